@@ -1,0 +1,23 @@
+package io.feiyan.events;
+
+/** The CloudEvents 1.0 Kafka binary-mode headers every Feiyan message carries. */
+public final class CloudEvents {
+    public static final String SPEC_VERSION = "ce_specversion";
+    public static final String ID = "ce_id";
+    public static final String TYPE = "ce_type";
+    public static final String SOURCE = "ce_source";
+    public static final String SUBJECT = "ce_subject";
+    public static final String TIME = "ce_time";
+    public static final String CONTENT_TYPE = "content-type";
+
+    public static final String SPEC_VERSION_1_0 = "1.0";
+    public static final String JSON = "application/json";
+
+    /** The {@code ce_source} of a service's events, e.g. {@code /feiyan/intake-service}. */
+    public static String source(String serviceName) {
+        return "/feiyan/" + serviceName;
+    }
+
+    private CloudEvents() {
+    }
+}

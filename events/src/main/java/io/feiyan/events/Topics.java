@@ -1,0 +1,20 @@
+package io.feiyan.events;
+
+/**
+ * Every Kafka topic of Feiyan, named once. Constants, so that {@code @Incoming(Topics.ORDERS_PLACED)}
+ * names the channel, and the channel name is the topic.
+ */
+public final class Topics {
+    public static final String ORDERS_PLACED = "orders.placed";
+    public static final String ORDERS_ASSIGNED = "orders.assigned";
+    public static final String ORDERS_ACCEPTED = "orders.accepted";
+    public static final String ORDERS_COMPLETED = "orders.completed";
+    public static final String ORDERS_RATED = "orders.rated";
+    /** Compacted, keyed by team code: the latest state of every team. */
+    public static final String TEAMS_DIRECTORY = "teams.directory";
+    /** Compacted, keyed by project code: the latest state of every catalogue project. */
+    public static final String CATALOGUE_PROJECTS = "catalogue.projects";
+
+    private Topics() {
+    }
+}
