@@ -1,9 +1,0 @@
-package io.feiyan.messaging;
-
-import io.feiyan.events.Event;
-import java.time.Instant;
-import java.util.UUID;
-
-/** An event as a consumer receives it: the payload with its CloudEvents id and time. */
-public record IncomingEvent<T extends Event>(UUID id, Instant time, T payload) {
-}

@@ -1,0 +1,84 @@
+package io.feiyan.platform.messaging;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.feiyan.events.CloudEvents;
+import io.feiyan.events.Event;
+import io.feiyan.events.EventType;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.EntityManager;
+import jakarta.transaction.Transactional;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.time.format.DateTimeParseException;
+import java.util.Optional;
+import java.util.UUID;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.common.header.Header;
+
+/**
+ * The idempotent-consumer half of the event rules. A handler calls {@link #receive} first, inside the
+ * transaction of its effect: the event's id is inserted into {@code processed_event}, and a
+ * redelivered event (its id already there) comes back empty, so the handler does nothing.
+ */
+@ApplicationScoped
+public class Inbox {
+    private final EntityManager entityManager;
+    private final ObjectMapper json;
+
+    Inbox(EntityManager entityManager, ObjectMapper json) {
+        this.entityManager = entityManager;
+        this.json = json;
+    }
+
+    /**
+     * Parses the record as an event of the given type and claims it for this consumer.
+     *
+     * @return the event, or empty when this consumer has already processed it
+     * @throws PoisonMessageException when the record is not a well-formed event of that type
+     */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public <T extends Event> Optional<IncomingEvent<T>> receive(ConsumerRecord<String, String> record,
+            Class<T> type) {
+        IncomingEvent<T> event = parse(record, type);
+        int claimed = entityManager.createNativeQuery("""
+                insert into processed_event (consumer, event_id) values (?1, ?2)
+                on conflict do nothing""")
+                .setParameter(1, record.topic())
+                .setParameter(2, event.id())
+                .executeUpdate();
+        return claimed == 1 ? Optional.of(event) : Optional.empty();
+    }
+
+    private <T extends Event> IncomingEvent<T> parse(ConsumerRecord<String, String> record, Class<T> type) {
+        String expectedType = EventType.of(type).ceType();
+        String ceType = header(record, CloudEvents.TYPE);
+        if (!expectedType.equals(ceType)) {
+            throw new PoisonMessageException("expected ce_type " + expectedType + " but got " + ceType);
+        }
+        UUID id;
+        Instant time;
+        try {
+            id = UUID.fromString(header(record, CloudEvents.ID));
+            time = Instant.parse(header(record, CloudEvents.TIME));
+        } catch (IllegalArgumentException | DateTimeParseException e) {
+            throw new PoisonMessageException("bad CloudEvents header: " + e.getMessage(), e);
+        }
+        if (record.value() == null) {
+            throw new PoisonMessageException("no payload");
+        }
+        try {
+            return new IncomingEvent<>(id, time, json.readValue(record.value(), type));
+        } catch (IOException e) {
+            throw new PoisonMessageException("payload is not a " + type.getSimpleName() + ": " + e.getMessage(), e);
+        }
+    }
+
+    private static String header(ConsumerRecord<String, String> record, String name) {
+        Header header = record.headers().lastHeader(name);
+        if (header == null || header.value() == null) {
+            throw new PoisonMessageException("missing header " + name);
+        }
+        return new String(header.value(), StandardCharsets.UTF_8);
+    }
+}

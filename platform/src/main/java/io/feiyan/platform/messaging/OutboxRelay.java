@@ -1,0 +1,159 @@
+package io.feiyan.platform.messaging;
+
+import io.feiyan.events.CloudEvents;
+import io.feiyan.events.EventType;
+import io.quarkus.narayana.jta.QuarkusTransaction;
+import io.quarkus.runtime.ShutdownEvent;
+import io.quarkus.runtime.StartupEvent;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+import jakarta.persistence.EntityManager;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Properties;
+import java.util.UUID;
+import java.util.concurrent.Future;
+import java.util.concurrent.Semaphore;
+import java.util.concurrent.TimeUnit;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.clients.producer.RecordMetadata;
+import org.apache.kafka.common.header.internals.RecordHeaders;
+import org.apache.kafka.common.serialization.StringSerializer;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.jboss.logging.Logger;
+
+/**
+ * Sends committed outbox rows to Kafka, oldest first, and marks them sent. It wakes when a
+ * transaction that published commits, and polls while idle for rows it has not seen (after a crash,
+ * or a broker outage). Delivery is at least once: a row sent but not yet marked is sent again after
+ * a crash, and consumers drop the duplicate by its event id.
+ */
+@ApplicationScoped
+public class OutboxRelay {
+    private static final Logger LOG = Logger.getLogger(OutboxRelay.class);
+
+    private final EntityManager entityManager;
+    private final String bootstrapServers;
+    private final String source;
+    private final Duration idlePoll;
+    private final int batchSize;
+    private final Semaphore wakeUp = new Semaphore(0);
+    private volatile boolean running;
+    private Thread thread;
+    private KafkaProducer<String, String> producer;
+
+    OutboxRelay(EntityManager entityManager,
+            @ConfigProperty(name = "kafka.bootstrap.servers") String bootstrapServers,
+            @ConfigProperty(name = "quarkus.application.name") String serviceName,
+            @ConfigProperty(name = "feiyan.outbox.relay.idle-poll") Duration idlePoll,
+            @ConfigProperty(name = "feiyan.outbox.relay.batch-size") int batchSize) {
+        this.entityManager = entityManager;
+        this.bootstrapServers = bootstrapServers;
+        this.source = CloudEvents.source(serviceName);
+        this.idlePoll = idlePoll;
+        this.batchSize = batchSize;
+    }
+
+    void start(@Observes StartupEvent startup) {
+        Properties config = new Properties();
+        config.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
+        config.put(ProducerConfig.ACKS_CONFIG, "all");
+        config.put(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true);
+        config.put(ProducerConfig.MAX_BLOCK_MS_CONFIG, 10_000);
+        config.put(ProducerConfig.DELIVERY_TIMEOUT_MS_CONFIG, 30_000);
+        config.put(ProducerConfig.REQUEST_TIMEOUT_MS_CONFIG, 10_000);
+        config.put(ProducerConfig.LINGER_MS_CONFIG, 0);
+        producer = new KafkaProducer<>(config, new StringSerializer(), new StringSerializer());
+        running = true;
+        thread = new Thread(this::run, "outbox-relay");
+        thread.setDaemon(true);
+        thread.start();
+    }
+
+    void stop(@Observes ShutdownEvent shutdown) throws InterruptedException {
+        running = false;
+        wake();
+        if (thread != null) {
+            thread.join(TimeUnit.SECONDS.toMillis(15));
+        }
+        if (producer != null) {
+            producer.close(Duration.ofSeconds(5));
+        }
+    }
+
+    /** Asks the relay to look for new rows now rather than at its next idle poll. */
+    public void wake() {
+        wakeUp.release();
+    }
+
+    private void run() {
+        while (running) {
+            try {
+                wakeUp.tryAcquire(idlePoll.toMillis(), TimeUnit.MILLISECONDS);
+                wakeUp.drainPermits();
+                while (running && relayBatch() == batchSize) {
+                    // a full batch: there may be more waiting
+                }
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return;
+            } catch (RuntimeException e) {
+                LOG.warnf("outbox relay could not send, will retry: %s", e.getMessage());
+                pause();
+            }
+        }
+    }
+
+    /** Sends one batch in one transaction; the rows stay locked until they are marked sent. */
+    int relayBatch() {
+        return QuarkusTransaction.requiringNew().call(() -> {
+            @SuppressWarnings("unchecked")
+            List<Object[]> rows = entityManager.createNativeQuery("""
+                    select id, aggregateid, type, payload, occurred_at from outbox
+                    where sent_at is null order by seq limit ?1 for update skip locked""")
+                    .setParameter(1, batchSize)
+                    .getResultList();
+            if (rows.isEmpty()) {
+                return 0;
+            }
+            List<Future<RecordMetadata>> acks = new ArrayList<>(rows.size());
+            List<UUID> ids = new ArrayList<>(rows.size());
+            for (Object[] row : rows) {
+                ids.add((UUID) row[0]);
+                acks.add(producer.send(toRecord((UUID) row[0], (String) row[1], (String) row[2], (String) row[3],
+                        SqlTime.instant(row[4]))));
+            }
+            for (Future<RecordMetadata> ack : acks) {
+                ack.get(30, TimeUnit.SECONDS);
+            }
+            entityManager.createNativeQuery("update outbox set sent_at = now() where id in (?1)")
+                    .setParameter(1, ids)
+                    .executeUpdate();
+            return rows.size();
+        });
+    }
+
+    private ProducerRecord<String, String> toRecord(UUID id, String key, String ceType, String payload,
+            Instant occurredAt) {
+        EventType type = EventType.byCeType(ceType)
+                .orElseThrow(() -> new IllegalStateException("outbox row " + id + " has unknown type " + ceType));
+        RecordHeaders headers = new RecordHeaders();
+        CloudEvents.headers(id, ceType, source, key, occurredAt)
+                .forEach((name, value) -> headers.add(name, value.getBytes(StandardCharsets.UTF_8)));
+        return new ProducerRecord<>(type.topic(), null, key, payload, headers);
+    }
+
+    private void pause() {
+        try {
+            TimeUnit.SECONDS.sleep(1);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+}

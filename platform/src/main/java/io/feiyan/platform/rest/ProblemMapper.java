@@ -1,0 +1,75 @@
+package io.feiyan.platform.rest;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.exc.InvalidFormatException;
+import com.fasterxml.jackson.databind.exc.MismatchedInputException;
+import jakarta.ws.rs.NotFoundException;
+import jakarta.ws.rs.Priorities;
+import jakarta.ws.rs.WebApplicationException;
+import jakarta.ws.rs.core.Response;
+import java.util.List;
+import java.util.stream.Collectors;
+import org.jboss.logging.Logger;
+import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
+
+/** Every error leaves the services as {@code application/problem+json}. */
+public class ProblemMapper {
+    private static final Logger LOG = Logger.getLogger(ProblemMapper.class);
+
+    @ServerExceptionMapper
+    public Response problem(ProblemException e) {
+        return toResponse(e.problem());
+    }
+
+    /** A body with a value of the wrong kind, such as an unknown urgency or a word where a number belongs. */
+    @ServerExceptionMapper(priority = Priorities.USER - 100)
+    public Response mismatchedValue(MismatchedInputException e) {
+        if (e.getPath().isEmpty()) {
+            return malformedJson(e);
+        }
+        String field = e.getPath().stream()
+                .map(ref -> ref.getFieldName() != null ? ref.getFieldName() : "[" + ref.getIndex() + "]")
+                .collect(Collectors.joining("."));
+        String reason = e instanceof InvalidFormatException invalid
+                ? "'" + invalid.getValue() + "' is not a valid value" + allowed(invalid.getTargetType())
+                : "has the wrong type";
+        return toResponse(Problem.invalid(List.of(new Problem.FieldError(field, reason))));
+    }
+
+    /** A body that is not JSON at all. */
+    @ServerExceptionMapper(priority = Priorities.USER - 100)
+    public Response malformedJson(JsonProcessingException e) {
+        return toResponse(Problem.of(400, "malformed-json", "The body is not valid JSON", e.getOriginalMessage()));
+    }
+
+    @ServerExceptionMapper
+    public Response notFound(NotFoundException e) {
+        return toResponse(Problem.of(404, "not-found", "Not found", e.getMessage()));
+    }
+
+    @ServerExceptionMapper
+    public Response webApplication(WebApplicationException e) {
+        int status = e.getResponse().getStatus();
+        return toResponse(Problem.of(status, "http-" + status, e.getResponse().getStatusInfo().getReasonPhrase(),
+                e.getMessage()));
+    }
+
+    @ServerExceptionMapper
+    public Response unexpected(RuntimeException e) {
+        LOG.error("unexpected error", e);
+        return toResponse(Problem.of(500, "internal-error", "Internal error",
+                "something went wrong on our side; the request changed nothing"));
+    }
+
+    private static String allowed(Class<?> type) {
+        if (type == null || !type.isEnum()) {
+            return "";
+        }
+        return "; one of " + java.util.Arrays.stream(type.getEnumConstants()).map(Object::toString)
+                .collect(Collectors.joining(", "));
+    }
+
+    private static Response toResponse(Problem problem) {
+        return Response.status(problem.status()).type(Problem.MEDIA_TYPE).entity(problem).build();
+    }
+}

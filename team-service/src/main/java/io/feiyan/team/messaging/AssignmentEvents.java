@@ -1,0 +1,30 @@
+package io.feiyan.team.messaging;
+
+import io.feiyan.events.OrderAssigned;
+import io.feiyan.events.Topics;
+import io.feiyan.platform.messaging.Inbox;
+import io.feiyan.team.service.AssignmentService;
+import io.smallrye.reactive.messaging.annotations.Blocking;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.transaction.Transactional;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.eclipse.microprofile.reactive.messaging.Incoming;
+
+/** Orders dispatch gives to teams become the teams' assignments. */
+@ApplicationScoped
+public class AssignmentEvents {
+    private final Inbox inbox;
+    private final AssignmentService assignments;
+
+    AssignmentEvents(Inbox inbox, AssignmentService assignments) {
+        this.inbox = inbox;
+        this.assignments = assignments;
+    }
+
+    @Incoming(Topics.ORDERS_ASSIGNED)
+    @Blocking
+    @Transactional
+    public void onAssigned(ConsumerRecord<String, String> record) {
+        inbox.receive(record, OrderAssigned.class).ifPresent(event -> assignments.record(event.payload()));
+    }
+}

@@ -1,0 +1,71 @@
+package io.feiyan.team.rest;
+
+import io.feiyan.events.Tier;
+import io.feiyan.platform.rest.Validation;
+import io.feiyan.team.domain.Assignment;
+import io.feiyan.team.domain.AssignmentStatus;
+import io.feiyan.team.service.AssignmentService;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.QueryParam;
+import java.math.BigDecimal;
+import java.time.Instant;
+import java.util.List;
+import java.util.UUID;
+
+/** A team's work (接单): the orders given to it, which it accepts and completes. */
+@Path("/api/assignments")
+public class AssignmentResource {
+    private static final BigDecimal MAX_HOURS = new BigDecimal("1000");
+
+    private final AssignmentService assignments;
+
+    AssignmentResource(AssignmentService assignments) {
+        this.assignments = assignments;
+    }
+
+    public record Completion(BigDecimal volunteerHours) {
+    }
+
+    public record AssignmentView(UUID orderId, String teamCode, Tier tier, String projectCode, Instant deadline,
+            AssignmentStatus status, Instant assignedAt, Instant acceptedAt, Instant completedAt,
+            BigDecimal volunteerHours) {
+        static AssignmentView of(Assignment a) {
+            return new AssignmentView(a.orderId, a.teamCode, a.tier, a.projectCode, a.deadline, a.status,
+                    a.assignedAt, a.acceptedAt, a.completedAt, a.volunteerHours);
+        }
+    }
+
+    @GET
+    public List<AssignmentView> list(@QueryParam("team") String team, @QueryParam("status") AssignmentStatus status) {
+        return assignments.list(team, status).stream().map(AssignmentView::of).toList();
+    }
+
+    @GET
+    @Path("/{orderId}")
+    public AssignmentView get(@PathParam("orderId") UUID orderId) {
+        return AssignmentView.of(assignments.get(orderId));
+    }
+
+    @POST
+    @Path("/{orderId}/accept")
+    public AssignmentView accept(@PathParam("orderId") UUID orderId) {
+        return AssignmentView.of(assignments.accept(orderId));
+    }
+
+    @POST
+    @Path("/{orderId}/complete")
+    public AssignmentView complete(@PathParam("orderId") UUID orderId, Completion completion) {
+        new Validation().present(completion, "body").orThrow();
+        BigDecimal hours = completion.volunteerHours();
+        new Validation()
+                .present(hours, "volunteerHours")
+                .require(hours == null || (hours.signum() > 0 && hours.compareTo(MAX_HOURS) <= 0), "volunteerHours",
+                        "must be more than 0 and at most 1000")
+                .require(hours == null || hours.scale() <= 2, "volunteerHours", "has at most two decimals")
+                .orThrow();
+        return AssignmentView.of(assignments.complete(orderId, hours));
+    }
+}

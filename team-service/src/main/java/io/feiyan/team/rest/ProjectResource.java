@@ -1,0 +1,55 @@
+package io.feiyan.team.rest;
+
+import io.feiyan.platform.rest.Validation;
+import io.feiyan.team.domain.Project;
+import io.feiyan.team.service.DirectoryService;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.PUT;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import java.util.List;
+
+/** The service catalogue (服务项目). */
+@Path("/api/projects")
+public class ProjectResource {
+    private final DirectoryService directory;
+
+    ProjectResource(DirectoryService directory) {
+        this.directory = directory;
+    }
+
+    public record ProjectRequest(String name, String category, Boolean active) {
+    }
+
+    public record ProjectView(String code, String name, String category, boolean active) {
+        static ProjectView of(Project project) {
+            return new ProjectView(project.code, project.name, project.category, project.active);
+        }
+    }
+
+    @GET
+    public List<ProjectView> list() {
+        return directory.projects().stream().map(ProjectView::of).toList();
+    }
+
+    /** Creates or updates the project with this code. */
+    @PUT
+    @Path("/{code}")
+    public ProjectView save(@PathParam("code") String code, ProjectRequest request) {
+        new Validation().present(request, "body").orThrow();
+        new Validation()
+                .require(code.matches("[A-Za-z0-9_-]{1,64}"), "code", "use 1 to 64 letters, digits, '-' or '_'")
+                .present(request.name(), "name")
+                .maxLength(request.name(), 200, "name")
+                .present(request.category(), "category")
+                .require(request.category() == null || request.category().matches("[A-Z_]{1,64}"), "category",
+                        "is an upper-case code such as CULTURE")
+                .orThrow();
+        Project project = new Project();
+        project.code = code;
+        project.name = request.name();
+        project.category = request.category();
+        project.active = request.active() == null || request.active();
+        return ProjectView.of(directory.saveProject(project));
+    }
+}

@@ -1,0 +1,75 @@
+package io.feiyan.team.rest;
+
+import io.feiyan.events.RegionCode;
+import io.feiyan.events.Tier;
+import io.feiyan.platform.rest.Validation;
+import io.feiyan.team.domain.Team;
+import io.feiyan.team.service.DirectoryService;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.PUT;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import java.util.ArrayList;
+import java.util.List;
+
+@Path("/api/teams")
+public class TeamResource {
+    private final DirectoryService directory;
+
+    TeamResource(DirectoryService directory) {
+        this.directory = directory;
+    }
+
+    public record TeamRequest(String name, Tier tier, String regionCode, List<String> projectCodes, Integer capacity,
+            Boolean active) {
+    }
+
+    public record TeamView(String code, String name, Tier tier, String regionCode, List<String> projectCodes,
+            int capacity, boolean active) {
+        static TeamView of(Team team) {
+            return new TeamView(team.code, team.name, team.tier, team.regionCode, team.projectCodes, team.capacity,
+                    team.active);
+        }
+    }
+
+    @GET
+    public List<TeamView> list() {
+        return directory.teams().stream().map(TeamView::of).toList();
+    }
+
+    @GET
+    @Path("/{code}")
+    public TeamView get(@PathParam("code") String code) {
+        return TeamView.of(directory.team(code));
+    }
+
+    /** Creates or updates the team with this code. */
+    @PUT
+    @Path("/{code}")
+    public TeamView save(@PathParam("code") String code, TeamRequest request) {
+        new Validation()
+                .present(request, "body")
+                .orThrow();
+        new Validation()
+                .require(code.matches("[A-Za-z0-9_-]{1,64}"), "code", "use 1 to 64 letters, digits, '-' or '_'")
+                .present(request.name(), "name")
+                .maxLength(request.name(), 200, "name")
+                .present(request.tier(), "tier")
+                .require(RegionCode.isValid(request.regionCode()), "regionCode",
+                        "is 6 (county), 9 (town) or 12 (village) digits")
+                .require(request.tier() == null || !RegionCode.isValid(request.regionCode())
+                        || RegionCode.of(request.regionCode()).tier() == request.tier(),
+                        "regionCode", "must be a region of the team's tier")
+                .require(request.capacity() == null || request.capacity() >= 0, "capacity", "must not be negative")
+                .orThrow();
+        Team team = new Team();
+        team.code = code;
+        team.name = request.name();
+        team.tier = request.tier();
+        team.regionCode = request.regionCode();
+        team.projectCodes = new ArrayList<>(request.projectCodes() == null ? List.of() : request.projectCodes());
+        team.capacity = request.capacity() == null ? 10 : request.capacity();
+        team.active = request.active() == null || request.active();
+        return TeamView.of(directory.saveTeam(team));
+    }
+}

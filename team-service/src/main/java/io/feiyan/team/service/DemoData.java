@@ -1,0 +1,46 @@
+package io.feiyan.team.service;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.feiyan.team.domain.Project;
+import io.feiyan.team.domain.Team;
+import io.quarkus.runtime.StartupEvent;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.util.List;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.jboss.logging.Logger;
+
+/**
+ * Loads the demo county (demo/tancheng-county.json) at start when {@code feiyan.demo-data.enabled}
+ * is true. Saving an unchanged entry publishes nothing, so every restart is a no-op after the first.
+ */
+@ApplicationScoped
+public class DemoData {
+    private static final Logger LOG = Logger.getLogger(DemoData.class);
+    static final String RESOURCE = "demo/tancheng-county.json";
+
+    record DemoSet(List<Project> projects, List<Team> teams) {
+    }
+
+    void load(@Observes StartupEvent startup, @ConfigProperty(name = "feiyan.demo-data.enabled") boolean enabled,
+            ObjectMapper json, DirectoryService directory) {
+        if (!enabled) {
+            return;
+        }
+        DemoSet demo = read(json);
+        demo.projects().forEach(directory::saveProject);
+        demo.teams().forEach(directory::saveTeam);
+        LOG.infof("demo data: %d projects and %d teams in place", demo.projects().size(), demo.teams().size());
+    }
+
+    private static DemoSet read(ObjectMapper json) {
+        try (InputStream in = Thread.currentThread().getContextClassLoader().getResourceAsStream(RESOURCE)) {
+            return json.readValue(in, DemoSet.class);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read " + RESOURCE, e);
+        }
+    }
+}

@@ -1,0 +1,87 @@
+package io.feiyan.team.service;
+
+import io.feiyan.platform.messaging.Outbox;
+import io.feiyan.platform.rest.Problem;
+import io.feiyan.team.domain.Project;
+import io.feiyan.team.domain.Team;
+import io.quarkus.panache.common.Sort;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.transaction.Transactional;
+import java.util.List;
+
+/**
+ * The team directory and the service catalogue. Every change is published (TeamUpdated,
+ * ProjectUpdated) so dispatch and intake keep their own copies; saving an unchanged entry publishes nothing.
+ */
+@ApplicationScoped
+@Transactional
+public class DirectoryService {
+    private final Outbox outbox;
+
+    DirectoryService(Outbox outbox) {
+        this.outbox = outbox;
+    }
+
+    public Project saveProject(Project wanted) {
+        Project current = Project.findById(wanted.code);
+        if (current != null && current.toEvent().equals(wanted.toEvent())) {
+            return current;
+        }
+        Project saved = current == null ? wanted : copy(wanted, current);
+        saved.persist();
+        outbox.publish(saved.toEvent());
+        return saved;
+    }
+
+    public Team saveTeam(Team wanted) {
+        List<String> unknown = wanted.projectCodes.stream()
+                .filter(code -> Project.findById(code) == null)
+                .toList();
+        if (!unknown.isEmpty()) {
+            throw Problem.of(422, "unknown-project", "The team offers projects not in the catalogue",
+                    "not in the catalogue: " + String.join(", ", unknown))
+                    .with("field", "projectCodes").exception();
+        }
+        Team current = Team.findById(wanted.code);
+        if (current != null && current.toEvent().equals(wanted.toEvent())) {
+            return current;
+        }
+        Team saved = current == null ? wanted : copy(wanted, current);
+        saved.persist();
+        outbox.publish(saved.toEvent());
+        return saved;
+    }
+
+    public List<Team> teams() {
+        return Team.listAll(Sort.by("code"));
+    }
+
+    public List<Project> projects() {
+        return Project.listAll(Sort.by("code"));
+    }
+
+    public Team team(String code) {
+        Team team = Team.findById(code);
+        if (team == null) {
+            throw Problem.notFound("team", code).exception();
+        }
+        return team;
+    }
+
+    private static Project copy(Project from, Project to) {
+        to.name = from.name;
+        to.category = from.category;
+        to.active = from.active;
+        return to;
+    }
+
+    private static Team copy(Team from, Team to) {
+        to.name = from.name;
+        to.tier = from.tier;
+        to.regionCode = from.regionCode;
+        to.projectCodes = from.projectCodes;
+        to.capacity = from.capacity;
+        to.active = from.active;
+        return to;
+    }
+}

@@ -1,0 +1,113 @@
+package io.feiyan.team;
+
+import static io.feiyan.embedded.EventProbe.header;
+import static io.feiyan.embedded.EventProbe.keyed;
+import static io.feiyan.embedded.EventProbe.payload;
+import static io.restassured.RestAssured.given;
+import static org.awaitility.Awaitility.await;
+import static org.hamcrest.Matchers.equalTo;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+
+import io.feiyan.embedded.EventProbe;
+import io.feiyan.events.CloudEvents;
+import io.feiyan.events.OrderAccepted;
+import io.feiyan.events.OrderAssigned;
+import io.feiyan.events.OrderCompleted;
+import io.feiyan.events.Tier;
+import io.feiyan.events.Topics;
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.http.ContentType;
+import java.math.BigDecimal;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.Map;
+import java.util.UUID;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.junit.jupiter.api.Test;
+
+@QuarkusTest
+class AssignmentTests {
+    private static final Duration WAIT = Duration.ofSeconds(30);
+
+    @ConfigProperty(name = "kafka.bootstrap.servers")
+    String kafka;
+
+    @Test
+    void givenAnAssignment_whenTheTeamAcceptsThenCompletes_thenOrderAcceptedAndOrderCompletedArePublished() {
+        UUID orderId = UUID.randomUUID();
+        try (EventProbe probe = new EventProbe(kafka)) {
+            probe.publish(assigned(orderId));
+            awaitAssignment(orderId, "OFFERED");
+
+            given().post("/api/assignments/{id}/accept", orderId)
+                    .then().statusCode(200).body("status", equalTo("ACCEPTED"));
+            ConsumerRecord<String, String> accepted = probe.await(Topics.ORDERS_ACCEPTED, keyed(orderId), WAIT);
+            assertEquals("art-troupe", payload(accepted, OrderAccepted.class).teamCode());
+            assertEquals("feiyan.order.accepted.v1", header(accepted, CloudEvents.TYPE));
+            assertEquals(orderId.toString(), header(accepted, CloudEvents.SUBJECT));
+
+            given().contentType(ContentType.JSON).body(Map.of("volunteerHours", 2.5))
+                    .post("/api/assignments/{id}/complete", orderId)
+                    .then().statusCode(200).body("status", equalTo("COMPLETED"));
+            ConsumerRecord<String, String> completed = probe.await(Topics.ORDERS_COMPLETED, keyed(orderId), WAIT);
+            assertEquals(new BigDecimal("2.5"), payload(completed, OrderCompleted.class).volunteerHours());
+        }
+    }
+
+    @Test
+    void completingAnOrderNotYetAcceptedIsAConflictAndPublishesNothing() {
+        UUID orderId = UUID.randomUUID();
+        try (EventProbe probe = new EventProbe(kafka)) {
+            probe.publish(assigned(orderId));
+            awaitAssignment(orderId, "OFFERED");
+
+            given().contentType(ContentType.JSON).body(Map.of("volunteerHours", 1))
+                    .post("/api/assignments/{id}/complete", orderId)
+                    .then().statusCode(409)
+                    .contentType("application/problem+json")
+                    .body("type", equalTo("https://feiyan.io/problems/assignment-state"))
+                    .body("status", equalTo("OFFERED"));
+            assertEquals(0, probe.all(Topics.ORDERS_COMPLETED, keyed(orderId), Duration.ofSeconds(2)).size());
+        }
+    }
+
+    @Test
+    void hoursMustBePositive() {
+        given().contentType(ContentType.JSON).body(Map.of("volunteerHours", 0))
+                .post("/api/assignments/{id}/complete", UUID.randomUUID())
+                .then().statusCode(400)
+                .body("field", equalTo("volunteerHours"));
+    }
+
+    @Test
+    void givenAnUnreadableMessage_thenItGoesToTheDeadLetterTopicAndTheNextMessageIsStillProcessed() {
+        UUID poisoned = UUID.randomUUID();
+        UUID next = UUID.randomUUID();
+        try (EventProbe probe = new EventProbe(kafka)) {
+            probe.sendRaw(Topics.ORDERS_ASSIGNED, poisoned.toString(), "{not json",
+                    CloudEvents.headers(UUID.randomUUID(), "feiyan.order.assigned.v1", "/feiyan/test",
+                            poisoned.toString(), Instant.now()));
+            probe.publish(assigned(next));
+
+            awaitAssignment(next, "OFFERED");
+            ConsumerRecord<String, String> dead = probe.await("deadletter.team-service", keyed(poisoned), WAIT);
+            assertEquals("{not json", dead.value());
+            assertNotNull(header(dead, "dead-letter-reason"), "the reason travels with the dead letter");
+            given().get("/api/assignments/{id}", poisoned).then().statusCode(404);
+        }
+    }
+
+    private static OrderAssigned assigned(UUID orderId) {
+        Instant now = Instant.now().truncatedTo(ChronoUnit.MILLIS);
+        return new OrderAssigned(orderId, "art-troupe", Tier.COUNTY, "culture-opera", now.plus(Duration.ofDays(7)),
+                now);
+    }
+
+    private static void awaitAssignment(UUID orderId, String status) {
+        await().atMost(WAIT).untilAsserted(() -> given().get("/api/assignments/{id}", orderId)
+                .then().statusCode(200).body("status", equalTo(status)));
+    }
+}

@@ -1,0 +1,110 @@
+package io.feiyan.team;
+
+import static io.feiyan.embedded.EventProbe.header;
+import static io.feiyan.embedded.EventProbe.keyed;
+import static io.feiyan.embedded.EventProbe.payload;
+import static io.restassured.RestAssured.given;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.hasItem;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import io.feiyan.embedded.EventProbe;
+import io.feiyan.events.CloudEvents;
+import io.feiyan.events.ProjectUpdated;
+import io.feiyan.events.TeamUpdated;
+import io.feiyan.events.Tier;
+import io.feiyan.events.Topics;
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.http.ContentType;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.junit.jupiter.api.Test;
+
+@QuarkusTest
+class DirectoryTests {
+    private static final Duration WAIT = Duration.ofSeconds(30);
+
+    @ConfigProperty(name = "kafka.bootstrap.servers")
+    String kafka;
+
+    @Test
+    void givenANewProjectAndTeam_whenSaved_thenBothArePublishedOnTheirCompactedTopics() {
+        saveProject("dir-opera", "CULTURE");
+        given().contentType(ContentType.JSON)
+                .body(Map.of("name", "Test troupe", "tier", "COUNTY", "regionCode", "371322",
+                        "projectCodes", List.of("dir-opera"), "capacity", 3))
+                .put("/api/teams/dir-troupe")
+                .then().statusCode(200)
+                .body("tier", equalTo("COUNTY"))
+                .body("projectCodes", hasItem("dir-opera"));
+
+        try (EventProbe probe = new EventProbe(kafka)) {
+            ConsumerRecord<String, String> project = probe.await(Topics.CATALOGUE_PROJECTS, keyed("dir-opera"), WAIT);
+            assertEquals(new ProjectUpdated("dir-opera", "Project dir-opera", "CULTURE", true),
+                    payload(project, ProjectUpdated.class));
+
+            ConsumerRecord<String, String> team = probe.await(Topics.TEAMS_DIRECTORY, keyed("dir-troupe"), WAIT);
+            assertEquals(new TeamUpdated("dir-troupe", "Test troupe", Tier.COUNTY, "371322", List.of("dir-opera"), 3,
+                    true), payload(team, TeamUpdated.class));
+            assertEquals("feiyan.team.updated.v1", header(team, CloudEvents.TYPE));
+            assertEquals("/feiyan/team-service", header(team, CloudEvents.SOURCE));
+            assertEquals("dir-troupe", header(team, CloudEvents.SUBJECT));
+            assertEquals("1.0", header(team, CloudEvents.SPEC_VERSION));
+        }
+    }
+
+    @Test
+    void givenASavedProject_whenSavedUnchanged_thenNothingNewIsPublished() {
+        saveProject("dir-visit", "ELDERLY_CARE");
+        saveProject("dir-visit", "ELDERLY_CARE");
+
+        try (EventProbe probe = new EventProbe(kafka)) {
+            assertEquals(1, probe.all(Topics.CATALOGUE_PROJECTS, keyed("dir-visit"), Duration.ofSeconds(3)).size());
+        }
+    }
+
+    @Test
+    void aTeamOfferingAProjectNotInTheCatalogueIsRefused() {
+        given().contentType(ContentType.JSON)
+                .body(Map.of("name", "Nobody", "tier", "TOWN", "regionCode", "371322107", "projectCodes",
+                        List.of("no-such-project")))
+                .put("/api/teams/dir-nobody")
+                .then().statusCode(422)
+                .contentType("application/problem+json")
+                .body("type", equalTo("https://feiyan.io/problems/unknown-project"))
+                .body("field", equalTo("projectCodes"));
+        given().get("/api/teams/dir-nobody").then().statusCode(404);
+    }
+
+    @Test
+    void aTeamWhoseRegionIsNotOfItsTierIsRefusedWithTheField() {
+        given().contentType(ContentType.JSON)
+                .body(Map.of("name", "Misplaced", "tier", "VILLAGE", "regionCode", "371322107"))
+                .put("/api/teams/dir-misplaced")
+                .then().statusCode(400)
+                .contentType("application/problem+json")
+                .body("type", equalTo("https://feiyan.io/problems/invalid-request"))
+                .body("field", equalTo("regionCode"));
+    }
+
+    @Test
+    void anUnknownTierIsRefusedNamingTheAllowedOnes() {
+        given().contentType(ContentType.JSON)
+                .body(Map.of("name", "Odd", "tier", "PROVINCE", "regionCode", "371322"))
+                .put("/api/teams/dir-odd")
+                .then().statusCode(400)
+                .contentType("application/problem+json")
+                .body("field", equalTo("tier"))
+                .body("detail", equalTo("tier: 'PROVINCE' is not a valid value; one of VILLAGE, TOWN, COUNTY"));
+    }
+
+    private static void saveProject(String code, String category) {
+        given().contentType(ContentType.JSON)
+                .body(Map.of("name", "Project " + code, "category", category))
+                .put("/api/projects/" + code)
+                .then().statusCode(200);
+    }
+}
