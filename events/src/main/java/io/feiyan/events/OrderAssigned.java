@@ -11,4 +11,9 @@ public record OrderAssigned(
         String projectCode,
         Instant deadline,
         Instant assignedAt) implements OrderEvent {
+
+    @Override
+    public Instant occurredAt() {
+        return assignedAt;
+    }
 }

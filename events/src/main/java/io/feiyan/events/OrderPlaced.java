@@ -16,4 +16,9 @@ public record OrderPlaced(
         Channel channel,
         String volunteerId,
         Instant placedAt) implements OrderEvent {
+
+    @Override
+    public Instant occurredAt() {
+        return placedAt;
+    }
 }

@@ -1,0 +1,54 @@
+package io.feiyan.intake.messaging;
+
+import io.feiyan.events.OrderAccepted;
+import io.feiyan.events.OrderAssigned;
+import io.feiyan.events.OrderCompleted;
+import io.feiyan.events.OrderRated;
+import io.feiyan.events.Topics;
+import io.feiyan.intake.service.OrderService;
+import io.feiyan.platform.messaging.Inbox;
+import io.smallrye.reactive.messaging.annotations.Blocking;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.transaction.Transactional;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.eclipse.microprofile.reactive.messaging.Incoming;
+
+/** What happens to an order in the other services becomes a step of its timeline. */
+@ApplicationScoped
+public class OrderProgressEvents {
+    private final Inbox inbox;
+    private final OrderService orders;
+
+    OrderProgressEvents(Inbox inbox, OrderService orders) {
+        this.inbox = inbox;
+        this.orders = orders;
+    }
+
+    @Incoming(Topics.ORDERS_ASSIGNED)
+    @Blocking
+    @Transactional
+    public void onAssigned(ConsumerRecord<String, String> record) {
+        inbox.receive(record, OrderAssigned.class).ifPresent(orders::record);
+    }
+
+    @Incoming(Topics.ORDERS_ACCEPTED)
+    @Blocking
+    @Transactional
+    public void onAccepted(ConsumerRecord<String, String> record) {
+        inbox.receive(record, OrderAccepted.class).ifPresent(orders::record);
+    }
+
+    @Incoming(Topics.ORDERS_COMPLETED)
+    @Blocking
+    @Transactional
+    public void onCompleted(ConsumerRecord<String, String> record) {
+        inbox.receive(record, OrderCompleted.class).ifPresent(orders::record);
+    }
+
+    @Incoming(Topics.ORDERS_RATED)
+    @Blocking
+    @Transactional
+    public void onRated(ConsumerRecord<String, String> record) {
+        inbox.receive(record, OrderRated.class).ifPresent(orders::record);
+    }
+}

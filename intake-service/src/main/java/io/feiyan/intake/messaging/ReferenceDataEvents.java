@@ -1,0 +1,37 @@
+package io.feiyan.intake.messaging;
+
+import io.feiyan.events.ProjectUpdated;
+import io.feiyan.events.TeamUpdated;
+import io.feiyan.events.Topics;
+import io.feiyan.intake.domain.Project;
+import io.feiyan.intake.domain.Team;
+import io.feiyan.platform.messaging.Inbox;
+import io.smallrye.reactive.messaging.annotations.Blocking;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.transaction.Transactional;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.eclipse.microprofile.reactive.messaging.Incoming;
+
+/** Keeps intake's copies of the catalogue (to check what is ordered) and the team directory (to name teams). */
+@ApplicationScoped
+public class ReferenceDataEvents {
+    private final Inbox inbox;
+
+    ReferenceDataEvents(Inbox inbox) {
+        this.inbox = inbox;
+    }
+
+    @Incoming(Topics.CATALOGUE_PROJECTS)
+    @Blocking
+    @Transactional
+    public void onProject(ConsumerRecord<String, String> record) {
+        inbox.receive(record, ProjectUpdated.class).ifPresent(event -> Project.save(event.payload()));
+    }
+
+    @Incoming(Topics.TEAMS_DIRECTORY)
+    @Blocking
+    @Transactional
+    public void onTeam(ConsumerRecord<String, String> record) {
+        inbox.receive(record, TeamUpdated.class).ifPresent(event -> Team.save(event.payload()));
+    }
+}

@@ -1,0 +1,68 @@
+package io.feiyan.intake;
+
+import static io.feiyan.embedded.EventProbe.keyed;
+import static org.awaitility.Awaitility.await;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+
+import io.feiyan.embedded.EventProbe;
+import io.feiyan.events.OrderRated;
+import io.feiyan.events.Topics;
+import io.feiyan.platform.messaging.Outbox;
+import io.quarkus.narayana.jta.QuarkusTransaction;
+import io.quarkus.test.junit.QuarkusTest;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.UUID;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.junit.jupiter.api.Test;
+
+@QuarkusTest
+class OutboxTests {
+    @Inject
+    Outbox outbox;
+
+    @Inject
+    EntityManager entityManager;
+
+    @ConfigProperty(name = "kafka.bootstrap.servers")
+    String kafka;
+
+    @Test
+    void givenATransactionThatPublishesThenFails_thenNoOutboxRowRemainsAndNothingIsSent() {
+        UUID orderId = UUID.randomUUID();
+
+        assertThrows(IllegalStateException.class, () -> QuarkusTransaction.requiringNew().run(() -> {
+            outbox.publish(new OrderRated(orderId, 4, Instant.now()));
+            throw new IllegalStateException("the business change failed after the event was recorded");
+        }));
+
+        assertEquals(0L, outboxRows(orderId));
+        try (EventProbe probe = new EventProbe(kafka)) {
+            assertEquals(0, probe.all(Topics.ORDERS_RATED, keyed(orderId), Duration.ofSeconds(2)).size());
+        }
+    }
+
+    @Test
+    void givenATransactionThatCommits_thenItsEventIsSentAndMarkedSent() {
+        UUID orderId = UUID.randomUUID();
+
+        QuarkusTransaction.requiringNew().run(() -> outbox.publish(new OrderRated(orderId, 5, Instant.now())));
+
+        try (EventProbe probe = new EventProbe(kafka)) {
+            probe.await(Topics.ORDERS_RATED, keyed(orderId), Duration.ofSeconds(30));
+        }
+        await().atMost(Duration.ofSeconds(10)).until(() -> QuarkusTransaction.requiringNew()
+                .call(() -> ((Number) entityManager.createNativeQuery(
+                        "select count(*) from outbox where aggregateid = ?1 and sent_at is not null")
+                        .setParameter(1, orderId.toString()).getSingleResult()).longValue() == 1));
+    }
+
+    private long outboxRows(UUID orderId) {
+        return QuarkusTransaction.requiringNew().call(() -> ((Number) entityManager
+                .createNativeQuery("select count(*) from outbox where aggregateid = ?1")
+                .setParameter(1, orderId.toString()).getSingleResult()).longValue());
+    }
+}
