@@ -1,0 +1,30 @@
+package io.feiyan.dispatch.rest;
+
+import io.feiyan.dispatch.domain.Team;
+import io.feiyan.dispatch.service.DispatchService;
+import io.feiyan.events.Tier;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.Path;
+import java.util.List;
+
+/** The team directory as dispatch knows it, from team-service's events: what routing decides on. */
+@Path("/api/teams")
+public class DirectoryResource {
+    private final DispatchService dispatch;
+
+    DirectoryResource(DispatchService dispatch) {
+        this.dispatch = dispatch;
+    }
+
+    public record TeamView(String code, String name, Tier tier, String regionCode, List<String> projectCodes,
+            int capacity, boolean active) {
+        static TeamView of(Team t) {
+            return new TeamView(t.code, t.name, t.tier, t.regionCode, t.projectCodes, t.capacity, t.active);
+        }
+    }
+
+    @GET
+    public List<TeamView> list() {
+        return dispatch.teams().stream().map(TeamView::of).toList();
+    }
+}
