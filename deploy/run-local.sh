@@ -1,0 +1,30 @@
+#!/usr/bin/env bash
+# Starts the whole of Feiyan on this machine: embedded PostgreSQL and Kafka (data in ./data), the four
+# services, and the demo county. Builds first when the build is missing or older than the sources.
+# Ctrl-C stops everything; the data stays for the next start.
+#
+# Settings: FEIYAN_DATA (data folder, default ./data), FEIYAN_KAFKA_PORT (9092), FEIYAN_POSTGRES_PORT (5433).
+set -euo pipefail
+
+cd "$(dirname "$0")/.."
+root="$(pwd)"
+launcher="embedded/target/feiyan-embedded-0.1.0-SNAPSHOT.jar"
+
+needs_build() {
+  [ -f "$launcher" ] || return 0
+  for service in intake-service dispatch-service team-service feedback-service; do
+    jar="$service/target/quarkus-app/quarkus-run.jar"
+    [ -f "$jar" ] || return 0
+  done
+  # any source or build file newer than the oldest application jar
+  oldest=$(ls -1tr "$launcher" */target/quarkus-app/quarkus-run.jar | head -n 1)
+  [ -n "$(find . -path ./data -prune -o \( -path '*/src/*' -o -name pom.xml \) -newer "$oldest" -type f -print -quit)" ]
+}
+
+if needs_build; then
+  echo "Building Feiyan (tests skipped; run ./mvnw verify for them)..."
+  ./mvnw -q -B package -DskipTests
+fi
+
+export FEIYAN_HOME="$root"
+exec java -jar "$launcher"

@@ -1,0 +1,71 @@
+package io.feiyan.embedded;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Map;
+import java.util.concurrent.CountDownLatch;
+
+/**
+ * Runs Feiyan locally: embedded PostgreSQL and Kafka, durable, in one data folder, the four services,
+ * and the demo county. Stops everything on Ctrl-C. Started by {@code deploy/run-local.sh}.
+ *
+ * <p>Settings (environment): {@code FEIYAN_HOME} the project folder (default: the current one),
+ * {@code FEIYAN_DATA} the data folder (default {@code $FEIYAN_HOME/data}), {@code FEIYAN_KAFKA_PORT}
+ * (default 9092), {@code FEIYAN_POSTGRES_PORT} (default 5433).
+ */
+public final class LocalFeiyan {
+    private LocalFeiyan() {
+    }
+
+    public static void main(String[] args) throws InterruptedException {
+        long started = System.nanoTime();
+        // the services log to their own files; the broker and database here say only what is wrong
+        System.setProperty("org.slf4j.simpleLogger.defaultLogLevel", "warn");
+        System.setProperty("org.slf4j.simpleLogger.log.org.apache.kafka", "error");
+        Path home = Path.of(env("FEIYAN_HOME", ".")).toAbsolutePath().normalize();
+        Path data = Path.of(env("FEIYAN_DATA", home.resolve("data").toString())).toAbsolutePath().normalize();
+        FeiyanSystem.Settings settings = new FeiyanSystem.Settings(home, data, EmbeddedDatabase.Durability.DURABLE,
+                Integer.parseInt(env("FEIYAN_KAFKA_PORT", "9092")),
+                Integer.parseInt(env("FEIYAN_POSTGRES_PORT", "5433")),
+                Map.of(), true);
+
+        FeiyanSystem system = FeiyanSystem.start(settings, System.out);
+        CountDownLatch stopped = new CountDownLatch(1);
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+            System.out.println("\nStopping Feiyan...");
+            system.close();
+            System.out.println("Stopped. Your data stays in " + data);
+            stopped.countDown();
+        }));
+
+        Duration took = Duration.ofNanos(System.nanoTime() - started);
+        System.out.printf("""
+
+                Feiyan is ready (%.1f s). Data: %s
+                  intake    %s/api/orders      OpenAPI %s/q/openapi
+                  dispatch  %s/api/cases
+                  team      %s/api/teams       %s/api/assignments
+                  feedback  %s/api/ratings
+                  Kafka     %s      PostgreSQL localhost:%s (user postgres, databases intake, dispatch, team, feedback)
+
+                Try it: place an order for Grandma Wu of Changbuling village, as 飞燕 volunteer Zhao Li:
+                  curl -s -X POST %s/api/orders -H 'Content-Type: application/json' \\
+                    -d '{"residentId":"5f0c8a52-2f5e-4d7e-9b59-6f1d3c2a7e10","projectCode":"culture-opera","villageCode":"371322206201","urgency":"ROUTINE","channel":"PROXY","volunteerId":"V-zhao-li"}'
+                then follow the order with GET %s/api/orders/<orderId> (README.md walks the whole loop).
+
+                Press Ctrl-C to stop.
+                """, took.toMillis() / 1000.0, data,
+                system.url(FeiyanService.INTAKE), system.url(FeiyanService.INTAKE),
+                system.url(FeiyanService.DISPATCH),
+                system.url(FeiyanService.TEAM), system.url(FeiyanService.TEAM),
+                system.url(FeiyanService.FEEDBACK),
+                system.kafkaBootstrapServers(), settings.postgresPort(),
+                system.url(FeiyanService.INTAKE), system.url(FeiyanService.INTAKE));
+        stopped.await();
+    }
+
+    private static String env(String name, String fallback) {
+        String value = System.getenv(name);
+        return value == null || value.isBlank() ? fallback : value;
+    }
+}

@@ -1,0 +1,154 @@
+package io.feiyan.system;
+
+import static io.feiyan.embedded.EventProbe.header;
+import static io.feiyan.embedded.EventProbe.keyed;
+import static io.feiyan.embedded.EventProbe.payload;
+import static io.restassured.RestAssured.given;
+import static org.awaitility.Awaitility.await;
+import static org.hamcrest.Matchers.contains;
+import static org.hamcrest.Matchers.equalTo;
+import static org.junit.jupiter.api.Assertions.assertDoesNotThrow;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import io.feiyan.embedded.EmbeddedDatabase;
+import io.feiyan.embedded.EventProbe;
+import io.feiyan.embedded.FeiyanService;
+import io.feiyan.embedded.FeiyanSystem;
+import io.feiyan.embedded.Folders;
+import io.feiyan.events.CloudEvents;
+import io.feiyan.events.EventType;
+import io.feiyan.events.OrderAssigned;
+import io.feiyan.events.OrderCompleted;
+import io.feiyan.events.OrderRated;
+import io.feiyan.events.Tier;
+import io.restassured.http.ContentType;
+import java.math.BigDecimal;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.EnumMap;
+import java.util.Map;
+import java.util.UUID;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The order loop across the four services as they ship: packaged applications in their own JVMs,
+ * on one Kafka broker and one PostgreSQL server with a database each, with the demo county loaded.
+ */
+class OrderLoopIT {
+    private static final Duration WAIT = Duration.ofSeconds(60);
+    private static final String CHANGBULING_VILLAGE = "371322206201";
+
+    static Path dataDir;
+    static FeiyanSystem system;
+
+    @BeforeAll
+    static void startFeiyan() throws Exception {
+        Path root = Path.of(System.getProperty("feiyan.root", "..")).toAbsolutePath().normalize();
+        Map<FeiyanService, Integer> anyFreePort = new EnumMap<>(FeiyanService.class);
+        for (FeiyanService service : FeiyanService.values()) {
+            anyFreePort.put(service, 0);
+        }
+        dataDir = Files.createTempDirectory("feiyan-e2e-");
+        system = FeiyanSystem.start(new FeiyanSystem.Settings(root, dataDir,
+                EmbeddedDatabase.Durability.FAST, 0, 0, anyFreePort, true), System.out);
+    }
+
+    @AfterAll
+    static void stopFeiyan() {
+        if (system != null) {
+            system.close();
+        }
+        Folders.deleteQuietly(dataDir);
+    }
+
+    @Test
+    void givenTheDemoCounty_anOperaOrderForAVillageGoesAroundTheWholeLoop() throws Exception {
+        // placed by a 飞燕 volunteer for Grandma Wu; retried until the catalogue has reached intake,
+        // which the idempotency key makes safe
+        String key = UUID.randomUUID().toString();
+        String orderId = await().atMost(WAIT).until(() -> given().contentType(ContentType.JSON)
+                .header("Idempotency-Key", key)
+                .body(Map.of("residentId", UUID.randomUUID().toString(), "projectCode", "culture-opera",
+                        "villageCode", CHANGBULING_VILLAGE, "urgency", "ROUTINE", "channel", "PROXY",
+                        "volunteerId", "V-zhao-li"))
+                .post(system.url(FeiyanService.INTAKE) + "/api/orders")
+                .then().extract(), response -> response.statusCode() == 201).path("orderId");
+
+        // no village or town team offers opera: the county's art light cavalry gets it
+        await().atMost(WAIT).untilAsserted(() -> given().get(system.url(FeiyanService.DISPATCH) + "/api/cases/" + orderId)
+                .then().statusCode(200).body("status", equalTo("ASSIGNED"))
+                .body("teamCode", equalTo("art-light-cavalry")).body("tier", equalTo("COUNTY")));
+
+        String assignment = system.url(FeiyanService.TEAM) + "/api/assignments/" + orderId;
+        await().atMost(WAIT).untilAsserted(() -> given().get(assignment).then().statusCode(200));
+        given().post(assignment + "/accept").then().statusCode(200).body("status", equalTo("ACCEPTED"));
+        given().contentType(ContentType.JSON).body(Map.of("volunteerHours", 3))
+                .post(assignment + "/complete").then().statusCode(200).body("status", equalTo("COMPLETED"));
+
+        await().atMost(WAIT).until(() -> given().contentType(ContentType.JSON)
+                .body(Map.of("orderId", orderId, "score", 5))
+                .post(system.url(FeiyanService.FEEDBACK) + "/api/ratings").statusCode() == 201);
+
+        await().atMost(WAIT).untilAsserted(() -> given().get(system.url(FeiyanService.INTAKE) + "/api/orders/" + orderId)
+                .then().statusCode(200)
+                .body("status", equalTo("RATED"))
+                .body("timeline.step", contains("PLACED", "ASSIGNED", "ACCEPTED", "COMPLETED", "RATED")));
+
+        // each service's own database holds its part
+        assertEquals("RATED", queryOne(FeiyanService.INTAKE, "select status from orders where id = ?", orderId));
+        assertEquals("COMPLETED",
+                queryOne(FeiyanService.DISPATCH, "select status from dispatch_case where order_id = ?", orderId));
+        assertEquals("COMPLETED 3.00",
+                queryOne(FeiyanService.TEAM, "select status || ' ' || volunteer_hours from assignment where order_id = ?",
+                        orderId));
+        assertEquals("5", queryOne(FeiyanService.FEEDBACK, "select score from rating where order_id = ?", orderId));
+
+        // and each topic carries its event, as a CloudEvent keyed by the order id
+        try (EventProbe probe = new EventProbe(system.kafkaBootstrapServers())) {
+            assertCloudEvent(probe, EventType.ORDER_PLACED, "intake-service", orderId);
+            OrderAssigned assigned = payload(assertCloudEvent(probe, EventType.ORDER_ASSIGNED, "dispatch-service",
+                    orderId), OrderAssigned.class);
+            assertEquals(Tier.COUNTY, assigned.tier());
+            assertCloudEvent(probe, EventType.ORDER_ACCEPTED, "team-service", orderId);
+            assertEquals(0, new BigDecimal("3").compareTo(payload(assertCloudEvent(probe, EventType.ORDER_COMPLETED,
+                    "team-service", orderId), OrderCompleted.class).volunteerHours()));
+            assertEquals(5, payload(assertCloudEvent(probe, EventType.ORDER_RATED, "feedback-service", orderId),
+                    OrderRated.class).score());
+        }
+    }
+
+    private static ConsumerRecord<String, String> assertCloudEvent(EventProbe probe, EventType type, String source,
+            String orderId) {
+        ConsumerRecord<String, String> record = probe.await(type.topic(), keyed(orderId), WAIT);
+        assertEquals(CloudEvents.SPEC_VERSION_1_0, header(record, CloudEvents.SPEC_VERSION));
+        assertEquals(type.ceType(), header(record, CloudEvents.TYPE));
+        assertEquals(CloudEvents.source(source), header(record, CloudEvents.SOURCE));
+        assertEquals(orderId, header(record, CloudEvents.SUBJECT));
+        assertEquals(CloudEvents.JSON, header(record, CloudEvents.CONTENT_TYPE));
+        assertDoesNotThrow(() -> UUID.fromString(header(record, CloudEvents.ID)));
+        assertDoesNotThrow(() -> Instant.parse(header(record, CloudEvents.TIME)));
+        Contracts.assertMatchesSchema(type, record.value());
+        return record;
+    }
+
+    private static String queryOne(FeiyanService service, String sql, String orderId) throws SQLException {
+        try (Connection connection = DriverManager.getConnection(system.jdbcUrl(service), EmbeddedDatabase.USER,
+                EmbeddedDatabase.PASSWORD);
+                PreparedStatement statement = connection.prepareStatement(sql)) {
+            statement.setObject(1, UUID.fromString(orderId));
+            try (ResultSet rs = statement.executeQuery()) {
+                return rs.next() ? rs.getString(1) : null;
+            }
+        }
+    }
+}
