@@ -9,6 +9,8 @@ import static org.hamcrest.Matchers.contains;
 import static org.hamcrest.Matchers.equalTo;
 import static org.junit.jupiter.api.Assertions.assertDoesNotThrow;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.feiyan.embedded.EmbeddedDatabase;
 import io.feiyan.embedded.EventProbe;
@@ -22,7 +24,9 @@ import io.feiyan.events.OrderCompleted;
 import io.feiyan.events.OrderRated;
 import io.feiyan.events.Tier;
 import io.restassured.http.ContentType;
+import java.io.IOException;
 import java.math.BigDecimal;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
@@ -127,6 +131,42 @@ class OrderLoopIT {
         }
     }
 
+    @Test
+    void theReadmeWalkThroughWorksAsPrinted() throws Exception {
+        awaitDemoCounty();
+        String script = walkThrough()
+                .replace("http://localhost:8081", system.url(FeiyanService.INTAKE))
+                .replace("http://localhost:8082", system.url(FeiyanService.DISPATCH))
+                .replace("http://localhost:8083", system.url(FeiyanService.TEAM))
+                .replace("http://localhost:8084", system.url(FeiyanService.FEEDBACK));
+
+        Process bash = new ProcessBuilder("bash", "-euo", "pipefail", "-c", script).redirectErrorStream(true).start();
+        String output = new String(bash.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+
+        assertEquals(0, bash.waitFor(), output);
+        String[] lines = output.strip().split("\n");
+        String lastAnswer = lines[lines.length - 1];
+        assertTrue(lastAnswer.contains("\"status\":\"RATED\""), output);
+        assertEquals(5, lastAnswer.split("\"step\":").length - 1, output);
+        assertFalse(output.contains("/problems/"), "no step of the walk-through may fail: " + output);
+    }
+
+    /** The bash block under the README's "Walk-through" heading, exactly as a reader copies it. */
+    private static String walkThrough() throws IOException {
+        Path readme = Path.of(System.getProperty("feiyan.root", "..")).resolve("README.md");
+        String text = Files.readString(readme);
+        int section = text.indexOf("## Walk-through");
+        int start = text.indexOf("```bash\n", section) + "```bash\n".length();
+        return text.substring(start, text.indexOf("\n```", start));
+    }
+
+    private static void awaitDemoCounty() {
+        await().atMost(WAIT).until(() -> "1".equals(queryOne(FeiyanService.INTAKE,
+                "select count(*) from project where code = ?", "culture-opera"))
+                && "1".equals(queryOne(FeiyanService.DISPATCH,
+                        "select count(*) from team where code = ?", "art-light-cavalry")));
+    }
+
     private static ConsumerRecord<String, String> assertCloudEvent(EventProbe probe, EventType type, String source,
             String orderId) {
         ConsumerRecord<String, String> record = probe.await(type.topic(), keyed(orderId), WAIT);
@@ -141,11 +181,11 @@ class OrderLoopIT {
         return record;
     }
 
-    private static String queryOne(FeiyanService service, String sql, String orderId) throws SQLException {
+    private static String queryOne(FeiyanService service, String sql, String parameter) throws SQLException {
         try (Connection connection = DriverManager.getConnection(system.jdbcUrl(service), EmbeddedDatabase.USER,
                 EmbeddedDatabase.PASSWORD);
                 PreparedStatement statement = connection.prepareStatement(sql)) {
-            statement.setObject(1, UUID.fromString(orderId));
+            statement.setObject(1, parameter.matches("[0-9a-f-]{36}") ? UUID.fromString(parameter) : parameter);
             try (ResultSet rs = statement.executeQuery()) {
                 return rs.next() ? rs.getString(1) : null;
             }
