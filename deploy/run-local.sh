@@ -27,4 +27,4 @@ if needs_build; then
 fi
 
 export FEIYAN_HOME="$root"
-exec java -jar "$launcher"
+exec java -cp "$launcher:embedded/target/lib/*" io.feiyan.embedded.LocalFeiyan
