@@ -30,6 +30,8 @@ import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
 import java.time.temporal.ChronoUnit;
 import java.util.HashMap;
 import java.util.List;
@@ -158,7 +160,9 @@ class OrderTests {
                 .body("status", equalTo("ACCEPTED"))
                 .body("timeline.step", contains("PLACED", "ASSIGNED", "ACCEPTED"))
                 .body("timeline[1].text", equalTo(
-                        "Reviewed and assigned to 文艺轻骑兵 at county tier, to deliver by " + deadline))
+                        "Reviewed and assigned to 文艺轻骑兵 at county tier, to deliver by "
+                                + DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm").format(
+                                        deadline.atZone(ZoneId.of("Asia/Shanghai"))) + " +08:00"))
                 .body("timeline[2].text", equalTo("Accepted by 文艺轻骑兵")));
         given().get("/api/orders/{id}", orderId).then().body("timeline", hasSize(3));
     }

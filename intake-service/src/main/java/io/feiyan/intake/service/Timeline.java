@@ -14,7 +14,10 @@ import io.feiyan.intake.domain.OrderStep;
 import io.feiyan.intake.domain.Team;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
 import java.time.Instant;
+import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
 import java.util.List;
 import java.util.Locale;
 import java.util.UUID;
@@ -23,9 +26,11 @@ import java.util.UUID;
 @ApplicationScoped
 public class Timeline {
     private final ObjectMapper json;
+    private final DateTimeFormatter localTime;
 
-    Timeline(ObjectMapper json) {
+    Timeline(ObjectMapper json, @ConfigProperty(name = "feiyan.time-zone") ZoneId zone) {
         this.json = json;
+        this.localTime = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm xxx").withZone(zone);
     }
 
     public record Entry(OrderStatus step, Instant at, String text) {
@@ -41,7 +46,7 @@ public class Timeline {
         return new Entry(OrderStatus.reachedBy(event), step.occurredAt, describe(event));
     }
 
-    static String describe(OrderEvent event) {
+    String describe(OrderEvent event) {
         if (event instanceof OrderPlaced placed) {
             return switch (placed.channel()) {
                 case PROXY -> "Placed by 飞燕 volunteer " + placed.volunteerId() + " on the resident's behalf";
@@ -52,7 +57,8 @@ public class Timeline {
         }
         if (event instanceof OrderAssigned assigned) {
             return "Reviewed and assigned to " + Team.nameOf(assigned.teamCode()) + " at "
-                    + assigned.tier().name().toLowerCase(Locale.ROOT) + " tier, to deliver by " + assigned.deadline();
+                    + assigned.tier().name().toLowerCase(Locale.ROOT) + " tier, to deliver by "
+                    + localTime.format(assigned.deadline());
         }
         if (event instanceof OrderAccepted accepted) {
             return "Accepted by " + Team.nameOf(accepted.teamCode());
