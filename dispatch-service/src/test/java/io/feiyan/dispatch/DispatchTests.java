@@ -40,7 +40,7 @@ class DispatchTests {
     void givenOnlyACountyTeamOffersOpera_whenAVillageOrdersIt_thenItIsAssignedAtCountyTierWithTheDeadlineOfItsUrgency() {
         UUID orderId = UUID.randomUUID();
         try (EventProbe probe = new EventProbe(kafka)) {
-            probe.publish(new ProjectUpdated("opera-1", "Peking opera", "CULTURE", true));
+            probe.publish(new ProjectUpdated("opera-1", "Peking opera", "CULTURE", List.of(), true));
             probe.publish(new TeamUpdated("village-visitors-1", "Village volunteers", Tier.VILLAGE, VILLAGE,
                     List.of(), 5, true));
             probe.publish(new TeamUpdated("cavalry-1", "文艺轻骑兵", Tier.COUNTY, "371322", List.of("opera-1"), 20, true));
@@ -65,7 +65,7 @@ class DispatchTests {
     void givenNoTeamOffersTheProjectYet_thenTheCaseWaitsAndIsAssignedOnceATeamAppears() {
         UUID orderId = UUID.randomUUID();
         try (EventProbe probe = new EventProbe(kafka)) {
-            probe.publish(new ProjectUpdated("visit-2", "Home visit", "ELDERLY_CARE", true));
+            probe.publish(new ProjectUpdated("visit-2", "Home visit", "ELDERLY_CARE", List.of(), true));
             probe.publish(placed(orderId, "visit-2", Urgency.ROUTINE));
             await().atMost(WAIT).untilAsserted(() -> given().get("/api/cases/{id}", orderId)
                     .then().statusCode(200).body("status", equalTo("WAITING")));
@@ -85,7 +85,7 @@ class DispatchTests {
         UUID orderId = UUID.randomUUID();
         UUID eventId = UUID.randomUUID();
         try (EventProbe probe = new EventProbe(kafka)) {
-            probe.publish(new ProjectUpdated("repair-3", "Repairs", "DAILY_LIFE", true));
+            probe.publish(new ProjectUpdated("repair-3", "Repairs", "DAILY_LIFE", List.of(), true));
             probe.publish(new TeamUpdated("village-3", "Village repairers", Tier.VILLAGE, VILLAGE, List.of("repair-3"),
                     5, true));
             awaitTeams("village-3");
@@ -101,7 +101,7 @@ class DispatchTests {
     void givenTheTeamAccepts_thenTheCaseFollows() {
         UUID orderId = UUID.randomUUID();
         try (EventProbe probe = new EventProbe(kafka)) {
-            probe.publish(new ProjectUpdated("check-4", "Health check", "MEDICAL", true));
+            probe.publish(new ProjectUpdated("check-4", "Health check", "MEDICAL", List.of(), true));
             probe.publish(new TeamUpdated("town-4", "Town doctors", Tier.TOWN, "371322206", List.of("check-4"), 5,
                     true));
             awaitTeams("town-4");
@@ -115,8 +115,8 @@ class DispatchTests {
     }
 
     private static OrderPlaced placed(UUID orderId, String project, Urgency urgency) {
-        return new OrderPlaced(orderId, UUID.randomUUID(), project, VILLAGE, urgency, Channel.PROXY, "V-1",
-                Instant.now());
+        return new OrderPlaced(orderId, UUID.randomUUID(), project, "CULTURE", false, VILLAGE, urgency, Channel.PROXY,
+                "V-1", null, null, Instant.now());
     }
 
     private static void awaitTeams(String teamCode) {

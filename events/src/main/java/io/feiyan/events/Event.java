@@ -2,7 +2,7 @@ package io.feiyan.events;
 
 /** An event Feiyan publishes. Its {@link #key()} is the Kafka key and the CloudEvents subject. */
 public sealed interface Event
-        permits OrderEvent, TeamUpdated, ProjectUpdated {
+        permits OrderEvent, TeamUpdated, ProjectUpdated, MenuPublished {
 
     /** The aggregate the event belongs to: an order id, or a team or project code for reference data. */
     String key();

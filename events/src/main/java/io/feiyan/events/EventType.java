@@ -11,10 +11,15 @@ public enum EventType {
     ORDER_PLACED(OrderPlaced.class, Topics.ORDERS_PLACED, "feiyan.order.placed.v1", "order"),
     ORDER_ASSIGNED(OrderAssigned.class, Topics.ORDERS_ASSIGNED, "feiyan.order.assigned.v1", "order"),
     ORDER_ACCEPTED(OrderAccepted.class, Topics.ORDERS_ACCEPTED, "feiyan.order.accepted.v1", "order"),
+    ORDER_DECLINED(OrderDeclined.class, Topics.ORDERS_DECLINED, "feiyan.order.declined.v1", "order"),
+    ORDER_ESCALATED(OrderEscalated.class, Topics.ORDERS_ESCALATED, "feiyan.order.escalated.v1", "order"),
+    ORDER_REJECTED(OrderRejected.class, Topics.ORDERS_REJECTED, "feiyan.order.rejected.v1", "order"),
     ORDER_COMPLETED(OrderCompleted.class, Topics.ORDERS_COMPLETED, "feiyan.order.completed.v1", "order"),
     ORDER_RATED(OrderRated.class, Topics.ORDERS_RATED, "feiyan.order.rated.v1", "order"),
+    ORDER_CANCELLED(OrderCancelled.class, Topics.ORDERS_CANCELLED, "feiyan.order.cancelled.v1", "order"),
     TEAM_UPDATED(TeamUpdated.class, Topics.TEAMS_DIRECTORY, "feiyan.team.updated.v1", "team"),
-    PROJECT_UPDATED(ProjectUpdated.class, Topics.CATALOGUE_PROJECTS, "feiyan.project.updated.v1", "project");
+    PROJECT_UPDATED(ProjectUpdated.class, Topics.CATALOGUE_PROJECTS, "feiyan.project.updated.v1", "project"),
+    MENU_PUBLISHED(MenuPublished.class, Topics.CATALOGUE_MENUS, "feiyan.menu.published.v1", "menu");
 
     private final Class<? extends Event> javaType;
     private final String topic;

@@ -10,10 +10,16 @@ public final class Topics {
     public static final String ORDERS_ACCEPTED = "orders.accepted";
     public static final String ORDERS_COMPLETED = "orders.completed";
     public static final String ORDERS_RATED = "orders.rated";
+    public static final String ORDERS_DECLINED = "orders.declined";
+    public static final String ORDERS_ESCALATED = "orders.escalated";
+    public static final String ORDERS_REJECTED = "orders.rejected";
+    public static final String ORDERS_CANCELLED = "orders.cancelled";
     /** Compacted, keyed by team code: the latest state of every team. */
     public static final String TEAMS_DIRECTORY = "teams.directory";
     /** Compacted, keyed by project code: the latest state of every catalogue project. */
     public static final String CATALOGUE_PROJECTS = "catalogue.projects";
+    /** Compacted, keyed by county code and month: the latest menu of each month. */
+    public static final String CATALOGUE_MENUS = "catalogue.menus";
 
     private Topics() {
     }

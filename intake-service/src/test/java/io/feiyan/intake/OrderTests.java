@@ -53,7 +53,7 @@ class OrderTests {
     @BeforeEach
     void givenTheCatalogueAndTeamsArrivedFromTeamService() {
         try (EventProbe probe = new EventProbe(kafka)) {
-            probe.publish(new ProjectUpdated("culture-opera", "Peking opera", "CULTURE", true));
+            probe.publish(new ProjectUpdated("culture-opera", "Peking opera", "CULTURE", List.of(), true));
             probe.publish(new TeamUpdated("art-light-cavalry", "文艺轻骑兵", Tier.COUNTY, "371322",
                     List.of("culture-opera"), 20, true));
         }

@@ -13,6 +13,7 @@ import io.feiyan.embedded.EventProbe;
 import io.feiyan.events.CloudEvents;
 import io.feiyan.events.OrderAccepted;
 import io.feiyan.events.OrderAssigned;
+import io.feiyan.events.OrderCancelled;
 import io.feiyan.events.OrderCompleted;
 import io.feiyan.events.Tier;
 import io.feiyan.events.Topics;
@@ -72,6 +73,30 @@ class AssignmentTests {
                     .body("status", equalTo("OFFERED"));
             assertEquals(0, probe.all(Topics.ORDERS_COMPLETED, keyed(orderId), Duration.ofSeconds(2)).size());
         }
+    }
+
+    @Test
+    void givenAnOfferNotYetAccepted_whenTheOrderIsCancelled_thenTheOfferIsCalledOffAndCannotBeAccepted() {
+        UUID orderId = UUID.randomUUID();
+        try (EventProbe probe = new EventProbe(kafka)) {
+            probe.publish(assigned(orderId));
+            awaitAssignment(orderId, "OFFERED");
+
+            probe.publish(new OrderCancelled(orderId, OrderCancelled.CancelReason.NO_LONGER_NEEDED, Instant.now()));
+            awaitAssignment(orderId, "CANCELLED");
+        }
+        given().post("/api/assignments/{id}/accept", orderId).then().statusCode(409)
+                .body("type", equalTo("https://feiyan.io/problems/assignment-state"));
+    }
+
+    @Test
+    void givenTheCancellationArrivesBeforeTheAssignment_thenTheAssignmentArrivesCalledOff() {
+        UUID orderId = UUID.randomUUID();
+        try (EventProbe probe = new EventProbe(kafka)) {
+            probe.publish(new OrderCancelled(orderId, OrderCancelled.CancelReason.SOLVED_OTHERWISE, Instant.now()));
+            probe.publish(assigned(orderId));
+        }
+        awaitAssignment(orderId, "CANCELLED");
     }
 
     @Test

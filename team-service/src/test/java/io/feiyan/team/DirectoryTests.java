@@ -43,7 +43,7 @@ class DirectoryTests {
 
         try (EventProbe probe = new EventProbe(kafka)) {
             ConsumerRecord<String, String> project = probe.await(Topics.CATALOGUE_PROJECTS, keyed("dir-opera"), WAIT);
-            assertEquals(new ProjectUpdated("dir-opera", "Project dir-opera", "CULTURE", true),
+            assertEquals(new ProjectUpdated("dir-opera", "Project dir-opera", "CULTURE", List.of(), true),
                     payload(project, ProjectUpdated.class));
 
             ConsumerRecord<String, String> team = probe.await(Topics.TEAMS_DIRECTORY, keyed("dir-troupe"), WAIT);

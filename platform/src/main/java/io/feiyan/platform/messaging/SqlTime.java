@@ -5,11 +5,11 @@ import java.time.Instant;
 import java.time.OffsetDateTime;
 
 /** Reads a {@code timestamptz} column of a native query, whichever Java type the driver chose for it. */
-final class SqlTime {
+public final class SqlTime {
     private SqlTime() {
     }
 
-    static Instant instant(Object column) {
+    public static Instant instant(Object column) {
         if (column instanceof Instant instant) {
             return instant;
         }

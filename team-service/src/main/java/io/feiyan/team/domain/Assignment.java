@@ -59,6 +59,13 @@ public class Assignment extends PanacheEntityBase {
         return new OrderCompleted(orderId, teamCode, hours, now);
     }
 
+    /** The order was withdrawn; only an offer not yet accepted is called off. */
+    public void cancel() {
+        if (status == AssignmentStatus.OFFERED) {
+            status = AssignmentStatus.CANCELLED;
+        }
+    }
+
     private void requireStatus(AssignmentStatus expected, String move) {
         if (status != expected) {
             throw new IllegalAssignmentMove(orderId, status, move);

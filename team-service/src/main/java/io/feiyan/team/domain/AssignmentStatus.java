@@ -4,5 +4,7 @@ public enum AssignmentStatus {
     /** Dispatch gave the order to the team; the team has not answered yet. */
     OFFERED,
     ACCEPTED,
-    COMPLETED
+    COMPLETED,
+    /** The order was withdrawn before the team accepted it. */
+    CANCELLED
 }

@@ -1,9 +1,15 @@
 package io.feiyan.team.domain;
 
+import io.feiyan.events.HouseholdTag;
 import io.feiyan.events.ProjectUpdated;
 import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
+import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
+import java.util.ArrayList;
+import java.util.List;
+import org.hibernate.annotations.JdbcTypeCode;
+import org.hibernate.type.SqlTypes;
 
 /** A service project of the catalogue, such as Peking opera for the elderly, in a category such as CULTURE. */
 @Entity
@@ -12,9 +18,13 @@ public class Project extends PanacheEntityBase {
     public String code;
     public String name;
     public String category;
+    /** The household situations the project is built for. */
+    @JdbcTypeCode(SqlTypes.ARRAY)
+    @Column(columnDefinition = "text[]")
+    public List<String> aimedAt = new ArrayList<>();
     public boolean active = true;
 
     public ProjectUpdated toEvent() {
-        return new ProjectUpdated(code, name, category, active);
+        return new ProjectUpdated(code, name, category, aimedAt.stream().map(HouseholdTag::valueOf).toList(), active);
     }
 }

@@ -1,6 +1,7 @@
 package io.feiyan.team.messaging;
 
 import io.feiyan.events.OrderAssigned;
+import io.feiyan.events.OrderCancelled;
 import io.feiyan.events.Topics;
 import io.feiyan.platform.messaging.Inbox;
 import io.feiyan.team.service.AssignmentService;
@@ -10,7 +11,7 @@ import jakarta.transaction.Transactional;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
 
-/** Orders dispatch gives to teams become the teams' assignments. */
+/** Orders dispatch gives to teams become the teams' assignments; a withdrawn order calls its offer off. */
 @ApplicationScoped
 public class AssignmentEvents {
     private final Inbox inbox;
@@ -26,5 +27,12 @@ public class AssignmentEvents {
     @Transactional
     public void onAssigned(ConsumerRecord<String, String> record) {
         inbox.receive(record, OrderAssigned.class).ifPresent(event -> assignments.record(event.payload()));
+    }
+
+    @Incoming(Topics.ORDERS_CANCELLED)
+    @Blocking
+    @Transactional
+    public void onCancelled(ConsumerRecord<String, String> record) {
+        inbox.receive(record, OrderCancelled.class).ifPresent(event -> assignments.cancel(event.payload().orderId()));
     }
 }

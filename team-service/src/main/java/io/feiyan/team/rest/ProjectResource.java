@@ -1,5 +1,6 @@
 package io.feiyan.team.rest;
 
+import io.feiyan.events.HouseholdTag;
 import io.feiyan.platform.rest.Validation;
 import io.feiyan.team.domain.Project;
 import io.feiyan.team.service.DirectoryService;
@@ -7,7 +8,9 @@ import jakarta.ws.rs.GET;
 import jakarta.ws.rs.PUT;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.stream.Collectors;
 
 /** The service catalogue (服务项目). */
 @Path("/api/projects")
@@ -18,12 +21,12 @@ public class ProjectResource {
         this.directory = directory;
     }
 
-    public record ProjectRequest(String name, String category, Boolean active) {
+    public record ProjectRequest(String name, String category, List<HouseholdTag> aimedAt, Boolean active) {
     }
 
-    public record ProjectView(String code, String name, String category, boolean active) {
+    public record ProjectView(String code, String name, String category, List<String> aimedAt, boolean active) {
         static ProjectView of(Project project) {
-            return new ProjectView(project.code, project.name, project.category, project.active);
+            return new ProjectView(project.code, project.name, project.category, project.aimedAt, project.active);
         }
     }
 
@@ -49,6 +52,8 @@ public class ProjectResource {
         project.code = code;
         project.name = request.name();
         project.category = request.category();
+        project.aimedAt = request.aimedAt() == null ? new ArrayList<>()
+                : request.aimedAt().stream().distinct().map(Enum::name).collect(Collectors.toCollection(ArrayList::new));
         project.active = request.active() == null || request.active();
         return ProjectView.of(directory.saveProject(project));
     }

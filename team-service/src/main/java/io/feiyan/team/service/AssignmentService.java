@@ -8,6 +8,7 @@ import io.feiyan.team.domain.AssignmentStatus;
 import io.feiyan.team.domain.IllegalAssignmentMove;
 import io.quarkus.panache.common.Sort;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.EntityManager;
 import jakarta.persistence.LockModeType;
 import jakarta.transaction.Transactional;
 import java.math.BigDecimal;
@@ -23,16 +24,40 @@ import java.util.function.Function;
 @Transactional
 public class AssignmentService {
     private final Outbox outbox;
+    private final EntityManager entityManager;
 
-    AssignmentService(Outbox outbox) {
+    AssignmentService(Outbox outbox, EntityManager entityManager) {
         this.outbox = outbox;
+        this.entityManager = entityManager;
     }
 
-    /** Records an assignment from dispatch; a repeated assignment of the same order keeps the first. */
+    /**
+     * Records an assignment from dispatch; a repeated assignment of the same order keeps the first. An
+     * order withdrawn before its assignment arrived is recorded as called off.
+     */
     public void record(OrderAssigned assigned) {
         if (Assignment.findById(assigned.orderId()) == null) {
-            Assignment.offeredBy(assigned).persist();
+            Assignment assignment = Assignment.offeredBy(assigned);
+            if (isCancelled(assigned.orderId())) {
+                assignment.cancel();
+            }
+            assignment.persist();
         }
+    }
+
+    /** The order was withdrawn in intake: an offer not yet accepted is called off. */
+    public void cancel(UUID orderId) {
+        entityManager.createNativeQuery("insert into cancelled_order (order_id) values (?1) on conflict do nothing")
+                .setParameter(1, orderId).executeUpdate();
+        Assignment assignment = Assignment.findById(orderId, LockModeType.PESSIMISTIC_WRITE);
+        if (assignment != null) {
+            assignment.cancel();
+        }
+    }
+
+    private boolean isCancelled(UUID orderId) {
+        return !entityManager.createNativeQuery("select 1 from cancelled_order where order_id = ?1")
+                .setParameter(1, orderId).getResultList().isEmpty();
     }
 
     public Assignment accept(UUID orderId) {

@@ -1,6 +1,7 @@
 package io.feiyan.team.service;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.feiyan.events.MenuPublished;
 import io.feiyan.team.domain.Project;
 import io.feiyan.team.domain.Team;
 import io.quarkus.runtime.StartupEvent;
@@ -9,31 +10,43 @@ import jakarta.enterprise.event.Observes;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
+import java.time.YearMonth;
+import java.time.ZoneId;
 import java.util.List;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
 
 /**
  * Loads the demo county (demo/tancheng-county.json) at start when {@code feiyan.demo-data.enabled}
- * is true. Saving an unchanged entry publishes nothing, so every restart is a no-op after the first.
+ * is true, with its menu for this month and the next. Saving an unchanged entry publishes nothing,
+ * so every restart is a no-op after the first.
  */
 @ApplicationScoped
 public class DemoData {
     private static final Logger LOG = Logger.getLogger(DemoData.class);
     static final String RESOURCE = "demo/tancheng-county.json";
 
-    record DemoSet(List<Project> projects, List<Team> teams) {
+    record DemoSet(List<Project> projects, List<Team> teams, DemoMenu menu) {
+    }
+
+    record DemoMenu(String countyCode, List<MenuPublished.Item> items) {
     }
 
     void load(@Observes StartupEvent startup, @ConfigProperty(name = "feiyan.demo-data.enabled") boolean enabled,
-            ObjectMapper json, DirectoryService directory) {
+            ObjectMapper json, DirectoryService directory, MenuService menus,
+            @ConfigProperty(name = "feiyan.time-zone") ZoneId zone) {
         if (!enabled) {
             return;
         }
         DemoSet demo = read(json);
         demo.projects().forEach(directory::saveProject);
         demo.teams().forEach(directory::saveTeam);
-        LOG.infof("demo data: %d projects and %d teams in place", demo.projects().size(), demo.teams().size());
+        YearMonth thisMonth = YearMonth.now(zone);
+        for (YearMonth month : List.of(thisMonth, thisMonth.plusMonths(1))) {
+            menus.publish(demo.menu().countyCode(), month, demo.menu().items());
+        }
+        LOG.infof("demo data: %d projects, %d teams and the menus of %s and %s in place", demo.projects().size(),
+                demo.teams().size(), thisMonth, thisMonth.plusMonths(1));
     }
 
     private static DemoSet read(ObjectMapper json) {

@@ -71,6 +71,7 @@ public class DirectoryService {
     private static Project copy(Project from, Project to) {
         to.name = from.name;
         to.category = from.category;
+        to.aimedAt = from.aimedAt;
         to.active = from.active;
         return to;
     }

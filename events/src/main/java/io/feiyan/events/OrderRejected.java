@@ -1,0 +1,13 @@
+package io.feiyan.events;
+
+import java.time.Instant;
+import java.util.UUID;
+
+/** Review (审核) said no: the need is not one volunteers can serve. {@code reason} is for the resident. */
+public record OrderRejected(UUID orderId, String reason, Instant rejectedAt) implements OrderEvent {
+
+    @Override
+    public Instant occurredAt() {
+        return rejectedAt;
+    }
+}
