@@ -13,6 +13,7 @@ import io.feiyan.events.Channel;
 import io.feiyan.events.CloudEvents;
 import io.feiyan.events.OrderAccepted;
 import io.feiyan.events.OrderAssigned;
+import io.feiyan.events.OrderCancelled;
 import io.feiyan.events.OrderPlaced;
 import io.feiyan.events.ProjectUpdated;
 import io.feiyan.events.TeamUpdated;
@@ -112,6 +113,40 @@ class DispatchTests {
         }
         await().atMost(WAIT).untilAsserted(() -> given().get("/api/cases/{id}", orderId)
                 .then().statusCode(200).body("status", equalTo("ACCEPTED")));
+    }
+
+    @Test
+    void givenAFreeTextNeed_thenTheCaseWaitsForReviewAndIsNotRouted() {
+        UUID orderId = UUID.randomUUID();
+        try (EventProbe probe = new EventProbe(kafka)) {
+            probe.publish(new OrderPlaced(orderId, UUID.randomUUID(), null, "DAILY_LIFE", true, VILLAGE,
+                    Urgency.ROUTINE, Channel.PHONE, null, null, null, Instant.now()));
+            await().atMost(WAIT).untilAsserted(() -> given().get("/api/cases/{id}", orderId)
+                    .then().statusCode(200).body("status", equalTo("IN_REVIEW")).body("category", equalTo("DAILY_LIFE")));
+            assertEquals(0, probe.all(Topics.ORDERS_ASSIGNED, keyed(orderId), Duration.ofSeconds(2)).size());
+        }
+    }
+
+    @Test
+    void givenAnAssignedOrder_whenTheResidentCancels_thenTheCaseClosesAndFreesTheTeam() {
+        UUID orderId = UUID.randomUUID();
+        try (EventProbe probe = new EventProbe(kafka)) {
+            probe.publish(new ProjectUpdated("visit-5", "Visit", "ELDERLY_CARE", List.of(), true));
+            probe.publish(new TeamUpdated("village-5", "Visitors", Tier.VILLAGE, VILLAGE, List.of("visit-5"), 1, true));
+            awaitTeams("village-5");
+            probe.publish(placed(orderId, "visit-5", Urgency.ROUTINE));
+            probe.await(Topics.ORDERS_ASSIGNED, keyed(orderId), WAIT);
+
+            probe.publish(new OrderCancelled(orderId, OrderCancelled.CancelReason.NO_LONGER_NEEDED, Instant.now()));
+            await().atMost(WAIT).untilAsserted(() -> given().get("/api/cases/{id}", orderId)
+                    .then().body("status", equalTo("CANCELLED")));
+
+            // the team's one place is free again
+            UUID next = UUID.randomUUID();
+            probe.publish(placed(next, "visit-5", Urgency.ROUTINE));
+            assertEquals("village-5", payload(probe.await(Topics.ORDERS_ASSIGNED, keyed(next), WAIT),
+                    OrderAssigned.class).teamCode());
+        }
     }
 
     private static OrderPlaced placed(UUID orderId, String project, Urgency urgency) {

@@ -17,7 +17,9 @@ import java.util.UUID;
 public class DispatchCase extends PanacheEntityBase {
     @Id
     public UUID orderId;
+    /** Null for a free-text need. */
     public String projectCode;
+    public String category;
     public String villageCode;
     @Enumerated(EnumType.STRING)
     public Urgency urgency;
@@ -36,10 +38,11 @@ public class DispatchCase extends PanacheEntityBase {
         DispatchCase c = new DispatchCase();
         c.orderId = placed.orderId();
         c.projectCode = placed.projectCode();
+        c.category = placed.category();
         c.villageCode = placed.villageCode();
         c.urgency = placed.urgency();
         c.placedAt = placed.placedAt();
-        c.status = CaseStatus.WAITING;
+        c.status = placed.needsReview() ? CaseStatus.IN_REVIEW : CaseStatus.WAITING;
         c.updatedAt = now;
         return c;
     }
@@ -55,9 +58,17 @@ public class DispatchCase extends PanacheEntityBase {
         return new OrderAssigned(orderId, teamCode, tier, projectCode, deadline, now);
     }
 
+    /** The resident withdrew the order; one a team has accepted stays with the team. */
+    public void cancel(Instant now) {
+        if (status.isBefore(CaseStatus.ACCEPTED)) {
+            status = CaseStatus.CANCELLED;
+            updatedAt = now;
+        }
+    }
+
     /** Moves the status forward as the team reports; a late event never moves it back. */
     public void advanceTo(CaseStatus reached, Instant now) {
-        if (status.isBefore(reached)) {
+        if (status != CaseStatus.CANCELLED && status.isBefore(reached)) {
             status = reached;
             updatedAt = now;
         }

@@ -3,6 +3,7 @@ package io.feiyan.dispatch.messaging;
 import io.feiyan.dispatch.domain.CaseStatus;
 import io.feiyan.dispatch.service.DispatchService;
 import io.feiyan.events.OrderAccepted;
+import io.feiyan.events.OrderCancelled;
 import io.feiyan.events.OrderCompleted;
 import io.feiyan.events.OrderPlaced;
 import io.feiyan.events.Topics;
@@ -13,7 +14,7 @@ import jakarta.transaction.Transactional;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
 
-/** Placed orders open cases; teams' answers move them on and free their capacity. */
+/** Placed orders open cases; teams' answers move them on and free their capacity; withdrawn orders close. */
 @ApplicationScoped
 public class OrderEvents {
     private final Inbox inbox;
@@ -29,6 +30,13 @@ public class OrderEvents {
     @Transactional
     public void onPlaced(ConsumerRecord<String, String> record) {
         inbox.receive(record, OrderPlaced.class).ifPresent(event -> dispatch.open(event.payload()));
+    }
+
+    @Incoming(Topics.ORDERS_CANCELLED)
+    @Blocking
+    @Transactional
+    public void onCancelled(ConsumerRecord<String, String> record) {
+        inbox.receive(record, OrderCancelled.class).ifPresent(event -> dispatch.cancel(event.payload().orderId()));
     }
 
     @Incoming(Topics.ORDERS_ACCEPTED)

@@ -22,11 +22,11 @@ public class CaseResource {
         this.dispatch = dispatch;
     }
 
-    public record CaseView(UUID orderId, String projectCode, String villageCode, Urgency urgency, CaseStatus status,
-            String teamCode, Tier tier, Instant deadline, Instant placedAt, Instant assignedAt) {
+    public record CaseView(UUID orderId, String projectCode, String category, String villageCode, Urgency urgency,
+            CaseStatus status, String teamCode, Tier tier, Instant deadline, Instant placedAt, Instant assignedAt) {
         static CaseView of(DispatchCase c) {
-            return new CaseView(c.orderId, c.projectCode, c.villageCode, c.urgency, c.status, c.teamCode, c.tier,
-                    c.deadline, c.placedAt, c.assignedAt);
+            return new CaseView(c.orderId, c.projectCode, c.category, c.villageCode, c.urgency, c.status, c.teamCode,
+                    c.tier, c.deadline, c.placedAt, c.assignedAt);
         }
     }
 

@@ -47,6 +47,13 @@ public class DispatchService {
         waiting.forEach(this::route);
     }
 
+    public void cancel(UUID orderId) {
+        DispatchCase c = DispatchCase.findById(orderId, LockModeType.PESSIMISTIC_WRITE);
+        if (c != null) {
+            c.cancel(Instant.now());
+        }
+    }
+
     public void advance(UUID orderId, CaseStatus reached) {
         DispatchCase c = DispatchCase.findById(orderId, LockModeType.PESSIMISTIC_WRITE);
         if (c != null) {
@@ -73,6 +80,9 @@ public class DispatchService {
     }
 
     private void route(DispatchCase c) {
+        if (c.status != CaseStatus.WAITING) {
+            return; // free-text needs wait for review; withdrawn orders go nowhere
+        }
         Project project = Project.findById(c.projectCode);
         if (project == null || !project.active) {
             return; // not approved until the catalogue knows the project
