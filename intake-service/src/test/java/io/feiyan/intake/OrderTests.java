@@ -3,38 +3,32 @@ package io.feiyan.intake;
 import static io.feiyan.embedded.EventProbe.header;
 import static io.feiyan.embedded.EventProbe.keyed;
 import static io.feiyan.embedded.EventProbe.payload;
+import static io.feiyan.intake.Fixtures.CHANGBULING;
+import static io.feiyan.intake.Fixtures.WAIT;
+import static io.feiyan.intake.Fixtures.proxyOrder;
+import static io.feiyan.intake.Fixtures.registerResident;
 import static io.restassured.RestAssured.given;
-import static org.awaitility.Awaitility.await;
 import static org.hamcrest.Matchers.contains;
 import static org.hamcrest.Matchers.equalTo;
-import static org.hamcrest.Matchers.hasSize;
 import static org.hamcrest.Matchers.nullValue;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.feiyan.embedded.EventProbe;
 import io.feiyan.events.Channel;
 import io.feiyan.events.CloudEvents;
 import io.feiyan.events.OrderAccepted;
-import io.feiyan.events.OrderAssigned;
+import io.feiyan.events.OrderCancelled;
 import io.feiyan.events.OrderPlaced;
-import io.feiyan.events.ProjectUpdated;
-import io.feiyan.events.TeamUpdated;
-import io.feiyan.events.Tier;
 import io.feiyan.events.Topics;
-import io.feiyan.events.Urgency;
 import io.feiyan.intake.domain.Order;
-import io.feiyan.intake.domain.Project;
-import io.feiyan.intake.domain.Team;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneId;
-import java.time.format.DateTimeFormatter;
-import java.time.temporal.ChronoUnit;
-import java.util.HashMap;
-import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
@@ -44,48 +38,119 @@ import org.junit.jupiter.api.Test;
 
 @QuarkusTest
 class OrderTests {
-    private static final Duration WAIT = Duration.ofSeconds(30);
-    private static final String VILLAGE = "371322206201";
-
     @ConfigProperty(name = "kafka.bootstrap.servers")
     String kafka;
 
     @BeforeEach
-    void givenTheCatalogueAndTeamsArrivedFromTeamService() {
-        try (EventProbe probe = new EventProbe(kafka)) {
-            probe.publish(new ProjectUpdated("culture-opera", "Peking opera", "CULTURE", List.of(), true));
-            probe.publish(new TeamUpdated("art-light-cavalry", "文艺轻骑兵", Tier.COUNTY, "371322",
-                    List.of("culture-opera"), 20, true));
-        }
-        await().atMost(WAIT).until(() -> QuarkusTransaction.requiringNew().call(
-                () -> Project.findById("culture-opera") != null && Team.findById("art-light-cavalry") != null));
+    void givenTheCatalogue() {
+        Fixtures.givenTheCatalogue(kafka);
     }
 
     @Test
-    void givenAProxyOrder_whenPlaced_then201AndOrderPlacedIsPublishedKeyedByTheOrderId() {
-        UUID resident = UUID.randomUUID();
-        String orderId = given().contentType(ContentType.JSON).body(proxyOrder(resident))
+    void givenAProxyOrder_whenPlaced_thenOrderPlacedIsPublishedKeyedByOrderIdWithNoPersonalData() {
+        UUID resident = registerResident(CHANGBULING);
+        Map<String, Object> body = proxyOrder(resident);
+        body.put("description", "Grandma Wu has not heard Peking opera for years");
+        String orderId = given().contentType(ContentType.JSON).body(body)
                 .post("/api/orders")
                 .then().statusCode(201)
                 .body("status", equalTo("PLACED"))
-                .body("timeline.text", contains("Placed by 飞燕 volunteer V-3713-0042 on the resident's behalf"))
+                .body("villageCode", equalTo(CHANGBULING))
+                .body("category", equalTo("CULTURE"))
+                .body("timeline.text", contains(
+                        "Placed by 飞燕 volunteer V-3713-0042 on the resident's behalf, with the resident's consent"))
                 .extract().path("orderId");
 
         try (EventProbe probe = new EventProbe(kafka)) {
             ConsumerRecord<String, String> record = probe.await(Topics.ORDERS_PLACED, keyed(orderId), WAIT);
             assertEquals("feiyan.order.placed.v1", header(record, CloudEvents.TYPE));
-            assertEquals("/feiyan/intake-service", header(record, CloudEvents.SOURCE));
             assertEquals(orderId, header(record, CloudEvents.SUBJECT));
             OrderPlaced placed = payload(record, OrderPlaced.class);
             assertEquals(resident, placed.residentId());
             assertEquals(Channel.PROXY, placed.channel());
-            assertEquals("V-3713-0042", placed.volunteerId());
+            assertFalse(placed.needsReview());
+            assertFalse(record.value().contains("吴") || record.value().contains("1380539")
+                    || record.value().contains("Grandma"), "no personal data leaves intake: " + record.value());
         }
     }
 
     @Test
+    void aProxyOrderNeedsTheResidentsConsentAndAPhoneOrderItsOperator() {
+        UUID resident = registerResident(CHANGBULING);
+        Map<String, Object> body = proxyOrder(resident);
+        body.remove("residentConsent");
+        given().contentType(ContentType.JSON).body(body).post("/api/orders")
+                .then().statusCode(400).body("field", equalTo("residentConsent"));
+
+        Map<String, Object> phone = proxyOrder(resident);
+        phone.put("channel", "PHONE");
+        given().contentType(ContentType.JSON).body(phone).post("/api/orders")
+                .then().statusCode(400).body("field", equalTo("operatorId"));
+
+        phone.put("operatorId", "OP-quanyuan-2");
+        given().contentType(ContentType.JSON).body(phone).post("/api/orders")
+                .then().statusCode(201)
+                .body("volunteerId", nullValue())
+                .body("timeline[0].text", equalTo("Taken on the phone by station operator OP-quanyuan-2"));
+    }
+
+    @Test
+    void givenAFreeTextNeed_thenItIsPlacedForReviewAndItsWordsStayInIntake() {
+        UUID resident = registerResident(CHANGBULING);
+        String orderId = given().contentType(ContentType.JSON)
+                .body(Map.of("residentId", resident.toString(), "category", "DAILY_LIFE",
+                        "description", "The well pump in the yard stopped working", "urgency", "URGENT",
+                        "channel", "APP", "preferredTo", Instant.now().plus(Duration.ofDays(2)).toString()))
+                .post("/api/orders")
+                .then().statusCode(201)
+                .body("projectCode", nullValue())
+                .body("description", equalTo("The well pump in the yard stopped working"))
+                .body("timeline[0].text", equalTo(
+                        "Placed by the resident in the app; a need in the resident's words, for review"))
+                .extract().path("orderId");
+
+        try (EventProbe probe = new EventProbe(kafka)) {
+            ConsumerRecord<String, String> record = probe.await(Topics.ORDERS_PLACED, keyed(orderId), WAIT);
+            OrderPlaced placed = payload(record, OrderPlaced.class);
+            assertTrue(placed.needsReview());
+            assertNull(placed.projectCode());
+            assertEquals("DAILY_LIFE", placed.category());
+            assertFalse(record.value().contains("pump"), "the description stays in intake");
+        }
+    }
+
+    @Test
+    void aFreeTextNeedNeedsItsWordsAndNoMoreThan4000OfThem() {
+        UUID resident = registerResident(CHANGBULING);
+        given().contentType(ContentType.JSON)
+                .body(Map.of("residentId", resident.toString(), "category", "DAILY_LIFE", "urgency", "URGENT",
+                        "channel", "APP"))
+                .post("/api/orders").then().statusCode(400).body("field", equalTo("description"));
+        given().contentType(ContentType.JSON)
+                .body(Map.of("residentId", resident.toString(), "category", "DAILY_LIFE", "urgency", "URGENT",
+                        "channel", "APP", "description", "x".repeat(4001)))
+                .post("/api/orders").then().statusCode(400).body("field", equalTo("description"));
+    }
+
+    @Test
+    void anOrderForAnUnregisteredResidentOrAProjectNotInTheCatalogueIsRefused() {
+        given().contentType(ContentType.JSON).body(proxyOrder(UUID.randomUUID())).post("/api/orders")
+                .then().statusCode(422)
+                .contentType("application/problem+json")
+                .body("type", equalTo("https://feiyan.io/problems/unknown-resident"))
+                .body("field", equalTo("residentId"));
+
+        Map<String, Object> body = proxyOrder(registerResident(CHANGBULING));
+        body.put("projectCode", "no-such-project");
+        given().contentType(ContentType.JSON).body(body).post("/api/orders")
+                .then().statusCode(422)
+                .body("type", equalTo("https://feiyan.io/problems/unknown-project"))
+                .body("field", equalTo("projectCode"));
+    }
+
+    @Test
     void givenAnIdempotencyKey_whenThePostIsRetried_thenTheFirstOrderComesBackAndNothingNewIsPlaced() {
-        UUID resident = UUID.randomUUID();
+        UUID resident = registerResident(CHANGBULING);
         String key = UUID.randomUUID().toString();
         String first = given().contentType(ContentType.JSON).header("Idempotency-Key", key).body(proxyOrder(resident))
                 .post("/api/orders")
@@ -101,9 +166,26 @@ class OrderTests {
     }
 
     @Test
-    void givenAnOrderWithBadFields_thenEveryReasonIsGivenAsProblemJsonAndNothingIsWritten() {
-        UUID resident = UUID.randomUUID();
-        Map<String, Object> body = new HashMap<>(proxyOrder(resident));
+    void givenAnOpenOrderForTheProject_thenASecondIsRefusedPointingAtIt_unlessItIsANewNeed() {
+        UUID resident = registerResident(CHANGBULING);
+        String first = given().contentType(ContentType.JSON).body(proxyOrder(resident)).post("/api/orders")
+                .then().statusCode(201).extract().path("orderId");
+
+        given().contentType(ContentType.JSON).body(proxyOrder(resident)).post("/api/orders")
+                .then().statusCode(409)
+                .contentType("application/problem+json")
+                .body("type", equalTo("https://feiyan.io/problems/duplicate-order"))
+                .body("existingOrderId", equalTo(first));
+
+        Map<String, Object> again = proxyOrder(resident);
+        again.put("newNeed", true);
+        given().contentType(ContentType.JSON).body(again).post("/api/orders").then().statusCode(201);
+    }
+
+    @Test
+    void givenBadFields_thenEveryReasonIsGivenAsProblemJsonAndNothingIsWritten() {
+        UUID resident = registerResident(CHANGBULING);
+        Map<String, Object> body = proxyOrder(resident);
         body.remove("volunteerId");
         body.put("villageCode", "371322206");
         given().contentType(ContentType.JSON).body(body)
@@ -118,15 +200,41 @@ class OrderTests {
     }
 
     @Test
-    void anOrderForAProjectNotInTheCatalogueIsRefused() {
-        Map<String, Object> body = new HashMap<>(proxyOrder(UUID.randomUUID()));
-        body.put("projectCode", "no-such-project");
-        given().contentType(ContentType.JSON).body(body)
-                .post("/api/orders")
-                .then().statusCode(422)
+    void givenAnOrderNotYetAccepted_whenCancelled_thenOrderCancelledIsPublishedAndCancellingAgainChangesNothing() {
+        String orderId = given().contentType(ContentType.JSON).body(proxyOrder(registerResident(CHANGBULING)))
+                .post("/api/orders").then().statusCode(201).extract().path("orderId");
+        Map<String, Object> cancellation = Map.of("reason", "SOLVED_OTHERWISE", "note", "her son fixed it");
+
+        given().contentType(ContentType.JSON).body(cancellation).post("/api/orders/{id}/cancel", orderId)
+                .then().statusCode(200)
+                .body("status", equalTo("CANCELLED"))
+                .body("timeline[1].text", equalTo("Cancelled: solved otherwise (her son fixed it)"));
+        given().contentType(ContentType.JSON).body(cancellation).post("/api/orders/{id}/cancel", orderId)
+                .then().statusCode(200).body("status", equalTo("CANCELLED"));
+
+        try (EventProbe probe = new EventProbe(kafka)) {
+            assertEquals(OrderCancelled.CancelReason.SOLVED_OTHERWISE, payload(probe.await(Topics.ORDERS_CANCELLED,
+                    keyed(orderId), WAIT), OrderCancelled.class).reason());
+            assertEquals(1, probe.all(Topics.ORDERS_CANCELLED, keyed(orderId), Duration.ofSeconds(2)).size());
+        }
+    }
+
+    @Test
+    void givenATeamHasAccepted_thenCancellingIsRefusedSayingWhy() {
+        String orderId = given().contentType(ContentType.JSON).body(proxyOrder(registerResident(CHANGBULING)))
+                .post("/api/orders").then().statusCode(201).extract().path("orderId");
+        try (EventProbe probe = new EventProbe(kafka)) {
+            probe.publish(new OrderAccepted(UUID.fromString(orderId), "art-light-cavalry", Instant.now()));
+        }
+        Fixtures.awaitStatus(orderId, "ACCEPTED");
+
+        given().contentType(ContentType.JSON).body(Map.of("reason", "NO_LONGER_NEEDED"))
+                .post("/api/orders/{id}/cancel", orderId)
+                .then().statusCode(409)
                 .contentType("application/problem+json")
-                .body("type", equalTo("https://feiyan.io/problems/unknown-project"))
-                .body("field", equalTo("projectCode"));
+                .body("type", equalTo("https://feiyan.io/problems/order-not-cancellable"))
+                .body("detail", equalTo("a team has accepted this order and is getting ready to serve; "
+                        + "ask the team or the village station to call it off"));
     }
 
     @Test
@@ -135,45 +243,5 @@ class OrderTests {
                 .then().statusCode(404)
                 .contentType("application/problem+json")
                 .body("type", equalTo("https://feiyan.io/problems/not-found"));
-    }
-
-    @Test
-    void givenEventsArrivingOutOfOrderAndTwice_thenTheTimelineHasEachStepOnceInTheOrderTheyHappened() {
-        String orderId = given().contentType(ContentType.JSON).body(proxyOrder(UUID.randomUUID()))
-                .post("/api/orders").then().statusCode(201).extract().path("orderId");
-        UUID id = UUID.fromString(orderId);
-        Instant assignedAt = Instant.now().plusSeconds(1).truncatedTo(ChronoUnit.MILLIS);
-        Instant deadline = assignedAt.plus(Duration.ofDays(7));
-        UUID acceptedEventId = UUID.randomUUID();
-
-        try (EventProbe probe = new EventProbe(kafka)) {
-            // the acceptance reaches intake before the assignment it follows, and is then delivered again
-            probe.publish(new OrderAccepted(id, "art-light-cavalry", assignedAt.plusSeconds(60)), acceptedEventId);
-            probe.publish(new OrderAccepted(id, "art-light-cavalry", assignedAt.plusSeconds(60)), acceptedEventId);
-            awaitStatus(orderId, "ACCEPTED");
-            probe.publish(new OrderAssigned(id, "art-light-cavalry", Tier.COUNTY, "culture-opera", deadline,
-                    assignedAt));
-        }
-
-        await().atMost(WAIT).untilAsserted(() -> given().get("/api/orders/{id}", orderId)
-                .then().statusCode(200)
-                .body("status", equalTo("ACCEPTED"))
-                .body("timeline.step", contains("PLACED", "ASSIGNED", "ACCEPTED"))
-                .body("timeline[1].text", equalTo(
-                        "Reviewed and assigned to 文艺轻骑兵 at county tier, to deliver by "
-                                + DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm").format(
-                                        deadline.atZone(ZoneId.of("Asia/Shanghai"))) + " +08:00"))
-                .body("timeline[2].text", equalTo("Accepted by 文艺轻骑兵")));
-        given().get("/api/orders/{id}", orderId).then().body("timeline", hasSize(3));
-    }
-
-    private static void awaitStatus(String orderId, String status) {
-        await().atMost(WAIT).untilAsserted(() -> given().get("/api/orders/{id}", orderId)
-                .then().body("status", equalTo(status)));
-    }
-
-    private static Map<String, Object> proxyOrder(UUID resident) {
-        return Map.of("residentId", resident.toString(), "projectCode", "culture-opera", "villageCode", VILLAGE,
-                "urgency", Urgency.ROUTINE.name(), "channel", "PROXY", "volunteerId", "V-3713-0042");
     }
 }

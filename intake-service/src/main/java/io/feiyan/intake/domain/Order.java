@@ -1,6 +1,7 @@
 package io.feiyan.intake.domain;
 
 import io.feiyan.events.Channel;
+import io.feiyan.events.OrderCancelled;
 import io.feiyan.events.OrderPlaced;
 import io.feiyan.events.Urgency;
 import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
@@ -12,50 +13,56 @@ import jakarta.persistence.Table;
 import java.time.Instant;
 import java.util.UUID;
 
-/** A resident's need, as placed (点单): by the resident, by a 飞燕 volunteer on their behalf, or by phone. */
+/**
+ * A resident's need, as placed (点单): by the resident in the app or on WeChat, by a 飞燕 volunteer on
+ * their behalf and with their consent, or by a station operator taking their call.
+ */
 @Entity
 @Table(name = "orders")
 public class Order extends PanacheEntityBase {
     @Id
     public UUID id;
     public UUID residentId;
+    /** The project from the menu; null for a free-text need. */
     public String projectCode;
+    public String category;
+    /** The need in the resident's words, up to 4,000 characters; for a free-text need, the need itself. */
+    public String description;
     public String villageCode;
     @Enumerated(EnumType.STRING)
     public Urgency urgency;
     @Enumerated(EnumType.STRING)
     public Channel channel;
-    /** The volunteer who placed a proxy order; null otherwise. */
+    /** The 飞燕 volunteer who placed a proxy order; null otherwise. */
     public String volunteerId;
+    /** For a proxy order: the resident agreed that the volunteer orders for them. */
+    public boolean residentConsent;
+    /** The station operator who took a phone order; null otherwise. */
+    public String operatorId;
+    public Instant preferredFrom;
+    public Instant preferredTo;
     @Enumerated(EnumType.STRING)
     public OrderStatus status;
     public Instant placedAt;
     public String idempotencyKey;
+    public String cancelNote;
 
-    public static Order place(UUID residentId, String projectCode, String villageCode, Urgency urgency,
-            Channel channel, String volunteerId, String idempotencyKey, Instant now) {
-        Order order = new Order();
-        order.id = UUID.randomUUID();
-        order.residentId = residentId;
-        order.projectCode = projectCode;
-        order.villageCode = villageCode;
-        order.urgency = urgency;
-        order.channel = channel;
-        order.volunteerId = volunteerId;
-        order.status = OrderStatus.PLACED;
-        order.placedAt = now;
-        order.idempotencyKey = idempotencyKey;
-        return order;
+    public boolean needsReview() {
+        return projectCode == null;
     }
 
     public OrderPlaced placedEvent() {
-        return new OrderPlaced(id, residentId, projectCode, villageCode, urgency, channel, volunteerId, placedAt);
+        return new OrderPlaced(id, residentId, projectCode, category, needsReview(), villageCode, urgency, channel,
+                volunteerId, preferredFrom, preferredTo, placedAt);
     }
 
-    /** Moves the status forward; an event that arrives late never moves it back. */
-    public void advanceTo(OrderStatus reached) {
-        if (status.isBefore(reached)) {
-            status = reached;
+    /** Withdraws the order; only one no team has accepted can be withdrawn. */
+    public OrderCancelled cancel(OrderCancelled.CancelReason reason, String note, Instant now) {
+        if (!status.isCancellable()) {
+            throw new IllegalStateException("order " + id + " is " + status);
         }
+        status = OrderStatus.CANCELLED;
+        cancelNote = note;
+        return new OrderCancelled(id, reason, now);
     }
 }

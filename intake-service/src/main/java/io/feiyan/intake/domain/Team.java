@@ -3,12 +3,17 @@ package io.feiyan.intake.domain;
 import io.feiyan.events.TeamUpdated;
 import io.feiyan.events.Tier;
 import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
+import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
 import jakarta.persistence.Enumerated;
 import jakarta.persistence.Id;
+import java.util.ArrayList;
+import java.util.List;
+import org.hibernate.annotations.JdbcTypeCode;
+import org.hibernate.type.SqlTypes;
 
-/** intake's copy of a team, kept from team-service's TeamUpdated events, to name teams in timelines. */
+/** intake's copy of a team, kept from team-service's TeamUpdated events: to name teams, and for the menu. */
 @Entity
 public class Team extends PanacheEntityBase {
     @Id
@@ -17,6 +22,9 @@ public class Team extends PanacheEntityBase {
     @Enumerated(EnumType.STRING)
     public Tier tier;
     public String regionCode;
+    @JdbcTypeCode(SqlTypes.ARRAY)
+    @Column(columnDefinition = "text[]")
+    public List<String> projectCodes = new ArrayList<>();
     public boolean active;
 
     public static void save(TeamUpdated update) {
@@ -28,6 +36,7 @@ public class Team extends PanacheEntityBase {
         team.name = update.name();
         team.tier = update.tier();
         team.regionCode = update.regionCode();
+        team.projectCodes = new ArrayList<>(update.projectCodes());
         team.active = update.active();
         team.persist();
     }

@@ -3,7 +3,10 @@ package io.feiyan.intake.messaging;
 import io.feiyan.events.OrderAccepted;
 import io.feiyan.events.OrderAssigned;
 import io.feiyan.events.OrderCompleted;
+import io.feiyan.events.OrderDeclined;
+import io.feiyan.events.OrderEscalated;
 import io.feiyan.events.OrderRated;
+import io.feiyan.events.OrderRejected;
 import io.feiyan.events.Topics;
 import io.feiyan.intake.service.OrderService;
 import io.feiyan.platform.messaging.Inbox;
@@ -29,6 +32,27 @@ public class OrderProgressEvents {
     @Transactional
     public void onAssigned(ConsumerRecord<String, String> record) {
         inbox.receive(record, OrderAssigned.class).ifPresent(orders::record);
+    }
+
+    @Incoming(Topics.ORDERS_DECLINED)
+    @Blocking
+    @Transactional
+    public void onDeclined(ConsumerRecord<String, String> record) {
+        inbox.receive(record, OrderDeclined.class).ifPresent(orders::record);
+    }
+
+    @Incoming(Topics.ORDERS_ESCALATED)
+    @Blocking
+    @Transactional
+    public void onEscalated(ConsumerRecord<String, String> record) {
+        inbox.receive(record, OrderEscalated.class).ifPresent(orders::record);
+    }
+
+    @Incoming(Topics.ORDERS_REJECTED)
+    @Blocking
+    @Transactional
+    public void onRejected(ConsumerRecord<String, String> record) {
+        inbox.receive(record, OrderRejected.class).ifPresent(orders::record);
     }
 
     @Incoming(Topics.ORDERS_ACCEPTED)

@@ -1,8 +1,10 @@
 package io.feiyan.intake.messaging;
 
+import io.feiyan.events.MenuPublished;
 import io.feiyan.events.ProjectUpdated;
 import io.feiyan.events.TeamUpdated;
 import io.feiyan.events.Topics;
+import io.feiyan.intake.domain.MenuItem;
 import io.feiyan.intake.domain.Project;
 import io.feiyan.intake.domain.Team;
 import io.feiyan.platform.messaging.Inbox;
@@ -12,7 +14,7 @@ import jakarta.transaction.Transactional;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
 
-/** Keeps intake's copies of the catalogue (to check what is ordered) and the team directory (to name teams). */
+/** Keeps intake's copies of the catalogue, the monthly menus and the team directory. */
 @ApplicationScoped
 public class ReferenceDataEvents {
     private final Inbox inbox;
@@ -26,6 +28,13 @@ public class ReferenceDataEvents {
     @Transactional
     public void onProject(ConsumerRecord<String, String> record) {
         inbox.receive(record, ProjectUpdated.class).ifPresent(event -> Project.save(event.payload()));
+    }
+
+    @Incoming(Topics.CATALOGUE_MENUS)
+    @Blocking
+    @Transactional
+    public void onMenu(ConsumerRecord<String, String> record) {
+        inbox.receive(record, MenuPublished.class).ifPresent(event -> MenuItem.save(event.payload()));
     }
 
     @Incoming(Topics.TEAMS_DIRECTORY)

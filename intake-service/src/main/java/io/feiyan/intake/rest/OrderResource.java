@@ -1,6 +1,8 @@
 package io.feiyan.intake.rest;
 
 import io.feiyan.events.Channel;
+import io.feiyan.events.OrderCancelled.CancelReason;
+import io.feiyan.events.RegionCode;
 import io.feiyan.events.Urgency;
 import io.feiyan.intake.domain.Order;
 import io.feiyan.intake.domain.OrderStatus;
@@ -8,18 +10,25 @@ import io.feiyan.intake.service.OrderService;
 import io.feiyan.intake.service.OrderService.PlaceOrder;
 import io.feiyan.intake.service.OrderService.Placement;
 import io.feiyan.intake.service.Timeline;
+import io.feiyan.platform.rest.Page;
 import io.feiyan.platform.rest.Validation;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
-import jakarta.ws.rs.core.Context;
 import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.ExampleObject;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
+import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
 
 @Path("/api/orders")
 public class OrderResource {
@@ -34,16 +43,45 @@ public class OrderResource {
         this.timeline = timeline;
     }
 
-    public record OrderView(UUID orderId, UUID residentId, String projectCode, String villageCode, Urgency urgency,
-            Channel channel, String volunteerId, OrderStatus status, Instant placedAt, List<Timeline.Entry> timeline) {
+    public record OrderView(UUID orderId, UUID residentId, String projectCode, String category, String description,
+            String villageCode, Urgency urgency, Channel channel, String volunteerId, String operatorId,
+            Instant preferredFrom, Instant preferredTo, OrderStatus status, Instant placedAt,
+            List<Timeline.Entry> timeline) {
     }
 
-    /**
-     * Places an order (点单). Send an {@code Idempotency-Key} to make retries safe: a repeated request
-     * gets the first answer back, with {@code Idempotent-Replayed: true}, and places nothing new.
-     */
+    /** An order in a list: what it is and where it stands. */
+    public record OrderSummary(UUID orderId, UUID residentId, String projectCode, String category,
+            String villageCode, Channel channel, OrderStatus status, Instant placedAt) {
+        static OrderSummary of(Order o) {
+            return new OrderSummary(o.id, o.residentId, o.projectCode, o.category, o.villageCode, o.channel, o.status,
+                    o.placedAt);
+        }
+    }
+
+    public record Cancellation(CancelReason reason, String note) {
+    }
+
     @POST
-    public Response place(PlaceOrder request, @HeaderParam(IDEMPOTENCY_KEY) String idempotencyKey,
+    @Operation(summary = "Place an order (点单)",
+            description = "For a project from the menu (projectCode) or, when nothing fits, a need in the resident's "
+                    + "words (category and description), which dispatch reviews. A 飞燕 volunteer ordering for a "
+                    + "resident uses channel PROXY with volunteerId and residentConsent; a station operator taking a "
+                    + "call uses PHONE with operatorId. Send an Idempotency-Key to make retries safe: a repeated "
+                    + "request gets the first answer back, with Idempotent-Replayed: true. An open order of the same "
+                    + "resident for the same project is refused (409 duplicate-order) unless newNeed is true.")
+    @RequestBody(content = @Content(examples = {
+            @ExampleObject(name = "proxy order from the menu", value = """
+                    {"residentId": "5f0c8a52-2f5e-4d7e-9b59-6f1d3c2a7e10", "projectCode": "culture-opera",
+                     "urgency": "ROUTINE", "channel": "PROXY", "volunteerId": "V-zhao-li", "residentConsent": true,
+                     "description": "Grandma Wu and her neighbours have not heard Peking opera for years",
+                     "preferredFrom": "2026-12-01T01:00:00Z", "preferredTo": "2026-12-01T04:00:00Z"}"""),
+            @ExampleObject(name = "free-text need by phone", value = """
+                    {"residentId": "5f0c8a52-2f5e-4d7e-9b59-6f1d3c2a7e10", "category": "DAILY_LIFE",
+                     "description": "The well pump in the yard stopped working", "urgency": "URGENT",
+                     "channel": "PHONE", "operatorId": "OP-quanyuan-2"}""")}))
+    public Response place(PlaceOrder request,
+            @Parameter(description = "any unique string; a retry with the same key places nothing new")
+            @HeaderParam(IDEMPOTENCY_KEY) String idempotencyKey,
             @Context UriInfo uri) {
         new Validation().maxLength(idempotencyKey, 128, IDEMPOTENCY_KEY).orThrow();
         Placement placement = orders.place(request, idempotencyKey);
@@ -54,15 +92,45 @@ public class OrderResource {
                 .build();
     }
 
-    /** The order's status and its timeline, every step in plain words. */
     @GET
     @Path("/{id}")
+    @Operation(summary = "Track an order", description = "Its status and its timeline: every step in plain words, "
+            + "in the order things happened.")
     public OrderView get(@PathParam("id") UUID id) {
         return view(orders.get(id));
     }
 
-    private OrderView view(Order order) {
-        return new OrderView(order.id, order.residentId, order.projectCode, order.villageCode, order.urgency,
-                order.channel, order.volunteerId, order.status, order.placedAt, timeline.of(order.id));
+    @GET
+    @Operation(summary = "List orders", description = "By resident, village and/or status, newest first, paged.")
+    public Page<OrderSummary> list(@QueryParam("resident") UUID resident,
+            @Parameter(example = "371322206201") @QueryParam("village") String village,
+            @Parameter(description = "PLACED, ASSIGNED, ACCEPTED, COMPLETED, RATED, CANCELLED or REJECTED")
+            @QueryParam("status") String status,
+            @QueryParam("page") Integer page, @QueryParam("size") Integer size) {
+        new Validation().require(village == null || RegionCode.isValid(village), "village",
+                "is a 12-digit village code").orThrow();
+        return orders.list(resident, village, Validation.enumValue(OrderStatus.class, status, "status"),
+                Page.request(page, size)).map(OrderSummary::of);
+    }
+
+    @POST
+    @Path("/{id}/cancel")
+    @Operation(summary = "Cancel an order", description = "Before a team accepts it (→ OrderCancelled); afterwards "
+            + "409 order-not-cancellable says why. Cancelling a cancelled order changes nothing.")
+    @RequestBody(content = @Content(examples = @ExampleObject(name = "no longer needed", value = """
+            {"reason": "SOLVED_OTHERWISE", "note": "her son came home and fixed it"}""")))
+    public OrderView cancel(@PathParam("id") UUID id, Cancellation cancellation) {
+        new Validation().present(cancellation, "body").orThrow();
+        new Validation()
+                .present(cancellation.reason(), "reason")
+                .maxLength(cancellation.note(), 500, "note")
+                .orThrow();
+        return view(orders.cancel(id, cancellation.reason(), cancellation.note()));
+    }
+
+    private OrderView view(Order o) {
+        return new OrderView(o.id, o.residentId, o.projectCode, o.category, o.description, o.villageCode, o.urgency,
+                o.channel, o.volunteerId, o.operatorId, o.preferredFrom, o.preferredTo, o.status, o.placedAt,
+                timeline.of(o));
     }
 }

@@ -1,21 +1,23 @@
 package io.feiyan.intake.service;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import io.feiyan.events.Channel;
-import io.feiyan.events.EventType;
+import io.feiyan.events.OrderCancelled;
 import io.feiyan.events.OrderEvent;
 import io.feiyan.events.RegionCode;
 import io.feiyan.events.Tier;
 import io.feiyan.events.Urgency;
 import io.feiyan.intake.domain.Order;
 import io.feiyan.intake.domain.OrderStatus;
-import io.feiyan.intake.domain.OrderStep;
 import io.feiyan.intake.domain.Project;
+import io.feiyan.intake.domain.Resident;
 import io.feiyan.platform.messaging.IncomingEvent;
 import io.feiyan.platform.messaging.Outbox;
+import io.feiyan.platform.rest.Page;
 import io.feiyan.platform.rest.Problem;
 import io.feiyan.platform.rest.Validation;
+import io.quarkus.hibernate.orm.panache.PanacheQuery;
+import io.quarkus.panache.common.Parameters;
+import io.quarkus.panache.common.Sort;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.LockModeType;
@@ -23,23 +25,31 @@ import jakarta.transaction.Transactional;
 import java.time.Instant;
 import java.util.UUID;
 
-/** Placing orders, and following each order through the loop from the events of the other services. */
+/** Placing and cancelling orders, and following each through the loop from the other services' events. */
 @ApplicationScoped
 @Transactional
 public class OrderService {
+    public static final int MAX_DESCRIPTION = 4000;
+
     private final Outbox outbox;
-    private final ObjectMapper json;
+    private final OrderHistory history;
     private final EntityManager entityManager;
 
-    OrderService(Outbox outbox, ObjectMapper json, EntityManager entityManager) {
+    OrderService(Outbox outbox, OrderHistory history, EntityManager entityManager) {
         this.outbox = outbox;
-        this.json = json;
+        this.history = history;
         this.entityManager = entityManager;
     }
 
-    /** What a client asks for when it places an order. */
-    public record PlaceOrder(UUID residentId, String projectCode, String villageCode, Urgency urgency,
-            Channel channel, String volunteerId) {
+    /**
+     * What a client asks for. A project from the menu ({@code projectCode}), or a free-text need: a
+     * {@code category} and the {@code description}. {@code villageCode} defaults to the resident's. A proxy
+     * order names the volunteer and records the resident's consent; a phone order names the operator.
+     * {@code newNeed} places a second open order for the same project on purpose.
+     */
+    public record PlaceOrder(UUID residentId, String projectCode, String category, String description,
+            String villageCode, Urgency urgency, Channel channel, String volunteerId, Boolean residentConsent,
+            String operatorId, Instant preferredFrom, Instant preferredTo, Boolean newNeed) {
     }
 
     /** The order, and whether this request created it or repeated an earlier one with the same key. */
@@ -61,21 +71,69 @@ public class OrderService {
             }
         }
         validate(request);
-        Order order = Order.place(request.residentId(), request.projectCode(), request.villageCode(),
-                request.urgency(), request.channel(), request.volunteerId(), idempotencyKey, Instant.now());
+        Resident resident = Resident.findById(request.residentId());
+        if (resident == null) {
+            throw Problem.of(422, "unknown-resident", "No such resident in the registry",
+                    "register the resident first: there is no resident " + request.residentId())
+                    .with("field", "residentId").exception();
+        }
+        String category = request.projectCode() == null ? request.category() : catalogueCategory(request);
+        if (request.projectCode() != null && !Boolean.TRUE.equals(request.newNeed())) {
+            refuseDuplicate(request);
+        }
+
+        Order order = new Order();
+        order.id = UUID.randomUUID();
+        order.residentId = resident.id;
+        order.projectCode = request.projectCode();
+        order.category = category;
+        order.description = blankToNull(request.description());
+        order.villageCode = request.villageCode() == null ? resident.villageCode : request.villageCode();
+        order.urgency = request.urgency();
+        order.channel = request.channel();
+        order.volunteerId = request.channel() == Channel.PROXY ? request.volunteerId() : null;
+        order.residentConsent = request.channel() == Channel.PROXY && Boolean.TRUE.equals(request.residentConsent());
+        order.operatorId = request.channel() == Channel.PHONE ? request.operatorId() : null;
+        order.preferredFrom = request.preferredFrom();
+        order.preferredTo = request.preferredTo();
+        order.status = OrderStatus.PLACED;
+        order.placedAt = Instant.now();
+        order.idempotencyKey = idempotencyKey;
         order.persist();
         OrderEvent placed = order.placedEvent();
-        addStep(outbox.publish(placed), placed);
+        history.add(outbox.publish(placed), placed);
         return new Placement(order, true);
     }
 
-    /** Adds an event of another service to the order's timeline and moves its status forward. */
+    /** Withdraws an order no team has accepted yet; withdrawing it again changes nothing. */
+    public Order cancel(UUID orderId, OrderCancelled.CancelReason reason, String note) {
+        Order order = Order.findById(orderId, LockModeType.PESSIMISTIC_WRITE);
+        if (order == null) {
+            throw Problem.notFound("order", orderId).exception();
+        }
+        if (order.status == OrderStatus.CANCELLED) {
+            return order;
+        }
+        if (!order.status.isCancellable()) {
+            throw Problem.of(409, "order-not-cancellable", "The order can no longer be cancelled", switch (order.status) {
+                case ACCEPTED -> "a team has accepted this order and is getting ready to serve; "
+                        + "ask the team or the village station to call it off";
+                case COMPLETED, RATED -> "the service has already been delivered";
+                default -> "review has closed this order";
+            }).with("status", order.status).with("orderId", orderId).exception();
+        }
+        OrderCancelled cancelled = order.cancel(reason, blankToNull(note), Instant.now());
+        history.add(outbox.publish(cancelled), cancelled);
+        return order;
+    }
+
+    /** Adds an event of another service to the order's history and works out its status again. */
     public void record(IncomingEvent<? extends OrderEvent> event) {
         OrderEvent payload = event.payload();
-        addStep(event.id(), payload);
         Order order = Order.findById(payload.orderId(), LockModeType.PESSIMISTIC_WRITE);
+        history.add(event.id(), payload);
         if (order != null) {
-            order.advanceTo(OrderStatus.reachedBy(payload));
+            order.status = OrderStatus.of(history.of(order.id));
         }
     }
 
@@ -87,40 +145,82 @@ public class OrderService {
         return order;
     }
 
-    private void addStep(UUID eventId, OrderEvent event) {
-        OrderStep step = new OrderStep();
-        step.eventId = eventId;
-        step.orderId = event.orderId();
-        step.type = EventType.of(event).ceType();
-        step.occurredAt = event.occurredAt();
-        try {
-            step.payload = json.writeValueAsString(event);
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException(e);
+    /** Orders of a resident, a village or in a status (any mix of the three), newest first. */
+    public Page<Order> list(UUID residentId, String villageCode, OrderStatus status, Page.Request page) {
+        StringBuilder where = new StringBuilder("1 = 1");
+        Parameters parameters = new Parameters();
+        if (residentId != null) {
+            where.append(" and residentId = :resident");
+            parameters.and("resident", residentId);
         }
-        step.persist();
+        if (villageCode != null) {
+            where.append(" and villageCode = :village");
+            parameters.and("village", villageCode);
+        }
+        if (status != null) {
+            where.append(" and status = :status");
+            parameters.and("status", status);
+        }
+        PanacheQuery<Order> query = Order.find(where.toString(), Sort.descending("placedAt").and("id"), parameters)
+                .page(page.page(), page.size());
+        return new Page<>(query.list(), page.page(), page.size(), query.count());
     }
 
-    private static void validate(PlaceOrder request) {
-        new Validation().present(request, "body").orThrow();
-        new Validation()
-                .present(request.residentId(), "residentId")
-                .present(request.projectCode(), "projectCode")
-                .require(RegionCode.isValid(request.villageCode())
-                        && RegionCode.of(request.villageCode()).tier() == Tier.VILLAGE,
-                        "villageCode", "is the 12-digit code of the resident's village")
-                .present(request.urgency(), "urgency")
-                .present(request.channel(), "channel")
-                .require(request.channel() != Channel.PROXY
-                        || (request.volunteerId() != null && !request.volunteerId().isBlank()),
-                        "volunteerId", "names the 飞燕 volunteer who placed a proxy order")
-                .maxLength(request.volunteerId(), 64, "volunteerId")
-                .orThrow();
+    private static String catalogueCategory(PlaceOrder request) {
         Project project = Project.findById(request.projectCode());
         if (project == null || !project.active) {
             throw Problem.of(422, "unknown-project", "No such project in the catalogue",
                     "the catalogue has no active project " + request.projectCode())
                     .with("field", "projectCode").exception();
         }
+        return project.category;
+    }
+
+    private static void refuseDuplicate(PlaceOrder request) {
+        Order open = Order.find("residentId = ?1 and projectCode = ?2 and status in ?3",
+                request.residentId(), request.projectCode(), OrderStatus.OPEN).firstResult();
+        if (open != null) {
+            throw Problem.of(409, "duplicate-order", "The resident already has this order open",
+                    "order " + open.id + " for " + request.projectCode() + " is still " + open.status
+                            + "; to order it again as a separate need, send \"newNeed\": true")
+                    .with("existingOrderId", open.id).exception();
+        }
+    }
+
+    private static void validate(PlaceOrder request) {
+        new Validation().present(request, "body").orThrow();
+        boolean freeText = request.projectCode() == null;
+        new Validation()
+                .present(request.residentId(), "residentId")
+                .require(!freeText || (request.category() != null && request.category().matches("[A-Z_]{1,64}")),
+                        "category", "names the category of a need not on the menu, such as DAILY_LIFE")
+                .require(!freeText || (request.description() != null && !request.description().isBlank()),
+                        "description", "says what is needed, when no project from the menu fits")
+                .maxLength(request.description(), MAX_DESCRIPTION, "description")
+                .require(request.villageCode() == null || (RegionCode.isValid(request.villageCode())
+                        && RegionCode.of(request.villageCode()).tier() == Tier.VILLAGE),
+                        "villageCode", "is the 12-digit code of a village")
+                .present(request.urgency(), "urgency")
+                .present(request.channel(), "channel")
+                .require(request.channel() != Channel.PROXY
+                        || (request.volunteerId() != null && !request.volunteerId().isBlank()),
+                        "volunteerId", "names the 飞燕 volunteer who placed a proxy order")
+                .maxLength(request.volunteerId(), 64, "volunteerId")
+                .require(request.channel() != Channel.PROXY || Boolean.TRUE.equals(request.residentConsent()),
+                        "residentConsent", "must be true: a volunteer orders only with the resident's consent")
+                .require(request.channel() != Channel.PHONE
+                        || (request.operatorId() != null && !request.operatorId().isBlank()),
+                        "operatorId", "names the station operator who took the call")
+                .maxLength(request.operatorId(), 64, "operatorId")
+                .require(request.preferredFrom() == null || request.preferredTo() == null
+                        || request.preferredFrom().isBefore(request.preferredTo()),
+                        "preferredTo", "comes after preferredFrom")
+                .require(request.preferredTo() == null || request.preferredTo().isAfter(Instant.now()),
+                        "preferredTo", "is in the future")
+                .orThrow();
+    }
+
+    private static String blankToNull(String text) {
+        return text == null || text.isBlank() ? null : text.strip();
     }
 }

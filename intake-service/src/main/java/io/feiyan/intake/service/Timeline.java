@@ -1,64 +1,89 @@
 package io.feiyan.intake.service;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import io.feiyan.events.EventType;
 import io.feiyan.events.OrderAccepted;
 import io.feiyan.events.OrderAssigned;
+import io.feiyan.events.OrderCancelled;
 import io.feiyan.events.OrderCompleted;
+import io.feiyan.events.OrderDeclined;
+import io.feiyan.events.OrderEscalated;
 import io.feiyan.events.OrderEvent;
 import io.feiyan.events.OrderPlaced;
 import io.feiyan.events.OrderRated;
-import io.feiyan.intake.domain.OrderStatus;
-import io.feiyan.intake.domain.OrderStep;
+import io.feiyan.events.OrderRejected;
+import io.feiyan.events.Tier;
+import io.feiyan.intake.domain.Order;
 import io.feiyan.intake.domain.Team;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.util.List;
 import java.util.Locale;
-import java.util.UUID;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /** Tells an order's story in plain words, step by step, in the order things happened. */
 @ApplicationScoped
 public class Timeline {
-    private final ObjectMapper json;
+    private final OrderHistory history;
     private final DateTimeFormatter localTime;
 
-    Timeline(ObjectMapper json, @ConfigProperty(name = "feiyan.time-zone") ZoneId zone) {
-        this.json = json;
+    Timeline(OrderHistory history, @ConfigProperty(name = "feiyan.time-zone") ZoneId zone) {
+        this.history = history;
         this.localTime = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm xxx").withZone(zone);
     }
 
-    public record Entry(OrderStatus step, Instant at, String text) {
+    /** One step: what happened ({@code PLACED}, {@code ASSIGNED}, {@code ESCALATED}, ...), when, in words. */
+    public record Entry(String step, Instant at, String text) {
     }
 
     @Transactional
-    public List<Entry> of(UUID orderId) {
-        return OrderStep.of(orderId).stream().map(this::entry).toList();
+    public List<Entry> of(Order order) {
+        return history.of(order.id).stream()
+                .map(event -> new Entry(step(event), event.occurredAt(), describe(order, event)))
+                .toList();
     }
 
-    private Entry entry(OrderStep step) {
-        OrderEvent event = parse(step);
-        return new Entry(OrderStatus.reachedBy(event), step.occurredAt, describe(event));
+    /** The last step in words: what a resident asking "where is my order?" needs to hear. */
+    @Transactional
+    public String latest(Order order) {
+        List<Entry> entries = of(order);
+        return entries.isEmpty() ? null : entries.get(entries.size() - 1).text();
     }
 
-    String describe(OrderEvent event) {
+    private static String step(OrderEvent event) {
+        return EventType.of(event).name().substring("ORDER_".length());
+    }
+
+    private String describe(Order order, OrderEvent event) {
         if (event instanceof OrderPlaced placed) {
             return switch (placed.channel()) {
-                case PROXY -> "Placed by 飞燕 volunteer " + placed.volunteerId() + " on the resident's behalf";
-                case PHONE -> "Taken by a station operator on the phone";
+                case PROXY -> "Placed by 飞燕 volunteer " + placed.volunteerId()
+                        + " on the resident's behalf, with the resident's consent";
+                case PHONE -> "Taken on the phone by station operator " + order.operatorId;
                 case WECHAT -> "Placed by the resident through the WeChat public account";
                 case APP -> "Placed by the resident in the app";
-            };
+            } + (placed.needsReview() ? "; a need in the resident's words, for review" : "");
         }
         if (event instanceof OrderAssigned assigned) {
-            return "Reviewed and assigned to " + Team.nameOf(assigned.teamCode()) + " at "
-                    + assigned.tier().name().toLowerCase(Locale.ROOT) + " tier, to deliver by "
-                    + localTime.format(assigned.deadline());
+            return "Reviewed and assigned to " + Team.nameOf(assigned.teamCode()) + " at " + tier(assigned.tier())
+                    + " tier, to deliver by " + localTime.format(assigned.deadline());
+        }
+        if (event instanceof OrderDeclined declined) {
+            return "Declined by " + Team.nameOf(declined.teamCode()) + ": " + declined.reason();
+        }
+        if (event instanceof OrderEscalated escalated) {
+            return "Escalated from " + tier(escalated.fromTier()) + " to " + tier(escalated.toTier()) + " tier: "
+                    + switch (escalated.reason()) {
+                        case NO_TEAM_AVAILABLE -> "no team there could take it";
+                        case DEADLINE_MISSED -> "the deadline passed without delivery";
+                        case DECLINED -> "every team there declined";
+                        case OPERATOR -> "an operator sent it up";
+                    };
+        }
+        if (event instanceof OrderRejected rejected) {
+            return "Not accepted at review: " + rejected.reason();
         }
         if (event instanceof OrderAccepted accepted) {
             return "Accepted by " + Team.nameOf(accepted.teamCode());
@@ -67,17 +92,14 @@ public class Timeline {
             return "Completed by " + Team.nameOf(completed.teamCode()) + " with "
                     + completed.volunteerHours().stripTrailingZeros().toPlainString() + " volunteer hours";
         }
-        OrderRated rated = (OrderRated) event;
-        return "Rated " + rated.score() + " of 5";
+        if (event instanceof OrderCancelled cancelled) {
+            return "Cancelled: " + cancelled.reason().name().toLowerCase(Locale.ROOT).replace('_', ' ')
+                    + (order.cancelNote == null ? "" : " (" + order.cancelNote + ")");
+        }
+        return "Rated " + ((OrderRated) event).score() + " of 5";
     }
 
-    private OrderEvent parse(OrderStep step) {
-        EventType type = EventType.byCeType(step.type)
-                .orElseThrow(() -> new IllegalStateException("unknown step type " + step.type));
-        try {
-            return (OrderEvent) json.readValue(step.payload, type.javaType());
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException("unreadable step " + step.eventId, e);
-        }
+    private static String tier(Tier tier) {
+        return tier.name().toLowerCase(Locale.ROOT);
     }
 }

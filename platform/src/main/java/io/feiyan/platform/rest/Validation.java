@@ -1,6 +1,7 @@
 package io.feiyan.platform.rest;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 
 /**
@@ -23,6 +24,21 @@ public final class Validation {
 
     public Validation maxLength(String value, int max, String field) {
         return require(value == null || value.length() <= max, field, "is longer than " + max + " characters");
+    }
+
+    /** Reads an enum from a query parameter, refusing a value it does not have with the ones it has. */
+    public static <E extends Enum<E>> E enumValue(Class<E> type, String value, String field) {
+        if (value == null || value.isBlank()) {
+            return null;
+        }
+        for (E constant : type.getEnumConstants()) {
+            if (constant.name().equals(value)) {
+                return constant;
+            }
+        }
+        throw Problem.invalid(List.of(new Problem.FieldError(field, "'" + value + "' is not one of "
+                + String.join(", ", Arrays.stream(type.getEnumConstants()).map(Enum::name).toList()))))
+                .exception();
     }
 
     public void orThrow() {

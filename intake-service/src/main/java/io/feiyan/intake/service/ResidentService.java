@@ -1,0 +1,109 @@
+package io.feiyan.intake.service;
+
+import io.feiyan.events.HouseholdTag;
+import io.feiyan.events.RegionCode;
+import io.feiyan.events.Tier;
+import io.feiyan.intake.domain.PersonalData;
+import io.feiyan.intake.domain.Resident;
+import io.feiyan.platform.rest.Page;
+import io.feiyan.platform.rest.Problem;
+import io.feiyan.platform.rest.Validation;
+import io.quarkus.hibernate.orm.panache.PanacheQuery;
+import io.quarkus.panache.common.Parameters;
+import io.quarkus.panache.common.Sort;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.transaction.Transactional;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.UUID;
+
+/** The resident registry: who the services are for. Personal data lives here and nowhere else. */
+@ApplicationScoped
+@Transactional
+public class ResidentService {
+
+    /** What a volunteer or operator records of a resident. */
+    public record RegisterResident(String name, String phone, String idNumber, String villageCode,
+            List<HouseholdTag> householdTags, Guardian guardian) {
+    }
+
+    /** Someone to call for the resident. */
+    public record Guardian(String name, String phone, String relation) {
+    }
+
+    public Resident register(RegisterResident request) {
+        validate(request);
+        Resident existing = Resident.find("idNumber", request.idNumber()).firstResult();
+        if (existing != null) {
+            throw Problem.of(409, "duplicate-resident", "The resident is already registered",
+                    "a resident with this ID number is registered already").with("field", "idNumber")
+                    .with("residentId", existing.id).exception();
+        }
+        Resident resident = new Resident();
+        resident.id = UUID.randomUUID();
+        resident.name = request.name().strip();
+        resident.phone = request.phone();
+        resident.idNumber = request.idNumber();
+        resident.villageCode = request.villageCode();
+        resident.householdTags = request.householdTags() == null ? new ArrayList<>()
+                : new ArrayList<>(request.householdTags().stream().distinct().map(Enum::name).toList());
+        if (request.guardian() != null) {
+            resident.guardianName = request.guardian().name();
+            resident.guardianPhone = request.guardian().phone();
+            resident.guardianRelation = request.guardian().relation();
+        }
+        resident.createdAt = Instant.now();
+        resident.persist();
+        return resident;
+    }
+
+    public Resident get(UUID id) {
+        Resident resident = Resident.findById(id);
+        if (resident == null) {
+            throw Problem.notFound("resident", id).exception();
+        }
+        return resident;
+    }
+
+    /** Residents of a village, or whose name contains {@code text} or whose phone ends with it; by name. */
+    public Page<Resident> search(String villageCode, String text, Page.Request page) {
+        StringBuilder where = new StringBuilder("1 = 1");
+        Parameters parameters = new Parameters();
+        if (villageCode != null) {
+            where.append(" and villageCode = :village");
+            parameters.and("village", villageCode);
+        }
+        if (text != null && !text.isBlank()) {
+            where.append(" and (lower(name) like :name or phone like :phoneEnd)");
+            parameters.and("name", "%" + text.strip().toLowerCase(Locale.ROOT) + "%")
+                    .and("phoneEnd", "%" + text.strip());
+        }
+        PanacheQuery<Resident> query = Resident.find(where.toString(), Sort.by("name").and("id"), parameters)
+                .page(page.page(), page.size());
+        return new Page<>(query.list(), page.page(), page.size(), query.count());
+    }
+
+    private static void validate(RegisterResident request) {
+        new Validation().present(request, "body").orThrow();
+        Guardian guardian = request.guardian();
+        new Validation()
+                .present(request.name(), "name")
+                .maxLength(request.name(), 100, "name")
+                .require(PersonalData.isPhone(request.phone()), "phone",
+                        "is an 11-digit mobile number or a landline with its area code")
+                .require(PersonalData.isIdNumber(request.idNumber()), "idNumber",
+                        "is an 18-character resident ID number with a correct check character")
+                .require(RegionCode.isValid(request.villageCode())
+                        && RegionCode.of(request.villageCode()).tier() == Tier.VILLAGE,
+                        "villageCode", "is the 12-digit code of the resident's village")
+                .require(guardian == null || (guardian.name() != null && !guardian.name().isBlank()),
+                        "guardian.name", "is required when a guardian is given")
+                .maxLength(guardian == null ? null : guardian.name(), 100, "guardian.name")
+                .require(guardian == null || PersonalData.isPhone(guardian.phone()), "guardian.phone",
+                        "is an 11-digit mobile number or a landline with its area code")
+                .maxLength(guardian == null ? null : guardian.relation(), 40, "guardian.relation")
+                .orThrow();
+    }
+}

@@ -1,0 +1,95 @@
+package io.feiyan.intake;
+
+import static io.restassured.RestAssured.given;
+import static org.awaitility.Awaitility.await;
+import static org.hamcrest.Matchers.equalTo;
+
+import io.feiyan.embedded.EventProbe;
+import io.feiyan.events.HouseholdTag;
+import io.feiyan.events.ProjectUpdated;
+import io.feiyan.events.TeamUpdated;
+import io.feiyan.events.Tier;
+import io.feiyan.intake.domain.Project;
+import io.feiyan.intake.domain.Team;
+import io.quarkus.narayana.jta.QuarkusTransaction;
+import io.restassured.http.ContentType;
+import java.time.Duration;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.atomic.AtomicInteger;
+
+/** What intake's tests set up: residents through the API, the catalogue and teams as team-service's events. */
+final class Fixtures {
+    static final Duration WAIT = Duration.ofSeconds(30);
+    static final String CHANGBULING = "371322206201";
+    private static final AtomicInteger SERIAL = new AtomicInteger();
+    private static final int[] WEIGHTS = {7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2};
+    private static final char[] CHECK = {'1', '0', 'X', '9', '8', '7', '6', '5', '4', '3', '2'};
+
+    private Fixtures() {
+    }
+
+    /** A valid resident ID number, new in this test run: a 1945 birth date in Tancheng and a serial. */
+    static String idNumber() {
+        int serial = SERIAL.getAndIncrement();
+        String body = String.format("3713221945%02d%02d%03d", 1 + serial % 12, 1 + serial / 12 % 28, serial % 1000);
+        int sum = 0;
+        for (int i = 0; i < 17; i++) {
+            sum += (body.charAt(i) - '0') * WEIGHTS[i];
+        }
+        return body + CHECK[sum % 11];
+    }
+
+    static Map<String, Object> residentBody(String village, HouseholdTag... tags) {
+        Map<String, Object> body = new HashMap<>();
+        body.put("name", "吴秀英");
+        body.put("phone", "13805391234");
+        body.put("idNumber", idNumber());
+        body.put("villageCode", village);
+        body.put("householdTags", List.of(tags));
+        body.put("guardian", Map.of("name", "吴建国", "phone", "13905395678", "relation", "son"));
+        return body;
+    }
+
+    static UUID registerResident(String village, HouseholdTag... tags) {
+        String id = given().contentType(ContentType.JSON).body(residentBody(village, tags))
+                .post("/api/residents").then().statusCode(201).extract().path("residentId");
+        return UUID.fromString(id);
+    }
+
+    /** team-service's catalogue and directory reach intake: opera, offered by the county's art light cavalry. */
+    static void givenTheCatalogue(String kafka) {
+        try (EventProbe probe = new EventProbe(kafka)) {
+            probe.publish(new ProjectUpdated("culture-opera", "Peking opera", "CULTURE",
+                    List.of(HouseholdTag.EMPTY_NEST_ELDERLY), true));
+            probe.publish(new TeamUpdated("art-light-cavalry", "文艺轻骑兵", Tier.COUNTY, "371322",
+                    List.of("culture-opera"), 20, true));
+        }
+        await().atMost(WAIT).until(() -> QuarkusTransaction.requiringNew().call(
+                () -> Project.findById("culture-opera") != null && Team.findById("art-light-cavalry") != null));
+    }
+
+    /** Waits until intake shows the order in this status: events from other services take a moment. */
+    static void awaitStatus(String orderId, String status) {
+        await().atMost(WAIT).untilAsserted(() -> given().get("/api/orders/{id}", orderId)
+                .then().body("status", equalTo(status)));
+    }
+
+    static String placeProxyOrder(UUID resident) {
+        return given().contentType(ContentType.JSON).body(proxyOrder(resident)).post("/api/orders")
+                .then().statusCode(201).extract().path("orderId");
+    }
+
+    static Map<String, Object> proxyOrder(UUID resident) {
+        Map<String, Object> body = new HashMap<>();
+        body.put("residentId", resident.toString());
+        body.put("projectCode", "culture-opera");
+        body.put("urgency", "ROUTINE");
+        body.put("channel", "PROXY");
+        body.put("volunteerId", "V-3713-0042");
+        body.put("residentConsent", true);
+        return body;
+    }
+}

@@ -1,0 +1,96 @@
+package io.feiyan.intake;
+
+import static io.feiyan.intake.Fixtures.CHANGBULING;
+import static io.feiyan.intake.Fixtures.residentBody;
+import static io.restassured.RestAssured.given;
+import static org.hamcrest.Matchers.contains;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.everyItem;
+import static org.hamcrest.Matchers.hasSize;
+import static org.hamcrest.Matchers.startsWith;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import io.feiyan.events.HouseholdTag;
+import io.feiyan.intake.domain.Resident;
+import io.quarkus.narayana.jta.QuarkusTransaction;
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.http.ContentType;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+@QuarkusTest
+class ResidentTests {
+    private static final String CAOCUN = "371322107202";
+
+    @Test
+    void givenARegisteredResident_thenOneByIdShowsFullDetailsAndSearchesShowThemMasked() {
+        Map<String, Object> body = residentBody(CAOCUN, HouseholdTag.EMPTY_NEST_ELDERLY);
+        String id = given().contentType(ContentType.JSON).body(body)
+                .post("/api/residents")
+                .then().statusCode(201)
+                .body("phone", equalTo("13805391234"))
+                .body("householdTags", contains("EMPTY_NEST_ELDERLY"))
+                .extract().path("residentId");
+
+        given().get("/api/residents/{id}", id).then().statusCode(200)
+                .body("idNumber", equalTo(body.get("idNumber")))
+                .body("guardian.phone", equalTo("13905395678"))
+                .body("masked", equalTo(false));
+
+        String idNumber = (String) body.get("idNumber");
+        given().queryParam("village", CAOCUN).queryParam("q", "秀英").get("/api/residents")
+                .then().statusCode(200)
+                .body("items.phone", everyItem(equalTo("138****1234")))
+                .body("items.guardian.phone", everyItem(equalTo("139****5678")))
+                .body("items.masked", everyItem(equalTo(true)))
+                .body("items.find { it.residentId == '" + id + "' }.idNumber",
+                        equalTo(idNumber.substring(0, 4) + "**********" + idNumber.substring(14)));
+    }
+
+    @Test
+    void searchesArePaged() {
+        String village = "371322107203";
+        for (int i = 0; i < 3; i++) {
+            Fixtures.registerResident(village);
+        }
+        given().queryParam("village", village).queryParam("size", 2).get("/api/residents")
+                .then().statusCode(200)
+                .body("items", hasSize(2))
+                .body("total", equalTo(3))
+                .body("size", equalTo(2));
+        given().queryParam("village", village).queryParam("size", 2).queryParam("page", 1).get("/api/residents")
+                .then().body("items", hasSize(1));
+        given().queryParam("size", 500).get("/api/residents").then().statusCode(400).body("field", equalTo("size"));
+    }
+
+    @Test
+    void givenBadDetails_thenEveryReasonIsGivenAndNothingIsWritten() {
+        Map<String, Object> body = residentBody("37132220620", HouseholdTag.DISABILITY);
+        body.put("phone", "12345");
+        body.put("idNumber", "371322194503150021");
+        long before = QuarkusTransaction.requiringNew().call(() -> Resident.count());
+
+        given().contentType(ContentType.JSON).body(body)
+                .post("/api/residents")
+                .then().statusCode(400)
+                .contentType("application/problem+json")
+                .body("type", equalTo("https://feiyan.io/problems/invalid-request"))
+                .body("errors.field", contains("phone", "idNumber", "villageCode"))
+                .body("errors[1].reason", startsWith("is an 18-character resident ID number"));
+
+        assertEquals(before, (long) QuarkusTransaction.requiringNew().call(() -> Resident.count()));
+    }
+
+    @Test
+    void anIdNumberIsRegisteredOnce() {
+        Map<String, Object> body = residentBody(CHANGBULING);
+        String first = given().contentType(ContentType.JSON).body(body).post("/api/residents")
+                .then().statusCode(201).extract().path("residentId");
+
+        given().contentType(ContentType.JSON).body(body).post("/api/residents")
+                .then().statusCode(409)
+                .contentType("application/problem+json")
+                .body("type", equalTo("https://feiyan.io/problems/duplicate-resident"))
+                .body("residentId", equalTo(first));
+    }
+}

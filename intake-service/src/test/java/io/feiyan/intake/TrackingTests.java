@@ -1,0 +1,143 @@
+package io.feiyan.intake;
+
+import static io.feiyan.intake.Fixtures.CHANGBULING;
+import static io.feiyan.intake.Fixtures.WAIT;
+import static io.feiyan.intake.Fixtures.awaitStatus;
+import static io.feiyan.intake.Fixtures.placeProxyOrder;
+import static io.feiyan.intake.Fixtures.registerResident;
+import static io.restassured.RestAssured.given;
+import static org.awaitility.Awaitility.await;
+import static org.hamcrest.Matchers.contains;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.hasSize;
+
+import io.feiyan.embedded.EventProbe;
+import io.feiyan.events.OrderAccepted;
+import io.feiyan.events.OrderAssigned;
+import io.feiyan.events.OrderDeclined;
+import io.feiyan.events.OrderEscalated;
+import io.feiyan.events.OrderRejected;
+import io.feiyan.events.TeamUpdated;
+import io.feiyan.events.Tier;
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.http.ContentType;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
+import java.time.temporal.ChronoUnit;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+@QuarkusTest
+class TrackingTests {
+    @ConfigProperty(name = "kafka.bootstrap.servers")
+    String kafka;
+
+    @BeforeEach
+    void givenTheCatalogue() {
+        Fixtures.givenTheCatalogue(kafka);
+    }
+
+    @Test
+    void givenEventsArrivingOutOfOrderAndTwice_thenTheTimelineTellsEachStepOnceInTheOrderTheyHappened() {
+        String orderId = placeProxyOrder(registerResident(CHANGBULING));
+        UUID id = UUID.fromString(orderId);
+        Instant t = Instant.now().plusSeconds(1).truncatedTo(ChronoUnit.MILLIS);
+        Instant deadline = t.plus(Duration.ofDays(7));
+        UUID acceptedEventId = UUID.randomUUID();
+
+        try (EventProbe probe = new EventProbe(kafka)) {
+            probe.publish(new TeamUpdated("quanyuan-institute", "Quanyuan town volunteers", Tier.TOWN, "371322206",
+                    List.of(), 10, true));
+            probe.publish(new TeamUpdated("changbuling-feiyan", "Changbuling 飞燕", Tier.VILLAGE, CHANGBULING,
+                    List.of(), 5, true));
+            // the town's acceptance comes first, and twice; the village's refusal and the escalation after
+            probe.publish(new OrderAccepted(id, "quanyuan-institute", t.plusSeconds(40)), acceptedEventId);
+            probe.publish(new OrderAccepted(id, "quanyuan-institute", t.plusSeconds(40)), acceptedEventId);
+            probe.publish(new OrderAssigned(id, "quanyuan-institute", Tier.TOWN, "culture-opera", deadline,
+                    t.plusSeconds(30)));
+            probe.publish(new OrderEscalated(id, Tier.VILLAGE, Tier.TOWN,
+                    OrderEscalated.EscalationReason.DECLINED, t.plusSeconds(20)));
+            probe.publish(new OrderDeclined(id, "changbuling-feiyan", "no one in the village can sing opera",
+                    t.plusSeconds(10)));
+            probe.publish(new OrderAssigned(id, "changbuling-feiyan", Tier.VILLAGE, "culture-opera", deadline, t));
+        }
+
+        await().atMost(WAIT).untilAsserted(() -> given().get("/api/orders/{id}", orderId)
+                .then().statusCode(200)
+                .body("timeline.step", contains("PLACED", "ASSIGNED", "DECLINED", "ESCALATED", "ASSIGNED",
+                        "ACCEPTED")));
+        given().get("/api/orders/{id}", orderId).then()
+                .body("status", equalTo("ACCEPTED"))
+                .body("timeline", hasSize(6))
+                .body("timeline[1].text", equalTo("Reviewed and assigned to Changbuling 飞燕 at village tier, "
+                        + "to deliver by " + local(deadline)))
+                .body("timeline[2].text", equalTo("Declined by Changbuling 飞燕: no one in the village can sing opera"))
+                .body("timeline[3].text", equalTo("Escalated from village to town tier: every team there declined"))
+                .body("timeline[5].text", equalTo("Accepted by Quanyuan town volunteers"));
+    }
+
+    @Test
+    void givenAnOrderDeclinedAndNotYetReassigned_thenItIsPlacedAgain() {
+        String orderId = placeProxyOrder(registerResident(CHANGBULING));
+        UUID id = UUID.fromString(orderId);
+        Instant t = Instant.now().plusSeconds(1);
+        try (EventProbe probe = new EventProbe(kafka)) {
+            probe.publish(new OrderAssigned(id, "art-light-cavalry", Tier.COUNTY, "culture-opera",
+                    t.plus(Duration.ofDays(7)), t));
+            awaitStatus(orderId, "ASSIGNED");
+            probe.publish(new OrderDeclined(id, "art-light-cavalry", "on tour this month", t.plusSeconds(5)));
+        }
+        awaitStatus(orderId, "PLACED");
+    }
+
+    @Test
+    void givenReviewSaysNo_thenTheOrderIsRejectedWithTheReason() {
+        String orderId = placeProxyOrder(registerResident(CHANGBULING));
+        try (EventProbe probe = new EventProbe(kafka)) {
+            probe.publish(new OrderRejected(UUID.fromString(orderId), "medical treatment needs a doctor, not volunteers",
+                    Instant.now().plusSeconds(1)));
+        }
+        awaitStatus(orderId, "REJECTED");
+        given().get("/api/orders/{id}", orderId).then()
+                .body("timeline[1].text", equalTo("Not accepted at review: medical treatment needs a doctor, not volunteers"));
+    }
+
+    @Test
+    void ordersAreListedByResidentVillageAndStatus_newestFirst_paged() {
+        String village = "371322107202";
+        UUID resident = registerResident(village);
+        UUID neighbour = registerResident(village);
+        String first = placeProxyOrder(resident);
+        String second = placeNewNeed(resident);
+        String theirs = placeProxyOrder(neighbour);
+
+        given().queryParam("resident", resident.toString()).get("/api/orders")
+                .then().statusCode(200)
+                .body("items.orderId", contains(second, first))
+                .body("total", equalTo(2));
+        given().queryParam("village", village).queryParam("size", 2).get("/api/orders")
+                .then().body("items.orderId", contains(theirs, second)).body("total", equalTo(3));
+        given().queryParam("village", village).queryParam("size", 2).queryParam("page", 1).get("/api/orders")
+                .then().body("items.orderId", contains(first));
+        given().queryParam("village", village).queryParam("status", "CANCELLED").get("/api/orders")
+                .then().body("items", hasSize(0));
+        given().queryParam("status", "LOST").get("/api/orders").then().statusCode(400).body("field", equalTo("status"));
+    }
+
+    private static String placeNewNeed(UUID resident) {
+        Map<String, Object> body = Fixtures.proxyOrder(resident);
+        body.put("newNeed", true);
+        return given().contentType(ContentType.JSON).body(body).post("/api/orders")
+                .then().statusCode(201).extract().path("orderId");
+    }
+
+    private static String local(Instant instant) {
+        return DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm xxx").withZone(ZoneId.of("Asia/Shanghai")).format(instant);
+    }
+}
