@@ -37,6 +37,7 @@ import java.sql.SQLException;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.EnumMap;
+import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
@@ -77,14 +78,18 @@ class OrderLoopIT {
 
     @Test
     void givenTheDemoCounty_anOperaOrderForAVillageGoesAroundTheWholeLoop() throws Exception {
-        // placed by a 飞燕 volunteer for Grandma Wu; retried until the catalogue has reached intake,
-        // which the idempotency key makes safe
+        // a 飞燕 volunteer registers an elderly villager, then orders for her with her consent; the order is
+        // retried until the catalogue has reached intake, which the idempotency key makes safe
+        String residentId = given().contentType(ContentType.JSON)
+                .body(Map.of("name", "赵奶奶", "phone", "13805390000", "idNumber", "371322194809210043",
+                        "villageCode", CHANGBULING_VILLAGE, "householdTags", List.of("EMPTY_NEST_ELDERLY")))
+                .post(system.url(FeiyanService.INTAKE) + "/api/residents")
+                .then().statusCode(201).extract().path("residentId");
         String key = UUID.randomUUID().toString();
         String orderId = await().atMost(WAIT).until(() -> given().contentType(ContentType.JSON)
                 .header("Idempotency-Key", key)
-                .body(Map.of("residentId", UUID.randomUUID().toString(), "projectCode", "culture-opera",
-                        "villageCode", CHANGBULING_VILLAGE, "urgency", "ROUTINE", "channel", "PROXY",
-                        "volunteerId", "V-zhao-li"))
+                .body(Map.of("residentId", residentId, "projectCode", "culture-opera", "urgency", "ROUTINE",
+                        "channel", "PROXY", "volunteerId", "V-zhao-li", "residentConsent", true))
                 .post(system.url(FeiyanService.INTAKE) + "/api/orders")
                 .then().extract(), response -> response.statusCode() == 201).path("orderId");
 
