@@ -19,6 +19,7 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 import java.time.Instant;
@@ -69,7 +70,7 @@ public class OrderResource {
                     + "call uses PHONE with operatorId. Send an Idempotency-Key to make retries safe: a repeated "
                     + "request gets the first answer back, with Idempotent-Replayed: true. An open order of the same "
                     + "resident for the same project is refused (409 duplicate-order) unless newNeed is true.")
-    @RequestBody(content = @Content(examples = {
+    @RequestBody(content = @Content(mediaType = MediaType.APPLICATION_JSON, examples = {
             @ExampleObject(name = "proxy order from the menu", value = """
                     {"residentId": "5f0c8a52-2f5e-4d7e-9b59-6f1d3c2a7e10", "projectCode": "culture-opera",
                      "urgency": "ROUTINE", "channel": "PROXY", "volunteerId": "V-zhao-li", "residentConsent": true,
@@ -117,7 +118,7 @@ public class OrderResource {
     @Path("/{id}/cancel")
     @Operation(summary = "Cancel an order", description = "Before a team accepts it (→ OrderCancelled); afterwards "
             + "409 order-not-cancellable says why. Cancelling a cancelled order changes nothing.")
-    @RequestBody(content = @Content(examples = @ExampleObject(name = "no longer needed", value = """
+    @RequestBody(content = @Content(mediaType = MediaType.APPLICATION_JSON, examples = @ExampleObject(name = "no longer needed", value = """
             {"reason": "SOLVED_OTHERWISE", "note": "her son came home and fixed it"}""")))
     public OrderView cancel(@PathParam("id") UUID id, Cancellation cancellation) {
         new Validation().present(cancellation, "body").orThrow();

@@ -14,6 +14,7 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 import java.time.Instant;
@@ -55,7 +56,7 @@ public class ResidentResource {
     @Operation(summary = "Register a resident",
             description = "Usually done by the village 飞燕 volunteer or a station operator. The ID number must "
                     + "carry a correct check character; one resident per ID number (409 duplicate-resident).")
-    @RequestBody(content = @Content(examples = @ExampleObject(name = "Grandma Wu", value = """
+    @RequestBody(content = @Content(mediaType = MediaType.APPLICATION_JSON, examples = @ExampleObject(name = "Grandma Wu", value = """
             {"name": "吴秀英", "phone": "13805391234", "idNumber": "371322194503150025",
              "villageCode": "371322206201", "householdTags": ["EMPTY_NEST_ELDERLY"],
              "guardian": {"name": "吴建国", "phone": "13905395678", "relation": "son, works in Shanghai"}}""")))
