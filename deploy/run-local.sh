@@ -9,21 +9,21 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 root="$(pwd)"
 launcher="embedded/target/feiyan-embedded-0.1.0-SNAPSHOT.jar"
+stamp="embedded/target/local-run.built"
 
+# A build is needed when there is none, or a source or build file changed since the last one.
 needs_build() {
-  [ -f "$launcher" ] || return 0
+  [ -f "$stamp" ] || return 0
   for service in intake-service dispatch-service team-service feedback-service; do
-    jar="$service/target/quarkus-app/quarkus-run.jar"
-    [ -f "$jar" ] || return 0
+    [ -f "$service/target/quarkus-app/quarkus-run.jar" ] || return 0
   done
-  # any source or build file newer than the oldest application jar
-  oldest=$(ls -1tr "$launcher" */target/quarkus-app/quarkus-run.jar | head -n 1)
-  [ -n "$(find . -path ./data -prune -o \( -path '*/src/*' -o -name pom.xml \) -newer "$oldest" -type f -print -quit)" ]
+  [ -n "$(find . -path ./data -prune -o \( -path '*/src/*' -o -name pom.xml \) -newer "$stamp" -type f -print -quit)" ]
 }
 
 if needs_build; then
   echo "Building Feiyan (tests skipped; run ./mvnw verify for them)..."
   ./mvnw -q -B package -DskipTests
+  touch "$stamp"
 fi
 
 export FEIYAN_HOME="$root"

@@ -31,19 +31,15 @@ public class ReferenceDataEvents {
     @Blocking
     @Transactional
     public void onTeam(ConsumerRecord<String, String> record) {
-        inbox.receive(record, TeamUpdated.class).ifPresent(event -> {
-            Team.save(event.payload());
-            dispatch.retryWaiting();
-        });
+        Team.save(inbox.read(record, TeamUpdated.class).payload());
+        dispatch.retryWaiting();
     }
 
     @Incoming(Topics.CATALOGUE_PROJECTS)
     @Blocking
     @Transactional
     public void onProject(ConsumerRecord<String, String> record) {
-        inbox.receive(record, ProjectUpdated.class).ifPresent(event -> {
-            Project.save(event.payload());
-            dispatch.retryWaiting();
-        });
+        Project.save(inbox.read(record, ProjectUpdated.class).payload());
+        dispatch.retryWaiting();
     }
 }

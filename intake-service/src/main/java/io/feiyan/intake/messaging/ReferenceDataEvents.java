@@ -27,20 +27,20 @@ public class ReferenceDataEvents {
     @Blocking
     @Transactional
     public void onProject(ConsumerRecord<String, String> record) {
-        inbox.receive(record, ProjectUpdated.class).ifPresent(event -> Project.save(event.payload()));
+        Project.save(inbox.read(record, ProjectUpdated.class).payload());
     }
 
     @Incoming(Topics.CATALOGUE_MENUS)
     @Blocking
     @Transactional
     public void onMenu(ConsumerRecord<String, String> record) {
-        inbox.receive(record, MenuPublished.class).ifPresent(event -> MenuItem.save(event.payload()));
+        MenuItem.save(inbox.read(record, MenuPublished.class).payload());
     }
 
     @Incoming(Topics.TEAMS_DIRECTORY)
     @Blocking
     @Transactional
     public void onTeam(ConsumerRecord<String, String> record) {
-        inbox.receive(record, TeamUpdated.class).ifPresent(event -> Team.save(event.payload()));
+        Team.save(inbox.read(record, TeamUpdated.class).payload());
     }
 }

@@ -50,6 +50,17 @@ public class Inbox {
         return claimed == 1 ? Optional.of(event) : Optional.empty();
     }
 
+    /**
+     * Parses the record as an event of the given type without claiming it: for reference data, whose copies
+     * take each entry's latest state, so applying an event twice does no harm (and a copy can be rebuilt by
+     * reading its compacted topic again).
+     *
+     * @throws PoisonMessageException when the record is not a well-formed event of that type
+     */
+    public <T extends Event> IncomingEvent<T> read(ConsumerRecord<String, String> record, Class<T> type) {
+        return parse(record, type);
+    }
+
     private <T extends Event> IncomingEvent<T> parse(ConsumerRecord<String, String> record, Class<T> type) {
         String expectedType = EventType.of(type).ceType();
         String ceType = header(record, CloudEvents.TYPE);
