@@ -7,155 +7,205 @@ import static io.restassured.RestAssured.given;
 import static org.awaitility.Awaitility.await;
 import static org.hamcrest.Matchers.equalTo;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.feiyan.embedded.EventProbe;
-import io.feiyan.events.Channel;
 import io.feiyan.events.CloudEvents;
 import io.feiyan.events.OrderAccepted;
 import io.feiyan.events.OrderAssigned;
 import io.feiyan.events.OrderCancelled;
-import io.feiyan.events.OrderPlaced;
-import io.feiyan.events.ProjectUpdated;
-import io.feiyan.events.TeamUpdated;
+import io.feiyan.events.OrderCompleted;
+import io.feiyan.events.OrderDeclined;
+import io.feiyan.events.OrderEscalated;
+import io.feiyan.events.OrderEscalated.EscalationReason;
+import io.feiyan.events.OrderReopened;
 import io.feiyan.events.Tier;
 import io.feiyan.events.Topics;
 import io.feiyan.events.Urgency;
 import io.quarkus.test.junit.QuarkusTest;
+import java.math.BigDecimal;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
-import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
+/** Each routing rule, on the real broker and database. Every test has a town of its own. */
 @QuarkusTest
 class DispatchTests {
-    private static final Duration WAIT = Duration.ofSeconds(30);
-    private static final String VILLAGE = "371322206201";
-
     @ConfigProperty(name = "kafka.bootstrap.servers")
     String kafka;
 
-    @Test
-    void givenOnlyACountyTeamOffersOpera_whenAVillageOrdersIt_thenItIsAssignedAtCountyTierWithTheDeadlineOfItsUrgency() {
-        UUID orderId = UUID.randomUUID();
-        try (EventProbe probe = new EventProbe(kafka)) {
-            probe.publish(new ProjectUpdated("opera-1", "Peking opera", "CULTURE", List.of(), true));
-            probe.publish(new TeamUpdated("village-visitors-1", "Village volunteers", Tier.VILLAGE, VILLAGE,
-                    List.of(), 5, true));
-            probe.publish(new TeamUpdated("cavalry-1", "文艺轻骑兵", Tier.COUNTY, "371322", List.of("opera-1"), 20, true));
-            awaitTeams("cavalry-1");
+    EventProbe probe;
 
-            probe.publish(placed(orderId, "opera-1", Urgency.URGENT));
+    @BeforeEach
+    void connect() {
+        probe = new EventProbe(kafka);
+    }
 
-            ConsumerRecord<String, String> record = probe.await(Topics.ORDERS_ASSIGNED, keyed(orderId), WAIT);
-            OrderAssigned assigned = payload(record, OrderAssigned.class);
-            assertEquals("cavalry-1", assigned.teamCode());
-            assertEquals(Tier.COUNTY, assigned.tier());
-            assertEquals(Duration.ofHours(24), Duration.between(assigned.assignedAt(), assigned.deadline()));
-            assertEquals("feiyan.order.assigned.v1", header(record, CloudEvents.TYPE));
-            assertEquals("/feiyan/dispatch-service", header(record, CloudEvents.SOURCE));
-        }
-        given().get("/api/cases/{id}", orderId).then().statusCode(200)
-                .body("status", equalTo("ASSIGNED"))
-                .body("tier", equalTo("COUNTY"));
+    @AfterEach
+    void disconnect() {
+        probe.close();
     }
 
     @Test
-    void givenNoTeamOffersTheProjectYet_thenTheCaseWaitsAndIsAssignedOnceATeamAppears() {
-        UUID orderId = UUID.randomUUID();
-        try (EventProbe probe = new EventProbe(kafka)) {
-            probe.publish(new ProjectUpdated("visit-2", "Home visit", "ELDERLY_CARE", List.of(), true));
-            probe.publish(placed(orderId, "visit-2", Urgency.ROUTINE));
-            await().atMost(WAIT).untilAsserted(() -> given().get("/api/cases/{id}", orderId)
-                    .then().statusCode(200).body("status", equalTo("WAITING")));
+    void givenATeamInTheResidentsVillage_thenTheOrderStaysInTheVillage() {
+        Place place = new Place(probe, 201);
+        place.project("visit");
+        place.team("village", Tier.VILLAGE, 5, "visit");
+        place.team("town", Tier.TOWN, 5, "visit");
 
-            probe.publish(new TeamUpdated("town-2", "Town institute", Tier.TOWN, "371322206", List.of("visit-2"), 5,
-                    true));
+        UUID order = place.order("visit", Urgency.URGENT);
 
-            OrderAssigned assigned = payload(probe.await(Topics.ORDERS_ASSIGNED, keyed(orderId), WAIT),
-                    OrderAssigned.class);
-            assertEquals("town-2", assigned.teamCode());
-            assertEquals(Tier.TOWN, assigned.tier());
-        }
+        OrderAssigned assigned = place.assigned(order);
+        assertEquals(place.code("village"), assigned.teamCode());
+        assertEquals(Tier.VILLAGE, assigned.tier());
+        assertEquals(Duration.ofHours(2), Duration.between(assigned.assignedAt(), assigned.acceptBy()));
+        assertEquals(Duration.ofHours(24), Duration.between(assigned.assignedAt(), assigned.deadline()));
+        assertEquals("/feiyan/dispatch-service", header(probe.await(Topics.ORDERS_ASSIGNED, keyed(order), Place.WAIT),
+                CloudEvents.SOURCE));
     }
 
     @Test
-    void givenARedeliveredOrderPlaced_thenTheOrderIsAssignedOnlyOnce() {
-        UUID orderId = UUID.randomUUID();
-        UUID eventId = UUID.randomUUID();
-        try (EventProbe probe = new EventProbe(kafka)) {
-            probe.publish(new ProjectUpdated("repair-3", "Repairs", "DAILY_LIFE", List.of(), true));
-            probe.publish(new TeamUpdated("village-3", "Village repairers", Tier.VILLAGE, VILLAGE, List.of("repair-3"),
-                    5, true));
-            awaitTeams("village-3");
+    void givenTheVillageTeamIsFull_thenTheOrderIsEscalatedToTheTown() {
+        Place place = new Place(probe, 202);
+        place.project("visit");
+        place.team("village", Tier.VILLAGE, 1, "visit");
+        place.team("town", Tier.TOWN, 5, "visit");
+        place.assigned(place.order("visit", Urgency.ROUTINE));
 
-            probe.publish(placed(orderId, "repair-3", Urgency.ROUTINE), eventId);
-            probe.publish(placed(orderId, "repair-3", Urgency.ROUTINE), eventId);
+        UUID second = place.order("visit", Urgency.ROUTINE);
 
-            assertEquals(1, probe.all(Topics.ORDERS_ASSIGNED, keyed(orderId), Duration.ofSeconds(5)).size());
-        }
+        OrderEscalated escalated = place.escalated(second);
+        assertEquals(Tier.VILLAGE, escalated.fromTier());
+        assertEquals(Tier.TOWN, escalated.toTier());
+        assertEquals(EscalationReason.NO_TEAM_AVAILABLE, escalated.reason());
+        assertEquals(place.code("town"), place.assigned(second).teamCode());
     }
 
     @Test
-    void givenTheTeamAccepts_thenTheCaseFollows() {
-        UUID orderId = UUID.randomUUID();
-        try (EventProbe probe = new EventProbe(kafka)) {
-            probe.publish(new ProjectUpdated("check-4", "Health check", "MEDICAL", List.of(), true));
-            probe.publish(new TeamUpdated("town-4", "Town doctors", Tier.TOWN, "371322206", List.of("check-4"), 5,
-                    true));
-            awaitTeams("town-4");
-            probe.publish(placed(orderId, "check-4", Urgency.CRITICAL));
-            probe.await(Topics.ORDERS_ASSIGNED, keyed(orderId), WAIT);
+    void givenADecline_thenTheNextTeamOfTheTierGetsIt_andWhenNoneIsLeftTheTierAbove() {
+        Place place = new Place(probe, 203);
+        place.project("repair");
+        place.team("a", Tier.VILLAGE, 5, "repair");
+        place.team("b", Tier.VILLAGE, 5, "repair");
+        place.team("town", Tier.TOWN, 5, "repair");
+        UUID order = place.order("repair", Urgency.ROUTINE);
+        String first = place.assigned(order).teamCode();
 
-            probe.publish(new OrderAccepted(orderId, "town-4", Instant.now()));
-        }
-        await().atMost(WAIT).untilAsserted(() -> given().get("/api/cases/{id}", orderId)
-                .then().statusCode(200).body("status", equalTo("ACCEPTED")));
+        probe.publish(new OrderDeclined(order, first, "our repairer is ill", Instant.now()));
+        List<OrderAssigned> assignments = place.assignments(order, 2);
+        String second = assignments.get(1).teamCode();
+        assertTrue(!second.equals(first) && second.startsWith(place.prefix()), second);
+        assertEquals(Tier.VILLAGE, assignments.get(1).tier());
+
+        probe.publish(new OrderDeclined(order, second, "no spare parts", Instant.now()));
+        OrderEscalated escalated = place.escalated(order);
+        assertEquals(EscalationReason.DECLINED, escalated.reason());
+        assertEquals(place.code("town"), place.assignments(order, 3).get(2).teamCode());
     }
 
     @Test
-    void givenAFreeTextNeed_thenTheCaseWaitsForReviewAndIsNotRouted() {
-        UUID orderId = UUID.randomUUID();
-        try (EventProbe probe = new EventProbe(kafka)) {
-            probe.publish(new OrderPlaced(orderId, UUID.randomUUID(), null, "DAILY_LIFE", true, VILLAGE,
-                    Urgency.ROUTINE, Channel.PHONE, null, null, null, Instant.now()));
-            await().atMost(WAIT).untilAsserted(() -> given().get("/api/cases/{id}", orderId)
-                    .then().statusCode(200).body("status", equalTo("IN_REVIEW")).body("category", equalTo("DAILY_LIFE")));
-            assertEquals(0, probe.all(Topics.ORDERS_ASSIGNED, keyed(orderId), Duration.ofSeconds(2)).size());
-        }
+    void givenTheTeamDoesNotAcceptInTime_thenTheOrderGoesUpATierWithReasonTimeout() {
+        Place place = new Place(probe, 204);
+        place.project("check");
+        place.team("village", Tier.VILLAGE, 5, "check");
+        place.team("town", Tier.TOWN, 5, "check");
+
+        UUID order = place.order("check", Urgency.CRITICAL); // 2 s to accept in tests
+
+        assertEquals(place.code("village"), place.assigned(order).teamCode());
+        OrderEscalated escalated = place.escalated(order);
+        assertEquals(EscalationReason.TIMEOUT, escalated.reason());
+        assertEquals(Tier.TOWN, escalated.toTier());
+        assertEquals(place.code("town"), place.assignments(order, 2).get(1).teamCode());
     }
 
     @Test
-    void givenAnAssignedOrder_whenTheResidentCancels_thenTheCaseClosesAndFreesTheTeam() {
-        UUID orderId = UUID.randomUUID();
-        try (EventProbe probe = new EventProbe(kafka)) {
-            probe.publish(new ProjectUpdated("visit-5", "Visit", "ELDERLY_CARE", List.of(), true));
-            probe.publish(new TeamUpdated("village-5", "Visitors", Tier.VILLAGE, VILLAGE, List.of("visit-5"), 1, true));
-            awaitTeams("village-5");
-            probe.publish(placed(orderId, "visit-5", Urgency.ROUTINE));
-            probe.await(Topics.ORDERS_ASSIGNED, keyed(orderId), WAIT);
+    void givenNoTeamAnywhereCanServe_thenTheCaseClimbsToTheCountyAndWaitsThereUnserved() {
+        Place place = new Place(probe, 205);
+        place.project("rare");
 
-            probe.publish(new OrderCancelled(orderId, OrderCancelled.CancelReason.NO_LONGER_NEEDED, Instant.now()));
-            await().atMost(WAIT).untilAsserted(() -> given().get("/api/cases/{id}", orderId)
-                    .then().body("status", equalTo("CANCELLED")));
+        UUID order = place.order("rare", Urgency.ROUTINE);
 
-            // the team's one place is free again
-            UUID next = UUID.randomUUID();
-            probe.publish(placed(next, "visit-5", Urgency.ROUTINE));
-            assertEquals("village-5", payload(probe.await(Topics.ORDERS_ASSIGNED, keyed(next), WAIT),
-                    OrderAssigned.class).teamCode());
-        }
+        await().atMost(Place.WAIT).untilAsserted(() -> given().get("/api/cases/{id}", order).then()
+                .statusCode(200).body("status", equalTo("WAITING")).body("tier", equalTo("COUNTY"))
+                .body("unserved", equalTo(true)));
+        List<OrderEscalated> escalations = probe.all(Topics.ORDERS_ESCALATED, keyed(order), Duration.ofSeconds(2))
+                .stream().map(r -> payload(r, OrderEscalated.class)).toList();
+        assertEquals(List.of(Tier.TOWN, Tier.COUNTY), escalations.stream().map(OrderEscalated::toTier).toList());
+
+        // a county team appears: the unserved case is served
+        place.team("county", Tier.COUNTY, 5, "rare");
+        assertEquals(place.code("county"), place.assigned(order).teamCode());
     }
 
-    private static OrderPlaced placed(UUID orderId, String project, Urgency urgency) {
-        return new OrderPlaced(orderId, UUID.randomUUID(), project, "CULTURE", false, VILLAGE, urgency, Channel.PROXY,
-                "V-1", null, null, Instant.now());
+    @Test
+    void equallyLoadedTeamsTakeTurns() {
+        Place place = new Place(probe, 206);
+        place.project("visit");
+        place.team("a", Tier.VILLAGE, 5, "visit");
+        place.team("b", Tier.VILLAGE, 5, "visit");
+
+        UUID first = place.order("visit", Urgency.ROUTINE);
+        String firstTeam = place.assigned(first).teamCode();
+        probe.publish(new OrderCompleted(first, firstTeam, BigDecimal.ONE, Instant.now()));
+        await().atMost(Place.WAIT).untilAsserted(() -> given().get("/api/cases/{id}", first).then()
+                .body("status", equalTo("COMPLETED")));
+
+        UUID second = place.order("visit", Urgency.ROUTINE);
+        String secondTeam = place.assigned(second).teamCode();
+        assertTrue(!secondTeam.equals(firstTeam), "both teams are free; the one that waited longer goes: " + secondTeam);
     }
 
-    private static void awaitTeams(String teamCode) {
-        await().atMost(WAIT).until(() -> given().get("/api/teams").then().extract().jsonPath()
-                .getList("code").contains(teamCode));
+    @Test
+    void givenAWithdrawnOrder_thenTheCaseClosesAndFreesTheTeam() {
+        Place place = new Place(probe, 207);
+        place.project("visit");
+        place.team("village", Tier.VILLAGE, 1, "visit");
+        UUID order = place.order("visit", Urgency.ROUTINE);
+        place.assigned(order);
+
+        probe.publish(new OrderCancelled(order, OrderCancelled.CancelReason.NO_LONGER_NEEDED, Instant.now()));
+        await().atMost(Place.WAIT).untilAsserted(() -> given().get("/api/cases/{id}", order).then()
+                .body("status", equalTo("CANCELLED")));
+
+        assertEquals(place.code("village"), place.assigned(place.order("visit", Urgency.ROUTINE)).teamCode());
+    }
+
+    @Test
+    void givenACompletedOrderReportedUnresolved_thenItIsDispatchedAgain() {
+        Place place = new Place(probe, 208);
+        place.project("pump");
+        place.team("village", Tier.VILLAGE, 5, "pump");
+        UUID order = place.order("pump", Urgency.ROUTINE);
+        probe.publish(new OrderCompleted(order, place.assigned(order).teamCode(), BigDecimal.TEN, Instant.now()));
+        await().atMost(Place.WAIT).untilAsserted(() -> given().get("/api/cases/{id}", order).then()
+                .body("status", equalTo("COMPLETED")));
+
+        probe.publish(new OrderReopened(order, "the pump broke again the next day", Instant.now()));
+
+        assertEquals(place.code("village"), place.assignments(order, 2).get(1).teamCode());
+    }
+
+    @Test
+    void aReportFromATeamTheOrderHasLeftChangesNothing() {
+        Place place = new Place(probe, 209);
+        place.project("visit");
+        place.team("a", Tier.VILLAGE, 5, "visit");
+        place.team("b", Tier.VILLAGE, 5, "visit");
+        UUID order = place.order("visit", Urgency.ROUTINE);
+        String first = place.assigned(order).teamCode();
+        probe.publish(new OrderDeclined(order, first, "busy", Instant.now()));
+        String second = place.assignments(order, 2).get(1).teamCode();
+
+        probe.publish(new OrderAccepted(order, first, Instant.now()));
+        probe.publish(new OrderAccepted(order, second, Instant.now()));
+
+        await().atMost(Place.WAIT).untilAsserted(() -> given().get("/api/cases/{id}", order).then()
+                .body("status", equalTo("ACCEPTED")).body("teamCode", equalTo(second)));
     }
 }

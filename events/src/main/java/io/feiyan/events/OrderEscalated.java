@@ -3,16 +3,19 @@ package io.feiyan.events;
 import java.time.Instant;
 import java.util.UUID;
 
-/** The order went up a tier (village → town → county): what the lower tier could not solve. */
+/**
+ * The order went up a tier (village → town → county): what the lower tier could not solve.
+ * {@code escalatedBy} names the operator who sent it up by hand, with {@code note} saying why.
+ */
 public record OrderEscalated(UUID orderId, Tier fromTier, Tier toTier, EscalationReason reason,
-        Instant escalatedAt) implements OrderEvent {
+        String escalatedBy, String note, Instant escalatedAt) implements OrderEvent {
 
     public enum EscalationReason {
-        /** No team of the lower tier offers the project or has room. */
+        /** No team of the lower tier offers the need or has room. */
         NO_TEAM_AVAILABLE,
-        /** The team of the lower tier let the deadline pass. */
-        DEADLINE_MISSED,
-        /** Every team of the lower tier declined. */
+        /** The team given the order let its time to accept pass. */
+        TIMEOUT,
+        /** Every team of the lower tier that could serve it declined. */
         DECLINED,
         /** An operator sent it up by hand. */
         OPERATOR

@@ -3,8 +3,11 @@ package io.feiyan.events;
 import java.time.Instant;
 import java.util.UUID;
 
-/** Review (审核) said no: the need is not one volunteers can serve. {@code reason} is for the resident. */
-public record OrderRejected(UUID orderId, String reason, Instant rejectedAt) implements OrderEvent {
+/**
+ * Review (审核) said no: the need is not one volunteers can serve. {@code reason} is for the resident;
+ * {@code rejectedBy} names the operator.
+ */
+public record OrderRejected(UUID orderId, String reason, String rejectedBy, Instant rejectedAt) implements OrderEvent {
 
     @Override
     public Instant occurredAt() {

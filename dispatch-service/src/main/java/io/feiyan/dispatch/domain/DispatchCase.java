@@ -1,23 +1,36 @@
 package io.feiyan.dispatch.domain;
 
 import io.feiyan.events.OrderAssigned;
+import io.feiyan.events.OrderEscalated;
+import io.feiyan.events.OrderEscalated.EscalationReason;
 import io.feiyan.events.OrderPlaced;
+import io.feiyan.events.OrderRejected;
 import io.feiyan.events.Tier;
 import io.feiyan.events.Urgency;
 import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
+import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
 import jakarta.persistence.Enumerated;
 import jakarta.persistence.Id;
+import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.UUID;
+import org.hibernate.annotations.JdbcTypeCode;
+import org.hibernate.type.SqlTypes;
 
-/** One order as dispatch handles it: reviewed, sent to a team at a tier, due by a deadline. */
+/**
+ * One order as dispatch handles it: reviewed (审核), sent to a team (派单) at a tier, passed up the
+ * tiers when a tier cannot serve it. Its moves return the events they cause.
+ */
 @Entity
 public class DispatchCase extends PanacheEntityBase {
     @Id
     public UUID orderId;
-    /** Null for a free-text need. */
+    public UUID residentId;
+    /** Null for a need in the resident's words. */
     public String projectCode;
     public String category;
     public String villageCode;
@@ -25,52 +38,141 @@ public class DispatchCase extends PanacheEntityBase {
     public Urgency urgency;
     @Enumerated(EnumType.STRING)
     public CaseStatus status;
-    public String teamCode;
+    /** The tier the case is at: where it is being routed, or the tier of its team. */
     @Enumerated(EnumType.STRING)
-    public Tier tier;
+    public Tier tier = Tier.VILLAGE;
+    public String teamCode;
+    /** The team must accept by then, or the case passes on. */
+    public Instant acceptBy;
+    /** The service is due by then. */
     public Instant deadline;
+    /** Teams that declined the case or let it time out: it is not offered to them again. */
+    @JdbcTypeCode(SqlTypes.ARRAY)
+    @Column(columnDefinition = "text[]")
+    public List<String> passedBy = new ArrayList<>();
+    /** No team, even at county, can take it now: it waits for an operator. */
+    public boolean unserved;
+    public String reviewReason;
     public Instant placedAt;
     public Instant assignedAt;
     public Instant updatedAt;
 
-    /** Opens the case of a newly placed order; an order from the catalogue needs no manual review. */
-    public static DispatchCase open(OrderPlaced placed, Instant now) {
+    /** Opens the case of a newly placed order: to review, or straight to routing. */
+    public static DispatchCase open(OrderPlaced placed, String reviewReason, Instant now) {
         DispatchCase c = new DispatchCase();
         c.orderId = placed.orderId();
+        c.residentId = placed.residentId();
         c.projectCode = placed.projectCode();
         c.category = placed.category();
         c.villageCode = placed.villageCode();
         c.urgency = placed.urgency();
         c.placedAt = placed.placedAt();
-        c.status = placed.needsReview() ? CaseStatus.IN_REVIEW : CaseStatus.WAITING;
+        c.status = reviewReason == null ? CaseStatus.WAITING : CaseStatus.IN_REVIEW;
+        c.reviewReason = reviewReason;
         c.updatedAt = now;
         return c;
     }
 
-    /** Sends the case to the team; the deadline follows from the order's urgency. */
-    public OrderAssigned assignTo(Team team, Instant now) {
+    public boolean isRoutable() {
+        return status == CaseStatus.WAITING;
+    }
+
+    /** Gives the case to the team, which has {@code acceptWithin} to accept it. */
+    public OrderAssigned assignTo(Team team, Duration acceptWithin, String operator, String note, Instant now) {
         status = CaseStatus.ASSIGNED;
+        unserved = false;
         teamCode = team.code;
         tier = team.tier;
         assignedAt = now;
+        acceptBy = now.plus(acceptWithin);
         deadline = now.plus(urgency.timeLimit());
         updatedAt = now;
-        return new OrderAssigned(orderId, teamCode, tier, projectCode, deadline, now);
+        return new OrderAssigned(orderId, teamCode, tier, projectCode, acceptBy, deadline, operator, note, now);
+    }
+
+    /** Sends the case up one tier, away from its team if it had one. */
+    public OrderEscalated escalate(EscalationReason reason, String operator, String note, Instant now) {
+        if (tier == Tier.COUNTY) {
+            throw new IllegalCaseMove(orderId, status, "escalated beyond the county");
+        }
+        Tier from = tier;
+        tier = Tier.values()[tier.ordinal() + 1];
+        leaveTeam(now);
+        return new OrderEscalated(orderId, from, tier, reason, operator, note, now);
+    }
+
+    /** The team said no or let the time to accept pass: the case is free to go to another. */
+    public void passedOnBy(String team, Instant now) {
+        if (!passedBy.contains(team)) {
+            passedBy.add(team);
+        }
+        leaveTeam(now);
+    }
+
+    /** No team can take it now: it waits, marked unserved, for a team to appear or an operator. */
+    public void markUnserved(Instant now) {
+        unserved = true;
+        updatedAt = now;
+    }
+
+    public void approve(Instant now) {
+        requireStatus(CaseStatus.IN_REVIEW, "approved");
+        status = CaseStatus.WAITING;
+        updatedAt = now;
+    }
+
+    public OrderRejected reject(String reason, String operator, Instant now) {
+        if (status != CaseStatus.IN_REVIEW && status != CaseStatus.WAITING) {
+            throw new IllegalCaseMove(orderId, status, "rejected");
+        }
+        status = CaseStatus.REJECTED;
+        updatedAt = now;
+        return new OrderRejected(orderId, reason, operator, now);
+    }
+
+    /** The resident reported the delivered service unresolved: route it again from the village. */
+    public void reopen(Instant now) {
+        if (status != CaseStatus.COMPLETED) {
+            return;
+        }
+        tier = Tier.VILLAGE;
+        passedBy = new ArrayList<>();
+        leaveTeam(now);
     }
 
     /** The resident withdrew the order; one a team has accepted stays with the team. */
     public void cancel(Instant now) {
-        if (status.isBefore(CaseStatus.ACCEPTED)) {
+        if (status == CaseStatus.IN_REVIEW || status == CaseStatus.WAITING || status == CaseStatus.ASSIGNED) {
             status = CaseStatus.CANCELLED;
             updatedAt = now;
         }
     }
 
-    /** Moves the status forward as the team reports; a late event never moves it back. */
-    public void advanceTo(CaseStatus reached, Instant now) {
-        if (status != CaseStatus.CANCELLED && status.isBefore(reached)) {
-            status = reached;
-            updatedAt = now;
+    /** The team reports progress; reports of a team the case has left, or late ones, change nothing. */
+    public boolean advance(String reportingTeam, CaseStatus reached, Instant now) {
+        boolean forward = status == CaseStatus.ASSIGNED && reached == CaseStatus.ACCEPTED
+                || status == CaseStatus.ACCEPTED && reached == CaseStatus.COMPLETED
+                || status == CaseStatus.ASSIGNED && reached == CaseStatus.COMPLETED;
+        if (!forward || !reportingTeam.equals(teamCode)) {
+            return false;
+        }
+        status = reached;
+        updatedAt = now;
+        return true;
+    }
+
+    private void leaveTeam(Instant now) {
+        status = CaseStatus.WAITING;
+        teamCode = null;
+        acceptBy = null;
+        deadline = null;
+        assignedAt = null;
+        updatedAt = now;
+    }
+
+    private void requireStatus(CaseStatus expected, String move) {
+        if (status != expected) {
+            throw new IllegalCaseMove(orderId, status, move);
         }
     }
 }

@@ -2,41 +2,45 @@ package io.feiyan.dispatch.domain;
 
 import io.feiyan.events.RegionCode;
 import io.feiyan.events.Tier;
+import java.time.Instant;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
+import java.util.function.Predicate;
 
 /**
- * Where an order goes (派单): to the lowest tier that can serve it — the resident's village, then its
- * town, then the county ("诉求不出村") — and there to the least-loaded team that offers the project
- * and has room.
+ * Which team of a tier gets an order (派单): one serving the resident's village, town or county at
+ * that tier, active, able to serve the need, with room, and not one the order has already passed
+ * by; among those the least loaded, and among equally loaded ones the one that waited longest for
+ * its last order, so ties go round fairly.
  */
 public final class Routing {
     private Routing() {
     }
 
-    /**
-     * @param teams the teams that offer the project, anywhere
-     * @param openOrders how many open orders each team holds now, by team code (absent means none)
-     */
-    public static Optional<Team> choose(String villageCode, String projectCode, List<Team> teams,
-            Map<String, Long> openOrders) {
-        RegionCode village = RegionCode.of(villageCode);
-        for (Tier tier : Tier.values()) {
-            String region = village.at(tier).value();
-            Optional<Team> chosen = teams.stream()
-                    .filter(team -> team.tier == tier && team.regionCode.equals(region) && team.offers(projectCode))
-                    .filter(team -> load(team, openOrders) < team.capacity)
-                    .min(Comparator.<Team>comparingLong(team -> load(team, openOrders)).thenComparing(team -> team.code));
-            if (chosen.isPresent()) {
-                return chosen;
-            }
+    /** What routing knows of the teams now. */
+    public record Teams(List<Team> all, Map<String, Long> openOrders, Map<String, Instant> lastAssigned) {
+        long load(Team team) {
+            return openOrders.getOrDefault(team.code, 0L);
         }
-        return Optional.empty();
+
+        Instant lastAssigned(Team team) {
+            return lastAssigned.getOrDefault(team.code, Instant.MIN);
+        }
     }
 
-    private static long load(Team team, Map<String, Long> openOrders) {
-        return openOrders.getOrDefault(team.code, 0L);
+    public static Optional<Team> choose(Tier tier, String villageCode, Predicate<Team> canServe, Set<String> passedBy,
+            Teams teams) {
+        String region = RegionCode.of(villageCode).at(tier).value();
+        return teams.all().stream()
+                .filter(team -> team.active && team.tier == tier && team.regionCode.equals(region))
+                .filter(canServe)
+                .filter(team -> !passedBy.contains(team.code))
+                .filter(team -> teams.load(team) < team.capacity)
+                .min(Comparator.<Team>comparingLong(teams::load)
+                        .thenComparing(teams::lastAssigned)
+                        .thenComparing(team -> team.code));
     }
 }

@@ -1,63 +1,180 @@
 package io.feiyan.dispatch.service;
 
 import io.feiyan.dispatch.domain.CaseStatus;
+import io.feiyan.dispatch.domain.Decision;
 import io.feiyan.dispatch.domain.DispatchCase;
+import io.feiyan.dispatch.domain.IllegalCaseMove;
 import io.feiyan.dispatch.domain.Project;
 import io.feiyan.dispatch.domain.Routing;
 import io.feiyan.dispatch.domain.Team;
+import io.feiyan.events.OrderDeclined;
+import io.feiyan.events.OrderEscalated;
+import io.feiyan.events.OrderEscalated.EscalationReason;
 import io.feiyan.events.OrderPlaced;
+import io.feiyan.events.OrderReopened;
+import io.feiyan.events.Tier;
 import io.feiyan.platform.messaging.Outbox;
+import io.feiyan.platform.messaging.SqlTime;
 import io.feiyan.platform.rest.Problem;
 import io.quarkus.panache.common.Sort;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Event;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.LockModeType;
 import jakarta.transaction.Transactional;
 import java.time.Instant;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.UUID;
+import java.util.function.Predicate;
+import java.util.function.Supplier;
 import java.util.stream.Collectors;
 
-/** Review and dispatch (审核, 派单): every placed order becomes a case, routed as soon as a team can take it. */
+/**
+ * Review and dispatch (审核, 派单). Every placed order becomes a case; one that needs no review is
+ * routed at once: to a team of the resident's village, else up to the town, else to the county
+ * ("诉求不出村"). A decline tries the next team of the tier, a missed time to accept sends it up a
+ * tier, and what no team can take waits, unserved, for an operator. Every decision is an event.
+ */
 @ApplicationScoped
 @Transactional
 public class DispatchService {
     private final Outbox outbox;
     private final EntityManager entityManager;
+    private final DispatchConfig config;
+    private final Event<CaseChanged> changes;
 
-    DispatchService(Outbox outbox, EntityManager entityManager) {
+    DispatchService(Outbox outbox, EntityManager entityManager, DispatchConfig config, Event<CaseChanged> changes) {
         this.outbox = outbox;
         this.entityManager = entityManager;
+        this.config = config;
+        this.changes = changes;
     }
 
-    /** Opens the order's case and routes it; an order seen before changes nothing. */
+    /** Opens the order's case and routes it unless it needs review; an order seen before changes nothing. */
     public void open(OrderPlaced placed) {
         if (DispatchCase.findById(placed.orderId()) != null) {
             return;
         }
-        DispatchCase c = DispatchCase.open(placed, Instant.now());
+        DispatchCase c = DispatchCase.open(placed, reviewReason(placed), Instant.now());
         c.persist();
-        route(c);
+        route(c, EscalationReason.NO_TEAM_AVAILABLE);
+        changed(c);
     }
 
-    /** Routes the waiting cases again, oldest first: the directory or catalogue has changed. */
+    public void approve(UUID orderId, String operator) {
+        DispatchCase c = locked(orderId);
+        move(() -> c.approve(Instant.now()));
+        Decision.record(orderId, Decision.Kind.APPROVED, "approved at review", operator, Instant.now());
+        route(c, EscalationReason.NO_TEAM_AVAILABLE);
+        changed(c);
+    }
+
+    public void reject(UUID orderId, String operator, String reason) {
+        DispatchCase c = locked(orderId);
+        outbox.publish(move(() -> c.reject(reason, operator, Instant.now())));
+        Decision.record(orderId, Decision.Kind.REJECTED, reason, operator, Instant.now());
+        changed(c);
+    }
+
+    /** An operator gives the case to a team of their choice, whatever its tier or load. */
+    public void assign(UUID orderId, String teamCode, String operator, String note) {
+        DispatchCase c = locked(orderId);
+        if (!c.isRoutable() && c.status != CaseStatus.ASSIGNED && c.status != CaseStatus.IN_REVIEW) {
+            throw cannot(new IllegalCaseMove(orderId, c.status, "assigned"));
+        }
+        Team team = Team.findById(teamCode);
+        if (team == null || !team.active) {
+            throw Problem.of(422, "unknown-team", "No such active team", "there is no active team " + teamCode)
+                    .with("field", "teamCode").exception();
+        }
+        if (c.teamCode != null) {
+            c.passedOnBy(c.teamCode, Instant.now());
+        }
+        c.status = CaseStatus.WAITING;
+        assign(c, team, operator, note);
+        changed(c);
+    }
+
+    /** An operator sends the case up one tier; it is routed there at once. */
+    public void escalate(UUID orderId, String operator, String note) {
+        DispatchCase c = locked(orderId);
+        if (!c.status.isOpen() || c.status == CaseStatus.ACCEPTED) {
+            throw cannot(new IllegalCaseMove(orderId, c.status, "escalated"));
+        }
+        if (c.status == CaseStatus.IN_REVIEW) {
+            c.approve(Instant.now());
+        }
+        escalate(c, move(() -> c.escalate(EscalationReason.OPERATOR, operator, note, Instant.now())));
+        route(c, EscalationReason.NO_TEAM_AVAILABLE);
+        changed(c);
+    }
+
+    /** The team said no: the next team of the tier, or the tier above when none is left. */
+    public void declined(OrderDeclined declined) {
+        DispatchCase c = DispatchCase.findById(declined.orderId(), LockModeType.PESSIMISTIC_WRITE);
+        if (c == null || c.status != CaseStatus.ASSIGNED || !declined.teamCode().equals(c.teamCode)) {
+            return; // not (or no longer) that team's
+        }
+        c.passedOnBy(declined.teamCode(), Instant.now());
+        Decision.record(c.orderId, Decision.Kind.DECLINED, declined.teamCode() + ": " + declined.reason(), null,
+                Instant.now());
+        route(c, EscalationReason.DECLINED);
+        changed(c);
+    }
+
+    /** The team let its time to accept pass: the case goes up a tier, and is routed there. */
+    public void timedOut(DispatchCase c, Instant now) {
+        String team = c.teamCode;
+        c.passedOnBy(team, now);
+        Decision.record(c.orderId, Decision.Kind.TIMED_OUT, team + " did not accept in time", null, now);
+        if (c.tier == Tier.COUNTY) {
+            route(c, EscalationReason.TIMEOUT);
+        } else {
+            escalate(c, c.escalate(EscalationReason.TIMEOUT, null, team + " did not accept in time", now));
+            route(c, EscalationReason.NO_TEAM_AVAILABLE);
+        }
+        changed(c);
+    }
+
+    /** A delivered order reported unresolved comes back, to be routed again from the village. */
+    public void reopened(OrderReopened reopened) {
+        DispatchCase c = DispatchCase.findById(reopened.orderId(), LockModeType.PESSIMISTIC_WRITE);
+        if (c == null || c.status != CaseStatus.COMPLETED) {
+            return;
+        }
+        c.reopen(Instant.now());
+        Decision.record(c.orderId, Decision.Kind.REOPENED, reopened.reason(), null, Instant.now());
+        route(c, EscalationReason.NO_TEAM_AVAILABLE);
+        changed(c);
+    }
+
+    /** Routes the cases waiting for a team again, oldest first: the directory or catalogue has changed. */
     public void retryWaiting() {
         List<DispatchCase> waiting = DispatchCase.list("status", Sort.by("placedAt"), CaseStatus.WAITING);
-        waiting.forEach(this::route);
+        for (DispatchCase c : waiting) {
+            if (route(c, EscalationReason.NO_TEAM_AVAILABLE)) {
+                changed(c);
+            }
+        }
     }
 
     public void cancel(UUID orderId) {
         DispatchCase c = DispatchCase.findById(orderId, LockModeType.PESSIMISTIC_WRITE);
         if (c != null) {
             c.cancel(Instant.now());
+            changed(c);
         }
     }
 
-    public void advance(UUID orderId, CaseStatus reached) {
+    /** The team the case is with reports it accepted or completed it; reports of other teams are stale. */
+    public void advance(UUID orderId, String team, CaseStatus reached) {
         DispatchCase c = DispatchCase.findById(orderId, LockModeType.PESSIMISTIC_WRITE);
-        if (c != null) {
-            c.advanceTo(reached, Instant.now());
+        if (c != null && c.advance(team, reached, Instant.now())) {
+            changed(c);
         }
     }
 
@@ -79,24 +196,127 @@ public class DispatchService {
         return Team.listAll(Sort.by("code"));
     }
 
-    private void route(DispatchCase c) {
-        if (c.status != CaseStatus.WAITING) {
-            return; // free-text needs wait for review; withdrawn orders go nowhere
+    /**
+     * Tries the case's tier and, when no team there can take it, the tiers above, publishing each
+     * escalation; at the county it is marked unserved. Returns whether it reached a team.
+     */
+    private boolean route(DispatchCase c, EscalationReason whyLeaveTier) {
+        if (!c.isRoutable() || !needKnown(c)) {
+            return false;
         }
-        Project project = Project.findById(c.projectCode);
-        if (project == null || !project.active) {
-            return; // not approved until the catalogue knows the project
+        Routing.Teams teams = teamsNow();
+        Predicate<Team> canServe = canServe(c);
+        EscalationReason reason = whyLeaveTier;
+        while (true) {
+            Optional<Team> team = Routing.choose(c.tier, c.villageCode, canServe, new HashSet<>(c.passedBy), teams);
+            if (team.isPresent()) {
+                assign(c, team.get(), null, null);
+                return true;
+            }
+            if (c.tier == Tier.COUNTY) {
+                if (!c.unserved) {
+                    c.markUnserved(Instant.now());
+                    Decision.record(c.orderId, Decision.Kind.UNSERVED, "no team in the county can take it now", null,
+                            Instant.now());
+                }
+                return false;
+            }
+            escalate(c, c.escalate(reason, null, null, Instant.now()));
+            reason = EscalationReason.NO_TEAM_AVAILABLE;
         }
-        List<Team> offering = Team.list("active = true and array_contains(projectCodes, ?1)", c.projectCode);
-        Routing.choose(c.villageCode, c.projectCode, offering, openOrdersByTeam())
-                .ifPresent(team -> outbox.publish(c.assignTo(team, Instant.now())));
     }
 
-    private Map<String, Long> openOrdersByTeam() {
+    private void assign(DispatchCase c, Team team, String operator, String note) {
+        outbox.publish(c.assignTo(team, config.acceptWithin(c.urgency), operator, note, Instant.now()));
+        Decision.record(c.orderId, Decision.Kind.ASSIGNED, team.code + " at " + lower(team.tier) + " tier"
+                + (note == null ? "" : ": " + note), operator, Instant.now());
+    }
+
+    private void escalate(DispatchCase c, OrderEscalated escalated) {
+        outbox.publish(escalated);
+        Decision.record(c.orderId, Decision.Kind.ESCALATED, lower(escalated.fromTier()) + " → " + lower(escalated.toTier())
+                + ": " + lower(escalated.reason()) + (escalated.note() == null ? "" : " (" + escalated.note() + ")"),
+                escalated.escalatedBy(), escalated.escalatedAt());
+    }
+
+    /** A catalogue order waits until the catalogue copy knows its project. */
+    private static boolean needKnown(DispatchCase c) {
+        if (c.projectCode == null) {
+            return true;
+        }
+        Project project = Project.findById(c.projectCode);
+        return project != null && project.active;
+    }
+
+    /** A team serves a catalogue order if it offers the project, a free-text need if it offers the category. */
+    private static Predicate<Team> canServe(DispatchCase c) {
+        if (c.projectCode != null) {
+            return team -> team.offers(c.projectCode);
+        }
+        List<String> projectsOfCategory = Project.<Project>list("category = ?1 and active = true", c.category).stream()
+                .map(project -> project.code).toList();
+        return team -> team.active && team.projectCodes.stream().anyMatch(projectsOfCategory::contains);
+    }
+
+    private Routing.Teams teamsNow() {
+        List<Team> all = Team.list("active = true");
         @SuppressWarnings("unchecked")
-        List<Object[]> rows = entityManager.createNativeQuery("""
+        List<Object[]> load = entityManager.createNativeQuery("""
                 select team_code, count(*) from dispatch_case
                 where status in ('ASSIGNED', 'ACCEPTED') group by team_code""").getResultList();
-        return rows.stream().collect(Collectors.toMap(row -> (String) row[0], row -> ((Number) row[1]).longValue()));
+        @SuppressWarnings("unchecked")
+        List<Object[]> last = entityManager.createNativeQuery("""
+                select team_code, max(assigned_at) from dispatch_case
+                where team_code is not null group by team_code""").getResultList();
+        Map<String, Long> openOrders = load.stream()
+                .collect(Collectors.toMap(row -> (String) row[0], row -> ((Number) row[1]).longValue()));
+        Map<String, Instant> lastAssigned = last.stream()
+                .collect(Collectors.toMap(row -> (String) row[0], row -> SqlTime.instant(row[1])));
+        return new Routing.Teams(all, openOrders, lastAssigned);
+    }
+
+    private String reviewReason(OrderPlaced placed) {
+        if (placed.needsReview()) {
+            return "a need in the resident's words";
+        }
+        long open = DispatchCase.count("residentId = ?1 and status in ?2", placed.residentId(), CaseStatus.OPEN);
+        int limit = config.review().openOrdersPerResident();
+        return open >= limit ? "the resident already has " + open + " open orders" : null;
+    }
+
+    private DispatchCase locked(UUID orderId) {
+        DispatchCase c = DispatchCase.findById(orderId, LockModeType.PESSIMISTIC_WRITE);
+        if (c == null) {
+            throw Problem.notFound("case", orderId).exception();
+        }
+        return c;
+    }
+
+    private static <T> T move(Supplier<T> move) {
+        try {
+            return move.get();
+        } catch (IllegalCaseMove e) {
+            throw cannot(e);
+        }
+    }
+
+    private static void move(Runnable move) {
+        move(() -> {
+            move.run();
+            return null;
+        });
+    }
+
+    private static RuntimeException cannot(IllegalCaseMove e) {
+        return Problem.of(409, "case-state", "The case cannot make that move", e.getMessage())
+                .with("status", e.status()).exception();
+    }
+
+    private void changed(DispatchCase c) {
+        changes.fire(new CaseChanged(c.orderId));
+    }
+
+    private static String lower(Enum<?> value) {
+        return value.name().toLowerCase(Locale.ROOT).replace('_', ' ');
     }
 }

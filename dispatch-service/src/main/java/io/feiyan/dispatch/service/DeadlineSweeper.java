@@ -1,0 +1,60 @@
+package io.feiyan.dispatch.service;
+
+import io.feiyan.dispatch.domain.DispatchCase;
+import io.quarkus.narayana.jta.QuarkusTransaction;
+import io.quarkus.scheduler.Scheduled;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.EntityManager;
+import java.time.Instant;
+import java.util.List;
+import java.util.UUID;
+
+/**
+ * Acts on missed times to accept. The deadlines live in the database, so they survive restarts, and
+ * each overdue case is taken under a row lock that other dispatch instances skip, then checked again,
+ * so it is acted on exactly once however many instances sweep at the same moment.
+ */
+@ApplicationScoped
+public class DeadlineSweeper {
+    private static final int BATCH = 50;
+
+    private final EntityManager entityManager;
+    private final DispatchService dispatch;
+
+    DeadlineSweeper(EntityManager entityManager, DispatchService dispatch) {
+        this.entityManager = entityManager;
+        this.dispatch = dispatch;
+    }
+
+    @Scheduled(every = "${feiyan.dispatch.deadline-sweep}", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
+    void scheduled() {
+        sweep();
+    }
+
+    /** Acts on every overdue case; returns how many it acted on. */
+    public int sweep() {
+        int acted = 0;
+        int batch;
+        do {
+            batch = QuarkusTransaction.requiringNew().call(this::sweepBatch);
+            acted += batch;
+        } while (batch == BATCH);
+        return acted;
+    }
+
+    private int sweepBatch() {
+        Instant now = Instant.now();
+        @SuppressWarnings("unchecked")
+        List<UUID> overdue = entityManager.createNativeQuery("""
+                select order_id from dispatch_case where status = 'ASSIGNED' and accept_by < ?1
+                order by accept_by limit ?2 for update skip locked""", UUID.class)
+                .setParameter(1, now)
+                .setParameter(2, BATCH)
+                .getResultList();
+        for (UUID orderId : overdue) {
+            DispatchCase c = DispatchCase.findById(orderId);
+            dispatch.timedOut(c, now);
+        }
+        return overdue.size();
+    }
+}

@@ -1,0 +1,40 @@
+package io.feiyan.dispatch.service;
+
+import io.feiyan.events.Tier;
+import io.feiyan.events.Urgency;
+import io.smallrye.config.ConfigMapping;
+import io.smallrye.config.WithDefault;
+import java.time.Duration;
+import java.util.Locale;
+import java.util.Map;
+
+/** Dispatch's rules that a county sets for itself (application.properties, {@code feiyan.dispatch.*}). */
+@ConfigMapping(prefix = "feiyan.dispatch")
+public interface DispatchConfig {
+
+    /** How long a team has to accept, by urgency: {@code feiyan.dispatch.accept-within.urgent=2h}. */
+    Map<String, Duration> acceptWithin();
+
+    /** How often missed times to accept are looked for (read by {@link DeadlineSweeper}'s schedule). */
+    Duration deadlineSweep();
+
+    Review review();
+
+    interface Review {
+        /** A resident with this many open orders has the next one reviewed before it is routed. */
+        @WithDefault("3")
+        int openOrdersPerResident();
+
+        /** Whose review queue it is: the operators of the resident's village station, town institute or county. */
+        @WithDefault("TOWN")
+        Tier tier();
+    }
+
+    default Duration acceptWithin(Urgency urgency) {
+        Duration within = acceptWithin().get(urgency.name().toLowerCase(Locale.ROOT));
+        if (within == null) {
+            throw new IllegalStateException("set feiyan.dispatch.accept-within." + urgency.name().toLowerCase(Locale.ROOT));
+        }
+        return within;
+    }
+}

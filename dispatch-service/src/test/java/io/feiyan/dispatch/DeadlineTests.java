@@ -1,0 +1,71 @@
+package io.feiyan.dispatch;
+
+import static io.feiyan.embedded.EventProbe.keyed;
+import static io.restassured.RestAssured.given;
+import static org.awaitility.Awaitility.await;
+import static org.hamcrest.Matchers.equalTo;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import io.feiyan.dispatch.service.DeadlineSweeper;
+import io.feiyan.embedded.EventProbe;
+import io.feiyan.events.Tier;
+import io.feiyan.events.Topics;
+import io.feiyan.events.Urgency;
+import io.quarkus.narayana.jta.QuarkusTransaction;
+import io.quarkus.test.junit.QuarkusTest;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+import java.util.concurrent.Callable;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.junit.jupiter.api.Test;
+
+@QuarkusTest
+class DeadlineTests {
+    @ConfigProperty(name = "kafka.bootstrap.servers")
+    String kafka;
+
+    @Inject
+    DeadlineSweeper sweeper;
+
+    @Inject
+    EntityManager entityManager;
+
+    @Test
+    void givenSeveralSweepersRacingOverAnOverdueCase_thenItIsEscalatedExactlyOnce() throws Exception {
+        try (EventProbe probe = new EventProbe(kafka)) {
+            Place place = new Place(probe, 401);
+            place.project("visit");
+            place.team("village", Tier.VILLAGE, 5, "visit");
+            place.team("town", Tier.TOWN, 5, "visit");
+            place.team("county", Tier.COUNTY, 5, "visit");
+            UUID order = place.order("visit", Urgency.ROUTINE); // a day to accept
+            place.assigned(order);
+
+            // the deadline passes while four sweepers (as if four dispatch instances) and the scheduler race
+            QuarkusTransaction.requiringNew().run(() -> entityManager.createNativeQuery(
+                    "update dispatch_case set accept_by = now() - interval '1 minute' where order_id = ?1")
+                    .setParameter(1, order).executeUpdate());
+            ExecutorService instances = Executors.newFixedThreadPool(4);
+            List<Callable<Integer>> sweeps = new ArrayList<>();
+            for (int i = 0; i < 4; i++) {
+                sweeps.add(sweeper::sweep);
+            }
+            for (Future<Integer> sweep : instances.invokeAll(sweeps)) {
+                sweep.get();
+            }
+            instances.shutdown();
+
+            await().atMost(Place.WAIT).untilAsserted(() -> given().get("/api/cases/{id}", order).then()
+                    .body("tier", equalTo("TOWN")).body("status", equalTo("ASSIGNED")));
+            assertEquals(1, probe.all(Topics.ORDERS_ESCALATED, keyed(order), Duration.ofSeconds(3)).size());
+            assertEquals(2, probe.all(Topics.ORDERS_ASSIGNED, keyed(order), Duration.ofSeconds(1)).size());
+        }
+    }
+}

@@ -1,0 +1,101 @@
+package io.feiyan.dispatch;
+
+import static io.feiyan.embedded.EventProbe.keyed;
+import static io.feiyan.embedded.EventProbe.payload;
+import static io.restassured.RestAssured.given;
+import static org.awaitility.Awaitility.await;
+
+import io.feiyan.embedded.EventProbe;
+import io.feiyan.events.Channel;
+import io.feiyan.events.OrderAssigned;
+import io.feiyan.events.OrderEscalated;
+import io.feiyan.events.OrderPlaced;
+import io.feiyan.events.ProjectUpdated;
+import io.feiyan.events.TeamUpdated;
+import io.feiyan.events.Tier;
+import io.feiyan.events.Topics;
+import io.feiyan.events.Urgency;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Arrays;
+import java.util.List;
+import java.util.UUID;
+
+/**
+ * A town of its own for one test, in county 371322: town 3713222NN with its village 3713222NN201, and
+ * projects and teams whose codes carry the town's number, so tests sharing a database never meet.
+ */
+final class Place {
+    static final Duration WAIT = Duration.ofSeconds(30);
+
+    private final EventProbe probe;
+    private final int number;
+    final String town;
+    final String village;
+
+    Place(EventProbe probe, int number) {
+        this.probe = probe;
+        this.number = number;
+        this.town = "371322" + number;
+        this.village = town + "201";
+    }
+
+    String prefix() {
+        return "t" + number + "-";
+    }
+
+    String code(String name) {
+        return prefix() + name;
+    }
+
+    void project(String name) {
+        project(name, "CAT" + number);
+    }
+
+    void project(String name, String category) {
+        probe.publish(new ProjectUpdated(code(name), name, category, List.of(), true));
+    }
+
+    /** A team of the place at the tier: of its village, its town, or the county. */
+    void team(String name, Tier tier, int capacity, String... projects) {
+        String region = switch (tier) {
+            case VILLAGE -> village;
+            case TOWN -> town;
+            case COUNTY -> "371322";
+        };
+        probe.publish(new TeamUpdated(code(name), name, tier, region,
+                Arrays.stream(projects).map(this::code).toList(), capacity, true));
+        await().atMost(WAIT).until(() -> given().get("/api/teams").then().extract().jsonPath()
+                .getList("code").contains(code(name)));
+    }
+
+    UUID order(String project, Urgency urgency) {
+        UUID order = UUID.randomUUID();
+        probe.publish(new OrderPlaced(order, UUID.randomUUID(), code(project), "CAT" + number, false, village, urgency,
+                Channel.PROXY, "V-1", null, null, Instant.now()));
+        return order;
+    }
+
+    UUID freeTextNeed(UUID resident) {
+        UUID order = UUID.randomUUID();
+        probe.publish(new OrderPlaced(order, resident, null, "CAT" + number, true, village, Urgency.ROUTINE,
+                Channel.PHONE, null, null, null, Instant.now()));
+        return order;
+    }
+
+    OrderAssigned assigned(UUID order) {
+        return assignments(order, 1).get(0);
+    }
+
+    /** The first {@code count} assignments of the order, in the order they were made. */
+    List<OrderAssigned> assignments(UUID order, int count) {
+        await().atMost(WAIT).until(() -> probe.all(Topics.ORDERS_ASSIGNED, keyed(order), Duration.ofSeconds(1)).size()
+                >= count);
+        return probe.all(Topics.ORDERS_ASSIGNED, keyed(order), Duration.ofSeconds(1)).stream()
+                .map(record -> payload(record, OrderAssigned.class)).toList();
+    }
+
+    OrderEscalated escalated(UUID order) {
+        return payload(probe.await(Topics.ORDERS_ESCALATED, keyed(order), WAIT), OrderEscalated.class);
+    }
+}

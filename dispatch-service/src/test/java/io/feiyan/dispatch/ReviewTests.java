@@ -1,0 +1,139 @@
+package io.feiyan.dispatch;
+
+import static io.feiyan.embedded.EventProbe.keyed;
+import static io.feiyan.embedded.EventProbe.payload;
+import static io.restassured.RestAssured.given;
+import static org.awaitility.Awaitility.await;
+import static org.hamcrest.Matchers.equalTo;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import io.feiyan.embedded.EventProbe;
+import io.feiyan.events.Channel;
+import io.feiyan.events.OrderAssigned;
+import io.feiyan.events.OrderEscalated;
+import io.feiyan.events.OrderPlaced;
+import io.feiyan.events.OrderRejected;
+import io.feiyan.events.Tier;
+import io.feiyan.events.Topics;
+import io.feiyan.events.Urgency;
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.http.ContentType;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Map;
+import java.util.UUID;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/** Review (审核) and the operators' hand actions, each an event with who and why. */
+@QuarkusTest
+class ReviewTests {
+    @ConfigProperty(name = "kafka.bootstrap.servers")
+    String kafka;
+
+    EventProbe probe;
+
+    @BeforeEach
+    void connect() {
+        probe = new EventProbe(kafka);
+    }
+
+    @AfterEach
+    void disconnect() {
+        probe.close();
+    }
+
+    @Test
+    void givenANeedInTheResidentsWords_thenItWaitsForReview_andOnceApprovedGoesToATeamOfferingItsCategory() {
+        Place place = new Place(probe, 301);
+        place.project("pump-repair");
+        place.team("village", Tier.VILLAGE, 5, "pump-repair");
+        UUID order = place.freeTextNeed(UUID.randomUUID());
+        await().atMost(Place.WAIT).untilAsserted(() -> given().get("/api/cases/{id}", order).then()
+                .body("status", equalTo("IN_REVIEW")).body("reviewReason", equalTo("a need in the resident's words")));
+        assertEquals(0, probe.all(Topics.ORDERS_ASSIGNED, keyed(order), Duration.ofSeconds(1)).size());
+
+        given().contentType(ContentType.JSON).body(Map.of("operator", "OP-301")).post("/api/cases/{id}/approve", order)
+                .then().statusCode(200);
+
+        assertEquals(place.code("village"), place.assigned(order).teamCode());
+    }
+
+    @Test
+    void givenAReviewer_whenTheyReject_thenOrderRejectedCarriesTheReasonAndWho() {
+        Place place = new Place(probe, 302);
+        UUID order = place.freeTextNeed(UUID.randomUUID());
+        await().atMost(Place.WAIT).untilAsserted(() -> given().get("/api/cases/{id}", order).then()
+                .body("status", equalTo("IN_REVIEW")));
+
+        given().contentType(ContentType.JSON).body(Map.of("operator", "OP-302", "reason", "needs a licensed electrician"))
+                .post("/api/cases/{id}/reject", order)
+                .then().statusCode(200).body("status", equalTo("REJECTED"));
+
+        OrderRejected rejected = payload(probe.await(Topics.ORDERS_REJECTED, keyed(order), Place.WAIT), OrderRejected.class);
+        assertEquals("needs a licensed electrician", rejected.reason());
+        assertEquals("OP-302", rejected.rejectedBy());
+        given().contentType(ContentType.JSON).body(Map.of("operator", "OP-302")).post("/api/cases/{id}/approve", order)
+                .then().statusCode(409).body("type", equalTo("https://feiyan.io/problems/case-state"));
+    }
+
+    @Test
+    void givenAResidentWithThreeOpenOrders_thenTheFourthIsReviewedFirst() {
+        Place place = new Place(probe, 303);
+        place.project("visit");
+        UUID resident = UUID.randomUUID();
+        for (int i = 0; i < 3; i++) {
+            UUID order = place.freeTextNeed(resident);
+            await().atMost(Place.WAIT).untilAsserted(() -> given().get("/api/cases/{id}", order).then().statusCode(200));
+        }
+        UUID fourth = UUID.randomUUID();
+        probe.publish(new OrderPlaced(fourth, resident, place.code("visit"), "CAT303", false,
+                place.village, Urgency.ROUTINE, Channel.APP, null, null, null, Instant.now()));
+
+        await().atMost(Place.WAIT).untilAsserted(() -> given().get("/api/cases/{id}", fourth).then()
+                .body("status", equalTo("IN_REVIEW"))
+                .body("reviewReason", equalTo("the resident already has 3 open orders")));
+    }
+
+    @Test
+    void anOperatorCanAssignToANamedTeamAndEscalate_eachAnEventWithWhoAndWhy() {
+        Place place = new Place(probe, 304);
+        place.project("visit");
+        place.team("village", Tier.VILLAGE, 5, "visit");
+        place.team("town", Tier.TOWN, 5, "visit");
+        place.team("county", Tier.COUNTY, 5, "visit");
+        UUID order = place.order("visit", Urgency.ROUTINE);
+        place.assigned(order);
+
+        given().contentType(ContentType.JSON)
+                .body(Map.of("operator", "OP-304", "teamCode", place.code("county"), "reason", "they have a van"))
+                .post("/api/cases/{id}/assign", order)
+                .then().statusCode(200).body("teamCode", equalTo(place.code("county"))).body("tier", equalTo("COUNTY"));
+        OrderAssigned byHand = place.assignments(order, 2).get(1);
+        assertEquals("OP-304", byHand.assignedBy());
+        assertEquals("they have a van", byHand.note());
+
+        UUID other = place.order("visit", Urgency.ROUTINE);
+        assertEquals(Tier.VILLAGE, place.assigned(other).tier());
+        given().contentType(ContentType.JSON).body(Map.of("operator", "OP-304", "reason", "the village team is too busy"))
+                .post("/api/cases/{id}/escalate", other)
+                .then().statusCode(200).body("tier", equalTo("TOWN"));
+        OrderEscalated escalated = place.escalated(other);
+        assertEquals(OrderEscalated.EscalationReason.OPERATOR, escalated.reason());
+        assertEquals("OP-304", escalated.escalatedBy());
+        assertEquals("the village team is too busy", escalated.note());
+        assertEquals(place.code("town"), place.assignments(other, 2).get(1).teamCode());
+    }
+
+    @Test
+    void anActionNeedsItsOperatorAndReason() {
+        given().contentType(ContentType.JSON).body(Map.of("reason", "x")).post("/api/cases/{id}/reject", UUID.randomUUID())
+                .then().statusCode(400).body("field", equalTo("operator"));
+        given().contentType(ContentType.JSON).body(Map.of("operator", "OP")).post("/api/cases/{id}/reject", UUID.randomUUID())
+                .then().statusCode(400).body("field", equalTo("reason"));
+        given().contentType(ContentType.JSON).body(Map.of("operator", "OP")).post("/api/cases/{id}/approve", UUID.randomUUID())
+                .then().statusCode(404);
+    }
+}
