@@ -114,7 +114,7 @@ class Open311Tests {
         Instant now = Instant.now().plusSeconds(1);
         try (EventProbe probe = new EventProbe(kafka)) {
             probe.publish(new OrderAssigned(UUID.fromString(id), "art-light-cavalry", Tier.COUNTY, "culture-opera",
-                    now.plus(Duration.ofDays(1)), now));
+                    now.plus(Duration.ofHours(2)), now.plus(Duration.ofDays(1)), null, null, now));
         }
         await().atMost(WAIT).untilAsserted(() -> given().get("/open311/v2/requests/{id}.json", id)
                 .then().body("[0].agency_responsible", equalTo("文艺轻骑兵")));

@@ -14,13 +14,16 @@ import static org.hamcrest.Matchers.hasSize;
 import io.feiyan.embedded.EventProbe;
 import io.feiyan.events.OrderAccepted;
 import io.feiyan.events.OrderAssigned;
+import io.feiyan.events.OrderCompleted;
 import io.feiyan.events.OrderDeclined;
 import io.feiyan.events.OrderEscalated;
 import io.feiyan.events.OrderRejected;
+import io.feiyan.events.OrderReopened;
 import io.feiyan.events.TeamUpdated;
 import io.feiyan.events.Tier;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
+import java.math.BigDecimal;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneId;
@@ -59,13 +62,14 @@ class TrackingTests {
             // the town's acceptance comes first, and twice; the village's refusal and the escalation after
             probe.publish(new OrderAccepted(id, "quanyuan-institute", t.plusSeconds(40)), acceptedEventId);
             probe.publish(new OrderAccepted(id, "quanyuan-institute", t.plusSeconds(40)), acceptedEventId);
-            probe.publish(new OrderAssigned(id, "quanyuan-institute", Tier.TOWN, "culture-opera", deadline,
-                    t.plusSeconds(30)));
+            probe.publish(new OrderAssigned(id, "quanyuan-institute", Tier.TOWN, "culture-opera", t.plusSeconds(90),
+                    deadline, "OP-quanyuan-2", "the institute has a troupe", t.plusSeconds(30)));
             probe.publish(new OrderEscalated(id, Tier.VILLAGE, Tier.TOWN,
-                    OrderEscalated.EscalationReason.DECLINED, t.plusSeconds(20)));
+                    OrderEscalated.EscalationReason.DECLINED, null, null, t.plusSeconds(20)));
             probe.publish(new OrderDeclined(id, "changbuling-feiyan", "no one in the village can sing opera",
                     t.plusSeconds(10)));
-            probe.publish(new OrderAssigned(id, "changbuling-feiyan", Tier.VILLAGE, "culture-opera", deadline, t));
+            probe.publish(new OrderAssigned(id, "changbuling-feiyan", Tier.VILLAGE, "culture-opera", t.plusSeconds(60),
+                    deadline, null, null, t));
         }
 
         await().atMost(WAIT).untilAsserted(() -> given().get("/api/orders/{id}", orderId)
@@ -78,7 +82,9 @@ class TrackingTests {
                 .body("timeline[1].text", equalTo("Reviewed and assigned to Changbuling 飞燕 at village tier, "
                         + "to deliver by " + local(deadline)))
                 .body("timeline[2].text", equalTo("Declined by Changbuling 飞燕: no one in the village can sing opera"))
-                .body("timeline[3].text", equalTo("Escalated from village to town tier: every team there declined"))
+                .body("timeline[3].text", equalTo("Escalated from village to town tier: every team there that could serve it declined"))
+                .body("timeline[4].text", equalTo("Assigned by operator OP-quanyuan-2 to Quanyuan town volunteers at town tier, "
+                        + "to deliver by " + local(deadline) + " (the institute has a troupe)"))
                 .body("timeline[5].text", equalTo("Accepted by Quanyuan town volunteers"));
     }
 
@@ -89,7 +95,7 @@ class TrackingTests {
         Instant t = Instant.now().plusSeconds(1);
         try (EventProbe probe = new EventProbe(kafka)) {
             probe.publish(new OrderAssigned(id, "art-light-cavalry", Tier.COUNTY, "culture-opera",
-                    t.plus(Duration.ofDays(7)), t));
+                    t.plus(Duration.ofDays(1)), t.plus(Duration.ofDays(7)), null, null, t));
             awaitStatus(orderId, "ASSIGNED");
             probe.publish(new OrderDeclined(id, "art-light-cavalry", "on tour this month", t.plusSeconds(5)));
         }
@@ -101,11 +107,26 @@ class TrackingTests {
         String orderId = placeProxyOrder(registerResident(CHANGBULING));
         try (EventProbe probe = new EventProbe(kafka)) {
             probe.publish(new OrderRejected(UUID.fromString(orderId), "medical treatment needs a doctor, not volunteers",
-                    Instant.now().plusSeconds(1)));
+                    "OP-quanyuan-2", Instant.now().plusSeconds(1)));
         }
         awaitStatus(orderId, "REJECTED");
         given().get("/api/orders/{id}", orderId).then()
                 .body("timeline[1].text", equalTo("Not accepted at review: medical treatment needs a doctor, not volunteers"));
+    }
+
+    @Test
+    void givenACompletedOrderReportedUnresolved_thenItIsPlacedAgainAndTheTimelineSaysWhy() {
+        String orderId = placeProxyOrder(registerResident(CHANGBULING));
+        UUID id = UUID.fromString(orderId);
+        Instant t = Instant.now().plusSeconds(1);
+        try (EventProbe probe = new EventProbe(kafka)) {
+            probe.publish(new OrderCompleted(id, "art-light-cavalry", BigDecimal.ONE, t));
+            awaitStatus(orderId, "COMPLETED");
+            probe.publish(new OrderReopened(id, "the stage lights failed halfway", t.plusSeconds(60)));
+        }
+        awaitStatus(orderId, "PLACED");
+        given().get("/api/orders/{id}", orderId).then().body("timeline[2].text",
+                equalTo("Reported unresolved (the stage lights failed halfway): back to dispatch to be served again"));
     }
 
     @Test

@@ -15,6 +15,7 @@ import io.feiyan.events.OrderAccepted;
 import io.feiyan.events.OrderAssigned;
 import io.feiyan.events.OrderCancelled;
 import io.feiyan.events.OrderCompleted;
+import io.feiyan.events.OrderDeclined;
 import io.feiyan.events.Tier;
 import io.feiyan.events.Topics;
 import io.quarkus.test.junit.QuarkusTest;
@@ -100,6 +101,28 @@ class AssignmentTests {
     }
 
     @Test
+    void givenAnOffer_whenTheTeamDeclines_thenOrderDeclinedSaysWhy_andDispatchesNextAssignmentReplacesIt() {
+        UUID orderId = UUID.randomUUID();
+        try (EventProbe probe = new EventProbe(kafka)) {
+            probe.publish(assigned(orderId));
+            awaitAssignment(orderId, "OFFERED");
+
+            given().contentType(ContentType.JSON).body(Map.of("reason", "on tour this week"))
+                    .post("/api/assignments/{id}/decline", orderId)
+                    .then().statusCode(200).body("status", equalTo("DECLINED"));
+            OrderDeclined declined = payload(probe.await(Topics.ORDERS_DECLINED, keyed(orderId), WAIT), OrderDeclined.class);
+            assertEquals("art-troupe", declined.teamCode());
+            assertEquals("on tour this week", declined.reason());
+
+            Instant later = Instant.now().plusSeconds(1).truncatedTo(ChronoUnit.MILLIS);
+            probe.publish(new OrderAssigned(orderId, "town-troupe", Tier.TOWN, "culture-opera", later.plusSeconds(3600),
+                    later.plus(Duration.ofDays(7)), null, null, later));
+        }
+        await().atMost(WAIT).untilAsserted(() -> given().get("/api/assignments/{id}", orderId)
+                .then().body("teamCode", equalTo("town-troupe")).body("status", equalTo("OFFERED")));
+    }
+
+    @Test
     void hoursMustBePositive() {
         given().contentType(ContentType.JSON).body(Map.of("volunteerHours", 0))
                 .post("/api/assignments/{id}/complete", UUID.randomUUID())
@@ -127,8 +150,8 @@ class AssignmentTests {
 
     private static OrderAssigned assigned(UUID orderId) {
         Instant now = Instant.now().truncatedTo(ChronoUnit.MILLIS);
-        return new OrderAssigned(orderId, "art-troupe", Tier.COUNTY, "culture-opera", now.plus(Duration.ofDays(7)),
-                now);
+        return new OrderAssigned(orderId, "art-troupe", Tier.COUNTY, "culture-opera", now.plus(Duration.ofHours(24)),
+                now.plus(Duration.ofDays(7)), null, null, now);
     }
 
     private static void awaitAssignment(UUID orderId, String status) {

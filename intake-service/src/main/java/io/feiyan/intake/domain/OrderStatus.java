@@ -9,6 +9,7 @@ import io.feiyan.events.OrderEvent;
 import io.feiyan.events.OrderPlaced;
 import io.feiyan.events.OrderRated;
 import io.feiyan.events.OrderRejected;
+import io.feiyan.events.OrderReopened;
 import java.util.List;
 
 /**
@@ -16,7 +17,7 @@ import java.util.List;
  * not the order they arrived in, so a late or repeated event cannot leave it wrong.
  */
 public enum OrderStatus {
-    /** Placed, and not (or no longer) with a team: in review, being routed, or declined and re-routed. */
+    /** Placed, and not (or no longer) with a team: in review, being routed, declined, or reopened. */
     PLACED,
     ASSIGNED,
     ACCEPTED,
@@ -70,6 +71,9 @@ public enum OrderStatus {
         }
         if (event instanceof OrderCancelled) {
             return isCancellable() ? CANCELLED : this;
+        }
+        if (event instanceof OrderReopened) {
+            return this == COMPLETED || this == RATED ? PLACED : this;
         }
         if (event instanceof OrderRejected) {
             return this == PLACED ? REJECTED : this;

@@ -7,6 +7,7 @@ import io.feiyan.events.OrderDeclined;
 import io.feiyan.events.OrderEscalated;
 import io.feiyan.events.OrderRated;
 import io.feiyan.events.OrderRejected;
+import io.feiyan.events.OrderReopened;
 import io.feiyan.events.Topics;
 import io.feiyan.intake.service.OrderService;
 import io.feiyan.platform.messaging.Inbox;
@@ -67,6 +68,13 @@ public class OrderProgressEvents {
     @Transactional
     public void onCompleted(ConsumerRecord<String, String> record) {
         inbox.receive(record, OrderCompleted.class).ifPresent(orders::record);
+    }
+
+    @Incoming(Topics.ORDERS_REOPENED)
+    @Blocking
+    @Transactional
+    public void onReopened(ConsumerRecord<String, String> record) {
+        inbox.receive(record, OrderReopened.class).ifPresent(orders::record);
     }
 
     @Incoming(Topics.ORDERS_RATED)

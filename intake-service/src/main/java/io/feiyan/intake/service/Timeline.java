@@ -11,6 +11,7 @@ import io.feiyan.events.OrderEvent;
 import io.feiyan.events.OrderPlaced;
 import io.feiyan.events.OrderRated;
 import io.feiyan.events.OrderRejected;
+import io.feiyan.events.OrderReopened;
 import io.feiyan.events.Tier;
 import io.feiyan.intake.domain.Order;
 import io.feiyan.intake.domain.Team;
@@ -67,8 +68,10 @@ public class Timeline {
             } + (placed.needsReview() ? "; a need in the resident's words, for review" : "");
         }
         if (event instanceof OrderAssigned assigned) {
-            return "Reviewed and assigned to " + Team.nameOf(assigned.teamCode()) + " at " + tier(assigned.tier())
-                    + " tier, to deliver by " + localTime.format(assigned.deadline());
+            return (assigned.assignedBy() == null ? "Reviewed and assigned to "
+                    : "Assigned by operator " + assigned.assignedBy() + " to ")
+                    + Team.nameOf(assigned.teamCode()) + " at " + tier(assigned.tier())
+                    + " tier, to deliver by " + localTime.format(assigned.deadline()) + because(assigned.note());
         }
         if (event instanceof OrderDeclined declined) {
             return "Declined by " + Team.nameOf(declined.teamCode()) + ": " + declined.reason();
@@ -77,10 +80,10 @@ public class Timeline {
             return "Escalated from " + tier(escalated.fromTier()) + " to " + tier(escalated.toTier()) + " tier: "
                     + switch (escalated.reason()) {
                         case NO_TEAM_AVAILABLE -> "no team there could take it";
-                        case DEADLINE_MISSED -> "the deadline passed without delivery";
-                        case DECLINED -> "every team there declined";
-                        case OPERATOR -> "an operator sent it up";
-                    };
+                        case TIMEOUT -> "the team did not accept in time";
+                        case DECLINED -> "every team there that could serve it declined";
+                        case OPERATOR -> "operator " + escalated.escalatedBy() + " sent it up";
+                    } + because(escalated.note());
         }
         if (event instanceof OrderRejected rejected) {
             return "Not accepted at review: " + rejected.reason();
@@ -92,11 +95,18 @@ public class Timeline {
             return "Completed by " + Team.nameOf(completed.teamCode()) + " with "
                     + completed.volunteerHours().stripTrailingZeros().toPlainString() + " volunteer hours";
         }
+        if (event instanceof OrderReopened reopened) {
+            return "Reported unresolved (" + reopened.reason() + "): back to dispatch to be served again";
+        }
         if (event instanceof OrderCancelled cancelled) {
             return "Cancelled: " + cancelled.reason().name().toLowerCase(Locale.ROOT).replace('_', ' ')
                     + (order.cancelNote == null ? "" : " (" + order.cancelNote + ")");
         }
         return "Rated " + ((OrderRated) event).score() + " of 5";
+    }
+
+    private static String because(String note) {
+        return note == null || note.isBlank() ? "" : " (" + note + ")";
     }
 
     private static String tier(Tier tier) {

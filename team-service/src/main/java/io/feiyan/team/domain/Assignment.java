@@ -3,6 +3,7 @@ package io.feiyan.team.domain;
 import io.feiyan.events.OrderAccepted;
 import io.feiyan.events.OrderAssigned;
 import io.feiyan.events.OrderCompleted;
+import io.feiyan.events.OrderDeclined;
 import io.feiyan.events.Tier;
 import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
 import jakarta.persistence.Entity;
@@ -22,6 +23,8 @@ public class Assignment extends PanacheEntityBase {
     @Enumerated(EnumType.STRING)
     public Tier tier;
     public String projectCode;
+    /** The team must accept by then, or dispatch passes the order on. */
+    public Instant acceptBy;
     public Instant deadline;
     @Enumerated(EnumType.STRING)
     public AssignmentStatus status;
@@ -29,17 +32,34 @@ public class Assignment extends PanacheEntityBase {
     public Instant acceptedAt;
     public Instant completedAt;
     public BigDecimal volunteerHours;
+    public String declineReason;
 
     public static Assignment offeredBy(OrderAssigned assigned) {
         Assignment assignment = new Assignment();
+        assignment.offer(assigned);
+        return assignment;
+    }
+
+    /** Whether this assignment from dispatch is newer than the one the order has here. */
+    public boolean isOlderThan(OrderAssigned assigned) {
+        return assignedAt.isBefore(assigned.assignedAt());
+    }
+
+    /** Takes dispatch's latest assignment of the order: a new team, or the same after a reopening. */
+    public void offer(OrderAssigned assigned) {
+        Assignment assignment = this;
         assignment.orderId = assigned.orderId();
         assignment.teamCode = assigned.teamCode();
         assignment.tier = assigned.tier();
         assignment.projectCode = assigned.projectCode();
+        assignment.acceptBy = assigned.acceptBy();
         assignment.deadline = assigned.deadline();
         assignment.assignedAt = assigned.assignedAt();
         assignment.status = AssignmentStatus.OFFERED;
-        return assignment;
+        assignment.acceptedAt = null;
+        assignment.completedAt = null;
+        assignment.volunteerHours = null;
+        assignment.declineReason = null;
     }
 
     /** The team takes the order (接单). */
@@ -48,6 +68,14 @@ public class Assignment extends PanacheEntityBase {
         status = AssignmentStatus.ACCEPTED;
         acceptedAt = now;
         return new OrderAccepted(orderId, teamCode, now);
+    }
+
+    /** The team says no, and why; dispatch offers the order to another team. */
+    public OrderDeclined decline(String reason, Instant now) {
+        requireStatus(AssignmentStatus.OFFERED, "declined");
+        status = AssignmentStatus.DECLINED;
+        declineReason = reason;
+        return new OrderDeclined(orderId, teamCode, reason, now);
     }
 
     /** The team has delivered; {@code hours} is the volunteer time it took. */

@@ -29,12 +29,15 @@ public class AssignmentResource {
     public record Completion(BigDecimal volunteerHours) {
     }
 
-    public record AssignmentView(UUID orderId, String teamCode, Tier tier, String projectCode, Instant deadline,
-            AssignmentStatus status, Instant assignedAt, Instant acceptedAt, Instant completedAt,
-            BigDecimal volunteerHours) {
+    public record Refusal(String reason) {
+    }
+
+    public record AssignmentView(UUID orderId, String teamCode, Tier tier, String projectCode, Instant acceptBy,
+            Instant deadline, AssignmentStatus status, Instant assignedAt, Instant acceptedAt, Instant completedAt,
+            BigDecimal volunteerHours, String declineReason) {
         static AssignmentView of(Assignment a) {
-            return new AssignmentView(a.orderId, a.teamCode, a.tier, a.projectCode, a.deadline, a.status,
-                    a.assignedAt, a.acceptedAt, a.completedAt, a.volunteerHours);
+            return new AssignmentView(a.orderId, a.teamCode, a.tier, a.projectCode, a.acceptBy, a.deadline, a.status,
+                    a.assignedAt, a.acceptedAt, a.completedAt, a.volunteerHours, a.declineReason);
         }
     }
 
@@ -53,6 +56,17 @@ public class AssignmentResource {
     @Path("/{orderId}/accept")
     public AssignmentView accept(@PathParam("orderId") UUID orderId) {
         return AssignmentView.of(assignments.accept(orderId));
+    }
+
+    @POST
+    @Path("/{orderId}/decline")
+    public AssignmentView decline(@PathParam("orderId") UUID orderId, Refusal refusal) {
+        new Validation().present(refusal, "body").orThrow();
+        new Validation()
+                .present(refusal.reason(), "reason")
+                .maxLength(refusal.reason(), 500, "reason")
+                .orThrow();
+        return AssignmentView.of(assignments.decline(orderId, refusal.reason().strip()));
     }
 
     @POST

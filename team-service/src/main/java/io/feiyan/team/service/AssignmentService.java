@@ -32,16 +32,20 @@ public class AssignmentService {
     }
 
     /**
-     * Records an assignment from dispatch; a repeated assignment of the same order keeps the first. An
-     * order withdrawn before its assignment arrived is recorded as called off.
+     * Records dispatch's assignment of an order. The newest assignment wins: after a decline or a missed time
+     * to accept the order goes to another team, and after a reopening it comes back. An order withdrawn before
+     * its assignment arrived is recorded as called off.
      */
     public void record(OrderAssigned assigned) {
-        if (Assignment.findById(assigned.orderId()) == null) {
-            Assignment assignment = Assignment.offeredBy(assigned);
-            if (isCancelled(assigned.orderId())) {
-                assignment.cancel();
-            }
+        Assignment assignment = Assignment.findById(assigned.orderId(), LockModeType.PESSIMISTIC_WRITE);
+        if (assignment == null) {
+            assignment = Assignment.offeredBy(assigned);
             assignment.persist();
+        } else if (assignment.isOlderThan(assigned)) {
+            assignment.offer(assigned);
+        }
+        if (isCancelled(assigned.orderId())) {
+            assignment.cancel();
         }
     }
 
@@ -62,6 +66,10 @@ public class AssignmentService {
 
     public Assignment accept(UUID orderId) {
         return move(orderId, assignment -> outbox.publish(assignment.accept(Instant.now())));
+    }
+
+    public Assignment decline(UUID orderId, String reason) {
+        return move(orderId, assignment -> outbox.publish(assignment.decline(reason, Instant.now())));
     }
 
     public Assignment complete(UUID orderId, BigDecimal volunteerHours) {
