@@ -111,7 +111,8 @@ class OrderLoopIT {
         await().atMost(WAIT).untilAsserted(() -> given().get(system.url(FeiyanService.INTAKE) + "/api/orders/" + orderId)
                 .then().statusCode(200)
                 .body("status", equalTo("RATED"))
-                .body("timeline.step", contains("PLACED", "ASSIGNED", "ACCEPTED", "COMPLETED", "RATED")));
+                .body("timeline.step", contains("PLACED", "ESCALATED", "ESCALATED", "ASSIGNED", "ACCEPTED",
+                        "COMPLETED", "RATED")));
 
         // each service's own database holds its part
         assertEquals("RATED", queryOne(FeiyanService.INTAKE, "select status from orders where id = ?", orderId));
@@ -128,6 +129,9 @@ class OrderLoopIT {
             OrderAssigned assigned = payload(assertCloudEvent(probe, EventType.ORDER_ASSIGNED, "dispatch-service",
                     orderId), OrderAssigned.class);
             assertEquals(Tier.COUNTY, assigned.tier());
+            assertEquals(2, probe.all(EventType.ORDER_ESCALATED.topic(), keyed(orderId), Duration.ofSeconds(2)).size(),
+                    "village and town have no opera: up to the town, then the county");
+            assertCloudEvent(probe, EventType.ORDER_ESCALATED, "dispatch-service", orderId);
             assertCloudEvent(probe, EventType.ORDER_ACCEPTED, "team-service", orderId);
             assertEquals(0, new BigDecimal("3").compareTo(payload(assertCloudEvent(probe, EventType.ORDER_COMPLETED,
                     "team-service", orderId), OrderCompleted.class).volunteerHours()));
@@ -152,7 +156,7 @@ class OrderLoopIT {
         String[] lines = output.strip().split("\n");
         String lastAnswer = lines[lines.length - 1];
         assertTrue(lastAnswer.contains("\"status\":\"RATED\""), output);
-        assertEquals(5, lastAnswer.split("\"step\":").length - 1, output);
+        assertEquals(7, lastAnswer.split("\"step\":").length - 1, output);
         assertFalse(output.contains("/problems/"), "no step of the walk-through may fail: " + output);
     }
 
