@@ -1,0 +1,54 @@
+package io.feiyan.dispatch;
+
+import static io.restassured.RestAssured.given;
+import static org.awaitility.Awaitility.await;
+import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.hasItem;
+import static org.hamcrest.Matchers.not;
+
+import io.feiyan.embedded.EventProbe;
+import io.feiyan.events.Tier;
+import io.feiyan.events.Urgency;
+import io.quarkus.test.junit.QuarkusTest;
+import java.util.UUID;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.junit.jupiter.api.Test;
+
+@QuarkusTest
+class DashboardTests {
+    @ConfigProperty(name = "kafka.bootstrap.servers")
+    String kafka;
+
+    @Test
+    void theDashboardShowsARegionsReviewQueueOpenAssignmentsAndUnservedCases() {
+        try (EventProbe probe = new EventProbe(kafka)) {
+            Place place = new Place(probe, 501);
+            place.project("visit");
+            place.team("village", Tier.VILLAGE, 5, "visit");
+            UUID assigned = place.order("visit", Urgency.ROUTINE);
+            UUID inReview = place.freeTextNeed(UUID.randomUUID());
+            place.project("rare");
+            UUID unserved = place.order("rare", Urgency.ROUTINE);
+
+            await().atMost(Place.WAIT).untilAsserted(() -> given().queryParam("region", place.town)
+                    .get("/api/dashboard").then().statusCode(200)
+                    .body("open.orderId", hasItem(assigned.toString()))
+                    .body("review.orderId", hasItem(inReview.toString()))
+                    .body("unserved.find { it.orderId == '" + unserved + "' }.unserved", equalTo(true))
+                    .body("counts.IN_REVIEW", equalTo(1))
+                    .body("recent.kind", hasItem("UNSERVED"))
+                    .body("teams.code", hasItem(place.code("village"))));
+            given().queryParam("region", place.town).queryParam("tier", "VILLAGE").get("/api/dashboard")
+                    .then().body("unserved.orderId", not(hasItem(unserved.toString())));
+        }
+    }
+
+    @Test
+    void thePageIsServedAndTheRegionIsChecked() {
+        given().get("/dashboard").then().statusCode(200).contentType(containsString("text/html"))
+                .body(containsString("/api/dashboard/stream"));
+        given().queryParam("region", "37").get("/api/dashboard").then().statusCode(400).body("field", equalTo("region"));
+        given().queryParam("tier", "PROVINCE").get("/api/dashboard").then().statusCode(400).body("field", equalTo("tier"));
+    }
+}
