@@ -15,8 +15,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import io.feiyan.embedded.EmbeddedDatabase;
 import io.feiyan.embedded.EventProbe;
 import io.feiyan.embedded.FeiyanService;
-import io.feiyan.embedded.FeiyanSystem;
-import io.feiyan.embedded.Folders;
 import io.feiyan.events.CloudEvents;
 import io.feiyan.events.EventType;
 import io.feiyan.events.OrderAssigned;
@@ -36,45 +34,21 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 
 /**
  * The order loop across the four services as they ship: packaged applications in their own JVMs,
  * on one Kafka broker and one PostgreSQL server with a database each, with the demo county loaded.
  */
+@ExtendWith(RunningFeiyan.class)
 class OrderLoopIT {
     private static final Duration WAIT = Duration.ofSeconds(60);
     private static final String CHANGBULING_VILLAGE = "371322206201";
-
-    static Path dataDir;
-    static FeiyanSystem system;
-
-    @BeforeAll
-    static void startFeiyan() throws Exception {
-        Path root = Path.of(System.getProperty("feiyan.root", "..")).toAbsolutePath().normalize();
-        Map<FeiyanService, Integer> anyFreePort = new EnumMap<>(FeiyanService.class);
-        for (FeiyanService service : FeiyanService.values()) {
-            anyFreePort.put(service, 0);
-        }
-        dataDir = Files.createTempDirectory("feiyan-e2e-");
-        system = FeiyanSystem.start(new FeiyanSystem.Settings(root, dataDir,
-                EmbeddedDatabase.Durability.FAST, 0, 0, anyFreePort, true), System.out);
-    }
-
-    @AfterAll
-    static void stopFeiyan() {
-        if (system != null) {
-            system.close();
-        }
-        Folders.deleteQuietly(dataDir);
-    }
 
     @Test
     void givenTheDemoCounty_anOperaOrderForAVillageGoesAroundTheWholeLoop() throws Exception {
@@ -83,22 +57,22 @@ class OrderLoopIT {
         String residentId = given().contentType(ContentType.JSON)
                 .body(Map.of("name", "赵奶奶", "phone", "13805390000", "idNumber", "371322194809210043",
                         "villageCode", CHANGBULING_VILLAGE, "householdTags", List.of("EMPTY_NEST_ELDERLY")))
-                .post(system.url(FeiyanService.INTAKE) + "/api/residents")
+                .post(RunningFeiyan.url(FeiyanService.INTAKE) + "/api/residents")
                 .then().statusCode(201).extract().path("residentId");
         String key = UUID.randomUUID().toString();
         String orderId = await().atMost(WAIT).until(() -> given().contentType(ContentType.JSON)
                 .header("Idempotency-Key", key)
                 .body(Map.of("residentId", residentId, "projectCode", "culture-opera", "urgency", "ROUTINE",
                         "channel", "PROXY", "volunteerId", "V-zhao-li", "residentConsent", true))
-                .post(system.url(FeiyanService.INTAKE) + "/api/orders")
+                .post(RunningFeiyan.url(FeiyanService.INTAKE) + "/api/orders")
                 .then().extract(), response -> response.statusCode() == 201).path("orderId");
 
         // no village or town team offers opera: the county's art light cavalry gets it
-        await().atMost(WAIT).untilAsserted(() -> given().get(system.url(FeiyanService.DISPATCH) + "/api/cases/" + orderId)
+        await().atMost(WAIT).untilAsserted(() -> given().get(RunningFeiyan.url(FeiyanService.DISPATCH) + "/api/cases/" + orderId)
                 .then().statusCode(200).body("status", equalTo("ASSIGNED"))
                 .body("teamCode", equalTo("art-light-cavalry")).body("tier", equalTo("COUNTY")));
 
-        String assignment = system.url(FeiyanService.TEAM) + "/api/assignments/" + orderId;
+        String assignment = RunningFeiyan.url(FeiyanService.TEAM) + "/api/assignments/" + orderId;
         await().atMost(WAIT).untilAsserted(() -> given().get(assignment).then().statusCode(200));
         given().post(assignment + "/accept").then().statusCode(200).body("status", equalTo("ACCEPTED"));
         given().contentType(ContentType.JSON).body(Map.of("volunteerHours", 3))
@@ -106,9 +80,9 @@ class OrderLoopIT {
 
         await().atMost(WAIT).until(() -> given().contentType(ContentType.JSON)
                 .body(Map.of("orderId", orderId, "score", 5))
-                .post(system.url(FeiyanService.FEEDBACK) + "/api/ratings").statusCode() == 201);
+                .post(RunningFeiyan.url(FeiyanService.FEEDBACK) + "/api/ratings").statusCode() == 201);
 
-        await().atMost(WAIT).untilAsserted(() -> given().get(system.url(FeiyanService.INTAKE) + "/api/orders/" + orderId)
+        await().atMost(WAIT).untilAsserted(() -> given().get(RunningFeiyan.url(FeiyanService.INTAKE) + "/api/orders/" + orderId)
                 .then().statusCode(200)
                 .body("status", equalTo("RATED"))
                 .body("timeline.step", contains("PLACED", "ESCALATED", "ESCALATED", "ASSIGNED", "ACCEPTED",
@@ -124,7 +98,7 @@ class OrderLoopIT {
         assertEquals("5", queryOne(FeiyanService.FEEDBACK, "select score from rating where order_id = ?", orderId));
 
         // and each topic carries its event, as a CloudEvent keyed by the order id
-        try (EventProbe probe = new EventProbe(system.kafkaBootstrapServers())) {
+        try (EventProbe probe = new EventProbe(RunningFeiyan.system().kafkaBootstrapServers())) {
             assertCloudEvent(probe, EventType.ORDER_PLACED, "intake-service", orderId);
             OrderAssigned assigned = payload(assertCloudEvent(probe, EventType.ORDER_ASSIGNED, "dispatch-service",
                     orderId), OrderAssigned.class);
@@ -144,10 +118,10 @@ class OrderLoopIT {
     void theReadmeWalkThroughWorksAsPrinted() throws Exception {
         awaitDemoCounty();
         String script = walkThrough()
-                .replace("http://localhost:8081", system.url(FeiyanService.INTAKE))
-                .replace("http://localhost:8082", system.url(FeiyanService.DISPATCH))
-                .replace("http://localhost:8083", system.url(FeiyanService.TEAM))
-                .replace("http://localhost:8084", system.url(FeiyanService.FEEDBACK));
+                .replace("http://localhost:8081", RunningFeiyan.url(FeiyanService.INTAKE))
+                .replace("http://localhost:8082", RunningFeiyan.url(FeiyanService.DISPATCH))
+                .replace("http://localhost:8083", RunningFeiyan.url(FeiyanService.TEAM))
+                .replace("http://localhost:8084", RunningFeiyan.url(FeiyanService.FEEDBACK));
 
         Process bash = new ProcessBuilder("bash", "-euo", "pipefail", "-c", script).redirectErrorStream(true).start();
         String output = new String(bash.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
@@ -162,7 +136,7 @@ class OrderLoopIT {
 
     /** The bash block under the README's "Walk-through" heading, exactly as a reader copies it. */
     private static String walkThrough() throws IOException {
-        Path readme = Path.of(System.getProperty("feiyan.root", "..")).resolve("README.md");
+        Path readme = RunningFeiyan.root().resolve("README.md");
         String text = Files.readString(readme);
         int section = text.indexOf("## Walk-through");
         int start = text.indexOf("```bash\n", section) + "```bash\n".length();
@@ -191,7 +165,7 @@ class OrderLoopIT {
     }
 
     private static String queryOne(FeiyanService service, String sql, String parameter) throws SQLException {
-        try (Connection connection = DriverManager.getConnection(system.jdbcUrl(service), EmbeddedDatabase.USER,
+        try (Connection connection = DriverManager.getConnection(RunningFeiyan.system().jdbcUrl(service), EmbeddedDatabase.USER,
                 EmbeddedDatabase.PASSWORD);
                 PreparedStatement statement = connection.prepareStatement(sql)) {
             statement.setObject(1, parameter.matches("[0-9a-f-]{36}") ? UUID.fromString(parameter) : parameter);
