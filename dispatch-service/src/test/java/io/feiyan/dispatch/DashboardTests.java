@@ -41,6 +41,10 @@ class DashboardTests {
                     .body("teams.code", hasItem(place.code("village"))));
             given().queryParam("region", place.town).queryParam("tier", "VILLAGE").get("/api/dashboard")
                     .then().body("unserved.orderId", not(hasItem(unserved.toString())));
+            // reviews are the town institute's (feiyan.dispatch.review.tier=TOWN): not in the village station's queue
+            given().queryParam("region", place.village).get("/api/dashboard")
+                    .then().body("review.orderId", not(hasItem(inReview.toString())));
+            given().get("/api/cases/{id}", inReview).then().body("reviewQueue", equalTo(place.town));
         }
     }
 

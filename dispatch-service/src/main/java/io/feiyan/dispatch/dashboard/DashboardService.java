@@ -48,7 +48,10 @@ public class DashboardService {
         for (CaseStatus status : CaseStatus.values()) {
             counts.put(status, cases.stream().filter(c -> c.status == status).count());
         }
-        List<CaseView> review = cases.stream().filter(c -> c.status == CaseStatus.IN_REVIEW).map(CaseView::of).toList();
+        // the queues of the reviewing stations inside the region: a county operator sees every town's queue
+        List<CaseView> review = cases.stream()
+                .filter(c -> c.status == CaseStatus.IN_REVIEW && c.reviewQueue != null && c.reviewQueue.startsWith(region))
+                .map(CaseView::of).toList();
         List<CaseView> open = cases.stream().filter(c -> CaseStatus.WITH_TEAM.contains(c.status))
                 .sorted((a, b) -> a.acceptBy == null || b.acceptBy == null ? 0 : a.acceptBy.compareTo(b.acceptBy))
                 .map(CaseView::of).toList();

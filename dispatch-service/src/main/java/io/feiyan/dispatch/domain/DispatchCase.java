@@ -5,6 +5,7 @@ import io.feiyan.events.OrderEscalated;
 import io.feiyan.events.OrderEscalated.EscalationReason;
 import io.feiyan.events.OrderPlaced;
 import io.feiyan.events.OrderRejected;
+import io.feiyan.events.RegionCode;
 import io.feiyan.events.Tier;
 import io.feiyan.events.Urgency;
 import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
@@ -53,12 +54,14 @@ public class DispatchCase extends PanacheEntityBase {
     /** No team, even at county, can take it now: it waits for an operator. */
     public boolean unserved;
     public String reviewReason;
+    /** The region code of the station, institute or centre whose operators review the case. */
+    public String reviewQueue;
     public Instant placedAt;
     public Instant assignedAt;
     public Instant updatedAt;
 
     /** Opens the case of a newly placed order: to review, or straight to routing. */
-    public static DispatchCase open(OrderPlaced placed, String reviewReason, Instant now) {
+    public static DispatchCase open(OrderPlaced placed, String reviewReason, Tier reviewTier, Instant now) {
         DispatchCase c = new DispatchCase();
         c.orderId = placed.orderId();
         c.residentId = placed.residentId();
@@ -69,6 +72,7 @@ public class DispatchCase extends PanacheEntityBase {
         c.placedAt = placed.placedAt();
         c.status = reviewReason == null ? CaseStatus.WAITING : CaseStatus.IN_REVIEW;
         c.reviewReason = reviewReason;
+        c.reviewQueue = reviewReason == null ? null : RegionCode.of(placed.villageCode()).at(reviewTier).value();
         c.updatedAt = now;
         return c;
     }

@@ -59,7 +59,7 @@ public class DispatchService {
         if (DispatchCase.findById(placed.orderId()) != null) {
             return;
         }
-        DispatchCase c = DispatchCase.open(placed, reviewReason(placed), Instant.now());
+        DispatchCase c = DispatchCase.open(placed, reviewReason(placed), config.review().tier(), Instant.now());
         c.persist();
         route(c, EscalationReason.NO_TEAM_AVAILABLE);
         changed(c);
