@@ -19,6 +19,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.openqa.selenium.By;
+import org.openqa.selenium.Dimension;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.Keys;
 import org.openqa.selenium.OutputType;
@@ -97,8 +98,14 @@ class DashboardIT {
                 .body("tier", equalTo("TOWN"));
 
         assertEquals("yes", script("return window.loadedOnce"), "the page was never reloaded");
-        Path screenshot = Path.of("target", "dashboard.png");
-        Files.write(screenshot, ((TakesScreenshot) browser).getScreenshotAs(OutputType.BYTES));
+        Files.write(Path.of("target", "dashboard.png"), ((TakesScreenshot) browser).getScreenshotAs(OutputType.BYTES));
+
+        // on a phone's screen the page fits its width: the sections stack, nothing scrolls sideways
+        browser.manage().window().setSize(new Dimension(390, 844));
+        await().atMost(WAIT).until(() -> ((Number) script("return window.innerWidth")).intValue() <= 400);
+        assertEquals(true, script("return document.documentElement.scrollWidth <= window.innerWidth"),
+                "no sideways scrolling on a phone");
+        Files.write(Path.of("target", "dashboard-phone.png"), ((TakesScreenshot) browser).getScreenshotAs(OutputType.BYTES));
     }
 
     private static void awaitOnPage(String list, String orderId, String status) {
