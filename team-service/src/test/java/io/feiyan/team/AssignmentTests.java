@@ -16,6 +16,7 @@ import io.feiyan.events.OrderAssigned;
 import io.feiyan.events.OrderCancelled;
 import io.feiyan.events.OrderCompleted;
 import io.feiyan.events.OrderDeclined;
+import io.feiyan.events.OrderEscalated;
 import io.feiyan.events.Tier;
 import io.feiyan.events.Topics;
 import io.quarkus.test.junit.QuarkusTest;
@@ -88,6 +89,19 @@ class AssignmentTests {
         }
         given().post("/api/assignments/{id}/accept", orderId).then().statusCode(409)
                 .body("type", equalTo("https://feiyan.io/problems/assignment-state"));
+    }
+
+    @Test
+    void givenAnOfferNotYetAccepted_whenDispatchEscalatesTheOrder_thenTheOfferIsCalledOff() {
+        UUID orderId = UUID.randomUUID();
+        try (EventProbe probe = new EventProbe(kafka)) {
+            probe.publish(assigned(orderId));
+            awaitAssignment(orderId, "OFFERED");
+
+            probe.publish(new OrderEscalated(orderId, Tier.VILLAGE, Tier.TOWN, OrderEscalated.EscalationReason.TIMEOUT,
+                    null, null, Instant.now().plusSeconds(1)));
+        }
+        awaitAssignment(orderId, "CANCELLED");
     }
 
     @Test

@@ -87,7 +87,7 @@ public class Assignment extends PanacheEntityBase {
         return new OrderCompleted(orderId, teamCode, hours, now);
     }
 
-    /** The order was withdrawn; only an offer not yet accepted is called off. */
+    /** The order was withdrawn, or dispatch passed it on; only an offer not yet accepted is called off. */
     public void cancel() {
         if (status == AssignmentStatus.OFFERED) {
             status = AssignmentStatus.CANCELLED;

@@ -7,6 +7,6 @@ public enum AssignmentStatus {
     /** The team said no; dispatch offers the order to another. */
     DECLINED,
     COMPLETED,
-    /** The order was withdrawn before the team accepted it. */
+    /** Called off before the team accepted it: the resident withdrew the order, or dispatch passed it on. */
     CANCELLED
 }

@@ -2,6 +2,7 @@ package io.feiyan.team.messaging;
 
 import io.feiyan.events.OrderAssigned;
 import io.feiyan.events.OrderCancelled;
+import io.feiyan.events.OrderEscalated;
 import io.feiyan.events.Topics;
 import io.feiyan.platform.messaging.Inbox;
 import io.feiyan.team.service.AssignmentService;
@@ -11,7 +12,7 @@ import jakarta.transaction.Transactional;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
 
-/** Orders dispatch gives to teams become the teams' assignments; a withdrawn order calls its offer off. */
+/** Orders dispatch gives to teams become their assignments; a withdrawn or escalated order calls its offer off. */
 @ApplicationScoped
 public class AssignmentEvents {
     private final Inbox inbox;
@@ -27,6 +28,14 @@ public class AssignmentEvents {
     @Transactional
     public void onAssigned(ConsumerRecord<String, String> record) {
         inbox.receive(record, OrderAssigned.class).ifPresent(event -> assignments.record(event.payload()));
+    }
+
+    @Incoming(Topics.ORDERS_ESCALATED)
+    @Blocking
+    @Transactional
+    public void onEscalated(ConsumerRecord<String, String> record) {
+        inbox.receive(record, OrderEscalated.class).ifPresent(event -> assignments.passedOn(event.payload().orderId(),
+                event.payload().escalatedAt()));
     }
 
     @Incoming(Topics.ORDERS_CANCELLED)

@@ -59,6 +59,14 @@ public class AssignmentService {
         }
     }
 
+    /** Dispatch sent the order up a tier: an offer made before that and not yet accepted is called off. */
+    public void passedOn(UUID orderId, Instant escalatedAt) {
+        Assignment assignment = Assignment.findById(orderId, LockModeType.PESSIMISTIC_WRITE);
+        if (assignment != null && assignment.assignedAt.isBefore(escalatedAt)) {
+            assignment.cancel();
+        }
+    }
+
     private boolean isCancelled(UUID orderId) {
         return !entityManager.createNativeQuery("select 1 from cancelled_order where order_id = ?1")
                 .setParameter(1, orderId).getResultList().isEmpty();
