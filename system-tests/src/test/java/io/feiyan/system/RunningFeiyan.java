@@ -33,7 +33,7 @@ public class RunningFeiyan implements BeforeAllCallback {
         system = FeiyanSystem.start(new FeiyanSystem.Settings(root, data, EmbeddedDatabase.Durability.FAST, 0, 0,
                 anyFreePort, true), System.out);
         context.getRoot().getStore(ExtensionContext.Namespace.GLOBAL).put(RunningFeiyan.class,
-                (ExtensionContext.Store.CloseableResource) () -> {
+                (AutoCloseable) () -> {
                     system.close();
                     Folders.deleteQuietly(data);
                 });
