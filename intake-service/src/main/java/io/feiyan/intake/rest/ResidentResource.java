@@ -1,7 +1,7 @@
 package io.feiyan.intake.rest;
 
 import io.feiyan.events.RegionCode;
-import io.feiyan.intake.domain.PersonalData;
+import io.feiyan.platform.PersonalData;
 import io.feiyan.intake.domain.Resident;
 import io.feiyan.intake.service.PersonalDataAccess;
 import io.feiyan.intake.service.ResidentService;

@@ -3,7 +3,7 @@ package io.feiyan.intake.service;
 import io.feiyan.events.HouseholdTag;
 import io.feiyan.events.RegionCode;
 import io.feiyan.events.Tier;
-import io.feiyan.intake.domain.PersonalData;
+import io.feiyan.platform.PersonalData;
 import io.feiyan.intake.domain.Resident;
 import io.feiyan.platform.rest.Page;
 import io.feiyan.platform.rest.Problem;

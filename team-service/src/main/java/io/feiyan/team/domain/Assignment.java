@@ -33,6 +33,8 @@ public class Assignment extends PanacheEntityBase {
     public Instant completedAt;
     public BigDecimal volunteerHours;
     public String declineReason;
+    /** What the team did, for the service record. */
+    public String summary;
 
     public static Assignment offeredBy(OrderAssigned assigned) {
         Assignment assignment = new Assignment();

@@ -26,7 +26,11 @@ public class AssignmentResource {
         this.assignments = assignments;
     }
 
-    public record Completion(BigDecimal volunteerHours) {
+    /**
+     * The service record: who served and their hours ({@code servedBy}, which the order's volunteer hours
+     * add up from) and a summary; or, for a team that keeps no record here, the {@code volunteerHours} alone.
+     */
+    public record Completion(BigDecimal volunteerHours, List<AssignmentService.Served> servedBy, String summary) {
     }
 
     public record Refusal(String reason) {
@@ -73,13 +77,28 @@ public class AssignmentResource {
     @Path("/{orderId}/complete")
     public AssignmentView complete(@PathParam("orderId") UUID orderId, Completion completion) {
         new Validation().present(completion, "body").orThrow();
-        BigDecimal hours = completion.volunteerHours();
+        List<AssignmentService.Served> servedBy = completion.servedBy() == null ? List.of() : completion.servedBy();
+        BigDecimal hours = servedBy.isEmpty() ? completion.volunteerHours()
+                : servedBy.stream().map(served -> served == null || served.hours() == null ? BigDecimal.ZERO
+                        : served.hours()).reduce(BigDecimal.ZERO, BigDecimal::add);
         new Validation()
-                .present(hours, "volunteerHours")
+                .require(hours != null, "volunteerHours", "is required, or servedBy with each volunteer's hours")
                 .require(hours == null || (hours.signum() > 0 && hours.compareTo(MAX_HOURS) <= 0), "volunteerHours",
                         "must be more than 0 and at most 1000")
                 .require(hours == null || hours.scale() <= 2, "volunteerHours", "has at most two decimals")
+                .require(servedBy.stream().allMatch(served -> served != null && served.volunteerId() != null
+                        && served.hours() != null && served.hours().signum() > 0
+                        && served.hours().compareTo(BigDecimal.valueOf(24)) <= 0), "servedBy",
+                        "names each volunteer and their hours, more than 0 and at most 24")
+                .require(servedBy.stream().map(AssignmentService.Served::volunteerId).distinct().count() == servedBy.size(),
+                        "servedBy", "names each volunteer once")
+                .require(servedBy.isEmpty() || completion.volunteerHours() == null
+                        || completion.volunteerHours().compareTo(hours) == 0, "volunteerHours",
+                        "is the sum of the hours in servedBy, or left out")
+                .maxLength(completion.summary(), 2000, "summary")
                 .orThrow();
-        return AssignmentView.of(assignments.complete(orderId, hours));
+        return AssignmentView.of(servedBy.isEmpty() ? assignments.complete(orderId, hours)
+                : assignments.complete(orderId, servedBy, completion.summary()));
     }
+
 }

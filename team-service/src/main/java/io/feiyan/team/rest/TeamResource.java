@@ -5,19 +5,30 @@ import io.feiyan.events.Tier;
 import io.feiyan.platform.rest.Validation;
 import io.feiyan.team.domain.Team;
 import io.feiyan.team.service.DirectoryService;
+import io.feiyan.team.service.VolunteerService;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.PUT;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.QueryParam;
+import java.time.YearMonth;
+import java.time.ZoneId;
+import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.List;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 @Path("/api/teams")
 public class TeamResource {
     private final DirectoryService directory;
+    private final VolunteerService volunteers;
+    private final ZoneId zone;
 
-    TeamResource(DirectoryService directory) {
+    TeamResource(DirectoryService directory, VolunteerService volunteers,
+            @ConfigProperty(name = "feiyan.time-zone") ZoneId zone) {
         this.directory = directory;
+        this.volunteers = volunteers;
+        this.zone = zone;
     }
 
     public record TeamRequest(String name, Tier tier, String regionCode, List<String> projectCodes, Integer capacity,
@@ -41,6 +52,20 @@ public class TeamResource {
     @Path("/{code}")
     public TeamView get(@PathParam("code") String code) {
         return TeamView.of(directory.team(code));
+    }
+
+    /** The team's volunteer hours in a month, and each volunteer's: this month unless {@code ?month=2026-12}. */
+    @GET
+    @Path("/{code}/hours")
+    public VolunteerService.TeamHours hours(@PathParam("code") String code, @QueryParam("month") String month) {
+        YearMonth yearMonth = null;
+        try {
+            yearMonth = month == null ? YearMonth.now(zone) : YearMonth.parse(month);
+        } catch (DateTimeParseException e) {
+            // reported below
+        }
+        new Validation().require(yearMonth != null, "month", "is a month such as 2026-12").orThrow();
+        return volunteers.teamHours(directory.team(code).code, yearMonth);
     }
 
     /** Creates or updates the team with this code. */

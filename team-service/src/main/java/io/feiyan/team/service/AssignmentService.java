@@ -6,6 +6,8 @@ import io.feiyan.platform.rest.Problem;
 import io.feiyan.team.domain.Assignment;
 import io.feiyan.team.domain.AssignmentStatus;
 import io.feiyan.team.domain.IllegalAssignmentMove;
+import io.feiyan.team.domain.ServiceHours;
+import io.feiyan.team.domain.Volunteer;
 import io.quarkus.panache.common.Sort;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
@@ -13,11 +15,14 @@ import jakarta.persistence.LockModeType;
 import jakarta.transaction.Transactional;
 import java.math.BigDecimal;
 import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneId;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.function.Function;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /** A team's work: the orders dispatch gives it, which it accepts (接单) and completes. */
 @ApplicationScoped
@@ -25,10 +30,13 @@ import java.util.function.Function;
 public class AssignmentService {
     private final Outbox outbox;
     private final EntityManager entityManager;
+    private final ZoneId zone;
 
-    AssignmentService(Outbox outbox, EntityManager entityManager) {
+    AssignmentService(Outbox outbox, EntityManager entityManager,
+            @ConfigProperty(name = "feiyan.time-zone") ZoneId zone) {
         this.outbox = outbox;
         this.entityManager = entityManager;
+        this.zone = zone;
     }
 
     /**
@@ -80,6 +88,42 @@ public class AssignmentService {
         return move(orderId, assignment -> outbox.publish(assignment.decline(reason, Instant.now())));
     }
 
+    /** Who served, and for how long; each must be a volunteer of the team. */
+    public record Served(UUID volunteerId, BigDecimal hours) {
+    }
+
+    /**
+     * Completes the order with its service record: the volunteers who served and their hours (which go
+     * into the hours ledger and add up to the order's volunteer hours), and a summary.
+     */
+    public Assignment complete(UUID orderId, List<Served> servedBy, String summary) {
+        BigDecimal total = servedBy.stream().map(Served::hours).reduce(BigDecimal.ZERO, BigDecimal::add);
+        return move(orderId, assignment -> {
+            for (Served served : servedBy) {
+                Volunteer volunteer = Volunteer.findById(served.volunteerId());
+                if (volunteer == null || !volunteer.teamCodes.contains(assignment.teamCode)) {
+                    throw Problem.of(422, "not-a-team-volunteer", "Not a volunteer of the team",
+                            "volunteer " + served.volunteerId() + " is not one of " + assignment.teamCode + "'s")
+                            .with("field", "servedBy").exception();
+                }
+            }
+            UUID eventId = outbox.publish(assignment.complete(total, Instant.now()));
+            assignment.summary = summary;
+            for (Served served : servedBy) {
+                ServiceHours line = new ServiceHours();
+                line.orderId = orderId;
+                line.volunteerId = served.volunteerId();
+                line.teamCode = assignment.teamCode;
+                line.projectCode = assignment.projectCode;
+                line.hours = served.hours();
+                line.servedOn = LocalDate.ofInstant(assignment.completedAt, zone);
+                line.persist();
+            }
+            return eventId;
+        });
+    }
+
+    /** Completes the order with its volunteer hours only, for teams that keep no service record here. */
     public Assignment complete(UUID orderId, BigDecimal volunteerHours) {
         return move(orderId, assignment -> outbox.publish(assignment.complete(volunteerHours, Instant.now())));
     }

@@ -1,8 +1,8 @@
-package io.feiyan.intake.domain;
+package io.feiyan.platform;
 
 import java.util.regex.Pattern;
 
-/** Checks and masks the personal data of the registry: phone numbers and resident ID numbers. */
+/** Checks and masks personal data: phone numbers and resident ID numbers. */
 public final class PersonalData {
     private static final Pattern MOBILE = Pattern.compile("1[3-9]\\d{9}");
     private static final Pattern LANDLINE = Pattern.compile("0\\d{2,3}-?\\d{7,8}");

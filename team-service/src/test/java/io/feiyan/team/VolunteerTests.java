@@ -1,0 +1,134 @@
+package io.feiyan.team;
+
+import static io.feiyan.embedded.EventProbe.keyed;
+import static io.feiyan.embedded.EventProbe.payload;
+import static io.restassured.RestAssured.given;
+import static org.awaitility.Awaitility.await;
+import static org.hamcrest.Matchers.contains;
+import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.equalTo;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import io.feiyan.embedded.EventProbe;
+import io.feiyan.events.OrderAssigned;
+import io.feiyan.events.OrderCompleted;
+import io.feiyan.events.Tier;
+import io.feiyan.events.Topics;
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.http.ContentType;
+import java.math.BigDecimal;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.YearMonth;
+import java.time.ZoneId;
+import java.time.temporal.ChronoUnit;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.junit.jupiter.api.Test;
+
+@QuarkusTest
+class VolunteerTests {
+    private static final Duration WAIT = Duration.ofSeconds(30);
+
+    @ConfigProperty(name = "kafka.bootstrap.servers")
+    String kafka;
+
+    @Test
+    void aVillagesVolunteersTakeADayOfDutyEachInTheOrderTheyJoined() {
+        String village = "371322107211";
+        String first = register("许凤", village, List.of(), "2026-02-01");
+        String second = register("赵丽", village, List.of(), "2026-02-02");
+        String third = register("王梅", village, List.of(), "2026-02-03");
+
+        LocalDate day = LocalDate.of(2026, 12, 1);
+        List<String> onDuty = List.of(duty(village, day), duty(village, day.plusDays(1)), duty(village, day.plusDays(2)));
+        assertEquals(3, onDuty.stream().distinct().count(), "each takes a day in turn: " + onDuty);
+        assertEquals(List.of(first, second, third), rotateToStart(onDuty, first));
+        assertEquals(onDuty.get(0), duty(village, day.plusDays(3)));
+    }
+
+    @Test
+    void aVolunteerNeedsAPhoneAVillageAndTeamsThatExist() {
+        given().contentType(ContentType.JSON).body(Map.of("name", "X", "phone", "123", "villageCode", "371322"))
+                .post("/api/volunteers").then().statusCode(400)
+                .body("errors.field", contains("phone", "villageCode"));
+        given().contentType(ContentType.JSON)
+                .body(Map.of("name", "X", "phone", "13805391111", "villageCode", "371322107211", "teamCodes", List.of("none")))
+                .post("/api/volunteers").then().statusCode(422).body("type", equalTo("https://feiyan.io/problems/unknown-team"));
+        given().queryParam("village", "371322107299").get("/api/volunteers/on-duty").then().statusCode(404);
+    }
+
+    @Test
+    void givenAServiceRecord_whenTheTeamCompletes_thenEachVolunteersHoursGoIntoTheLedgerAndAddUp() {
+        String team = "hours-team";
+        given().contentType(ContentType.JSON).body(Map.of("name", "Hours team", "tier", "VILLAGE",
+                "regionCode", "371322107212")).put("/api/teams/" + team).then().statusCode(200);
+        String xu = register("许凤", "371322107212", List.of(team), "2026-01-01");
+        String zhao = register("赵丽", "371322107212", List.of(team), "2026-01-02");
+        String outsider = register("李强", "371322107212", List.of(), "2026-01-03");
+        UUID orderId = acceptedOrder(team);
+
+        given().contentType(ContentType.JSON)
+                .body(Map.of("servedBy", List.of(Map.of("volunteerId", outsider, "hours", 1))))
+                .post("/api/assignments/{id}/complete", orderId)
+                .then().statusCode(422).body("type", equalTo("https://feiyan.io/problems/not-a-team-volunteer"));
+        given().contentType(ContentType.JSON)
+                .body(Map.of("volunteerHours", 9, "servedBy", List.of(Map.of("volunteerId", xu, "hours", 2))))
+                .post("/api/assignments/{id}/complete", orderId)
+                .then().statusCode(400).body("field", equalTo("volunteerHours"));
+
+        given().contentType(ContentType.JSON)
+                .body(Map.of("summary", "Fixed the well pump and checked the wiring", "servedBy",
+                        List.of(Map.of("volunteerId", xu, "hours", 2), Map.of("volunteerId", zhao, "hours", 1.5))))
+                .post("/api/assignments/{id}/complete", orderId)
+                .then().statusCode(200).body("status", equalTo("COMPLETED")).body("volunteerHours", equalTo(3.5f));
+
+        try (EventProbe probe = new EventProbe(kafka)) {
+            assertEquals(0, new BigDecimal("3.5").compareTo(payload(probe.await(Topics.ORDERS_COMPLETED, keyed(orderId),
+                    WAIT), OrderCompleted.class).volunteerHours()));
+        }
+        String month = YearMonth.now(ZoneId.of("Asia/Shanghai")).toString();
+        given().get("/api/volunteers/{id}/hours", xu).then().statusCode(200)
+                .body("total", equalTo(2.0f)).body("stars", equalTo(0)).body("toNextStar", equalTo(98.0f))
+                .body("byMonth[0].month", equalTo(month));
+        given().queryParam("month", month).get("/api/teams/{code}/hours", team).then().statusCode(200)
+                .body("total", equalTo(3.5f))
+                .body("byVolunteer.name", contains("许凤", "赵丽"));
+        given().get("/api/volunteers/{id}/record", xu).then().statusCode(200)
+                .contentType(containsString("text/html"))
+                .body(containsString("Fixed the well pump and checked the wiring"))
+                .body(containsString("Total 2 hours"));
+    }
+
+    private UUID acceptedOrder(String team) {
+        UUID orderId = UUID.randomUUID();
+        Instant now = Instant.now().truncatedTo(ChronoUnit.MILLIS);
+        try (EventProbe probe = new EventProbe(kafka)) {
+            probe.publish(new OrderAssigned(orderId, team, Tier.VILLAGE, "pump-repair", now.plusSeconds(3600),
+                    now.plus(Duration.ofDays(7)), null, null, now));
+        }
+        await().atMost(WAIT).untilAsserted(() -> given().get("/api/assignments/{id}", orderId).then().statusCode(200));
+        given().post("/api/assignments/{id}/accept", orderId).then().statusCode(200);
+        return orderId;
+    }
+
+    private static String register(String name, String village, List<String> teams, String joinedOn) {
+        return given().contentType(ContentType.JSON)
+                .body(Map.of("name", name, "phone", "13805391111", "villageCode", village, "teamCodes", teams,
+                        "skills", List.of("repairs"), "joinedOn", joinedOn))
+                .post("/api/volunteers").then().statusCode(201).extract().path("volunteerId");
+    }
+
+    private static String duty(String village, LocalDate day) {
+        return given().queryParam("village", village).queryParam("date", day.toString()).get("/api/volunteers/on-duty")
+                .then().statusCode(200).extract().path("volunteer.volunteerId");
+    }
+
+    private static List<String> rotateToStart(List<String> rota, String first) {
+        int start = rota.indexOf(first);
+        return List.of(rota.get(start), rota.get((start + 1) % 3), rota.get((start + 2) % 3));
+    }
+}
