@@ -16,6 +16,7 @@ import io.feiyan.events.OrderAssigned;
 import io.feiyan.events.OrderCancelled;
 import io.feiyan.events.OrderCompleted;
 import io.feiyan.events.OrderDeclined;
+import io.feiyan.events.OrderDeclined.DeclineReason;
 import io.feiyan.events.OrderEscalated;
 import io.feiyan.events.OrderEscalated.EscalationReason;
 import io.feiyan.events.OrderReopened;
@@ -96,13 +97,13 @@ class DispatchTests {
         UUID order = place.order("repair", Urgency.ROUTINE);
         String first = place.assigned(order).teamCode();
 
-        probe.publish(new OrderDeclined(order, first, "our repairer is ill", Instant.now()));
+        probe.publish(new OrderDeclined(order, first, DeclineReason.OTHER, "our repairer is ill", Instant.now()));
         List<OrderAssigned> assignments = place.assignments(order, 2);
         String second = assignments.get(1).teamCode();
         assertTrue(!second.equals(first) && second.startsWith(place.prefix()), second);
         assertEquals(Tier.VILLAGE, assignments.get(1).tier());
 
-        probe.publish(new OrderDeclined(order, second, "no spare parts", Instant.now()));
+        probe.publish(new OrderDeclined(order, second, DeclineReason.OTHER, "no spare parts", Instant.now()));
         OrderEscalated escalated = place.escalated(order);
         assertEquals(EscalationReason.DECLINED, escalated.reason());
         assertEquals(place.code("town"), place.assignments(order, 3).get(2).teamCode());
@@ -199,7 +200,7 @@ class DispatchTests {
         place.team("b", Tier.VILLAGE, 5, "visit");
         UUID order = place.order("visit", Urgency.ROUTINE);
         String first = place.assigned(order).teamCode();
-        probe.publish(new OrderDeclined(order, first, "busy", Instant.now()));
+        probe.publish(new OrderDeclined(order, first, DeclineReason.OTHER, "busy", Instant.now()));
         String second = place.assignments(order, 2).get(1).teamCode();
 
         probe.publish(new OrderAccepted(order, first, Instant.now()));

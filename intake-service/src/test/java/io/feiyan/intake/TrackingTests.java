@@ -16,6 +16,7 @@ import io.feiyan.events.OrderAccepted;
 import io.feiyan.events.OrderAssigned;
 import io.feiyan.events.OrderCompleted;
 import io.feiyan.events.OrderDeclined;
+import io.feiyan.events.OrderDeclined.DeclineReason;
 import io.feiyan.events.OrderEscalated;
 import io.feiyan.events.OrderRejected;
 import io.feiyan.events.OrderReopened;
@@ -66,7 +67,8 @@ class TrackingTests {
                     deadline, "OP-quanyuan-2", "the institute has a troupe", t.plusSeconds(30)));
             probe.publish(new OrderEscalated(id, Tier.VILLAGE, Tier.TOWN,
                     OrderEscalated.EscalationReason.DECLINED, null, null, t.plusSeconds(20)));
-            probe.publish(new OrderDeclined(id, "changbuling-feiyan", "no one in the village can sing opera",
+            probe.publish(new OrderDeclined(id, "changbuling-feiyan", DeclineReason.OTHER,
+                    "no one in the village can sing opera",
                     t.plusSeconds(10)));
             probe.publish(new OrderAssigned(id, "changbuling-feiyan", Tier.VILLAGE, "culture-opera", t.plusSeconds(60),
                     deadline, null, null, t));
@@ -97,7 +99,8 @@ class TrackingTests {
             probe.publish(new OrderAssigned(id, "art-light-cavalry", Tier.COUNTY, "culture-opera",
                     t.plus(Duration.ofDays(1)), t.plus(Duration.ofDays(7)), null, null, t));
             awaitStatus(orderId, "ASSIGNED");
-            probe.publish(new OrderDeclined(id, "art-light-cavalry", "on tour this month", t.plusSeconds(5)));
+            probe.publish(new OrderDeclined(id, "art-light-cavalry", DeclineReason.OTHER,
+                    "on tour this month", t.plusSeconds(5)));
         }
         awaitStatus(orderId, "PLACED");
     }

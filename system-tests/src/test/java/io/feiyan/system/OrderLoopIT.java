@@ -74,8 +74,9 @@ class OrderLoopIT {
 
         String assignment = RunningFeiyan.url(FeiyanService.TEAM) + "/api/assignments/" + orderId;
         await().atMost(WAIT).untilAsserted(() -> given().get(assignment).then().statusCode(200));
-        given().post(assignment + "/accept").then().statusCode(200).body("status", equalTo("ACCEPTED"));
-        given().contentType(ContentType.JSON).body(Map.of("volunteerHours", 3))
+        given().header("Feiyan-Team", "art-light-cavalry").post(assignment + "/accept")
+                .then().statusCode(200).body("status", equalTo("ACCEPTED"));
+        given().header("Feiyan-Team", "art-light-cavalry").contentType(ContentType.JSON).body(Map.of("volunteerHours", 3))
                 .post(assignment + "/complete").then().statusCode(200).body("status", equalTo("COMPLETED"));
 
         await().atMost(WAIT).until(() -> given().contentType(ContentType.JSON)

@@ -45,14 +45,14 @@ class AssignmentTests {
             probe.publish(assigned(orderId));
             awaitAssignment(orderId, "OFFERED");
 
-            given().post("/api/assignments/{id}/accept", orderId)
+            given().header("Feiyan-Team", "art-troupe").post("/api/assignments/{id}/accept", orderId)
                     .then().statusCode(200).body("status", equalTo("ACCEPTED"));
             ConsumerRecord<String, String> accepted = probe.await(Topics.ORDERS_ACCEPTED, keyed(orderId), WAIT);
             assertEquals("art-troupe", payload(accepted, OrderAccepted.class).teamCode());
             assertEquals("feiyan.order.accepted.v1", header(accepted, CloudEvents.TYPE));
             assertEquals(orderId.toString(), header(accepted, CloudEvents.SUBJECT));
 
-            given().contentType(ContentType.JSON).body(Map.of("volunteerHours", 2.5))
+            given().header("Feiyan-Team", "art-troupe").contentType(ContentType.JSON).body(Map.of("volunteerHours", 2.5))
                     .post("/api/assignments/{id}/complete", orderId)
                     .then().statusCode(200).body("status", equalTo("COMPLETED"));
             ConsumerRecord<String, String> completed = probe.await(Topics.ORDERS_COMPLETED, keyed(orderId), WAIT);
@@ -67,7 +67,7 @@ class AssignmentTests {
             probe.publish(assigned(orderId));
             awaitAssignment(orderId, "OFFERED");
 
-            given().contentType(ContentType.JSON).body(Map.of("volunteerHours", 1))
+            given().header("Feiyan-Team", "art-troupe").contentType(ContentType.JSON).body(Map.of("volunteerHours", 1))
                     .post("/api/assignments/{id}/complete", orderId)
                     .then().statusCode(409)
                     .contentType("application/problem+json")
@@ -87,7 +87,7 @@ class AssignmentTests {
             probe.publish(new OrderCancelled(orderId, OrderCancelled.CancelReason.NO_LONGER_NEEDED, Instant.now()));
             awaitAssignment(orderId, "CANCELLED");
         }
-        given().post("/api/assignments/{id}/accept", orderId).then().statusCode(409)
+        given().header("Feiyan-Team", "art-troupe").post("/api/assignments/{id}/accept", orderId).then().statusCode(409)
                 .body("type", equalTo("https://feiyan.io/problems/assignment-state"));
     }
 
@@ -121,7 +121,8 @@ class AssignmentTests {
             probe.publish(assigned(orderId));
             awaitAssignment(orderId, "OFFERED");
 
-            given().contentType(ContentType.JSON).body(Map.of("reason", "on tour this week"))
+            given().header("Feiyan-Team", "art-troupe").contentType(ContentType.JSON)
+                    .body(Map.of("reasonCode", "OTHER", "reason", "on tour this week"))
                     .post("/api/assignments/{id}/decline", orderId)
                     .then().statusCode(200).body("status", equalTo("DECLINED"));
             OrderDeclined declined = payload(probe.await(Topics.ORDERS_DECLINED, keyed(orderId), WAIT), OrderDeclined.class);
@@ -137,8 +138,28 @@ class AssignmentTests {
     }
 
     @Test
+    void onlyTheAssignedTeamMayActOnAnAssignment_andActingTwiceIsAClearError() {
+        UUID orderId = UUID.randomUUID();
+        try (EventProbe probe = new EventProbe(kafka)) {
+            probe.publish(assigned(orderId));
+            awaitAssignment(orderId, "OFFERED");
+        }
+        given().header("Feiyan-Team", "another-team").post("/api/assignments/{id}/accept", orderId)
+                .then().statusCode(403).body("type", equalTo("https://feiyan.io/problems/not-your-assignment"));
+        given().post("/api/assignments/{id}/accept", orderId)
+                .then().statusCode(400).body("field", equalTo("Feiyan-Team"));
+        given().header("Feiyan-Team", "art-troupe").contentType(ContentType.JSON).body(Map.of("reasonCode", "OTHER"))
+                .post("/api/assignments/{id}/decline", orderId).then().statusCode(400).body("field", equalTo("reason"));
+
+        given().header("Feiyan-Team", "art-troupe").post("/api/assignments/{id}/accept", orderId).then().statusCode(200);
+        given().header("Feiyan-Team", "art-troupe").post("/api/assignments/{id}/accept", orderId)
+                .then().statusCode(409).body("status", equalTo("ACCEPTED"));
+        given().get("/api/assignments/{id}", orderId).then().body("status", equalTo("ACCEPTED"));
+    }
+
+    @Test
     void hoursMustBePositive() {
-        given().contentType(ContentType.JSON).body(Map.of("volunteerHours", 0))
+        given().header("Feiyan-Team", "art-troupe").contentType(ContentType.JSON).body(Map.of("volunteerHours", 0))
                 .post("/api/assignments/{id}/complete", UUID.randomUUID())
                 .then().statusCode(400)
                 .body("field", equalTo("volunteerHours"));

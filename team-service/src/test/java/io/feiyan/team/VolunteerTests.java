@@ -69,18 +69,21 @@ class VolunteerTests {
         String xu = register("许凤", "371322107212", List.of(team), "2026-01-01");
         String zhao = register("赵丽", "371322107212", List.of(team), "2026-01-02");
         String outsider = register("李强", "371322107212", List.of(), "2026-01-03");
-        UUID orderId = acceptedOrder(team);
+        UUID orderId = acceptedOrder(team, List.of(xu, zhao));
+        given().queryParam("team", team).get("/api/assignments/inbox").then().statusCode(200)
+                .body("scheduled.orderId", contains(orderId.toString()))
+                .body("scheduled[0].crew", contains(xu, zhao));
 
-        given().contentType(ContentType.JSON)
+        given().header("Feiyan-Team", team).contentType(ContentType.JSON)
                 .body(Map.of("servedBy", List.of(Map.of("volunteerId", outsider, "hours", 1))))
                 .post("/api/assignments/{id}/complete", orderId)
                 .then().statusCode(422).body("type", equalTo("https://feiyan.io/problems/not-a-team-volunteer"));
-        given().contentType(ContentType.JSON)
+        given().header("Feiyan-Team", team).contentType(ContentType.JSON)
                 .body(Map.of("volunteerHours", 9, "servedBy", List.of(Map.of("volunteerId", xu, "hours", 2))))
                 .post("/api/assignments/{id}/complete", orderId)
                 .then().statusCode(400).body("field", equalTo("volunteerHours"));
 
-        given().contentType(ContentType.JSON)
+        given().header("Feiyan-Team", team).contentType(ContentType.JSON)
                 .body(Map.of("summary", "Fixed the well pump and checked the wiring", "servedBy",
                         List.of(Map.of("volunteerId", xu, "hours", 2), Map.of("volunteerId", zhao, "hours", 1.5))))
                 .post("/api/assignments/{id}/complete", orderId)
@@ -103,7 +106,7 @@ class VolunteerTests {
                 .body(containsString("Total 2 hours"));
     }
 
-    private UUID acceptedOrder(String team) {
+    private UUID acceptedOrder(String team, List<String> crew) {
         UUID orderId = UUID.randomUUID();
         Instant now = Instant.now().truncatedTo(ChronoUnit.MILLIS);
         try (EventProbe probe = new EventProbe(kafka)) {
@@ -111,7 +114,9 @@ class VolunteerTests {
                     now.plus(Duration.ofDays(7)), null, null, now));
         }
         await().atMost(WAIT).untilAsserted(() -> given().get("/api/assignments/{id}", orderId).then().statusCode(200));
-        given().post("/api/assignments/{id}/accept", orderId).then().statusCode(200);
+        given().header("Feiyan-Team", team).contentType(ContentType.JSON)
+                .body(Map.of("volunteerIds", crew, "scheduledFor", Instant.now().plus(Duration.ofDays(1)).toString()))
+                .post("/api/assignments/{id}/accept", orderId).then().statusCode(200).body("status", equalTo("ACCEPTED"));
         return orderId;
     }
 

@@ -120,7 +120,7 @@ public class DispatchService {
             return; // not (or no longer) that team's
         }
         c.passedOnBy(declined.teamCode(), Instant.now());
-        Decision.record(c.orderId, Decision.Kind.DECLINED, declined.teamCode() + ": " + declined.reason(), null,
+        Decision.record(c.orderId, Decision.Kind.DECLINED, declined.teamCode() + ": " + declined.inWords(), null,
                 Instant.now());
         route(c, EscalationReason.DECLINED);
         changed(c);
@@ -152,10 +152,18 @@ public class DispatchService {
         changed(c);
     }
 
-    /** Routes the cases waiting for a team again, oldest first: the directory or catalogue has changed. */
+    /**
+     * Routes the cases waiting for a team again, oldest first: after the directory or catalogue changed, and
+     * on every sweep, so a case whose project reached this copy just after the case itself is not forgotten.
+     * Each case is locked, and cases another instance holds are skipped.
+     */
     public void retryWaiting() {
-        List<DispatchCase> waiting = DispatchCase.list("status", Sort.by("placedAt"), CaseStatus.WAITING);
-        for (DispatchCase c : waiting) {
+        @SuppressWarnings("unchecked")
+        List<UUID> ids = entityManager.createNativeQuery(
+                "select order_id from dispatch_case where status = 'WAITING' order by placed_at for update skip locked",
+                UUID.class).getResultList();
+        for (UUID id : ids) {
+            DispatchCase c = DispatchCase.findById(id);
             if (route(c, EscalationReason.NO_TEAM_AVAILABLE)) {
                 changed(c);
             }

@@ -74,7 +74,7 @@ public class Timeline {
                     + " tier, to deliver by " + localTime.format(assigned.deadline()) + because(assigned.note());
         }
         if (event instanceof OrderDeclined declined) {
-            return "Declined by " + Team.nameOf(declined.teamCode()) + ": " + declined.reason();
+            return "Declined by " + Team.nameOf(declined.teamCode()) + ": " + declined.inWords();
         }
         if (event instanceof OrderEscalated escalated) {
             return "Escalated from " + tier(escalated.fromTier()) + " to " + tier(escalated.toTier()) + " tier: "

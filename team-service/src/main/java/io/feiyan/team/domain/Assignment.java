@@ -6,13 +6,18 @@ import io.feiyan.events.OrderCompleted;
 import io.feiyan.events.OrderDeclined;
 import io.feiyan.events.Tier;
 import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
+import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
 import jakarta.persistence.Enumerated;
 import jakarta.persistence.Id;
 import java.math.BigDecimal;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.UUID;
+import org.hibernate.annotations.JdbcTypeCode;
+import org.hibernate.type.SqlTypes;
 
 /** An order as the team it was given to sees it. Its moves return the events they cause. */
 @Entity
@@ -32,7 +37,15 @@ public class Assignment extends PanacheEntityBase {
     public Instant acceptedAt;
     public Instant completedAt;
     public BigDecimal volunteerHours;
+    @Enumerated(EnumType.STRING)
+    public OrderDeclined.DeclineReason declineCode;
     public String declineReason;
+    /** The volunteers the team sends, by id. */
+    @JdbcTypeCode(SqlTypes.ARRAY)
+    @Column(columnDefinition = "uuid[]")
+    public List<UUID> crew = new ArrayList<>();
+    /** When the team plans to come; set when it accepts with a time. */
+    public Instant scheduledFor;
     /** What the team did, for the service record. */
     public String summary;
 
@@ -61,23 +74,29 @@ public class Assignment extends PanacheEntityBase {
         assignment.acceptedAt = null;
         assignment.completedAt = null;
         assignment.volunteerHours = null;
+        assignment.declineCode = null;
         assignment.declineReason = null;
+        assignment.crew = new ArrayList<>();
+        assignment.scheduledFor = null;
     }
 
-    /** The team takes the order (接单). */
-    public OrderAccepted accept(Instant now) {
+    /** The team takes the order (接单), naming who goes and, if it knows, when. */
+    public OrderAccepted accept(List<UUID> volunteers, Instant scheduled, Instant now) {
         requireStatus(AssignmentStatus.OFFERED, "accepted");
         status = AssignmentStatus.ACCEPTED;
         acceptedAt = now;
+        crew = new ArrayList<>(volunteers);
+        scheduledFor = scheduled;
         return new OrderAccepted(orderId, teamCode, now);
     }
 
     /** The team says no, and why; dispatch offers the order to another team. */
-    public OrderDeclined decline(String reason, Instant now) {
+    public OrderDeclined decline(OrderDeclined.DeclineReason code, String reason, Instant now) {
         requireStatus(AssignmentStatus.OFFERED, "declined");
         status = AssignmentStatus.DECLINED;
+        declineCode = code;
         declineReason = reason;
-        return new OrderDeclined(orderId, teamCode, reason, now);
+        return new OrderDeclined(orderId, teamCode, code, reason, now);
     }
 
     /** The team has delivered; {@code hours} is the volunteer time it took. */

@@ -1,29 +1,44 @@
 package io.feiyan.team.rest;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.feiyan.events.OrderDeclined;
 import io.feiyan.events.Tier;
 import io.feiyan.platform.rest.Validation;
 import io.feiyan.team.domain.Assignment;
 import io.feiyan.team.domain.AssignmentStatus;
 import io.feiyan.team.service.AssignmentService;
+import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
+import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.MediaType;
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.util.List;
+import java.util.Objects;
 import java.util.UUID;
+import org.eclipse.microprofile.openapi.annotations.Operation;
 
 /** A team's work (接单): the orders given to it, which it accepts and completes. */
 @Path("/api/assignments")
 public class AssignmentResource {
+    /**
+     * Names the team acting on an assignment. Until sign-in exists (the access-control work) the client
+     * says which team it acts for; only that team may move the assignment.
+     */
+    public static final String TEAM = "Feiyan-Team";
     private static final BigDecimal MAX_HOURS = new BigDecimal("1000");
 
     private final AssignmentService assignments;
+    private final ObjectMapper json;
 
-    AssignmentResource(AssignmentService assignments) {
+    AssignmentResource(AssignmentService assignments, ObjectMapper json) {
         this.assignments = assignments;
+        this.json = json;
     }
 
     /**
@@ -33,21 +48,43 @@ public class AssignmentResource {
     public record Completion(BigDecimal volunteerHours, List<AssignmentService.Served> servedBy, String summary) {
     }
 
-    public record Refusal(String reason) {
+    /** A decline: its reason code, and the team's words (required for OTHER). */
+    public record Refusal(OrderDeclined.DeclineReason reasonCode, String reason) {
+    }
+
+    /** An acceptance: the volunteers the team sends and, if it knows, when they come. Both may be left out. */
+    public record Acceptance(List<UUID> volunteerIds, Instant scheduledFor) {
     }
 
     public record AssignmentView(UUID orderId, String teamCode, Tier tier, String projectCode, Instant acceptBy,
-            Instant deadline, AssignmentStatus status, Instant assignedAt, Instant acceptedAt, Instant completedAt,
-            BigDecimal volunteerHours, String declineReason) {
+            Instant deadline, AssignmentStatus status, Instant assignedAt, Instant acceptedAt, List<UUID> crew,
+            Instant scheduledFor, Instant completedAt, BigDecimal volunteerHours, String summary,
+            OrderDeclined.DeclineReason declineCode, String declineReason) {
         static AssignmentView of(Assignment a) {
             return new AssignmentView(a.orderId, a.teamCode, a.tier, a.projectCode, a.acceptBy, a.deadline, a.status,
-                    a.assignedAt, a.acceptedAt, a.completedAt, a.volunteerHours, a.declineReason);
+                    a.assignedAt, a.acceptedAt, a.crew, a.scheduledFor, a.completedAt, a.volunteerHours, a.summary,
+                    a.declineCode, a.declineReason);
         }
     }
 
     @GET
     public List<AssignmentView> list(@QueryParam("team") String team, @QueryParam("status") AssignmentStatus status) {
         return assignments.list(team, status).stream().map(AssignmentView::of).toList();
+    }
+
+    public record InboxView(List<AssignmentView> offered, List<AssignmentView> accepted,
+            List<AssignmentView> scheduled, List<AssignmentView> completed) {
+    }
+
+    @GET
+    @Path("/inbox")
+    @Operation(summary = "A team's inbox", description = "New offers (by time left to accept), accepted orders, "
+            + "scheduled ones (by their time), and the last 20 completed.")
+    public InboxView inbox(@QueryParam("team") String team) {
+        new Validation().present(team, "team").orThrow();
+        AssignmentService.Inbox inbox = assignments.inbox(team);
+        return new InboxView(views(inbox.offered()), views(inbox.accepted()), views(inbox.scheduled()),
+                views(inbox.completed()));
     }
 
     @GET
@@ -58,24 +95,45 @@ public class AssignmentResource {
 
     @POST
     @Path("/{orderId}/accept")
-    public AssignmentView accept(@PathParam("orderId") UUID orderId) {
-        return AssignmentView.of(assignments.accept(orderId));
+    @Consumes(MediaType.WILDCARD)
+    @Operation(summary = "Accept an order (接单)", description = "Only the team it is assigned to, named in the "
+            + TEAM + " header, may act on an assignment.")
+    public AssignmentView accept(@PathParam("orderId") UUID orderId, @HeaderParam(TEAM) String team, String body)
+            throws JsonProcessingException {
+        requireTeam(team);
+        // a bare POST accepts with no crew or time; a JSON body names them
+        Acceptance acceptance = body == null || body.isBlank() ? null : json.readValue(body, Acceptance.class);
+        List<UUID> crew = acceptance == null || acceptance.volunteerIds() == null ? List.of() : acceptance.volunteerIds();
+        Instant when = acceptance == null ? null : acceptance.scheduledFor();
+        new Validation()
+                .require(crew.stream().allMatch(Objects::nonNull) && crew.stream().distinct().count() == crew.size(),
+                        "volunteerIds", "names each volunteer once")
+                .require(when == null || when.isAfter(Instant.now()), "scheduledFor", "is in the future")
+                .orThrow();
+        return AssignmentView.of(assignments.accept(orderId, team, crew, when));
     }
 
     @POST
     @Path("/{orderId}/decline")
-    public AssignmentView decline(@PathParam("orderId") UUID orderId, Refusal refusal) {
+    public AssignmentView decline(@PathParam("orderId") UUID orderId, @HeaderParam(TEAM) String team,
+            Refusal refusal) {
+        requireTeam(team);
         new Validation().present(refusal, "body").orThrow();
+        String reason = refusal.reason() == null || refusal.reason().isBlank() ? null : refusal.reason().strip();
         new Validation()
-                .present(refusal.reason(), "reason")
-                .maxLength(refusal.reason(), 500, "reason")
+                .present(refusal.reasonCode(), "reasonCode")
+                .require(refusal.reasonCode() != OrderDeclined.DeclineReason.OTHER || reason != null, "reason",
+                        "says why, when the reason code is OTHER")
+                .maxLength(reason, 500, "reason")
                 .orThrow();
-        return AssignmentView.of(assignments.decline(orderId, refusal.reason().strip()));
+        return AssignmentView.of(assignments.decline(orderId, team, refusal.reasonCode(), reason));
     }
 
     @POST
     @Path("/{orderId}/complete")
-    public AssignmentView complete(@PathParam("orderId") UUID orderId, Completion completion) {
+    public AssignmentView complete(@PathParam("orderId") UUID orderId, @HeaderParam(TEAM) String team,
+            Completion completion) {
+        requireTeam(team);
         new Validation().present(completion, "body").orThrow();
         List<AssignmentService.Served> servedBy = completion.servedBy() == null ? List.of() : completion.servedBy();
         BigDecimal hours = servedBy.isEmpty() ? completion.volunteerHours()
@@ -97,8 +155,17 @@ public class AssignmentResource {
                         "is the sum of the hours in servedBy, or left out")
                 .maxLength(completion.summary(), 2000, "summary")
                 .orThrow();
-        return AssignmentView.of(servedBy.isEmpty() ? assignments.complete(orderId, hours)
-                : assignments.complete(orderId, servedBy, completion.summary()));
+        return AssignmentView.of(servedBy.isEmpty() ? assignments.complete(orderId, team, hours)
+                : assignments.complete(orderId, team, servedBy, completion.summary()));
     }
 
+
+    private static List<AssignmentView> views(List<Assignment> assignments) {
+        return assignments.stream().map(AssignmentView::of).toList();
+    }
+
+    private static void requireTeam(String team) {
+        new Validation().require(team != null && !team.isBlank(), TEAM, "names the team acting on the assignment")
+                .orThrow();
+    }
 }

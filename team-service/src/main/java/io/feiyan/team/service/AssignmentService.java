@@ -1,6 +1,7 @@
 package io.feiyan.team.service;
 
 import io.feiyan.events.OrderAssigned;
+import io.feiyan.events.OrderDeclined;
 import io.feiyan.platform.messaging.Outbox;
 import io.feiyan.platform.rest.Problem;
 import io.feiyan.team.domain.Assignment;
@@ -17,6 +18,7 @@ import java.math.BigDecimal;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -75,17 +77,32 @@ public class AssignmentService {
         }
     }
 
+    private static void requireTeamVolunteers(Assignment assignment, List<UUID> volunteers, String field) {
+        for (UUID id : volunteers) {
+            Volunteer volunteer = Volunteer.findById(id);
+            if (volunteer == null || !volunteer.teamCodes.contains(assignment.teamCode)) {
+                throw Problem.of(422, "not-a-team-volunteer", "Not a volunteer of the team",
+                        "volunteer " + id + " is not one of " + assignment.teamCode + "'s").with("field", field)
+                        .exception();
+            }
+        }
+    }
+
     private boolean isCancelled(UUID orderId) {
         return !entityManager.createNativeQuery("select 1 from cancelled_order where order_id = ?1")
                 .setParameter(1, orderId).getResultList().isEmpty();
     }
 
-    public Assignment accept(UUID orderId) {
-        return move(orderId, assignment -> outbox.publish(assignment.accept(Instant.now())));
+    /** The team takes the order, naming the volunteers it sends (its own) and, if it knows, when they come. */
+    public Assignment accept(UUID orderId, String team, List<UUID> crew, Instant scheduledFor) {
+        return move(orderId, team, assignment -> {
+            requireTeamVolunteers(assignment, crew, "volunteerIds");
+            return outbox.publish(assignment.accept(crew, scheduledFor, Instant.now()));
+        });
     }
 
-    public Assignment decline(UUID orderId, String reason) {
-        return move(orderId, assignment -> outbox.publish(assignment.decline(reason, Instant.now())));
+    public Assignment decline(UUID orderId, String team, OrderDeclined.DeclineReason code, String reason) {
+        return move(orderId, team, assignment -> outbox.publish(assignment.decline(code, reason, Instant.now())));
     }
 
     /** Who served, and for how long; each must be a volunteer of the team. */
@@ -96,17 +113,10 @@ public class AssignmentService {
      * Completes the order with its service record: the volunteers who served and their hours (which go
      * into the hours ledger and add up to the order's volunteer hours), and a summary.
      */
-    public Assignment complete(UUID orderId, List<Served> servedBy, String summary) {
+    public Assignment complete(UUID orderId, String team, List<Served> servedBy, String summary) {
         BigDecimal total = servedBy.stream().map(Served::hours).reduce(BigDecimal.ZERO, BigDecimal::add);
-        return move(orderId, assignment -> {
-            for (Served served : servedBy) {
-                Volunteer volunteer = Volunteer.findById(served.volunteerId());
-                if (volunteer == null || !volunteer.teamCodes.contains(assignment.teamCode)) {
-                    throw Problem.of(422, "not-a-team-volunteer", "Not a volunteer of the team",
-                            "volunteer " + served.volunteerId() + " is not one of " + assignment.teamCode + "'s")
-                            .with("field", "servedBy").exception();
-                }
-            }
+        return move(orderId, team, assignment -> {
+            requireTeamVolunteers(assignment, servedBy.stream().map(Served::volunteerId).toList(), "servedBy");
             UUID eventId = outbox.publish(assignment.complete(total, Instant.now()));
             assignment.summary = summary;
             for (Served served : servedBy) {
@@ -124,8 +134,26 @@ public class AssignmentService {
     }
 
     /** Completes the order with its volunteer hours only, for teams that keep no service record here. */
-    public Assignment complete(UUID orderId, BigDecimal volunteerHours) {
-        return move(orderId, assignment -> outbox.publish(assignment.complete(volunteerHours, Instant.now())));
+    public Assignment complete(UUID orderId, String team, BigDecimal volunteerHours) {
+        return move(orderId, team, assignment -> outbox.publish(assignment.complete(volunteerHours, Instant.now())));
+    }
+
+    /** A team's inbox: new offers, accepted orders (with a time: scheduled) and recently completed ones. */
+    public record Inbox(List<Assignment> offered, List<Assignment> accepted, List<Assignment> scheduled,
+            List<Assignment> completed) {
+    }
+
+    public Inbox inbox(String teamCode) {
+        List<Assignment> open = Assignment.list("teamCode = ?1 and status in ?2", Sort.ascending("acceptBy"), teamCode,
+                List.of(AssignmentStatus.OFFERED, AssignmentStatus.ACCEPTED));
+        List<Assignment> completed = Assignment.find("teamCode = ?1 and status = ?2", Sort.descending("completedAt"),
+                teamCode, AssignmentStatus.COMPLETED).page(0, 20).list();
+        return new Inbox(
+                open.stream().filter(a -> a.status == AssignmentStatus.OFFERED).toList(),
+                open.stream().filter(a -> a.status == AssignmentStatus.ACCEPTED && a.scheduledFor == null).toList(),
+                open.stream().filter(a -> a.status == AssignmentStatus.ACCEPTED && a.scheduledFor != null)
+                        .sorted(Comparator.comparing(a -> a.scheduledFor)).toList(),
+                completed);
     }
 
     public Assignment get(UUID orderId) {
@@ -150,10 +178,16 @@ public class AssignmentService {
         return Assignment.list(query.toString(), Sort.descending("assignedAt"), params);
     }
 
-    private Assignment move(UUID orderId, Function<Assignment, UUID> move) {
+    /** Makes a move on the assignment, which only the team it is assigned to may make. */
+    private Assignment move(UUID orderId, String team, Function<Assignment, UUID> move) {
         Assignment assignment = Assignment.findById(orderId, LockModeType.PESSIMISTIC_WRITE);
         if (assignment == null) {
             throw Problem.notFound("assignment", orderId).exception();
+        }
+        if (!assignment.teamCode.equals(team)) {
+            throw Problem.of(403, "not-your-assignment", "The order is not assigned to your team",
+                    "order " + orderId + " is assigned to another team; only that team can act on it")
+                    .exception();
         }
         try {
             move.apply(assignment);
