@@ -44,7 +44,8 @@ class MenuTests {
                     List.of("m-tutoring", "m-visit"), 5, true));
             probe.publish(new TeamUpdated("m-county", "County troupe", Tier.COUNTY, COUNTY, List.of("m-opera"), 5, true));
             // legal advice is on the menu, but no team serving this village offers it
-            probe.publish(new MenuPublished(COUNTY, MONTH, List.of(new MenuPublished.Item("m-opera", "by popular demand"),
+            probe.publish(new MenuPublished(COUNTY, MONTH, 1, List.of(
+                    new MenuPublished.Item("m-opera", "by popular demand"),
                     new MenuPublished.Item("m-visit", null), new MenuPublished.Item("m-tutoring", null),
                     new MenuPublished.Item("m-legal", null)), Instant.now()));
         }

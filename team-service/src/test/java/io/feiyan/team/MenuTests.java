@@ -3,18 +3,26 @@ package io.feiyan.team;
 import static io.feiyan.embedded.EventProbe.keyed;
 import static io.feiyan.embedded.EventProbe.payload;
 import static io.restassured.RestAssured.given;
+import static org.awaitility.Awaitility.await;
+import static org.hamcrest.Matchers.contains;
 import static org.hamcrest.Matchers.equalTo;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import io.feiyan.embedded.EventProbe;
+import io.feiyan.events.Channel;
 import io.feiyan.events.MenuPublished;
+import io.feiyan.events.OrderPlaced;
 import io.feiyan.events.Topics;
+import io.feiyan.events.Urgency;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
 import java.time.Duration;
+import java.time.Instant;
 import java.time.YearMonth;
+import java.time.ZoneId;
 import java.util.List;
 import java.util.Map;
+import java.util.UUID;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.junit.jupiter.api.Test;
 
@@ -43,6 +51,54 @@ class MenuTests {
             assertEquals(List.of(new MenuPublished.Item("menu-opera", "asked for by many")), menu.items());
         }
         given().get("/api/menus/371399/2027-01").then().statusCode(200).body("items[0].note", equalTo("asked for by many"));
+    }
+
+    @Test
+    void givenLastMonthsDemand_theCentreDraftsEditsAndPublishesAMenu_andAPublishedVersionIsNeverChanged() {
+        given().contentType(ContentType.JSON).body(Map.of("name", "Visits", "category", "ELDERLY_CARE"))
+                .put("/api/projects/draft-visit").then().statusCode(200);
+        given().contentType(ContentType.JSON).body(Map.of("name", "Repairs", "category", "DAILY_LIFE"))
+                .put("/api/projects/draft-repair").then().statusCode(200);
+        YearMonth last = YearMonth.of(2027, 4);
+        Instant inLastMonth = last.atDay(10).atStartOfDay(ZoneId.of("Asia/Shanghai")).toInstant();
+        try (EventProbe probe = new EventProbe(kafka)) {
+            for (String village : List.of("371377101201", "371377101202", "371377102201")) {
+                probe.publish(placed("draft-visit", village, inLastMonth));
+            }
+            probe.publish(placed("draft-repair", "371377101201", inLastMonth));
+            probe.publish(placed("draft-visit", "371399101201", inLastMonth)); // another county
+        }
+
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> given().post("/api/menus/371377/2027-05/draft")
+                .then().statusCode(200)
+                .body("items.projectCode", contains("draft-visit", "draft-repair"))
+                .body("items[0].note", equalTo("ordered 3 times in 2 towns last month")));
+        given().delete("/api/menus/371377/2027-05/draft").then().statusCode(405);
+
+        given().contentType(ContentType.JSON)
+                .body(Map.of("items", List.of(Map.of("projectCode", "draft-visit", "note", "winter visits"))))
+                .put("/api/menus/371377/2027-05/draft").then().statusCode(200).body("version", equalTo(1));
+        given().post("/api/menus/371377/2027-05/publish").then().statusCode(200)
+                .body("version", equalTo(1)).body("items[0].note", equalTo("winter visits"));
+        given().post("/api/menus/371377/2027-05/publish").then().statusCode(404);
+
+        // changing the menu later makes version 2; version 1 stays as it was published
+        given().contentType(ContentType.JSON)
+                .body(Map.of("items", List.of(Map.of("projectCode", "draft-visit", "note", "winter visits"),
+                        Map.of("projectCode", "draft-repair", "note", "stoves before the cold"))))
+                .put("/api/menus/371377/2027-05/draft").then().statusCode(200).body("version", equalTo(2));
+        given().post("/api/menus/371377/2027-05/publish").then().statusCode(200).body("version", equalTo(2));
+        try (EventProbe probe = new EventProbe(kafka)) {
+            List<MenuPublished> published = probe.all(Topics.CATALOGUE_MENUS, keyed("371377/2027-05"),
+                    Duration.ofSeconds(2)).stream().map(r -> payload(r, MenuPublished.class)).toList();
+            assertEquals(List.of(1, 2), published.stream().map(MenuPublished::version).toList());
+            assertEquals(1, published.get(0).items().size());
+        }
+    }
+
+    private static OrderPlaced placed(String project, String village, Instant at) {
+        return new OrderPlaced(UUID.randomUUID(), UUID.randomUUID(), project, "X", false, village, Urgency.ROUTINE,
+                Channel.APP, null, null, null, at);
     }
 
     @Test

@@ -22,6 +22,7 @@ public class MenuItem extends PanacheEntityBase {
     public String projectCode;
     public int position;
     public String note;
+    public int version;
 
     /** The primary key: county, month and project. */
     public static class Key implements Serializable {
@@ -41,8 +42,12 @@ public class MenuItem extends PanacheEntityBase {
         }
     }
 
-    /** Replaces the month's menu with the published one. */
+    /** Replaces the month's menu with the published version, unless a later version is already here. */
     public static void save(MenuPublished menu) {
+        if (count("countyCode = ?1 and month = ?2 and version > ?3", menu.countyCode(), menu.month().toString(),
+                menu.version()) > 0) {
+            return;
+        }
         delete("countyCode = ?1 and month = ?2", menu.countyCode(), menu.month().toString());
         getEntityManager().flush();
         int position = 0;
@@ -53,6 +58,7 @@ public class MenuItem extends PanacheEntityBase {
             item.projectCode = published.projectCode();
             item.position = position++;
             item.note = published.note();
+            item.version = menu.version();
             item.persist();
         }
     }

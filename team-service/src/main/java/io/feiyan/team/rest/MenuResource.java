@@ -1,9 +1,11 @@
 package io.feiyan.team.rest;
 
 import io.feiyan.events.MenuPublished;
+import io.feiyan.platform.rest.Problem;
 import io.feiyan.platform.rest.Validation;
 import io.feiyan.team.service.MenuService;
 import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
 import jakarta.ws.rs.PUT;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
@@ -11,7 +13,10 @@ import java.time.YearMonth;
 import java.time.format.DateTimeParseException;
 import java.util.List;
 
-/** The county centre's monthly menus (每月菜单), e.g. {@code PUT /api/menus/371322/2026-12}. */
+/**
+ * The county centre's monthly menus (每月菜单), e.g. {@code /api/menus/371322/2026-12}: draft from demand,
+ * edit, publish.
+ */
 @Path("/api/menus/{countyCode}/{month}")
 public class MenuResource {
     private final MenuService menus;
@@ -28,11 +33,48 @@ public class MenuResource {
         return menus.get(countyCode, parse(countyCode, month));
     }
 
-    /** Publishes the month's menu, replacing the one before. */
+    /** Publishes these items as the month's menu at once: a new version, superseding the one before. */
     @PUT
     public MenuPublished publish(@PathParam("countyCode") String countyCode, @PathParam("month") String month,
             MenuRequest request) {
         YearMonth yearMonth = parse(countyCode, month);
+        validate(request);
+        return menus.publish(countyCode, yearMonth, request.items());
+    }
+
+    /** Drafts the month's menu from the month before's demand, or returns the draft being edited. */
+    @POST
+    @Path("/draft")
+    public MenuService.Draft draft(@PathParam("countyCode") String countyCode, @PathParam("month") String month) {
+        return menus.draft(countyCode, parse(countyCode, month));
+    }
+
+    @GET
+    @Path("/draft")
+    public MenuService.Draft getDraft(@PathParam("countyCode") String countyCode, @PathParam("month") String month) {
+        YearMonth yearMonth = parse(countyCode, month);
+        return menus.findDraft(countyCode, yearMonth)
+                .orElseThrow(() -> Problem.notFound("draft menu", countyCode + " for " + month).exception());
+    }
+
+    /** The centre's edit of the draft: its projects and notes. */
+    @PUT
+    @Path("/draft")
+    public MenuService.Draft editDraft(@PathParam("countyCode") String countyCode, @PathParam("month") String month,
+            MenuRequest request) {
+        YearMonth yearMonth = parse(countyCode, month);
+        validate(request);
+        return menus.editDraft(countyCode, yearMonth, request.items());
+    }
+
+    /** Publishes the draft as the month's next version (MenuPublished), which intake shows residents. */
+    @POST
+    @Path("/publish")
+    public MenuPublished publishDraft(@PathParam("countyCode") String countyCode, @PathParam("month") String month) {
+        return menus.publishDraft(countyCode, parse(countyCode, month));
+    }
+
+    private static void validate(MenuRequest request) {
         new Validation().present(request, "body").orThrow();
         new Validation()
                 .require(request.items() != null && !request.items().isEmpty(), "items", "names at least one project")
@@ -42,7 +84,6 @@ public class MenuResource {
                         item -> item == null || item.note() == null || item.note().length() <= 500),
                         "items", "a note is at most 500 characters")
                 .orThrow();
-        return menus.publish(countyCode, yearMonth, request.items());
     }
 
     private static YearMonth parse(String countyCode, String month) {

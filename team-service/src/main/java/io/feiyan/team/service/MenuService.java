@@ -4,6 +4,9 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.feiyan.events.MenuPublished;
+import io.feiyan.events.OrderPlaced;
+import io.feiyan.events.RegionCode;
+import io.feiyan.events.Tier;
 import io.feiyan.platform.messaging.Outbox;
 import io.feiyan.platform.messaging.SqlTime;
 import io.feiyan.platform.rest.Problem;
@@ -13,12 +16,16 @@ import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
 import java.time.Instant;
 import java.time.YearMonth;
+import java.time.ZoneId;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
- * The county centre's monthly menus (每月菜单): publishing one replaces that month's menu and tells
- * intake, which shows it to residents. Publishing an unchanged menu publishes nothing.
+ * The county centre's monthly menus (每月菜单). A draft is made from last month's demand, edited, and
+ * published; a published version never changes, and publishing again makes a new version that
+ * supersedes it. Intake shows residents the latest version.
  */
 @ApplicationScoped
 @Transactional
@@ -29,14 +36,153 @@ public class MenuService {
     private final Outbox outbox;
     private final EntityManager entityManager;
     private final ObjectMapper json;
+    private final ZoneId zone;
 
-    MenuService(Outbox outbox, EntityManager entityManager, ObjectMapper json) {
+    MenuService(Outbox outbox, EntityManager entityManager, ObjectMapper json,
+            @ConfigProperty(name = "feiyan.time-zone") ZoneId zone) {
         this.outbox = outbox;
         this.entityManager = entityManager;
         this.json = json;
+        this.zone = zone;
     }
 
+    /** A menu not yet published. */
+    public record Draft(String countyCode, YearMonth month, int version, List<MenuPublished.Item> items) {
+    }
+
+    /** Publishes these items as the month's menu now; the same items as the latest version publish nothing. */
     public MenuPublished publish(String countyCode, YearMonth month, List<MenuPublished.Item> items) {
+        requireCatalogue(items);
+        Optional<MenuPublished> current = find(countyCode, month);
+        if (current.isPresent() && current.get().items().equals(items)) {
+            return current.get();
+        }
+        deleteDraft(countyCode, month);
+        MenuPublished menu = new MenuPublished(countyCode, month, current.map(m -> m.version() + 1).orElse(1), items,
+                Instant.now());
+        insert(countyCode, month, menu.version(), "PUBLISHED", items, menu.publishedAt());
+        outbox.publish(menu);
+        return menu;
+    }
+
+    /**
+     * Drafts the month's menu from the month before's demand in the county: the projects ordered there, most
+     * ordered first, each with a note of how often and where; and a note for each category of needs in
+     * residents' own words. An existing draft is returned as it is.
+     */
+    public Draft draft(String countyCode, YearMonth month) {
+        Optional<Draft> existing = findDraft(countyCode, month);
+        if (existing.isPresent()) {
+            return existing.get();
+        }
+        @SuppressWarnings("unchecked")
+        List<Object[]> rows = entityManager.createNativeQuery("""
+                select project_code, count(*), count(distinct town_code) from demand
+                where month = ?1 and town_code like ?2 and project_code is not null
+                group by project_code order by 2 desc, 1""")
+                .setParameter(1, month.minusMonths(1).toString())
+                .setParameter(2, countyCode + "%")
+                .getResultList();
+        List<MenuPublished.Item> items = new ArrayList<>();
+        for (Object[] row : rows) {
+            Project project = Project.findById(row[0]);
+            if (project != null && project.active) {
+                items.add(new MenuPublished.Item((String) row[0], "ordered " + row[1] + " times in "
+                        + row[2] + (((Number) row[2]).intValue() == 1 ? " town" : " towns") + " last month"));
+            }
+        }
+        int version = find(countyCode, month).map(m -> m.version() + 1).orElse(1);
+        insert(countyCode, month, version, "DRAFT", items, null);
+        return new Draft(countyCode, month, version, items);
+    }
+
+    /** Replaces the draft's items: what the centre decided. */
+    public Draft editDraft(String countyCode, YearMonth month, List<MenuPublished.Item> items) {
+        requireCatalogue(items);
+        Draft draft = draft(countyCode, month);
+        entityManager.createNativeQuery("""
+                update menu set items = cast(?1 as jsonb)
+                where county_code = ?2 and month = ?3 and status = 'DRAFT'""")
+                .setParameter(1, toJson(items)).setParameter(2, countyCode).setParameter(3, month.toString())
+                .executeUpdate();
+        return new Draft(countyCode, month, draft.version(), items);
+    }
+
+    /** Publishes the draft as the month's next version. */
+    public MenuPublished publishDraft(String countyCode, YearMonth month) {
+        Draft draft = findDraft(countyCode, month).orElseThrow(() -> Problem.notFound("draft menu",
+                countyCode + " for " + month).exception());
+        if (draft.items().isEmpty()) {
+            throw Problem.of(409, "empty-menu", "The draft names no project", "add projects to the draft first")
+                    .exception();
+        }
+        requireCatalogue(draft.items());
+        MenuPublished menu = new MenuPublished(countyCode, month, draft.version(), draft.items(), Instant.now());
+        entityManager.createNativeQuery("""
+                update menu set status = 'PUBLISHED', published_at = ?1
+                where county_code = ?2 and month = ?3 and status = 'DRAFT'""")
+                .setParameter(1, menu.publishedAt()).setParameter(2, countyCode).setParameter(3, month.toString())
+                .executeUpdate();
+        outbox.publish(menu);
+        return menu;
+    }
+
+    /** Counts an order in the demand of its month and town. */
+    public void count(OrderPlaced placed) {
+        entityManager.createNativeQuery("""
+                insert into demand (order_id, month, town_code, project_code, category) values (?1, ?2, ?3, ?4, ?5)
+                on conflict do nothing""")
+                .setParameter(1, placed.orderId())
+                .setParameter(2, YearMonth.from(placed.placedAt().atZone(zone)).toString())
+                .setParameter(3, RegionCode.of(placed.villageCode()).at(Tier.TOWN).value())
+                .setParameter(4, placed.projectCode())
+                .setParameter(5, placed.category())
+                .executeUpdate();
+    }
+
+    /** The latest published version. */
+    public Optional<MenuPublished> find(String countyCode, YearMonth month) {
+        return rows(countyCode, month, "PUBLISHED").stream().findFirst()
+                .map(row -> new MenuPublished(countyCode, month, ((Number) row[0]).intValue(), fromJson((String) row[1]),
+                        SqlTime.instant(row[2])));
+    }
+
+    public MenuPublished get(String countyCode, YearMonth month) {
+        return find(countyCode, month).orElseThrow(
+                () -> Problem.notFound("menu", countyCode + " for " + month).exception());
+    }
+
+    public Optional<Draft> findDraft(String countyCode, YearMonth month) {
+        return rows(countyCode, month, "DRAFT").stream().findFirst()
+                .map(row -> new Draft(countyCode, month, ((Number) row[0]).intValue(), fromJson((String) row[1])));
+    }
+
+    private List<Object[]> rows(String countyCode, YearMonth month, String status) {
+        @SuppressWarnings("unchecked")
+        List<Object[]> rows = entityManager.createNativeQuery("""
+                select version, cast(items as text), published_at from menu
+                where county_code = ?1 and month = ?2 and status = ?3 order by version desc limit 1""")
+                .setParameter(1, countyCode).setParameter(2, month.toString()).setParameter(3, status)
+                .getResultList();
+        return rows;
+    }
+
+    private void insert(String countyCode, YearMonth month, int version, String status, List<MenuPublished.Item> items,
+            Instant publishedAt) {
+        entityManager.createNativeQuery("""
+                insert into menu (county_code, month, version, status, items, published_at)
+                values (?1, ?2, ?3, ?4, cast(?5 as jsonb), ?6)""")
+                .setParameter(1, countyCode).setParameter(2, month.toString()).setParameter(3, version)
+                .setParameter(4, status).setParameter(5, toJson(items)).setParameter(6, publishedAt)
+                .executeUpdate();
+    }
+
+    private void deleteDraft(String countyCode, YearMonth month) {
+        entityManager.createNativeQuery("delete from menu where county_code = ?1 and month = ?2 and status = 'DRAFT'")
+                .setParameter(1, countyCode).setParameter(2, month.toString()).executeUpdate();
+    }
+
+    private static void requireCatalogue(List<MenuPublished.Item> items) {
         List<String> unknown = items.stream().map(MenuPublished.Item::projectCode)
                 .filter(code -> {
                     Project project = Project.findById(code);
@@ -47,38 +193,6 @@ public class MenuService {
             throw Problem.of(422, "unknown-project", "The menu names projects not in the catalogue",
                     "not active in the catalogue: " + String.join(", ", unknown)).with("field", "items").exception();
         }
-        Optional<MenuPublished> current = find(countyCode, month);
-        if (current.isPresent() && current.get().items().equals(items)) {
-            return current.get();
-        }
-        MenuPublished menu = new MenuPublished(countyCode, month, items, Instant.now());
-        entityManager.createNativeQuery("""
-                insert into menu (county_code, month, items, published_at) values (?1, ?2, cast(?3 as jsonb), ?4)
-                on conflict (county_code, month) do update set items = excluded.items,
-                    published_at = excluded.published_at""")
-                .setParameter(1, countyCode)
-                .setParameter(2, month.toString())
-                .setParameter(3, toJson(items))
-                .setParameter(4, menu.publishedAt())
-                .executeUpdate();
-        outbox.publish(menu);
-        return menu;
-    }
-
-    public Optional<MenuPublished> find(String countyCode, YearMonth month) {
-        @SuppressWarnings("unchecked")
-        List<Object[]> rows = entityManager.createNativeQuery(
-                "select cast(items as text), published_at from menu where county_code = ?1 and month = ?2")
-                .setParameter(1, countyCode)
-                .setParameter(2, month.toString())
-                .getResultList();
-        return rows.stream().findFirst().map(row -> new MenuPublished(countyCode, month, fromJson((String) row[0]),
-                SqlTime.instant(row[1])));
-    }
-
-    public MenuPublished get(String countyCode, YearMonth month) {
-        return find(countyCode, month).orElseThrow(
-                () -> Problem.notFound("menu", countyCode + " for " + month).exception());
     }
 
     private String toJson(List<MenuPublished.Item> items) {
