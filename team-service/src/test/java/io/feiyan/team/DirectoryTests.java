@@ -6,6 +6,7 @@ import static io.feiyan.embedded.EventProbe.payload;
 import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItem;
+import static org.hamcrest.Matchers.hasItems;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import io.feiyan.embedded.EventProbe;
@@ -19,6 +20,7 @@ import io.restassured.http.ContentType;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import java.util.UUID;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.junit.jupiter.api.Test;
@@ -64,6 +66,37 @@ class DirectoryTests {
         try (EventProbe probe = new EventProbe(kafka)) {
             assertEquals(1, probe.all(Topics.CATALOGUE_PROJECTS, keyed("dir-visit"), Duration.ofSeconds(3)).size());
         }
+    }
+
+    @Test
+    void theCountysSixCategoriesAreThere_aProjectNeedsOneOfThem_andTheCountyCanAddItsOwn() {
+        given().get("/api/categories").then().statusCode(200)
+                .body("code", hasItems("EDUCATION", "CULTURE", "MEDICAL", "ELDERLY_CARE", "DAILY_LIFE", "LEGAL_AID"));
+        given().contentType(ContentType.JSON).body(Map.of("name", "Farm help", "category", "FARMING"))
+                .put("/api/projects/dir-harvest")
+                .then().statusCode(422).body("type", equalTo("https://feiyan.io/problems/unknown-category"));
+
+        given().contentType(ContentType.JSON).body(Map.of("name", "农业 Farming")).put("/api/categories/FARMING")
+                .then().statusCode(200);
+        given().contentType(ContentType.JSON)
+                .body(Map.of("name", "Farm help", "category", "FARMING", "servedAt", "VILLAGE",
+                        "aimedAt", List.of("SPECIAL_HARDSHIP")))
+                .put("/api/projects/dir-harvest")
+                .then().statusCode(200).body("servedAt", equalTo("VILLAGE"));
+    }
+
+    @Test
+    void aTeamHasALeaderWhoIsAVolunteer() {
+        String leader = given().contentType(ContentType.JSON)
+                .body(Map.of("name", "张队长", "phone", "13805393333", "villageCode", "371322107202"))
+                .post("/api/volunteers").then().statusCode(201).extract().path("volunteerId");
+        given().contentType(ContentType.JSON)
+                .body(Map.of("name", "Led team", "tier", "VILLAGE", "regionCode", "371322107202", "leaderId", leader))
+                .put("/api/teams/dir-led").then().statusCode(200).body("leaderId", equalTo(leader));
+        given().contentType(ContentType.JSON)
+                .body(Map.of("name", "Led team", "tier", "VILLAGE", "regionCode", "371322107202",
+                        "leaderId", UUID.randomUUID().toString()))
+                .put("/api/teams/dir-led").then().statusCode(422).body("field", equalTo("leaderId"));
     }
 
     @Test

@@ -2,9 +2,12 @@ package io.feiyan.team.domain;
 
 import io.feiyan.events.HouseholdTag;
 import io.feiyan.events.ProjectUpdated;
+import io.feiyan.events.Tier;
 import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
+import jakarta.persistence.EnumType;
+import jakarta.persistence.Enumerated;
 import jakarta.persistence.Id;
 import java.util.ArrayList;
 import java.util.List;
@@ -22,6 +25,9 @@ public class Project extends PanacheEntityBase {
     @JdbcTypeCode(SqlTypes.ARRAY)
     @Column(columnDefinition = "text[]")
     public List<String> aimedAt = new ArrayList<>();
+    /** The tier that normally serves the project; null when any may. */
+    @Enumerated(EnumType.STRING)
+    public Tier servedAt;
     public boolean active = true;
 
     public ProjectUpdated toEvent() {

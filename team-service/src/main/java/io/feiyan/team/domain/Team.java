@@ -10,6 +10,7 @@ import jakarta.persistence.Enumerated;
 import jakarta.persistence.Id;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.UUID;
 import org.hibernate.annotations.JdbcTypeCode;
 import org.hibernate.type.SqlTypes;
 
@@ -28,6 +29,8 @@ public class Team extends PanacheEntityBase {
     /** How many open orders the team can hold at once. */
     public int capacity;
     public boolean active = true;
+    /** The volunteer who leads the team. */
+    public UUID leaderId;
 
     public TeamUpdated toEvent() {
         return new TeamUpdated(code, name, tier, regionCode, List.copyOf(projectCodes), capacity, active);

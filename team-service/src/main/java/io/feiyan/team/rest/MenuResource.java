@@ -42,7 +42,7 @@ public class MenuResource {
         return menus.publish(countyCode, yearMonth, request.items());
     }
 
-    /** Drafts the month's menu from the month before's demand, or returns the draft being edited. */
+    /** Drafts the month's menu from the month before's demand, replacing an unpublished draft. */
     @POST
     @Path("/draft")
     public MenuService.Draft draft(@PathParam("countyCode") String countyCode, @PathParam("month") String month) {

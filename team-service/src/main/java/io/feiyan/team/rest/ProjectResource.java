@@ -1,6 +1,7 @@
 package io.feiyan.team.rest;
 
 import io.feiyan.events.HouseholdTag;
+import io.feiyan.events.Tier;
 import io.feiyan.platform.rest.Validation;
 import io.feiyan.team.domain.Project;
 import io.feiyan.team.service.DirectoryService;
@@ -21,12 +22,16 @@ public class ProjectResource {
         this.directory = directory;
     }
 
-    public record ProjectRequest(String name, String category, List<HouseholdTag> aimedAt, Boolean active) {
+    /** A project: its category, the households it is built for (none: everyone) and the tier that normally serves. */
+    public record ProjectRequest(String name, String category, List<HouseholdTag> aimedAt, Tier servedAt,
+            Boolean active) {
     }
 
-    public record ProjectView(String code, String name, String category, List<String> aimedAt, boolean active) {
+    public record ProjectView(String code, String name, String category, List<String> aimedAt, Tier servedAt,
+            boolean active) {
         static ProjectView of(Project project) {
-            return new ProjectView(project.code, project.name, project.category, project.aimedAt, project.active);
+            return new ProjectView(project.code, project.name, project.category, project.aimedAt, project.servedAt,
+                    project.active);
         }
     }
 
@@ -54,6 +59,7 @@ public class ProjectResource {
         project.category = request.category();
         project.aimedAt = request.aimedAt() == null ? new ArrayList<>()
                 : request.aimedAt().stream().distinct().map(Enum::name).collect(Collectors.toCollection(ArrayList::new));
+        project.servedAt = request.servedAt();
         project.active = request.active() == null || request.active();
         return ProjectView.of(directory.saveProject(project));
     }

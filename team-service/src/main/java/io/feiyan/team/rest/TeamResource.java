@@ -16,6 +16,7 @@ import java.time.ZoneId;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.UUID;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 @Path("/api/teams")
@@ -32,14 +33,14 @@ public class TeamResource {
     }
 
     public record TeamRequest(String name, Tier tier, String regionCode, List<String> projectCodes, Integer capacity,
-            Boolean active) {
+            Boolean active, UUID leaderId) {
     }
 
     public record TeamView(String code, String name, Tier tier, String regionCode, List<String> projectCodes,
-            int capacity, boolean active) {
+            int capacity, boolean active, UUID leaderId) {
         static TeamView of(Team team) {
             return new TeamView(team.code, team.name, team.tier, team.regionCode, team.projectCodes, team.capacity,
-                    team.active);
+                    team.active, team.leaderId);
         }
     }
 
@@ -95,6 +96,7 @@ public class TeamResource {
         team.projectCodes = new ArrayList<>(request.projectCodes() == null ? List.of() : request.projectCodes());
         team.capacity = request.capacity() == null ? 10 : request.capacity();
         team.active = request.active() == null || request.active();
+        team.leaderId = request.leaderId();
         return TeamView.of(directory.saveTeam(team));
     }
 }

@@ -2,8 +2,10 @@ package io.feiyan.team.service;
 
 import io.feiyan.platform.messaging.Outbox;
 import io.feiyan.platform.rest.Problem;
+import io.feiyan.team.domain.Category;
 import io.feiyan.team.domain.Project;
 import io.feiyan.team.domain.Team;
+import io.feiyan.team.domain.Volunteer;
 import io.quarkus.panache.common.Sort;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
@@ -23,8 +25,13 @@ public class DirectoryService {
     }
 
     public Project saveProject(Project wanted) {
+        if (Category.findById(wanted.category) == null) {
+            throw Problem.of(422, "unknown-category", "No such category", "the county has no category "
+                    + wanted.category + "; add it under /api/categories first").with("field", "category").exception();
+        }
         Project current = Project.findById(wanted.code);
         if (current != null && current.toEvent().equals(wanted.toEvent())) {
+            current.servedAt = wanted.servedAt;
             return current;
         }
         Project saved = current == null ? wanted : copy(wanted, current);
@@ -42,8 +49,13 @@ public class DirectoryService {
                     "not in the catalogue: " + String.join(", ", unknown))
                     .with("field", "projectCodes").exception();
         }
+        if (wanted.leaderId != null && Volunteer.findById(wanted.leaderId) == null) {
+            throw Problem.of(422, "unknown-volunteer", "No such volunteer", "no volunteer " + wanted.leaderId
+                    + " to lead the team").with("field", "leaderId").exception();
+        }
         Team current = Team.findById(wanted.code);
         if (current != null && current.toEvent().equals(wanted.toEvent())) {
+            current.leaderId = wanted.leaderId;
             return current;
         }
         Team saved = current == null ? wanted : copy(wanted, current);
@@ -72,6 +84,7 @@ public class DirectoryService {
         to.name = from.name;
         to.category = from.category;
         to.aimedAt = from.aimedAt;
+        to.servedAt = from.servedAt;
         to.active = from.active;
         return to;
     }
@@ -83,6 +96,7 @@ public class DirectoryService {
         to.projectCodes = from.projectCodes;
         to.capacity = from.capacity;
         to.active = from.active;
+        to.leaderId = from.leaderId;
         return to;
     }
 }

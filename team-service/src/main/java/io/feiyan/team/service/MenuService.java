@@ -67,14 +67,10 @@ public class MenuService {
 
     /**
      * Drafts the month's menu from the month before's demand in the county: the projects ordered there, most
-     * ordered first, each with a note of how often and where; and a note for each category of needs in
-     * residents' own words. An existing draft is returned as it is.
+     * ordered first, each with a note of how often and in how many towns. Drafting again starts over from the
+     * demand, replacing an unpublished draft.
      */
     public Draft draft(String countyCode, YearMonth month) {
-        Optional<Draft> existing = findDraft(countyCode, month);
-        if (existing.isPresent()) {
-            return existing.get();
-        }
         @SuppressWarnings("unchecked")
         List<Object[]> rows = entityManager.createNativeQuery("""
                 select project_code, count(*), count(distinct town_code) from demand
@@ -91,21 +87,28 @@ public class MenuService {
                         + row[2] + (((Number) row[2]).intValue() == 1 ? " town" : " towns") + " last month"));
             }
         }
-        int version = find(countyCode, month).map(m -> m.version() + 1).orElse(1);
-        insert(countyCode, month, version, "DRAFT", items, null);
-        return new Draft(countyCode, month, version, items);
+        return saveDraft(countyCode, month, items);
     }
 
-    /** Replaces the draft's items: what the centre decided. */
+    /** Replaces the draft's items (making the draft if there is none): what the centre decided. */
     public Draft editDraft(String countyCode, YearMonth month, List<MenuPublished.Item> items) {
         requireCatalogue(items);
-        Draft draft = draft(countyCode, month);
+        return saveDraft(countyCode, month, items);
+    }
+
+    private Draft saveDraft(String countyCode, YearMonth month, List<MenuPublished.Item> items) {
+        Optional<Draft> existing = findDraft(countyCode, month);
+        if (existing.isEmpty()) {
+            int version = find(countyCode, month).map(m -> m.version() + 1).orElse(1);
+            insert(countyCode, month, version, "DRAFT", items, null);
+            return new Draft(countyCode, month, version, items);
+        }
         entityManager.createNativeQuery("""
                 update menu set items = cast(?1 as jsonb)
                 where county_code = ?2 and month = ?3 and status = 'DRAFT'""")
                 .setParameter(1, toJson(items)).setParameter(2, countyCode).setParameter(3, month.toString())
                 .executeUpdate();
-        return new Draft(countyCode, month, draft.version(), items);
+        return new Draft(countyCode, month, existing.get().version(), items);
     }
 
     /** Publishes the draft as the month's next version. */
