@@ -67,13 +67,16 @@ class MenuTests {
             }
             probe.publish(placed("draft-repair", "371377101201", inLastMonth));
             probe.publish(placed("draft-visit", "371399101201", inLastMonth)); // another county
+            probe.publish(placed(null, "371377102201", inLastMonth)); // a need in the resident's own words
         }
 
         await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> given().post("/api/menus/371377/2027-05/draft")
                 .then().statusCode(200)
                 .body("items.projectCode", contains("draft-visit", "draft-repair"))
                 .body("items[0].note", equalTo("ordered 3 times in 2 towns last month")));
-        given().delete("/api/menus/371377/2027-05/draft").then().statusCode(405);
+        given().get("/api/menus/371377/2027-04/demand").then().statusCode(200)
+                .body("find { it.townCode == '371377101' && it.projectCode == 'draft-visit' }.orders", equalTo(2))
+                .body("find { it.townCode == '371377102' && it.projectCode == null }.category", equalTo("X"));
 
         given().contentType(ContentType.JSON)
                 .body(Map.of("items", List.of(Map.of("projectCode", "draft-visit", "note", "winter visits"))))

@@ -42,6 +42,16 @@ public class MenuResource {
         return menus.publish(countyCode, yearMonth, request.items());
     }
 
+    /**
+     * The month's demand in the county by town: each project ordered, and the needs in residents' own words by
+     * category. The centre reads last month's before drafting this month's menu.
+     */
+    @GET
+    @Path("/demand")
+    public List<MenuService.Demand> demand(@PathParam("countyCode") String countyCode, @PathParam("month") String month) {
+        return menus.demand(countyCode, parse(countyCode, month));
+    }
+
     /** Drafts the month's menu from the month before's demand, replacing an unpublished draft. */
     @POST
     @Path("/draft")

@@ -50,6 +50,27 @@ public class MenuService {
     public record Draft(String countyCode, YearMonth month, int version, List<MenuPublished.Item> items) {
     }
 
+    /**
+     * What was ordered in a town in a month, for the centre drafting a menu: a project, or (with a null
+     * project) needs in residents' own words of a category.
+     */
+    public record Demand(String townCode, String projectCode, String category, long orders) {
+    }
+
+    /** The month's orders in the county, by town, project and category, most ordered first. */
+    public List<Demand> demand(String countyCode, YearMonth month) {
+        @SuppressWarnings("unchecked")
+        List<Object[]> rows = entityManager.createNativeQuery("""
+                select town_code, project_code, category, count(*) from demand
+                where month = ?1 and town_code like ?2
+                group by town_code, project_code, category order by 4 desc, 1, 3""")
+                .setParameter(1, month.toString())
+                .setParameter(2, countyCode + "%")
+                .getResultList();
+        return rows.stream().map(row -> new Demand((String) row[0], (String) row[1], (String) row[2],
+                ((Number) row[3]).longValue())).toList();
+    }
+
     /** Publishes these items as the month's menu now; the same items as the latest version publish nothing. */
     public MenuPublished publish(String countyCode, YearMonth month, List<MenuPublished.Item> items) {
         requireCatalogue(items);
