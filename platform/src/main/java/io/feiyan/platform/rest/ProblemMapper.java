@@ -27,13 +27,18 @@ public class ProblemMapper {
         if (e.getPath().isEmpty()) {
             return malformedJson(e);
         }
-        String field = e.getPath().stream()
-                .map(ref -> ref.getFieldName() != null ? ref.getFieldName() : "[" + ref.getIndex() + "]")
-                .collect(Collectors.joining("."));
+        StringBuilder field = new StringBuilder();
+        for (var ref : e.getPath()) {
+            if (ref.getFieldName() != null) {
+                field.append(field.isEmpty() ? "" : ".").append(ref.getFieldName());
+            } else {
+                field.append('[').append(ref.getIndex()).append(']');
+            }
+        }
         String reason = e instanceof InvalidFormatException invalid
                 ? "'" + invalid.getValue() + "' is not a valid value" + allowed(invalid.getTargetType())
                 : "has the wrong type";
-        return toResponse(Problem.invalid(List.of(new Problem.FieldError(field, reason))));
+        return toResponse(Problem.invalid(List.of(new Problem.FieldError(field.toString(), reason))));
     }
 
     /** A body that is not JSON at all. */
