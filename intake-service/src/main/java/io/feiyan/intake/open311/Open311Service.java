@@ -124,11 +124,13 @@ public class Open311Service {
         List<OrderEvent> events = history.of(order.id);
         Optional<OrderAssigned> assigned = events.stream().filter(OrderAssigned.class::isInstance)
                 .map(OrderAssigned.class::cast).reduce((first, second) -> second);
-        Instant updated = events.isEmpty() ? order.placedAt : events.get(events.size() - 1).occurredAt();
+        OrderEvent last = events.isEmpty() ? null : events.get(events.size() - 1);
+        Instant updated = last == null ? order.placedAt : last.occurredAt();
         Map<String, Object> request = new LinkedHashMap<>();
         request.put("service_request_id", order.id.toString());
         request.put("status", order.status.isOpen() ? "open" : "closed");
-        request.put("status_notes", timeline.latest(order));
+        // the last step in words: what a resident asking "where is my order?" needs to hear
+        request.put("status_notes", last == null ? null : timeline.describe(order, last));
         request.put("service_name", order.projectCode == null ? "Something else (" + order.category + ")"
                 : Optional.ofNullable(Project.<Project>findById(order.projectCode)).map(p -> p.name)
                         .orElse(order.projectCode));

@@ -46,18 +46,12 @@ public class Timeline {
                 .toList();
     }
 
-    /** The last step in words: what a resident asking "where is my order?" needs to hear. */
-    @Transactional
-    public String latest(Order order) {
-        List<Entry> entries = of(order);
-        return entries.isEmpty() ? null : entries.get(entries.size() - 1).text();
-    }
-
     private static String step(OrderEvent event) {
         return EventType.of(event).name().substring("ORDER_".length());
     }
 
-    private String describe(Order order, OrderEvent event) {
+    /** One event of the order's life in plain words. */
+    public String describe(Order order, OrderEvent event) {
         if (event instanceof OrderPlaced placed) {
             return switch (placed.channel()) {
                 case PROXY -> "Placed by 飞燕 volunteer " + placed.volunteerId()
