@@ -10,9 +10,9 @@ import java.util.List;
 import java.util.UUID;
 
 /**
- * Acts on missed times to accept, and tries the waiting cases again. The deadlines live in the database,
- * so they survive restarts, and each overdue case is taken under a row lock that other dispatch instances
- * skip, then checked again, so it is acted on exactly once however many instances sweep at the same moment.
+ * Acts on missed times to accept, and routes cases that are waiting but not yet routed. The deadlines live
+ * in the database, so they survive restarts, and each overdue case is taken under a row lock that other
+ * dispatch instances skip, then checked again, so it is acted on exactly once however many sweep at once.
  */
 @ApplicationScoped
 public class DeadlineSweeper {
@@ -29,7 +29,7 @@ public class DeadlineSweeper {
     @Scheduled(every = "${feiyan.dispatch.deadline-sweep}", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
     void scheduled() {
         sweep();
-        QuarkusTransaction.requiringNew().run(dispatch::retryWaiting);
+        QuarkusTransaction.requiringNew().run(dispatch::retryNotYetRouted);
     }
 
     /** Acts on every overdue case; returns how many it acted on. */

@@ -153,15 +153,27 @@ public class DispatchService {
     }
 
     /**
-     * Routes the cases waiting for a team again, oldest first: after the directory or catalogue changed, and
-     * on every sweep, so a case whose project reached this copy just after the case itself is not forgotten.
-     * Each case is locked, and cases another instance holds are skipped.
+     * Routes the cases waiting for a team again, oldest first, after the directory or catalogue changed: a
+     * new or changed team may serve them, unserved ones included. Each case is locked, and cases another
+     * instance holds are skipped.
      */
     public void retryWaiting() {
+        retry("status = 'WAITING'");
+    }
+
+    /**
+     * Routes again the waiting cases not yet marked unserved: one whose project reached this copy of the
+     * catalogue just after the case itself would otherwise wait for the next change of the directory.
+     * Unserved cases change only with the directory, which retries them itself.
+     */
+    public void retryNotYetRouted() {
+        retry("status = 'WAITING' and not unserved");
+    }
+
+    private void retry(String which) {
         @SuppressWarnings("unchecked")
-        List<UUID> ids = entityManager.createNativeQuery(
-                "select order_id from dispatch_case where status = 'WAITING' order by placed_at for update skip locked",
-                UUID.class).getResultList();
+        List<UUID> ids = entityManager.createNativeQuery("select order_id from dispatch_case where " + which
+                + " order by placed_at for update skip locked", UUID.class).getResultList();
         for (UUID id : ids) {
             DispatchCase c = DispatchCase.findById(id);
             if (route(c, EscalationReason.NO_TEAM_AVAILABLE)) {
