@@ -9,6 +9,7 @@ import java.util.Optional;
  */
 public enum EventType {
     ORDER_PLACED(OrderPlaced.class, Topics.ORDERS_PLACED, "feiyan.order.placed.v1", "order"),
+    ORDER_APPROVED(OrderApproved.class, Topics.ORDERS_APPROVED, "feiyan.order.approved.v1", "order"),
     ORDER_ASSIGNED(OrderAssigned.class, Topics.ORDERS_ASSIGNED, "feiyan.order.assigned.v1", "order"),
     ORDER_ACCEPTED(OrderAccepted.class, Topics.ORDERS_ACCEPTED, "feiyan.order.accepted.v1", "order"),
     ORDER_DECLINED(OrderDeclined.class, Topics.ORDERS_DECLINED, "feiyan.order.declined.v1", "order"),
@@ -72,6 +73,11 @@ public enum EventType {
             }
         }
         throw new IllegalArgumentException("Not a Feiyan event: " + javaType.getName());
+    }
+
+    /** The event a topic carries: each topic carries one. */
+    public static Optional<EventType> onTopic(String topic) {
+        return Arrays.stream(values()).filter(type -> type.topic.equals(topic)).findFirst();
     }
 
     public static Optional<EventType> byCeType(String ceType) {

@@ -5,7 +5,7 @@ import java.util.UUID;
 
 /** An event in one order's life. Keyed by the order id so one order's events keep their order in a topic. */
 public sealed interface OrderEvent extends Event
-        permits OrderPlaced, OrderAssigned, OrderAccepted, OrderDeclined, OrderEscalated, OrderRejected,
+        permits OrderPlaced, OrderApproved, OrderAssigned, OrderAccepted, OrderDeclined, OrderEscalated, OrderRejected,
         OrderCompleted, OrderRated, OrderCancelled, OrderReopened {
     UUID orderId();
 

@@ -6,6 +6,7 @@ package io.feiyan.events;
  */
 public final class Topics {
     public static final String ORDERS_PLACED = "orders.placed";
+    public static final String ORDERS_APPROVED = "orders.approved";
     public static final String ORDERS_ASSIGNED = "orders.assigned";
     public static final String ORDERS_ACCEPTED = "orders.accepted";
     public static final String ORDERS_COMPLETED = "orders.completed";

@@ -4,57 +4,74 @@ import static io.feiyan.embedded.EventProbe.header;
 import static io.feiyan.embedded.EventProbe.keyed;
 import static io.feiyan.embedded.EventProbe.payload;
 import static io.restassured.RestAssured.given;
-import static org.awaitility.Awaitility.await;
 import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.hasItem;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 
-import io.feiyan.embedded.EventProbe;
 import io.feiyan.events.CloudEvents;
-import io.feiyan.events.OrderCompleted;
 import io.feiyan.events.OrderRated;
 import io.feiyan.events.Topics;
-import io.feiyan.feedback.domain.CompletedOrder;
-import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
-import java.math.BigDecimal;
-import java.time.Duration;
-import java.time.Instant;
+import io.restassured.response.Response;
 import java.util.Map;
 import java.util.UUID;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 @QuarkusTest
 class RatingTests {
-    private static final Duration WAIT = Duration.ofSeconds(30);
-
     @ConfigProperty(name = "kafka.bootstrap.servers")
     String kafka;
 
+    private Scenario scenario;
+
+    @BeforeEach
+    void open() {
+        scenario = new Scenario(kafka);
+    }
+
+    @AfterEach
+    void close() {
+        scenario.close();
+    }
+
     @Test
-    void givenACompletedOrder_whenRated_then201AndOrderRatedIsPublishedWithoutTheComment() {
-        UUID orderId = completedOrder();
+    void givenADeliveredOrder_whenRated_then201AndOrderRatedIsPublishedWithoutTheComment() {
+        UUID orderId = scenario.delivered(Scenario.newVillage());
 
         given().contentType(ContentType.JSON)
-                .body(Map.of("orderId", orderId.toString(), "score", 5, "comment", "Grandma Wu loved the opera"))
+                .body(Map.of("orderId", orderId.toString(), "score", 5, "solved", true,
+                        "comment", "Grandma Wu loved the opera"))
                 .post("/api/ratings")
                 .then().statusCode(201)
-                .body("score", equalTo(5));
+                .body("score", equalTo(5))
+                .body("solved", equalTo(true));
 
-        try (EventProbe probe = new EventProbe(kafka)) {
-            ConsumerRecord<String, String> record = probe.await(Topics.ORDERS_RATED, keyed(orderId), WAIT);
-            assertEquals(5, payload(record, OrderRated.class).score());
-            assertEquals("feiyan.order.rated.v1", header(record, CloudEvents.TYPE));
-            assertFalse(record.value().contains("Grandma"), "no personal words leave feedback");
-        }
+        ConsumerRecord<String, String> record = scenario.probe().await(Topics.ORDERS_RATED, keyed(orderId), Scenario.WAIT);
+        assertEquals(5, payload(record, OrderRated.class).score());
+        assertEquals("feiyan.order.rated.v1", header(record, CloudEvents.TYPE));
+        assertFalse(record.value().contains("Grandma"), "no personal words leave feedback");
+    }
+
+    @Test
+    void aVillageVolunteerMayRateOnTheResidentsBehalf() {
+        UUID orderId = scenario.delivered(Scenario.newVillage());
+
+        given().contentType(ContentType.JSON)
+                .body(Map.of("orderId", orderId.toString(), "score", 4, "solved", true, "volunteerId", "V-zhao-li"))
+                .post("/api/ratings")
+                .then().statusCode(201).body("volunteerId", equalTo("V-zhao-li"));
+        given().get("/api/ratings/{id}", orderId).then().statusCode(200).body("volunteerId", equalTo("V-zhao-li"));
     }
 
     @Test
     void anOrderCanBeRatedOnlyOnce() {
-        UUID orderId = completedOrder();
+        UUID orderId = scenario.delivered(Scenario.newVillage());
         rate(orderId, 4).then().statusCode(201);
 
         rate(orderId, 1).then().statusCode(409)
@@ -71,24 +88,18 @@ class RatingTests {
     }
 
     @Test
-    void aScoreOutsideOneToFiveIsRefused() {
-        rate(UUID.randomUUID(), 6).then().statusCode(400)
+    void aScoreOutsideOneToFiveOrNoAnswerToSolvedIsRefused() {
+        given().contentType(ContentType.JSON).body(Map.of("orderId", UUID.randomUUID().toString(), "score", 6))
+                .post("/api/ratings")
+                .then().statusCode(400)
                 .contentType("application/problem+json")
-                .body("field", equalTo("score"));
+                .body("errors.field", hasItem("score"))
+                .body("errors.field", hasItem("solved"));
     }
 
-    private UUID completedOrder() {
-        UUID orderId = UUID.randomUUID();
-        try (EventProbe probe = new EventProbe(kafka)) {
-            probe.publish(new OrderCompleted(orderId, "art-light-cavalry", new BigDecimal("3"), Instant.now()));
-        }
-        await().atMost(WAIT).until(() -> QuarkusTransaction.requiringNew()
-                .call(() -> CompletedOrder.findById(orderId) != null));
-        return orderId;
-    }
-
-    private static io.restassured.response.Response rate(UUID orderId, int score) {
-        return given().contentType(ContentType.JSON).body(Map.of("orderId", orderId.toString(), "score", score))
+    private static Response rate(UUID orderId, int score) {
+        return given().contentType(ContentType.JSON)
+                .body(Map.of("orderId", orderId.toString(), "score", score, "solved", true))
                 .post("/api/ratings");
     }
 }

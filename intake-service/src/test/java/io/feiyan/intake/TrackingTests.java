@@ -81,7 +81,7 @@ class TrackingTests {
         given().get("/api/orders/{id}", orderId).then()
                 .body("status", equalTo("ACCEPTED"))
                 .body("timeline", hasSize(6))
-                .body("timeline[1].text", equalTo("Reviewed and assigned to Changbuling 飞燕 at village tier, "
+                .body("timeline[1].text", equalTo("Assigned to Changbuling 飞燕 at village tier, "
                         + "to deliver by " + local(deadline)))
                 .body("timeline[2].text", equalTo("Declined by Changbuling 飞燕: no one in the village can sing opera"))
                 .body("timeline[3].text", equalTo("Escalated from village to town tier: every team there that could serve it declined"))

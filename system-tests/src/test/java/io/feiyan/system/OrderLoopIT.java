@@ -80,13 +80,13 @@ class OrderLoopIT {
                 .post(assignment + "/complete").then().statusCode(200).body("status", equalTo("COMPLETED"));
 
         await().atMost(WAIT).until(() -> given().contentType(ContentType.JSON)
-                .body(Map.of("orderId", orderId, "score", 5))
+                .body(Map.of("orderId", orderId, "score", 5, "solved", true))
                 .post(RunningFeiyan.url(FeiyanService.FEEDBACK) + "/api/ratings").statusCode() == 201);
 
         await().atMost(WAIT).untilAsserted(() -> given().get(RunningFeiyan.url(FeiyanService.INTAKE) + "/api/orders/" + orderId)
                 .then().statusCode(200)
                 .body("status", equalTo("RATED"))
-                .body("timeline.step", contains("PLACED", "ESCALATED", "ESCALATED", "ASSIGNED", "ACCEPTED",
+                .body("timeline.step", contains("PLACED", "APPROVED", "ESCALATED", "ESCALATED", "ASSIGNED", "ACCEPTED",
                         "COMPLETED", "RATED")));
 
         // each service's own database holds its part
@@ -101,6 +101,7 @@ class OrderLoopIT {
         // and each topic carries its event, as a CloudEvent keyed by the order id
         try (EventProbe probe = new EventProbe(RunningFeiyan.system().kafkaBootstrapServers())) {
             assertCloudEvent(probe, EventType.ORDER_PLACED, "intake-service", orderId);
+            assertCloudEvent(probe, EventType.ORDER_APPROVED, "dispatch-service", orderId);
             OrderAssigned assigned = payload(assertCloudEvent(probe, EventType.ORDER_ASSIGNED, "dispatch-service",
                     orderId), OrderAssigned.class);
             assertEquals(Tier.COUNTY, assigned.tier());
@@ -131,7 +132,7 @@ class OrderLoopIT {
         String[] lines = output.strip().split("\n");
         String lastAnswer = lines[lines.length - 1];
         assertTrue(lastAnswer.contains("\"status\":\"RATED\""), output);
-        assertEquals(7, lastAnswer.split("\"step\":").length - 1, output);
+        assertEquals(8, lastAnswer.split("\"step\":").length - 1, output);
         assertFalse(output.contains("/problems/"), "no step of the walk-through may fail: " + output);
     }
 

@@ -4,6 +4,7 @@ import io.feiyan.events.OrderAssigned;
 import io.feiyan.events.OrderEscalated;
 import io.feiyan.events.OrderEscalated.EscalationReason;
 import io.feiyan.events.OrderPlaced;
+import io.feiyan.events.OrderApproved;
 import io.feiyan.events.OrderRejected;
 import io.feiyan.events.RegionCode;
 import io.feiyan.events.Tier;
@@ -60,7 +61,7 @@ public class DispatchCase extends PanacheEntityBase {
     public Instant assignedAt;
     public Instant updatedAt;
 
-    /** Opens the case of a newly placed order: to review, or straight to routing. */
+    /** Opens the case of a newly placed order in review; one with no {@code reviewReason} is approved at once. */
     public static DispatchCase open(OrderPlaced placed, String reviewReason, Tier reviewTier, Instant now) {
         DispatchCase c = new DispatchCase();
         c.orderId = placed.orderId();
@@ -70,7 +71,7 @@ public class DispatchCase extends PanacheEntityBase {
         c.villageCode = placed.villageCode();
         c.urgency = placed.urgency();
         c.placedAt = placed.placedAt();
-        c.status = reviewReason == null ? CaseStatus.WAITING : CaseStatus.IN_REVIEW;
+        c.status = CaseStatus.IN_REVIEW;
         c.reviewReason = reviewReason;
         c.reviewQueue = reviewReason == null ? null : RegionCode.of(placed.villageCode()).at(reviewTier).value();
         c.updatedAt = now;
@@ -119,10 +120,12 @@ public class DispatchCase extends PanacheEntityBase {
         updatedAt = now;
     }
 
-    public void approve(Instant now) {
+    /** The case passes review and waits for a team; {@code operator} is null when it needed no review. */
+    public OrderApproved approve(String operator, Instant now) {
         requireStatus(CaseStatus.IN_REVIEW, "approved");
         status = CaseStatus.WAITING;
         updatedAt = now;
+        return new OrderApproved(orderId, operator, now);
     }
 
     public OrderRejected reject(String reason, String operator, Instant now) {

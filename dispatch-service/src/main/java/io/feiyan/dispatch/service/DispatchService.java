@@ -61,13 +61,16 @@ public class DispatchService {
         }
         DispatchCase c = DispatchCase.open(placed, reviewReason(placed), config.review().tier(), Instant.now());
         c.persist();
+        if (c.reviewReason == null) {
+            outbox.publish(c.approve(null, Instant.now()));
+        }
         route(c, EscalationReason.NO_TEAM_AVAILABLE);
         changed(c);
     }
 
     public void approve(UUID orderId, String operator) {
         DispatchCase c = locked(orderId);
-        move(() -> c.approve(Instant.now()));
+        outbox.publish(move(() -> c.approve(operator, Instant.now())));
         Decision.record(orderId, Decision.Kind.APPROVED, "approved at review", operator, Instant.now());
         route(c, EscalationReason.NO_TEAM_AVAILABLE);
         changed(c);
@@ -91,6 +94,9 @@ public class DispatchService {
             throw Problem.of(422, "unknown-team", "No such active team", "there is no active team " + teamCode)
                     .with("field", "teamCode").exception();
         }
+        if (c.status == CaseStatus.IN_REVIEW) {
+            outbox.publish(c.approve(operator, Instant.now()));
+        }
         if (c.teamCode != null) {
             c.passedOnBy(c.teamCode, Instant.now());
         }
@@ -106,7 +112,7 @@ public class DispatchService {
             throw cannot(new IllegalCaseMove(orderId, c.status, "escalated"));
         }
         if (c.status == CaseStatus.IN_REVIEW) {
-            c.approve(Instant.now());
+            outbox.publish(c.approve(operator, Instant.now()));
         }
         escalate(c, move(() -> c.escalate(EscalationReason.OPERATOR, operator, note, Instant.now())));
         route(c, EscalationReason.NO_TEAM_AVAILABLE);

@@ -8,27 +8,40 @@ import java.time.Instant;
 import java.util.UUID;
 
 /**
- * The resident's rating of a delivered order (评单), from 1 to 5. The comment stays here: it may name
- * people, so it is never published.
+ * The rating of a delivered order (评单): a score from 1 to 5 and whether the need was solved, given by the
+ * resident or by a village volunteer on their behalf. The comment stays here: it may name people, so it
+ * is never published.
  */
 @Entity
 public class Rating extends PanacheEntityBase {
     public static final int LOWEST = 1;
     public static final int HIGHEST = 5;
+    /** A score at or below this is dissatisfied, whatever the answer to "was it solved?". */
+    public static final int DISSATISFIED_AT_MOST = 2;
 
     @Id
     public UUID orderId;
     public int score;
+    public boolean solved;
     public String comment;
+    /** The village volunteer who rated on the resident's behalf; null when the resident rated. */
+    public String ratedByVolunteer;
     public Instant ratedAt;
 
-    public static Rating of(CompletedOrder order, int score, String comment, Instant now) {
+    public static Rating of(Order order, int score, boolean solved, String comment, String volunteer, Instant now) {
         Rating rating = new Rating();
         rating.orderId = order.orderId;
         rating.score = score;
+        rating.solved = solved;
         rating.comment = comment;
+        rating.ratedByVolunteer = volunteer;
         rating.ratedAt = now;
         return rating;
+    }
+
+    /** The resident is not content: the village station visits them (回访). */
+    public boolean isDissatisfied() {
+        return score <= DISSATISFIED_AT_MOST || !solved;
     }
 
     public OrderRated ratedEvent() {

@@ -8,10 +8,15 @@ import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 import java.time.Instant;
 import java.util.UUID;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.ExampleObject;
+import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
 
 @Path("/api/ratings")
 public class RatingResource {
@@ -21,17 +26,32 @@ public class RatingResource {
         this.ratings = ratings;
     }
 
-    public record RateOrder(UUID orderId, Integer score, String comment) {
+    /** {@code volunteerId}: the village volunteer rating for the resident, absent when the resident rates. */
+    public record RateOrder(UUID orderId, Integer score, Boolean solved, String comment, String volunteerId) {
     }
 
-    public record RatingView(UUID orderId, int score, String comment, Instant ratedAt) {
+    public record RatingView(UUID orderId, int score, boolean solved, String comment, String volunteerId,
+            Instant ratedAt) {
         static RatingView of(Rating rating) {
-            return new RatingView(rating.orderId, rating.score, rating.comment, rating.ratedAt);
+            return new RatingView(rating.orderId, rating.score, rating.solved, rating.comment, rating.ratedByVolunteer,
+                    rating.ratedAt);
         }
     }
 
-    /** Rates a delivered order from 1 to 5, once. */
     @POST
+    @Operation(summary = "Rate a delivered order (评单)",
+            description = "Once per order, after its completion, by the resident or by a village volunteer on the "
+                    + "resident's behalf (volunteerId). A score from 1 to 5 and whether the need was solved; a "
+                    + "score of 2 or less, or solved false, opens a follow-up visit (回访) by the village station. "
+                    + "409 order-not-completed before the delivery is known here, 409 already-rated for a second "
+                    + "rating. The comment stays in feedback: OrderRated carries the order id, score and time only.")
+    @RequestBody(content = @Content(mediaType = MediaType.APPLICATION_JSON, examples = {
+            @ExampleObject(name = "the resident rates", value = """
+                    {"orderId": "8d7e4a30-5d0b-4f0e-a3b5-1f6c9b2e7d41", "score": 5, "solved": true,
+                     "comment": "The opera was wonderful"}"""),
+            @ExampleObject(name = "a volunteer rates on the resident's behalf", value = """
+                    {"orderId": "8d7e4a30-5d0b-4f0e-a3b5-1f6c9b2e7d41", "score": 2, "solved": false,
+                     "volunteerId": "V-zhao-li", "comment": "The tap still drips"}""")}))
     public Response rate(RateOrder request, @Context UriInfo uri) {
         new Validation().present(request, "body").orThrow();
         new Validation()
@@ -40,9 +60,12 @@ public class RatingResource {
                 .require(request.score() == null
                         || (request.score() >= Rating.LOWEST && request.score() <= Rating.HIGHEST),
                         "score", "is from 1 to 5")
+                .present(request.solved(), "solved")
                 .maxLength(request.comment(), 1000, "comment")
+                .maxLength(request.volunteerId(), 64, "volunteerId")
                 .orThrow();
-        Rating rating = ratings.rate(request.orderId(), request.score(), request.comment());
+        Rating rating = ratings.rate(request.orderId(), request.score(), request.solved(), request.comment(),
+                request.volunteerId());
         return Response.created(uri.getAbsolutePathBuilder().path(rating.orderId.toString()).build())
                 .entity(RatingView.of(rating))
                 .build();
@@ -50,6 +73,7 @@ public class RatingResource {
 
     @GET
     @Path("/{orderId}")
+    @Operation(summary = "An order's rating")
     public RatingView get(@PathParam("orderId") UUID orderId) {
         return RatingView.of(ratings.get(orderId));
     }

@@ -1,6 +1,7 @@
 package io.feiyan.intake.messaging;
 
 import io.feiyan.events.OrderAccepted;
+import io.feiyan.events.OrderApproved;
 import io.feiyan.events.OrderAssigned;
 import io.feiyan.events.OrderCompleted;
 import io.feiyan.events.OrderDeclined;
@@ -26,6 +27,13 @@ public class OrderProgressEvents {
     OrderProgressEvents(Inbox inbox, OrderService orders) {
         this.inbox = inbox;
         this.orders = orders;
+    }
+
+    @Incoming(Topics.ORDERS_APPROVED)
+    @Blocking
+    @Transactional
+    public void onApproved(ConsumerRecord<String, String> record) {
+        inbox.receive(record, OrderApproved.class).ifPresent(orders::record);
     }
 
     @Incoming(Topics.ORDERS_ASSIGNED)

@@ -2,6 +2,7 @@ package io.feiyan.intake.service;
 
 import io.feiyan.events.EventType;
 import io.feiyan.events.OrderAccepted;
+import io.feiyan.events.OrderApproved;
 import io.feiyan.events.OrderAssigned;
 import io.feiyan.events.OrderCancelled;
 import io.feiyan.events.OrderCompleted;
@@ -61,8 +62,12 @@ public class Timeline {
                 case APP -> "Placed by the resident in the app";
             } + (placed.needsReview() ? "; a need in the resident's words, for review" : "");
         }
+        if (event instanceof OrderApproved approved) {
+            return approved.approvedBy() == null ? "Passed review: nothing in it needed checking"
+                    : "Approved at review by operator " + approved.approvedBy();
+        }
         if (event instanceof OrderAssigned assigned) {
-            return (assigned.assignedBy() == null ? "Reviewed and assigned to "
+            return (assigned.assignedBy() == null ? "Assigned to "
                     : "Assigned by operator " + assigned.assignedBy() + " to ")
                     + Team.nameOf(assigned.teamCode()) + " at " + tier(assigned.tier())
                     + " tier, to deliver by " + localTime.format(assigned.deadline()) + because(assigned.note());

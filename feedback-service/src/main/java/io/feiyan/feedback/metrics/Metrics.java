@@ -1,0 +1,188 @@
+package io.feiyan.feedback.metrics;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.Query;
+import jakarta.transaction.Transactional;
+import java.math.BigDecimal;
+import java.math.RoundingMode;
+import java.time.Instant;
+import java.time.YearMonth;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+
+/**
+ * The three rates and the demand, counted from the facts of {@link OrderFacts} when asked, so they always
+ * agree with the topics. The definitions (also in the API docs):
+ * <ul>
+ * <li><b>response rate</b> (响应率) = assignments accepted in time ÷ assignments made. Every OrderAssigned is
+ * one assignment (a reassignment after a decline or a missed time is another); it was accepted in time if
+ * the same team's OrderAccepted for that order came between the assignment and its time to accept
+ * ({@code acceptBy}). Counted in the month of the assignment, for the team assigned.</li>
+ * <li><b>resolution rate</b> (解决率) = orders resolved ÷ orders approved. An order is approved once
+ * (OrderApproved: by an operator, or needing no review; rejected orders never are); it is resolved if it
+ * has been completed and never reopened. Counted in the month of approval, for the team it was last
+ * assigned to.</li>
+ * <li><b>satisfaction rate</b> (满意率) = ratings of 4 or 5 ÷ ratings given. Counted in the month of the
+ * rating, for the team whose delivery was rated.</li>
+ * </ul>
+ * Demand counts orders placed (and among them those in the resident's own words, naming no project) in the
+ * month they were placed.
+ */
+@ApplicationScoped
+@Transactional
+public class Metrics {
+    private static final List<Rate> RATES = List.of(
+            new Rate("ASSIGNED", "cross join lateral (select base.team_code as team_code) team", """
+                    exists (select 1 from metric_step a where a.order_id = base.order_id and a.step = 'ACCEPTED'
+                            and a.team_code = base.team_code and a.at between base.at and base.due)""",
+                    "assigned", "acceptedInTime", "responseRate"),
+            new Rate("APPROVED", """
+                    left join lateral (select s.team_code from metric_step s where s.order_id = base.order_id
+                            and s.step = 'ASSIGNED' order by s.at desc limit 1) team on true""", """
+                    exists (select 1 from metric_step c where c.order_id = base.order_id and c.step = 'COMPLETED')
+                    and not exists (select 1 from metric_step r where r.order_id = base.order_id and r.step = 'REOPENED')""",
+                    "approved", "resolved", "resolutionRate"),
+            new Rate("RATED", """
+                    left join lateral (select s.team_code from metric_step s where s.order_id = base.order_id
+                            and s.step = 'COMPLETED' and s.at <= base.at order by s.at desc limit 1) team on true""",
+                    "base.score >= 4", "rated", "satisfied", "satisfactionRate"));
+
+    /** One rate: its counted step, which team it names, when a counted step meets it, its column names. */
+    private record Rate(String step, String team, String met, String counted, String meeting, String rate) {
+    }
+
+    /** Which figures: broken down by {@code by}, months {@code from} to {@code to}, in a region (each optional). */
+    public record Selection(List<Dimension> by, YearMonth from, YearMonth to, String region) {
+    }
+
+    private final EntityManager entityManager;
+    private final ZoneId zone;
+
+    Metrics(EntityManager entityManager, @ConfigProperty(name = "feiyan.time-zone") ZoneId zone) {
+        this.entityManager = entityManager;
+        this.zone = zone;
+    }
+
+    public MetricsTable rates(Selection selection) {
+        Map<List<Object>, long[]> counts = new LinkedHashMap<>();
+        for (int r = 0; r < RATES.size(); r++) {
+            Rate rate = RATES.get(r);
+            String sql = select(selection.by(), "base.at") + "count(*), count(*) filter (where " + rate.met() + ")"
+                    + " from metric_step base left join metric_order o on o.order_id = base.order_id " + rate.team()
+                    + " where base.step = '" + rate.step() + "'";
+            for (Object[] row : rows(sql, "base.at", selection)) {
+                long[] figures = counts.computeIfAbsent(key(row, selection.by().size()), k -> new long[RATES.size() * 2]);
+                figures[2 * r] = number(row[row.length - 2]);
+                figures[2 * r + 1] = number(row[row.length - 1]);
+            }
+        }
+        List<String> columns = labels(selection.by());
+        for (Rate rate : RATES) {
+            columns.addAll(List.of(rate.counted(), rate.meeting(), rate.rate()));
+        }
+        List<List<Object>> rows = new ArrayList<>();
+        counts.forEach((key, figures) -> {
+            List<Object> row = new ArrayList<>(key);
+            for (int r = 0; r < RATES.size(); r++) {
+                row.addAll(Arrays.asList(figures[2 * r], figures[2 * r + 1], ratio(figures[2 * r + 1], figures[2 * r])));
+            }
+            rows.add(row);
+        });
+        rows.sort(byKey(selection.by().size()));
+        return new MetricsTable(columns, rows);
+    }
+
+    public MetricsTable demand(Selection selection) {
+        String sql = select(selection.by(), "o.placed_at")
+                + "count(*), count(*) filter (where o.project_code is null) from metric_order o where true";
+        List<List<Object>> rows = new ArrayList<>();
+        for (Object[] row : rows(sql, "o.placed_at", selection)) {
+            List<Object> values = key(row, selection.by().size());
+            values.add(number(row[row.length - 2]));
+            values.add(number(row[row.length - 1]));
+            rows.add(values);
+        }
+        rows.sort(byKey(selection.by().size()));
+        List<String> columns = labels(selection.by());
+        columns.addAll(List.of("orders", "freeText"));
+        return new MetricsTable(columns, rows);
+    }
+
+    /** {@code select} and the dimensions' columns, each followed by a comma. */
+    private String select(List<Dimension> by, String when) {
+        StringBuilder select = new StringBuilder("select ");
+        by.forEach(dimension -> select.append(dimension.sql(when, zone.getId())).append(", "));
+        return select.toString();
+    }
+
+    /** Runs the query with the selection's months and region, grouped by its dimensions. */
+    @SuppressWarnings("unchecked")
+    private List<Object[]> rows(String sql, String when, Selection selection) {
+        StringBuilder query = new StringBuilder(sql);
+        List<Object> parameters = new ArrayList<>();
+        if (selection.from() != null) {
+            query.append(" and ").append(when).append(" >= ?").append(parameters.size() + 1);
+            parameters.add(start(selection.from()));
+        }
+        if (selection.to() != null) {
+            query.append(" and ").append(when).append(" < ?").append(parameters.size() + 1);
+            parameters.add(start(selection.to().plusMonths(1)));
+        }
+        if (selection.region() != null) {
+            query.append(" and o.village_code like ?").append(parameters.size() + 1);
+            parameters.add(selection.region() + "%");
+        }
+        for (int i = 1; i <= selection.by().size(); i++) {
+            query.append(i == 1 ? " group by " : ", ").append(i);
+        }
+        Query nativeQuery = entityManager.createNativeQuery(query.toString());
+        for (int i = 0; i < parameters.size(); i++) {
+            nativeQuery.setParameter(i + 1, parameters.get(i));
+        }
+        return nativeQuery.getResultList();
+    }
+
+    private Instant start(YearMonth month) {
+        return month.atDay(1).atStartOfDay(zone).toInstant();
+    }
+
+    /** The dimension values of a result row: its first columns. */
+    private static List<Object> key(Object[] row, int dimensions) {
+        List<Object> key = new ArrayList<>(dimensions);
+        for (int i = 0; i < dimensions; i++) {
+            key.add(row[i]);
+        }
+        return key;
+    }
+
+    private static List<String> labels(List<Dimension> by) {
+        return new ArrayList<>(by.stream().map(Dimension::label).toList());
+    }
+
+    private static long number(Object value) {
+        return ((Number) value).longValue();
+    }
+
+    /** {@code part ÷ whole} to four decimals, or null when nothing was counted. */
+    private static BigDecimal ratio(long part, long whole) {
+        return whole == 0 ? null : BigDecimal.valueOf(part).divide(BigDecimal.valueOf(whole), 4, RoundingMode.HALF_UP);
+    }
+
+    private static Comparator<List<Object>> byKey(int dimensions) {
+        Comparator<List<Object>> comparator = (a, b) -> 0;
+        for (int i = 0; i < dimensions; i++) {
+            int column = i;
+            comparator = comparator.thenComparing(row -> Objects.toString(row.get(column), null),
+                    Comparator.nullsLast(Comparator.naturalOrder()));
+        }
+        return comparator;
+    }
+}

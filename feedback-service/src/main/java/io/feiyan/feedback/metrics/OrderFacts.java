@@ -1,0 +1,94 @@
+package io.feiyan.feedback.metrics;
+
+import io.feiyan.events.OrderAccepted;
+import io.feiyan.events.OrderApproved;
+import io.feiyan.events.OrderAssigned;
+import io.feiyan.events.OrderCompleted;
+import io.feiyan.events.OrderEvent;
+import io.feiyan.events.OrderPlaced;
+import io.feiyan.events.OrderRated;
+import io.feiyan.events.OrderReopened;
+import io.feiyan.events.Topics;
+import io.feiyan.platform.messaging.IncomingEvent;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.EntityManager;
+import jakarta.transaction.Transactional;
+import java.time.Instant;
+import java.util.List;
+import java.util.UUID;
+
+/**
+ * The facts the metrics count, taken from the order topics and from nothing else: an order where and what
+ * (OrderPlaced), and its counted steps. Each fact is keyed by its order or event id and inserted only if
+ * new, so a fact seen twice, or events arriving in any order, leave the same rows: replaying the topics
+ * into empty tables gives the same figures.
+ */
+@ApplicationScoped
+@Transactional(Transactional.TxType.MANDATORY)
+public class OrderFacts {
+    /** The topics the facts come from. */
+    public static final List<String> TOPICS = List.of(Topics.ORDERS_PLACED, Topics.ORDERS_APPROVED,
+            Topics.ORDERS_ASSIGNED, Topics.ORDERS_ACCEPTED, Topics.ORDERS_COMPLETED, Topics.ORDERS_REOPENED,
+            Topics.ORDERS_RATED);
+
+    /** Held shared by each recording and exclusively by a rebuild, so the two never interleave. */
+    static final long LOCK = 0x6665_6564_6261_636bL;
+
+    enum Step {
+        APPROVED, ASSIGNED, ACCEPTED, COMPLETED, REOPENED, RATED
+    }
+
+    private final EntityManager entityManager;
+
+    OrderFacts(EntityManager entityManager) {
+        this.entityManager = entityManager;
+    }
+
+    public void record(IncomingEvent<? extends OrderEvent> event) {
+        entityManager.createNativeQuery("select pg_advisory_xact_lock_shared(?1)").setParameter(1, LOCK).getSingleResult();
+        insert(event);
+    }
+
+    /** Records without taking the lock: for the rebuild, which holds it already. */
+    void insert(IncomingEvent<? extends OrderEvent> event) {
+        UUID id = event.id();
+        OrderEvent payload = event.payload();
+        if (payload instanceof OrderPlaced placed) {
+            entityManager.createNativeQuery("""
+                    insert into metric_order (order_id, village_code, category, project_code, placed_at)
+                    values (?1, ?2, ?3, ?4, ?5) on conflict do nothing""")
+                    .setParameter(1, placed.orderId())
+                    .setParameter(2, placed.villageCode())
+                    .setParameter(3, placed.category())
+                    .setParameter(4, placed.projectCode())
+                    .setParameter(5, placed.placedAt())
+                    .executeUpdate();
+        } else if (payload instanceof OrderApproved approved) {
+            step(id, approved, Step.APPROVED, null, approved.approvedAt(), null, null);
+        } else if (payload instanceof OrderAssigned assigned) {
+            step(id, assigned, Step.ASSIGNED, assigned.teamCode(), assigned.assignedAt(), assigned.acceptBy(), null);
+        } else if (payload instanceof OrderAccepted accepted) {
+            step(id, accepted, Step.ACCEPTED, accepted.teamCode(), accepted.acceptedAt(), null, null);
+        } else if (payload instanceof OrderCompleted completed) {
+            step(id, completed, Step.COMPLETED, completed.teamCode(), completed.completedAt(), null, null);
+        } else if (payload instanceof OrderReopened reopened) {
+            step(id, reopened, Step.REOPENED, null, reopened.reopenedAt(), null, null);
+        } else if (payload instanceof OrderRated rated) {
+            step(id, rated, Step.RATED, null, rated.ratedAt(), null, rated.score());
+        }
+    }
+
+    private void step(UUID eventId, OrderEvent event, Step step, String team, Instant at, Instant due, Integer score) {
+        entityManager.createNativeQuery("""
+                insert into metric_step (event_id, order_id, step, team_code, at, due, score)
+                values (?1, ?2, ?3, ?4, ?5, ?6, ?7) on conflict do nothing""")
+                .setParameter(1, eventId)
+                .setParameter(2, event.orderId())
+                .setParameter(3, step.name())
+                .setParameter(4, team)
+                .setParameter(5, at)
+                .setParameter(6, due)
+                .setParameter(7, score)
+                .executeUpdate();
+    }
+}

@@ -1,0 +1,104 @@
+package io.feiyan.feedback.rest;
+
+import io.feiyan.events.RegionCode;
+import io.feiyan.events.Tier;
+import io.feiyan.feedback.domain.FollowUp;
+import io.feiyan.feedback.domain.FollowUp.Outcome;
+import io.feiyan.feedback.domain.FollowUp.Reason;
+import io.feiyan.feedback.domain.Order;
+import io.feiyan.feedback.domain.Rating;
+import io.feiyan.feedback.service.FollowUpService;
+import io.feiyan.platform.rest.Page;
+import io.feiyan.platform.rest.Validation;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.MediaType;
+import java.time.Instant;
+import java.util.UUID;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.ExampleObject;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
+import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
+
+@Path("/api/follow-ups")
+public class FollowUpResource {
+    private final FollowUpService followUps;
+
+    FollowUpResource(FollowUpService followUps) {
+        this.followUps = followUps;
+    }
+
+    /** A follow-up with what the visitor needs to know: whose order, delivered by whom, and how it was rated. */
+    public record FollowUpView(UUID id, UUID orderId, Reason reason, UUID residentId, String villageCode,
+            String teamCode, Instant deliveredAt, RatingSummary rating, Instant openedAt, Outcome outcome,
+            String visitedBy, String note, Instant closedAt) {
+        static FollowUpView of(FollowUp f) {
+            Order order = Order.findById(f.orderId);
+            Rating rating = Rating.findById(f.orderId);
+            return new FollowUpView(f.id, f.orderId, f.reason, order.residentId, order.villageCode, order.teamCode,
+                    order.completedAt, rating == null ? null : new RatingSummary(rating.score, rating.solved,
+                    rating.comment), f.openedAt, f.outcome, f.visitedBy, f.note, f.closedAt);
+        }
+    }
+
+    public record RatingSummary(int score, boolean solved, String comment) {
+    }
+
+    /** What the visit found: {@code RESOLVED} after all, or {@code REDO}. */
+    public record VisitOutcome(String outcome, String visitedBy, String note) {
+    }
+
+    @GET
+    @Operation(summary = "Follow-up visits (回访) of a village",
+            description = "Opened when a rating is dissatisfied (score 2 or less, or not solved) or when a delivery "
+                    + "stays unrated for feiyan.feedback.unrated-after (3 days by default). Oldest first, paged.")
+    public Page<FollowUpView> list(
+            @Parameter(description = "12-digit village code; all villages when absent", example = "371322206201")
+            @QueryParam("village") String village,
+            @Parameter(description = "open (default), closed or all") @QueryParam("status") String status,
+            @QueryParam("page") Integer page, @QueryParam("size") Integer size) {
+        String which = status == null ? "open" : status;
+        new Validation()
+                .require(village == null || (RegionCode.isValid(village) && RegionCode.of(village).tier() == Tier.VILLAGE),
+                        "village", "is a 12-digit village code")
+                .require(which.equals("open") || which.equals("closed") || which.equals("all"), "status",
+                        "is open, closed or all")
+                .orThrow();
+        Boolean open = which.equals("all") ? null : which.equals("open");
+        return followUps.list(village, open, Page.request(page, size)).map(FollowUpView::of);
+    }
+
+    @GET
+    @Path("/{id}")
+    @Operation(summary = "One follow-up visit")
+    public FollowUpView get(@PathParam("id") UUID id) {
+        return FollowUpView.of(followUps.get(id));
+    }
+
+    @POST
+    @Path("/{id}/outcome")
+    @Operation(summary = "Record what the visit found",
+            description = "RESOLVED: the resident is content after all. REDO: not resolved, so the order goes back "
+                    + "to dispatch (OrderReopened) to be served again from the village. A follow-up is closed once "
+                    + "(409 follow-up-closed). The note stays in feedback.")
+    @RequestBody(content = @Content(mediaType = MediaType.APPLICATION_JSON, examples = {
+            @ExampleObject(name = "redo", value = """
+                    {"outcome": "REDO", "visitedBy": "V-zhao-li", "note": "The tap still drips; needs a plumber"}""")}))
+    public FollowUpView record(@PathParam("id") UUID id, VisitOutcome request) {
+        new Validation().present(request, "body").orThrow();
+        new Validation()
+                .present(request.outcome(), "outcome")
+                .require(request.outcome() == null || request.outcome().equals(Outcome.RESOLVED.name())
+                        || request.outcome().equals(Outcome.REDO.name()), "outcome", "is RESOLVED or REDO")
+                .present(request.visitedBy(), "visitedBy")
+                .maxLength(request.visitedBy(), 64, "visitedBy")
+                .maxLength(request.note(), 1000, "note")
+                .orThrow();
+        return FollowUpView.of(followUps.record(id, Outcome.valueOf(request.outcome()), request.visitedBy(),
+                request.note()));
+    }
+}

@@ -1,0 +1,152 @@
+package io.feiyan.feedback.rest;
+
+import io.feiyan.events.RegionCode;
+import io.feiyan.feedback.metrics.Dimension;
+import io.feiyan.feedback.metrics.Metrics;
+import io.feiyan.feedback.metrics.Metrics.Selection;
+import io.feiyan.feedback.metrics.MetricsRebuild;
+import io.feiyan.feedback.metrics.MetricsTable;
+import io.feiyan.platform.rest.Validation;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.HttpHeaders;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import java.time.YearMonth;
+import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Function;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
+
+@Path("/api/metrics")
+@Produces({MediaType.APPLICATION_JSON, MetricsResource.CSV})
+public class MetricsResource {
+    static final String CSV = "text/csv";
+
+    private final Metrics metrics;
+    private final MetricsRebuild rebuild;
+
+    MetricsResource(Metrics metrics, MetricsRebuild rebuild) {
+        this.metrics = metrics;
+        this.rebuild = rebuild;
+    }
+
+    /** The figures and what they were selected by. */
+    public record Figures(List<String> by, String from, String to, String region, List<Map<String, Object>> rows) {
+    }
+
+    @GET
+    @Path("/rates")
+    @Operation(summary = "The three rates (响应率, 解决率, 满意率)", description = """
+            One row per group of `by` (one row for everything without it), as JSON or, with `Accept: text/csv` or \
+            `format=csv`, as CSV. Months are calendar months in the county's time zone (feiyan.time-zone).
+
+            - **responseRate** = `acceptedInTime` ÷ `assigned`. Every OrderAssigned is one assignment (a \
+            reassignment after a decline or a missed time is another). It was accepted in time when the same team's \
+            OrderAccepted for the order came between the assignment and its `acceptBy`. Counted in the month of \
+            the assignment, for the team assigned.
+            - **resolutionRate** = `resolved` ÷ `approved`. An order is approved once, when it passes review \
+            (OrderApproved: by an operator, or needing no review; a rejected order never is). It is resolved when \
+            it has been completed and never reopened (a redo after a follow-up visit means it was not; so does a \
+            cancellation after approval). Counted in the month of approval, for the team it was last assigned to.
+            - **satisfactionRate** = `satisfied` ÷ `rated`: ratings of 4 or 5 among all ratings. Counted in the \
+            month of the rating, for the team whose delivery was rated.
+
+            A rate is null when nothing was counted. Place and category are the order's (OrderPlaced). Computed \
+            from the event topics alone.""")
+    public Response rates(@Context HttpHeaders headers,
+            @Parameter(description = "comma-separated: county, town, village, team, category, project, month",
+                    example = "town,month") @QueryParam("by") String by,
+            @Parameter(description = "first month, yyyy-MM", example = "2026-09") @QueryParam("from") String from,
+            @Parameter(description = "last month, yyyy-MM", example = "2026-11") @QueryParam("to") String to,
+            @Parameter(description = "a county, town or village code: only its orders", example = "371322206")
+            @QueryParam("region") String region,
+            @Parameter(description = "csv for CSV whatever the Accept header says") @QueryParam("format") String format) {
+        return answer(headers, format, by, from, to, region, Arrays.asList(Dimension.values()), metrics::rates);
+    }
+
+    @GET
+    @Path("/demand")
+    @Operation(summary = "Demand: orders by category, project, place and month", description = """
+            What the monthly menu is drafted from: `orders` placed, and among them `freeText`, the needs in the \
+            residents' own words that named no project because none on the menu covered them. Counted in the month \
+            the order was placed, by the order's village and category. JSON, or CSV as for the rates.""")
+    public Response demand(@Context HttpHeaders headers,
+            @Parameter(description = "comma-separated: county, town, village, category, project, month",
+                    example = "category,project") @QueryParam("by") String by,
+            @Parameter(description = "first month, yyyy-MM") @QueryParam("from") String from,
+            @Parameter(description = "last month, yyyy-MM") @QueryParam("to") String to,
+            @Parameter(description = "a county, town or village code") @QueryParam("region") String region,
+            @Parameter(description = "csv for CSV whatever the Accept header says") @QueryParam("format") String format) {
+        List<Dimension> allowed = new ArrayList<>(Arrays.asList(Dimension.values()));
+        allowed.remove(Dimension.TEAM);
+        return answer(headers, format, by, from, to, region, allowed, metrics::demand);
+    }
+
+    @POST
+    @Path("/rebuild")
+    @Produces(MediaType.APPLICATION_JSON)
+    @Operation(summary = "Rebuild the metrics from the topics",
+            description = "Empties the metrics' facts and reads every order topic again from its beginning, in one "
+                    + "transaction: the figures stay as they were until the rebuild is complete. For a new or "
+                    + "damaged database. The same events give the same figures.")
+    public MetricsRebuild.Result rebuild() {
+        return rebuild.rebuild();
+    }
+
+    private static Response answer(HttpHeaders headers, String format, String by, String from, String to,
+            String region, List<Dimension> allowed, Function<Selection, MetricsTable> figures) {
+        Selection selection = selection(by, from, to, region, allowed);
+        MetricsTable table = figures.apply(selection);
+        boolean csv = "csv".equals(format) || (format == null && headers.getAcceptableMediaTypes().stream()
+                .anyMatch(type -> type.isCompatible(MediaType.valueOf(CSV)) && !type.isWildcardType()));
+        if (csv) {
+            return Response.ok(table.csv(), CSV + ";charset=UTF-8").build();
+        }
+        return Response.ok(new Figures(selection.by().stream().map(Dimension::label).toList(), from, to, region,
+                table.objects()), MediaType.APPLICATION_JSON).build();
+    }
+
+    private static Selection selection(String by, String from, String to, String region, List<Dimension> allowed) {
+        List<String> labels = allowed.stream().map(Dimension::label).toList();
+        List<Dimension> dimensions = new ArrayList<>();
+        Validation validation = new Validation();
+        if (by != null && !by.isBlank()) {
+            for (String label : by.split(",")) {
+                String name = label.strip();
+                validation.require(labels.contains(name), "by", "'" + name + "' is not one of " + String.join(", ", labels));
+                if (labels.contains(name) && !dimensions.contains(Dimension.valueOf(name.toUpperCase(java.util.Locale.ROOT)))) {
+                    dimensions.add(Dimension.valueOf(name.toUpperCase(java.util.Locale.ROOT)));
+                }
+            }
+        }
+        YearMonth first = month(from, "from", validation);
+        YearMonth last = month(to, "to", validation);
+        validation
+                .require(first == null || last == null || !last.isBefore(first), "to", "is not before from")
+                .require(region == null || RegionCode.isValid(region), "region",
+                        "is a county (6 digits), town (9) or village (12) code")
+                .orThrow();
+        return new Selection(dimensions, first, last, region);
+    }
+
+    private static YearMonth month(String value, String field, Validation validation) {
+        if (value == null) {
+            return null;
+        }
+        try {
+            return YearMonth.parse(value);
+        } catch (DateTimeParseException e) {
+            validation.require(false, field, "is a month as yyyy-MM");
+            return null;
+        }
+    }
+}

@@ -1,0 +1,100 @@
+package io.feiyan.feedback.service;
+
+import io.feiyan.feedback.domain.FollowUp;
+import io.feiyan.feedback.domain.FollowUp.Outcome;
+import io.feiyan.feedback.domain.FollowUp.Reason;
+import io.feiyan.feedback.domain.Rating;
+import io.feiyan.platform.messaging.Outbox;
+import io.feiyan.platform.rest.Page;
+import io.feiyan.platform.rest.Problem;
+import io.quarkus.hibernate.orm.panache.PanacheQuery;
+import io.quarkus.panache.common.Parameters;
+import io.quarkus.panache.common.Sort;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.LockModeType;
+import jakarta.transaction.Transactional;
+import java.time.Instant;
+import java.util.UUID;
+
+/**
+ * Follow-up visits (回访): opened by a dissatisfied rating or by a delivery left unrated, worked by the
+ * resident's village station, closed with what the visit found. A redo reopens the order.
+ */
+@ApplicationScoped
+@Transactional
+public class FollowUpService {
+    private final Outbox outbox;
+    private final EntityManager entityManager;
+    private final FeedbackConfig config;
+
+    FollowUpService(Outbox outbox, EntityManager entityManager, FeedbackConfig config) {
+        this.outbox = outbox;
+        this.entityManager = entityManager;
+        this.config = config;
+    }
+
+    /** A rating closes the order's unrated follow-up, and opens a follow-up of its own when dissatisfied. */
+    void rated(Rating rating) {
+        FollowUp.<FollowUp>find("orderId = ?1 and reason = ?2 and outcome is null", rating.orderId, Reason.UNRATED)
+                .firstResultOptional()
+                .ifPresent(unrated -> unrated.close(Outcome.RATED, null, null, rating.ratedAt));
+        if (rating.isDissatisfied()) {
+            FollowUp.open(rating.orderId, Reason.DISSATISFIED, rating.ratedAt).persist();
+        }
+    }
+
+    /**
+     * Opens a follow-up for every delivery unrated for longer than the configured time, once per order (the
+     * unique key makes concurrent sweeps harmless). Returns how many it opened.
+     */
+    public int openForUnrated() {
+        return entityManager.createNativeQuery("""
+                insert into follow_up (id, order_id, reason, opened_at)
+                select gen_random_uuid(), o.order_id, 'UNRATED', ?2 from orders o
+                where o.completed_at < ?1 and not exists (select 1 from rating r where r.order_id = o.order_id)
+                on conflict (order_id, reason) do nothing""")
+                .setParameter(1, Instant.now().minus(config.unratedAfter()))
+                .setParameter(2, Instant.now())
+                .executeUpdate();
+    }
+
+    public FollowUp record(UUID id, Outcome outcome, String visitedBy, String note) {
+        FollowUp followUp = get(id, LockModeType.PESSIMISTIC_WRITE);
+        if (!followUp.isOpen()) {
+            throw Problem.of(409, "follow-up-closed", "The follow-up is closed",
+                    "follow-up " + id + " was closed with outcome " + followUp.outcome)
+                    .with("outcome", followUp.outcome).exception();
+        }
+        followUp.close(outcome, visitedBy, note, Instant.now()).ifPresent(outbox::publish);
+        return followUp;
+    }
+
+    public FollowUp get(UUID id) {
+        return get(id, LockModeType.NONE);
+    }
+
+    /** The follow-ups of a village's residents (or of every village), open or closed or both, oldest first. */
+    public Page<FollowUp> list(String villageCode, Boolean open, Page.Request page) {
+        StringBuilder where = new StringBuilder("1 = 1");
+        Parameters parameters = new Parameters();
+        if (villageCode != null) {
+            where.append(" and orderId in (select o.orderId from Order o where o.villageCode = :village)");
+            parameters.and("village", villageCode);
+        }
+        if (open != null) {
+            where.append(open ? " and outcome is null" : " and outcome is not null");
+        }
+        PanacheQuery<FollowUp> query = FollowUp.find(where.toString(), Sort.by("openedAt").and("id"), parameters)
+                .page(page.page(), page.size());
+        return new Page<>(query.list(), page.page(), page.size(), query.count());
+    }
+
+    private static FollowUp get(UUID id, LockModeType lock) {
+        FollowUp followUp = FollowUp.findById(id, lock);
+        if (followUp == null) {
+            throw Problem.notFound("follow-up", id).exception();
+        }
+        return followUp;
+    }
+}

@@ -1,0 +1,161 @@
+package io.feiyan.feedback;
+
+import static io.feiyan.embedded.EventProbe.keyed;
+import static io.feiyan.embedded.EventProbe.payload;
+import static io.restassured.RestAssured.given;
+import static org.awaitility.Awaitility.await;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.hasItem;
+import static org.hamcrest.Matchers.hasItems;
+import static org.hamcrest.Matchers.hasSize;
+import static org.hamcrest.Matchers.not;
+import static org.hamcrest.Matchers.notNullValue;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+
+import io.feiyan.events.OrderReopened;
+import io.feiyan.events.Topics;
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.http.ContentType;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/** Follow-up visits (回访): after a dissatisfied rating, and for deliveries left unrated (4 s in tests). */
+@QuarkusTest
+class FollowUpTests {
+    @ConfigProperty(name = "kafka.bootstrap.servers")
+    String kafka;
+
+    private Scenario scenario;
+
+    @BeforeEach
+    void open() {
+        scenario = new Scenario(kafka);
+    }
+
+    @AfterEach
+    void close() {
+        scenario.close();
+    }
+
+    @Test
+    void givenALowScore_thenTheResidentsVillageStationHasAFollowUpWithTheRating() {
+        String village = Scenario.newVillage();
+        UUID orderId = scenario.delivered(village);
+
+        rate(orderId, 2, true);
+
+        given().get("/api/follow-ups?village=" + village).then().statusCode(200)
+                .body("total", equalTo(1))
+                .body("items[0].orderId", equalTo(orderId.toString()))
+                .body("items[0].reason", equalTo("DISSATISFIED"))
+                .body("items[0].villageCode", equalTo(village))
+                .body("items[0].teamCode", equalTo("quanyuan-handymen"))
+                .body("items[0].rating.score", equalTo(2));
+    }
+
+    @Test
+    void givenAHighScoreButNotSolved_thenThatIsDissatisfiedToo() {
+        String village = Scenario.newVillage();
+        UUID orderId = scenario.delivered(village);
+
+        rate(orderId, 5, false);
+
+        given().get("/api/follow-ups?village=" + village).then().statusCode(200)
+                .body("items.reason", equalTo(List.of("DISSATISFIED")));
+    }
+
+    @Test
+    void givenASatisfiedRating_thenNoFollowUpIsOpened() {
+        String village = Scenario.newVillage();
+        UUID orderId = scenario.delivered(village);
+
+        rate(orderId, 4, true);
+
+        given().get("/api/follow-ups?village=" + village + "&status=all").then().statusCode(200)
+                .body("items.reason", not(hasItem("DISSATISFIED")));
+    }
+
+    @Test
+    void whenTheVisitFindsItUnresolved_thenTheOrderIsReopenedForDispatch_andTheFollowUpIsClosedOnce() {
+        String village = Scenario.newVillage();
+        UUID orderId = scenario.delivered(village);
+        rate(orderId, 1, false);
+        String followUp = given().get("/api/follow-ups?village=" + village).then().extract().path("items[0].id");
+
+        given().contentType(ContentType.JSON)
+                .body(Map.of("outcome", "REDO", "visitedBy", "V-zhao-li", "note", "Grandma Wu's tap still drips"))
+                .post("/api/follow-ups/{id}/outcome", followUp)
+                .then().statusCode(200)
+                .body("outcome", equalTo("REDO"))
+                .body("visitedBy", equalTo("V-zhao-li"));
+
+        OrderReopened reopened = payload(scenario.probe().await(Topics.ORDERS_REOPENED, keyed(orderId), Scenario.WAIT),
+                OrderReopened.class);
+        assertEquals(orderId, reopened.orderId());
+        assertFalse(reopened.reason().contains("Grandma"), "the visitor's note stays in feedback");
+
+        given().contentType(ContentType.JSON).body(Map.of("outcome", "RESOLVED", "visitedBy", "V-zhao-li"))
+                .post("/api/follow-ups/{id}/outcome", followUp)
+                .then().statusCode(409)
+                .contentType("application/problem+json")
+                .body("type", equalTo("https://feiyan.io/problems/follow-up-closed"));
+        given().get("/api/follow-ups?village=" + village).then().body("items", hasSize(0));
+        given().get("/api/follow-ups?village=" + village + "&status=closed").then()
+                .body("items.find { it.reason == 'DISSATISFIED' }.outcome", equalTo("REDO"));
+    }
+
+    @Test
+    void whenTheVisitFindsItResolvedAfterAll_thenTheFollowUpClosesAndTheOrderStaysDone() {
+        String village = Scenario.newVillage();
+        UUID orderId = scenario.delivered(village);
+        rate(orderId, 2, true);
+        String followUp = given().get("/api/follow-ups?village=" + village).then().extract().path("items[0].id");
+
+        given().contentType(ContentType.JSON)
+                .body(Map.of("outcome", "RESOLVED", "visitedBy", "V-zhao-li"))
+                .post("/api/follow-ups/{id}/outcome", followUp)
+                .then().statusCode(200).body("outcome", equalTo("RESOLVED")).body("closedAt", notNullValue());
+    }
+
+    @Test
+    void givenADeliveryLeftUnrated_thenAFollowUpAsksInPerson_andARatingByTheVolunteerClosesIt() {
+        String village = Scenario.newVillage();
+        UUID orderId = scenario.delivered(village);
+
+        await().atMost(Scenario.WAIT).untilAsserted(() -> given().get("/api/follow-ups?village=" + village)
+                .then().body("items.reason", equalTo(List.of("UNRATED"))));
+
+        given().contentType(ContentType.JSON)
+                .body(Map.of("orderId", orderId.toString(), "score", 5, "solved", true, "volunteerId", "V-zhao-li"))
+                .post("/api/ratings").then().statusCode(201);
+
+        given().get("/api/follow-ups?village=" + village).then().body("items", hasSize(0));
+        given().get("/api/follow-ups?village=" + village + "&status=closed").then()
+                .body("items[0].reason", equalTo("UNRATED"))
+                .body("items[0].outcome", equalTo("RATED"));
+    }
+
+    @Test
+    void anOutcomeOtherThanResolvedOrRedo_orAnUnknownFollowUp_isRefused() {
+        given().contentType(ContentType.JSON).body(Map.of("outcome", "MAYBE"))
+                .post("/api/follow-ups/{id}/outcome", UUID.randomUUID())
+                .then().statusCode(400).body("errors.field", hasItems("outcome", "visitedBy"));
+        given().contentType(ContentType.JSON).body(Map.of("outcome", "REDO", "visitedBy", "V-zhao-li"))
+                .post("/api/follow-ups/{id}/outcome", UUID.randomUUID())
+                .then().statusCode(404);
+        given().get("/api/follow-ups?village=12&status=later").then().statusCode(400)
+                .body("errors.field", hasItems("village", "status"));
+    }
+
+    private static void rate(UUID orderId, int score, boolean solved) {
+        given().contentType(ContentType.JSON)
+                .body(Map.of("orderId", orderId.toString(), "score", score, "solved", solved))
+                .post("/api/ratings").then().statusCode(201);
+    }
+}

@@ -1,0 +1,209 @@
+package io.feiyan.feedback;
+
+import static io.restassured.RestAssured.given;
+import static org.awaitility.Awaitility.await;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.greaterThan;
+import static org.hamcrest.Matchers.hasItem;
+import static org.hamcrest.Matchers.nullValue;
+import static org.hamcrest.Matchers.startsWith;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import io.feiyan.events.OrderApproved;
+import io.quarkus.test.junit.QuarkusTest;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Arrays;
+import java.util.List;
+import java.util.UUID;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The three rates and the demand, from events published as the other services publish them. Each test has a
+ * county of its own; its orders:
+ * <pre>
+ *   A  town 1  CULTURE opera   approved, assigned X, accepted in time, completed, rated 5
+ *   B  town 1  DAILY_LIFE text approved, assigned Y, accepted late, completed, rated 2, reopened
+ *   C  town 2  CULTURE opera   approved, assigned X (missed), assigned Z, accepted in time
+ *   D  town 2  DAILY_LIFE text never approved
+ *   E  town 2  CULTURE opera   placed and approved at 01:00 on 1 April in the county (still March in UTC),
+ *                              assigned X, accepted in time
+ * </pre>
+ */
+@QuarkusTest
+class MetricsTests {
+    private static final Instant T = Instant.parse("2025-03-10T02:00:00Z");
+    private static final Instant APRIL_FIRST_1AM_IN_THE_COUNTY = Instant.parse("2025-03-31T17:00:00Z");
+
+    @ConfigProperty(name = "kafka.bootstrap.servers")
+    String kafka;
+
+    private Scenario scenario;
+    private String county;
+
+    @BeforeEach
+    void open() {
+        scenario = new Scenario(kafka);
+        county = Scenario.newCounty();
+        placeOrders();
+    }
+
+    @AfterEach
+    void close() {
+        scenario.close();
+    }
+
+    @Test
+    void theThreeRatesOfTheCounty() {
+        given().get("/api/metrics/rates?region=" + county).then().statusCode(200)
+                .body("rows[0].assigned", equalTo(5))
+                .body("rows[0].acceptedInTime", equalTo(3))
+                .body("rows[0].responseRate", equalTo(0.6f))
+                .body("rows[0].approved", equalTo(4))
+                .body("rows[0].resolved", equalTo(1))
+                .body("rows[0].resolutionRate", equalTo(0.25f))
+                .body("rows[0].rated", equalTo(2))
+                .body("rows[0].satisfied", equalTo(1))
+                .body("rows[0].satisfactionRate", equalTo(0.5f));
+    }
+
+    @Test
+    void byMonth_eachFigureCountsInTheCountysMonthOfItsOwnMoment() {
+        given().get("/api/metrics/rates?by=month&region=" + county).then().statusCode(200)
+                .body("rows.month", equalTo(List.of("2025-03", "2025-04")))
+                .body("rows[0].assigned", equalTo(4)).body("rows[0].acceptedInTime", equalTo(2))
+                .body("rows[0].approved", equalTo(3)).body("rows[0].resolved", equalTo(1))
+                .body("rows[0].resolutionRate", equalTo(0.3333f))
+                .body("rows[0].rated", equalTo(2)).body("rows[0].satisfied", equalTo(1))
+                .body("rows[1].assigned", equalTo(1)).body("rows[1].acceptedInTime", equalTo(1))
+                .body("rows[1].approved", equalTo(1)).body("rows[1].resolved", equalTo(0))
+                .body("rows[1].rated", equalTo(0)).body("rows[1].satisfactionRate", nullValue());
+
+        given().get("/api/metrics/rates?from=2025-04&to=2025-04&region=" + county).then()
+                .body("rows[0].assigned", equalTo(1));
+    }
+
+    @Test
+    void byTeam_responseCountsTheTeamAssigned_resolutionTheLastAssigned_satisfactionTheOneThatDelivered() {
+        given().get("/api/metrics/rates?by=team&region=" + county).then().statusCode(200)
+                .body("rows.team", equalTo(List.of("team-x", "team-y", "team-z")))
+                .body("rows[0].assigned", equalTo(3)).body("rows[0].acceptedInTime", equalTo(2))
+                .body("rows[0].approved", equalTo(2)).body("rows[0].resolved", equalTo(1))
+                .body("rows[0].rated", equalTo(1)).body("rows[0].satisfied", equalTo(1))
+                .body("rows[1].assigned", equalTo(1)).body("rows[1].acceptedInTime", equalTo(0))
+                .body("rows[1].approved", equalTo(1)).body("rows[1].resolved", equalTo(0))
+                .body("rows[1].rated", equalTo(1)).body("rows[1].satisfied", equalTo(0))
+                .body("rows[2].assigned", equalTo(1)).body("rows[2].acceptedInTime", equalTo(1))
+                .body("rows[2].approved", equalTo(1)).body("rows[2].resolved", equalTo(0))
+                .body("rows[2].rated", equalTo(0));
+    }
+
+    @Test
+    void byTownAndCategory_asCsv() {
+        String csv = given().accept("text/csv").get("/api/metrics/rates?by=town,category&region=" + county)
+                .then().statusCode(200).contentType(startsWith("text/csv")).extract().asString();
+
+        assertEquals(List.of(
+                "town,category,assigned,acceptedInTime,responseRate,approved,resolved,resolutionRate,rated,satisfied,satisfactionRate",
+                county + "001,CULTURE,1,1,1.0000,1,1,1.0000,1,1,1.0000",
+                county + "001,DAILY_LIFE,1,0,0.0000,1,0,0.0000,1,0,0.0000",
+                county + "002,CULTURE,3,2,0.6667,2,0,0.0000,0,0,"), csv.lines().toList());
+        assertEquals(csv, given().get("/api/metrics/rates?by=town,category&format=csv&region=" + county).asString());
+    }
+
+    @Test
+    void demand_byCategoryAndProject_withTheNeedsNoProjectCovered() {
+        given().get("/api/metrics/demand?by=category,project&region=" + county).then().statusCode(200)
+                .body("rows.category", equalTo(List.of("CULTURE", "DAILY_LIFE")))
+                .body("rows.project", equalTo(Arrays.asList("culture-opera", null)))
+                .body("rows.orders", equalTo(List.of(3, 2)))
+                .body("rows.freeText", equalTo(List.of(0, 2)));
+        given().get("/api/metrics/demand?by=village,month&region=" + county).then()
+                .body("rows.month", equalTo(List.of("2025-03", "2025-03", "2025-04")))
+                .body("rows.orders", equalTo(List.of(2, 2, 1)));
+    }
+
+    @Test
+    void replayingEveryTopicIntoEmptyTablesGivesTheSameFigures() {
+        String before = figures();
+
+        given().post("/api/metrics/rebuild").then().statusCode(200).body("events", greaterThan(20));
+
+        assertEquals(before, figures());
+        given().get("/api/metrics/rates?region=" + county).then().body("rows[0].assigned", equalTo(5));
+    }
+
+    @Test
+    void anEventHeardTwiceCountsOnce() {
+        UUID orderId = scenario.placed(county + "003001", "CULTURE", "culture-opera", T);
+        UUID approval = UUID.randomUUID();
+        scenario.probe().publish(new OrderApproved(orderId, null, T), approval);
+        scenario.probe().publish(new OrderApproved(orderId, null, T), approval);
+
+        await().atMost(Scenario.WAIT).untilAsserted(() -> given().get("/api/metrics/rates?region=" + county)
+                .then().body("rows[0].approved", equalTo(5)));
+        given().post("/api/metrics/rebuild").then().statusCode(200);
+        given().get("/api/metrics/rates?region=" + county).then().body("rows[0].approved", equalTo(5));
+    }
+
+    @Test
+    void anUnknownBreakdownOrMonthOrRegionIsRefusedWithTheReason() {
+        given().get("/api/metrics/rates?by=planet&from=March&region=12").then().statusCode(400)
+                .contentType("application/problem+json")
+                .body("errors.field", equalTo(List.of("by", "from", "region")));
+        given().get("/api/metrics/demand?by=team").then().statusCode(400)
+                .body("errors[0].reason", startsWith("'team' is not one of county, town, village, category"));
+        given().get("/api/metrics/rates?from=2025-04&to=2025-03").then().statusCode(400)
+                .body("errors.field", hasItem("to"));
+    }
+
+    private String figures() {
+        return given().get("/api/metrics/rates?by=town,team,category,month&region=" + county).asString()
+                + given().get("/api/metrics/demand?by=village,category,project,month&region=" + county).asString();
+    }
+
+    private void placeOrders() {
+        String town1 = county + "001001";
+        String town2 = county + "002001";
+        Duration twoHours = Duration.ofHours(2);
+        Duration day = Duration.ofDays(1);
+
+        UUID a = scenario.placed(town1, "CULTURE", "culture-opera", T);
+        scenario.approved(a, T.plusSeconds(60));
+        scenario.assigned(a, "team-x", T.plusSeconds(120), twoHours);
+        scenario.accepted(a, "team-x", T.plusSeconds(600));
+        scenario.completed(a, "team-x", T.plus(day));
+        scenario.rated(a, 5, T.plus(day.multipliedBy(2)));
+
+        UUID b = scenario.placed(town1, "DAILY_LIFE", null, T);
+        scenario.approved(b, T.plusSeconds(60));
+        scenario.assigned(b, "team-y", T.plusSeconds(120), Duration.ofMinutes(30));
+        scenario.accepted(b, "team-y", T.plus(Duration.ofHours(1)));
+        scenario.completed(b, "team-y", T.plus(day));
+        scenario.rated(b, 2, T.plus(day.multipliedBy(2)));
+        scenario.reopened(b, T.plus(day.multipliedBy(3)));
+
+        UUID c = scenario.placed(town2, "CULTURE", "culture-opera", T);
+        scenario.accepted(c, "team-z", T.plus(Duration.ofMinutes(40))); // heard before its assignment
+        scenario.approved(c, T.plusSeconds(60));
+        scenario.assigned(c, "team-x", T.plusSeconds(120), Duration.ofMinutes(30));
+        scenario.assigned(c, "team-z", T.plus(Duration.ofMinutes(35)), twoHours);
+
+        scenario.placed(town2, "DAILY_LIFE", null, T);
+
+        UUID e = scenario.placed(town2, "CULTURE", "culture-opera", APRIL_FIRST_1AM_IN_THE_COUNTY);
+        scenario.approved(e, APRIL_FIRST_1AM_IN_THE_COUNTY.plusSeconds(60));
+        scenario.assigned(e, "team-x", APRIL_FIRST_1AM_IN_THE_COUNTY.plusSeconds(120), twoHours);
+        scenario.accepted(e, "team-x", APRIL_FIRST_1AM_IN_THE_COUNTY.plusSeconds(600));
+
+        await().atMost(Scenario.WAIT).untilAsserted(() -> given().get("/api/metrics/rates?region=" + county)
+                .then().body("rows[0].assigned", equalTo(5)).body("rows[0].acceptedInTime", equalTo(3))
+                .body("rows[0].approved", equalTo(4)).body("rows[0].resolved", equalTo(1))
+                .body("rows[0].rated", equalTo(2)).body("rows[0].satisfied", equalTo(1)));
+        await().atMost(Scenario.WAIT).untilAsserted(() -> given().get("/api/metrics/demand?region=" + county)
+                .then().body("rows[0].orders", equalTo(5)));
+    }
+}
