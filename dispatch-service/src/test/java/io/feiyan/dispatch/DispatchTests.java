@@ -7,11 +7,14 @@ import static io.restassured.RestAssured.given;
 import static org.awaitility.Awaitility.await;
 import static org.hamcrest.Matchers.equalTo;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.feiyan.embedded.EventProbe;
 import io.feiyan.events.CloudEvents;
 import io.feiyan.events.OrderAccepted;
+import io.feiyan.events.OrderApproved;
 import io.feiyan.events.OrderAssigned;
 import io.feiyan.events.OrderCancelled;
 import io.feiyan.events.OrderCompleted;
@@ -68,6 +71,10 @@ class DispatchTests {
         assertEquals(Duration.ofHours(24), Duration.between(assigned.assignedAt(), assigned.deadline()));
         assertEquals("/feiyan/dispatch-service", header(probe.await(Topics.ORDERS_ASSIGNED, keyed(order), Place.WAIT),
                 CloudEvents.SOURCE));
+        OrderApproved approved = payload(probe.await(Topics.ORDERS_APPROVED, keyed(order), Place.WAIT),
+                OrderApproved.class);
+        assertNull(approved.approvedBy(), "an order from the catalogue needs no review: approved at once");
+        assertFalse(approved.approvedAt().isAfter(assigned.assignedAt()));
     }
 
     @Test

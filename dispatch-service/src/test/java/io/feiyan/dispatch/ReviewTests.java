@@ -9,6 +9,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import io.feiyan.embedded.EventProbe;
 import io.feiyan.events.Channel;
+import io.feiyan.events.OrderApproved;
 import io.feiyan.events.OrderAssigned;
 import io.feiyan.events.OrderEscalated;
 import io.feiyan.events.OrderPlaced;
@@ -55,9 +56,13 @@ class ReviewTests {
                 .body("status", equalTo("IN_REVIEW")).body("reviewReason", equalTo("a need in the resident's words")));
         assertEquals(0, probe.all(Topics.ORDERS_ASSIGNED, keyed(order), Duration.ofSeconds(1)).size());
 
+        assertEquals(0, probe.all(Topics.ORDERS_APPROVED, keyed(order), Duration.ofSeconds(1)).size());
+
         given().contentType(ContentType.JSON).body(Map.of("operator", "OP-301")).post("/api/cases/{id}/approve", order)
                 .then().statusCode(200);
 
+        assertEquals("OP-301", payload(probe.await(Topics.ORDERS_APPROVED, keyed(order), Place.WAIT),
+                OrderApproved.class).approvedBy());
         assertEquals(place.code("village"), place.assigned(order).teamCode());
     }
 
@@ -75,6 +80,8 @@ class ReviewTests {
         OrderRejected rejected = payload(probe.await(Topics.ORDERS_REJECTED, keyed(order), Place.WAIT), OrderRejected.class);
         assertEquals("needs a licensed electrician", rejected.reason());
         assertEquals("OP-302", rejected.rejectedBy());
+        assertEquals(0, probe.all(Topics.ORDERS_APPROVED, keyed(order), Duration.ofSeconds(1)).size(),
+                "a rejected order is never approved");
         given().contentType(ContentType.JSON).body(Map.of("operator", "OP-302")).post("/api/cases/{id}/approve", order)
                 .then().statusCode(409).body("type", equalTo("https://feiyan.io/problems/case-state"));
     }

@@ -13,6 +13,7 @@ import static org.hamcrest.Matchers.hasSize;
 
 import io.feiyan.embedded.EventProbe;
 import io.feiyan.events.OrderAccepted;
+import io.feiyan.events.OrderApproved;
 import io.feiyan.events.OrderAssigned;
 import io.feiyan.events.OrderCompleted;
 import io.feiyan.events.OrderDeclined;
@@ -72,22 +73,24 @@ class TrackingTests {
                     t.plusSeconds(10)));
             probe.publish(new OrderAssigned(id, "changbuling-feiyan", Tier.VILLAGE, "culture-opera", t.plusSeconds(60),
                     deadline, null, null, t));
+            probe.publish(new OrderApproved(id, "OP-quanyuan-1", t.minusMillis(1)));
         }
 
         await().atMost(WAIT).untilAsserted(() -> given().get("/api/orders/{id}", orderId)
                 .then().statusCode(200)
-                .body("timeline.step", contains("PLACED", "ASSIGNED", "DECLINED", "ESCALATED", "ASSIGNED",
+                .body("timeline.step", contains("PLACED", "APPROVED", "ASSIGNED", "DECLINED", "ESCALATED", "ASSIGNED",
                         "ACCEPTED")));
         given().get("/api/orders/{id}", orderId).then()
                 .body("status", equalTo("ACCEPTED"))
-                .body("timeline", hasSize(6))
-                .body("timeline[1].text", equalTo("Assigned to Changbuling 飞燕 at village tier, "
+                .body("timeline", hasSize(7))
+                .body("timeline[1].text", equalTo("Approved at review by operator OP-quanyuan-1"))
+                .body("timeline[2].text", equalTo("Assigned to Changbuling 飞燕 at village tier, "
                         + "to deliver by " + local(deadline)))
-                .body("timeline[2].text", equalTo("Declined by Changbuling 飞燕: no one in the village can sing opera"))
-                .body("timeline[3].text", equalTo("Escalated from village to town tier: every team there that could serve it declined"))
-                .body("timeline[4].text", equalTo("Assigned by operator OP-quanyuan-2 to Quanyuan town volunteers at town tier, "
+                .body("timeline[3].text", equalTo("Declined by Changbuling 飞燕: no one in the village can sing opera"))
+                .body("timeline[4].text", equalTo("Escalated from village to town tier: every team there that could serve it declined"))
+                .body("timeline[5].text", equalTo("Assigned by operator OP-quanyuan-2 to Quanyuan town volunteers at town tier, "
                         + "to deliver by " + local(deadline) + " (the institute has a troupe)"))
-                .body("timeline[5].text", equalTo("Accepted by Quanyuan town volunteers"));
+                .body("timeline[6].text", equalTo("Accepted by Quanyuan town volunteers"));
     }
 
     @Test
