@@ -1,6 +1,7 @@
 -- What feedback knows of an order: where it is from (OrderPlaced) and who delivered it (OrderCompleted).
 -- The two may arrive in either order, so each fills its own columns.
 alter table completed_order rename to orders;
+alter table orders rename constraint completed_order_pkey to orders_pkey;
 alter table orders alter column team_code drop not null;
 alter table orders alter column volunteer_hours drop not null;
 alter table orders alter column completed_at drop not null;

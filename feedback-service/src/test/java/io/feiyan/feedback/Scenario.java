@@ -42,9 +42,13 @@ final class Scenario implements AutoCloseable {
 
     UUID placed(String village, String category, String project, Instant at) {
         UUID orderId = UUID.randomUUID();
+        placed(orderId, village, category, project, at);
+        return orderId;
+    }
+
+    void placed(UUID orderId, String village, String category, String project, Instant at) {
         probe.publish(new OrderPlaced(orderId, UUID.randomUUID(), project, category, project == null, village,
                 Urgency.ROUTINE, Channel.PROXY, "V-test", null, null, at));
-        return orderId;
     }
 
     void approved(UUID orderId, Instant at) {

@@ -7,13 +7,11 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import io.feiyan.embedded.FeiyanService;
-import io.restassured.http.ContentType;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
-import java.util.UUID;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -38,7 +36,6 @@ class DashboardIT {
     private static final Path CHROMEDRIVER = Path.of("/usr/bin/chromedriver");
     private static final Duration WAIT = Duration.ofSeconds(60);
     private static final String QUANYUAN_TOWN = "371322206";
-    private static final String CHANGBULING_VILLAGE = "371322206201";
 
     static WebDriver browser;
 
@@ -73,8 +70,8 @@ class DashboardIT {
         await().atMost(WAIT).until(() -> browser.findElement(By.id("live")).getText().contains("live"));
 
         // a 飞燕 volunteer orders opera for an elderly villager: it climbs to the county team and shows up assigned
-        String resident = registerResident();
-        String opera = placeOrder(Map.of("residentId", resident, "projectCode", "culture-opera", "urgency", "ROUTINE",
+        String resident = DemoCounty.registerResident("孙大爷", "13805392222");
+        String opera = DemoCounty.placeOrder(Map.of("residentId", resident, "projectCode", "culture-opera", "urgency", "ROUTINE",
                 "channel", "PROXY", "volunteerId", "V-zhao-li", "residentConsent", true));
         awaitOnPage("open", opera, "Assigned");
 
@@ -84,7 +81,7 @@ class DashboardIT {
         awaitOnPage("open", opera, "Accepted");
 
         // a need in the resident's own words waits for review; the operator approves it on the page
-        String pump = placeOrder(Map.of("residentId", resident, "category", "DAILY_LIFE", "urgency", "URGENT",
+        String pump = DemoCounty.placeOrder(Map.of("residentId", resident, "category", "DAILY_LIFE", "urgency", "URGENT",
                 "channel", "PHONE", "operatorId", "OP-quanyuan-2", "description", "The fridge stopped cooling"));
         awaitOnPage("review", pump, "In review");
         // the list re-renders on every change; an element that went stale before the click is looked up again
@@ -118,32 +115,5 @@ class DashboardIT {
 
     private static Object script(String code) {
         return ((JavascriptExecutor) browser).executeScript(code);
-    }
-
-    private static String registerResident() {
-        return given().contentType(ContentType.JSON)
-                .body(Map.of("name", "孙大爷", "phone", "13805392222", "idNumber", idNumber(),
-                        "villageCode", CHANGBULING_VILLAGE, "householdTags", List.of("EMPTY_NEST_ELDERLY")))
-                .post(RunningFeiyan.url(FeiyanService.INTAKE) + "/api/residents")
-                .then().statusCode(201).extract().path("residentId");
-    }
-
-    /** Placed with a key, retried until intake has the catalogue from team-service. */
-    private static String placeOrder(Map<String, Object> order) {
-        String key = UUID.randomUUID().toString();
-        return await().atMost(WAIT).until(() -> given().contentType(ContentType.JSON).header("Idempotency-Key", key)
-                .body(order).post(RunningFeiyan.url(FeiyanService.INTAKE) + "/api/orders").then().extract(),
-                response -> response.statusCode() == 201).path("orderId");
-    }
-
-    /** A valid resident ID number no other system test uses: born 1950, a random serial. */
-    private static String idNumber() {
-        String body = String.format("37132219500101%03d", (int) (Math.random() * 1000));
-        int[] weights = {7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2};
-        int sum = 0;
-        for (int i = 0; i < 17; i++) {
-            sum += (body.charAt(i) - '0') * weights[i];
-        }
-        return body + "10X98765432".charAt(sum % 11);
     }
 }

@@ -12,7 +12,6 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.feiyan.embedded.EmbeddedDatabase;
 import io.feiyan.embedded.EventProbe;
 import io.feiyan.embedded.FeiyanService;
 import io.feiyan.events.CloudEvents;
@@ -27,11 +26,6 @@ import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.sql.Connection;
-import java.sql.DriverManager;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
-import java.sql.SQLException;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -90,13 +84,13 @@ class OrderLoopIT {
                         "COMPLETED", "RATED")));
 
         // each service's own database holds its part
-        assertEquals("RATED", queryOne(FeiyanService.INTAKE, "select status from orders where id = ?", orderId));
+        assertEquals("RATED", DemoCounty.queryOne(FeiyanService.INTAKE, "select status from orders where id = ?", orderId));
         assertEquals("COMPLETED",
-                queryOne(FeiyanService.DISPATCH, "select status from dispatch_case where order_id = ?", orderId));
+                DemoCounty.queryOne(FeiyanService.DISPATCH, "select status from dispatch_case where order_id = ?", orderId));
         assertEquals("COMPLETED 3.00",
-                queryOne(FeiyanService.TEAM, "select status || ' ' || volunteer_hours from assignment where order_id = ?",
+                DemoCounty.queryOne(FeiyanService.TEAM, "select status || ' ' || volunteer_hours from assignment where order_id = ?",
                         orderId));
-        assertEquals("5", queryOne(FeiyanService.FEEDBACK, "select score from rating where order_id = ?", orderId));
+        assertEquals("5", DemoCounty.queryOne(FeiyanService.FEEDBACK, "select score from rating where order_id = ?", orderId));
 
         // and each topic carries its event, as a CloudEvent keyed by the order id
         try (EventProbe probe = new EventProbe(RunningFeiyan.system().kafkaBootstrapServers())) {
@@ -118,7 +112,7 @@ class OrderLoopIT {
 
     @Test
     void theReadmeWalkThroughWorksAsPrinted() throws Exception {
-        awaitDemoCounty();
+        DemoCounty.awaitLoaded();
         String script = walkThrough()
                 .replace("http://localhost:8081", RunningFeiyan.url(FeiyanService.INTAKE))
                 .replace("http://localhost:8082", RunningFeiyan.url(FeiyanService.DISPATCH))
@@ -145,13 +139,6 @@ class OrderLoopIT {
         return text.substring(start, text.indexOf("\n```", start));
     }
 
-    private static void awaitDemoCounty() {
-        await().atMost(WAIT).until(() -> "1".equals(queryOne(FeiyanService.INTAKE,
-                "select count(*) from project where code = ?", "culture-opera"))
-                && "1".equals(queryOne(FeiyanService.DISPATCH,
-                        "select count(*) from team where code = ?", "art-light-cavalry")));
-    }
-
     private static ConsumerRecord<String, String> assertCloudEvent(EventProbe probe, EventType type, String source,
             String orderId) {
         ConsumerRecord<String, String> record = probe.await(type.topic(), keyed(orderId), WAIT);
@@ -164,16 +151,5 @@ class OrderLoopIT {
         assertDoesNotThrow(() -> Instant.parse(header(record, CloudEvents.TIME)));
         Contracts.assertMatchesSchema(type, record.value());
         return record;
-    }
-
-    private static String queryOne(FeiyanService service, String sql, String parameter) throws SQLException {
-        try (Connection connection = DriverManager.getConnection(RunningFeiyan.system().jdbcUrl(service), EmbeddedDatabase.USER,
-                EmbeddedDatabase.PASSWORD);
-                PreparedStatement statement = connection.prepareStatement(sql)) {
-            statement.setObject(1, parameter.matches("[0-9a-f-]{36}") ? UUID.fromString(parameter) : parameter);
-            try (ResultSet rs = statement.executeQuery()) {
-                return rs.next() ? rs.getString(1) : null;
-            }
-        }
     }
 }

@@ -5,6 +5,7 @@ import io.feiyan.events.OrderPlaced;
 import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
 import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
+import jakarta.persistence.LockModeType;
 import jakarta.persistence.Table;
 import java.math.BigDecimal;
 import java.time.Instant;
@@ -47,13 +48,14 @@ public class Order extends PanacheEntityBase {
         return completedAt != null;
     }
 
+    /**
+     * The order's row, created if new and locked: the two events that fill it are consumed concurrently, so
+     * the row is made with an insert that does nothing when the other got there first.
+     */
     private static Order findOrNew(UUID orderId) {
-        Order order = findById(orderId);
-        if (order == null) {
-            order = new Order();
-            order.orderId = orderId;
-            order.persist();
-        }
-        return order;
+        getEntityManager().createNativeQuery("insert into orders (order_id) values (?1) on conflict do nothing")
+                .setParameter(1, orderId)
+                .executeUpdate();
+        return findById(orderId, LockModeType.PESSIMISTIC_WRITE);
     }
 }

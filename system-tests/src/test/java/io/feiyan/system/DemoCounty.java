@@ -1,0 +1,77 @@
+package io.feiyan.system;
+
+import static io.restassured.RestAssured.given;
+import static org.awaitility.Awaitility.await;
+
+import io.feiyan.embedded.EmbeddedDatabase;
+import io.feiyan.embedded.FeiyanService;
+import io.restassured.http.ContentType;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.ThreadLocalRandom;
+
+/** What the system tests do in the demo county: register residents, place orders, look into a database. */
+final class DemoCounty {
+    static final Duration WAIT = Duration.ofSeconds(60);
+    static final String CHANGBULING_VILLAGE = "371322206201";
+
+    private DemoCounty() {
+    }
+
+    /** Until the demo catalogue and directory have reached intake and dispatch. */
+    static void awaitLoaded() {
+        await().atMost(WAIT).until(() -> "1".equals(queryOne(FeiyanService.INTAKE,
+                "select count(*) from project where code = ?", "culture-opera"))
+                && "1".equals(queryOne(FeiyanService.DISPATCH,
+                        "select count(*) from team where code = ?", "art-light-cavalry")));
+    }
+
+    /** An elderly resident of Changbuling with an ID number no other test uses; returns the resident id. */
+    static String registerResident(String name, String phone) {
+        return given().contentType(ContentType.JSON)
+                .body(Map.of("name", name, "phone", phone, "idNumber", idNumber(),
+                        "villageCode", CHANGBULING_VILLAGE, "householdTags", List.of("EMPTY_NEST_ELDERLY")))
+                .post(RunningFeiyan.url(FeiyanService.INTAKE) + "/api/residents")
+                .then().statusCode(201).extract().path("residentId");
+    }
+
+    /** Placed with a key, retried until intake has the catalogue from team-service; returns the order id. */
+    static String placeOrder(Map<String, Object> order) {
+        String key = UUID.randomUUID().toString();
+        return await().atMost(WAIT).until(() -> given().contentType(ContentType.JSON).header("Idempotency-Key", key)
+                .body(order).post(RunningFeiyan.url(FeiyanService.INTAKE) + "/api/orders").then().extract(),
+                response -> response.statusCode() == 201).path("orderId");
+    }
+
+    /** The first column of the first row, as text; the parameter is bound as a UUID when it looks like one. */
+    static String queryOne(FeiyanService service, String sql, String parameter) throws SQLException {
+        try (Connection connection = DriverManager.getConnection(RunningFeiyan.system().jdbcUrl(service),
+                EmbeddedDatabase.USER, EmbeddedDatabase.PASSWORD);
+                PreparedStatement statement = connection.prepareStatement(sql)) {
+            statement.setObject(1, parameter.matches("[0-9a-f-]{36}") ? UUID.fromString(parameter) : parameter);
+            try (ResultSet rs = statement.executeQuery()) {
+                return rs.next() ? rs.getString(1) : null;
+            }
+        }
+    }
+
+    /** A valid resident ID number: born on a random day of 1950, a random serial, its check digit. */
+    private static String idNumber() {
+        ThreadLocalRandom random = ThreadLocalRandom.current();
+        String body = String.format("3713221950%02d%02d%03d", random.nextInt(1, 13), random.nextInt(1, 29),
+                random.nextInt(1000));
+        int[] weights = {7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2};
+        int sum = 0;
+        for (int i = 0; i < 17; i++) {
+            sum += (body.charAt(i) - '0') * weights[i];
+        }
+        return body + "10X98765432".charAt(sum % 11);
+    }
+}

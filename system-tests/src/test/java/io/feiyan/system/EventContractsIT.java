@@ -1,0 +1,120 @@
+package io.feiyan.system;
+
+import static io.feiyan.embedded.EventProbe.header;
+import static io.feiyan.embedded.EventProbe.keyed;
+import static io.restassured.RestAssured.given;
+import static org.awaitility.Awaitility.await;
+import static org.hamcrest.Matchers.equalTo;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.feiyan.analytics.AsyncApiConsumer;
+import io.feiyan.embedded.EventProbe;
+import io.feiyan.embedded.FeiyanService;
+import io.feiyan.events.CloudEvents;
+import io.feiyan.events.EventType;
+import io.restassured.http.ContentType;
+import java.net.URI;
+import java.time.Duration;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeSet;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+/**
+ * The contracts analytics consumers rely on, checked against what the services really publish: the demo
+ * county's reference data and orders that make every kind of order event happen.
+ */
+@ExtendWith(RunningFeiyan.class)
+class EventContractsIT {
+    private static final Duration WAIT = DemoCounty.WAIT;
+
+    @BeforeAll
+    static void everyKindOfEventHappens() {
+        DemoCounty.awaitLoaded();
+        String resident = DemoCounty.registerResident("钱奶奶", "13805393333");
+
+        // opera: delivered, rated badly, and after the follow-up visit sent back to be done again
+        String opera = DemoCounty.placeOrder(Map.of("residentId", resident, "projectCode", "culture-opera",
+                "urgency", "ROUTINE", "channel", "PROXY", "volunteerId", "V-zhao-li", "residentConsent", true));
+        String assignment = RunningFeiyan.url(FeiyanService.TEAM) + "/api/assignments/" + opera;
+        await().atMost(WAIT).until(() -> given().header("Feiyan-Team", "art-light-cavalry")
+                .post(assignment + "/accept").statusCode() == 200);
+        given().header("Feiyan-Team", "art-light-cavalry").contentType(ContentType.JSON)
+                .body(Map.of("volunteerHours", 2)).post(assignment + "/complete").then().statusCode(200);
+        await().atMost(WAIT).until(() -> given().contentType(ContentType.JSON)
+                .body(Map.of("orderId", opera, "score", 1, "solved", false, "volunteerId", "V-zhao-li"))
+                .post(RunningFeiyan.url(FeiyanService.FEEDBACK) + "/api/ratings").statusCode() == 201);
+        String followUp = given().get(RunningFeiyan.url(FeiyanService.FEEDBACK) + "/api/follow-ups?size=100&village="
+                + DemoCounty.CHANGBULING_VILLAGE).then().extract()
+                .path("items.find { it.orderId == '" + opera + "' }.id");
+        given().contentType(ContentType.JSON).body(Map.of("outcome", "REDO", "visitedBy", "V-zhao-li"))
+                .post(RunningFeiyan.url(FeiyanService.FEEDBACK) + "/api/follow-ups/" + followUp + "/outcome")
+                .then().statusCode(200);
+
+        // a visit the village team has no room for
+        String visit = DemoCounty.placeOrder(Map.of("residentId", resident, "projectCode", "elderly-visit",
+                "urgency", "ROUTINE", "channel", "PROXY", "volunteerId", "V-zhao-li", "residentConsent", true));
+        await().atMost(WAIT).until(() -> given().header("Feiyan-Team", "changbuling-feiyan")
+                .contentType(ContentType.JSON).body(Map.of("reasonCode", "NO_CAPACITY"))
+                .post(RunningFeiyan.url(FeiyanService.TEAM) + "/api/assignments/" + visit + "/decline")
+                .statusCode() == 200);
+
+        // a need in the resident's words that review turns down
+        String need = DemoCounty.placeOrder(Map.of("residentId", resident, "category", "DAILY_LIFE",
+                "description", "Wants the roof rebuilt", "urgency", "ROUTINE", "channel", "PHONE",
+                "operatorId", "OP-quanyuan-2"));
+        String theCase = RunningFeiyan.url(FeiyanService.DISPATCH) + "/api/cases/" + need;
+        await().atMost(WAIT).untilAsserted(() -> given().get(theCase).then().body("status", equalTo("IN_REVIEW")));
+        given().contentType(ContentType.JSON).body(Map.of("operator", "OP-quanyuan-2", "reason", "a builder's job"))
+                .post(theCase + "/reject").then().statusCode(200);
+
+        // a check-up the resident no longer needs
+        String checkUp = DemoCounty.placeOrder(Map.of("residentId", resident, "projectCode", "health-check",
+                "urgency", "ROUTINE", "channel", "APP"));
+        given().contentType(ContentType.JSON).body(Map.of("reason", "NO_LONGER_NEEDED"))
+                .post(RunningFeiyan.url(FeiyanService.INTAKE) + "/api/orders/" + checkUp + "/cancel")
+                .then().statusCode(200);
+
+        try (EventProbe probe = new EventProbe(RunningFeiyan.system().kafkaBootstrapServers())) {
+            probe.await(EventType.ORDER_REOPENED.topic(), keyed(opera), WAIT);
+            probe.await(EventType.ORDER_DECLINED.topic(), keyed(visit), WAIT);
+            probe.await(EventType.ORDER_REJECTED.topic(), keyed(need), WAIT);
+            probe.await(EventType.ORDER_CANCELLED.topic(), keyed(checkUp), WAIT);
+        }
+    }
+
+    @Test
+    void everyEventTheServicesPublishIsACloudEventValidAgainstItsSchema() {
+        try (EventProbe probe = new EventProbe(RunningFeiyan.system().kafkaBootstrapServers())) {
+            for (EventType type : EventType.values()) {
+                List<ConsumerRecord<String, String>> records = probe.all(type.topic(), record -> true,
+                        Duration.ofSeconds(2));
+                assertFalse(records.isEmpty(), type.topic() + " has events");
+                for (ConsumerRecord<String, String> record : records) {
+                    assertEquals(type.ceType(), header(record, CloudEvents.TYPE), type.topic());
+                    assertEquals(record.key(), header(record, CloudEvents.SUBJECT), type.topic());
+                    Contracts.assertMatchesSchema(type, record.value());
+                }
+            }
+        }
+    }
+
+    @Test
+    void aConsumerWrittenFromTheAsyncApiDocumentAloneReadsEveryTopic() throws Exception {
+        URI served = URI.create(RunningFeiyan.url(FeiyanService.FEEDBACK) + "/contracts/asyncapi.yaml");
+        AsyncApiConsumer reader = AsyncApiConsumer.from(served);
+
+        AsyncApiConsumer.Report report = reader.readAll(RunningFeiyan.system().kafkaBootstrapServers());
+
+        assertEquals(new TreeSet<>(Arrays.stream(EventType.values()).map(EventType::topic).toList()),
+                new TreeSet<>(report.messages().keySet()), "the document names every topic");
+        report.messages().forEach((topic, count) -> assertTrue(count > 0, topic + " was read"));
+        assertEquals(List.of(), report.problems());
+    }
+}
