@@ -6,6 +6,7 @@ import static io.feiyan.embedded.EventProbe.payload;
 import static io.restassured.RestAssured.given;
 import static org.awaitility.Awaitility.await;
 import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.nullValue;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 
@@ -57,6 +58,20 @@ class AssignmentTests {
                     .then().statusCode(200).body("status", equalTo("COMPLETED"));
             ConsumerRecord<String, String> completed = probe.await(Topics.ORDERS_COMPLETED, keyed(orderId), WAIT);
             assertEquals(new BigDecimal("2.5"), payload(completed, OrderCompleted.class).volunteerHours());
+        }
+    }
+
+    @Test
+    void givenANeedInTheResidentsOwnWords_thenItsAssignmentNamesNoProject_andTheTeamCanAcceptIt() {
+        UUID orderId = UUID.randomUUID();
+        Instant now = Instant.now().truncatedTo(ChronoUnit.MILLIS);
+        try (EventProbe probe = new EventProbe(kafka)) {
+            probe.publish(new OrderAssigned(orderId, "art-troupe", Tier.COUNTY, null, now.plus(Duration.ofHours(24)),
+                    now.plus(Duration.ofDays(7)), "OP-1", null, now));
+            awaitAssignment(orderId, "OFFERED");
+
+            given().header("Feiyan-Team", "art-troupe").post("/api/assignments/{id}/accept", orderId)
+                    .then().statusCode(200).body("status", equalTo("ACCEPTED")).body("projectCode", nullValue());
         }
     }
 
