@@ -118,6 +118,9 @@ public final class EventProbe implements AutoCloseable {
             List<TopicPartition> partitions = consumer.partitionsFor(topic, Duration.ofSeconds(10)).stream()
                     .map(info -> new TopicPartition(topic, info.partition()))
                     .toList();
+            if (partitions.isEmpty()) {
+                return found; // no such topic: nothing was ever sent to it
+            }
             consumer.assign(partitions);
             consumer.seekToBeginning(partitions);
             long deadline = System.nanoTime() + timeout.toNanos();

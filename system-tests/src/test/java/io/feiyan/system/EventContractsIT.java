@@ -74,6 +74,18 @@ class EventContractsIT {
         given().contentType(ContentType.JSON).body(Map.of("operator", "OP-quanyuan-2", "reason", "a builder's job"))
                 .post(theCase + "/reject").then().statusCode(200);
 
+        // a need in the resident's words that review approves: a team gets it, though it names no project
+        String fridge = DemoCounty.placeOrder(Map.of("residentId", resident, "category", "DAILY_LIFE",
+                "description", "The fridge stopped cooling", "urgency", "URGENT", "channel", "PHONE",
+                "operatorId", "OP-quanyuan-2"));
+        String fridgeCase = RunningFeiyan.url(FeiyanService.DISPATCH) + "/api/cases/" + fridge;
+        await().atMost(WAIT).untilAsserted(() -> given().get(fridgeCase).then().body("status", equalTo("IN_REVIEW")));
+        given().contentType(ContentType.JSON).body(Map.of("operator", "OP-quanyuan-2"))
+                .post(fridgeCase + "/approve").then().statusCode(200);
+        await().atMost(WAIT).untilAsserted(() -> given()
+                .get(RunningFeiyan.url(FeiyanService.TEAM) + "/api/assignments/" + fridge).then().statusCode(200)
+                .body("teamCode", equalTo("quanyuan-institute")).body("status", equalTo("OFFERED")));
+
         // a check-up the resident no longer needs
         String checkUp = DemoCounty.placeOrder(Map.of("residentId", resident, "projectCode", "health-check",
                 "urgency", "ROUTINE", "channel", "APP"));
@@ -101,6 +113,18 @@ class EventContractsIT {
                     assertEquals(record.key(), header(record, CloudEvents.SUBJECT), type.topic());
                     Contracts.assertMatchesSchema(type, record.value());
                 }
+            }
+        }
+    }
+
+    @Test
+    void noServiceDeadLettersAnEventAnotherServicePublished() {
+        try (EventProbe probe = new EventProbe(RunningFeiyan.system().kafkaBootstrapServers())) {
+            for (FeiyanService service : FeiyanService.values()) {
+                String deadLetters = "deadletter." + service.moduleName();
+                assertEquals(List.of(), probe.all(deadLetters, record -> true, Duration.ofSeconds(1)).stream()
+                        .map(record -> header(record, "dead-letter-reason") + ": " + record.value()).toList(),
+                        deadLetters);
             }
         }
     }
