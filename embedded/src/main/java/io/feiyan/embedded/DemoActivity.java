@@ -9,6 +9,7 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
@@ -234,15 +235,9 @@ public final class DemoActivity {
         return http.send(request.build(), HttpResponse.BodyHandlers.ofString());
     }
 
-    /** A valid resident ID number of the county: born on a random day of 1940 to 1959, its check digit. */
+    /** A resident of the county born on a random day of 1940 to 1959. */
     private String idNumber() {
-        String body = String.format("371322%d%02d%02d%03d", 1940 + random.nextInt(20), 1 + random.nextInt(12),
-                1 + random.nextInt(28), random.nextInt(1000));
-        int[] weights = {7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2};
-        int sum = 0;
-        for (int i = 0; i < 17; i++) {
-            sum += (body.charAt(i) - '0') * weights[i];
-        }
-        return body + "10X98765432".charAt(sum % 11);
+        return IdNumbers.of("371322", LocalDate.of(1940 + random.nextInt(20), 1 + random.nextInt(12),
+                1 + random.nextInt(28)), random.nextInt(1000));
     }
 }

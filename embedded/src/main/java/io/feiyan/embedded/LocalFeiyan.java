@@ -43,24 +43,23 @@ public final class LocalFeiyan {
 
                 Feiyan is ready (%.1f s). Data: %s
                   intake    %s/api/orders      OpenAPI %s/q/openapi
-                  dispatch  %s/api/cases
+                  dispatch  %s/api/cases       %s/dashboard (live)
                   team      %s/api/teams       %s/api/assignments
-                  feedback  %s/api/ratings
+                  feedback  %s/api/ratings       %s/api/metrics/rates?by=town
+                  events    %s/contracts/asyncapi.yaml (the topics' contracts, for analytics consumers)
                   Kafka     %s      PostgreSQL localhost:%s (user postgres, databases intake, dispatch, team, feedback)
 
-                Try it: place an order for Grandma Wu of Changbuling village, as 飞燕 volunteer Zhao Li:
-                  curl -s -X POST %s/api/orders -H 'Content-Type: application/json' \\
-                    -d '{"residentId":"5f0c8a52-2f5e-4d7e-9b59-6f1d3c2a7e10","projectCode":"culture-opera","villageCode":"371322206201","urgency":"ROUTINE","channel":"PROXY","volunteerId":"V-zhao-li"}'
-                then follow the order with GET %s/api/orders/<orderId> (README.md walks the whole loop).
+                Try it: README.md's walk-through takes an opera order for Grandma Wu around the whole loop;
+                deploy/demo-activity.sh (in another terminal) brings the demo county to life and prints its rates.
 
                 Press Ctrl-C to stop.
                 """, took.toMillis() / 1000.0, data,
                 system.url(FeiyanService.INTAKE), system.url(FeiyanService.INTAKE),
-                system.url(FeiyanService.DISPATCH),
+                system.url(FeiyanService.DISPATCH), system.url(FeiyanService.DISPATCH),
                 system.url(FeiyanService.TEAM), system.url(FeiyanService.TEAM),
+                system.url(FeiyanService.FEEDBACK), system.url(FeiyanService.FEEDBACK),
                 system.url(FeiyanService.FEEDBACK),
-                system.kafkaBootstrapServers(), settings.postgresPort(),
-                system.url(FeiyanService.INTAKE), system.url(FeiyanService.INTAKE));
+                system.kafkaBootstrapServers(), settings.postgresPort());
         stopped.await();
     }
 

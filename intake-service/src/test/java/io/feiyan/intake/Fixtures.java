@@ -5,6 +5,7 @@ import static org.awaitility.Awaitility.await;
 import static org.hamcrest.Matchers.equalTo;
 
 import io.feiyan.embedded.EventProbe;
+import io.feiyan.embedded.IdNumbers;
 import io.feiyan.events.HouseholdTag;
 import io.feiyan.events.ProjectUpdated;
 import io.feiyan.events.TeamUpdated;
@@ -14,6 +15,7 @@ import io.feiyan.intake.domain.Team;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.restassured.http.ContentType;
 import java.time.Duration;
+import java.time.LocalDate;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -25,8 +27,6 @@ final class Fixtures {
     static final Duration WAIT = Duration.ofSeconds(30);
     static final String CHANGBULING = "371322206201";
     private static final AtomicInteger SERIAL = new AtomicInteger();
-    private static final int[] WEIGHTS = {7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2};
-    private static final char[] CHECK = {'1', '0', 'X', '9', '8', '7', '6', '5', '4', '3', '2'};
 
     private Fixtures() {
     }
@@ -34,12 +34,7 @@ final class Fixtures {
     /** A valid resident ID number, new in this test run: a 1945 birth date in Tancheng and a serial. */
     static String idNumber() {
         int serial = SERIAL.getAndIncrement();
-        String body = String.format("3713221945%02d%02d%03d", 1 + serial % 12, 1 + serial / 12 % 28, serial % 1000);
-        int sum = 0;
-        for (int i = 0; i < 17; i++) {
-            sum += (body.charAt(i) - '0') * WEIGHTS[i];
-        }
-        return body + CHECK[sum % 11];
+        return IdNumbers.of("371322", LocalDate.of(1945, 1 + serial % 12, 1 + serial / 12 % 28), serial % 1000);
     }
 
     static Map<String, Object> residentBody(String village, HouseholdTag... tags) {

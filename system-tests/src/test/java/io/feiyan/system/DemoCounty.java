@@ -5,6 +5,7 @@ import static org.awaitility.Awaitility.await;
 
 import io.feiyan.embedded.EmbeddedDatabase;
 import io.feiyan.embedded.FeiyanService;
+import io.feiyan.embedded.IdNumbers;
 import io.restassured.http.ContentType;
 import java.sql.Connection;
 import java.sql.DriverManager;
@@ -12,6 +13,7 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Duration;
+import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -62,16 +64,10 @@ final class DemoCounty {
         }
     }
 
-    /** A valid resident ID number: born on a random day of 1950, a random serial, its check digit. */
+    /** A resident born on a random day of 1950, with a random serial. */
     private static String idNumber() {
         ThreadLocalRandom random = ThreadLocalRandom.current();
-        String body = String.format("3713221950%02d%02d%03d", random.nextInt(1, 13), random.nextInt(1, 29),
+        return IdNumbers.of("371322", LocalDate.of(1950, random.nextInt(1, 13), random.nextInt(1, 29)),
                 random.nextInt(1000));
-        int[] weights = {7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2};
-        int sum = 0;
-        for (int i = 0; i < 17; i++) {
-            sum += (body.charAt(i) - '0') * weights[i];
-        }
-        return body + "10X98765432".charAt(sum % 11);
     }
 }
