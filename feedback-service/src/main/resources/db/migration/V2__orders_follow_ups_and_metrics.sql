@@ -1,5 +1,5 @@
--- What feedback knows of an order: where it is from (OrderPlaced) and who delivered it (OrderCompleted).
--- The two may arrive in either order, so each fills its own columns.
+-- What feedback knows of an order: where it is from (OrderPlaced), who delivered it (OrderCompleted) and
+-- whether it was sent back (OrderReopened). They may arrive in any order, so each fills its own columns.
 alter table completed_order rename to orders;
 alter table orders rename constraint completed_order_pkey to orders_pkey;
 alter table orders alter column team_code drop not null;
@@ -8,6 +8,8 @@ alter table orders alter column completed_at drop not null;
 alter table orders add column resident_id  uuid;
 alter table orders add column village_code varchar(12);
 alter table orders add column placed_at    timestamptz;
+-- A redo (OrderReopened) takes the delivery back until the team delivers again.
+alter table orders add column reopened_at  timestamptz;
 
 -- Was it solved? And, when a village volunteer rated it on the resident's behalf, who.
 alter table rating add column solved     boolean     not null default true;

@@ -6,6 +6,8 @@ import java.io.UncheckedIOException;
 import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Collection;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Properties;
@@ -14,10 +16,12 @@ import java.util.concurrent.ExecutionException;
 import kafka.server.KafkaConfig;
 import kafka.server.KafkaRaftServer;
 import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.AlterConfigOp;
+import org.apache.kafka.clients.admin.ConfigEntry;
 import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.admin.NewTopic;
 import org.apache.kafka.common.Uuid;
-import org.apache.kafka.common.config.TopicConfig;
+import org.apache.kafka.common.config.ConfigResource;
 import org.apache.kafka.common.utils.Time;
 import org.apache.kafka.metadata.storage.Formatter;
 import org.apache.kafka.server.common.MetadataVersion;
@@ -101,16 +105,26 @@ public final class EmbeddedKafka implements AutoCloseable {
         }
     }
 
+    /** Creates the topics that are missing, and sets every topic's retention as its event type says. */
     private void createFeiyanTopics() {
         try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers))) {
             Set<String> existing = admin.listTopics().names().get();
             List<NewTopic> missing = java.util.Arrays.stream(EventType.values())
                     .filter(type -> !existing.contains(type.topic()))
-                    .map(type -> new NewTopic(type.topic(), 1, (short) 1).configs(type.compacted()
-                            ? Map.of(TopicConfig.CLEANUP_POLICY_CONFIG, TopicConfig.CLEANUP_POLICY_COMPACT)
-                            : Map.of()))
+                    .map(type -> new NewTopic(type.topic(), 1, (short) 1).configs(type.topicConfig()))
                     .toList();
             admin.createTopics(missing).all().get();
+            Map<ConfigResource, Collection<AlterConfigOp>> retention = new HashMap<>();
+            for (EventType type : EventType.values()) {
+                if (existing.contains(type.topic())) {
+                    retention.put(new ConfigResource(ConfigResource.Type.TOPIC, type.topic()),
+                            type.topicConfig().entrySet().stream()
+                                    .map(entry -> new AlterConfigOp(new ConfigEntry(entry.getKey(), entry.getValue()),
+                                            AlterConfigOp.OpType.SET))
+                                    .toList());
+                }
+            }
+            admin.incrementalAlterConfigs(retention).all().get();
         } catch (ExecutionException e) {
             throw new IllegalStateException("cannot create Feiyan topics", e.getCause());
         } catch (InterruptedException e) {

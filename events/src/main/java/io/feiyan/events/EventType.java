@@ -1,6 +1,7 @@
 package io.feiyan.events;
 
 import java.util.Arrays;
+import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -55,6 +56,14 @@ public enum EventType {
     /** Reference data lives on compacted topics: only the latest event per key matters. */
     public boolean compacted() {
         return !"order".equals(aggregateType);
+    }
+
+    /**
+     * How the topic keeps its messages: reference data compacted to the latest per key; order events for
+     * ever, since they are the record the metrics are counted from (and rebuilt from).
+     */
+    public Map<String, String> topicConfig() {
+        return compacted() ? Map.of("cleanup.policy", "compact") : Map.of("retention.ms", "-1");
     }
 
     /** Where this event's JSON Schema lives on the classpath. */

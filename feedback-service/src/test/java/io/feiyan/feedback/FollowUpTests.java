@@ -17,6 +17,7 @@ import io.feiyan.events.OrderReopened;
 import io.feiyan.events.Topics;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
+import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -139,6 +140,26 @@ class FollowUpTests {
         given().get("/api/follow-ups?village=" + village + "&status=closed").then()
                 .body("items[0].reason", equalTo("UNRATED"))
                 .body("items[0].outcome", equalTo("RATED"));
+    }
+
+    @Test
+    void givenARedoAfterAnUnratedDelivery_thenTheOrderCanBeRatedOnlyOnceItIsDeliveredAgain() {
+        String village = Scenario.newVillage();
+        UUID orderId = scenario.delivered(village);
+        await().atMost(Scenario.WAIT).untilAsserted(() -> given().get("/api/follow-ups?village=" + village)
+                .then().body("items.reason", equalTo(List.of("UNRATED"))));
+        String followUp = given().get("/api/follow-ups?village=" + village).then().extract().path("items[0].id");
+        given().contentType(ContentType.JSON).body(Map.of("outcome", "REDO", "visitedBy", "V-zhao-li"))
+                .post("/api/follow-ups/{id}/outcome", followUp).then().statusCode(200);
+
+        given().contentType(ContentType.JSON).body(Map.of("orderId", orderId.toString(), "score", 1, "solved", false))
+                .post("/api/ratings").then().statusCode(409)
+                .body("type", equalTo("https://feiyan.io/problems/order-not-completed"));
+
+        scenario.completed(orderId, "quanyuan-handymen", Instant.now());
+        await().atMost(Scenario.WAIT).until(() -> given().contentType(ContentType.JSON)
+                .body(Map.of("orderId", orderId.toString(), "score", 5, "solved", true))
+                .post("/api/ratings").statusCode() == 201);
     }
 
     @Test

@@ -137,6 +137,19 @@ class MetricsTests {
     }
 
     @Test
+    void aTeamAssignedTheSameOrderTwice_hasItsOneAcceptanceCountedForTheLaterAssignmentOnly() {
+        String other = Scenario.newCounty();
+        UUID order = scenario.placed(other + "001001", "CULTURE", "culture-opera", T);
+        scenario.approved(order, T);
+        scenario.assigned(order, "team-x", T.plusSeconds(60), Duration.ofHours(2));
+        scenario.assigned(order, "team-x", T.plusSeconds(600), Duration.ofHours(2)); // an operator gives it again
+        scenario.accepted(order, "team-x", T.plusSeconds(900));
+
+        await().atMost(Scenario.WAIT).untilAsserted(() -> given().get("/api/metrics/rates?region=" + other)
+                .then().body("rows[0].assigned", equalTo(2)).body("rows[0].acceptedInTime", equalTo(1)));
+    }
+
+    @Test
     void anEventHeardTwiceCountsOnce() {
         UUID orderId = scenario.placed(county + "003001", "CULTURE", "culture-opera", T);
         UUID approval = UUID.randomUUID();
@@ -156,6 +169,7 @@ class MetricsTests {
                 .body("errors.field", equalTo(List.of("by", "from", "region")));
         given().get("/api/metrics/demand?by=team").then().statusCode(400)
                 .body("errors[0].reason", startsWith("'team' is not one of county, town, village, category"));
+        given().get("/api/metrics/rates?format=xml").then().statusCode(400).body("field", equalTo("format"));
         given().get("/api/metrics/rates?from=2025-04&to=2025-03").then().statusCode(400)
                 .body("errors.field", hasItem("to"));
     }

@@ -2,6 +2,7 @@ package io.feiyan.feedback.domain;
 
 import io.feiyan.events.OrderCompleted;
 import io.feiyan.events.OrderPlaced;
+import io.feiyan.events.OrderReopened;
 import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
 import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
@@ -12,8 +13,9 @@ import java.time.Instant;
 import java.util.UUID;
 
 /**
- * What feedback knows of an order: whose it is and from which village (OrderPlaced), and who delivered it
- * (OrderCompleted). The two events may arrive in either order; each fills its own part.
+ * What feedback knows of an order: whose it is and from which village (OrderPlaced), who delivered it
+ * (OrderCompleted), and whether a follow-up sent it back (OrderReopened). The events may arrive in any
+ * order; each fills its own part.
  */
 @Entity
 @Table(name = "orders")
@@ -26,6 +28,7 @@ public class Order extends PanacheEntityBase {
     public String teamCode;
     public BigDecimal volunteerHours;
     public Instant completedAt;
+    public Instant reopenedAt;
 
     public static void placed(OrderPlaced placed) {
         Order order = findOrNew(placed.orderId());
@@ -44,8 +47,20 @@ public class Order extends PanacheEntityBase {
         }
     }
 
+    public static void reopened(OrderReopened reopened) {
+        findOrNew(reopened.orderId()).reopen(reopened.reopenedAt());
+    }
+
+    /** Sent back to be done again: not delivered until the team delivers it anew. */
+    public void reopen(Instant at) {
+        if (reopenedAt == null || at.isAfter(reopenedAt)) {
+            reopenedAt = at;
+        }
+    }
+
+    /** Delivered, and not sent back since. */
     public boolean isDelivered() {
-        return completedAt != null;
+        return completedAt != null && (reopenedAt == null || completedAt.isAfter(reopenedAt));
     }
 
     /**

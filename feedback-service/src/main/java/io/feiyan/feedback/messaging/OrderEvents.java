@@ -19,7 +19,8 @@ import org.eclipse.microprofile.reactive.messaging.Incoming;
 
 /**
  * Every order event feedback hears becomes a fact of the metrics; a placed order also tells feedback the
- * resident's village (whose station follows up), and a delivery makes the order rateable.
+ * resident's village (whose station follows up), a delivery makes the order rateable, and a redo takes
+ * that back until the next delivery.
  */
 @ApplicationScoped
 public class OrderEvents {
@@ -76,7 +77,10 @@ public class OrderEvents {
     @Blocking
     @Transactional
     public void onReopened(ConsumerRecord<String, String> record) {
-        inbox.receive(record, OrderReopened.class).ifPresent(facts::record);
+        inbox.receive(record, OrderReopened.class).ifPresent(event -> {
+            Order.reopened(event.payload());
+            facts.record(event);
+        });
     }
 
     @Incoming(Topics.ORDERS_RATED)

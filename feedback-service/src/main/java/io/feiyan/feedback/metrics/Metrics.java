@@ -9,6 +9,7 @@ import java.math.RoundingMode;
 import java.time.Instant;
 import java.time.YearMonth;
 import java.time.ZoneId;
+import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Comparator;
@@ -25,7 +26,7 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
  * <li><b>response rate</b> (响应率) = assignments accepted in time ÷ assignments made. Every OrderAssigned is
  * one assignment (a reassignment after a decline or a missed time is another); it was accepted in time if
  * the same team's OrderAccepted for that order came between the assignment and its time to accept
- * ({@code acceptBy}). Counted in the month of the assignment, for the team assigned.</li>
+ * ({@code acceptBy}), before any later assignment of the order. Counted in the month of the assignment, for the team assigned.</li>
  * <li><b>resolution rate</b> (解决率) = orders resolved ÷ orders approved. An order is approved once
  * (OrderApproved: by an operator, or needing no review; rejected orders never are); it is resolved if it
  * has been completed and never reopened. Counted in the month of approval, for the team it was last
@@ -42,7 +43,9 @@ public class Metrics {
     private static final List<Rate> RATES = List.of(
             new Rate("ASSIGNED", "cross join lateral (select base.team_code as team_code) team", """
                     exists (select 1 from metric_step a where a.order_id = base.order_id and a.step = 'ACCEPTED'
-                            and a.team_code = base.team_code and a.at between base.at and base.due)""",
+                            and a.team_code = base.team_code and a.at between base.at and base.due
+                            and not exists (select 1 from metric_step later where later.order_id = base.order_id
+                                    and later.step = 'ASSIGNED' and later.at > base.at and later.at <= a.at))""",
                     "assigned", "acceptedInTime", "responseRate"),
             new Rate("APPROVED", """
                     left join lateral (select s.team_code from metric_step s where s.order_id = base.order_id
@@ -67,6 +70,11 @@ public class Metrics {
     private final ZoneId zone;
 
     Metrics(EntityManager entityManager, @ConfigProperty(name = "feiyan.time-zone") ZoneId zone) {
+        if (zone instanceof ZoneOffset || zone.getId().matches("(UTC|GMT|UT)[+-].*")) {
+            // PostgreSQL reads a bare offset the POSIX way, east and west swapped, so months would shift
+            throw new IllegalArgumentException("feiyan.time-zone is " + zone
+                    + ": the metrics need a named zone such as Asia/Shanghai");
+        }
         this.entityManager = entityManager;
         this.zone = zone;
     }

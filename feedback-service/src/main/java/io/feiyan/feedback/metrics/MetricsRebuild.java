@@ -2,18 +2,24 @@ package io.feiyan.feedback.metrics;
 
 import io.feiyan.events.EventType;
 import io.feiyan.events.OrderEvent;
+import io.feiyan.feedback.metrics.OrderFacts.Tables;
 import io.feiyan.platform.messaging.Inbox;
-import io.feiyan.platform.messaging.IncomingEvent;
 import io.feiyan.platform.messaging.PoisonMessageException;
+import io.feiyan.platform.rest.Problem;
 import io.quarkus.narayana.jta.QuarkusTransaction;
+import io.quarkus.runtime.StartupEvent;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
 import jakarta.persistence.EntityManager;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Properties;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.function.Consumer;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
@@ -23,16 +29,17 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
 
 /**
- * Rebuilds the metrics' facts from the topics alone: empties them, then reads every order topic from its
- * beginning to where it ends now, in one transaction, so readers see the old figures until the new ones are
- * complete. Events arriving meanwhile wait for it and are then recorded as usual (a fact already there is
- * kept once). For a new or damaged database, or after a change to what the facts hold.
+ * Rebuilds the metrics' facts from the topics alone. Every order topic is read from its beginning into empty
+ * staging tables, in batches, while live recording goes on; then, with live recording held for a moment,
+ * the events published meanwhile are read too and the staging tables replace the facts in one transaction.
+ * Readers see the old figures until then. For a new or damaged database, or a change to what facts hold.
  */
 @ApplicationScoped
 public class MetricsRebuild {
     private static final Logger LOG = Logger.getLogger(MetricsRebuild.class);
     private static final int PROGRESS_EVERY = 10_000;
 
+    /** What a rebuild read: well-formed events, messages skipped as unreadable, orders counted, time taken. */
     public record Result(long events, long skipped, long orders, long millis) {
     }
 
@@ -40,6 +47,7 @@ public class MetricsRebuild {
     private final OrderFacts facts;
     private final Inbox inbox;
     private final String bootstrapServers;
+    private final AtomicBoolean running = new AtomicBoolean();
 
     MetricsRebuild(EntityManager entityManager, OrderFacts facts, Inbox inbox,
             @ConfigProperty(name = "kafka.bootstrap.servers") String bootstrapServers) {
@@ -49,67 +57,122 @@ public class MetricsRebuild {
         this.bootstrapServers = bootstrapServers;
     }
 
+    /**
+     * A feedback-service that heard of orders before it kept metrics (an upgrade) has facts to catch up on:
+     * it rebuilds them once, in the background, at its first start with empty facts.
+     */
+    void onStart(@Observes StartupEvent start) {
+        boolean behind = QuarkusTransaction.requiringNew().call(() -> (Boolean) entityManager.createNativeQuery(
+                "select not exists (select 1 from metric_order) and exists (select 1 from orders)").getSingleResult());
+        if (behind) {
+            new Thread(() -> {
+                LOG.info("metrics rebuild: the facts are empty but orders were heard of before; rebuilding once");
+                rebuild();
+            }, "metrics-first-rebuild").start();
+        }
+    }
+
     public Result rebuild() {
-        return QuarkusTransaction.requiringNew().timeout((int) Duration.ofHours(1).toSeconds()).call(this::replay);
+        if (!running.compareAndSet(false, true)) {
+            throw Problem.of(409, "rebuild-running", "A rebuild is running",
+                    "the metrics are being rebuilt already; try again when it is done").exception();
+        }
+        try {
+            return replay();
+        } finally {
+            running.set(false);
+        }
     }
 
     private Result replay() {
         Instant start = Instant.now();
-        entityManager.createNativeQuery("select pg_advisory_xact_lock(?1)").setParameter(1, OrderFacts.LOCK)
-                .getSingleResult();
-        entityManager.createNativeQuery("delete from metric_step").executeUpdate();
-        entityManager.createNativeQuery("delete from metric_order").executeUpdate();
-        long events = 0;
-        long skipped = 0;
+        long[] counts = new long[2]; // events, skipped
+        QuarkusTransaction.requiringNew().run(() -> execute(
+                "drop table if exists metric_order_rebuilt, metric_step_rebuilt",
+                "create unlogged table metric_order_rebuilt (like metric_order including all)",
+                "create unlogged table metric_step_rebuilt (like metric_step including all)"));
         try (KafkaConsumer<String, String> consumer = consumer()) {
             List<TopicPartition> partitions = OrderFacts.TOPICS.stream()
                     .flatMap(topic -> consumer.partitionsFor(topic).stream()
                             .map(partition -> new TopicPartition(topic, partition.partition())))
                     .toList();
             consumer.assign(partitions);
+            requireWholeHistory(consumer, partitions);
             consumer.seekToBeginning(partitions);
-            Map<TopicPartition, Long> end = new HashMap<>(consumer.endOffsets(partitions));
-            long total = end.values().stream().mapToLong(Long::longValue).sum();
-            LOG.infof("metrics rebuild: reading at most %d events from %s", total, OrderFacts.TOPICS);
-            end.entrySet().removeIf(partition -> consumer.position(partition.getKey()) >= partition.getValue());
-            while (!end.isEmpty()) {
-                for (ConsumerRecord<String, String> record : consumer.poll(Duration.ofMillis(500))) {
-                    TopicPartition partition = new TopicPartition(record.topic(), record.partition());
-                    Long last = end.get(partition);
-                    if (last == null || record.offset() >= last) {
-                        continue;
-                    }
-                    if (read(record)) {
-                        events++;
-                    } else {
-                        skipped++;
-                    }
-                    if ((events + skipped) % PROGRESS_EVERY == 0) {
-                        LOG.infof("metrics rebuild: %d of at most %d events", events + skipped, total);
-                    }
-                }
-                end.entrySet().removeIf(partition -> consumer.position(partition.getKey()) >= partition.getValue());
-            }
+            Map<TopicPartition, Long> end = consumer.endOffsets(partitions);
+            LOG.infof("metrics rebuild: reading %d events from %s", end.values().stream().mapToLong(Long::longValue)
+                    .sum(), OrderFacts.TOPICS);
+            readTo(consumer, end, counts, batch -> QuarkusTransaction.requiringNew().run(() -> record(batch, counts)));
+            long orders = QuarkusTransaction.requiringNew().timeout(600).call(() -> {
+                entityManager.createNativeQuery("select pg_advisory_xact_lock(?1)").setParameter(1, OrderFacts.LOCK)
+                        .getSingleResult();
+                readTo(consumer, consumer.endOffsets(partitions), counts, batch -> record(batch, counts));
+                execute("delete from metric_step",
+                        "insert into metric_step select * from metric_step_rebuilt",
+                        "delete from metric_order",
+                        "insert into metric_order select * from metric_order_rebuilt",
+                        "drop table metric_order_rebuilt, metric_step_rebuilt");
+                return ((Number) entityManager.createNativeQuery("select count(*) from metric_order")
+                        .getSingleResult()).longValue();
+            });
+            Result result = new Result(counts[0], counts[1], orders, Duration.between(start, Instant.now()).toMillis());
+            LOG.infof("metrics rebuild: %d events of %d orders in %d ms; %d unreadable skipped (each is in a "
+                    + "dead-letter topic)", result.events(), result.orders(), result.millis(), result.skipped());
+            return result;
         }
-        long orders = ((Number) entityManager.createNativeQuery("select count(*) from metric_order")
-                .getSingleResult()).longValue();
-        Result result = new Result(events, skipped, orders, Duration.between(start, Instant.now()).toMillis());
-        LOG.infof("metrics rebuild: %d events of %d orders in %d ms; %d unreadable skipped (they are in a dead-letter topic)",
-                result.events(), result.orders(), result.millis(), result.skipped());
-        return result;
     }
 
-    /** Records one event; false for a message that is not a well-formed event of its topic. */
+    /** Refuses to rebuild from topics whose oldest events are gone: the figures would silently lose them. */
+    private static void requireWholeHistory(KafkaConsumer<String, String> consumer, List<TopicPartition> partitions) {
+        consumer.beginningOffsets(partitions).forEach((partition, first) -> {
+            if (first > 0) {
+                throw Problem.of(409, "history-incomplete", "The topics no longer hold every event",
+                        partition + " starts at offset " + first + ": its older events were deleted, so a rebuild "
+                                + "would lose them. Keep order topics for ever (retention.ms=-1).")
+                        .with("topic", partition.topic()).exception();
+            }
+        });
+    }
+
+    /** Reads until every partition reaches its end offset, handing each poll's records over to be recorded. */
+    private static void readTo(KafkaConsumer<String, String> consumer, Map<TopicPartition, Long> end, long[] counts,
+            Consumer<List<ConsumerRecord<String, String>>> write) {
+        Map<TopicPartition, Long> left = new HashMap<>(end);
+        left.entrySet().removeIf(partition -> consumer.position(partition.getKey()) >= partition.getValue());
+        while (!left.isEmpty()) {
+            List<ConsumerRecord<String, String>> batch = new ArrayList<>();
+            for (ConsumerRecord<String, String> record : consumer.poll(Duration.ofMillis(500))) {
+                Long last = end.get(new TopicPartition(record.topic(), record.partition()));
+                if (last != null && record.offset() < last) {
+                    batch.add(record);
+                }
+            }
+            long before = counts[0] + counts[1];
+            write.accept(batch);
+            if ((counts[0] + counts[1]) / PROGRESS_EVERY > before / PROGRESS_EVERY) {
+                LOG.infof("metrics rebuild: %d events read", counts[0] + counts[1]);
+            }
+            left.entrySet().removeIf(partition -> consumer.position(partition.getKey()) >= partition.getValue());
+        }
+    }
+
     @SuppressWarnings("unchecked")
-    private boolean read(ConsumerRecord<String, String> record) {
-        Class<? extends OrderEvent> type = (Class<? extends OrderEvent>) EventType.onTopic(record.topic())
-                .orElseThrow().javaType();
-        try {
-            IncomingEvent<? extends OrderEvent> event = inbox.read(record, type);
-            facts.insert(event);
-            return true;
-        } catch (PoisonMessageException e) {
-            return false;
+    private void record(List<ConsumerRecord<String, String>> batch, long[] counts) {
+        for (ConsumerRecord<String, String> record : batch) {
+            Class<? extends OrderEvent> type = (Class<? extends OrderEvent>) EventType.onTopic(record.topic())
+                    .orElseThrow().javaType();
+            try {
+                facts.insert(inbox.read(record, type), Tables.REBUILT);
+                counts[0]++;
+            } catch (PoisonMessageException e) {
+                counts[1]++;
+            }
+        }
+    }
+
+    private void execute(String... statements) {
+        for (String statement : statements) {
+            entityManager.createNativeQuery(statement).executeUpdate();
         }
     }
 
@@ -117,7 +180,7 @@ public class MetricsRebuild {
         Properties properties = new Properties();
         properties.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
         properties.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
-        properties.put(ConsumerConfig.MAX_POLL_RECORDS_CONFIG, 2000);
+        properties.put(ConsumerConfig.MAX_POLL_RECORDS_CONFIG, 1000);
         properties.put(ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class);
         properties.put(ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class);
         return new KafkaConsumer<>(properties);

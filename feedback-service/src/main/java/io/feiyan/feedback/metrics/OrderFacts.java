@@ -31,8 +31,22 @@ public class OrderFacts {
             Topics.ORDERS_ASSIGNED, Topics.ORDERS_ACCEPTED, Topics.ORDERS_COMPLETED, Topics.ORDERS_REOPENED,
             Topics.ORDERS_RATED);
 
-    /** Held shared by each recording and exclusively by a rebuild, so the two never interleave. */
+    /** Held shared by each recording, and exclusively by a rebuild while it swaps its tables in. */
     static final long LOCK = 0x6665_6564_6261_636bL;
+
+    /** Where facts go: the tables the figures are counted from, or the ones a rebuild fills before the swap. */
+    enum Tables {
+        LIVE("metric_order", "metric_step"),
+        REBUILT("metric_order_rebuilt", "metric_step_rebuilt");
+
+        final String orders;
+        final String steps;
+
+        Tables(String orders, String steps) {
+            this.orders = orders;
+            this.steps = steps;
+        }
+    }
 
     enum Step {
         APPROVED, ASSIGNED, ACCEPTED, COMPLETED, REOPENED, RATED
@@ -46,17 +60,17 @@ public class OrderFacts {
 
     public void record(IncomingEvent<? extends OrderEvent> event) {
         entityManager.createNativeQuery("select pg_advisory_xact_lock_shared(?1)").setParameter(1, LOCK).getSingleResult();
-        insert(event);
+        insert(event, Tables.LIVE);
     }
 
-    /** Records without taking the lock: for the rebuild, which holds it already. */
-    void insert(IncomingEvent<? extends OrderEvent> event) {
+    /** Records without taking the lock, into the given tables: for the rebuild. */
+    void insert(IncomingEvent<? extends OrderEvent> event, Tables tables) {
         UUID id = event.id();
         OrderEvent payload = event.payload();
         if (payload instanceof OrderPlaced placed) {
-            entityManager.createNativeQuery("""
-                    insert into metric_order (order_id, village_code, category, project_code, placed_at)
-                    values (?1, ?2, ?3, ?4, ?5) on conflict do nothing""")
+            entityManager.createNativeQuery("insert into " + tables.orders
+                            + " (order_id, village_code, category, project_code, placed_at)"
+                            + " values (?1, ?2, ?3, ?4, ?5) on conflict do nothing")
                     .setParameter(1, placed.orderId())
                     .setParameter(2, placed.villageCode())
                     .setParameter(3, placed.category())
@@ -64,24 +78,25 @@ public class OrderFacts {
                     .setParameter(5, placed.placedAt())
                     .executeUpdate();
         } else if (payload instanceof OrderApproved approved) {
-            step(id, approved, Step.APPROVED, null, approved.approvedAt(), null, null);
+            step(tables, id, approved, Step.APPROVED, null, approved.approvedAt(), null, null);
         } else if (payload instanceof OrderAssigned assigned) {
-            step(id, assigned, Step.ASSIGNED, assigned.teamCode(), assigned.assignedAt(), assigned.acceptBy(), null);
+            step(tables, id, assigned, Step.ASSIGNED, assigned.teamCode(), assigned.assignedAt(), assigned.acceptBy(), null);
         } else if (payload instanceof OrderAccepted accepted) {
-            step(id, accepted, Step.ACCEPTED, accepted.teamCode(), accepted.acceptedAt(), null, null);
+            step(tables, id, accepted, Step.ACCEPTED, accepted.teamCode(), accepted.acceptedAt(), null, null);
         } else if (payload instanceof OrderCompleted completed) {
-            step(id, completed, Step.COMPLETED, completed.teamCode(), completed.completedAt(), null, null);
+            step(tables, id, completed, Step.COMPLETED, completed.teamCode(), completed.completedAt(), null, null);
         } else if (payload instanceof OrderReopened reopened) {
-            step(id, reopened, Step.REOPENED, null, reopened.reopenedAt(), null, null);
+            step(tables, id, reopened, Step.REOPENED, null, reopened.reopenedAt(), null, null);
         } else if (payload instanceof OrderRated rated) {
-            step(id, rated, Step.RATED, null, rated.ratedAt(), null, rated.score());
+            step(tables, id, rated, Step.RATED, null, rated.ratedAt(), null, rated.score());
         }
     }
 
-    private void step(UUID eventId, OrderEvent event, Step step, String team, Instant at, Instant due, Integer score) {
-        entityManager.createNativeQuery("""
-                insert into metric_step (event_id, order_id, step, team_code, at, due, score)
-                values (?1, ?2, ?3, ?4, ?5, ?6, ?7) on conflict do nothing""")
+    private void step(Tables tables, UUID eventId, OrderEvent event, Step step, String team, Instant at, Instant due,
+            Integer score) {
+        entityManager.createNativeQuery("insert into " + tables.steps
+                        + " (event_id, order_id, step, team_code, at, due, score)"
+                        + " values (?1, ?2, ?3, ?4, ?5, ?6, ?7) on conflict do nothing")
                 .setParameter(1, eventId)
                 .setParameter(2, event.orderId())
                 .setParameter(3, step.name())

@@ -51,8 +51,8 @@ public class MetricsResource {
 
             - **responseRate** = `acceptedInTime` ÷ `assigned`. Every OrderAssigned is one assignment (a \
             reassignment after a decline or a missed time is another). It was accepted in time when the same team's \
-            OrderAccepted for the order came between the assignment and its `acceptBy`. Counted in the month of \
-            the assignment, for the team assigned.
+            OrderAccepted for the order came between the assignment and its `acceptBy` (and before any later \
+            assignment of the order). Counted in the month of the assignment, for the team assigned.
             - **resolutionRate** = `resolved` ÷ `approved`. An order is approved once, when it passes review \
             (OrderApproved: by an operator, or needing no review; a rejected order never is). It is resolved when \
             it has been completed and never reopened (a redo after a follow-up visit means it was not; so does a \
@@ -69,7 +69,7 @@ public class MetricsResource {
             @Parameter(description = "last month, yyyy-MM", example = "2026-11") @QueryParam("to") String to,
             @Parameter(description = "a county, town or village code: only its orders", example = "371322206")
             @QueryParam("region") String region,
-            @Parameter(description = "csv for CSV whatever the Accept header says") @QueryParam("format") String format) {
+            @Parameter(description = "csv or json, whatever the Accept header says") @QueryParam("format") String format) {
         return answer(headers, format, by, from, to, region, Arrays.asList(Dimension.values()), metrics::rates);
     }
 
@@ -85,7 +85,7 @@ public class MetricsResource {
             @Parameter(description = "first month, yyyy-MM") @QueryParam("from") String from,
             @Parameter(description = "last month, yyyy-MM") @QueryParam("to") String to,
             @Parameter(description = "a county, town or village code") @QueryParam("region") String region,
-            @Parameter(description = "csv for CSV whatever the Accept header says") @QueryParam("format") String format) {
+            @Parameter(description = "csv or json, whatever the Accept header says") @QueryParam("format") String format) {
         List<Dimension> allowed = new ArrayList<>(Arrays.asList(Dimension.values()));
         allowed.remove(Dimension.TEAM);
         return answer(headers, format, by, from, to, region, allowed, metrics::demand);
@@ -95,19 +95,22 @@ public class MetricsResource {
     @Path("/rebuild")
     @Produces(MediaType.APPLICATION_JSON)
     @Operation(summary = "Rebuild the metrics from the topics",
-            description = "Empties the metrics' facts and reads every order topic again from its beginning, in one "
-                    + "transaction: the figures stay as they were until the rebuild is complete. For a new or "
-                    + "damaged database. The same events give the same figures.")
+            description = "Reads every order topic again from its beginning into empty tables, which then replace "
+                    + "the metrics' facts: the figures stay as they were until the rebuild is complete. For a new or "
+                    + "damaged database. The same events give the same figures. 409 rebuild-running while one runs, "
+                    + "409 history-incomplete when a topic no longer holds its oldest events.")
     public MetricsRebuild.Result rebuild() {
         return rebuild.rebuild();
     }
 
     private static Response answer(HttpHeaders headers, String format, String by, String from, String to,
             String region, List<Dimension> allowed, Function<Selection, MetricsTable> figures) {
+        new Validation().require(format == null || format.equals("csv") || format.equals("json"), "format",
+                "is csv or json").orThrow();
         Selection selection = selection(by, from, to, region, allowed);
         MetricsTable table = figures.apply(selection);
-        boolean csv = "csv".equals(format) || (format == null && headers.getAcceptableMediaTypes().stream()
-                .anyMatch(type -> type.isCompatible(MediaType.valueOf(CSV)) && !type.isWildcardType()));
+        boolean csv = format == null ? headers.getAcceptableMediaTypes().stream()
+                .anyMatch(type -> type.getSubtype().equals("csv")) : format.equals("csv");
         if (csv) {
             return Response.ok(table.csv(), CSV + ";charset=UTF-8").build();
         }

@@ -3,6 +3,7 @@ package io.feiyan.feedback.service;
 import io.feiyan.feedback.domain.FollowUp;
 import io.feiyan.feedback.domain.FollowUp.Outcome;
 import io.feiyan.feedback.domain.FollowUp.Reason;
+import io.feiyan.feedback.domain.Order;
 import io.feiyan.feedback.domain.Rating;
 import io.feiyan.platform.messaging.Outbox;
 import io.feiyan.platform.rest.Page;
@@ -45,17 +46,27 @@ public class FollowUpService {
     }
 
     /**
-     * Opens a follow-up for every delivery unrated for longer than the configured time, once per order (the
-     * unique key makes concurrent sweeps harmless). Returns how many it opened.
+     * Opens a follow-up for every delivery of a known village unrated for longer than the configured time,
+     * once per order (the unique key makes concurrent sweeps harmless), and closes those whose rating came
+     * meanwhile (a rating committed while the last sweep ran). Returns how many it opened.
      */
     public int openForUnrated() {
+        Instant now = Instant.now();
+        entityManager.createNativeQuery("""
+                update follow_up f set outcome = 'RATED', closed_at = ?1
+                where f.reason = 'UNRATED' and f.outcome is null
+                and exists (select 1 from rating r where r.order_id = f.order_id)""")
+                .setParameter(1, now)
+                .executeUpdate();
         return entityManager.createNativeQuery("""
                 insert into follow_up (id, order_id, reason, opened_at)
                 select gen_random_uuid(), o.order_id, 'UNRATED', ?2 from orders o
-                where o.completed_at < ?1 and not exists (select 1 from rating r where r.order_id = o.order_id)
+                where o.completed_at < ?1 and o.village_code is not null
+                and (o.reopened_at is null or o.completed_at > o.reopened_at)
+                and not exists (select 1 from rating r where r.order_id = o.order_id)
                 on conflict (order_id, reason) do nothing""")
-                .setParameter(1, Instant.now().minus(config.unratedAfter()))
-                .setParameter(2, Instant.now())
+                .setParameter(1, now.minus(config.unratedAfter()))
+                .setParameter(2, now)
                 .executeUpdate();
     }
 
@@ -66,7 +77,10 @@ public class FollowUpService {
                     "follow-up " + id + " was closed with outcome " + followUp.outcome)
                     .with("outcome", followUp.outcome).exception();
         }
-        followUp.close(outcome, visitedBy, note, Instant.now()).ifPresent(outbox::publish);
+        followUp.close(outcome, visitedBy, note, Instant.now()).ifPresent(reopened -> {
+            Order.<Order>findById(followUp.orderId, LockModeType.PESSIMISTIC_WRITE).reopen(reopened.reopenedAt());
+            outbox.publish(reopened);
+        });
         return followUp;
     }
 
