@@ -8,14 +8,18 @@ import static org.hamcrest.Matchers.hasItem;
 import static org.hamcrest.Matchers.nullValue;
 import static org.hamcrest.Matchers.startsWith;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.feiyan.events.OrderApproved;
 import io.quarkus.test.junit.QuarkusTest;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.UUID;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.locks.LockSupport;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -134,6 +138,32 @@ class MetricsTests {
 
         assertEquals(before, figures());
         given().get("/api/metrics/rates?region=" + county).then().body("rows[0].assigned", equalTo(5));
+    }
+
+    @Test
+    void givenEventsArrivingWhileTheMetricsAreRebuilt_thenNoneIsLost() throws Exception {
+        String busy = Scenario.newCounty();
+        List<UUID> orders = new ArrayList<>();
+        for (int i = 0; i < 400; i++) {
+            orders.add(scenario.placed(busy + "001001", "CULTURE", "culture-opera", T));
+        }
+        AtomicInteger sent = new AtomicInteger();
+        Thread approvals = new Thread(() -> {
+            for (UUID order : orders) {
+                scenario.approved(order, T.plusSeconds(60));
+                sent.incrementAndGet();
+                LockSupport.parkNanos(Duration.ofMillis(3).toNanos());
+            }
+        });
+        approvals.start();
+        await().atMost(Scenario.WAIT).until(() -> sent.get() >= 100);
+
+        given().post("/api/metrics/rebuild").then().statusCode(200);
+        assertTrue(approvals.isAlive(), "the rebuild ran while approvals kept coming");
+        approvals.join();
+
+        await().atMost(Scenario.WAIT).untilAsserted(() -> given().get("/api/metrics/rates?region=" + busy)
+                .then().body("rows[0].approved", equalTo(400)));
     }
 
     @Test

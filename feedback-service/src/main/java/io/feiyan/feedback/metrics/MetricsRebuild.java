@@ -134,7 +134,10 @@ public class MetricsRebuild {
         });
     }
 
-    /** Reads until every partition reaches its end offset, handing each poll's records over to be recorded. */
+    /**
+     * Reads until every partition reaches its end offset, handing each poll's records over to be recorded. A
+     * poll may bring records past the end: they are left for the next read, which starts at the end.
+     */
     private static void readTo(KafkaConsumer<String, String> consumer, Map<TopicPartition, Long> end, long[] counts,
             Consumer<List<ConsumerRecord<String, String>>> write) {
         Map<TopicPartition, Long> left = new HashMap<>(end);
@@ -147,6 +150,11 @@ public class MetricsRebuild {
                     batch.add(record);
                 }
             }
+            end.forEach((partition, last) -> {
+                if (consumer.position(partition) > last) {
+                    consumer.seek(partition, last);
+                }
+            });
             long before = counts[0] + counts[1];
             write.accept(batch);
             if ((counts[0] + counts[1]) / PROGRESS_EVERY > before / PROGRESS_EVERY) {
