@@ -170,6 +170,26 @@ class DispatchTests {
     }
 
     @Test
+    void givenAnUnservedCase_whenTheFullVillageTeamCompletesAnOrder_thenTheCaseGoesBackToTheVillage() {
+        Place place = new Place(probe, 210);
+        place.project("visit");
+        place.team("village", Tier.VILLAGE, 1, "visit");
+        UUID first = place.order("visit", Urgency.ROUTINE);
+        place.assigned(first);
+        UUID second = place.order("visit", Urgency.ROUTINE);
+        await().atMost(Place.WAIT).untilAsserted(() -> given().get("/api/cases/{id}", second).then()
+                .body("tier", equalTo("COUNTY")).body("unserved", equalTo(true)));
+
+        probe.publish(new OrderAccepted(first, place.code("village"), Instant.now()));
+        probe.publish(new OrderCompleted(first, place.code("village"), new BigDecimal("1"), Instant.now()));
+
+        OrderAssigned assigned = place.assigned(second);
+        assertEquals(place.code("village"), assigned.teamCode());
+        assertEquals(Tier.VILLAGE, assigned.tier());
+        given().get("/api/cases/{id}", second).then().body("unserved", equalTo(false)).body("tier", equalTo("VILLAGE"));
+    }
+
+    @Test
     void givenAWithdrawnOrder_thenTheCaseClosesAndFreesTheTeam() {
         Place place = new Place(probe, 207);
         place.project("visit");

@@ -176,10 +176,22 @@ public class DispatchService {
         retry("status = 'WAITING' and not unserved");
     }
 
+    /**
+     * Routes the unserved cases again when a team has room again. Unlike the other retries it waits for cases
+     * another transaction holds: that one may have routed them on the loads from before this room was made.
+     */
+    private void retryUnserved() {
+        retryWhere("status = 'WAITING' and unserved order by placed_at for update");
+    }
+
     private void retry(String which) {
+        retryWhere(which + " order by placed_at for update skip locked");
+    }
+
+    private void retryWhere(String which) {
         @SuppressWarnings("unchecked")
-        List<UUID> ids = entityManager.createNativeQuery("select order_id from dispatch_case where " + which
-                + " order by placed_at for update skip locked", UUID.class).getResultList();
+        List<UUID> ids = entityManager.createNativeQuery("select order_id from dispatch_case where " + which,
+                UUID.class).getResultList();
         for (UUID id : ids) {
             DispatchCase c = DispatchCase.findById(id);
             if (route(c, EscalationReason.NO_TEAM_AVAILABLE)) {
@@ -188,19 +200,27 @@ public class DispatchService {
         }
     }
 
+    /** The resident withdrew the order; a team it was offered to has room again for an unserved case. */
     public void cancel(UUID orderId) {
         DispatchCase c = DispatchCase.findById(orderId, LockModeType.PESSIMISTIC_WRITE);
         if (c != null) {
             c.cancel(Instant.now());
             changed(c);
+            retryUnserved();
         }
     }
 
-    /** The team the case is with reports it accepted or completed it; reports of other teams are stale. */
+    /**
+     * The team the case is with reports it accepted or completed it; reports of other teams are stale. A
+     * completion leaves the team room for an unserved case.
+     */
     public void advance(UUID orderId, String team, CaseStatus reached) {
         DispatchCase c = DispatchCase.findById(orderId, LockModeType.PESSIMISTIC_WRITE);
         if (c != null && c.advance(team, reached, Instant.now())) {
             changed(c);
+            if (reached == CaseStatus.COMPLETED) {
+                retryUnserved();
+            }
         }
     }
 
@@ -232,6 +252,9 @@ public class DispatchService {
         }
         Routing.Teams teams = teamsNow();
         Predicate<Team> canServe = canServe(c);
+        if (c.unserved) {
+            return serveUnserved(c, canServe, teams);
+        }
         EscalationReason reason = whyLeaveTier;
         while (true) {
             Optional<Team> team = Routing.choose(c.tier, c.villageCode, canServe, new HashSet<>(c.passedBy), teams);
@@ -250,6 +273,21 @@ public class DispatchService {
             escalate(c, c.escalate(reason, null, null, Instant.now()));
             reason = EscalationReason.NO_TEAM_AVAILABLE;
         }
+    }
+
+    /**
+     * An unserved case has climbed every tier already: it goes to the lowest tier where a team can take it now
+     * (a village team with room again keeps it in the village), without escalating anew.
+     */
+    private boolean serveUnserved(DispatchCase c, Predicate<Team> canServe, Routing.Teams teams) {
+        for (Tier tier : Tier.values()) {
+            Optional<Team> team = Routing.choose(tier, c.villageCode, canServe, new HashSet<>(c.passedBy), teams);
+            if (team.isPresent()) {
+                assign(c, team.get(), null, null);
+                return true;
+            }
+        }
+        return false;
     }
 
     private void assign(DispatchCase c, Team team, String operator, String note) {
@@ -285,6 +323,7 @@ public class DispatchService {
     }
 
     private Routing.Teams teamsNow() {
+        entityManager.flush(); // the loads count this transaction's moves too (a completion just made)
         List<Team> all = Team.list("active = true");
         @SuppressWarnings("unchecked")
         List<Object[]> load = entityManager.createNativeQuery("""
