@@ -33,10 +33,21 @@ public final class FeiyanSystem implements AutoCloseable {
     private final EmbeddedKafka kafka;
     private final Map<FeiyanService, Process> processes = new EnumMap<>(FeiyanService.class);
     private final Map<FeiyanService, Integer> ports = new EnumMap<>(FeiyanService.class);
+    private Tokens tokens;
 
     private FeiyanSystem(EmbeddedDatabase database, EmbeddedKafka kafka) {
         this.database = database;
         this.kafka = kafka;
+    }
+
+    /** Where the local token signing key pair is kept: beside the data it guards. */
+    public static Path keys(Path dataDir) {
+        return dataDir.resolve("keys");
+    }
+
+    /** Signs tokens the services of this system trust. */
+    public Tokens tokens() {
+        return tokens;
     }
 
     public static FeiyanSystem start(Settings settings, PrintStream progress) {
@@ -72,6 +83,7 @@ public final class FeiyanSystem implements AutoCloseable {
 
     private void startServices(Settings settings, PrintStream progress) {
         Path logs = settings.dataDir().resolve("logs");
+        tokens = Tokens.in(keys(settings.dataDir()));
         try {
             Files.createDirectories(logs);
         } catch (IOException e) {
@@ -88,7 +100,8 @@ public final class FeiyanSystem implements AutoCloseable {
                     "-Dquarkus.datasource.jdbc.url=" + database.jdbcUrl(service.database()),
                     "-Dquarkus.datasource.username=" + EmbeddedDatabase.USER,
                     "-Dquarkus.datasource.password=" + EmbeddedDatabase.PASSWORD,
-                    "-Dkafka.bootstrap.servers=" + kafka.bootstrapServers()));
+                    "-Dkafka.bootstrap.servers=" + kafka.bootstrapServers(),
+                    "-Dmp.jwt.verify.publickey.location=" + Tokens.publicKey(keys(settings.dataDir())).toUri()));
             if (settings.demoData() && service == FeiyanService.TEAM) {
                 command.add("-Dfeiyan.demo-data.enabled=true");
             }

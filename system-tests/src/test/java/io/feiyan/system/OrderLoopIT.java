@@ -14,6 +14,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.feiyan.embedded.EventProbe;
 import io.feiyan.embedded.FeiyanService;
+import io.feiyan.embedded.Tokens;
 import io.feiyan.events.CloudEvents;
 import io.feiyan.events.EventType;
 import io.feiyan.events.OrderAssigned;
@@ -107,6 +108,17 @@ class OrderLoopIT {
                     "team-service", orderId), OrderCompleted.class).volunteerHours()));
             assertEquals(5, payload(assertCloudEvent(probe, EventType.ORDER_RATED, "feedback-service", orderId),
                     OrderRated.class).score());
+        }
+    }
+
+    @Test
+    void everyServiceKnowsTheCallerFromATokenSignedWithTheLocalKey() {
+        String token = RunningFeiyan.system().tokens().sign(Tokens.Identity.operator("OP-quanyuan-2", "371322206"),
+                Duration.ofMinutes(5));
+        for (FeiyanService service : FeiyanService.values()) {
+            given().auth().oauth2(token).get(RunningFeiyan.url(service) + "/api/me").then().statusCode(200)
+                    .body("id", equalTo("OP-quanyuan-2")).body("region", equalTo("371322206"));
+            given().get(RunningFeiyan.url(service) + "/api/me").then().statusCode(401);
         }
     }
 

@@ -1,0 +1,68 @@
+package io.feiyan.platform.security;
+
+import io.feiyan.platform.rest.Problem;
+import jakarta.enterprise.context.RequestScoped;
+import java.util.Optional;
+import java.util.Set;
+import java.util.UUID;
+import org.eclipse.microprofile.jwt.JsonWebToken;
+
+/**
+ * Who is calling, from their verified bearer token: the user, their roles, and the region, team or resident
+ * they act for. Checks that go beyond a role — the caller's own region, team or orders — ask it and refuse
+ * with 403 {@code forbidden}, before anything changes.
+ */
+@RequestScoped
+public class Caller {
+    public static final String REGION = "region";
+    public static final String TEAM = "team";
+    public static final String RESIDENT = "resident";
+
+    private final JsonWebToken token;
+
+    Caller(JsonWebToken token) {
+        this.token = token;
+    }
+
+    public String id() {
+        return token.getSubject();
+    }
+
+    public Set<String> roles() {
+        return token.getGroups();
+    }
+
+    public boolean is(String role) {
+        return token.getGroups().contains(role);
+    }
+
+    /** The village, town or county code the caller acts in (volunteers and operators). */
+    public Optional<String> region() {
+        return Optional.ofNullable(token.<String>getClaim(REGION));
+    }
+
+    public Optional<String> team() {
+        return Optional.ofNullable(token.<String>getClaim(TEAM));
+    }
+
+    /** The resident the caller is (residents only). */
+    public Optional<UUID> resident() {
+        return Optional.ofNullable(token.<String>getClaim(RESIDENT)).map(UUID::fromString);
+    }
+
+    /** Whether the place (a village, town or county code) lies in the caller's region. */
+    public boolean covers(String regionCode) {
+        return regionCode != null && region().map(regionCode::startsWith).orElse(false);
+    }
+
+    /** Refuses, with the reason, unless {@code allowed}. */
+    public void require(boolean allowed, String reason) {
+        if (!allowed) {
+            throw forbidden(reason);
+        }
+    }
+
+    public static RuntimeException forbidden(String reason) {
+        return Problem.of(403, "forbidden", "Not yours to see or do", reason).exception();
+    }
+}
