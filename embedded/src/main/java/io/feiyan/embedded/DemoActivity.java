@@ -7,10 +7,12 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -40,17 +42,22 @@ public final class DemoActivity {
     private final HttpClient http = HttpClient.newHttpClient();
     private final Random random;
     private final String host;
+    private final Tokens tokens;
+    /** Each order's resident, who rates it with a token of their own. */
+    private final Map<String, String> residentOf = new HashMap<>();
 
-    private DemoActivity(long seed, String host) {
+    private DemoActivity(long seed, String host, Tokens tokens) {
         this.random = new Random(seed);
         this.host = host;
+        this.tokens = tokens;
     }
 
     public static void main(String[] args) throws Exception {
         int orders = args.length > 0 ? Integer.parseInt(args[0]) : 60;
         long seed = args.length > 1 ? Long.parseLong(args[1]) : 1;
         String host = System.getenv().getOrDefault("FEIYAN_HOST", "localhost");
-        new DemoActivity(seed, host).run(orders);
+        Path data = Path.of(System.getenv().getOrDefault("FEIYAN_DATA", "data"));
+        new DemoActivity(seed, host, Tokens.in(FeiyanSystem.keys(data))).run(orders);
     }
 
     private void run(int orderCount) throws Exception {
@@ -61,7 +68,10 @@ public final class DemoActivity {
         System.out.printf("Registered %d residents in %d villages%n", residents.size(), VILLAGES.size());
         Set<String> placed = new HashSet<>();
         for (int i = 0; i < orderCount; i++) {
-            placed.add(placeOrder(residents.get(random.nextInt(residents.size()))));
+            String resident = residents.get(random.nextInt(residents.size()));
+            String order = placeOrder(resident);
+            placed.add(order);
+            residentOf.put(order, resident);
         }
         System.out.printf("Placed %d orders; now operators review, teams work and residents rate...%n", placed.size());
 
@@ -171,7 +181,8 @@ public final class DemoActivity {
             int[] scores = {5, 5, 5, 5, 5, 4, 4, 4, 3, 2, 1};
             int score = scores[random.nextInt(scores.length)];
             HttpResponse<String> response = exchange("POST", 8084, "/api/ratings", Map.of("orderId", order,
-                    "score", score, "solved", score >= 3 && random.nextInt(100) < 95), null);
+                    "score", score, "solved", score >= 3 && random.nextInt(100) < 95),
+                    bearer(Tokens.Identity.resident(UUID.fromString(residentOf.get(order)))));
             if (response.statusCode() == 201 || response.statusCode() == 409 && response.body().contains("already-rated")) {
                 rated.add(order);
                 acted++;
@@ -183,12 +194,14 @@ public final class DemoActivity {
     /** Village stations visit the dissatisfied: half were content after all, half need it done again. */
     private int followUp() throws IOException, InterruptedException {
         int acted = 0;
-        for (JsonNode followUp : send("GET", 8084, "/api/follow-ups?size=100", null, null).path("items")) {
+        Map<String, String> countyCentre = bearer(Tokens.Identity.operator("OP-county-centre", "371322"));
+        for (JsonNode followUp : send("GET", 8084, "/api/follow-ups?size=100", null, countyCentre).path("items")) {
             if (!"DISSATISFIED".equals(followUp.path("reason").asText())) {
                 continue;
             }
             exchange("POST", 8084, "/api/follow-ups/" + followUp.path("id").asText() + "/outcome",
-                    Map.of("outcome", random.nextBoolean() ? "REDO" : "RESOLVED", "visitedBy", "V-demo-station"), null);
+                    Map.of("outcome", random.nextBoolean() ? "REDO" : "RESOLVED", "visitedBy", "V-demo-station"),
+                    countyCentre);
             acted++;
         }
         return acted;
@@ -207,7 +220,11 @@ public final class DemoActivity {
     }
 
     private String text(int port, String path) throws IOException, InterruptedException {
-        return exchange("GET", port, path, null, null).body().strip();
+        return exchange("GET", port, path, null, bearer(Tokens.Identity.analyst("A-county-statistics"))).body().strip();
+    }
+
+    private Map<String, String> bearer(Tokens.Identity who) {
+        return Map.of("Authorization", "Bearer " + tokens.sign(who, Duration.ofMinutes(10)));
     }
 
     private JsonNode send(String method, int port, String path, Object body, Map<String, String> headers)

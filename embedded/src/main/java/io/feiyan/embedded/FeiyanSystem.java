@@ -34,6 +34,7 @@ public final class FeiyanSystem implements AutoCloseable {
     private final Map<FeiyanService, Process> processes = new EnumMap<>(FeiyanService.class);
     private final Map<FeiyanService, Integer> ports = new EnumMap<>(FeiyanService.class);
     private Tokens tokens;
+    private Path tokensFile;
 
     private FeiyanSystem(EmbeddedDatabase database, EmbeddedKafka kafka) {
         this.database = database;
@@ -48,6 +49,11 @@ public final class FeiyanSystem implements AutoCloseable {
     /** Signs tokens the services of this system trust. */
     public Tokens tokens() {
         return tokens;
+    }
+
+    /** The demo users' tokens as {@code export} lines ({@code data/tokens.env}), written at each start. */
+    public Path tokensFile() {
+        return tokensFile;
     }
 
     public static FeiyanSystem start(Settings settings, PrintStream progress) {
@@ -84,6 +90,7 @@ public final class FeiyanSystem implements AutoCloseable {
     private void startServices(Settings settings, PrintStream progress) {
         Path logs = settings.dataDir().resolve("logs");
         tokens = Tokens.in(keys(settings.dataDir()));
+        tokensFile = DemoUsers.writeTokens(tokens, settings.dataDir());
         try {
             Files.createDirectories(logs);
         } catch (IOException e) {

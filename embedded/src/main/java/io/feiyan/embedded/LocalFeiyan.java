@@ -38,7 +38,7 @@ public final class LocalFeiyan {
             stopped.countDown();
         }));
 
-        Path tokens = DemoUsers.writeTokens(system.tokens(), data);
+        Path tokens = system.tokensFile();
         Duration took = Duration.ofNanos(System.nanoTime() - started);
         System.out.printf("""
 

@@ -2,6 +2,7 @@ package io.feiyan.feedback;
 
 import static io.feiyan.embedded.EventProbe.keyed;
 import static io.feiyan.embedded.EventProbe.payload;
+import static io.feiyan.feedback.Auth.asVolunteerOf;
 import static io.restassured.RestAssured.given;
 import static org.awaitility.Awaitility.await;
 import static org.hamcrest.Matchers.equalTo;
@@ -10,9 +11,11 @@ import static org.hamcrest.Matchers.hasItems;
 import static org.hamcrest.Matchers.hasSize;
 import static org.hamcrest.Matchers.not;
 import static org.hamcrest.Matchers.notNullValue;
+import static org.hamcrest.Matchers.nullValue;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 
+import io.feiyan.embedded.Tokens.Identity;
 import io.feiyan.events.OrderReopened;
 import io.feiyan.events.Topics;
 import io.quarkus.test.junit.QuarkusTest;
@@ -49,9 +52,9 @@ class FollowUpTests {
         String village = Scenario.newVillage();
         UUID orderId = scenario.delivered(village);
 
-        rate(orderId, 2, true);
+        rate(village, orderId, 2, true);
 
-        given().get("/api/follow-ups?village=" + village).then().statusCode(200)
+        asVolunteerOf(village).get("/api/follow-ups?village=" + village).then().statusCode(200)
                 .body("total", equalTo(1))
                 .body("items[0].orderId", equalTo(orderId.toString()))
                 .body("items[0].reason", equalTo("DISSATISFIED"))
@@ -65,9 +68,9 @@ class FollowUpTests {
         String village = Scenario.newVillage();
         UUID orderId = scenario.delivered(village);
 
-        rate(orderId, 5, false);
+        rate(village, orderId, 5, false);
 
-        given().get("/api/follow-ups?village=" + village).then().statusCode(200)
+        asVolunteerOf(village).get("/api/follow-ups?village=" + village).then().statusCode(200)
                 .body("items.reason", equalTo(List.of("DISSATISFIED")));
     }
 
@@ -76,9 +79,9 @@ class FollowUpTests {
         String village = Scenario.newVillage();
         UUID orderId = scenario.delivered(village);
 
-        rate(orderId, 4, true);
+        rate(village, orderId, 4, true);
 
-        given().get("/api/follow-ups?village=" + village + "&status=all").then().statusCode(200)
+        asVolunteerOf(village).get("/api/follow-ups?village=" + village + "&status=all").then().statusCode(200)
                 .body("items.reason", not(hasItem("DISSATISFIED")));
     }
 
@@ -86,10 +89,10 @@ class FollowUpTests {
     void whenTheVisitFindsItUnresolved_thenTheOrderIsReopenedForDispatch_andTheFollowUpIsClosedOnce() {
         String village = Scenario.newVillage();
         UUID orderId = scenario.delivered(village);
-        rate(orderId, 1, false);
-        String followUp = given().get("/api/follow-ups?village=" + village).then().extract().path("items[0].id");
+        rate(village, orderId, 1, false);
+        String followUp = asVolunteerOf(village).get("/api/follow-ups?village=" + village).then().extract().path("items[0].id");
 
-        given().contentType(ContentType.JSON)
+        asVolunteerOf(village).contentType(ContentType.JSON)
                 .body(Map.of("outcome", "REDO", "visitedBy", "V-zhao-li", "note", "Grandma Wu's tap still drips"))
                 .post("/api/follow-ups/{id}/outcome", followUp)
                 .then().statusCode(200)
@@ -101,13 +104,13 @@ class FollowUpTests {
         assertEquals(orderId, reopened.orderId());
         assertFalse(reopened.reason().contains("Grandma"), "the visitor's note stays in feedback");
 
-        given().contentType(ContentType.JSON).body(Map.of("outcome", "RESOLVED", "visitedBy", "V-zhao-li"))
+        asVolunteerOf(village).contentType(ContentType.JSON).body(Map.of("outcome", "RESOLVED", "visitedBy", "V-zhao-li"))
                 .post("/api/follow-ups/{id}/outcome", followUp)
                 .then().statusCode(409)
                 .contentType("application/problem+json")
                 .body("type", equalTo("https://feiyan.io/problems/follow-up-closed"));
-        given().get("/api/follow-ups?village=" + village).then().body("items", hasSize(0));
-        given().get("/api/follow-ups?village=" + village + "&status=closed").then()
+        asVolunteerOf(village).get("/api/follow-ups?village=" + village).then().body("items", hasSize(0));
+        asVolunteerOf(village).get("/api/follow-ups?village=" + village + "&status=closed").then()
                 .body("items.find { it.reason == 'DISSATISFIED' }.outcome", equalTo("REDO"));
     }
 
@@ -115,13 +118,14 @@ class FollowUpTests {
     void whenTheVisitFindsItResolvedAfterAll_thenTheFollowUpClosesAndTheOrderStaysDone() {
         String village = Scenario.newVillage();
         UUID orderId = scenario.delivered(village);
-        rate(orderId, 2, true);
-        String followUp = given().get("/api/follow-ups?village=" + village).then().extract().path("items[0].id");
+        rate(village, orderId, 2, true);
+        String followUp = asVolunteerOf(village).get("/api/follow-ups?village=" + village).then().extract().path("items[0].id");
 
-        given().contentType(ContentType.JSON)
-                .body(Map.of("outcome", "RESOLVED", "visitedBy", "V-zhao-li"))
+        asVolunteerOf(village).contentType(ContentType.JSON)
+                .body(Map.of("outcome", "RESOLVED"))
                 .post("/api/follow-ups/{id}/outcome", followUp)
-                .then().statusCode(200).body("outcome", equalTo("RESOLVED")).body("closedAt", notNullValue());
+                .then().statusCode(200).body("outcome", equalTo("RESOLVED")).body("closedAt", notNullValue())
+                .body("visitedBy", equalTo("V-of-" + village));
     }
 
     @Test
@@ -129,15 +133,15 @@ class FollowUpTests {
         String village = Scenario.newVillage();
         UUID orderId = scenario.delivered(village);
 
-        await().atMost(Scenario.WAIT).untilAsserted(() -> given().get("/api/follow-ups?village=" + village)
+        await().atMost(Scenario.WAIT).untilAsserted(() -> asVolunteerOf(village).get("/api/follow-ups?village=" + village)
                 .then().body("items.reason", equalTo(List.of("UNRATED"))));
 
-        given().contentType(ContentType.JSON)
-                .body(Map.of("orderId", orderId.toString(), "score", 5, "solved", true, "volunteerId", "V-zhao-li"))
+        asVolunteerOf(village).contentType(ContentType.JSON)
+                .body(Map.of("orderId", orderId.toString(), "score", 5, "solved", true))
                 .post("/api/ratings").then().statusCode(201);
 
-        given().get("/api/follow-ups?village=" + village).then().body("items", hasSize(0));
-        given().get("/api/follow-ups?village=" + village + "&status=closed").then()
+        asVolunteerOf(village).get("/api/follow-ups?village=" + village).then().body("items", hasSize(0));
+        asVolunteerOf(village).get("/api/follow-ups?village=" + village + "&status=closed").then()
                 .body("items[0].reason", equalTo("UNRATED"))
                 .body("items[0].outcome", equalTo("RATED"));
     }
@@ -146,36 +150,60 @@ class FollowUpTests {
     void givenARedoAfterAnUnratedDelivery_thenTheOrderCanBeRatedOnlyOnceItIsDeliveredAgain() {
         String village = Scenario.newVillage();
         UUID orderId = scenario.delivered(village);
-        await().atMost(Scenario.WAIT).untilAsserted(() -> given().get("/api/follow-ups?village=" + village)
+        await().atMost(Scenario.WAIT).untilAsserted(() -> asVolunteerOf(village).get("/api/follow-ups?village=" + village)
                 .then().body("items.reason", equalTo(List.of("UNRATED"))));
-        String followUp = given().get("/api/follow-ups?village=" + village).then().extract().path("items[0].id");
-        given().contentType(ContentType.JSON).body(Map.of("outcome", "REDO", "visitedBy", "V-zhao-li"))
+        String followUp = asVolunteerOf(village).get("/api/follow-ups?village=" + village).then().extract().path("items[0].id");
+        asVolunteerOf(village).contentType(ContentType.JSON).body(Map.of("outcome", "REDO", "visitedBy", "V-zhao-li"))
                 .post("/api/follow-ups/{id}/outcome", followUp).then().statusCode(200);
 
-        given().contentType(ContentType.JSON).body(Map.of("orderId", orderId.toString(), "score", 1, "solved", false))
+        asVolunteerOf(village).contentType(ContentType.JSON)
+                .body(Map.of("orderId", orderId.toString(), "score", 1, "solved", false))
                 .post("/api/ratings").then().statusCode(409)
                 .body("type", equalTo("https://feiyan.io/problems/order-not-completed"));
 
         scenario.completed(orderId, "quanyuan-handymen", Instant.now());
-        await().atMost(Scenario.WAIT).until(() -> given().contentType(ContentType.JSON)
+        await().atMost(Scenario.WAIT).until(() -> asVolunteerOf(village).contentType(ContentType.JSON)
                 .body(Map.of("orderId", orderId.toString(), "score", 5, "solved", true))
                 .post("/api/ratings").statusCode() == 201);
     }
 
     @Test
     void anOutcomeOtherThanResolvedOrRedo_orAnUnknownFollowUp_isRefused() {
-        given().contentType(ContentType.JSON).body(Map.of("outcome", "MAYBE"))
+        String village = Scenario.newVillage();
+        asVolunteerOf(village).contentType(ContentType.JSON).body(Map.of("outcome", "MAYBE"))
                 .post("/api/follow-ups/{id}/outcome", UUID.randomUUID())
-                .then().statusCode(400).body("errors.field", hasItems("outcome", "visitedBy"));
-        given().contentType(ContentType.JSON).body(Map.of("outcome", "REDO", "visitedBy", "V-zhao-li"))
+                .then().statusCode(400).body("errors.field", hasItems("outcome"));
+        asVolunteerOf(village).contentType(ContentType.JSON).body(Map.of("outcome", "REDO"))
                 .post("/api/follow-ups/{id}/outcome", UUID.randomUUID())
                 .then().statusCode(404);
-        given().get("/api/follow-ups?village=12&status=later").then().statusCode(400)
+        asVolunteerOf(village).get("/api/follow-ups?village=12&status=later").then().statusCode(400)
                 .body("errors.field", hasItems("village", "status"));
     }
 
-    private static void rate(UUID orderId, int score, boolean solved) {
-        given().contentType(ContentType.JSON)
+    @Test
+    void onlyTheStationsOfTheResidentsVillageSeeAndCloseItsFollowUps() {
+        String village = Scenario.newVillage();
+        UUID orderId = scenario.delivered(village);
+        rate(village, orderId, 1, false);
+        String followUp = asVolunteerOf(village).get("/api/follow-ups").then().statusCode(200)
+                .extract().path("items[0].id");
+        String otherVillage = Scenario.newVillage();
+
+        asVolunteerOf(otherVillage).get("/api/follow-ups?village=" + village).then().statusCode(403)
+                .body("type", equalTo("https://feiyan.io/problems/forbidden"));
+        asVolunteerOf(otherVillage).get("/api/follow-ups/{id}", followUp).then().statusCode(403);
+        asVolunteerOf(otherVillage).contentType(ContentType.JSON).body(Map.of("outcome", "REDO"))
+                .post("/api/follow-ups/{id}/outcome", followUp).then().statusCode(403);
+        Auth.asAnalyst().get("/api/follow-ups?village=" + village).then().statusCode(403);
+        given().get("/api/follow-ups?village=" + village).then().statusCode(401);
+
+        // the town's operator sees the villages of the town
+        Auth.as(Identity.operator("OP-town", village.substring(0, 9))).get("/api/follow-ups/{id}", followUp)
+                .then().statusCode(200).body("outcome", nullValue());
+    }
+
+    private static void rate(String village, UUID orderId, int score, boolean solved) {
+        asVolunteerOf(village).contentType(ContentType.JSON)
                 .body(Map.of("orderId", orderId.toString(), "score", score, "solved", solved))
                 .post("/api/ratings").then().statusCode(201);
     }

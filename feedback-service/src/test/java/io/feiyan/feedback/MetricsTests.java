@@ -1,5 +1,7 @@
 package io.feiyan.feedback;
 
+import static io.feiyan.feedback.Auth.asAdmin;
+import static io.feiyan.feedback.Auth.asAnalyst;
 import static io.restassured.RestAssured.given;
 import static org.awaitility.Awaitility.await;
 import static org.hamcrest.Matchers.equalTo;
@@ -10,6 +12,7 @@ import static org.hamcrest.Matchers.startsWith;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.feiyan.embedded.Tokens.Identity;
 import io.feiyan.events.OrderApproved;
 import io.quarkus.test.junit.QuarkusTest;
 import java.time.Duration;
@@ -62,7 +65,7 @@ class MetricsTests {
 
     @Test
     void theThreeRatesOfTheCounty() {
-        given().get("/api/metrics/rates?region=" + county).then().statusCode(200)
+        asAnalyst().get("/api/metrics/rates?region=" + county).then().statusCode(200)
                 .body("rows[0].assigned", equalTo(5))
                 .body("rows[0].acceptedInTime", equalTo(3))
                 .body("rows[0].responseRate", equalTo(0.6f))
@@ -76,7 +79,7 @@ class MetricsTests {
 
     @Test
     void byMonth_eachFigureCountsInTheCountysMonthOfItsOwnMoment() {
-        given().get("/api/metrics/rates?by=month&region=" + county).then().statusCode(200)
+        asAnalyst().get("/api/metrics/rates?by=month&region=" + county).then().statusCode(200)
                 .body("rows.month", equalTo(List.of("2025-03", "2025-04")))
                 .body("rows[0].assigned", equalTo(4)).body("rows[0].acceptedInTime", equalTo(2))
                 .body("rows[0].approved", equalTo(3)).body("rows[0].resolved", equalTo(1))
@@ -86,13 +89,13 @@ class MetricsTests {
                 .body("rows[1].approved", equalTo(1)).body("rows[1].resolved", equalTo(0))
                 .body("rows[1].rated", equalTo(0)).body("rows[1].satisfactionRate", nullValue());
 
-        given().get("/api/metrics/rates?from=2025-04&to=2025-04&region=" + county).then()
+        asAnalyst().get("/api/metrics/rates?from=2025-04&to=2025-04&region=" + county).then()
                 .body("rows[0].assigned", equalTo(1));
     }
 
     @Test
     void byTeam_responseCountsTheTeamAssigned_resolutionTheLastAssigned_satisfactionTheOneThatDelivered() {
-        given().get("/api/metrics/rates?by=team&region=" + county).then().statusCode(200)
+        asAnalyst().get("/api/metrics/rates?by=team&region=" + county).then().statusCode(200)
                 .body("rows.team", equalTo(List.of("team-x", "team-y", "team-z")))
                 .body("rows[0].assigned", equalTo(3)).body("rows[0].acceptedInTime", equalTo(2))
                 .body("rows[0].approved", equalTo(2)).body("rows[0].resolved", equalTo(1))
@@ -107,7 +110,7 @@ class MetricsTests {
 
     @Test
     void byTownAndCategory_asCsv() {
-        String csv = given().accept("text/csv").get("/api/metrics/rates?by=town,category&region=" + county)
+        String csv = asAnalyst().accept("text/csv").get("/api/metrics/rates?by=town,category&region=" + county)
                 .then().statusCode(200).contentType(startsWith("text/csv")).extract().asString();
 
         assertEquals(List.of(
@@ -115,17 +118,17 @@ class MetricsTests {
                 county + "001,CULTURE,1,1,1.0000,1,1,1.0000,1,1,1.0000",
                 county + "001,DAILY_LIFE,1,0,0.0000,1,0,0.0000,1,0,0.0000",
                 county + "002,CULTURE,3,2,0.6667,2,0,0.0000,0,0,"), csv.lines().toList());
-        assertEquals(csv, given().get("/api/metrics/rates?by=town,category&format=csv&region=" + county).asString());
+        assertEquals(csv, asAnalyst().get("/api/metrics/rates?by=town,category&format=csv&region=" + county).asString());
     }
 
     @Test
     void demand_byCategoryAndProject_withTheNeedsNoProjectCovered() {
-        given().get("/api/metrics/demand?by=category,project&region=" + county).then().statusCode(200)
+        asAnalyst().get("/api/metrics/demand?by=category,project&region=" + county).then().statusCode(200)
                 .body("rows.category", equalTo(List.of("CULTURE", "DAILY_LIFE")))
                 .body("rows.project", equalTo(Arrays.asList("culture-opera", null)))
                 .body("rows.orders", equalTo(List.of(3, 2)))
                 .body("rows.freeText", equalTo(List.of(0, 2)));
-        given().get("/api/metrics/demand?by=village,month&region=" + county).then()
+        asAnalyst().get("/api/metrics/demand?by=village,month&region=" + county).then()
                 .body("rows.month", equalTo(List.of("2025-03", "2025-03", "2025-04")))
                 .body("rows.orders", equalTo(List.of(2, 2, 1)));
     }
@@ -134,10 +137,10 @@ class MetricsTests {
     void replayingEveryTopicIntoEmptyTablesGivesTheSameFigures() {
         String before = figures();
 
-        given().post("/api/metrics/rebuild").then().statusCode(200).body("events", greaterThan(20));
+        asAdmin().post("/api/metrics/rebuild").then().statusCode(200).body("events", greaterThan(20));
 
         assertEquals(before, figures());
-        given().get("/api/metrics/rates?region=" + county).then().body("rows[0].assigned", equalTo(5));
+        asAnalyst().get("/api/metrics/rates?region=" + county).then().body("rows[0].assigned", equalTo(5));
     }
 
     @Test
@@ -158,11 +161,11 @@ class MetricsTests {
         approvals.start();
         await().atMost(Scenario.WAIT).until(() -> sent.get() >= 100);
 
-        given().post("/api/metrics/rebuild").then().statusCode(200);
+        asAdmin().post("/api/metrics/rebuild").then().statusCode(200);
         assertTrue(approvals.isAlive(), "the rebuild ran while approvals kept coming");
         approvals.join();
 
-        await().atMost(Scenario.WAIT).untilAsserted(() -> given().get("/api/metrics/rates?region=" + busy)
+        await().atMost(Scenario.WAIT).untilAsserted(() -> asAnalyst().get("/api/metrics/rates?region=" + busy)
                 .then().body("rows[0].approved", equalTo(400)));
     }
 
@@ -175,7 +178,7 @@ class MetricsTests {
         scenario.assigned(order, "team-x", T.plusSeconds(600), Duration.ofHours(2)); // an operator gives it again
         scenario.accepted(order, "team-x", T.plusSeconds(900));
 
-        await().atMost(Scenario.WAIT).untilAsserted(() -> given().get("/api/metrics/rates?region=" + other)
+        await().atMost(Scenario.WAIT).untilAsserted(() -> asAnalyst().get("/api/metrics/rates?region=" + other)
                 .then().body("rows[0].assigned", equalTo(2)).body("rows[0].acceptedInTime", equalTo(1)));
     }
 
@@ -186,27 +189,37 @@ class MetricsTests {
         scenario.probe().publish(new OrderApproved(orderId, null, T), approval);
         scenario.probe().publish(new OrderApproved(orderId, null, T), approval);
 
-        await().atMost(Scenario.WAIT).untilAsserted(() -> given().get("/api/metrics/rates?region=" + county)
+        await().atMost(Scenario.WAIT).untilAsserted(() -> asAnalyst().get("/api/metrics/rates?region=" + county)
                 .then().body("rows[0].approved", equalTo(5)));
-        given().post("/api/metrics/rebuild").then().statusCode(200);
-        given().get("/api/metrics/rates?region=" + county).then().body("rows[0].approved", equalTo(5));
+        asAdmin().post("/api/metrics/rebuild").then().statusCode(200);
+        asAnalyst().get("/api/metrics/rates?region=" + county).then().body("rows[0].approved", equalTo(5));
+    }
+
+    @Test
+    void analystsOperatorsAndAdminsReadTheFigures_onlyAnAdminRebuildsThem() {
+        asAnalyst().get("/api/metrics/rates?region=" + county).then().statusCode(200);
+        Auth.as(Identity.operator("OP-county", "371322")).get("/api/metrics/demand").then().statusCode(200);
+        Auth.asVolunteerOf(county + "001001").get("/api/metrics/rates").then().statusCode(403)
+                .contentType("application/problem+json");
+        asAnalyst().post("/api/metrics/rebuild").then().statusCode(403);
+        given().get("/api/metrics/rates").then().statusCode(401);
     }
 
     @Test
     void anUnknownBreakdownOrMonthOrRegionIsRefusedWithTheReason() {
-        given().get("/api/metrics/rates?by=planet&from=March&region=12").then().statusCode(400)
+        asAnalyst().get("/api/metrics/rates?by=planet&from=March&region=12").then().statusCode(400)
                 .contentType("application/problem+json")
                 .body("errors.field", equalTo(List.of("by", "from", "region")));
-        given().get("/api/metrics/demand?by=team").then().statusCode(400)
+        asAnalyst().get("/api/metrics/demand?by=team").then().statusCode(400)
                 .body("errors[0].reason", startsWith("'team' is not one of county, town, village, category"));
-        given().get("/api/metrics/rates?format=xml").then().statusCode(400).body("field", equalTo("format"));
-        given().get("/api/metrics/rates?from=2025-04&to=2025-03").then().statusCode(400)
+        asAnalyst().get("/api/metrics/rates?format=xml").then().statusCode(400).body("field", equalTo("format"));
+        asAnalyst().get("/api/metrics/rates?from=2025-04&to=2025-03").then().statusCode(400)
                 .body("errors.field", hasItem("to"));
     }
 
     private String figures() {
-        return given().get("/api/metrics/rates?by=town,team,category,month&region=" + county).asString()
-                + given().get("/api/metrics/demand?by=village,category,project,month&region=" + county).asString();
+        return asAnalyst().get("/api/metrics/rates?by=town,team,category,month&region=" + county).asString()
+                + asAnalyst().get("/api/metrics/demand?by=village,category,project,month&region=" + county).asString();
     }
 
     private void placeOrders() {
@@ -243,11 +256,11 @@ class MetricsTests {
         scenario.assigned(e, "team-x", APRIL_FIRST_1AM_IN_THE_COUNTY.plusSeconds(120), twoHours);
         scenario.accepted(e, "team-x", APRIL_FIRST_1AM_IN_THE_COUNTY.plusSeconds(600));
 
-        await().atMost(Scenario.WAIT).untilAsserted(() -> given().get("/api/metrics/rates?region=" + county)
+        await().atMost(Scenario.WAIT).untilAsserted(() -> asAnalyst().get("/api/metrics/rates?region=" + county)
                 .then().body("rows[0].assigned", equalTo(5)).body("rows[0].acceptedInTime", equalTo(3))
                 .body("rows[0].approved", equalTo(4)).body("rows[0].resolved", equalTo(1))
                 .body("rows[0].rated", equalTo(2)).body("rows[0].satisfied", equalTo(1)));
-        await().atMost(Scenario.WAIT).untilAsserted(() -> given().get("/api/metrics/demand?region=" + county)
+        await().atMost(Scenario.WAIT).untilAsserted(() -> asAnalyst().get("/api/metrics/demand?region=" + county)
                 .then().body("rows[0].orders", equalTo(5)));
     }
 }

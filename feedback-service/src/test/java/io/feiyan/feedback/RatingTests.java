@@ -3,18 +3,23 @@ package io.feiyan.feedback;
 import static io.feiyan.embedded.EventProbe.header;
 import static io.feiyan.embedded.EventProbe.keyed;
 import static io.feiyan.embedded.EventProbe.payload;
+import static io.feiyan.feedback.Auth.as;
+import static io.feiyan.feedback.Auth.asResident;
+import static io.feiyan.feedback.Auth.asVolunteerOf;
 import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItem;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 
+import io.feiyan.embedded.Tokens.Identity;
 import io.feiyan.events.CloudEvents;
 import io.feiyan.events.OrderRated;
 import io.feiyan.events.Topics;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
 import io.restassured.response.Response;
+import io.restassured.specification.RequestSpecification;
 import java.util.Map;
 import java.util.UUID;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
@@ -41,10 +46,11 @@ class RatingTests {
     }
 
     @Test
-    void givenADeliveredOrder_whenRated_then201AndOrderRatedIsPublishedWithoutTheComment() {
-        UUID orderId = scenario.delivered(Scenario.newVillage());
+    void givenADeliveredOrder_whenTheResidentRatesIt_then201AndOrderRatedIsPublishedWithoutTheComment() {
+        UUID resident = UUID.randomUUID();
+        UUID orderId = scenario.delivered(Scenario.newVillage(), resident);
 
-        given().contentType(ContentType.JSON)
+        asResident(resident).contentType(ContentType.JSON)
                 .body(Map.of("orderId", orderId.toString(), "score", 5, "solved", true,
                         "comment", "Grandma Wu loved the opera"))
                 .post("/api/ratings")
@@ -59,37 +65,55 @@ class RatingTests {
     }
 
     @Test
-    void aVillageVolunteerMayRateOnTheResidentsBehalf() {
-        UUID orderId = scenario.delivered(Scenario.newVillage());
+    void aVolunteerOfTheResidentsVillageMayRateOnTheirBehalf_andTheRatingSaysWho() {
+        String village = Scenario.newVillage();
+        UUID orderId = scenario.delivered(village);
 
-        given().contentType(ContentType.JSON)
-                .body(Map.of("orderId", orderId.toString(), "score", 4, "solved", true, "volunteerId", "V-zhao-li"))
+        as(Identity.volunteer("V-zhao-li", village)).contentType(ContentType.JSON)
+                .body(Map.of("orderId", orderId.toString(), "score", 4, "solved", true))
                 .post("/api/ratings")
                 .then().statusCode(201).body("volunteerId", equalTo("V-zhao-li"));
-        given().get("/api/ratings/{id}", orderId).then().statusCode(200).body("volunteerId", equalTo("V-zhao-li"));
+        asVolunteerOf(village).get("/api/ratings/{id}", orderId).then().statusCode(200)
+                .body("volunteerId", equalTo("V-zhao-li"));
+    }
+
+    @Test
+    void anotherResident_aVolunteerOfAnotherVillage_oraTeam_mayNotRate_andNothingChanges() {
+        String village = Scenario.newVillage();
+        UUID orderId = scenario.delivered(village);
+
+        rate(asResident(UUID.randomUUID()), orderId, 1).then().statusCode(403)
+                .contentType("application/problem+json")
+                .body("type", equalTo("https://feiyan.io/problems/forbidden"));
+        rate(asVolunteerOf(Scenario.newVillage()), orderId, 1).then().statusCode(403);
+        rate(as(Identity.teamLead("L-1", "quanyuan-handymen")), orderId, 5).then().statusCode(403);
+        rate(given(), orderId, 1).then().statusCode(401);
+        asVolunteerOf(village).get("/api/ratings/{id}", orderId).then().statusCode(404);
     }
 
     @Test
     void anOrderCanBeRatedOnlyOnce() {
-        UUID orderId = scenario.delivered(Scenario.newVillage());
-        rate(orderId, 4).then().statusCode(201);
+        String village = Scenario.newVillage();
+        UUID orderId = scenario.delivered(village);
+        rate(asVolunteerOf(village), orderId, 4).then().statusCode(201);
 
-        rate(orderId, 1).then().statusCode(409)
+        rate(asVolunteerOf(village), orderId, 1).then().statusCode(409)
                 .contentType("application/problem+json")
                 .body("type", equalTo("https://feiyan.io/problems/already-rated"));
-        given().get("/api/ratings/{id}", orderId).then().statusCode(200).body("score", equalTo(4));
+        asVolunteerOf(village).get("/api/ratings/{id}", orderId).then().statusCode(200).body("score", equalTo(4));
     }
 
     @Test
     void anOrderNotYetDeliveredCannotBeRated() {
-        rate(UUID.randomUUID(), 5).then().statusCode(409)
+        rate(asVolunteerOf(Scenario.newVillage()), UUID.randomUUID(), 5).then().statusCode(409)
                 .contentType("application/problem+json")
                 .body("type", equalTo("https://feiyan.io/problems/order-not-completed"));
     }
 
     @Test
     void aScoreOutsideOneToFiveOrNoAnswerToSolvedIsRefused() {
-        given().contentType(ContentType.JSON).body(Map.of("orderId", UUID.randomUUID().toString(), "score", 6))
+        asVolunteerOf(Scenario.newVillage()).contentType(ContentType.JSON)
+                .body(Map.of("orderId", UUID.randomUUID().toString(), "score", 6))
                 .post("/api/ratings")
                 .then().statusCode(400)
                 .contentType("application/problem+json")
@@ -97,8 +121,8 @@ class RatingTests {
                 .body("errors.field", hasItem("solved"));
     }
 
-    private static Response rate(UUID orderId, int score) {
-        return given().contentType(ContentType.JSON)
+    private static Response rate(RequestSpecification as, UUID orderId, int score) {
+        return as.contentType(ContentType.JSON)
                 .body(Map.of("orderId", orderId.toString(), "score", score, "solved", true))
                 .post("/api/ratings");
     }

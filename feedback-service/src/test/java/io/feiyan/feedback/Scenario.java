@@ -42,12 +42,16 @@ final class Scenario implements AutoCloseable {
 
     UUID placed(String village, String category, String project, Instant at) {
         UUID orderId = UUID.randomUUID();
-        placed(orderId, village, category, project, at);
+        placed(orderId, UUID.randomUUID(), village, category, project, at);
         return orderId;
     }
 
     void placed(UUID orderId, String village, String category, String project, Instant at) {
-        probe.publish(new OrderPlaced(orderId, UUID.randomUUID(), project, category, project == null, village,
+        placed(orderId, UUID.randomUUID(), village, category, project, at);
+    }
+
+    void placed(UUID orderId, UUID resident, String village, String category, String project, Instant at) {
+        probe.publish(new OrderPlaced(orderId, resident, project, category, project == null, village,
                 Urgency.ROUTINE, Channel.PROXY, "V-test", null, null, at));
     }
 
@@ -78,7 +82,12 @@ final class Scenario implements AutoCloseable {
 
     /** An order of the village placed and delivered just now, once feedback knows both. */
     UUID delivered(String village) {
-        UUID orderId = placed(village, "DAILY_LIFE", "daily-water-pipes", Instant.now());
+        return delivered(village, UUID.randomUUID());
+    }
+
+    UUID delivered(String village, UUID resident) {
+        UUID orderId = UUID.randomUUID();
+        placed(orderId, resident, village, "DAILY_LIFE", "daily-water-pipes", Instant.now());
         completed(orderId, "quanyuan-handymen", Instant.now());
         await().atMost(WAIT).until(() -> QuarkusTransaction.requiringNew().call(() -> {
             Order order = Order.findById(orderId);

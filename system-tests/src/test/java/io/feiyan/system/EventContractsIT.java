@@ -12,6 +12,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import io.feiyan.analytics.AsyncApiConsumer;
 import io.feiyan.embedded.EventProbe;
 import io.feiyan.embedded.FeiyanService;
+import io.feiyan.embedded.Tokens;
 import io.feiyan.events.CloudEvents;
 import io.feiyan.events.EventType;
 import io.restassured.http.ContentType;
@@ -47,13 +48,15 @@ class EventContractsIT {
                 .post(assignment + "/accept").statusCode() == 200);
         given().header("Feiyan-Team", "art-light-cavalry").contentType(ContentType.JSON)
                 .body(Map.of("volunteerHours", 2)).post(assignment + "/complete").then().statusCode(200);
-        await().atMost(WAIT).until(() -> given().contentType(ContentType.JSON)
-                .body(Map.of("orderId", opera, "score", 1, "solved", false, "volunteerId", "V-zhao-li"))
+        String zhaoLi = RunningFeiyan.system().tokens().sign(
+                Tokens.Identity.volunteer("V-zhao-li", DemoCounty.CHANGBULING_VILLAGE), Duration.ofMinutes(10));
+        await().atMost(WAIT).until(() -> given().auth().oauth2(zhaoLi).contentType(ContentType.JSON)
+                .body(Map.of("orderId", opera, "score", 1, "solved", false))
                 .post(RunningFeiyan.url(FeiyanService.FEEDBACK) + "/api/ratings").statusCode() == 201);
-        String followUp = given().get(RunningFeiyan.url(FeiyanService.FEEDBACK) + "/api/follow-ups?size=100&village="
-                + DemoCounty.CHANGBULING_VILLAGE).then().extract()
+        String followUp = given().auth().oauth2(zhaoLi).get(RunningFeiyan.url(FeiyanService.FEEDBACK)
+                + "/api/follow-ups?size=100").then().extract()
                 .path("items.find { it.orderId == '" + opera + "' }.id");
-        given().contentType(ContentType.JSON).body(Map.of("outcome", "REDO", "visitedBy", "V-zhao-li"))
+        given().auth().oauth2(zhaoLi).contentType(ContentType.JSON).body(Map.of("outcome", "REDO"))
                 .post(RunningFeiyan.url(FeiyanService.FEEDBACK) + "/api/follow-ups/" + followUp + "/outcome")
                 .then().statusCode(200);
 

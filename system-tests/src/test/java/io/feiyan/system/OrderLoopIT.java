@@ -74,7 +74,9 @@ class OrderLoopIT {
         given().header("Feiyan-Team", "art-light-cavalry").contentType(ContentType.JSON).body(Map.of("volunteerHours", 3))
                 .post(assignment + "/complete").then().statusCode(200).body("status", equalTo("COMPLETED"));
 
-        await().atMost(WAIT).until(() -> given().contentType(ContentType.JSON)
+        String residentToken = RunningFeiyan.system().tokens().sign(Tokens.Identity.resident(UUID.fromString(residentId)),
+                Duration.ofMinutes(5));
+        await().atMost(WAIT).until(() -> given().auth().oauth2(residentToken).contentType(ContentType.JSON)
                 .body(Map.of("orderId", orderId, "score", 5, "solved", true))
                 .post(RunningFeiyan.url(FeiyanService.FEEDBACK) + "/api/ratings").statusCode() == 201);
 
@@ -129,7 +131,8 @@ class OrderLoopIT {
                 .replace("http://localhost:8081", RunningFeiyan.url(FeiyanService.INTAKE))
                 .replace("http://localhost:8082", RunningFeiyan.url(FeiyanService.DISPATCH))
                 .replace("http://localhost:8083", RunningFeiyan.url(FeiyanService.TEAM))
-                .replace("http://localhost:8084", RunningFeiyan.url(FeiyanService.FEEDBACK));
+                .replace("http://localhost:8084", RunningFeiyan.url(FeiyanService.FEEDBACK))
+                .replace("source data/tokens.env", "source " + RunningFeiyan.system().tokensFile());
 
         Process bash = new ProcessBuilder("bash", "-euo", "pipefail", "-c", script).redirectErrorStream(true).start();
         String output = new String(bash.getInputStream().readAllBytes(), StandardCharsets.UTF_8);

@@ -10,6 +10,9 @@ import io.feiyan.feedback.domain.Rating;
 import io.feiyan.feedback.service.FollowUpService;
 import io.feiyan.platform.rest.Page;
 import io.feiyan.platform.rest.Validation;
+import io.feiyan.platform.security.Caller;
+import io.feiyan.platform.security.Roles;
+import jakarta.annotation.security.RolesAllowed;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
@@ -25,11 +28,15 @@ import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
 
 @Path("/api/follow-ups")
+@RolesAllowed({Roles.VOLUNTEER, Roles.OPERATOR})
 public class FollowUpResource {
     private final FollowUpService followUps;
 
-    FollowUpResource(FollowUpService followUps) {
+    private final Caller caller;
+
+    FollowUpResource(FollowUpService followUps, Caller caller) {
         this.followUps = followUps;
+        this.caller = caller;
     }
 
     /** A follow-up with what the visitor needs to know: whose order, delivered by whom, and how it was rated. */
@@ -48,16 +55,18 @@ public class FollowUpResource {
     public record RatingSummary(int score, boolean solved, String comment) {
     }
 
-    /** What the visit found: {@code RESOLVED} after all, or {@code REDO}. */
+    /** What the visit found: {@code RESOLVED} after all, or {@code REDO}; who visited, the caller when absent. */
     public record VisitOutcome(String outcome, String visitedBy, String note) {
     }
 
     @GET
     @Operation(summary = "Follow-up visits (回访) of a village",
             description = "Opened when a rating is dissatisfied (score 2 or less, or not solved) or when a delivery "
-                    + "stays unrated for feiyan.feedback.unrated-after (3 days by default). Oldest first, paged.")
+                    + "stays unrated for feiyan.feedback.unrated-after (3 days by default). Oldest first, paged. For "
+                    + "the volunteers of the village and the operators whose region holds it.")
     public Page<FollowUpView> list(
-            @Parameter(description = "12-digit village code; all villages when absent", example = "371322206201")
+            @Parameter(description = "12-digit village code; absent: every village of the caller's region",
+                    example = "371322206201")
             @QueryParam("village") String village,
             @Parameter(description = "open (default), closed or all") @QueryParam("status") String status,
             @QueryParam("page") Integer page, @QueryParam("size") Integer size) {
@@ -68,15 +77,18 @@ public class FollowUpResource {
                 .require(which.equals("open") || which.equals("closed") || which.equals("all"), "status",
                         "is open, closed or all")
                 .orThrow();
+        caller.require(village == null || caller.covers(village), "village " + village + " is not in your region");
+        String region = village != null ? village : caller.region().orElseThrow(
+                () -> Caller.forbidden("your token names no region"));
         Boolean open = which.equals("all") ? null : which.equals("open");
-        return followUps.list(village, open, Page.request(page, size)).map(FollowUpView::of);
+        return followUps.list(region, open, Page.request(page, size)).map(FollowUpView::of);
     }
 
     @GET
     @Path("/{id}")
     @Operation(summary = "One follow-up visit")
     public FollowUpView get(@PathParam("id") UUID id) {
-        return FollowUpView.of(followUps.get(id));
+        return FollowUpView.of(followUps.get(id, caller));
     }
 
     @POST
@@ -94,11 +106,11 @@ public class FollowUpResource {
                 .present(request.outcome(), "outcome")
                 .require(request.outcome() == null || request.outcome().equals(Outcome.RESOLVED.name())
                         || request.outcome().equals(Outcome.REDO.name()), "outcome", "is RESOLVED or REDO")
-                .present(request.visitedBy(), "visitedBy")
                 .maxLength(request.visitedBy(), 64, "visitedBy")
                 .maxLength(request.note(), 1000, "note")
                 .orThrow();
-        return FollowUpView.of(followUps.record(id, Outcome.valueOf(request.outcome()), request.visitedBy(),
-                request.note()));
+        String visitor = request.visitedBy() == null ? caller.id() : request.visitedBy();
+        return FollowUpView.of(followUps.record(id, Outcome.valueOf(request.outcome()), visitor, request.note(),
+                caller));
     }
 }

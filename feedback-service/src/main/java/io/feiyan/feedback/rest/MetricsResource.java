@@ -7,6 +7,8 @@ import io.feiyan.feedback.metrics.Metrics.Selection;
 import io.feiyan.feedback.metrics.MetricsRebuild;
 import io.feiyan.feedback.metrics.MetricsTable;
 import io.feiyan.platform.rest.Validation;
+import io.feiyan.platform.security.Roles;
+import jakarta.annotation.security.RolesAllowed;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
@@ -27,6 +29,7 @@ import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 
 @Path("/api/metrics")
+@RolesAllowed({Roles.ANALYST, Roles.OPERATOR, Roles.ADMIN})
 @Produces({MediaType.APPLICATION_JSON, MetricsResource.CSV})
 public class MetricsResource {
     static final String CSV = "text/csv";
@@ -93,6 +96,7 @@ public class MetricsResource {
 
     @POST
     @Path("/rebuild")
+    @RolesAllowed(Roles.ADMIN)
     @Produces(MediaType.APPLICATION_JSON)
     @Operation(summary = "Rebuild the metrics from the topics",
             description = "Reads every order topic again from its beginning into empty tables, which then replace "

@@ -3,6 +3,9 @@ package io.feiyan.feedback.rest;
 import io.feiyan.feedback.domain.Rating;
 import io.feiyan.feedback.service.RatingService;
 import io.feiyan.platform.rest.Validation;
+import io.feiyan.platform.security.Caller;
+import io.feiyan.platform.security.Roles;
+import jakarta.annotation.security.RolesAllowed;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
@@ -22,12 +25,14 @@ import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
 public class RatingResource {
     private final RatingService ratings;
 
-    RatingResource(RatingService ratings) {
+    private final Caller caller;
+
+    RatingResource(RatingService ratings, Caller caller) {
         this.ratings = ratings;
+        this.caller = caller;
     }
 
-    /** {@code volunteerId}: the village volunteer rating for the resident, absent when the resident rates. */
-    public record RateOrder(UUID orderId, Integer score, Boolean solved, String comment, String volunteerId) {
+    public record RateOrder(UUID orderId, Integer score, Boolean solved, String comment) {
     }
 
     public record RatingView(UUID orderId, int score, boolean solved, String comment, String volunteerId,
@@ -39,9 +44,10 @@ public class RatingResource {
     }
 
     @POST
+    @RolesAllowed({Roles.RESIDENT, Roles.VOLUNTEER})
     @Operation(summary = "Rate a delivered order (评单)",
-            description = "Once per order, after its completion, by the resident or by a village volunteer on the "
-                    + "resident's behalf (volunteerId). A score from 1 to 5 and whether the need was solved; a "
+            description = "Once per order, after its completion, by the resident (their token) or by a volunteer of "
+                    + "their village on their behalf (the volunteer's token; the rating records who). A score from 1 to 5 and whether the need was solved; a "
                     + "score of 2 or less, or solved false, opens a follow-up visit (回访) by the village station. "
                     + "409 order-not-completed before the delivery is known here, 409 already-rated for a second "
                     + "rating. The comment stays in feedback: OrderRated carries the order id, score and time only.")
@@ -51,7 +57,7 @@ public class RatingResource {
                      "comment": "The opera was wonderful"}"""),
             @ExampleObject(name = "a volunteer rates on the resident's behalf", value = """
                     {"orderId": "8d7e4a30-5d0b-4f0e-a3b5-1f6c9b2e7d41", "score": 2, "solved": false,
-                     "volunteerId": "V-zhao-li", "comment": "The tap still drips"}""")}))
+                     "comment": "The tap still drips"}""")}))
     public Response rate(RateOrder request, @Context UriInfo uri) {
         new Validation().present(request, "body").orThrow();
         new Validation()
@@ -62,10 +68,8 @@ public class RatingResource {
                         "score", "is from 1 to 5")
                 .present(request.solved(), "solved")
                 .maxLength(request.comment(), 1000, "comment")
-                .maxLength(request.volunteerId(), 64, "volunteerId")
                 .orThrow();
-        Rating rating = ratings.rate(request.orderId(), request.score(), request.solved(), request.comment(),
-                request.volunteerId());
+        Rating rating = ratings.rate(request.orderId(), request.score(), request.solved(), request.comment(), caller);
         return Response.created(uri.getAbsolutePathBuilder().path(rating.orderId.toString()).build())
                 .entity(RatingView.of(rating))
                 .build();
@@ -73,8 +77,10 @@ public class RatingResource {
 
     @GET
     @Path("/{orderId}")
-    @Operation(summary = "An order's rating")
+    @RolesAllowed({Roles.RESIDENT, Roles.VOLUNTEER, Roles.OPERATOR})
+    @Operation(summary = "An order's rating", description = "For the resident, and the volunteers and operators of "
+            + "their village.")
     public RatingView get(@PathParam("orderId") UUID orderId) {
-        return RatingView.of(ratings.get(orderId));
+        return RatingView.of(ratings.get(orderId, caller));
     }
 }

@@ -8,6 +8,7 @@ import io.feiyan.feedback.domain.Rating;
 import io.feiyan.platform.messaging.Outbox;
 import io.feiyan.platform.rest.Page;
 import io.feiyan.platform.rest.Problem;
+import io.feiyan.platform.security.Caller;
 import io.quarkus.hibernate.orm.panache.PanacheQuery;
 import io.quarkus.panache.common.Parameters;
 import io.quarkus.panache.common.Sort;
@@ -70,8 +71,8 @@ public class FollowUpService {
                 .executeUpdate();
     }
 
-    public FollowUp record(UUID id, Outcome outcome, String visitedBy, String note) {
-        FollowUp followUp = get(id, LockModeType.PESSIMISTIC_WRITE);
+    public FollowUp record(UUID id, Outcome outcome, String visitedBy, String note, Caller caller) {
+        FollowUp followUp = get(id, LockModeType.PESSIMISTIC_WRITE, caller);
         if (!followUp.isOpen()) {
             throw Problem.of(409, "follow-up-closed", "The follow-up is closed",
                     "follow-up " + id + " was closed with outcome " + followUp.outcome)
@@ -84,18 +85,15 @@ public class FollowUpService {
         return followUp;
     }
 
-    public FollowUp get(UUID id) {
-        return get(id, LockModeType.NONE);
+    public FollowUp get(UUID id, Caller caller) {
+        return get(id, LockModeType.NONE, caller);
     }
 
-    /** The follow-ups of a village's residents (or of every village), open or closed or both, oldest first. */
-    public Page<FollowUp> list(String villageCode, Boolean open, Page.Request page) {
-        StringBuilder where = new StringBuilder("1 = 1");
-        Parameters parameters = new Parameters();
-        if (villageCode != null) {
-            where.append(" and orderId in (select o.orderId from Order o where o.villageCode = :village)");
-            parameters.and("village", villageCode);
-        }
+    /** The follow-ups of the residents of a region (a village, town or county), open or closed or both, oldest first. */
+    public Page<FollowUp> list(String region, Boolean open, Page.Request page) {
+        StringBuilder where = new StringBuilder(
+                "orderId in (select o.orderId from Order o where o.villageCode like :region)");
+        Parameters parameters = Parameters.with("region", region + "%");
         if (open != null) {
             where.append(open ? " and outcome is null" : " and outcome is not null");
         }
@@ -104,11 +102,14 @@ public class FollowUpService {
         return new Page<>(query.list(), page.page(), page.size(), query.count());
     }
 
-    private static FollowUp get(UUID id, LockModeType lock) {
+    /** A follow-up, for the volunteers and operators whose region holds the resident's village. */
+    private static FollowUp get(UUID id, LockModeType lock, Caller caller) {
         FollowUp followUp = FollowUp.findById(id, lock);
         if (followUp == null) {
             throw Problem.notFound("follow-up", id).exception();
         }
+        Order order = Order.findById(followUp.orderId);
+        caller.require(caller.covers(order.villageCode), "the follow-up is for the stations of the resident's village");
         return followUp;
     }
 }

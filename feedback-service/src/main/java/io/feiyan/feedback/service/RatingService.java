@@ -4,6 +4,8 @@ import io.feiyan.feedback.domain.Order;
 import io.feiyan.feedback.domain.Rating;
 import io.feiyan.platform.messaging.Outbox;
 import io.feiyan.platform.rest.Problem;
+import io.feiyan.platform.security.Caller;
+import io.feiyan.platform.security.Roles;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.LockModeType;
 import jakarta.transaction.Transactional;
@@ -25,9 +27,13 @@ public class RatingService {
         this.followUps = followUps;
     }
 
-    /** {@code volunteer} names the village volunteer rating on the resident's behalf; null when the resident rates. */
-    public Rating rate(UUID orderId, int score, boolean solved, String comment, String volunteer) {
+    /** By the resident whose order it is, or a volunteer of the order's village on their behalf. */
+    public Rating rate(UUID orderId, int score, boolean solved, String comment, Caller caller) {
         Order order = Order.findById(orderId, LockModeType.PESSIMISTIC_WRITE);
+        if (order != null) {
+            caller.require(isResidentOrVolunteerOf(order, caller),
+                    "only the resident, or a volunteer of their village, rates an order");
+        }
         if (order == null || !order.isDelivered()) {
             throw Problem.of(409, "order-not-completed", "The order has not been delivered yet",
                     "order " + orderId + " is not completed, or its completion has not reached feedback yet")
@@ -37,6 +43,7 @@ public class RatingService {
             throw Problem.of(409, "already-rated", "The order is already rated",
                     "order " + orderId + " has its rating; an order is rated once").with("orderId", orderId).exception();
         }
+        String volunteer = caller.is(Roles.VOLUNTEER) ? caller.id() : null;
         Rating rating = Rating.of(order, score, solved, comment, volunteer, Instant.now());
         rating.persist();
         outbox.publish(rating.ratedEvent());
@@ -44,11 +51,21 @@ public class RatingService {
         return rating;
     }
 
-    public Rating get(UUID orderId) {
+    /** To the resident, and to the volunteers and operators of the order's village. */
+    public Rating get(UUID orderId, Caller caller) {
         Rating rating = Rating.findById(orderId);
         if (rating == null) {
             throw Problem.notFound("rating of order", orderId).exception();
         }
+        Order order = Order.findById(orderId);
+        caller.require(isResidentOrVolunteerOf(order, caller)
+                || caller.is(Roles.OPERATOR) && caller.covers(order.villageCode),
+                "a rating is for the resident and the stations of their village");
         return rating;
+    }
+
+    private static boolean isResidentOrVolunteerOf(Order order, Caller caller) {
+        return caller.is(Roles.RESIDENT) && caller.resident().map(id -> id.equals(order.residentId)).orElse(false)
+                || caller.is(Roles.VOLUNTEER) && caller.covers(order.villageCode);
     }
 }

@@ -3,6 +3,8 @@ package io.feiyan.platform.rest;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.exc.InvalidFormatException;
 import com.fasterxml.jackson.databind.exc.MismatchedInputException;
+import io.quarkus.security.ForbiddenException;
+import io.quarkus.security.UnauthorizedException;
 import jakarta.ws.rs.NotFoundException;
 import jakarta.ws.rs.Priorities;
 import jakarta.ws.rs.WebApplicationException;
@@ -45,6 +47,20 @@ public class ProblemMapper {
     @ServerExceptionMapper(priority = Priorities.USER - 100)
     public Response malformedJson(JsonProcessingException e) {
         return toResponse(Problem.of(400, "malformed-json", "The body is not valid JSON", e.getOriginalMessage()));
+    }
+
+    /** A caller without the role the call needs (checks beyond the role answer {@code forbidden} themselves). */
+    @ServerExceptionMapper
+    public Response forbidden(ForbiddenException e) {
+        return toResponse(Problem.of(403, "forbidden", "Not yours to see or do",
+                "your role may not make this call"));
+    }
+
+    /** No token, or one that is not valid: the caller is unknown. */
+    @ServerExceptionMapper
+    public Response unauthorized(UnauthorizedException e) {
+        return Response.fromResponse(toResponse(Problem.of(401, "unauthorized", "Who is calling?",
+                "send a valid bearer token in the Authorization header"))).header("WWW-Authenticate", "Bearer").build();
     }
 
     @ServerExceptionMapper
