@@ -141,14 +141,14 @@ public final class DemoActivity {
     /** Teams accept most offers at once and decline some for want of room. */
     private int answerOffers() throws IOException, InterruptedException {
         int acted = 0;
-        for (JsonNode offer : send("GET", 8083, "/api/assignments?status=OFFERED", null, null)) {
-            String team = offer.path("teamCode").asText();
+        for (JsonNode offer : send("GET", 8083, "/api/assignments?status=OFFERED", null, countyCentre())) {
+            Map<String, String> lead = leadOf(offer.path("teamCode").asText());
             String order = offer.path("orderId").asText();
             if (random.nextInt(100) < 15) {
                 exchange("POST", 8083, "/api/assignments/" + order + "/decline", Map.of("reasonCode", "NO_CAPACITY"),
-                        Map.of("Feiyan-Team", team));
+                        lead);
             } else {
-                exchange("POST", 8083, "/api/assignments/" + order + "/accept", null, Map.of("Feiyan-Team", team));
+                exchange("POST", 8083, "/api/assignments/" + order + "/accept", null, lead);
             }
             acted++;
         }
@@ -157,9 +157,9 @@ public final class DemoActivity {
 
     private int deliver() throws IOException, InterruptedException {
         int acted = 0;
-        for (JsonNode accepted : send("GET", 8083, "/api/assignments?status=ACCEPTED", null, null)) {
+        for (JsonNode accepted : send("GET", 8083, "/api/assignments?status=ACCEPTED", null, countyCentre())) {
             exchange("POST", 8083, "/api/assignments/" + accepted.path("orderId").asText() + "/complete",
-                    Map.of("volunteerHours", 1 + random.nextInt(4)), Map.of("Feiyan-Team", accepted.path("teamCode").asText()));
+                    Map.of("volunteerHours", 1 + random.nextInt(4)), leadOf(accepted.path("teamCode").asText()));
             acted++;
         }
         return acted;
@@ -169,7 +169,7 @@ public final class DemoActivity {
     private int rate(Set<String> placed, Set<String> rated, Set<String> leftUnrated)
             throws IOException, InterruptedException {
         int acted = 0;
-        for (JsonNode completed : send("GET", 8083, "/api/assignments?status=COMPLETED", null, null)) {
+        for (JsonNode completed : send("GET", 8083, "/api/assignments?status=COMPLETED", null, countyCentre())) {
             String order = completed.path("orderId").asText();
             if (!placed.contains(order) || rated.contains(order) || leftUnrated.contains(order)) {
                 continue;
@@ -194,14 +194,13 @@ public final class DemoActivity {
     /** Village stations visit the dissatisfied: half were content after all, half need it done again. */
     private int followUp() throws IOException, InterruptedException {
         int acted = 0;
-        Map<String, String> countyCentre = bearer(Tokens.Identity.operator("OP-county-centre", "371322"));
-        for (JsonNode followUp : send("GET", 8084, "/api/follow-ups?size=100", null, countyCentre).path("items")) {
+        for (JsonNode followUp : send("GET", 8084, "/api/follow-ups?size=100", null, countyCentre()).path("items")) {
             if (!"DISSATISFIED".equals(followUp.path("reason").asText())) {
                 continue;
             }
             exchange("POST", 8084, "/api/follow-ups/" + followUp.path("id").asText() + "/outcome",
                     Map.of("outcome", random.nextBoolean() ? "REDO" : "RESOLVED", "visitedBy", "V-demo-station"),
-                    countyCentre);
+                    countyCentre());
             acted++;
         }
         return acted;
@@ -221,6 +220,15 @@ public final class DemoActivity {
 
     private String text(int port, String path) throws IOException, InterruptedException {
         return exchange("GET", port, path, null, bearer(Tokens.Identity.analyst("A-county-statistics"))).body().strip();
+    }
+
+    /** The county centre's operator, who sees every village's follow-ups and every team's assignments. */
+    private Map<String, String> countyCentre() {
+        return bearer(Tokens.Identity.operator("OP-county-centre", "371322"));
+    }
+
+    private Map<String, String> leadOf(String team) {
+        return bearer(Tokens.Identity.teamLead("L-" + team, team));
     }
 
     private Map<String, String> bearer(Tokens.Identity who) {

@@ -1,15 +1,11 @@
 package io.feiyan.feedback;
 
-import io.feiyan.embedded.FeiyanTestResource;
-import io.feiyan.embedded.Tokens;
+import static io.restassured.RestAssured.given;
+
+import io.feiyan.embedded.TestTokens;
 import io.feiyan.embedded.Tokens.Identity;
 import io.restassured.specification.RequestSpecification;
-import java.nio.file.Path;
-import java.time.Duration;
 import java.util.UUID;
-import org.eclipse.microprofile.config.ConfigProvider;
-
-import static io.restassured.RestAssured.given;
 
 /** Requests as a user of a role, with a token signed by the key the service under test trusts. */
 final class Auth {
@@ -17,7 +13,7 @@ final class Auth {
     }
 
     static RequestSpecification as(Identity who) {
-        return given().auth().oauth2(token(who));
+        return given().auth().oauth2(TestTokens.of(who));
     }
 
     static RequestSpecification asVolunteerOf(String village) {
@@ -36,8 +32,4 @@ final class Auth {
         return as(Identity.admin("ADM-1"));
     }
 
-    static String token(Identity who) {
-        Path keys = Path.of(ConfigProvider.getConfig().getValue(FeiyanTestResource.TOKEN_KEYS, String.class));
-        return Tokens.in(keys).sign(who, Duration.ofMinutes(10));
-    }
 }

@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import io.feiyan.embedded.FeiyanService;
+import io.feiyan.embedded.Tokens;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -76,7 +77,8 @@ class DashboardIT {
         awaitOnPage("open", opera, "Assigned");
 
         // the team accepts it through its API: the page follows without a reload
-        await().atMost(WAIT).until(() -> given().header("Feiyan-Team", "art-light-cavalry")
+        String lead = DemoCounty.token(Tokens.Identity.teamLead("L-art-light-cavalry", "art-light-cavalry"));
+        await().atMost(WAIT).until(() -> given().auth().oauth2(lead)
                 .post(RunningFeiyan.url(FeiyanService.TEAM) + "/api/assignments/" + opera + "/accept").statusCode() == 200);
         awaitOnPage("open", opera, "Accepted");
 

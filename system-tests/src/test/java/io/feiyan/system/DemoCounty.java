@@ -6,6 +6,7 @@ import static org.awaitility.Awaitility.await;
 import io.feiyan.embedded.EmbeddedDatabase;
 import io.feiyan.embedded.FeiyanService;
 import io.feiyan.embedded.IdNumbers;
+import io.feiyan.embedded.Tokens;
 import io.restassured.http.ContentType;
 import java.sql.Connection;
 import java.sql.DriverManager;
@@ -25,6 +26,11 @@ final class DemoCounty {
     static final String CHANGBULING_VILLAGE = "371322206201";
 
     private DemoCounty() {
+    }
+
+    /** A bearer token the running services trust, for ten minutes. */
+    static String token(Tokens.Identity who) {
+        return RunningFeiyan.system().tokens().sign(who, Duration.ofMinutes(10));
     }
 
     /** Until the demo catalogue and directory have reached intake and dispatch. */

@@ -44,12 +44,11 @@ class EventContractsIT {
         String opera = DemoCounty.placeOrder(Map.of("residentId", resident, "projectCode", "culture-opera",
                 "urgency", "ROUTINE", "channel", "PROXY", "volunteerId", "V-zhao-li", "residentConsent", true));
         String assignment = RunningFeiyan.url(FeiyanService.TEAM) + "/api/assignments/" + opera;
-        await().atMost(WAIT).until(() -> given().header("Feiyan-Team", "art-light-cavalry")
-                .post(assignment + "/accept").statusCode() == 200);
-        given().header("Feiyan-Team", "art-light-cavalry").contentType(ContentType.JSON)
+        String lead = DemoCounty.token(Tokens.Identity.teamLead("L-art-light-cavalry", "art-light-cavalry"));
+        await().atMost(WAIT).until(() -> given().auth().oauth2(lead).post(assignment + "/accept").statusCode() == 200);
+        given().auth().oauth2(lead).contentType(ContentType.JSON)
                 .body(Map.of("volunteerHours", 2)).post(assignment + "/complete").then().statusCode(200);
-        String zhaoLi = RunningFeiyan.system().tokens().sign(
-                Tokens.Identity.volunteer("V-zhao-li", DemoCounty.CHANGBULING_VILLAGE), Duration.ofMinutes(10));
+        String zhaoLi = DemoCounty.token(Tokens.Identity.volunteer("V-zhao-li", DemoCounty.CHANGBULING_VILLAGE));
         await().atMost(WAIT).until(() -> given().auth().oauth2(zhaoLi).contentType(ContentType.JSON)
                 .body(Map.of("orderId", opera, "score", 1, "solved", false))
                 .post(RunningFeiyan.url(FeiyanService.FEEDBACK) + "/api/ratings").statusCode() == 201);
@@ -63,7 +62,7 @@ class EventContractsIT {
         // a visit the village team has no room for
         String visit = DemoCounty.placeOrder(Map.of("residentId", resident, "projectCode", "elderly-visit",
                 "urgency", "ROUTINE", "channel", "PROXY", "volunteerId", "V-zhao-li", "residentConsent", true));
-        await().atMost(WAIT).until(() -> given().header("Feiyan-Team", "changbuling-feiyan")
+        await().atMost(WAIT).until(() -> given().auth().oauth2(DemoCounty.token(Tokens.Identity.teamLead("L-changbuling", "changbuling-feiyan")))
                 .contentType(ContentType.JSON).body(Map.of("reasonCode", "NO_CAPACITY"))
                 .post(RunningFeiyan.url(FeiyanService.TEAM) + "/api/assignments/" + visit + "/decline")
                 .statusCode() == 200);
@@ -85,7 +84,8 @@ class EventContractsIT {
         await().atMost(WAIT).untilAsserted(() -> given().get(fridgeCase).then().body("status", equalTo("IN_REVIEW")));
         given().contentType(ContentType.JSON).body(Map.of("operator", "OP-quanyuan-2"))
                 .post(fridgeCase + "/approve").then().statusCode(200);
-        await().atMost(WAIT).untilAsserted(() -> given()
+        await().atMost(WAIT).untilAsserted(() -> given().auth().oauth2(DemoCounty.token(Tokens.Identity.teamMember(
+                        "M-quanyuan", "quanyuan-institute")))
                 .get(RunningFeiyan.url(FeiyanService.TEAM) + "/api/assignments/" + fridge).then().statusCode(200)
                 .body("teamCode", equalTo("quanyuan-institute")).body("status", equalTo("OFFERED")));
 

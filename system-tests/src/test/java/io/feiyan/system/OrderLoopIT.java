@@ -68,14 +68,14 @@ class OrderLoopIT {
                 .body("teamCode", equalTo("art-light-cavalry")).body("tier", equalTo("COUNTY")));
 
         String assignment = RunningFeiyan.url(FeiyanService.TEAM) + "/api/assignments/" + orderId;
-        await().atMost(WAIT).untilAsserted(() -> given().get(assignment).then().statusCode(200));
-        given().header("Feiyan-Team", "art-light-cavalry").post(assignment + "/accept")
+        String lead = DemoCounty.token(Tokens.Identity.teamLead("L-art-light-cavalry", "art-light-cavalry"));
+        await().atMost(WAIT).untilAsserted(() -> given().auth().oauth2(lead).get(assignment).then().statusCode(200));
+        given().auth().oauth2(lead).post(assignment + "/accept")
                 .then().statusCode(200).body("status", equalTo("ACCEPTED"));
-        given().header("Feiyan-Team", "art-light-cavalry").contentType(ContentType.JSON).body(Map.of("volunteerHours", 3))
+        given().auth().oauth2(lead).contentType(ContentType.JSON).body(Map.of("volunteerHours", 3))
                 .post(assignment + "/complete").then().statusCode(200).body("status", equalTo("COMPLETED"));
 
-        String residentToken = RunningFeiyan.system().tokens().sign(Tokens.Identity.resident(UUID.fromString(residentId)),
-                Duration.ofMinutes(5));
+        String residentToken = DemoCounty.token(Tokens.Identity.resident(UUID.fromString(residentId)));
         await().atMost(WAIT).until(() -> given().auth().oauth2(residentToken).contentType(ContentType.JSON)
                 .body(Map.of("orderId", orderId, "score", 5, "solved", true))
                 .post(RunningFeiyan.url(FeiyanService.FEEDBACK) + "/api/ratings").statusCode() == 201);

@@ -46,14 +46,14 @@ class AssignmentTests {
             probe.publish(assigned(orderId));
             awaitAssignment(orderId, "OFFERED");
 
-            given().header("Feiyan-Team", "art-troupe").post("/api/assignments/{id}/accept", orderId)
+            Auth.lead("art-troupe").post("/api/assignments/{id}/accept", orderId)
                     .then().statusCode(200).body("status", equalTo("ACCEPTED"));
             ConsumerRecord<String, String> accepted = probe.await(Topics.ORDERS_ACCEPTED, keyed(orderId), WAIT);
             assertEquals("art-troupe", payload(accepted, OrderAccepted.class).teamCode());
             assertEquals("feiyan.order.accepted.v1", header(accepted, CloudEvents.TYPE));
             assertEquals(orderId.toString(), header(accepted, CloudEvents.SUBJECT));
 
-            given().header("Feiyan-Team", "art-troupe").contentType(ContentType.JSON).body(Map.of("volunteerHours", 2.5))
+            Auth.lead("art-troupe").contentType(ContentType.JSON).body(Map.of("volunteerHours", 2.5))
                     .post("/api/assignments/{id}/complete", orderId)
                     .then().statusCode(200).body("status", equalTo("COMPLETED"));
             ConsumerRecord<String, String> completed = probe.await(Topics.ORDERS_COMPLETED, keyed(orderId), WAIT);
@@ -70,7 +70,7 @@ class AssignmentTests {
                     now.plus(Duration.ofDays(7)), "OP-1", null, now));
             awaitAssignment(orderId, "OFFERED");
 
-            given().header("Feiyan-Team", "art-troupe").post("/api/assignments/{id}/accept", orderId)
+            Auth.lead("art-troupe").post("/api/assignments/{id}/accept", orderId)
                     .then().statusCode(200).body("status", equalTo("ACCEPTED")).body("projectCode", nullValue());
         }
     }
@@ -82,7 +82,7 @@ class AssignmentTests {
             probe.publish(assigned(orderId));
             awaitAssignment(orderId, "OFFERED");
 
-            given().header("Feiyan-Team", "art-troupe").contentType(ContentType.JSON).body(Map.of("volunteerHours", 1))
+            Auth.lead("art-troupe").contentType(ContentType.JSON).body(Map.of("volunteerHours", 1))
                     .post("/api/assignments/{id}/complete", orderId)
                     .then().statusCode(409)
                     .contentType("application/problem+json")
@@ -102,7 +102,7 @@ class AssignmentTests {
             probe.publish(new OrderCancelled(orderId, OrderCancelled.CancelReason.NO_LONGER_NEEDED, Instant.now()));
             awaitAssignment(orderId, "CANCELLED");
         }
-        given().header("Feiyan-Team", "art-troupe").post("/api/assignments/{id}/accept", orderId).then().statusCode(409)
+        Auth.lead("art-troupe").post("/api/assignments/{id}/accept", orderId).then().statusCode(409)
                 .body("type", equalTo("https://feiyan.io/problems/assignment-state"));
     }
 
@@ -136,7 +136,7 @@ class AssignmentTests {
             probe.publish(assigned(orderId));
             awaitAssignment(orderId, "OFFERED");
 
-            given().header("Feiyan-Team", "art-troupe").contentType(ContentType.JSON)
+            Auth.lead("art-troupe").contentType(ContentType.JSON)
                     .body(Map.of("reasonCode", "OTHER", "reason", "on tour this week"))
                     .post("/api/assignments/{id}/decline", orderId)
                     .then().statusCode(200).body("status", equalTo("DECLINED"));
@@ -148,7 +148,7 @@ class AssignmentTests {
             probe.publish(new OrderAssigned(orderId, "town-troupe", Tier.TOWN, "culture-opera", later.plusSeconds(3600),
                     later.plus(Duration.ofDays(7)), null, null, later));
         }
-        await().atMost(WAIT).untilAsserted(() -> given().get("/api/assignments/{id}", orderId)
+        await().atMost(WAIT).untilAsserted(() -> Auth.asAdmin().get("/api/assignments/{id}", orderId)
                 .then().body("teamCode", equalTo("town-troupe")).body("status", equalTo("OFFERED")));
     }
 
@@ -159,22 +159,25 @@ class AssignmentTests {
             probe.publish(assigned(orderId));
             awaitAssignment(orderId, "OFFERED");
         }
-        given().header("Feiyan-Team", "another-team").post("/api/assignments/{id}/accept", orderId)
+        Auth.lead("another-team").post("/api/assignments/{id}/accept", orderId)
                 .then().statusCode(403).body("type", equalTo("https://feiyan.io/problems/not-your-assignment"));
-        given().post("/api/assignments/{id}/accept", orderId)
-                .then().statusCode(400).body("field", equalTo("Feiyan-Team"));
-        given().header("Feiyan-Team", "art-troupe").contentType(ContentType.JSON).body(Map.of("reasonCode", "OTHER"))
+        given().post("/api/assignments/{id}/accept", orderId).then().statusCode(401);
+        Auth.asMemberOf("art-troupe").post("/api/assignments/{id}/accept", orderId).then().statusCode(403)
+                .body("type", equalTo("https://feiyan.io/problems/forbidden"));
+        Auth.asMemberOf("another-team").get("/api/assignments/{id}", orderId).then().statusCode(403);
+        Auth.asMemberOf("art-troupe").get("/api/assignments/{id}", orderId).then().statusCode(200);
+        Auth.lead("art-troupe").contentType(ContentType.JSON).body(Map.of("reasonCode", "OTHER"))
                 .post("/api/assignments/{id}/decline", orderId).then().statusCode(400).body("field", equalTo("reason"));
 
-        given().header("Feiyan-Team", "art-troupe").post("/api/assignments/{id}/accept", orderId).then().statusCode(200);
-        given().header("Feiyan-Team", "art-troupe").post("/api/assignments/{id}/accept", orderId)
+        Auth.lead("art-troupe").post("/api/assignments/{id}/accept", orderId).then().statusCode(200);
+        Auth.lead("art-troupe").post("/api/assignments/{id}/accept", orderId)
                 .then().statusCode(409).body("status", equalTo("ACCEPTED"));
-        given().get("/api/assignments/{id}", orderId).then().body("status", equalTo("ACCEPTED"));
+        Auth.asAdmin().get("/api/assignments/{id}", orderId).then().body("status", equalTo("ACCEPTED"));
     }
 
     @Test
     void hoursMustBePositive() {
-        given().header("Feiyan-Team", "art-troupe").contentType(ContentType.JSON).body(Map.of("volunteerHours", 0))
+        Auth.lead("art-troupe").contentType(ContentType.JSON).body(Map.of("volunteerHours", 0))
                 .post("/api/assignments/{id}/complete", UUID.randomUUID())
                 .then().statusCode(400)
                 .body("field", equalTo("volunteerHours"));
@@ -194,7 +197,7 @@ class AssignmentTests {
             ConsumerRecord<String, String> dead = probe.await("deadletter.team-service", keyed(poisoned), WAIT);
             assertEquals("{not json", dead.value());
             assertNotNull(header(dead, "dead-letter-reason"), "the reason travels with the dead letter");
-            given().get("/api/assignments/{id}", poisoned).then().statusCode(404);
+            Auth.asAdmin().get("/api/assignments/{id}", poisoned).then().statusCode(404);
         }
     }
 
@@ -205,7 +208,7 @@ class AssignmentTests {
     }
 
     private static void awaitAssignment(UUID orderId, String status) {
-        await().atMost(WAIT).untilAsserted(() -> given().get("/api/assignments/{id}", orderId)
+        await().atMost(WAIT).untilAsserted(() -> Auth.asAdmin().get("/api/assignments/{id}", orderId)
                 .then().statusCode(200).body("status", equalTo(status)));
     }
 }

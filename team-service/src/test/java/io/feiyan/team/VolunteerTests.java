@@ -70,20 +70,20 @@ class VolunteerTests {
         String zhao = register("赵丽", "371322107212", List.of(team), "2026-01-02");
         String outsider = register("李强", "371322107212", List.of(), "2026-01-03");
         UUID orderId = acceptedOrder(team, List.of(xu, zhao));
-        given().queryParam("team", team).get("/api/assignments/inbox").then().statusCode(200)
+        Auth.asMemberOf(team).get("/api/assignments/inbox").then().statusCode(200)
                 .body("scheduled.orderId", contains(orderId.toString()))
                 .body("scheduled[0].crew", contains(xu, zhao));
 
-        given().header("Feiyan-Team", team).contentType(ContentType.JSON)
+        Auth.lead(team).contentType(ContentType.JSON)
                 .body(Map.of("servedBy", List.of(Map.of("volunteerId", outsider, "hours", 1))))
                 .post("/api/assignments/{id}/complete", orderId)
                 .then().statusCode(422).body("type", equalTo("https://feiyan.io/problems/not-a-team-volunteer"));
-        given().header("Feiyan-Team", team).contentType(ContentType.JSON)
+        Auth.lead(team).contentType(ContentType.JSON)
                 .body(Map.of("volunteerHours", 9, "servedBy", List.of(Map.of("volunteerId", xu, "hours", 2))))
                 .post("/api/assignments/{id}/complete", orderId)
                 .then().statusCode(400).body("field", equalTo("volunteerHours"));
 
-        given().header("Feiyan-Team", team).contentType(ContentType.JSON)
+        Auth.lead(team).contentType(ContentType.JSON)
                 .body(Map.of("summary", "Fixed the well pump and checked the wiring", "servedBy",
                         List.of(Map.of("volunteerId", xu, "hours", 2), Map.of("volunteerId", zhao, "hours", 1.5))))
                 .post("/api/assignments/{id}/complete", orderId)
@@ -113,8 +113,8 @@ class VolunteerTests {
             probe.publish(new OrderAssigned(orderId, team, Tier.VILLAGE, "pump-repair", now.plusSeconds(3600),
                     now.plus(Duration.ofDays(7)), null, null, now));
         }
-        await().atMost(WAIT).untilAsserted(() -> given().get("/api/assignments/{id}", orderId).then().statusCode(200));
-        given().header("Feiyan-Team", team).contentType(ContentType.JSON)
+        await().atMost(WAIT).untilAsserted(() -> Auth.asAdmin().get("/api/assignments/{id}", orderId).then().statusCode(200));
+        Auth.lead(team).contentType(ContentType.JSON)
                 .body(Map.of("volunteerIds", crew, "scheduledFor", Instant.now().plus(Duration.ofDays(1)).toString()))
                 .post("/api/assignments/{id}/accept", orderId).then().statusCode(200).body("status", equalTo("ACCEPTED"));
         return orderId;

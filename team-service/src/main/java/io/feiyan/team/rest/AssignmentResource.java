@@ -5,12 +5,14 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.feiyan.events.OrderDeclined;
 import io.feiyan.events.Tier;
 import io.feiyan.platform.rest.Validation;
+import io.feiyan.platform.security.Caller;
+import io.feiyan.platform.security.Roles;
+import jakarta.annotation.security.RolesAllowed;
 import io.feiyan.team.domain.Assignment;
 import io.feiyan.team.domain.AssignmentStatus;
 import io.feiyan.team.service.AssignmentService;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
-import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
@@ -26,19 +28,16 @@ import org.eclipse.microprofile.openapi.annotations.Operation;
 /** A team's work (接单): the orders given to it, which it accepts and completes. */
 @Path("/api/assignments")
 public class AssignmentResource {
-    /**
-     * Names the team acting on an assignment. Until sign-in exists (the access-control work) the client
-     * says which team it acts for; only that team may move the assignment.
-     */
-    public static final String TEAM = "Feiyan-Team";
     private static final BigDecimal MAX_HOURS = new BigDecimal("1000");
 
     private final AssignmentService assignments;
     private final ObjectMapper json;
+    private final Caller caller;
 
-    AssignmentResource(AssignmentService assignments, ObjectMapper json) {
+    AssignmentResource(AssignmentService assignments, ObjectMapper json, Caller caller) {
         this.assignments = assignments;
         this.json = json;
+        this.caller = caller;
     }
 
     /**
@@ -68,8 +67,11 @@ public class AssignmentResource {
     }
 
     @GET
+    @RolesAllowed({Roles.TEAM_MEMBER, Roles.OPERATOR, Roles.ADMIN})
+    @Operation(summary = "Assignments", description = "A team's members see their own team's; operators and admins "
+            + "any team's, or all.")
     public List<AssignmentView> list(@QueryParam("team") String team, @QueryParam("status") AssignmentStatus status) {
-        return assignments.list(team, status).stream().map(AssignmentView::of).toList();
+        return assignments.list(visibleTeam(team), status).stream().map(AssignmentView::of).toList();
     }
 
     public record InboxView(List<AssignmentView> offered, List<AssignmentView> accepted,
@@ -80,27 +82,32 @@ public class AssignmentResource {
     @Path("/inbox")
     @Operation(summary = "A team's inbox", description = "New offers (by time left to accept), accepted orders, "
             + "scheduled ones (by their time), and the last 20 completed.")
+    @RolesAllowed({Roles.TEAM_MEMBER, Roles.OPERATOR, Roles.ADMIN})
     public InboxView inbox(@QueryParam("team") String team) {
-        new Validation().present(team, "team").orThrow();
-        AssignmentService.Inbox inbox = assignments.inbox(team);
+        String whose = visibleTeam(team);
+        new Validation().present(whose, "team").orThrow();
+        AssignmentService.Inbox inbox = assignments.inbox(whose);
         return new InboxView(views(inbox.offered()), views(inbox.accepted()), views(inbox.scheduled()),
                 views(inbox.completed()));
     }
 
     @GET
     @Path("/{orderId}")
+    @RolesAllowed({Roles.TEAM_MEMBER, Roles.OPERATOR, Roles.ADMIN})
     public AssignmentView get(@PathParam("orderId") UUID orderId) {
-        return AssignmentView.of(assignments.get(orderId));
+        AssignmentView assignment = AssignmentView.of(assignments.get(orderId));
+        visibleTeam(assignment.teamCode());
+        return assignment;
     }
 
     @POST
     @Path("/{orderId}/accept")
     @Consumes(MediaType.WILDCARD)
-    @Operation(summary = "Accept an order (接单)", description = "Only the team it is assigned to, named in the "
-            + TEAM + " header, may act on an assignment.")
-    public AssignmentView accept(@PathParam("orderId") UUID orderId, @HeaderParam(TEAM) String team, String body)
-            throws JsonProcessingException {
-        requireTeam(team);
+    @RolesAllowed(Roles.TEAM_LEAD)
+    @Operation(summary = "Accept an order (接单)", description = "By the lead of the team it is assigned to (the "
+            + "team in their token); 403 not-your-assignment for another team's.")
+    public AssignmentView accept(@PathParam("orderId") UUID orderId, String body) throws JsonProcessingException {
+        String team = leadsTeam();
         // a bare POST accepts with no crew or time; a JSON body names them
         Acceptance acceptance = body == null || body.isBlank() ? null : json.readValue(body, Acceptance.class);
         List<UUID> crew = acceptance == null || acceptance.volunteerIds() == null ? List.of() : acceptance.volunteerIds();
@@ -115,9 +122,9 @@ public class AssignmentResource {
 
     @POST
     @Path("/{orderId}/decline")
-    public AssignmentView decline(@PathParam("orderId") UUID orderId, @HeaderParam(TEAM) String team,
-            Refusal refusal) {
-        requireTeam(team);
+    @RolesAllowed(Roles.TEAM_LEAD)
+    public AssignmentView decline(@PathParam("orderId") UUID orderId, Refusal refusal) {
+        String team = leadsTeam();
         new Validation().present(refusal, "body").orThrow();
         String reason = refusal.reason() == null || refusal.reason().isBlank() ? null : refusal.reason().strip();
         new Validation()
@@ -131,9 +138,9 @@ public class AssignmentResource {
 
     @POST
     @Path("/{orderId}/complete")
-    public AssignmentView complete(@PathParam("orderId") UUID orderId, @HeaderParam(TEAM) String team,
-            Completion completion) {
-        requireTeam(team);
+    @RolesAllowed(Roles.TEAM_LEAD)
+    public AssignmentView complete(@PathParam("orderId") UUID orderId, Completion completion) {
+        String team = leadsTeam();
         new Validation().present(completion, "body").orThrow();
         List<AssignmentService.Served> servedBy = completion.servedBy() == null ? List.of() : completion.servedBy();
         BigDecimal hours = servedBy.isEmpty() ? completion.volunteerHours()
@@ -164,8 +171,18 @@ public class AssignmentResource {
         return assignments.stream().map(AssignmentView::of).toList();
     }
 
-    private static void requireTeam(String team) {
-        new Validation().require(team != null && !team.isBlank(), TEAM, "names the team acting on the assignment")
-                .orThrow();
+    /** The team whose assignments the caller may see: a member sees their own team's only. */
+    private String visibleTeam(String team) {
+        if (caller.is(Roles.OPERATOR) || caller.is(Roles.ADMIN)) {
+            return team;
+        }
+        String own = caller.team().orElseThrow(() -> Caller.forbidden("your token names no team"));
+        caller.require(team == null || team.equals(own), "you see your own team's assignments only");
+        return own;
+    }
+
+    /** The team the caller leads, which acts on its assignments. */
+    private String leadsTeam() {
+        return caller.team().orElseThrow(() -> Caller.forbidden("your token names no team"));
     }
 }
