@@ -9,6 +9,7 @@ import static io.feiyan.feedback.Auth.asVolunteerOf;
 import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItem;
+import static org.hamcrest.Matchers.startsWith;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 
@@ -119,6 +120,22 @@ class RatingTests {
                 .contentType("application/problem+json")
                 .body("errors.field", hasItem("score"))
                 .body("errors.field", hasItem("solved"));
+    }
+
+    @Test
+    void aFieldTheRequestDoesNotHaveIsRefusedByName_andAnOversizedBodyIsRefused() {
+        asVolunteerOf(Scenario.newVillage()).contentType(ContentType.JSON)
+                .body(Map.of("orderId", UUID.randomUUID().toString(), "score", 5, "solved", true, "scroe", 4))
+                .post("/api/ratings")
+                .then().statusCode(400)
+                .contentType("application/problem+json")
+                .body("field", equalTo("scroe"))
+                .body("errors[0].reason", startsWith("is not a field of this request"));
+        asVolunteerOf(Scenario.newVillage()).contentType(ContentType.JSON)
+                .body(Map.of("orderId", UUID.randomUUID().toString(), "score", 5, "solved", true,
+                        "comment", "x".repeat(300 * 1024)))
+                .post("/api/ratings")
+                .then().statusCode(413);
     }
 
     private static Response rate(RequestSpecification as, UUID orderId, int score) {

@@ -3,6 +3,7 @@ package io.feiyan.platform.rest;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.exc.InvalidFormatException;
 import com.fasterxml.jackson.databind.exc.MismatchedInputException;
+import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
 import io.quarkus.security.ForbiddenException;
 import io.quarkus.security.UnauthorizedException;
 import jakarta.ws.rs.NotFoundException;
@@ -37,9 +38,12 @@ public class ProblemMapper {
                 field.append('[').append(ref.getIndex()).append(']');
             }
         }
-        String reason = e instanceof InvalidFormatException invalid
-                ? "'" + invalid.getValue() + "' is not a valid value" + allowed(invalid.getTargetType())
-                : "has the wrong type";
+        String reason = e instanceof UnrecognizedPropertyException unknown
+                ? "is not a field of this request; its fields are " + unknown.getKnownPropertyIds().stream()
+                        .map(Object::toString).sorted().collect(Collectors.joining(", "))
+                : e instanceof InvalidFormatException invalid
+                        ? "'" + invalid.getValue() + "' is not a valid value" + allowed(invalid.getTargetType())
+                        : "has the wrong type";
         return toResponse(Problem.invalid(List.of(new Problem.FieldError(field.toString(), reason))));
     }
 
