@@ -177,21 +177,37 @@ public class DispatchService {
     }
 
     /**
-     * Routes the unserved cases again when a team has room again. Unlike the other retries it waits for cases
-     * another transaction holds: that one may have routed them on the loads from before this room was made.
+     * A team has room again: the unserved cases of its region that it could serve are routed again, no
+     * others (only its room changed). Unlike the other retries it waits for cases another transaction holds:
+     * that one may have routed them on the loads from before this room was made.
      */
-    private void retryUnserved() {
-        retryWhere("status = 'WAITING' and unserved order by placed_at for update");
+    private void retryUnservedFor(String teamCode) {
+        Team team = Team.findById(teamCode);
+        if (team == null || !team.active || team.projectCodes.isEmpty()) {
+            return;
+        }
+        List<String> categories = Project.<Project>list("code in ?1 and active = true", team.projectCodes).stream()
+                .map(project -> project.category).distinct().toList();
+        @SuppressWarnings("unchecked")
+        List<UUID> ids = entityManager.createNativeQuery("""
+                select order_id from dispatch_case where status = 'WAITING' and unserved and village_code like ?1
+                and (project_code in (?2) or project_code is null and category in (?3))
+                order by placed_at for update""", UUID.class)
+                .setParameter(1, team.regionCode + "%")
+                .setParameter(2, team.projectCodes)
+                .setParameter(3, categories.isEmpty() ? List.of("") : categories)
+                .getResultList();
+        routeAgain(ids);
     }
 
     private void retry(String which) {
-        retryWhere(which + " order by placed_at for update skip locked");
+        @SuppressWarnings("unchecked")
+        List<UUID> ids = entityManager.createNativeQuery("select order_id from dispatch_case where " + which
+                + " order by placed_at for update skip locked", UUID.class).getResultList();
+        routeAgain(ids);
     }
 
-    private void retryWhere(String which) {
-        @SuppressWarnings("unchecked")
-        List<UUID> ids = entityManager.createNativeQuery("select order_id from dispatch_case where " + which,
-                UUID.class).getResultList();
+    private void routeAgain(List<UUID> ids) {
         for (UUID id : ids) {
             DispatchCase c = DispatchCase.findById(id);
             if (route(c, EscalationReason.NO_TEAM_AVAILABLE)) {
@@ -204,9 +220,12 @@ public class DispatchService {
     public void cancel(UUID orderId) {
         DispatchCase c = DispatchCase.findById(orderId, LockModeType.PESSIMISTIC_WRITE);
         if (c != null) {
+            String offeredTo = c.status == CaseStatus.ASSIGNED ? c.teamCode : null;
             c.cancel(Instant.now());
             changed(c);
-            retryUnserved();
+            if (offeredTo != null && c.status == CaseStatus.CANCELLED) {
+                retryUnservedFor(offeredTo);
+            }
         }
     }
 
@@ -219,7 +238,7 @@ public class DispatchService {
         if (c != null && c.advance(team, reached, Instant.now())) {
             changed(c);
             if (reached == CaseStatus.COMPLETED) {
-                retryUnserved();
+                retryUnservedFor(team);
             }
         }
     }
