@@ -82,13 +82,18 @@ public final class EventProbe implements AutoCloseable {
     /** The first record on the topic that matches within the timeout, reading the topic from its start. */
     public Optional<ConsumerRecord<String, String>> find(String topic,
             Predicate<ConsumerRecord<String, String>> match, Duration timeout) {
-        return records(topic, match, timeout, 1).stream().findFirst();
+        return records(topic, match, timeout, 1, false).stream().findFirst();
     }
 
     /** Every matching record that reached the topic within the timeout (waits the whole timeout). */
     public List<ConsumerRecord<String, String>> all(String topic, Predicate<ConsumerRecord<String, String>> match,
             Duration timeout) {
-        return records(topic, match, timeout, Integer.MAX_VALUE);
+        return records(topic, match, timeout, Integer.MAX_VALUE, false);
+    }
+
+    /** Every record the topic holds now, read to its end without waiting for more. */
+    public List<ConsumerRecord<String, String>> published(String topic) {
+        return records(topic, record -> true, Duration.ofSeconds(30), Integer.MAX_VALUE, true);
     }
 
     public static Predicate<ConsumerRecord<String, String>> keyed(Object key) {
@@ -108,8 +113,9 @@ public final class EventProbe implements AutoCloseable {
         }
     }
 
+    /** Records from the topic's start until {@code enough} match, the timeout passes, or (if {@code toEnd}) its end. */
     private List<ConsumerRecord<String, String>> records(String topic,
-            Predicate<ConsumerRecord<String, String>> match, Duration timeout, int enough) {
+            Predicate<ConsumerRecord<String, String>> match, Duration timeout, int enough, boolean toEnd) {
         List<ConsumerRecord<String, String>> found = new ArrayList<>();
         try (KafkaConsumer<String, String> consumer = new KafkaConsumer<>(Map.of(
                 ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers,
@@ -123,8 +129,10 @@ public final class EventProbe implements AutoCloseable {
             }
             consumer.assign(partitions);
             consumer.seekToBeginning(partitions);
+            Map<TopicPartition, Long> end = consumer.endOffsets(partitions);
             long deadline = System.nanoTime() + timeout.toNanos();
-            while (System.nanoTime() < deadline && found.size() < enough) {
+            while (System.nanoTime() < deadline && found.size() < enough
+                    && !(toEnd && end.entrySet().stream().allMatch(e -> consumer.position(e.getKey()) >= e.getValue()))) {
                 for (ConsumerRecord<String, String> record : consumer.poll(Duration.ofMillis(200))) {
                     if (match.test(record) && found.size() < enough) {
                         found.add(record);
