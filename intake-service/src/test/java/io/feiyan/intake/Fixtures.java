@@ -1,6 +1,5 @@
 package io.feiyan.intake;
 
-import static io.restassured.RestAssured.given;
 import static org.awaitility.Awaitility.await;
 import static org.hamcrest.Matchers.equalTo;
 
@@ -49,7 +48,7 @@ final class Fixtures {
     }
 
     static UUID registerResident(String village, HouseholdTag... tags) {
-        String id = given().contentType(ContentType.JSON).body(residentBody(village, tags))
+        String id = Auth.volunteerOf(village).contentType(ContentType.JSON).body(residentBody(village, tags))
                 .post("/api/residents").then().statusCode(201).extract().path("residentId");
         return UUID.fromString(id);
     }
@@ -68,12 +67,13 @@ final class Fixtures {
 
     /** Waits until intake shows the order in this status: events from other services take a moment. */
     static void awaitStatus(String orderId, String status) {
-        await().atMost(WAIT).untilAsserted(() -> given().get("/api/orders/{id}", orderId)
+        await().atMost(WAIT).untilAsserted(() -> Auth.volunteer().get("/api/orders/{id}", orderId)
                 .then().body("status", equalTo(status)));
     }
 
+    /** An order placed by Changbuling's volunteer {@link Auth#VOLUNTEER}, for a resident of Changbuling. */
     static String placeProxyOrder(UUID resident) {
-        return given().contentType(ContentType.JSON).body(proxyOrder(resident)).post("/api/orders")
+        return Auth.volunteer().contentType(ContentType.JSON).body(proxyOrder(resident)).post("/api/orders")
                 .then().statusCode(201).extract().path("orderId");
     }
 
@@ -83,7 +83,6 @@ final class Fixtures {
         body.put("projectCode", "culture-opera");
         body.put("urgency", "ROUTINE");
         body.put("channel", "PROXY");
-        body.put("volunteerId", "V-3713-0042");
         body.put("residentConsent", true);
         return body;
     }

@@ -51,7 +51,7 @@ class MenuTests {
         }
         UUID grandma = registerResident(VILLAGE, HouseholdTag.EMPTY_NEST_ELDERLY);
 
-        await().atMost(WAIT).untilAsserted(() -> given()
+        await().atMost(WAIT).untilAsserted(() -> Auth.resident(grandma)
                 .queryParam("village", VILLAGE).queryParam("month", MONTH.toString())
                 .queryParam("resident", grandma.toString())
                 .get("/api/menu")
@@ -64,6 +64,16 @@ class MenuTests {
                 .body("categories[2].projects[0].projectCode", equalTo("m-visit"))
                 .body("categories[2].projects[0].servedBy", equalTo("VILLAGE"))
                 .body("categories[2].projects[0].forYourHousehold", equalTo(true)));
+
+        // the menu is public; what is meant for a resident's household is for those who act for them
+        given().queryParam("village", VILLAGE).queryParam("month", MONTH.toString()).get("/api/menu")
+                .then().statusCode(200).body("categories.category", contains("CULTURE", "EDUCATION", "ELDERLY_CARE"));
+        given().queryParam("village", VILLAGE).queryParam("month", MONTH.toString())
+                .queryParam("resident", grandma.toString()).get("/api/menu")
+                .then().statusCode(401);
+        Auth.volunteerOf("371388101202").queryParam("village", VILLAGE).queryParam("month", MONTH.toString())
+                .queryParam("resident", grandma.toString()).get("/api/menu")
+                .then().statusCode(403).body("type", equalTo("https://feiyan.io/problems/forbidden"));
     }
 
     @Test

@@ -92,14 +92,14 @@ class Open311Tests {
     @Test
     void givenARequestPostedTheOpen311Way_thenItIsAnOrderThatReadsBackAsAValidRequest() throws Exception {
         UUID resident = registerResident(CHANGBULING);
-        String id = given().formParam("service_code", "culture-opera").formParam("account_id", resident.toString())
+        String id = Auth.resident(resident).formParam("service_code", "culture-opera").formParam("account_id", resident.toString())
                 .formParam("description", "Opera for the elderly of the village").formParam("attribute[urgency]", "URGENT")
                 .post("/open311/v2/requests.json")
                 .then().statusCode(201)
                 .body("[0].account_id", equalTo(resident.toString()))
                 .extract().path("[0].service_request_id");
 
-        Response request = given().get("/open311/v2/requests/{id}.json", id);
+        Response request = Auth.resident(resident).get("/open311/v2/requests/{id}.json", id);
         request.then().statusCode(200)
                 .body("[0].status", equalTo("open"))
                 .body("[0].service_code", equalTo("culture-opera"))
@@ -108,7 +108,7 @@ class Open311Tests {
                 .body("[0].description", equalTo("Opera for the elderly of the village"))
                 .body("[0].status_notes", equalTo("Placed by the resident in the app"));
         assertValid("requests.json", request.asString());
-        given().get("/api/orders/{id}", id).then().body("urgency", equalTo("URGENT")).body("channel", equalTo("APP"));
+        Auth.resident(resident).get("/api/orders/{id}", id).then().body("urgency", equalTo("URGENT")).body("channel", equalTo("APP"));
 
         // dispatch sends it to a team: the team becomes the agency responsible, its deadline the expected time
         Instant now = Instant.now().plusSeconds(1);
@@ -116,11 +116,11 @@ class Open311Tests {
             probe.publish(new OrderAssigned(UUID.fromString(id), "art-light-cavalry", Tier.COUNTY, "culture-opera",
                     now.plus(Duration.ofHours(2)), now.plus(Duration.ofDays(1)), null, null, now));
         }
-        await().atMost(WAIT).untilAsserted(() -> given().get("/open311/v2/requests/{id}.json", id)
+        await().atMost(WAIT).untilAsserted(() -> Auth.resident(resident).get("/open311/v2/requests/{id}.json", id)
                 .then().body("[0].agency_responsible", equalTo("文艺轻骑兵")));
-        assertValid("requests.json", given().get("/open311/v2/requests/{id}.json", id).asString());
+        assertValid("requests.json", Auth.resident(resident).get("/open311/v2/requests/{id}.json", id).asString());
 
-        Document xml = xml(given().get("/open311/v2/requests/{id}.xml", id).asString());
+        Document xml = xml(Auth.resident(resident).get("/open311/v2/requests/{id}.xml", id).asString());
         assertEquals("service_requests", xml.getDocumentElement().getTagName());
         assertEquals(id, xml.getElementsByTagName("service_request_id").item(0).getTextContent());
         assertEquals("文艺轻骑兵", xml.getElementsByTagName("agency_responsible").item(0).getTextContent());
@@ -129,40 +129,48 @@ class Open311Tests {
     @Test
     void requestsAreFilteredByIdServiceCodeStatusAndDate() throws Exception {
         UUID resident = registerResident(CHANGBULING);
-        String id = given().formParam("service_code", "other").formParam("account_id", resident.toString())
+        String id = Auth.resident(resident).formParam("service_code", "other")
                 .formParam("attribute[category]", "DAILY_LIFE").formParam("description", "The roof leaks")
                 .post("/open311/v2/requests.json").then().statusCode(201).extract().path("[0].service_request_id");
 
-        Response open = given().queryParam("service_code", "other").queryParam("status", "open")
+        Auth.volunteerOf("371322107202").queryParam("service_code", "other").get("/open311/v2/requests.json")
+                .then().statusCode(200).body("service_request_id", not(hasItem(id)));
+        Response open = Auth.volunteer().queryParam("service_code", "other").queryParam("status", "open")
                 .get("/open311/v2/requests.json");
         open.then().statusCode(200).body("service_request_id", hasItem(id))
                 .body("find { it.service_request_id == '" + id + "' }.service_name", equalTo("Something else (DAILY_LIFE)"));
         assertValid("requests.json", open.asString());
-        given().queryParam("status", "closed").get("/open311/v2/requests.json")
+        Auth.resident(resident).queryParam("status", "closed").get("/open311/v2/requests.json")
                 .then().body("service_request_id", not(hasItem(id)));
-        given().queryParam("service_request_id", id).get("/open311/v2/requests.json")
+        Auth.resident(resident).queryParam("service_request_id", id).get("/open311/v2/requests.json")
                 .then().body("service_request_id", equalTo(List.of(id)));
-        given().queryParam("end_date", "2020-01-01T00:00:00+08:00").get("/open311/v2/requests.json")
+        Auth.resident(resident).queryParam("end_date", "2020-01-01T00:00:00+08:00").get("/open311/v2/requests.json")
                 .then().body("service_request_id", not(hasItem(id)));
-        given().queryParam("start_date", "yesterday").get("/open311/v2/requests.json")
+        Auth.resident(resident).queryParam("start_date", "yesterday").get("/open311/v2/requests.json")
                 .then().statusCode(400).body("[0].description", startsWith("start_date: is an ISO 8601 time"));
     }
 
     @Test
     void badRequestsGetTheOpen311ErrorFormat_inJsonAndInXml() throws Exception {
-        given().formParam("service_code", "culture-opera").post("/open311/v2/requests.json")
+        UUID resident = registerResident(CHANGBULING);
+        Auth.resident(resident).formParam("service_code", "culture-opera").formParam("account_id", "grandma")
+                .post("/open311/v2/requests.json")
                 .then().statusCode(400)
                 .body("[0].code", equalTo(400))
-                .body("[0].description", equalTo("account_id: is required"));
-
-        Document xml = xml(given().formParam("service_code", "no-such-service")
+                .body("[0].description", equalTo("account_id: is not a known id"));
+        Auth.resident(resident).formParam("service_code", "culture-opera")
                 .formParam("account_id", registerResident(CHANGBULING).toString())
+                .post("/open311/v2/requests.json")
+                .then().statusCode(403)
+                .body("[0].code", equalTo(403));
+
+        Document xml = xml(Auth.resident(resident).formParam("service_code", "no-such-service")
                 .post("/open311/v2/requests.xml").then().statusCode(422).extract().asString());
         assertEquals("errors", xml.getDocumentElement().getTagName());
         assertEquals("422", xml.getElementsByTagName("code").item(0).getTextContent());
         assertEquals("the catalogue has no active project no-such-service (projectCode)",
                 xml.getElementsByTagName("description").item(0).getTextContent());
-        given().get("/open311/v2/requests/{id}.json", UUID.randomUUID()).then().statusCode(404)
+        Auth.volunteer().get("/open311/v2/requests/{id}.json", UUID.randomUUID()).then().statusCode(404)
                 .body("[0].code", equalTo(404));
     }
 

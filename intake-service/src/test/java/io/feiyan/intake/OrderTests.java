@@ -7,16 +7,17 @@ import static io.feiyan.intake.Fixtures.CHANGBULING;
 import static io.feiyan.intake.Fixtures.WAIT;
 import static io.feiyan.intake.Fixtures.proxyOrder;
 import static io.feiyan.intake.Fixtures.registerResident;
-import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.contains;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.nullValue;
+import static org.hamcrest.Matchers.startsWith;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.feiyan.embedded.EventProbe;
+import io.feiyan.embedded.Tokens.Identity;
 import io.feiyan.events.Channel;
 import io.feiyan.events.CloudEvents;
 import io.feiyan.events.OrderAccepted;
@@ -51,7 +52,7 @@ class OrderTests {
         UUID resident = registerResident(CHANGBULING);
         Map<String, Object> body = proxyOrder(resident);
         body.put("description", "Grandma Wu has not heard Peking opera for years");
-        String orderId = given().contentType(ContentType.JSON).body(body)
+        String orderId = Auth.volunteer().contentType(ContentType.JSON).body(body)
                 .post("/api/orders")
                 .then().statusCode(201)
                 .body("status", equalTo("PLACED"))
@@ -75,20 +76,21 @@ class OrderTests {
     }
 
     @Test
-    void aProxyOrderNeedsTheResidentsConsentAndAPhoneOrderItsOperator() {
+    void aProxyOrderNeedsTheResidentsConsentAndAPhoneOrderIsTakenByAnOperatorNamedByTheirToken() {
         UUID resident = registerResident(CHANGBULING);
         Map<String, Object> body = proxyOrder(resident);
         body.remove("residentConsent");
-        given().contentType(ContentType.JSON).body(body).post("/api/orders")
+        Auth.volunteer().contentType(ContentType.JSON).body(body).post("/api/orders")
                 .then().statusCode(400).body("field", equalTo("residentConsent"));
 
         Map<String, Object> phone = proxyOrder(resident);
         phone.put("channel", "PHONE");
-        given().contentType(ContentType.JSON).body(phone).post("/api/orders")
-                .then().statusCode(400).body("field", equalTo("operatorId"));
+        Auth.volunteer().contentType(ContentType.JSON).body(phone).post("/api/orders")
+                .then().statusCode(400).body("field", equalTo("channel"))
+                .body("errors[0].reason", startsWith("is PHONE for an operator"));
 
-        phone.put("operatorId", "OP-quanyuan-2");
-        given().contentType(ContentType.JSON).body(phone).post("/api/orders")
+        Auth.as(Identity.operator("OP-quanyuan-2", "371322206")).contentType(ContentType.JSON).body(phone)
+                .post("/api/orders")
                 .then().statusCode(201)
                 .body("volunteerId", nullValue())
                 .body("timeline[0].text", equalTo("Taken on the phone by station operator OP-quanyuan-2"));
@@ -97,8 +99,8 @@ class OrderTests {
     @Test
     void givenAFreeTextNeed_thenItIsPlacedForReviewAndItsWordsStayInIntake() {
         UUID resident = registerResident(CHANGBULING);
-        String orderId = given().contentType(ContentType.JSON)
-                .body(Map.of("residentId", resident.toString(), "category", "DAILY_LIFE",
+        String orderId = Auth.resident(resident).contentType(ContentType.JSON)
+                .body(Map.of("category", "DAILY_LIFE",
                         "description", "The well pump in the yard stopped working", "urgency", "URGENT",
                         "channel", "APP", "preferredTo", Instant.now().plus(Duration.ofDays(2)).toString()))
                 .post("/api/orders")
@@ -122,11 +124,11 @@ class OrderTests {
     @Test
     void aFreeTextNeedNeedsItsWordsAndNoMoreThan4000OfThem() {
         UUID resident = registerResident(CHANGBULING);
-        given().contentType(ContentType.JSON)
+        Auth.resident(resident).contentType(ContentType.JSON)
                 .body(Map.of("residentId", resident.toString(), "category", "DAILY_LIFE", "urgency", "URGENT",
                         "channel", "APP"))
                 .post("/api/orders").then().statusCode(400).body("field", equalTo("description"));
-        given().contentType(ContentType.JSON)
+        Auth.resident(resident).contentType(ContentType.JSON)
                 .body(Map.of("residentId", resident.toString(), "category", "DAILY_LIFE", "urgency", "URGENT",
                         "channel", "APP", "description", "x".repeat(4001)))
                 .post("/api/orders").then().statusCode(400).body("field", equalTo("description"));
@@ -134,7 +136,7 @@ class OrderTests {
 
     @Test
     void anOrderForAnUnregisteredResidentOrAProjectNotInTheCatalogueIsRefused() {
-        given().contentType(ContentType.JSON).body(proxyOrder(UUID.randomUUID())).post("/api/orders")
+        Auth.volunteer().contentType(ContentType.JSON).body(proxyOrder(UUID.randomUUID())).post("/api/orders")
                 .then().statusCode(422)
                 .contentType("application/problem+json")
                 .body("type", equalTo("https://feiyan.io/problems/unknown-resident"))
@@ -142,7 +144,7 @@ class OrderTests {
 
         Map<String, Object> body = proxyOrder(registerResident(CHANGBULING));
         body.put("projectCode", "no-such-project");
-        given().contentType(ContentType.JSON).body(body).post("/api/orders")
+        Auth.volunteer().contentType(ContentType.JSON).body(body).post("/api/orders")
                 .then().statusCode(422)
                 .body("type", equalTo("https://feiyan.io/problems/unknown-project"))
                 .body("field", equalTo("projectCode"));
@@ -152,11 +154,11 @@ class OrderTests {
     void givenAnIdempotencyKey_whenThePostIsRetried_thenTheFirstOrderComesBackAndNothingNewIsPlaced() {
         UUID resident = registerResident(CHANGBULING);
         String key = UUID.randomUUID().toString();
-        String first = given().contentType(ContentType.JSON).header("Idempotency-Key", key).body(proxyOrder(resident))
+        String first = Auth.volunteer().contentType(ContentType.JSON).header("Idempotency-Key", key).body(proxyOrder(resident))
                 .post("/api/orders")
                 .then().statusCode(201).header("Idempotent-Replayed", nullValue())
                 .extract().path("orderId");
-        String second = given().contentType(ContentType.JSON).header("Idempotency-Key", key).body(proxyOrder(resident))
+        String second = Auth.volunteer().contentType(ContentType.JSON).header("Idempotency-Key", key).body(proxyOrder(resident))
                 .post("/api/orders")
                 .then().statusCode(201).header("Idempotent-Replayed", equalTo("true"))
                 .extract().path("orderId");
@@ -168,10 +170,10 @@ class OrderTests {
     @Test
     void givenAnOpenOrderForTheProject_thenASecondIsRefusedPointingAtIt_unlessItIsANewNeed() {
         UUID resident = registerResident(CHANGBULING);
-        String first = given().contentType(ContentType.JSON).body(proxyOrder(resident)).post("/api/orders")
+        String first = Auth.volunteer().contentType(ContentType.JSON).body(proxyOrder(resident)).post("/api/orders")
                 .then().statusCode(201).extract().path("orderId");
 
-        given().contentType(ContentType.JSON).body(proxyOrder(resident)).post("/api/orders")
+        Auth.volunteer().contentType(ContentType.JSON).body(proxyOrder(resident)).post("/api/orders")
                 .then().statusCode(409)
                 .contentType("application/problem+json")
                 .body("type", equalTo("https://feiyan.io/problems/duplicate-order"))
@@ -179,37 +181,37 @@ class OrderTests {
 
         Map<String, Object> again = proxyOrder(resident);
         again.put("newNeed", true);
-        given().contentType(ContentType.JSON).body(again).post("/api/orders").then().statusCode(201);
+        Auth.volunteer().contentType(ContentType.JSON).body(again).post("/api/orders").then().statusCode(201);
     }
 
     @Test
     void givenBadFields_thenEveryReasonIsGivenAsProblemJsonAndNothingIsWritten() {
         UUID resident = registerResident(CHANGBULING);
         Map<String, Object> body = proxyOrder(resident);
-        body.remove("volunteerId");
+        body.remove("residentConsent");
         body.put("villageCode", "371322206");
-        given().contentType(ContentType.JSON).body(body)
+        Auth.volunteer().contentType(ContentType.JSON).body(body)
                 .post("/api/orders")
                 .then().statusCode(400)
                 .contentType("application/problem+json")
                 .body("type", equalTo("https://feiyan.io/problems/invalid-request"))
                 .body("field", equalTo("villageCode"))
-                .body("errors.field", contains("villageCode", "volunteerId"));
+                .body("errors.field", contains("villageCode", "residentConsent"));
 
         assertEquals(0L, (long) QuarkusTransaction.requiringNew().call(() -> Order.count("residentId", resident)));
     }
 
     @Test
     void givenAnOrderNotYetAccepted_whenCancelled_thenOrderCancelledIsPublishedAndCancellingAgainChangesNothing() {
-        String orderId = given().contentType(ContentType.JSON).body(proxyOrder(registerResident(CHANGBULING)))
+        String orderId = Auth.volunteer().contentType(ContentType.JSON).body(proxyOrder(registerResident(CHANGBULING)))
                 .post("/api/orders").then().statusCode(201).extract().path("orderId");
         Map<String, Object> cancellation = Map.of("reason", "SOLVED_OTHERWISE", "note", "her son fixed it");
 
-        given().contentType(ContentType.JSON).body(cancellation).post("/api/orders/{id}/cancel", orderId)
+        Auth.volunteer().contentType(ContentType.JSON).body(cancellation).post("/api/orders/{id}/cancel", orderId)
                 .then().statusCode(200)
                 .body("status", equalTo("CANCELLED"))
                 .body("timeline[1].text", equalTo("Cancelled: solved otherwise (her son fixed it)"));
-        given().contentType(ContentType.JSON).body(cancellation).post("/api/orders/{id}/cancel", orderId)
+        Auth.volunteer().contentType(ContentType.JSON).body(cancellation).post("/api/orders/{id}/cancel", orderId)
                 .then().statusCode(200).body("status", equalTo("CANCELLED"));
 
         try (EventProbe probe = new EventProbe(kafka)) {
@@ -221,14 +223,14 @@ class OrderTests {
 
     @Test
     void givenATeamHasAccepted_thenCancellingIsRefusedSayingWhy() {
-        String orderId = given().contentType(ContentType.JSON).body(proxyOrder(registerResident(CHANGBULING)))
+        String orderId = Auth.volunteer().contentType(ContentType.JSON).body(proxyOrder(registerResident(CHANGBULING)))
                 .post("/api/orders").then().statusCode(201).extract().path("orderId");
         try (EventProbe probe = new EventProbe(kafka)) {
             probe.publish(new OrderAccepted(UUID.fromString(orderId), "art-light-cavalry", Instant.now()));
         }
         Fixtures.awaitStatus(orderId, "ACCEPTED");
 
-        given().contentType(ContentType.JSON).body(Map.of("reason", "NO_LONGER_NEEDED"))
+        Auth.volunteer().contentType(ContentType.JSON).body(Map.of("reason", "NO_LONGER_NEEDED"))
                 .post("/api/orders/{id}/cancel", orderId)
                 .then().statusCode(409)
                 .contentType("application/problem+json")
@@ -239,7 +241,7 @@ class OrderTests {
 
     @Test
     void anUnknownOrderIs404ProblemJson() {
-        given().get("/api/orders/{id}", UUID.randomUUID())
+        Auth.volunteer().get("/api/orders/{id}", UUID.randomUUID())
                 .then().statusCode(404)
                 .contentType("application/problem+json")
                 .body("type", equalTo("https://feiyan.io/problems/not-found"));

@@ -2,7 +2,6 @@ package io.feiyan.intake;
 
 import static io.feiyan.intake.Fixtures.CHANGBULING;
 import static io.feiyan.intake.Fixtures.residentBody;
-import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.contains;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.everyItem;
@@ -25,20 +24,20 @@ class ResidentTests {
     @Test
     void givenARegisteredResident_thenOneByIdShowsFullDetailsAndSearchesShowThemMasked() {
         Map<String, Object> body = residentBody(CAOCUN, HouseholdTag.EMPTY_NEST_ELDERLY);
-        String id = given().contentType(ContentType.JSON).body(body)
+        String id = Auth.volunteerOf(CAOCUN).contentType(ContentType.JSON).body(body)
                 .post("/api/residents")
                 .then().statusCode(201)
                 .body("phone", equalTo("13805391234"))
                 .body("householdTags", contains("EMPTY_NEST_ELDERLY"))
                 .extract().path("residentId");
 
-        given().get("/api/residents/{id}", id).then().statusCode(200)
+        Auth.volunteerOf(CAOCUN).get("/api/residents/{id}", id).then().statusCode(200)
                 .body("idNumber", equalTo(body.get("idNumber")))
                 .body("guardian.phone", equalTo("13905395678"))
                 .body("masked", equalTo(false));
 
         String idNumber = (String) body.get("idNumber");
-        given().queryParam("village", CAOCUN).queryParam("q", "秀英").get("/api/residents")
+        Auth.volunteerOf(CAOCUN).queryParam("q", "秀英").get("/api/residents")
                 .then().statusCode(200)
                 .body("items.phone", everyItem(equalTo("138****1234")))
                 .body("items.guardian.phone", everyItem(equalTo("139****5678")))
@@ -53,14 +52,14 @@ class ResidentTests {
         for (int i = 0; i < 3; i++) {
             Fixtures.registerResident(village);
         }
-        given().queryParam("village", village).queryParam("size", 2).get("/api/residents")
+        Auth.operatorOf("371322107").queryParam("village", village).queryParam("size", 2).get("/api/residents")
                 .then().statusCode(200)
                 .body("items", hasSize(2))
                 .body("total", equalTo(3))
                 .body("size", equalTo(2));
-        given().queryParam("village", village).queryParam("size", 2).queryParam("page", 1).get("/api/residents")
+        Auth.volunteerOf(village).queryParam("size", 2).queryParam("page", 1).get("/api/residents")
                 .then().body("items", hasSize(1));
-        given().queryParam("size", 500).get("/api/residents").then().statusCode(400).body("field", equalTo("size"));
+        Auth.volunteerOf(village).queryParam("size", 500).get("/api/residents").then().statusCode(400).body("field", equalTo("size"));
     }
 
     @Test
@@ -70,7 +69,7 @@ class ResidentTests {
         body.put("idNumber", "371322194503150021");
         long before = QuarkusTransaction.requiringNew().call(() -> Resident.count());
 
-        given().contentType(ContentType.JSON).body(body)
+        Auth.operatorOf("371322").contentType(ContentType.JSON).body(body)
                 .post("/api/residents")
                 .then().statusCode(400)
                 .contentType("application/problem+json")
@@ -84,10 +83,10 @@ class ResidentTests {
     @Test
     void anIdNumberIsRegisteredOnce() {
         Map<String, Object> body = residentBody(CHANGBULING);
-        String first = given().contentType(ContentType.JSON).body(body).post("/api/residents")
+        String first = Auth.volunteer().contentType(ContentType.JSON).body(body).post("/api/residents")
                 .then().statusCode(201).extract().path("residentId");
 
-        given().contentType(ContentType.JSON).body(body).post("/api/residents")
+        Auth.volunteer().contentType(ContentType.JSON).body(body).post("/api/residents")
                 .then().statusCode(409)
                 .contentType("application/problem+json")
                 .body("type", equalTo("https://feiyan.io/problems/duplicate-resident"))

@@ -5,7 +5,6 @@ import static io.feiyan.intake.Fixtures.WAIT;
 import static io.feiyan.intake.Fixtures.awaitStatus;
 import static io.feiyan.intake.Fixtures.placeProxyOrder;
 import static io.feiyan.intake.Fixtures.registerResident;
-import static io.restassured.RestAssured.given;
 import static org.awaitility.Awaitility.await;
 import static org.hamcrest.Matchers.contains;
 import static org.hamcrest.Matchers.equalTo;
@@ -76,11 +75,11 @@ class TrackingTests {
             probe.publish(new OrderApproved(id, "OP-quanyuan-1", t.minusMillis(1)));
         }
 
-        await().atMost(WAIT).untilAsserted(() -> given().get("/api/orders/{id}", orderId)
+        await().atMost(WAIT).untilAsserted(() -> Auth.volunteer().get("/api/orders/{id}", orderId)
                 .then().statusCode(200)
                 .body("timeline.step", contains("PLACED", "APPROVED", "ASSIGNED", "DECLINED", "ESCALATED", "ASSIGNED",
                         "ACCEPTED")));
-        given().get("/api/orders/{id}", orderId).then()
+        Auth.volunteer().get("/api/orders/{id}", orderId).then()
                 .body("status", equalTo("ACCEPTED"))
                 .body("timeline", hasSize(7))
                 .body("timeline[1].text", equalTo("Approved at review by operator OP-quanyuan-1"))
@@ -116,7 +115,7 @@ class TrackingTests {
                     "OP-quanyuan-2", Instant.now().plusSeconds(1)));
         }
         awaitStatus(orderId, "REJECTED");
-        given().get("/api/orders/{id}", orderId).then()
+        Auth.volunteer().get("/api/orders/{id}", orderId).then()
                 .body("timeline[1].text", equalTo("Not accepted at review: medical treatment needs a doctor, not volunteers"));
     }
 
@@ -131,7 +130,7 @@ class TrackingTests {
             probe.publish(new OrderReopened(id, "the stage lights failed halfway", t.plusSeconds(60)));
         }
         awaitStatus(orderId, "PLACED");
-        given().get("/api/orders/{id}", orderId).then().body("timeline[2].text",
+        Auth.volunteer().get("/api/orders/{id}", orderId).then().body("timeline[2].text",
                 equalTo("Reported unresolved (the stage lights failed halfway): back to dispatch to be served again"));
     }
 
@@ -140,27 +139,32 @@ class TrackingTests {
         String village = "371322107202";
         UUID resident = registerResident(village);
         UUID neighbour = registerResident(village);
-        String first = placeProxyOrder(resident);
-        String second = placeNewNeed(resident);
-        String theirs = placeProxyOrder(neighbour);
+        String first = placeIn(village, resident, false);
+        String second = placeIn(village, resident, true);
+        String theirs = placeIn(village, neighbour, false);
 
-        given().queryParam("resident", resident.toString()).get("/api/orders")
+        Auth.volunteerOf(village).queryParam("resident", resident.toString()).get("/api/orders")
                 .then().statusCode(200)
                 .body("items.orderId", contains(second, first))
                 .body("total", equalTo(2));
-        given().queryParam("village", village).queryParam("size", 2).get("/api/orders")
+        Auth.resident(resident).get("/api/orders")
+                .then().statusCode(200)
+                .body("items.orderId", contains(second, first));
+        Auth.operatorOf("371322107").queryParam("village", village).queryParam("size", 2).get("/api/orders")
                 .then().body("items.orderId", contains(theirs, second)).body("total", equalTo(3));
-        given().queryParam("village", village).queryParam("size", 2).queryParam("page", 1).get("/api/orders")
+        Auth.volunteerOf(village).queryParam("size", 2).queryParam("page", 1).get("/api/orders")
                 .then().body("items.orderId", contains(first));
-        given().queryParam("village", village).queryParam("status", "CANCELLED").get("/api/orders")
+        Auth.volunteerOf(village).queryParam("status", "CANCELLED").get("/api/orders")
                 .then().body("items", hasSize(0));
-        given().queryParam("status", "LOST").get("/api/orders").then().statusCode(400).body("field", equalTo("status"));
+        Auth.volunteerOf(village).queryParam("status", "LOST").get("/api/orders")
+                .then().statusCode(400).body("field", equalTo("status"));
     }
 
-    private static String placeNewNeed(UUID resident) {
+    /** An order placed by a volunteer of the village; a new need if the resident has the project open already. */
+    private static String placeIn(String village, UUID resident, boolean newNeed) {
         Map<String, Object> body = Fixtures.proxyOrder(resident);
-        body.put("newNeed", true);
-        return given().contentType(ContentType.JSON).body(body).post("/api/orders")
+        body.put("newNeed", newNeed);
+        return Auth.volunteerOf(village).contentType(ContentType.JSON).body(body).post("/api/orders")
                 .then().statusCode(201).extract().path("orderId");
     }
 

@@ -5,9 +5,13 @@ import io.feiyan.events.Urgency;
 import io.feiyan.intake.domain.Order;
 import io.feiyan.intake.service.OrderService;
 import io.feiyan.intake.service.OrderService.PlaceOrder;
+import io.feiyan.intake.service.ResidentAccess;
 import io.feiyan.platform.rest.Problem;
 import io.feiyan.platform.rest.ProblemException;
 import io.feiyan.platform.rest.Validation;
+import io.feiyan.platform.security.Roles;
+import jakarta.annotation.security.PermitAll;
+import jakarta.annotation.security.RolesAllowed;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.FormParam;
 import jakarta.ws.rs.GET;
@@ -43,13 +47,16 @@ public class Open311Resource {
 
     private final Open311Service open311;
     private final OrderService orders;
+    private final ResidentAccess access;
 
-    Open311Resource(Open311Service open311, OrderService orders) {
+    Open311Resource(Open311Service open311, OrderService orders, ResidentAccess access) {
         this.open311 = open311;
         this.orders = orders;
+        this.access = access;
     }
 
     @GET
+    @PermitAll
     @Path("/services." + FORMAT)
     @Operation(summary = "Service list", description = "The catalogue's projects, and 'other' for a need not on the menu.")
     public Response services(@PathParam("format") String format) {
@@ -57,6 +64,7 @@ public class Open311Resource {
     }
 
     @GET
+    @PermitAll
     @Path("/services/{code}." + FORMAT)
     @Operation(summary = "Service definition", description = "The attributes a request for the service may carry.")
     public Response definition(@PathParam("code") String code, @PathParam("format") String format) {
@@ -64,11 +72,12 @@ public class Open311Resource {
     }
 
     @POST
+    @RolesAllowed(Roles.RESIDENT)
     @Path("/requests." + FORMAT)
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
     @Operation(summary = "Create a service request",
-            description = "account_id is the resident's id in the registry (register the resident first); address_id "
-                    + "a village code, by default the resident's. For service_code 'other', give attribute[category] "
+            description = "By a resident with their token (an app order). account_id is the resident's id in the "
+                    + "registry, by default the token's; address_id a village code, by default the resident's. For service_code 'other', give attribute[category] "
                     + "and a description. Names, phones and e-mails sent here are not stored: the registry holds them.")
     public Response create(@PathParam("format") String format,
             @Parameter(example = "culture-opera") @FormParam("service_code") String serviceCode,
@@ -79,7 +88,7 @@ public class Open311Resource {
             @FormParam("attribute[category]") String category,
             @HeaderParam("Idempotency-Key") String idempotencyKey) {
         return respond(format, 201, () -> {
-            UUID resident = uuid(accountId, "account_id");
+            UUID resident = accountId == null ? access.ownResident() : uuid(accountId, "account_id");
             new Validation()
                     .present(serviceCode, "service_code")
                     .require(urgency == null || Arrays.stream(Urgency.values()).anyMatch(u -> u.name().equals(urgency)),
@@ -88,19 +97,21 @@ public class Open311Resource {
             boolean other = Open311Service.OTHER.equals(serviceCode);
             Order order = orders.place(new PlaceOrder(resident, other ? null : serviceCode, other ? category : null,
                     description, addressId, urgency == null ? Urgency.ROUTINE : Urgency.valueOf(urgency), Channel.APP,
-                    null, null, null, null, null, null), idempotencyKey).order();
+                    null, null, null, null), idempotencyKey).order();
             Map<String, Object> created = new LinkedHashMap<>();
             created.put("service_request_id", order.id.toString());
             created.put("service_notice", "Received. Dispatch sends it to a team that can serve your village; follow it at "
                     + "/open311/v2/requests/" + order.id + "." + format);
-            created.put("account_id", accountId);
+            created.put("account_id", resident.toString());
             return Open311Document.list("service_requests", "request", List.of(created));
         });
     }
 
     @GET
+    @RolesAllowed({Roles.RESIDENT, Roles.VOLUNTEER, Roles.OPERATOR})
     @Path("/requests." + FORMAT)
-    @Operation(summary = "Service requests", description = "Filters: service_request_id (comma-separated, wins over the "
+    @Operation(summary = "Service requests", description = "A resident's own, or those of a volunteer's or "
+            + "operator's region. Filters: service_request_id (comma-separated, wins over the "
             + "rest), service_code, status (open, closed), start_date and end_date (ISO 8601 with zone; by default the "
             + "last 90 days). Newest first, at most 1000.")
     public Response requests(@PathParam("format") String format,
@@ -120,18 +131,22 @@ public class Open311Resource {
                     : Arrays.stream(status.split(",")).map(String::strip).toList();
             new Validation().require(statuses.stream().allMatch(s -> s.equals("open") || s.equals("closed")),
                     "status", "is open, closed or both").orThrow();
-            return Open311Document.list("service_requests", "request", open311.requests(wanted, serviceCode, statuses,
+            return Open311Document.list("service_requests", "request", open311.requests(access.scope(null), wanted,
+                    serviceCode, statuses,
                     time(startDate, "start_date"), time(endDate, "end_date")));
         });
     }
 
     @GET
+    @RolesAllowed({Roles.RESIDENT, Roles.VOLUNTEER, Roles.OPERATOR, Roles.TEAM_MEMBER})
     @Path("/requests/{id}." + FORMAT)
-    @Operation(summary = "One service request")
+    @Operation(summary = "One service request", description = "For whoever may follow the order (see GET /api/orders/{id}).")
     public Response request(@PathParam("id") String id, @PathParam("format") String format) {
-        return respond(format, 200, () -> Open311Document.list("service_requests", "request",
-                List.of(open311.request(uuid(id, "service_request_id"))
-                        .orElseThrow(() -> Problem.notFound("service request", id).exception()))));
+        return respond(format, 200, () -> {
+            Order order = orders.get(uuid(id, "service_request_id"));
+            access.follow(order);
+            return Open311Document.list("service_requests", "request", List.of(open311.request(order)));
+        });
     }
 
     private static Response respond(String format, int status, Supplier<Open311Document> answer) {

@@ -4,6 +4,7 @@ import io.feiyan.events.OrderAssigned;
 import io.feiyan.events.OrderEvent;
 import io.feiyan.events.Urgency;
 import io.feiyan.intake.domain.Order;
+import io.feiyan.intake.service.ResidentAccess;
 import io.feiyan.intake.domain.OrderStatus;
 import io.feiyan.intake.domain.Project;
 import io.feiyan.intake.domain.Team;
@@ -82,24 +83,31 @@ public class Open311Service {
         return definition;
     }
 
-    /** The request of one order, or empty when there is no such order. */
-    public Optional<Map<String, Object>> request(UUID orderId) {
-        return Optional.ofNullable(Order.<Order>findById(orderId)).map(this::request);
-    }
 
     /**
      * Requests by the spec's filters: a list of ids wins over the rest; otherwise service code, status
-     * (open, closed) and placement time, by default the last 90 days; newest first, at most 1000.
+     * (open, closed) and placement time, by default the last 90 days; newest first, at most 1000; all within
+     * the caller's scope.
      */
-    public List<Map<String, Object>> requests(List<UUID> ids, String serviceCode, List<String> statuses,
-            Instant start, Instant end) {
-        if (!ids.isEmpty()) {
-            return Order.<Order>list("id in ?1", Sort.descending("placedAt"), ids).stream().map(this::request).toList();
+    public List<Map<String, Object>> requests(ResidentAccess.Scope scope, List<UUID> ids, String serviceCode,
+            List<String> statuses, Instant start, Instant end) {
+        StringBuilder where = new StringBuilder("1 = 1");
+        Parameters parameters = new Parameters();
+        if (scope.resident() != null) {
+            where.append(" and residentId = :own");
+            parameters.and("own", scope.resident());
         }
-        StringBuilder where = new StringBuilder("placedAt >= :start and placedAt <= :end");
+        if (scope.region() != null) {
+            where.append(" and villageCode like :region");
+            parameters.and("region", scope.region() + "%");
+        }
+        if (!ids.isEmpty()) {
+            return Order.<Order>list(where + " and id in :ids", Sort.descending("placedAt"), parameters.and("ids", ids))
+                    .stream().map(this::request).toList();
+        }
         Instant to = end == null ? Instant.now() : end;
-        Parameters parameters = Parameters.with("start", start == null ? to.minus(java.time.Duration.ofDays(90)) : start)
-                .and("end", to);
+        where.append(" and placedAt >= :start and placedAt <= :end");
+        parameters.and("start", start == null ? to.minus(java.time.Duration.ofDays(90)) : start).and("end", to);
         if (serviceCode != null) {
             where.append(OTHER.equals(serviceCode) ? " and projectCode is null" : " and projectCode = :code");
             if (!OTHER.equals(serviceCode)) {
@@ -120,7 +128,7 @@ public class Open311Service {
                 .page(0, MAX_REQUESTS).list().stream().map(this::request).toList();
     }
 
-    private Map<String, Object> request(Order order) {
+    public Map<String, Object> request(Order order) {
         List<OrderEvent> events = history.of(order.id);
         Optional<OrderAssigned> assigned = events.stream().filter(OrderAssigned.class::isInstance)
                 .map(OrderAssigned.class::cast).reduce((first, second) -> second);

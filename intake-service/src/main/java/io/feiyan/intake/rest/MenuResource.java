@@ -4,8 +4,10 @@ import io.feiyan.events.RegionCode;
 import io.feiyan.events.Tier;
 import io.feiyan.intake.domain.Resident;
 import io.feiyan.intake.service.MenuService;
+import io.feiyan.intake.service.ResidentAccess;
 import io.feiyan.intake.service.ResidentService;
 import io.feiyan.platform.rest.Validation;
+import jakarta.annotation.security.PermitAll;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.QueryParam;
@@ -22,18 +24,23 @@ import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 public class MenuResource {
     private final MenuService menus;
     private final ResidentService residents;
+    private final ResidentAccess access;
     private final ZoneId zone;
 
-    MenuResource(MenuService menus, ResidentService residents, @ConfigProperty(name = "feiyan.time-zone") ZoneId zone) {
+    MenuResource(MenuService menus, ResidentService residents, ResidentAccess access,
+            @ConfigProperty(name = "feiyan.time-zone") ZoneId zone) {
         this.menus = menus;
         this.residents = residents;
+        this.access = access;
         this.zone = zone;
     }
 
     @GET
+    @PermitAll
     @Operation(summary = "The month's menu for a village",
-            description = "The projects on the county centre's menu that a team serving the village offers, grouped "
-                    + "by category. With a resident, those aimed at their household situation are marked.")
+            description = "Public: the projects on the county centre's menu that a team serving the village offers, "
+                    + "grouped by category. With a resident, those aimed at their household situation are marked: "
+                    + "that needs the token of the resident or of a volunteer or operator of their region.")
     public MenuService.Menu menu(
             @Parameter(description = "12-digit village code", example = "371322206201") @QueryParam("village") String village,
             @Parameter(description = "the month, default this one", example = "2026-12") @QueryParam("month") String month,
@@ -45,6 +52,9 @@ public class MenuResource {
                 .require(month == null || yearMonth != null, "month", "is a month such as 2026-12")
                 .orThrow();
         Resident who = resident == null ? null : residents.get(resident);
+        if (who != null) {
+            access.actFor(who);
+        }
         return menus.menu(village, yearMonth == null ? YearMonth.now(zone) : yearMonth, who);
     }
 

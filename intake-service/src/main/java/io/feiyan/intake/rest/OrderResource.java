@@ -6,12 +6,17 @@ import io.feiyan.events.RegionCode;
 import io.feiyan.events.Urgency;
 import io.feiyan.intake.domain.Order;
 import io.feiyan.intake.domain.OrderStatus;
+import io.feiyan.intake.domain.Resident;
 import io.feiyan.intake.service.OrderService;
 import io.feiyan.intake.service.OrderService.PlaceOrder;
 import io.feiyan.intake.service.OrderService.Placement;
+import io.feiyan.intake.service.ResidentAccess;
+import io.feiyan.intake.service.ResidentService;
 import io.feiyan.intake.service.Timeline;
 import io.feiyan.platform.rest.Page;
 import io.feiyan.platform.rest.Validation;
+import io.feiyan.platform.security.Roles;
+import jakarta.annotation.security.RolesAllowed;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.POST;
@@ -38,10 +43,14 @@ public class OrderResource {
 
     private final OrderService orders;
     private final Timeline timeline;
+    private final ResidentService residents;
+    private final ResidentAccess access;
 
-    OrderResource(OrderService orders, Timeline timeline) {
+    OrderResource(OrderService orders, Timeline timeline, ResidentService residents, ResidentAccess access) {
         this.orders = orders;
         this.timeline = timeline;
+        this.residents = residents;
+        this.access = access;
     }
 
     public record OrderView(UUID orderId, UUID residentId, String projectCode, String category, String description,
@@ -62,24 +71,36 @@ public class OrderResource {
     public record Cancellation(CancelReason reason, String note) {
     }
 
+    /** How to reach the resident of an order, for those who serve or look after them. */
+    public record Contact(UUID orderId, UUID residentId, String name, String phone, String villageCode,
+            String guardianName, String guardianPhone, String guardianRelation) {
+        static Contact of(Order order, Resident r) {
+            return new Contact(order.id, r.id, r.name, r.phone, order.villageCode, r.guardianName, r.guardianPhone,
+                    r.guardianRelation);
+        }
+    }
+
     @POST
+    @RolesAllowed({Roles.RESIDENT, Roles.VOLUNTEER, Roles.OPERATOR})
     @Operation(summary = "Place an order (点单)",
             description = "For a project from the menu (projectCode) or, when nothing fits, a need in the resident's "
-                    + "words (category and description), which dispatch reviews. A 飞燕 volunteer ordering for a "
-                    + "resident uses channel PROXY with volunteerId and residentConsent; a station operator taking a "
-                    + "call uses PHONE with operatorId. Send an Idempotency-Key to make retries safe: a repeated "
-                    + "request gets the first answer back, with Idempotent-Replayed: true. An open order of the same "
-                    + "resident for the same project is refused (409 duplicate-order) unless newNeed is true.")
+                    + "words (category and description), which dispatch reviews. Who places it sets the channel: a "
+                    + "resident for themselves (APP or WECHAT; residentId defaults to theirs); a 飞燕 volunteer for a "
+                    + "resident of their village (PROXY, with residentConsent; the order records the volunteer from "
+                    + "the token); an operator taking a call from a resident of their region (PHONE). Send an "
+                    + "Idempotency-Key to make retries safe: a repeated request gets the first answer back, with "
+                    + "Idempotent-Replayed: true. An open order of the same resident for the same project is refused "
+                    + "(409 duplicate-order) unless newNeed is true.")
     @RequestBody(content = @Content(mediaType = MediaType.APPLICATION_JSON, examples = {
             @ExampleObject(name = "proxy order from the menu", value = """
                     {"residentId": "5f0c8a52-2f5e-4d7e-9b59-6f1d3c2a7e10", "projectCode": "culture-opera",
-                     "urgency": "ROUTINE", "channel": "PROXY", "volunteerId": "V-zhao-li", "residentConsent": true,
+                     "urgency": "ROUTINE", "channel": "PROXY", "residentConsent": true,
                      "description": "Grandma Wu and her neighbours have not heard Peking opera for years",
                      "preferredFrom": "2026-12-01T01:00:00Z", "preferredTo": "2026-12-01T04:00:00Z"}"""),
             @ExampleObject(name = "free-text need by phone", value = """
                     {"residentId": "5f0c8a52-2f5e-4d7e-9b59-6f1d3c2a7e10", "category": "DAILY_LIFE",
                      "description": "The well pump in the yard stopped working", "urgency": "URGENT",
-                     "channel": "PHONE", "operatorId": "OP-quanyuan-2"}""")}))
+                     "channel": "PHONE"}""")}))
     public Response place(PlaceOrder request,
             @Parameter(description = "any unique string; a retry with the same key places nothing new")
             @HeaderParam(IDEMPOTENCY_KEY) String idempotencyKey,
@@ -95,29 +116,49 @@ public class OrderResource {
 
     @GET
     @Path("/{id}")
+    @RolesAllowed({Roles.RESIDENT, Roles.VOLUNTEER, Roles.OPERATOR, Roles.TEAM_MEMBER})
     @Operation(summary = "Track an order", description = "Its status and its timeline: every step in plain words, "
-            + "in the order things happened.")
+            + "in the order things happened. For the resident, the volunteers and operators of their region, and "
+            + "the members of the team the order is with (assigned or accepted).")
     public OrderView get(@PathParam("id") UUID id) {
-        return view(orders.get(id));
+        Order order = orders.get(id);
+        access.follow(order);
+        return view(order);
     }
 
     @GET
-    @Operation(summary = "List orders", description = "By resident, village and/or status, newest first, paged.")
+    @Path("/{id}/contact")
+    @RolesAllowed({Roles.RESIDENT, Roles.VOLUNTEER, Roles.TEAM_MEMBER})
+    @Operation(summary = "How to reach the resident", description = "Name, full phone and guardian: for the team "
+            + "that accepted the order while it serves it, the volunteers of the resident's village and the "
+            + "resident. Every read is written to the audit log (who, whose, when, why).")
+    public Contact contact(@PathParam("id") UUID id) {
+        Order order = orders.get(id);
+        access.contact(order);
+        return Contact.of(order, residents.get(order.residentId));
+    }
+
+    @GET
+    @RolesAllowed({Roles.RESIDENT, Roles.VOLUNTEER, Roles.OPERATOR})
+    @Operation(summary = "List orders", description = "A resident's own; a volunteer's or operator's region, or the "
+            + "village or town of it given; by resident and/or status; newest first, paged.")
     public Page<OrderSummary> list(@QueryParam("resident") UUID resident,
             @Parameter(example = "371322206201") @QueryParam("village") String village,
             @Parameter(description = "PLACED, ASSIGNED, ACCEPTED, COMPLETED, RATED, CANCELLED or REJECTED")
             @QueryParam("status") String status,
             @QueryParam("page") Integer page, @QueryParam("size") Integer size) {
         new Validation().require(village == null || RegionCode.isValid(village), "village",
-                "is a 12-digit village code").orThrow();
-        return orders.list(resident, village, Validation.enumValue(OrderStatus.class, status, "status"),
-                Page.request(page, size)).map(OrderSummary::of);
+                "is a village or town code").orThrow();
+        OrderStatus wanted = Validation.enumValue(OrderStatus.class, status, "status");
+        return orders.list(access.scope(village), resident, wanted, Page.request(page, size)).map(OrderSummary::of);
     }
 
     @POST
     @Path("/{id}/cancel")
-    @Operation(summary = "Cancel an order", description = "Before a team accepts it (→ OrderCancelled); afterwards "
-            + "409 order-not-cancellable says why. Cancelling a cancelled order changes nothing.")
+    @RolesAllowed({Roles.RESIDENT, Roles.VOLUNTEER, Roles.OPERATOR})
+    @Operation(summary = "Cancel an order", description = "By the resident, or a volunteer or operator of their "
+            + "region, before a team accepts it (→ OrderCancelled); afterwards 409 order-not-cancellable says why. "
+            + "Cancelling a cancelled order changes nothing.")
     @RequestBody(content = @Content(mediaType = MediaType.APPLICATION_JSON, examples = @ExampleObject(name = "no longer needed", value = """
             {"reason": "SOLVED_OTHERWISE", "note": "her son came home and fixed it"}""")))
     public OrderView cancel(@PathParam("id") UUID id, Cancellation cancellation) {

@@ -3,11 +3,14 @@ package io.feiyan.intake.rest;
 import io.feiyan.events.RegionCode;
 import io.feiyan.platform.PersonalData;
 import io.feiyan.intake.domain.Resident;
-import io.feiyan.intake.service.PersonalDataAccess;
+import io.feiyan.intake.domain.PersonalDataRead;
+import io.feiyan.intake.service.ResidentAccess;
 import io.feiyan.intake.service.ResidentService;
 import io.feiyan.intake.service.ResidentService.RegisterResident;
 import io.feiyan.platform.rest.Page;
 import io.feiyan.platform.rest.Validation;
+import io.feiyan.platform.security.Roles;
+import jakarta.annotation.security.RolesAllowed;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
@@ -29,9 +32,9 @@ import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
 @Path("/api/residents")
 public class ResidentResource {
     private final ResidentService residents;
-    private final PersonalDataAccess access;
+    private final ResidentAccess access;
 
-    ResidentResource(ResidentService residents, PersonalDataAccess access) {
+    ResidentResource(ResidentService residents, ResidentAccess access) {
         this.residents = residents;
         this.access = access;
     }
@@ -53,9 +56,11 @@ public class ResidentResource {
     }
 
     @POST
+    @RolesAllowed({Roles.VOLUNTEER, Roles.OPERATOR})
     @Operation(summary = "Register a resident",
-            description = "Usually done by the village 飞燕 volunteer or a station operator. The ID number must "
-                    + "carry a correct check character; one resident per ID number (409 duplicate-resident).")
+            description = "By a 飞燕 volunteer of the resident's village or an operator whose region holds it. The "
+                    + "ID number must carry a correct check character; one resident per ID number (409 "
+                    + "duplicate-resident).")
     @RequestBody(content = @Content(mediaType = MediaType.APPLICATION_JSON, examples = @ExampleObject(name = "Grandma Wu", value = """
             {"name": "吴秀英", "phone": "13805391234", "idNumber": "371322194503150025",
              "villageCode": "371322206201", "householdTags": ["EMPTY_NEST_ELDERLY"],
@@ -69,21 +74,43 @@ public class ResidentResource {
 
     @GET
     @Path("/{id}")
-    @Operation(summary = "One resident", description = "Full phone and ID numbers only to callers allowed to see "
-            + "them; masked otherwise.")
+    @RolesAllowed({Roles.RESIDENT, Roles.VOLUNTEER, Roles.OPERATOR})
+    @Operation(summary = "One resident", description = "For the resident, the volunteers of their village and the "
+            + "operators whose region holds it. Full phone and ID numbers go to the resident and the village's "
+            + "volunteers, and each such read is written to the audit log; operators see them masked.")
     public ResidentView get(@PathParam("id") UUID id) {
         Resident resident = residents.get(id);
-        return ResidentView.of(resident, access.mayReveal(resident));
+        access.actFor(resident);
+        return ResidentView.of(resident, access.reveal(resident));
     }
 
     @GET
+    @RolesAllowed({Roles.VOLUNTEER, Roles.OPERATOR})
     @Operation(summary = "Find residents",
-            description = "By village and/or text (part of the name, or the last digits of the phone), by name, "
-                    + "paged. Phone and ID numbers are always masked.")
+            description = "In the caller's region, or the village or town of it given, and/or by text (part of the "
+                    + "name, or the last digits of the phone), by name, paged. Phone and ID numbers are always masked.")
     public Page<ResidentView> search(@QueryParam("village") String village, @QueryParam("q") String text,
             @QueryParam("page") Integer page, @QueryParam("size") Integer size) {
         new Validation().require(village == null || RegionCode.isValid(village), "village",
-                "is a 12-digit village code").orThrow();
-        return residents.search(village, text, Page.request(page, size)).map(r -> ResidentView.of(r, false));
+                "is a village or town code").orThrow();
+        return residents.search(access.scope(village), text, Page.request(page, size))
+                .map(r -> ResidentView.of(r, false));
+    }
+
+    /** One showing of the resident's full personal data. */
+    public record PersonalDataReadView(Instant readAt, String reader, String readerRoles, UUID orderId, String why) {
+        static PersonalDataReadView of(PersonalDataRead read) {
+            return new PersonalDataReadView(read.readAt, read.reader, read.readerRoles, read.orderId, read.why);
+        }
+    }
+
+    @GET
+    @Path("/{id}/personal-data-reads")
+    @RolesAllowed({Roles.RESIDENT, Roles.ADMIN})
+    @Operation(summary = "Who saw the resident's personal data",
+            description = "The audit log: every showing of the resident's full phone and ID numbers or contact "
+                    + "details — who, when, and on what grounds — newest first. For the resident and admins.")
+    public List<PersonalDataReadView> personalDataReads(@PathParam("id") UUID id) {
+        return access.readsOf(id).stream().map(PersonalDataReadView::of).toList();
     }
 }

@@ -34,22 +34,26 @@ public class OrderService {
     private final Outbox outbox;
     private final OrderHistory history;
     private final EntityManager entityManager;
+    private final ResidentAccess access;
 
-    OrderService(Outbox outbox, OrderHistory history, EntityManager entityManager) {
+    OrderService(Outbox outbox, OrderHistory history, EntityManager entityManager, ResidentAccess access) {
         this.outbox = outbox;
         this.history = history;
+        this.access = access;
         this.entityManager = entityManager;
     }
 
     /**
      * What a client asks for. A project from the menu ({@code projectCode}), or a free-text need: a
-     * {@code category} and the {@code description}. {@code villageCode} defaults to the resident's. A proxy
-     * order names the volunteer and records the resident's consent; a phone order names the operator.
-     * {@code newNeed} places a second open order for the same project on purpose.
+     * {@code category} and the {@code description}. {@code villageCode} defaults to the resident's, and
+     * {@code residentId} to the caller's own for a resident. The channel follows from who places it (see
+     * {@link ResidentAccess#placingChannel}): a proxy order records the volunteer, from their token, and
+     * needs the resident's consent; a phone order records the operator. {@code newNeed} places a second open
+     * order for the same project on purpose.
      */
     public record PlaceOrder(UUID residentId, String projectCode, String category, String description,
-            String villageCode, Urgency urgency, Channel channel, String volunteerId, Boolean residentConsent,
-            String operatorId, Instant preferredFrom, Instant preferredTo, Boolean newNeed) {
+            String villageCode, Urgency urgency, Channel channel, Boolean residentConsent,
+            Instant preferredFrom, Instant preferredTo, Boolean newNeed) {
     }
 
     /** The order, and whether this request created it or repeated an earlier one with the same key. */
@@ -67,15 +71,25 @@ public class OrderService {
                     .setParameter(1, idempotencyKey).getSingleResult();
             Order earlier = Order.find("idempotencyKey", idempotencyKey).firstResult();
             if (earlier != null) {
+                access.follow(earlier);
                 return new Placement(earlier, false);
             }
         }
-        validate(request);
-        Resident resident = Resident.findById(request.residentId());
+        new Validation().present(request, "body").orThrow();
+        Channel channel = access.placingChannel(request.channel());
+        boolean byResident = channel == Channel.APP || channel == Channel.WECHAT;
+        UUID residentId = request.residentId() == null && byResident ? access.ownResident() : request.residentId();
+        validate(request, residentId, channel);
+        Resident resident = Resident.findById(residentId);
         if (resident == null) {
             throw Problem.of(422, "unknown-resident", "No such resident in the registry",
-                    "register the resident first: there is no resident " + request.residentId())
+                    "register the resident first: there is no resident " + residentId)
                     .with("field", "residentId").exception();
+        }
+        String village = request.villageCode() == null ? resident.villageCode : request.villageCode();
+        access.actFor(resident);
+        if (!byResident) {
+            access.actIn(village);
         }
         String category = request.projectCode() == null ? request.category() : catalogueCategory(request);
         if (request.projectCode() != null && !Boolean.TRUE.equals(request.newNeed())) {
@@ -88,12 +102,12 @@ public class OrderService {
         order.projectCode = request.projectCode();
         order.category = category;
         order.description = blankToNull(request.description());
-        order.villageCode = request.villageCode() == null ? resident.villageCode : request.villageCode();
+        order.villageCode = village;
         order.urgency = request.urgency();
-        order.channel = request.channel();
-        order.volunteerId = request.channel() == Channel.PROXY ? request.volunteerId() : null;
-        order.residentConsent = request.channel() == Channel.PROXY && Boolean.TRUE.equals(request.residentConsent());
-        order.operatorId = request.channel() == Channel.PHONE ? request.operatorId() : null;
+        order.channel = channel;
+        order.volunteerId = channel == Channel.PROXY ? access.callerId() : null;
+        order.residentConsent = channel == Channel.PROXY && Boolean.TRUE.equals(request.residentConsent());
+        order.operatorId = channel == Channel.PHONE ? access.callerId() : null;
         order.preferredFrom = request.preferredFrom();
         order.preferredTo = request.preferredTo();
         order.status = OrderStatus.PLACED;
@@ -111,6 +125,7 @@ public class OrderService {
         if (order == null) {
             throw Problem.notFound("order", orderId).exception();
         }
+        access.actFor(order.residentId, order.villageCode);
         if (order.status == OrderStatus.CANCELLED) {
             return order;
         }
@@ -145,17 +160,21 @@ public class OrderService {
         return order;
     }
 
-    /** Orders of a resident, a village or in a status (any mix of the three), newest first. */
-    public Page<Order> list(UUID residentId, String villageCode, OrderStatus status, Page.Request page) {
+    /** Orders in the scope, of a resident and/or in a status, newest first. */
+    public Page<Order> list(ResidentAccess.Scope scope, UUID residentId, OrderStatus status, Page.Request page) {
         StringBuilder where = new StringBuilder("1 = 1");
         Parameters parameters = new Parameters();
         if (residentId != null) {
             where.append(" and residentId = :resident");
             parameters.and("resident", residentId);
         }
-        if (villageCode != null) {
-            where.append(" and villageCode = :village");
-            parameters.and("village", villageCode);
+        if (scope.resident() != null) {
+            where.append(" and residentId = :own");
+            parameters.and("own", scope.resident());
+        }
+        if (scope.region() != null) {
+            where.append(" and villageCode like :region");
+            parameters.and("region", scope.region() + "%");
         }
         if (status != null) {
             where.append(" and status = :status");
@@ -187,11 +206,10 @@ public class OrderService {
         }
     }
 
-    private static void validate(PlaceOrder request) {
-        new Validation().present(request, "body").orThrow();
+    private static void validate(PlaceOrder request, UUID residentId, Channel channel) {
         boolean freeText = request.projectCode() == null;
         new Validation()
-                .present(request.residentId(), "residentId")
+                .present(residentId, "residentId")
                 .require(!freeText || (request.category() != null && request.category().matches("[A-Z_]{1,64}")),
                         "category", "names the category of a need not on the menu, such as DAILY_LIFE")
                 .require(!freeText || (request.description() != null && !request.description().isBlank()),
@@ -201,17 +219,8 @@ public class OrderService {
                         && RegionCode.of(request.villageCode()).tier() == Tier.VILLAGE),
                         "villageCode", "is the 12-digit code of a village")
                 .present(request.urgency(), "urgency")
-                .present(request.channel(), "channel")
-                .require(request.channel() != Channel.PROXY
-                        || (request.volunteerId() != null && !request.volunteerId().isBlank()),
-                        "volunteerId", "names the 飞燕 volunteer who placed a proxy order")
-                .maxLength(request.volunteerId(), 64, "volunteerId")
-                .require(request.channel() != Channel.PROXY || Boolean.TRUE.equals(request.residentConsent()),
+                .require(channel != Channel.PROXY || Boolean.TRUE.equals(request.residentConsent()),
                         "residentConsent", "must be true: a volunteer orders only with the resident's consent")
-                .require(request.channel() != Channel.PHONE
-                        || (request.operatorId() != null && !request.operatorId().isBlank()),
-                        "operatorId", "names the station operator who took the call")
-                .maxLength(request.operatorId(), 64, "operatorId")
                 .require(request.preferredFrom() == null || request.preferredTo() == null
                         || request.preferredFrom().isBefore(request.preferredTo()),
                         "preferredTo", "comes after preferredFrom")

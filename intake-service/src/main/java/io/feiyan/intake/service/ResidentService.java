@@ -23,6 +23,11 @@ import java.util.UUID;
 @ApplicationScoped
 @Transactional
 public class ResidentService {
+    private final ResidentAccess access;
+
+    ResidentService(ResidentAccess access) {
+        this.access = access;
+    }
 
     /** What a volunteer or operator records of a resident. */
     public record RegisterResident(String name, String phone, String idNumber, String villageCode,
@@ -35,11 +40,14 @@ public class ResidentService {
 
     public Resident register(RegisterResident request) {
         validate(request);
+        access.actIn(request.villageCode());
         Resident existing = Resident.find("idNumber", request.idNumber()).firstResult();
         if (existing != null) {
-            throw Problem.of(409, "duplicate-resident", "The resident is already registered",
-                    "a resident with this ID number is registered already").with("field", "idNumber")
-                    .with("residentId", existing.id).exception();
+            Problem duplicate = Problem.of(409, "duplicate-resident", "The resident is already registered",
+                    "a resident with this ID number is registered already").with("field", "idNumber");
+            // which one, only to those who act for them
+            throw (access.actsIn(existing.villageCode) ? duplicate.with("residentId", existing.id) : duplicate)
+                    .exception();
         }
         Resident resident = new Resident();
         resident.id = UUID.randomUUID();
@@ -67,13 +75,17 @@ public class ResidentService {
         return resident;
     }
 
-    /** Residents of a village, or whose name contains {@code text} or whose phone ends with it; by name. */
-    public Page<Resident> search(String villageCode, String text, Page.Request page) {
+    /** Residents in the scope whose name contains {@code text} or whose phone ends with it (or all); by name. */
+    public Page<Resident> search(ResidentAccess.Scope scope, String text, Page.Request page) {
         StringBuilder where = new StringBuilder("1 = 1");
         Parameters parameters = new Parameters();
-        if (villageCode != null) {
-            where.append(" and villageCode = :village");
-            parameters.and("village", villageCode);
+        if (scope.resident() != null) {
+            where.append(" and id = :own");
+            parameters.and("own", scope.resident());
+        }
+        if (scope.region() != null) {
+            where.append(" and villageCode like :region");
+            parameters.and("region", scope.region() + "%");
         }
         if (text != null && !text.isBlank()) {
             where.append(" and (lower(name) like :name or phone like :phoneEnd)");

@@ -2,6 +2,7 @@ package io.feiyan.platform.contracts;
 
 import io.feiyan.events.EventType;
 import io.feiyan.platform.rest.Problem;
+import jakarta.annotation.security.PermitAll;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
@@ -17,6 +18,7 @@ import java.util.stream.Stream;
  * document refers to the schemas by relative paths, so a consumer can start from its URL alone.
  */
 @Path("/contracts")
+@PermitAll
 public class ContractResource {
     public static final String ASYNCAPI = "asyncapi.yaml";
     private static final String FOLDER = "contracts/";

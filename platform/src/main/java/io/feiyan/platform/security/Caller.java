@@ -1,6 +1,7 @@
 package io.feiyan.platform.security;
 
 import io.feiyan.platform.rest.Problem;
+import io.quarkus.security.UnauthorizedException;
 import jakarta.enterprise.context.RequestScoped;
 import java.util.Optional;
 import java.util.Set;
@@ -28,12 +29,13 @@ public class Caller {
         return token.getSubject();
     }
 
+    /** The caller's roles; none without a token. */
     public Set<String> roles() {
-        return token.getGroups();
+        return token.getGroups() == null ? Set.of() : token.getGroups();
     }
 
     public boolean is(String role) {
-        return token.getGroups().contains(role);
+        return roles().contains(role);
     }
 
     /** The village, town or county code the caller acts in (volunteers and operators). */
@@ -55,10 +57,10 @@ public class Caller {
         return regionCode != null && region().map(regionCode::startsWith).orElse(false);
     }
 
-    /** Refuses, with the reason, unless {@code allowed}. */
+    /** Refuses, with the reason, unless {@code allowed}: 401 to a caller without a token, else 403. */
     public void require(boolean allowed, String reason) {
         if (!allowed) {
-            throw forbidden(reason);
+            throw id() == null ? new UnauthorizedException() : forbidden(reason);
         }
     }
 
