@@ -45,6 +45,8 @@ public final class DemoActivity {
     private final Tokens tokens;
     /** Each order's resident, who rates it with a token of their own. */
     private final Map<String, String> residentOf = new HashMap<>();
+    /** Each resident's village, whose 飞燕 volunteers order for them. */
+    private final Map<String, String> villageOf = new HashMap<>();
 
     private DemoActivity(long seed, String host, Tokens tokens) {
         this.random = new Random(seed);
@@ -93,8 +95,11 @@ public final class DemoActivity {
         JsonNode answer = send("POST", 8081, "/api/residents", Map.of(
                 "name", "Demo resident " + n, "phone", String.format("139%08d", random.nextInt(100_000_000)),
                 "idNumber", idNumber(), "villageCode", village,
-                "householdTags", List.of(random.nextBoolean() ? "EMPTY_NEST_ELDERLY" : "LEFT_BEHIND_CHILD")), null);
-        return answer.path("residentId").asText();
+                "householdTags", List.of(random.nextBoolean() ? "EMPTY_NEST_ELDERLY" : "LEFT_BEHIND_CHILD")),
+                volunteerOf(village, n));
+        String resident = answer.path("residentId").asText();
+        villageOf.put(resident, village);
+        return resident;
     }
 
     /** Retried until intake has the demo catalogue (just after a start it may not yet). */
@@ -109,12 +114,12 @@ public final class DemoActivity {
             order.put("projectCode", PROJECTS.get(random.nextInt(PROJECTS.size())));
         }
         order.put("channel", "PROXY");
-        order.put("volunteerId", "V-demo-" + random.nextInt(10));
         order.put("residentConsent", true);
         order.put("newNeed", true);
-        String key = UUID.randomUUID().toString();
+        Map<String, String> headers = new HashMap<>(volunteerOf(villageOf.get(resident), random.nextInt(10)));
+        headers.put("Idempotency-Key", UUID.randomUUID().toString());
         for (int attempt = 0; ; attempt++) {
-            HttpResponse<String> response = exchange("POST", 8081, "/api/orders", order, Map.of("Idempotency-Key", key));
+            HttpResponse<String> response = exchange("POST", 8081, "/api/orders", order, headers);
             if (response.statusCode() == 201) {
                 return JSON.readTree(response.body()).path("orderId").asText();
             }
@@ -128,11 +133,11 @@ public final class DemoActivity {
     /** Operators approve most needs in review and turn some down. */
     private int review() throws IOException, InterruptedException {
         int acted = 0;
-        for (JsonNode c : send("GET", 8082, "/api/cases?status=IN_REVIEW", null, null)) {
+        for (JsonNode c : send("GET", 8082, "/api/cases?status=IN_REVIEW", null, countyCentre())) {
             String order = c.path("orderId").asText();
             boolean approve = random.nextInt(100) < 85;
             exchange("POST", 8082, "/api/cases/" + order + (approve ? "/approve" : "/reject"),
-                    Map.of("operator", "OP-demo", "reason", "outside what volunteers may do"), null);
+                    approve ? Map.of() : Map.of("reason", "outside what volunteers may do"), countyCentre());
             acted++;
         }
         return acted;
@@ -225,6 +230,11 @@ public final class DemoActivity {
     /** The county centre's operator, who sees every village's follow-ups and every team's assignments. */
     private Map<String, String> countyCentre() {
         return bearer(Tokens.Identity.operator("OP-county-centre", "371322"));
+    }
+
+    /** One of the village's ten demo 飞燕 volunteers. */
+    private Map<String, String> volunteerOf(String village, int n) {
+        return bearer(Tokens.Identity.volunteer("V-demo-" + village.substring(6) + "-" + n % 10, village));
     }
 
     private Map<String, String> leadOf(String team) {

@@ -8,6 +8,7 @@ import io.feiyan.embedded.FeiyanService;
 import io.feiyan.embedded.IdNumbers;
 import io.feiyan.embedded.Tokens;
 import io.restassured.http.ContentType;
+import io.restassured.specification.RequestSpecification;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.PreparedStatement;
@@ -24,6 +25,12 @@ import java.util.concurrent.ThreadLocalRandom;
 final class DemoCounty {
     static final Duration WAIT = Duration.ofSeconds(60);
     static final String CHANGBULING_VILLAGE = "371322206201";
+    /** The 飞燕 volunteer of Changbuling, who registers residents and orders for them. */
+    static final Tokens.Identity ZHAO_LI = Tokens.Identity.volunteer("V-zhao-li", CHANGBULING_VILLAGE);
+    /** An operator of Quanyuan town's station, who takes calls and reviews the town's needs. */
+    static final Tokens.Identity QUANYUAN_OPERATOR = Tokens.Identity.operator("OP-quanyuan-2", "371322206");
+    /** An operator of the county centre, who sees every case of the county. */
+    static final Tokens.Identity COUNTY_OPERATOR = Tokens.Identity.operator("OP-county-1", "371322");
 
     private DemoCounty() {
     }
@@ -31,6 +38,11 @@ final class DemoCounty {
     /** A bearer token the running services trust, for ten minutes. */
     static String token(Tokens.Identity who) {
         return RunningFeiyan.system().tokens().sign(who, Duration.ofMinutes(10));
+    }
+
+    /** A request as that user. */
+    static RequestSpecification as(Tokens.Identity who) {
+        return given().auth().oauth2(token(who));
     }
 
     /** Until the demo catalogue and directory have reached intake and dispatch. */
@@ -43,17 +55,20 @@ final class DemoCounty {
 
     /** An elderly resident of Changbuling with an ID number no other test uses; returns the resident id. */
     static String registerResident(String name, String phone) {
-        return given().contentType(ContentType.JSON)
+        return as(ZHAO_LI).contentType(ContentType.JSON)
                 .body(Map.of("name", name, "phone", phone, "idNumber", idNumber(),
                         "villageCode", CHANGBULING_VILLAGE, "householdTags", List.of("EMPTY_NEST_ELDERLY")))
                 .post(RunningFeiyan.url(FeiyanService.INTAKE) + "/api/residents")
                 .then().statusCode(201).extract().path("residentId");
     }
 
-    /** Placed with a key, retried until intake has the catalogue from team-service; returns the order id. */
-    static String placeOrder(Map<String, Object> order) {
+    /**
+     * Placed by that user (the channel follows from their role), with a key, retried until intake has the
+     * catalogue from team-service; returns the order id.
+     */
+    static String placeOrder(Tokens.Identity by, Map<String, Object> order) {
         String key = UUID.randomUUID().toString();
-        return await().atMost(WAIT).until(() -> given().contentType(ContentType.JSON).header("Idempotency-Key", key)
+        return await().atMost(WAIT).until(() -> as(by).contentType(ContentType.JSON).header("Idempotency-Key", key)
                 .body(order).post(RunningFeiyan.url(FeiyanService.INTAKE) + "/api/orders").then().extract(),
                 response -> response.statusCode() == 201).path("orderId");
     }

@@ -21,6 +21,7 @@ import java.time.Duration;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
+import java.util.UUID;
 import java.util.TreeSet;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.junit.jupiter.api.BeforeAll;
@@ -41,8 +42,8 @@ class EventContractsIT {
         String resident = DemoCounty.registerResident("钱奶奶", "13805393333");
 
         // opera: delivered, rated badly, and after the follow-up visit sent back to be done again
-        String opera = DemoCounty.placeOrder(Map.of("residentId", resident, "projectCode", "culture-opera",
-                "urgency", "ROUTINE", "channel", "PROXY", "volunteerId", "V-zhao-li", "residentConsent", true));
+        String opera = DemoCounty.placeOrder(DemoCounty.ZHAO_LI, Map.of("residentId", resident,
+                "projectCode", "culture-opera", "urgency", "ROUTINE", "residentConsent", true));
         String assignment = RunningFeiyan.url(FeiyanService.TEAM) + "/api/assignments/" + opera;
         String lead = DemoCounty.token(Tokens.Identity.teamLead("L-art-light-cavalry", "art-light-cavalry"));
         await().atMost(WAIT).until(() -> given().auth().oauth2(lead).post(assignment + "/accept").statusCode() == 200);
@@ -60,29 +61,27 @@ class EventContractsIT {
                 .then().statusCode(200);
 
         // a visit the village team has no room for
-        String visit = DemoCounty.placeOrder(Map.of("residentId", resident, "projectCode", "elderly-visit",
-                "urgency", "ROUTINE", "channel", "PROXY", "volunteerId", "V-zhao-li", "residentConsent", true));
+        String visit = DemoCounty.placeOrder(DemoCounty.ZHAO_LI, Map.of("residentId", resident,
+                "projectCode", "elderly-visit", "urgency", "ROUTINE", "residentConsent", true));
         await().atMost(WAIT).until(() -> given().auth().oauth2(DemoCounty.token(Tokens.Identity.teamLead("L-changbuling", "changbuling-feiyan")))
                 .contentType(ContentType.JSON).body(Map.of("reasonCode", "NO_CAPACITY"))
                 .post(RunningFeiyan.url(FeiyanService.TEAM) + "/api/assignments/" + visit + "/decline")
                 .statusCode() == 200);
 
         // a need in the resident's words that review turns down
-        String need = DemoCounty.placeOrder(Map.of("residentId", resident, "category", "DAILY_LIFE",
-                "description", "Wants the roof rebuilt", "urgency", "ROUTINE", "channel", "PHONE",
-                "operatorId", "OP-quanyuan-2"));
+        String need = DemoCounty.placeOrder(DemoCounty.QUANYUAN_OPERATOR, Map.of("residentId", resident,
+                "category", "DAILY_LIFE", "description", "Wants the roof rebuilt", "urgency", "ROUTINE"));
         String theCase = RunningFeiyan.url(FeiyanService.DISPATCH) + "/api/cases/" + need;
-        await().atMost(WAIT).untilAsserted(() -> given().get(theCase).then().body("status", equalTo("IN_REVIEW")));
-        given().contentType(ContentType.JSON).body(Map.of("operator", "OP-quanyuan-2", "reason", "a builder's job"))
+        await().atMost(WAIT).untilAsserted(() -> DemoCounty.as(DemoCounty.QUANYUAN_OPERATOR).get(theCase).then().body("status", equalTo("IN_REVIEW")));
+        DemoCounty.as(DemoCounty.QUANYUAN_OPERATOR).contentType(ContentType.JSON).body(Map.of("reason", "a builder's job"))
                 .post(theCase + "/reject").then().statusCode(200);
 
         // a need in the resident's words that review approves: a team gets it, though it names no project
-        String fridge = DemoCounty.placeOrder(Map.of("residentId", resident, "category", "DAILY_LIFE",
-                "description", "The fridge stopped cooling", "urgency", "URGENT", "channel", "PHONE",
-                "operatorId", "OP-quanyuan-2"));
+        String fridge = DemoCounty.placeOrder(DemoCounty.QUANYUAN_OPERATOR, Map.of("residentId", resident,
+                "category", "DAILY_LIFE", "description", "The fridge stopped cooling", "urgency", "URGENT"));
         String fridgeCase = RunningFeiyan.url(FeiyanService.DISPATCH) + "/api/cases/" + fridge;
-        await().atMost(WAIT).untilAsserted(() -> given().get(fridgeCase).then().body("status", equalTo("IN_REVIEW")));
-        given().contentType(ContentType.JSON).body(Map.of("operator", "OP-quanyuan-2"))
+        await().atMost(WAIT).untilAsserted(() -> DemoCounty.as(DemoCounty.QUANYUAN_OPERATOR).get(fridgeCase).then().body("status", equalTo("IN_REVIEW")));
+        DemoCounty.as(DemoCounty.QUANYUAN_OPERATOR).contentType(ContentType.JSON).body(Map.of())
                 .post(fridgeCase + "/approve").then().statusCode(200);
         await().atMost(WAIT).untilAsserted(() -> given().auth().oauth2(DemoCounty.token(Tokens.Identity.teamMember(
                         "M-quanyuan", "quanyuan-institute")))
@@ -90,9 +89,9 @@ class EventContractsIT {
                 .body("teamCode", equalTo("quanyuan-institute")).body("status", equalTo("OFFERED")));
 
         // a check-up the resident no longer needs
-        String checkUp = DemoCounty.placeOrder(Map.of("residentId", resident, "projectCode", "health-check",
-                "urgency", "ROUTINE", "channel", "APP"));
-        given().contentType(ContentType.JSON).body(Map.of("reason", "NO_LONGER_NEEDED"))
+        String checkUp = DemoCounty.placeOrder(Tokens.Identity.resident(UUID.fromString(resident)),
+                Map.of("projectCode", "health-check", "urgency", "ROUTINE", "channel", "APP"));
+        DemoCounty.as(DemoCounty.ZHAO_LI).contentType(ContentType.JSON).body(Map.of("reason", "NO_LONGER_NEEDED"))
                 .post(RunningFeiyan.url(FeiyanService.INTAKE) + "/api/orders/" + checkUp + "/cancel")
                 .then().statusCode(200);
 

@@ -49,21 +49,22 @@ class OrderLoopIT {
     void givenTheDemoCounty_anOperaOrderForAVillageGoesAroundTheWholeLoop() throws Exception {
         // a 飞燕 volunteer registers an elderly villager, then orders for her with her consent; the order is
         // retried until the catalogue has reached intake, which the idempotency key makes safe
-        String residentId = given().contentType(ContentType.JSON)
+        String residentId = DemoCounty.as(DemoCounty.ZHAO_LI).contentType(ContentType.JSON)
                 .body(Map.of("name", "赵奶奶", "phone", "13805390000", "idNumber", "371322194809210043",
                         "villageCode", CHANGBULING_VILLAGE, "householdTags", List.of("EMPTY_NEST_ELDERLY")))
                 .post(RunningFeiyan.url(FeiyanService.INTAKE) + "/api/residents")
                 .then().statusCode(201).extract().path("residentId");
         String key = UUID.randomUUID().toString();
-        String orderId = await().atMost(WAIT).until(() -> given().contentType(ContentType.JSON)
+        String orderId = await().atMost(WAIT).until(() -> DemoCounty.as(DemoCounty.ZHAO_LI).contentType(ContentType.JSON)
                 .header("Idempotency-Key", key)
                 .body(Map.of("residentId", residentId, "projectCode", "culture-opera", "urgency", "ROUTINE",
-                        "channel", "PROXY", "volunteerId", "V-zhao-li", "residentConsent", true))
+                        "channel", "PROXY", "residentConsent", true))
                 .post(RunningFeiyan.url(FeiyanService.INTAKE) + "/api/orders")
                 .then().extract(), response -> response.statusCode() == 201).path("orderId");
 
         // no village or town team offers opera: the county's art light cavalry gets it
-        await().atMost(WAIT).untilAsserted(() -> given().get(RunningFeiyan.url(FeiyanService.DISPATCH) + "/api/cases/" + orderId)
+        await().atMost(WAIT).untilAsserted(() -> DemoCounty.as(DemoCounty.COUNTY_OPERATOR)
+                .get(RunningFeiyan.url(FeiyanService.DISPATCH) + "/api/cases/" + orderId)
                 .then().statusCode(200).body("status", equalTo("ASSIGNED"))
                 .body("teamCode", equalTo("art-light-cavalry")).body("tier", equalTo("COUNTY")));
 
@@ -80,7 +81,8 @@ class OrderLoopIT {
                 .body(Map.of("orderId", orderId, "score", 5, "solved", true))
                 .post(RunningFeiyan.url(FeiyanService.FEEDBACK) + "/api/ratings").statusCode() == 201);
 
-        await().atMost(WAIT).untilAsserted(() -> given().get(RunningFeiyan.url(FeiyanService.INTAKE) + "/api/orders/" + orderId)
+        await().atMost(WAIT).untilAsserted(() -> given().auth().oauth2(residentToken)
+                .get(RunningFeiyan.url(FeiyanService.INTAKE) + "/api/orders/" + orderId)
                 .then().statusCode(200)
                 .body("status", equalTo("RATED"))
                 .body("timeline.step", contains("PLACED", "APPROVED", "ESCALATED", "ESCALATED", "ASSIGNED", "ACCEPTED",
