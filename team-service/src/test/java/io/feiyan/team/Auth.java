@@ -23,4 +23,18 @@ final class Auth {
     static RequestSpecification asAdmin() {
         return given().auth().oauth2(TestTokens.of(Identity.admin("ADM-1")));
     }
+
+    /** An operator of the station, institute or centre of that village, town or county. */
+    static RequestSpecification asOperatorOf(String region) {
+        return given().auth().oauth2(TestTokens.of(Identity.operator("OP-" + region, region)));
+    }
+
+    /** A village volunteer (飞燕) of that village. */
+    static RequestSpecification asVolunteerOf(String village) {
+        return given().auth().oauth2(TestTokens.of(Identity.volunteer("V-" + village, village)));
+    }
+
+    static RequestSpecification asAnalyst() {
+        return given().auth().oauth2(TestTokens.of(Identity.analyst("AN-1")));
+    }
 }

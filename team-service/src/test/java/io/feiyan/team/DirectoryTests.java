@@ -3,7 +3,6 @@ package io.feiyan.team;
 import static io.feiyan.embedded.EventProbe.header;
 import static io.feiyan.embedded.EventProbe.keyed;
 import static io.feiyan.embedded.EventProbe.payload;
-import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItem;
 import static org.hamcrest.Matchers.hasItems;
@@ -35,7 +34,7 @@ class DirectoryTests {
     @Test
     void givenANewProjectAndTeam_whenSaved_thenBothArePublishedOnTheirCompactedTopics() {
         saveProject("dir-opera", "CULTURE");
-        given().contentType(ContentType.JSON)
+        Auth.asAdmin().contentType(ContentType.JSON)
                 .body(Map.of("name", "Test troupe", "tier", "COUNTY", "regionCode", "371322",
                         "projectCodes", List.of("dir-opera"), "capacity", 3))
                 .put("/api/teams/dir-troupe")
@@ -70,15 +69,16 @@ class DirectoryTests {
 
     @Test
     void theCountysSixCategoriesAreThere_aProjectNeedsOneOfThem_andTheCountyCanAddItsOwn() {
-        given().get("/api/categories").then().statusCode(200)
+        Auth.asMemberOf("any-team").get("/api/categories").then().statusCode(200)
                 .body("code", hasItems("EDUCATION", "CULTURE", "MEDICAL", "ELDERLY_CARE", "DAILY_LIFE", "LEGAL_AID"));
-        given().contentType(ContentType.JSON).body(Map.of("name", "Farm help", "category", "FARMING"))
+        Auth.asAdmin().contentType(ContentType.JSON).body(Map.of("name", "Farm help", "category", "FARMING"))
                 .put("/api/projects/dir-harvest")
                 .then().statusCode(422).body("type", equalTo("https://feiyan.io/problems/unknown-category"));
 
-        given().contentType(ContentType.JSON).body(Map.of("name", "农业 Farming")).put("/api/categories/FARMING")
+        Auth.asAdmin().contentType(ContentType.JSON).body(Map.of("name", "农业 Farming"))
+                .put("/api/categories/FARMING")
                 .then().statusCode(200);
-        given().contentType(ContentType.JSON)
+        Auth.asAdmin().contentType(ContentType.JSON)
                 .body(Map.of("name", "Farm help", "category", "FARMING", "servedAt", "VILLAGE",
                         "aimedAt", List.of("SPECIAL_HARDSHIP")))
                 .put("/api/projects/dir-harvest")
@@ -87,13 +87,13 @@ class DirectoryTests {
 
     @Test
     void aTeamHasALeaderWhoIsAVolunteer() {
-        String leader = given().contentType(ContentType.JSON)
+        String leader = Auth.asAdmin().contentType(ContentType.JSON)
                 .body(Map.of("name", "张队长", "phone", "13805393333", "villageCode", "371322107202"))
                 .post("/api/volunteers").then().statusCode(201).extract().path("volunteerId");
-        given().contentType(ContentType.JSON)
+        Auth.asAdmin().contentType(ContentType.JSON)
                 .body(Map.of("name", "Led team", "tier", "VILLAGE", "regionCode", "371322107202", "leaderId", leader))
                 .put("/api/teams/dir-led").then().statusCode(200).body("leaderId", equalTo(leader));
-        given().contentType(ContentType.JSON)
+        Auth.asAdmin().contentType(ContentType.JSON)
                 .body(Map.of("name", "Led team", "tier", "VILLAGE", "regionCode", "371322107202",
                         "leaderId", UUID.randomUUID().toString()))
                 .put("/api/teams/dir-led").then().statusCode(422).body("field", equalTo("leaderId"));
@@ -101,7 +101,7 @@ class DirectoryTests {
 
     @Test
     void aTeamOfferingAProjectNotInTheCatalogueIsRefused() {
-        given().contentType(ContentType.JSON)
+        Auth.asAdmin().contentType(ContentType.JSON)
                 .body(Map.of("name", "Nobody", "tier", "TOWN", "regionCode", "371322107", "projectCodes",
                         List.of("no-such-project")))
                 .put("/api/teams/dir-nobody")
@@ -109,12 +109,12 @@ class DirectoryTests {
                 .contentType("application/problem+json")
                 .body("type", equalTo("https://feiyan.io/problems/unknown-project"))
                 .body("field", equalTo("projectCodes"));
-        given().get("/api/teams/dir-nobody").then().statusCode(404);
+        Auth.asOperatorOf("371322").get("/api/teams/dir-nobody").then().statusCode(404);
     }
 
     @Test
     void aTeamWhoseRegionIsNotOfItsTierIsRefusedWithTheField() {
-        given().contentType(ContentType.JSON)
+        Auth.asAdmin().contentType(ContentType.JSON)
                 .body(Map.of("name", "Misplaced", "tier", "VILLAGE", "regionCode", "371322107"))
                 .put("/api/teams/dir-misplaced")
                 .then().statusCode(400)
@@ -125,7 +125,7 @@ class DirectoryTests {
 
     @Test
     void anUnknownTierIsRefusedNamingTheAllowedOnes() {
-        given().contentType(ContentType.JSON)
+        Auth.asAdmin().contentType(ContentType.JSON)
                 .body(Map.of("name", "Odd", "tier", "PROVINCE", "regionCode", "371322"))
                 .put("/api/teams/dir-odd")
                 .then().statusCode(400)
@@ -135,7 +135,7 @@ class DirectoryTests {
     }
 
     private static void saveProject(String code, String category) {
-        given().contentType(ContentType.JSON)
+        Auth.asAdmin().contentType(ContentType.JSON)
                 .body(Map.of("name", "Project " + code, "category", category))
                 .put("/api/projects/" + code)
                 .then().statusCode(200);

@@ -33,11 +33,11 @@ class MenuTests {
 
     @Test
     void givenCatalogueProjects_whenTheCentrePublishesTheMonthsMenu_thenMenuPublishedCarriesItKeyedByCountyAndMonth() {
-        given().contentType(ContentType.JSON)
+        Auth.asAdmin().contentType(ContentType.JSON)
                 .body(Map.of("name", "Opera", "category", "CULTURE", "aimedAt", List.of("EMPTY_NEST_ELDERLY")))
                 .put("/api/projects/menu-opera").then().statusCode(200).body("aimedAt[0]", equalTo("EMPTY_NEST_ELDERLY"));
 
-        given().contentType(ContentType.JSON)
+        Auth.asAdmin().contentType(ContentType.JSON)
                 .body(Map.of("items", List.of(Map.of("projectCode", "menu-opera", "note", "asked for by many"))))
                 .put("/api/menus/371399/2027-01")
                 .then().statusCode(200)
@@ -50,14 +50,15 @@ class MenuTests {
             assertEquals(YearMonth.of(2027, 1), menu.month());
             assertEquals(List.of(new MenuPublished.Item("menu-opera", "asked for by many")), menu.items());
         }
+        // the published menu is public: read without a token
         given().get("/api/menus/371399/2027-01").then().statusCode(200).body("items[0].note", equalTo("asked for by many"));
     }
 
     @Test
     void givenLastMonthsDemand_theCentreDraftsEditsAndPublishesAMenu_andAPublishedVersionIsNeverChanged() {
-        given().contentType(ContentType.JSON).body(Map.of("name", "Visits", "category", "ELDERLY_CARE"))
+        Auth.asAdmin().contentType(ContentType.JSON).body(Map.of("name", "Visits", "category", "ELDERLY_CARE"))
                 .put("/api/projects/draft-visit").then().statusCode(200);
-        given().contentType(ContentType.JSON).body(Map.of("name", "Repairs", "category", "DAILY_LIFE"))
+        Auth.asAdmin().contentType(ContentType.JSON).body(Map.of("name", "Repairs", "category", "DAILY_LIFE"))
                 .put("/api/projects/draft-repair").then().statusCode(200);
         YearMonth last = YearMonth.of(2027, 4);
         Instant inLastMonth = last.atDay(10).atStartOfDay(ZoneId.of("Asia/Shanghai")).toInstant();
@@ -70,27 +71,27 @@ class MenuTests {
             probe.publish(placed(null, "371377102201", inLastMonth)); // a need in the resident's own words
         }
 
-        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> given().post("/api/menus/371377/2027-05/draft")
-                .then().statusCode(200)
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> Auth.asAdmin()
+                .post("/api/menus/371377/2027-05/draft").then().statusCode(200)
                 .body("items.projectCode", contains("draft-visit", "draft-repair"))
                 .body("items[0].note", equalTo("ordered 3 times in 2 towns last month")));
-        given().get("/api/menus/371377/2027-04/demand").then().statusCode(200)
+        Auth.asAnalyst().get("/api/menus/371377/2027-04/demand").then().statusCode(200)
                 .body("find { it.townCode == '371377101' && it.projectCode == 'draft-visit' }.orders", equalTo(2))
                 .body("find { it.townCode == '371377102' && it.projectCode == null }.category", equalTo("X"));
 
-        given().contentType(ContentType.JSON)
+        Auth.asAdmin().contentType(ContentType.JSON)
                 .body(Map.of("items", List.of(Map.of("projectCode", "draft-visit", "note", "winter visits"))))
                 .put("/api/menus/371377/2027-05/draft").then().statusCode(200).body("version", equalTo(1));
-        given().post("/api/menus/371377/2027-05/publish").then().statusCode(200)
+        Auth.asAdmin().post("/api/menus/371377/2027-05/publish").then().statusCode(200)
                 .body("version", equalTo(1)).body("items[0].note", equalTo("winter visits"));
-        given().post("/api/menus/371377/2027-05/publish").then().statusCode(404);
+        Auth.asAdmin().post("/api/menus/371377/2027-05/publish").then().statusCode(404);
 
         // changing the menu later makes version 2; version 1 stays as it was published
-        given().contentType(ContentType.JSON)
+        Auth.asAdmin().contentType(ContentType.JSON)
                 .body(Map.of("items", List.of(Map.of("projectCode", "draft-visit", "note", "winter visits"),
                         Map.of("projectCode", "draft-repair", "note", "stoves before the cold"))))
                 .put("/api/menus/371377/2027-05/draft").then().statusCode(200).body("version", equalTo(2));
-        given().post("/api/menus/371377/2027-05/publish").then().statusCode(200).body("version", equalTo(2));
+        Auth.asAdmin().post("/api/menus/371377/2027-05/publish").then().statusCode(200).body("version", equalTo(2));
         try (EventProbe probe = new EventProbe(kafka)) {
             List<MenuPublished> published = probe.all(Topics.CATALOGUE_MENUS, keyed("371377/2027-05"),
                     Duration.ofSeconds(2)).stream().map(r -> payload(r, MenuPublished.class)).toList();
@@ -106,7 +107,7 @@ class MenuTests {
 
     @Test
     void aMenuNamingAProjectNotInTheCatalogueIsRefused() {
-        given().contentType(ContentType.JSON)
+        Auth.asAdmin().contentType(ContentType.JSON)
                 .body(Map.of("items", List.of(Map.of("projectCode", "no-such-project"))))
                 .put("/api/menus/371399/2027-02")
                 .then().statusCode(422)
@@ -117,7 +118,7 @@ class MenuTests {
 
     @Test
     void aBadMonthIsRefusedNamingTheField() {
-        given().contentType(ContentType.JSON)
+        Auth.asAdmin().contentType(ContentType.JSON)
                 .body(Map.of("items", List.of(Map.of("projectCode", "x"))))
                 .put("/api/menus/371399/December")
                 .then().statusCode(400)

@@ -2,7 +2,6 @@ package io.feiyan.team;
 
 import static io.feiyan.embedded.EventProbe.keyed;
 import static io.feiyan.embedded.EventProbe.payload;
-import static io.restassured.RestAssured.given;
 import static org.awaitility.Awaitility.await;
 import static org.hamcrest.Matchers.contains;
 import static org.hamcrest.Matchers.containsString;
@@ -52,19 +51,21 @@ class VolunteerTests {
 
     @Test
     void aVolunteerNeedsAPhoneAVillageAndTeamsThatExist() {
-        given().contentType(ContentType.JSON).body(Map.of("name", "X", "phone", "123", "villageCode", "371322"))
+        Auth.asAdmin().contentType(ContentType.JSON)
+                .body(Map.of("name", "X", "phone", "123", "villageCode", "371322"))
                 .post("/api/volunteers").then().statusCode(400)
                 .body("errors.field", contains("phone", "villageCode"));
-        given().contentType(ContentType.JSON)
+        Auth.asAdmin().contentType(ContentType.JSON)
                 .body(Map.of("name", "X", "phone", "13805391111", "villageCode", "371322107211", "teamCodes", List.of("none")))
                 .post("/api/volunteers").then().statusCode(422).body("type", equalTo("https://feiyan.io/problems/unknown-team"));
-        given().queryParam("village", "371322107299").get("/api/volunteers/on-duty").then().statusCode(404);
+        Auth.asOperatorOf("371322107").queryParam("village", "371322107299").get("/api/volunteers/on-duty")
+                .then().statusCode(404);
     }
 
     @Test
     void givenAServiceRecord_whenTheTeamCompletes_thenEachVolunteersHoursGoIntoTheLedgerAndAddUp() {
         String team = "hours-team";
-        given().contentType(ContentType.JSON).body(Map.of("name", "Hours team", "tier", "VILLAGE",
+        Auth.asAdmin().contentType(ContentType.JSON).body(Map.of("name", "Hours team", "tier", "VILLAGE",
                 "regionCode", "371322107212")).put("/api/teams/" + team).then().statusCode(200);
         String xu = register("许凤", "371322107212", List.of(team), "2026-01-01");
         String zhao = register("赵丽", "371322107212", List.of(team), "2026-01-02");
@@ -94,13 +95,13 @@ class VolunteerTests {
                     WAIT), OrderCompleted.class).volunteerHours()));
         }
         String month = YearMonth.now(ZoneId.of("Asia/Shanghai")).toString();
-        given().get("/api/volunteers/{id}/hours", xu).then().statusCode(200)
+        Auth.asMemberOf(team).get("/api/volunteers/{id}/hours", xu).then().statusCode(200)
                 .body("total", equalTo(2.0f)).body("stars", equalTo(0)).body("toNextStar", equalTo(98.0f))
                 .body("byMonth[0].month", equalTo(month));
-        given().queryParam("month", month).get("/api/teams/{code}/hours", team).then().statusCode(200)
+        Auth.asMemberOf(team).queryParam("month", month).get("/api/teams/{code}/hours", team).then().statusCode(200)
                 .body("total", equalTo(3.5f))
                 .body("byVolunteer.name", contains("许凤", "赵丽"));
-        given().get("/api/volunteers/{id}/record", xu).then().statusCode(200)
+        Auth.asOperatorOf("371322107").get("/api/volunteers/{id}/record", xu).then().statusCode(200)
                 .contentType(containsString("text/html"))
                 .body(containsString("Fixed the well pump and checked the wiring"))
                 .body(containsString("Total 2 hours"));
@@ -120,15 +121,17 @@ class VolunteerTests {
         return orderId;
     }
 
+    /** Registered by an operator of the village's town. */
     private static String register(String name, String village, List<String> teams, String joinedOn) {
-        return given().contentType(ContentType.JSON)
+        return Auth.asOperatorOf(village.substring(0, 9)).contentType(ContentType.JSON)
                 .body(Map.of("name", name, "phone", "13805391111", "villageCode", village, "teamCodes", teams,
                         "skills", List.of("repairs"), "joinedOn", joinedOn))
                 .post("/api/volunteers").then().statusCode(201).extract().path("volunteerId");
     }
 
     private static String duty(String village, LocalDate day) {
-        return given().queryParam("village", village).queryParam("date", day.toString()).get("/api/volunteers/on-duty")
+        return Auth.asVolunteerOf(village).queryParam("village", village).queryParam("date", day.toString())
+                .get("/api/volunteers/on-duty")
                 .then().statusCode(200).extract().path("volunteer.volunteerId");
     }
 

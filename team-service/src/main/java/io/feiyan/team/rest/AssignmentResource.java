@@ -94,6 +94,7 @@ public class AssignmentResource {
     @GET
     @Path("/{orderId}")
     @RolesAllowed({Roles.TEAM_MEMBER, Roles.OPERATOR, Roles.ADMIN})
+    @Operation(summary = "An assignment", description = "For the members of its team, operators and admins.")
     public AssignmentView get(@PathParam("orderId") UUID orderId) {
         AssignmentView assignment = AssignmentView.of(assignments.get(orderId));
         visibleTeam(assignment.teamCode());
@@ -123,6 +124,8 @@ public class AssignmentResource {
     @POST
     @Path("/{orderId}/decline")
     @RolesAllowed(Roles.TEAM_LEAD)
+    @Operation(summary = "Decline an order", description = "With a reason code, by the lead of the team it is "
+            + "assigned to.")
     public AssignmentView decline(@PathParam("orderId") UUID orderId, Refusal refusal) {
         String team = leadsTeam();
         new Validation().present(refusal, "body").orThrow();
@@ -139,6 +142,8 @@ public class AssignmentResource {
     @POST
     @Path("/{orderId}/complete")
     @RolesAllowed(Roles.TEAM_LEAD)
+    @Operation(summary = "Complete an order", description = "With the service record (who served, their hours), by "
+            + "the lead of the team it is assigned to.")
     public AssignmentView complete(@PathParam("orderId") UUID orderId, Completion completion) {
         String team = leadsTeam();
         new Validation().present(completion, "body").orThrow();

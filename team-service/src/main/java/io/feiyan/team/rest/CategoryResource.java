@@ -1,14 +1,18 @@
 package io.feiyan.team.rest;
 
 import io.feiyan.platform.rest.Validation;
+import io.feiyan.platform.security.Roles;
 import io.feiyan.team.domain.Category;
 import io.quarkus.panache.common.Sort;
+import io.quarkus.security.Authenticated;
+import jakarta.annotation.security.RolesAllowed;
 import jakarta.transaction.Transactional;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.PUT;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import java.util.List;
+import org.eclipse.microprofile.openapi.annotations.Operation;
 
 /** The county's service categories: the report's six by default, and any the county adds. */
 @Path("/api/categories")
@@ -24,14 +28,17 @@ public class CategoryResource {
     }
 
     @GET
+    @Authenticated
+    @Operation(summary = "The categories", description = "For any signed-in caller.")
     public List<CategoryView> list() {
         return Category.<Category>listAll(Sort.by("code")).stream().map(CategoryView::of).toList();
     }
 
-    /** Creates or renames the category with this code. */
     @PUT
     @Path("/{code}")
     @Transactional
+    @RolesAllowed(Roles.ADMIN)
+    @Operation(summary = "Create or rename a category", description = "The category with this code. Admins only.")
     public CategoryView save(@PathParam("code") String code, CategoryRequest request) {
         new Validation().present(request, "body").orThrow();
         new Validation()

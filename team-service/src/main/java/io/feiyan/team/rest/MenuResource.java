@@ -3,7 +3,10 @@ package io.feiyan.team.rest;
 import io.feiyan.events.MenuPublished;
 import io.feiyan.platform.rest.Problem;
 import io.feiyan.platform.rest.Validation;
+import io.feiyan.platform.security.Roles;
 import io.feiyan.team.service.MenuService;
+import jakarta.annotation.security.PermitAll;
+import jakarta.annotation.security.RolesAllowed;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.PUT;
@@ -12,10 +15,12 @@ import jakarta.ws.rs.PathParam;
 import java.time.YearMonth;
 import java.time.format.DateTimeParseException;
 import java.util.List;
+import org.eclipse.microprofile.openapi.annotations.Operation;
 
 /**
  * The county centre's monthly menus (每月菜单), e.g. {@code /api/menus/371322/2026-12}: draft from demand,
- * edit, publish.
+ * edit, publish. The published menu is public; the rest is the admins' (and the demand, which is counts only,
+ * the analysts' too).
  */
 @Path("/api/menus/{countyCode}/{month}")
 public class MenuResource {
@@ -29,12 +34,17 @@ public class MenuResource {
     }
 
     @GET
+    @PermitAll
+    @Operation(summary = "The month's published menu", description = "Its latest version. Public: anyone may read "
+            + "it, with or without a token.")
     public MenuPublished get(@PathParam("countyCode") String countyCode, @PathParam("month") String month) {
         return menus.get(countyCode, parse(countyCode, month));
     }
 
-    /** Publishes these items as the month's menu at once: a new version, superseding the one before. */
     @PUT
+    @RolesAllowed(Roles.ADMIN)
+    @Operation(summary = "Publish a menu at once", description = "These items as the month's menu: a new version, "
+            + "superseding the one before. Admins only.")
     public MenuPublished publish(@PathParam("countyCode") String countyCode, @PathParam("month") String month,
             MenuRequest request) {
         YearMonth yearMonth = parse(countyCode, month);
@@ -42,34 +52,39 @@ public class MenuResource {
         return menus.publish(countyCode, yearMonth, request.items());
     }
 
-    /**
-     * The month's demand in the county by town: each project ordered, and the needs in residents' own words by
-     * category. The centre reads last month's before drafting this month's menu.
-     */
     @GET
     @Path("/demand")
+    @RolesAllowed({Roles.ADMIN, Roles.ANALYST})
+    @Operation(summary = "The month's demand", description = "Orders in the county counted by town: each project "
+            + "ordered, and the needs in residents' own words by category. Counts only, no resident or need text, "
+            + "so analysts may read it as well as admins. The centre reads last month's before drafting a menu.")
     public List<MenuService.Demand> demand(@PathParam("countyCode") String countyCode, @PathParam("month") String month) {
         return menus.demand(countyCode, parse(countyCode, month));
     }
 
-    /** Drafts the month's menu from the month before's demand, replacing an unpublished draft. */
     @POST
     @Path("/draft")
+    @RolesAllowed(Roles.ADMIN)
+    @Operation(summary = "Draft the menu", description = "From the month before's demand, replacing an unpublished "
+            + "draft. Admins only.")
     public MenuService.Draft draft(@PathParam("countyCode") String countyCode, @PathParam("month") String month) {
         return menus.draft(countyCode, parse(countyCode, month));
     }
 
     @GET
     @Path("/draft")
+    @RolesAllowed(Roles.ADMIN)
+    @Operation(summary = "The draft menu", description = "Admins only.")
     public MenuService.Draft getDraft(@PathParam("countyCode") String countyCode, @PathParam("month") String month) {
         YearMonth yearMonth = parse(countyCode, month);
         return menus.findDraft(countyCode, yearMonth)
                 .orElseThrow(() -> Problem.notFound("draft menu", countyCode + " for " + month).exception());
     }
 
-    /** The centre's edit of the draft: its projects and notes. */
     @PUT
     @Path("/draft")
+    @RolesAllowed(Roles.ADMIN)
+    @Operation(summary = "Edit the draft menu", description = "The centre's choice of projects and notes. Admins only.")
     public MenuService.Draft editDraft(@PathParam("countyCode") String countyCode, @PathParam("month") String month,
             MenuRequest request) {
         YearMonth yearMonth = parse(countyCode, month);
@@ -77,9 +92,11 @@ public class MenuResource {
         return menus.editDraft(countyCode, yearMonth, request.items());
     }
 
-    /** Publishes the draft as the month's next version (MenuPublished), which intake shows residents. */
     @POST
     @Path("/publish")
+    @RolesAllowed(Roles.ADMIN)
+    @Operation(summary = "Publish the draft", description = "As the month's next version (MenuPublished), which "
+            + "intake shows residents. Admins only.")
     public MenuPublished publishDraft(@PathParam("countyCode") String countyCode, @PathParam("month") String month) {
         return menus.publishDraft(countyCode, parse(countyCode, month));
     }

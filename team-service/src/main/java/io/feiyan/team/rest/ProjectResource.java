@@ -3,8 +3,11 @@ package io.feiyan.team.rest;
 import io.feiyan.events.HouseholdTag;
 import io.feiyan.events.Tier;
 import io.feiyan.platform.rest.Validation;
+import io.feiyan.platform.security.Roles;
 import io.feiyan.team.domain.Project;
 import io.feiyan.team.service.DirectoryService;
+import io.quarkus.security.Authenticated;
+import jakarta.annotation.security.RolesAllowed;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.PUT;
 import jakarta.ws.rs.Path;
@@ -12,6 +15,7 @@ import jakarta.ws.rs.PathParam;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.Collectors;
+import org.eclipse.microprofile.openapi.annotations.Operation;
 
 /** The service catalogue (服务项目). */
 @Path("/api/projects")
@@ -36,13 +40,17 @@ public class ProjectResource {
     }
 
     @GET
+    @Authenticated
+    @Operation(summary = "The catalogue's projects", description = "For any signed-in caller.")
     public List<ProjectView> list() {
         return directory.projects().stream().map(ProjectView::of).toList();
     }
 
-    /** Creates or updates the project with this code. */
     @PUT
     @Path("/{code}")
+    @RolesAllowed(Roles.ADMIN)
+    @Operation(summary = "Create or update a project", description = "The project with this code; published as "
+            + "ProjectUpdated when it changes. Admins only.")
     public ProjectView save(@PathParam("code") String code, ProjectRequest request) {
         new Validation().present(request, "body").orThrow();
         new Validation()

@@ -3,9 +3,13 @@ package io.feiyan.team.rest;
 import io.feiyan.events.RegionCode;
 import io.feiyan.events.Tier;
 import io.feiyan.platform.rest.Validation;
+import io.feiyan.platform.security.Caller;
+import io.feiyan.platform.security.Roles;
 import io.feiyan.team.domain.Team;
 import io.feiyan.team.service.DirectoryService;
 import io.feiyan.team.service.VolunteerService;
+import io.quarkus.security.Authenticated;
+import jakarta.annotation.security.RolesAllowed;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.PUT;
 import jakarta.ws.rs.Path;
@@ -18,18 +22,22 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.eclipse.microprofile.openapi.annotations.Operation;
 
+/** The county's teams (服务队): who they are, what they offer, and the hours their volunteers served. */
 @Path("/api/teams")
 public class TeamResource {
     private final DirectoryService directory;
     private final VolunteerService volunteers;
     private final ZoneId zone;
+    private final Caller caller;
 
     TeamResource(DirectoryService directory, VolunteerService volunteers,
-            @ConfigProperty(name = "feiyan.time-zone") ZoneId zone) {
+            @ConfigProperty(name = "feiyan.time-zone") ZoneId zone, Caller caller) {
         this.directory = directory;
         this.volunteers = volunteers;
         this.zone = zone;
+        this.caller = caller;
     }
 
     public record TeamRequest(String name, Tier tier, String regionCode, List<String> projectCodes, Integer capacity,
@@ -45,20 +53,30 @@ public class TeamResource {
     }
 
     @GET
+    @Authenticated
+    @Operation(summary = "The teams", description = "For any signed-in caller.")
     public List<TeamView> list() {
         return directory.teams().stream().map(TeamView::of).toList();
     }
 
     @GET
     @Path("/{code}")
+    @Authenticated
+    @Operation(summary = "A team", description = "For any signed-in caller.")
     public TeamView get(@PathParam("code") String code) {
         return TeamView.of(directory.team(code));
     }
 
-    /** The team's volunteer hours in a month, and each volunteer's: this month unless {@code ?month=2026-12}. */
     @GET
     @Path("/{code}/hours")
+    @RolesAllowed({Roles.TEAM_MEMBER, Roles.OPERATOR, Roles.ADMIN})
+    @Operation(summary = "A team's hours", description = "The team's volunteer hours in a month, and each "
+            + "volunteer's by name: this month unless ?month=2026-12. For the team's own members (the team in their "
+            + "token), operators and admins.")
     public VolunteerService.TeamHours hours(@PathParam("code") String code, @QueryParam("month") String month) {
+        caller.require(caller.is(Roles.OPERATOR) || caller.is(Roles.ADMIN)
+                || caller.is(Roles.TEAM_MEMBER) && caller.team().filter(code::equals).isPresent(),
+                "you see your own team's hours only");
         YearMonth yearMonth = null;
         try {
             yearMonth = month == null ? YearMonth.now(zone) : YearMonth.parse(month);
@@ -69,9 +87,11 @@ public class TeamResource {
         return volunteers.teamHours(directory.team(code).code, yearMonth);
     }
 
-    /** Creates or updates the team with this code. */
     @PUT
     @Path("/{code}")
+    @RolesAllowed(Roles.ADMIN)
+    @Operation(summary = "Create or update a team", description = "The team with this code; published as "
+            + "TeamUpdated when it changes. Admins only.")
     public TeamView save(@PathParam("code") String code, TeamRequest request) {
         new Validation()
                 .present(request, "body")

@@ -95,6 +95,11 @@ public class VolunteerService {
                 : Volunteer.list("villageCode = ?1 order by joinedOn, id", villageCode);
     }
 
+    /** The volunteers of the villages in a region (a village, town or county code). */
+    public List<Volunteer> listIn(String regionCode) {
+        return Volunteer.list("villageCode like ?1 order by villageCode, name", regionCode + "%");
+    }
+
     public Volunteer onDuty(String villageCode, LocalDate day) {
         Volunteer volunteer = Volunteer.onDuty(villageCode, day);
         if (volunteer == null) {
