@@ -35,6 +35,7 @@ public final class FeiyanSystem implements AutoCloseable {
     private final Map<FeiyanService, Integer> ports = new EnumMap<>(FeiyanService.class);
     private Tokens tokens;
     private Path tokensFile;
+    private Path logs;
 
     private FeiyanSystem(EmbeddedDatabase database, EmbeddedKafka kafka) {
         this.database = database;
@@ -87,8 +88,13 @@ public final class FeiyanSystem implements AutoCloseable {
         }
     }
 
+    /** The service's log: everything it wrote to standard output and error. */
+    public Path log(FeiyanService service) {
+        return logs.resolve(service.moduleName() + ".log");
+    }
+
     private void startServices(Settings settings, PrintStream progress) {
-        Path logs = settings.dataDir().resolve("logs");
+        logs = settings.dataDir().resolve("logs");
         tokens = Tokens.in(keys(settings.dataDir()));
         tokensFile = DemoUsers.writeTokens(tokens, settings.dataDir());
         try {
@@ -114,7 +120,7 @@ public final class FeiyanSystem implements AutoCloseable {
             }
             command.add("-jar");
             command.add(applicationJar(settings.projectRoot(), service).toString());
-            Path log = logs.resolve(service.moduleName() + ".log");
+            Path log = log(service);
             progress.printf("%s: starting on port %d, log in %s%n", service.moduleName(), port, log);
             try {
                 processes.put(service, new ProcessBuilder(command)
@@ -126,7 +132,7 @@ public final class FeiyanSystem implements AutoCloseable {
             }
         }
         for (FeiyanService service : FeiyanService.values()) {
-            awaitReady(service, logs.resolve(service.moduleName() + ".log"));
+            awaitReady(service, log(service));
             progress.printf("%s: ready at %s%n", service.moduleName(), url(service));
         }
     }

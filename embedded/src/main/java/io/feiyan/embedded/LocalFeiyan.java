@@ -49,7 +49,7 @@ public final class LocalFeiyan {
                   feedback  %s/api/ratings       %s/api/metrics/rates?by=town
                   events    %s/contracts/asyncapi.yaml (the topics' contracts, for analytics consumers)
                   Kafka     %s      PostgreSQL localhost:%s (user postgres, databases intake, dispatch, team, feedback)
-                  tokens    source %s   (a bearer token for a demo user of every role; more: deploy/token.sh)
+                  tokens    source %s   (the APIs want a bearer token: one per demo role here; more: deploy/token.sh)
 
                 Try it: README.md's walk-through takes an opera order for Grandma Wu around the whole loop;
                 deploy/demo-activity.sh (in another terminal) brings the demo county to life and prints its rates.

@@ -86,7 +86,7 @@ final class DemoCounty {
     }
 
     /** A resident born on a random day of 1950, with a random serial. */
-    private static String idNumber() {
+    static String idNumber() {
         ThreadLocalRandom random = ThreadLocalRandom.current();
         return IdNumbers.of("371322", LocalDate.of(1950, random.nextInt(1, 13), random.nextInt(1, 29)),
                 random.nextInt(1000));

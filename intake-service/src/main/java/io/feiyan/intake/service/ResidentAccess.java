@@ -4,6 +4,7 @@ import io.feiyan.events.Channel;
 import io.feiyan.events.OrderAccepted;
 import io.feiyan.events.OrderAssigned;
 import io.feiyan.events.OrderEvent;
+import io.feiyan.events.RegionCode;
 import io.feiyan.intake.domain.Order;
 import io.feiyan.intake.domain.OrderStatus;
 import io.feiyan.intake.domain.PersonalDataRead;
@@ -49,6 +50,8 @@ public class ResidentAccess {
             return new Scope(ownResident(), null);
         }
         String region = caller.region().orElseThrow(() -> Caller.forbidden("your token names no region"));
+        // a region is a code of digits, so it cannot widen the prefix queries it goes into
+        caller.require(RegionCode.isValid(region), "your token's region is not a county, town or village code");
         if (asked == null) {
             return new Scope(null, region);
         }
