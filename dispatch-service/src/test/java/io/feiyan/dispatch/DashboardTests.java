@@ -31,28 +31,32 @@ class DashboardTests {
             place.project("rare");
             UUID unserved = place.order("rare", Urgency.ROUTINE);
 
-            await().atMost(Place.WAIT).untilAsserted(() -> given().queryParam("region", place.town)
+            // the town institute's operator, asking for no region, sees their own
+            await().atMost(Place.WAIT).untilAsserted(() -> Auth.operator("OP-501", place.town)
                     .get("/api/dashboard").then().statusCode(200)
+                    .body("region", equalTo(place.town))
                     .body("open.orderId", hasItem(assigned.toString()))
                     .body("review.orderId", hasItem(inReview.toString()))
                     .body("unserved.find { it.orderId == '" + unserved + "' }.unserved", equalTo(true))
                     .body("counts.IN_REVIEW", equalTo(1))
                     .body("recent.kind", hasItem("UNSERVED"))
                     .body("teams.code", hasItem(place.code("village"))));
-            given().queryParam("region", place.town).queryParam("tier", "VILLAGE").get("/api/dashboard")
+            Auth.operator("OP-501", place.town).queryParam("tier", "VILLAGE").get("/api/dashboard")
                     .then().body("unserved.orderId", not(hasItem(unserved.toString())));
             // reviews are the town institute's (feiyan.dispatch.review.tier=TOWN): not in the village station's queue
-            given().queryParam("region", place.village).get("/api/dashboard")
+            Auth.operator("OP-501-station", place.village).get("/api/dashboard")
                     .then().body("review.orderId", not(hasItem(inReview.toString())));
-            given().get("/api/cases/{id}", inReview).then().body("reviewQueue", equalTo(place.town));
+            Auth.countyCentre().get("/api/cases/{id}", inReview).then().body("reviewQueue", equalTo(place.town));
         }
     }
 
     @Test
-    void thePageIsServedAndTheRegionIsChecked() {
+    void thePageIsServedToAnyoneWithoutAToken_andTheRegionAndTierAreChecked() {
         given().get("/dashboard").then().statusCode(200).contentType(containsString("text/html"))
                 .body(containsString("/api/dashboard/stream"));
-        given().queryParam("region", "37").get("/api/dashboard").then().statusCode(400).body("field", equalTo("region"));
-        given().queryParam("tier", "PROVINCE").get("/api/dashboard").then().statusCode(400).body("field", equalTo("tier"));
+        Auth.countyCentre().queryParam("region", "37").get("/api/dashboard")
+                .then().statusCode(400).body("field", equalTo("region"));
+        Auth.countyCentre().queryParam("tier", "PROVINCE").get("/api/dashboard")
+                .then().statusCode(400).body("field", equalTo("tier"));
     }
 }

@@ -1,7 +1,6 @@
 package io.feiyan.dispatch;
 
 import static io.feiyan.embedded.EventProbe.keyed;
-import static io.restassured.RestAssured.given;
 import static org.awaitility.Awaitility.await;
 import static org.hamcrest.Matchers.equalTo;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -62,7 +61,7 @@ class DeadlineTests {
             }
             instances.shutdown();
 
-            await().atMost(Place.WAIT).untilAsserted(() -> given().get("/api/cases/{id}", order).then()
+            await().atMost(Place.WAIT).untilAsserted(() -> Auth.countyCentre().get("/api/cases/{id}", order).then()
                     .body("tier", equalTo("TOWN")).body("status", equalTo("ASSIGNED")));
             assertEquals(1, probe.all(Topics.ORDERS_ESCALATED, keyed(order), Duration.ofSeconds(3)).size());
             assertEquals(2, probe.all(Topics.ORDERS_ASSIGNED, keyed(order), Duration.ofSeconds(1)).size());

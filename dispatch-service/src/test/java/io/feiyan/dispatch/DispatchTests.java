@@ -3,7 +3,6 @@ package io.feiyan.dispatch;
 import static io.feiyan.embedded.EventProbe.header;
 import static io.feiyan.embedded.EventProbe.keyed;
 import static io.feiyan.embedded.EventProbe.payload;
-import static io.restassured.RestAssured.given;
 import static org.awaitility.Awaitility.await;
 import static org.hamcrest.Matchers.equalTo;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -139,7 +138,7 @@ class DispatchTests {
 
         UUID order = place.order("rare", Urgency.ROUTINE);
 
-        await().atMost(Place.WAIT).untilAsserted(() -> given().get("/api/cases/{id}", order).then()
+        await().atMost(Place.WAIT).untilAsserted(() -> Auth.countyCentre().get("/api/cases/{id}", order).then()
                 .statusCode(200).body("status", equalTo("WAITING")).body("tier", equalTo("COUNTY"))
                 .body("unserved", equalTo(true)));
         List<OrderEscalated> escalations = probe.all(Topics.ORDERS_ESCALATED, keyed(order), Duration.ofSeconds(2))
@@ -161,7 +160,7 @@ class DispatchTests {
         UUID first = place.order("visit", Urgency.ROUTINE);
         String firstTeam = place.assigned(first).teamCode();
         probe.publish(new OrderCompleted(first, firstTeam, BigDecimal.ONE, Instant.now()));
-        await().atMost(Place.WAIT).untilAsserted(() -> given().get("/api/cases/{id}", first).then()
+        await().atMost(Place.WAIT).untilAsserted(() -> Auth.countyCentre().get("/api/cases/{id}", first).then()
                 .body("status", equalTo("COMPLETED")));
 
         UUID second = place.order("visit", Urgency.ROUTINE);
@@ -177,7 +176,7 @@ class DispatchTests {
         UUID first = place.order("visit", Urgency.ROUTINE);
         place.assigned(first);
         UUID second = place.order("visit", Urgency.ROUTINE);
-        await().atMost(Place.WAIT).untilAsserted(() -> given().get("/api/cases/{id}", second).then()
+        await().atMost(Place.WAIT).untilAsserted(() -> Auth.countyCentre().get("/api/cases/{id}", second).then()
                 .body("tier", equalTo("COUNTY")).body("unserved", equalTo(true)));
 
         probe.publish(new OrderAccepted(first, place.code("village"), Instant.now()));
@@ -186,7 +185,7 @@ class DispatchTests {
         OrderAssigned assigned = place.assigned(second);
         assertEquals(place.code("village"), assigned.teamCode());
         assertEquals(Tier.VILLAGE, assigned.tier());
-        given().get("/api/cases/{id}", second).then().body("unserved", equalTo(false)).body("tier", equalTo("VILLAGE"));
+        Auth.countyCentre().get("/api/cases/{id}", second).then().body("unserved", equalTo(false)).body("tier", equalTo("VILLAGE"));
     }
 
     @Test
@@ -198,7 +197,7 @@ class DispatchTests {
         place.assigned(order);
 
         probe.publish(new OrderCancelled(order, OrderCancelled.CancelReason.NO_LONGER_NEEDED, Instant.now()));
-        await().atMost(Place.WAIT).untilAsserted(() -> given().get("/api/cases/{id}", order).then()
+        await().atMost(Place.WAIT).untilAsserted(() -> Auth.countyCentre().get("/api/cases/{id}", order).then()
                 .body("status", equalTo("CANCELLED")));
 
         assertEquals(place.code("village"), place.assigned(place.order("visit", Urgency.ROUTINE)).teamCode());
@@ -211,7 +210,7 @@ class DispatchTests {
         place.team("village", Tier.VILLAGE, 5, "pump");
         UUID order = place.order("pump", Urgency.ROUTINE);
         probe.publish(new OrderCompleted(order, place.assigned(order).teamCode(), BigDecimal.TEN, Instant.now()));
-        await().atMost(Place.WAIT).untilAsserted(() -> given().get("/api/cases/{id}", order).then()
+        await().atMost(Place.WAIT).untilAsserted(() -> Auth.countyCentre().get("/api/cases/{id}", order).then()
                 .body("status", equalTo("COMPLETED")));
 
         probe.publish(new OrderReopened(order, "the pump broke again the next day", Instant.now()));
@@ -233,7 +232,7 @@ class DispatchTests {
         probe.publish(new OrderAccepted(order, first, Instant.now()));
         probe.publish(new OrderAccepted(order, second, Instant.now()));
 
-        await().atMost(Place.WAIT).untilAsserted(() -> given().get("/api/cases/{id}", order).then()
+        await().atMost(Place.WAIT).untilAsserted(() -> Auth.countyCentre().get("/api/cases/{id}", order).then()
                 .body("status", equalTo("ACCEPTED")).body("teamCode", equalTo(second)));
     }
 }

@@ -2,7 +2,6 @@ package io.feiyan.dispatch;
 
 import static io.feiyan.embedded.EventProbe.keyed;
 import static io.feiyan.embedded.EventProbe.payload;
-import static io.restassured.RestAssured.given;
 import static org.awaitility.Awaitility.await;
 
 import io.feiyan.embedded.EventProbe;
@@ -65,7 +64,7 @@ final class Place {
         };
         probe.publish(new TeamUpdated(code(name), name, tier, region,
                 Arrays.stream(projects).map(this::code).toList(), capacity, true));
-        await().atMost(WAIT).until(() -> given().get("/api/teams").then().extract().jsonPath()
+        await().atMost(WAIT).until(() -> Auth.countyCentre().get("/api/teams").then().extract().jsonPath()
                 .getList("code").contains(code(name)));
     }
 

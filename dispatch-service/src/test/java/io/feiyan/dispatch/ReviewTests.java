@@ -2,7 +2,6 @@ package io.feiyan.dispatch;
 
 import static io.feiyan.embedded.EventProbe.keyed;
 import static io.feiyan.embedded.EventProbe.payload;
-import static io.restassured.RestAssured.given;
 import static org.awaitility.Awaitility.await;
 import static org.hamcrest.Matchers.equalTo;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -52,13 +51,14 @@ class ReviewTests {
         place.project("pump-repair");
         place.team("village", Tier.VILLAGE, 5, "pump-repair");
         UUID order = place.freeTextNeed(UUID.randomUUID());
-        await().atMost(Place.WAIT).untilAsserted(() -> given().get("/api/cases/{id}", order).then()
+        await().atMost(Place.WAIT).untilAsserted(() -> Auth.countyCentre().get("/api/cases/{id}", order).then()
                 .body("status", equalTo("IN_REVIEW")).body("reviewReason", equalTo("a need in the resident's words")));
         assertEquals(0, probe.all(Topics.ORDERS_ASSIGNED, keyed(order), Duration.ofSeconds(1)).size());
 
         assertEquals(0, probe.all(Topics.ORDERS_APPROVED, keyed(order), Duration.ofSeconds(1)).size());
 
-        given().contentType(ContentType.JSON).body(Map.of("operator", "OP-301")).post("/api/cases/{id}/approve", order)
+        Auth.operator("OP-301", place.town).contentType(ContentType.JSON).body(Map.of())
+                .post("/api/cases/{id}/approve", order)
                 .then().statusCode(200);
 
         assertEquals("OP-301", payload(probe.await(Topics.ORDERS_APPROVED, keyed(order), Place.WAIT),
@@ -70,10 +70,11 @@ class ReviewTests {
     void givenAReviewer_whenTheyReject_thenOrderRejectedCarriesTheReasonAndWho() {
         Place place = new Place(probe, 302);
         UUID order = place.freeTextNeed(UUID.randomUUID());
-        await().atMost(Place.WAIT).untilAsserted(() -> given().get("/api/cases/{id}", order).then()
+        await().atMost(Place.WAIT).untilAsserted(() -> Auth.countyCentre().get("/api/cases/{id}", order).then()
                 .body("status", equalTo("IN_REVIEW")));
 
-        given().contentType(ContentType.JSON).body(Map.of("operator", "OP-302", "reason", "needs a licensed electrician"))
+        Auth.operator("OP-302", place.town).contentType(ContentType.JSON)
+                .body(Map.of("reason", "needs a licensed electrician"))
                 .post("/api/cases/{id}/reject", order)
                 .then().statusCode(200).body("status", equalTo("REJECTED"));
 
@@ -82,7 +83,8 @@ class ReviewTests {
         assertEquals("OP-302", rejected.rejectedBy());
         assertEquals(0, probe.all(Topics.ORDERS_APPROVED, keyed(order), Duration.ofSeconds(1)).size(),
                 "a rejected order is never approved");
-        given().contentType(ContentType.JSON).body(Map.of("operator", "OP-302")).post("/api/cases/{id}/approve", order)
+        Auth.operator("OP-302", place.town).contentType(ContentType.JSON).body(Map.of())
+                .post("/api/cases/{id}/approve", order)
                 .then().statusCode(409).body("type", equalTo("https://feiyan.io/problems/case-state"));
     }
 
@@ -93,13 +95,13 @@ class ReviewTests {
         UUID resident = UUID.randomUUID();
         for (int i = 0; i < 3; i++) {
             UUID order = place.freeTextNeed(resident);
-            await().atMost(Place.WAIT).untilAsserted(() -> given().get("/api/cases/{id}", order).then().statusCode(200));
+            await().atMost(Place.WAIT).untilAsserted(() -> Auth.countyCentre().get("/api/cases/{id}", order).then().statusCode(200));
         }
         UUID fourth = UUID.randomUUID();
         probe.publish(new OrderPlaced(fourth, resident, place.code("visit"), "CAT303", false,
                 place.village, Urgency.ROUTINE, Channel.APP, null, null, null, Instant.now()));
 
-        await().atMost(Place.WAIT).untilAsserted(() -> given().get("/api/cases/{id}", fourth).then()
+        await().atMost(Place.WAIT).untilAsserted(() -> Auth.countyCentre().get("/api/cases/{id}", fourth).then()
                 .body("status", equalTo("IN_REVIEW"))
                 .body("reviewReason", equalTo("the resident already has 3 open orders")));
     }
@@ -114,8 +116,9 @@ class ReviewTests {
         UUID order = place.order("visit", Urgency.ROUTINE);
         place.assigned(order);
 
-        given().contentType(ContentType.JSON)
-                .body(Map.of("operator", "OP-304", "teamCode", place.code("county"), "reason", "they have a van"))
+        // the case is at village tier: the town's institute acts on it
+        Auth.operator("OP-304", place.town).contentType(ContentType.JSON)
+                .body(Map.of("teamCode", place.code("county"), "reason", "they have a van"))
                 .post("/api/cases/{id}/assign", order)
                 .then().statusCode(200).body("teamCode", equalTo(place.code("county"))).body("tier", equalTo("COUNTY"));
         OrderAssigned byHand = place.assignments(order, 2).get(1);
@@ -124,7 +127,8 @@ class ReviewTests {
 
         UUID other = place.order("visit", Urgency.ROUTINE);
         assertEquals(Tier.VILLAGE, place.assigned(other).tier());
-        given().contentType(ContentType.JSON).body(Map.of("operator", "OP-304", "reason", "the village team is too busy"))
+        Auth.operator("OP-304", place.town).contentType(ContentType.JSON)
+                .body(Map.of("reason", "the village team is too busy"))
                 .post("/api/cases/{id}/escalate", other)
                 .then().statusCode(200).body("tier", equalTo("TOWN"));
         OrderEscalated escalated = place.escalated(other);
@@ -135,12 +139,13 @@ class ReviewTests {
     }
 
     @Test
-    void anActionNeedsItsOperatorAndReason() {
-        given().contentType(ContentType.JSON).body(Map.of("reason", "x")).post("/api/cases/{id}/reject", UUID.randomUUID())
-                .then().statusCode(400).body("field", equalTo("operator"));
-        given().contentType(ContentType.JSON).body(Map.of("operator", "OP")).post("/api/cases/{id}/reject", UUID.randomUUID())
+    void anActionNeedsItsReason_andTheOperatorIsTheTokensNotTheBodys() {
+        Auth.countyCentre().contentType(ContentType.JSON).body(Map.of()).post("/api/cases/{id}/reject", UUID.randomUUID())
                 .then().statusCode(400).body("field", equalTo("reason"));
-        given().contentType(ContentType.JSON).body(Map.of("operator", "OP")).post("/api/cases/{id}/approve", UUID.randomUUID())
+        Auth.countyCentre().contentType(ContentType.JSON).body(Map.of("operator", "OP-someone-else", "reason", "x"))
+                .post("/api/cases/{id}/reject", UUID.randomUUID())
+                .then().statusCode(400).body("field", equalTo("operator"));
+        Auth.countyCentre().contentType(ContentType.JSON).body(Map.of()).post("/api/cases/{id}/approve", UUID.randomUUID())
                 .then().statusCode(404);
     }
 }

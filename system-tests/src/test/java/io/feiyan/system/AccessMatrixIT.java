@@ -98,7 +98,7 @@ class AccessMatrixIT {
     /** One call of the matrix: an endpoint (as its OpenAPI names it), a request to it, who may make it. */
     record Call(FeiyanService service, String method, String template, String path, Supplier<String> body,
             String contentType, Set<Who> allowed, boolean firstSucceeds) {
-        Call firstSucceeds() {
+        Call succeedingFirst() {
             return new Call(service, method, template, path, body, contentType, allowed, true);
         }
 
@@ -267,7 +267,7 @@ class AccessMatrixIT {
                 write(FeiyanService.INTAKE, "POST", "/api/residents", "/api/residents", () -> json(Map.of(
                         "name", "新居民", "phone", "13805397777", "idNumber", DemoCounty.idNumber(),
                         "villageCode", CHANGBULING)), EnumSet.of(VOLUNTEER, TOWN_OPERATOR, COUNTY_OPERATOR))
-                        .firstSucceeds(),
+                        .succeedingFirst(),
                 get(FeiyanService.INTAKE, "/api/residents", "/api/residents",
                         EnumSet.of(VOLUNTEER, VOLUNTEER_ELSEWHERE, TOWN_OPERATOR, OTHER_TOWN_OPERATOR, COUNTY_OPERATOR)),
                 get(FeiyanService.INTAKE, "/api/residents", "/api/residents?village=" + CHANGBULING,
@@ -277,7 +277,7 @@ class AccessMatrixIT {
                         "/api/residents/" + resident + "/personal-data-reads", EnumSet.of(RESIDENT, ADMIN)),
                 write(FeiyanService.INTAKE, "POST", "/api/orders", "/api/orders", () -> json(Map.of(
                         "residentId", resident, "projectCode", "culture-opera", "urgency", "ROUTINE",
-                        "residentConsent", true, "newNeed", true)), HER_PEOPLE).firstSucceeds(),
+                        "residentConsent", true, "newNeed", true)), HER_PEOPLE).succeedingFirst(),
                 get(FeiyanService.INTAKE, "/api/orders", "/api/orders", EnumSet.of(RESIDENT, RESIDENT_ELSEWHERE,
                         VOLUNTEER, VOLUNTEER_ELSEWHERE, TOWN_OPERATOR, OTHER_TOWN_OPERATOR, COUNTY_OPERATOR)),
                 get(FeiyanService.INTAKE, "/api/orders", "/api/orders?village=" + CHANGBULING,
@@ -286,7 +286,7 @@ class AccessMatrixIT {
                 get(FeiyanService.INTAKE, "/api/orders/{id}/contact", "/api/orders/" + accepted + "/contact",
                         EnumSet.of(RESIDENT, VOLUNTEER, TEAM_MEMBER, TEAM_LEAD)),
                 write(FeiyanService.INTAKE, "POST", "/api/orders/{id}/cancel", "/api/orders/" + toCancel + "/cancel",
-                        () -> json(Map.of("reason", "NO_LONGER_NEEDED")), HER_PEOPLE).firstSucceeds(),
+                        () -> json(Map.of("reason", "NO_LONGER_NEEDED")), HER_PEOPLE).succeedingFirst(),
                 get(FeiyanService.INTAKE, "/api/menu", "/api/menu?village=" + CHANGBULING, EVERYONE),
                 get(FeiyanService.INTAKE, "/api/menu", "/api/menu?village=" + CHANGBULING + "&resident=" + resident,
                         HER_PEOPLE),
@@ -295,7 +295,7 @@ class AccessMatrixIT {
                         "/open311/v2/services/culture-opera.json", EVERYONE),
                 write(FeiyanService.INTAKE, "POST", "/open311/v2/requests.{format}", "/open311/v2/requests.json",
                         () -> "service_code=culture-opera&account_id=" + resident, EnumSet.of(RESIDENT))
-                        .form().firstSucceeds(),
+                        .form().succeedingFirst(),
                 get(FeiyanService.INTAKE, "/open311/v2/requests.{format}", "/open311/v2/requests.json",
                         EnumSet.of(RESIDENT, RESIDENT_ELSEWHERE, VOLUNTEER, VOLUNTEER_ELSEWHERE, TOWN_OPERATOR,
                                 OTHER_TOWN_OPERATOR, COUNTY_OPERATOR)),
@@ -308,17 +308,17 @@ class AccessMatrixIT {
                         EnumSet.of(TOWN_OPERATOR, COUNTY_OPERATOR)),
                 write(FeiyanService.DISPATCH, "POST", "/api/cases/{orderId}/approve",
                         "/api/cases/" + toApprove + "/approve", () -> "{}", EnumSet.of(TOWN_OPERATOR, COUNTY_OPERATOR))
-                        .firstSucceeds(),
+                        .succeedingFirst(),
                 write(FeiyanService.DISPATCH, "POST", "/api/cases/{orderId}/reject",
                         "/api/cases/" + toReject + "/reject", () -> json(Map.of("reason", "a builder's job")),
-                        EnumSet.of(TOWN_OPERATOR, COUNTY_OPERATOR)).firstSucceeds(),
+                        EnumSet.of(TOWN_OPERATOR, COUNTY_OPERATOR)).succeedingFirst(),
                 write(FeiyanService.DISPATCH, "POST", "/api/cases/{orderId}/assign",
                         "/api/cases/" + toAssign + "/assign",
                         () -> json(Map.of("teamCode", "quanyuan-institute", "reason", "they have a plumber")),
-                        EnumSet.of(TOWN_OPERATOR, COUNTY_OPERATOR)).firstSucceeds(),
+                        EnumSet.of(TOWN_OPERATOR, COUNTY_OPERATOR)).succeedingFirst(),
                 write(FeiyanService.DISPATCH, "POST", "/api/cases/{orderId}/escalate",
                         "/api/cases/" + toEscalate + "/escalate", () -> json(Map.of("reason", "needs the county")),
-                        EnumSet.of(TOWN_OPERATOR, COUNTY_OPERATOR)).firstSucceeds(),
+                        EnumSet.of(TOWN_OPERATOR, COUNTY_OPERATOR)).succeedingFirst(),
                 get(FeiyanService.DISPATCH, "/api/teams", "/api/teams", union(OPERATORS, EnumSet.of(ADMIN))),
                 get(FeiyanService.DISPATCH, "/dashboard", "/dashboard", EVERYONE),
                 get(FeiyanService.DISPATCH, "/api/dashboard", "/api/dashboard", OPERATORS),
@@ -327,11 +327,11 @@ class AccessMatrixIT {
                 // team: the catalogue, teams, menus, volunteers, assignments
                 get(FeiyanService.TEAM, "/api/categories", "/api/categories", SIGNED_IN),
                 write(FeiyanService.TEAM, "PUT", "/api/categories/{code}", "/api/categories/MATRIX_TEST",
-                        () -> json(Map.of("name", "Matrix test")), EnumSet.of(ADMIN)).firstSucceeds(),
+                        () -> json(Map.of("name", "Matrix test")), EnumSet.of(ADMIN)).succeedingFirst(),
                 get(FeiyanService.TEAM, "/api/projects", "/api/projects", SIGNED_IN),
                 write(FeiyanService.TEAM, "PUT", "/api/projects/{code}", "/api/projects/matrix-test",
                         () -> json(Map.of("name", "Matrix test", "category", "CULTURE", "active", false)),
-                        EnumSet.of(ADMIN)).firstSucceeds(),
+                        EnumSet.of(ADMIN)).succeedingFirst(),
                 get(FeiyanService.TEAM, "/api/teams", "/api/teams", SIGNED_IN),
                 get(FeiyanService.TEAM, "/api/teams/{code}", "/api/teams/art-light-cavalry", SIGNED_IN),
                 get(FeiyanService.TEAM, "/api/teams/{code}/hours", "/api/teams/art-light-cavalry/hours",
@@ -339,7 +339,7 @@ class AccessMatrixIT {
                 write(FeiyanService.TEAM, "PUT", "/api/teams/{code}", "/api/teams/matrix-test",
                         () -> json(Map.of("name", "Matrix test team", "tier", "VILLAGE", "regionCode", CAOCUN,
                                 "projectCodes", List.of(), "capacity", 1, "active", false)), EnumSet.of(ADMIN))
-                        .firstSucceeds(),
+                        .succeedingFirst(),
                 get(FeiyanService.TEAM, "/api/menus/{countyCode}/{month}", "/api/menus/371322/" + month, EVERYONE),
                 write(FeiyanService.TEAM, "POST", "/api/menus/{countyCode}/{month}/draft",
                         "/api/menus/371322/" + future + "/draft", () -> "", EnumSet.of(ADMIN)),
@@ -347,18 +347,18 @@ class AccessMatrixIT {
                         + "/draft", EnumSet.of(ADMIN)),
                 write(FeiyanService.TEAM, "PUT", "/api/menus/{countyCode}/{month}/draft",
                         "/api/menus/371322/" + future + "/draft", () -> json(Map.of("items",
-                                List.of(Map.of("projectCode", "culture-opera")))), EnumSet.of(ADMIN)).firstSucceeds(),
+                                List.of(Map.of("projectCode", "culture-opera")))), EnumSet.of(ADMIN)).succeedingFirst(),
                 write(FeiyanService.TEAM, "POST", "/api/menus/{countyCode}/{month}/publish",
-                        "/api/menus/371322/" + future + "/publish", () -> "", EnumSet.of(ADMIN)).firstSucceeds(),
+                        "/api/menus/371322/" + future + "/publish", () -> "", EnumSet.of(ADMIN)).succeedingFirst(),
                 write(FeiyanService.TEAM, "PUT", "/api/menus/{countyCode}/{month}", "/api/menus/371322/" + future,
                         () -> json(Map.of("items", List.of(Map.of("projectCode", "culture-opera")))),
-                        EnumSet.of(ADMIN)).firstSucceeds(),
+                        EnumSet.of(ADMIN)).succeedingFirst(),
                 get(FeiyanService.TEAM, "/api/menus/{countyCode}/{month}/demand",
                         "/api/menus/371322/" + month + "/demand", EnumSet.of(ADMIN, ANALYST)),
                 write(FeiyanService.TEAM, "POST", "/api/volunteers", "/api/volunteers", () -> json(Map.of(
                         "name", "新志愿者", "phone", "1380539" + String.format("%04d", SERIAL.incrementAndGet()),
                         "villageCode", CHANGBULING)), EnumSet.of(TOWN_OPERATOR, COUNTY_OPERATOR, ADMIN))
-                        .firstSucceeds(),
+                        .succeedingFirst(),
                 get(FeiyanService.TEAM, "/api/volunteers", "/api/volunteers?team=art-light-cavalry",
                         union(CAVALRY, OPERATORS, EnumSet.of(ADMIN))),
                 get(FeiyanService.TEAM, "/api/volunteers", "/api/volunteers?village=" + CHANGBULING,
@@ -378,18 +378,18 @@ class AccessMatrixIT {
                 get(FeiyanService.TEAM, "/api/assignments/{orderId}", "/api/assignments/" + offered,
                         union(CAVALRY, OPERATORS, EnumSet.of(ADMIN))),
                 write(FeiyanService.TEAM, "POST", "/api/assignments/{orderId}/accept",
-                        "/api/assignments/" + toAccept + "/accept", () -> "", EnumSet.of(TEAM_LEAD)).firstSucceeds(),
+                        "/api/assignments/" + toAccept + "/accept", () -> "", EnumSet.of(TEAM_LEAD)).succeedingFirst(),
                 write(FeiyanService.TEAM, "POST", "/api/assignments/{orderId}/decline",
                         "/api/assignments/" + toDecline + "/decline", () -> json(Map.of("reasonCode", "NO_CAPACITY")),
-                        EnumSet.of(TEAM_LEAD)).firstSucceeds(),
+                        EnumSet.of(TEAM_LEAD)).succeedingFirst(),
                 write(FeiyanService.TEAM, "POST", "/api/assignments/{orderId}/complete",
                         "/api/assignments/" + toComplete + "/complete", () -> json(Map.of("volunteerHours", 1)),
-                        EnumSet.of(TEAM_LEAD)).firstSucceeds(),
+                        EnumSet.of(TEAM_LEAD)).succeedingFirst(),
 
                 // feedback: ratings, follow-ups, metrics
                 write(FeiyanService.FEEDBACK, "POST", "/api/ratings", "/api/ratings",
                         () -> json(Map.of("orderId", completed, "score", 5, "solved", true)),
-                        EnumSet.of(RESIDENT, VOLUNTEER)).firstSucceeds(),
+                        EnumSet.of(RESIDENT, VOLUNTEER)).succeedingFirst(),
                 get(FeiyanService.FEEDBACK, "/api/ratings/{orderId}", "/api/ratings/" + rated, HER_PEOPLE),
                 get(FeiyanService.FEEDBACK, "/api/follow-ups", "/api/follow-ups",
                         union(EnumSet.of(VOLUNTEER, VOLUNTEER_ELSEWHERE), OPERATORS)),
@@ -399,13 +399,13 @@ class AccessMatrixIT {
                         EnumSet.of(VOLUNTEER, TOWN_OPERATOR, COUNTY_OPERATOR)),
                 write(FeiyanService.FEEDBACK, "POST", "/api/follow-ups/{id}/outcome",
                         "/api/follow-ups/" + followUp + "/outcome", () -> json(Map.of("outcome", "RESOLVED")),
-                        EnumSet.of(VOLUNTEER, TOWN_OPERATOR, COUNTY_OPERATOR)).firstSucceeds(),
+                        EnumSet.of(VOLUNTEER, TOWN_OPERATOR, COUNTY_OPERATOR)).succeedingFirst(),
                 get(FeiyanService.FEEDBACK, "/api/metrics/rates", "/api/metrics/rates?by=town",
                         union(OPERATORS, EnumSet.of(ANALYST, ADMIN))),
                 get(FeiyanService.FEEDBACK, "/api/metrics/demand", "/api/metrics/demand?by=category",
                         union(OPERATORS, EnumSet.of(ANALYST, ADMIN))),
                 write(FeiyanService.FEEDBACK, "POST", "/api/metrics/rebuild", "/api/metrics/rebuild", () -> "",
-                        EnumSet.of(ADMIN)).firstSucceeds());
+                        EnumSet.of(ADMIN)).succeedingFirst());
     }
 
     private static Call get(FeiyanService service, String template, String path, Set<Who> allowed) {

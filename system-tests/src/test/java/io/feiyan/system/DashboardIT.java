@@ -4,10 +4,13 @@ import static io.restassured.RestAssured.given;
 import static org.awaitility.Awaitility.await;
 import static org.hamcrest.Matchers.equalTo;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import io.feiyan.embedded.FeiyanService;
 import io.feiyan.embedded.Tokens;
+import io.restassured.http.ContentType;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -15,12 +18,12 @@ import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Dimension;
 import org.openqa.selenium.JavascriptExecutor;
-import org.openqa.selenium.Keys;
 import org.openqa.selenium.OutputType;
 import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.TakesScreenshot;
@@ -37,6 +40,8 @@ class DashboardIT {
     private static final Path CHROMEDRIVER = Path.of("/usr/bin/chromedriver");
     private static final Duration WAIT = Duration.ofSeconds(60);
     private static final String QUANYUAN_TOWN = "371322206";
+    /** Words that would run, and set window.__xss, if the page took them for markup. */
+    private static final String HOSTILE = "<script>window.__xss=1</script><img src=x onerror=\"window.__xss=2\">";
 
     static WebDriver browser;
 
@@ -61,19 +66,36 @@ class DashboardIT {
         }
     }
 
-    @Test
-    void anOrderPlacedThroughTheApiAppearsAndMovesOnThePageWithoutReload_andAnOperatorApprovesFromThePage()
-            throws Exception {
+    /** The town's view, in English, with no one signed in. */
+    @BeforeEach
+    void openThePageSignedOut() {
         browser.get(RunningFeiyan.url(FeiyanService.DISPATCH) + "/dashboard?region=" + QUANYUAN_TOWN);
-        browser.findElement(By.id("lang")).click(); // English
-        browser.findElement(By.id("operator")).sendKeys("OP-quanyuan-2", Keys.TAB);
+        script("sessionStorage.clear(); localStorage.setItem('feiyan.lang', 'en')");
+        browser.navigate().refresh();
+    }
+
+    @Test
+    void anOperatorSignsInWithTheirToken_seesOrdersAppearAndMoveWithoutReload_andApprovesFromThePage()
+            throws Exception {
+        // the page holds no data: it asks who is there, and a token the service refuses asks again
+        assertTrue(browser.findElement(By.id("sign-in")).isDisplayed());
+        assertFalse(browser.findElement(By.id("board")).isDisplayed());
+        signIn("not-a-token");
+        await().atMost(WAIT).until(() -> browser.findElement(By.id("sign-in-error")).getText().contains("refused"));
+        assertTrue(browser.findElement(By.id("sign-in")).isDisplayed());
+
+        // the town institute's operator pastes their token
+        String operator = DemoCounty.token(DemoCounty.QUANYUAN_OPERATOR);
+        signIn(operator);
         script("window.loadedOnce = 'yes'");
         await().atMost(WAIT).until(() -> browser.findElement(By.id("live")).getText().contains("live"));
+        assertTrue(browser.findElement(By.id("who")).getText().contains("OP-quanyuan-2"));
+        assertFalse(browser.getCurrentUrl().contains(operator), "the token never goes into a URL");
 
         // a 飞燕 volunteer orders opera for an elderly villager: it climbs to the county team and shows up assigned
         String resident = DemoCounty.registerResident("孙大爷", "13805392222");
-        String opera = DemoCounty.placeOrder(Map.of("residentId", resident, "projectCode", "culture-opera", "urgency", "ROUTINE",
-                "channel", "PROXY", "volunteerId", "V-zhao-li", "residentConsent", true));
+        String opera = DemoCounty.placeOrder(DemoCounty.ZHAO_LI, Map.of("residentId", resident,
+                "projectCode", "culture-opera", "urgency", "ROUTINE", "residentConsent", true));
         awaitOnPage("open", opera, "Assigned");
 
         // the team accepts it through its API: the page follows without a reload
@@ -83,8 +105,8 @@ class DashboardIT {
         awaitOnPage("open", opera, "Accepted");
 
         // a need in the resident's own words waits for review; the operator approves it on the page
-        String pump = DemoCounty.placeOrder(Map.of("residentId", resident, "category", "DAILY_LIFE", "urgency", "URGENT",
-                "channel", "PHONE", "operatorId", "OP-quanyuan-2", "description", "The fridge stopped cooling"));
+        String pump = DemoCounty.placeOrder(DemoCounty.QUANYUAN_OPERATOR, Map.of("residentId", resident,
+                "category", "DAILY_LIFE", "urgency", "URGENT", "description", "The fridge stopped cooling"));
         awaitOnPage("review", pump, "In review");
         // the list re-renders on every change; an element that went stale before the click is looked up again
         await().atMost(WAIT).ignoreExceptionsInstanceOf(StaleElementReferenceException.class).until(() -> {
@@ -92,7 +114,7 @@ class DashboardIT {
             return true;
         });
         awaitOnPage("open", pump, "Assigned");
-        given().get(RunningFeiyan.url(FeiyanService.DISPATCH) + "/api/cases/" + pump).then()
+        given().auth().oauth2(operator).get(RunningFeiyan.url(FeiyanService.DISPATCH) + "/api/cases/" + pump).then()
                 .body("status", equalTo("ASSIGNED"))
                 .body("tier", equalTo("TOWN"));
 
@@ -105,6 +127,64 @@ class DashboardIT {
         assertEquals(true, script("return document.documentElement.scrollWidth <= window.innerWidth"),
                 "no sideways scrolling on a phone");
         Files.write(Path.of("target", "dashboard-phone.png"), ((TakesScreenshot) browser).getScreenshotAs(OutputType.BYTES));
+        browser.manage().window().setSize(new Dimension(1280, 1100));
+
+        // signing out forgets the token and shows nothing more
+        browser.findElement(By.id("sign-out")).click();
+        await().atMost(WAIT).until(() -> browser.findElement(By.id("sign-in")).isDisplayed());
+        assertFalse(browser.findElement(By.id("board")).isDisplayed());
+        assertEquals(null, script("return sessionStorage.getItem('feiyan.dispatch.token')"));
+    }
+
+    @Test
+    void textsFromResidentsTeamsAndOperatorsAreShownAsTextAndNeverRun() {
+        signIn(DemoCounty.token(DemoCounty.QUANYUAN_OPERATOR));
+        await().atMost(WAIT).until(() -> browser.findElement(By.id("live")).getText().contains("live"));
+        String resident = DemoCounty.registerResident("李奶奶", "13805398888");
+
+        // a need whose words carry markup waits for review; the operator turns it down with a reason that does too
+        String need = DemoCounty.placeOrder(DemoCounty.QUANYUAN_OPERATOR, Map.of("residentId", resident,
+                "category", "DAILY_LIFE", "urgency", "ROUTINE", "description", HOSTILE));
+        awaitOnPage("review", need, "In review");
+        await().atMost(WAIT).ignoreExceptionsInstanceOf(StaleElementReferenceException.class).until(() -> {
+            WebElement reason = browser.findElement(By.cssSelector("#review li[data-order='" + need + "'] input.reason"));
+            reason.clear();
+            reason.sendKeys(HOSTILE);
+            browser.findElement(By.cssSelector("#review li[data-order='" + need + "'] button.reject")).click();
+            return true;
+        });
+        awaitDecision(need, "REJECTED", HOSTILE);
+
+        // opera, which only the county's art light cavalry offers: its lead declines in words that carry markup
+        String opera = DemoCounty.placeOrder(DemoCounty.ZHAO_LI, Map.of("residentId", resident,
+                "projectCode", "culture-opera", "urgency", "ROUTINE", "residentConsent", true, "description", HOSTILE));
+        String lead = DemoCounty.token(Tokens.Identity.teamLead("L-art-light-cavalry", "art-light-cavalry"));
+        await().atMost(WAIT).until(() -> given().auth().oauth2(lead).contentType(ContentType.JSON)
+                .body(Map.of("reasonCode", "OTHER", "reason", HOSTILE))
+                .post(RunningFeiyan.url(FeiyanService.TEAM) + "/api/assignments/" + opera + "/decline")
+                .statusCode() == 200);
+        awaitDecision(opera, "DECLINED", "art-light-cavalry: " + HOSTILE);
+
+        // shown literally; no script ran and no element came of them
+        assertEquals("undefined", script("return typeof window.__xss"), "markup from the data ran in the page");
+        assertEquals(0L, script("return document.querySelectorAll('main script, main img').length"));
+        assertTrue(browser.findElement(By.id("board")).getText().contains(HOSTILE));
+    }
+
+    private static void signIn(String token) {
+        WebElement field = browser.findElement(By.id("token"));
+        field.clear();
+        field.sendKeys(token);
+        browser.findElement(By.id("sign-in-button")).click();
+    }
+
+    /** Until the recent decisions show one of the kind for the order, with the detail exactly as given. */
+    private static void awaitDecision(String orderId, String kind, String detail) {
+        By items = By.cssSelector("#recent li[data-order='" + orderId + "']");
+        await().atMost(WAIT).ignoreExceptionsInstanceOf(StaleElementReferenceException.class).until(() ->
+                browser.findElements(items).stream().anyMatch(item ->
+                        item.findElement(By.className("status")).getText().equals(kind)
+                                && item.findElement(By.className("detail")).getText().equals(detail)));
     }
 
     private static void awaitOnPage(String list, String orderId, String status) {

@@ -20,9 +20,13 @@ public class DashboardFeed {
         changes.onNext(changed);
     }
 
-    /** Every change from now on, and a heartbeat (a null order id) every 15 s so idle connections stay open. */
-    public Multi<CaseChanged> changes() {
-        return Multi.createBy().merging().streams(changes,
-                Multi.createFrom().ticks().every(Duration.ofSeconds(15)).map(tick -> new CaseChanged(null)));
+    /**
+     * Every change from now on to a case whose village lies in the region (a county, town or village code),
+     * and a heartbeat (a null order id) every 15 s so idle connections stay open.
+     */
+    public Multi<CaseChanged> changes(String region) {
+        return Multi.createBy().merging().streams(
+                changes.filter(changed -> changed.villageCode() != null && changed.villageCode().startsWith(region)),
+                Multi.createFrom().ticks().every(Duration.ofSeconds(15)).map(tick -> new CaseChanged(null, null)));
     }
 }

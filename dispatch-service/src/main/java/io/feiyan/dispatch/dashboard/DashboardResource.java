@@ -1,11 +1,15 @@
 package io.feiyan.dispatch.dashboard;
 
+import io.feiyan.dispatch.rest.OperatorRegion;
 import io.feiyan.dispatch.service.CaseChanged;
 import io.feiyan.events.RegionCode;
 import io.feiyan.events.Tier;
 import io.feiyan.platform.rest.Validation;
+import io.feiyan.platform.security.Caller;
+import io.feiyan.platform.security.Roles;
 import io.smallrye.mutiny.Multi;
-import jakarta.ws.rs.DefaultValue;
+import jakarta.annotation.security.PermitAll;
+import jakarta.annotation.security.RolesAllowed;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
@@ -15,25 +19,39 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.Instant;
+import org.eclipse.microprofile.jwt.JsonWebToken;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.jboss.resteasy.reactive.RestStreamElementType;
 
-/** The operators' live dispatch dashboard: the page, its data, and its stream of changes. */
+/**
+ * The operators' live dispatch dashboard: the page, its data, and its stream of changes. The page holds no
+ * data; it asks for the operator's bearer token and sends it with every call, and an operator sees the cases
+ * of their own region only.
+ */
 @Path("/")
 public class DashboardResource {
     private final DashboardService dashboard;
     private final DashboardFeed feed;
+    private final Caller caller;
+    private final JsonWebToken token;
 
-    DashboardResource(DashboardService dashboard, DashboardFeed feed) {
+    DashboardResource(DashboardService dashboard, DashboardFeed feed, Caller caller, JsonWebToken token) {
         this.dashboard = dashboard;
         this.feed = feed;
+        this.caller = caller;
+        this.token = token;
     }
 
     @GET
     @Path("dashboard")
     @Produces(MediaType.TEXT_HTML)
-    @Operation(summary = "The dashboard page", description = "?region=371322206&tier=TOWN picks the operator's view.")
+    @PermitAll
+    @Operation(summary = "The dashboard page", description = "Anyone may load it: it holds no data. It asks for an "
+            + "operator's bearer token, keeps it for the browser tab, and sends it with every call. "
+            + "?region=371322206&tier=TOWN picks a view inside the operator's region.")
     public String page() {
         try (InputStream page = getClass().getClassLoader().getResourceAsStream("dashboard/index.html")) {
             return new String(page.readAllBytes(), StandardCharsets.UTF_8);
@@ -44,23 +62,36 @@ public class DashboardResource {
 
     @GET
     @Path("api/dashboard")
-    @Operation(summary = "What the dashboard shows", description = "For a region (county, town or village code) and "
-            + "optionally one tier: counts by state, the review queue, open assignments by time left, waiting and "
-            + "unserved cases, recent escalations and declines, and the teams to assign to.")
+    @RolesAllowed(Roles.OPERATOR)
+    @Operation(summary = "What the dashboard shows", description = "For operators, of their own region (from their "
+            + "token) or a part of it, and optionally one tier: counts by state, the review queue, open assignments "
+            + "by time left, waiting and unserved cases, recent escalations and declines, and the teams to assign "
+            + "to. 403 forbidden for a region outside the operator's.")
     public DashboardService.Snapshot snapshot(
-            @Parameter(example = "371322") @QueryParam("region") @DefaultValue("371322") String region,
+            @Parameter(description = "A county, town or village code in the operator's region; the operator's "
+                    + "region when left out", example = "371322206") @QueryParam("region") String region,
             @Parameter(example = "TOWN") @QueryParam("tier") String tier) {
-        new Validation().require(RegionCode.isValid(region), "region", "is a county, town or village code").orThrow();
-        return dashboard.snapshot(region, Validation.enumValue(Tier.class, tier, "tier"));
+        String own = OperatorRegion.of(caller);
+        String shown = region == null || region.isBlank() ? own : region.strip();
+        new Validation().require(RegionCode.isValid(shown), "region", "is a county, town or village code").orThrow();
+        caller.require(caller.covers(shown), "the dashboard shows your own region, " + own + ", or a part of it");
+        return dashboard.snapshot(shown, Validation.enumValue(Tier.class, tier, "tier"));
     }
 
     @GET
     @Path("api/dashboard/stream")
     @Produces(MediaType.SERVER_SENT_EVENTS)
     @RestStreamElementType(MediaType.APPLICATION_JSON)
-    @Operation(summary = "Changes, as server-sent events", description = "One event per changed case (its orderId); "
-            + "a heartbeat with a null orderId every 15 s.")
+    @RolesAllowed(Roles.OPERATOR)
+    @Operation(summary = "Changes, as server-sent events", description = "For operators: one event per changed case "
+            + "of their region (its orderId and villageCode); a heartbeat with a null orderId every 15 s. Send the "
+            + "token in the Authorization header (EventSource cannot: read it with fetch). The stream ends when "
+            + "the token expires.")
     public Multi<CaseChanged> stream() {
-        return feed.changes();
+        // the request's beans are gone once the stream runs: take the region and expiry now
+        String region = OperatorRegion.of(caller);
+        Duration left = Duration.between(Instant.now(), Instant.ofEpochSecond(token.getExpirationTime()));
+        return left.isNegative() || left.isZero() ? Multi.createFrom().empty()
+                : feed.changes(region).select().first(left);
     }
 }

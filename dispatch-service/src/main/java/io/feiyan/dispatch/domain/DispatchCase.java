@@ -82,6 +82,20 @@ public class DispatchCase extends PanacheEntityBase {
         return status == CaseStatus.WAITING;
     }
 
+    /**
+     * The region whose operators act on the case now: while it is in review, its review queue (assigning or
+     * escalating it approves it, so that is the queue's to do too); after, the village, town or county of its
+     * tier. A region's operators and those of the regions containing it act; a town never acts on the county's.
+     */
+    public String handledBy() {
+        RegionCode village = RegionCode.of(villageCode);
+        if (status == CaseStatus.IN_REVIEW) {
+            // a case in review from before review queues were kept is the county centre's
+            return reviewQueue != null ? reviewQueue : village.at(Tier.COUNTY).value();
+        }
+        return village.at(tier).value();
+    }
+
     /** Gives the case to the team, which has {@code acceptWithin} to accept it. */
     public OrderAssigned assignTo(Team team, Duration acceptWithin, String operator, String note, Instant now) {
         status = CaseStatus.ASSIGNED;

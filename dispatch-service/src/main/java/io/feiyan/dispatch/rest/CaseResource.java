@@ -3,9 +3,13 @@ package io.feiyan.dispatch.rest;
 import io.feiyan.dispatch.domain.CaseStatus;
 import io.feiyan.dispatch.domain.DispatchCase;
 import io.feiyan.dispatch.service.DispatchService;
+import io.feiyan.dispatch.service.Operator;
 import io.feiyan.events.Tier;
 import io.feiyan.events.Urgency;
 import io.feiyan.platform.rest.Validation;
+import io.feiyan.platform.security.Caller;
+import io.feiyan.platform.security.Roles;
+import jakarta.annotation.security.RolesAllowed;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
@@ -20,13 +24,20 @@ import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.ExampleObject;
 import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
 
-/** The dispatch cases operators work on: review, and the hand actions approve, reject, assign, escalate. */
+/**
+ * The dispatch cases operators work on: review, and the hand actions approve, reject, assign, escalate. An
+ * operator sees the cases of their region (the {@code region} of their token) and acts on those their region
+ * handles now; whoever acts is the token's user.
+ */
 @Path("/api/cases")
+@RolesAllowed(Roles.OPERATOR)
 public class CaseResource {
     private final DispatchService dispatch;
+    private final Caller caller;
 
-    CaseResource(DispatchService dispatch) {
+    CaseResource(DispatchService dispatch, Caller caller) {
         this.dispatch = dispatch;
+        this.caller = caller;
     }
 
     public record CaseView(UUID orderId, String projectCode, String category, String villageCode, Urgency urgency,
@@ -40,73 +51,93 @@ public class CaseResource {
         }
     }
 
-    /** Who acts, and why; for an assignment, to which team. */
-    public record Action(String operator, String reason, String teamCode) {
+    /** Why; for an assignment, to which team. Who acts comes from the token. */
+    public record Action(String reason, String teamCode) {
     }
 
     @GET
-    @Operation(summary = "Cases, newest first", description = "Optionally in one status.")
+    @Operation(summary = "Cases, newest first", description = "For operators: the cases of villages in their region, "
+            + "optionally in one status.")
     public List<CaseView> list(@QueryParam("status") String status) {
-        return dispatch.list(Validation.enumValue(CaseStatus.class, status, "status")).stream().map(CaseView::of).toList();
+        return dispatch.list(OperatorRegion.of(caller), Validation.enumValue(CaseStatus.class, status, "status"))
+                .stream().map(CaseView::of).toList();
     }
 
     @GET
     @Path("/{orderId}")
-    @Operation(summary = "One case")
+    @Operation(summary = "One case", description = "For operators of a region the case's village lies in; 403 "
+            + "forbidden for others.")
     public CaseView get(@PathParam("orderId") UUID orderId) {
-        return CaseView.of(dispatch.get(orderId));
+        DispatchCase c = dispatch.get(orderId);
+        caller.require(caller.covers(c.villageCode), "the case's village " + c.villageCode
+                + " is outside your region");
+        return CaseView.of(c);
     }
 
     @POST
     @Path("/{orderId}/approve")
-    @Operation(summary = "Approve a case in review", description = "It is routed at once.")
+    @Operation(summary = "Approve a case in review", description = "For operators of the review queue's region (a "
+            + "town's institute, or the county centre for all); 403 forbidden for others, and nothing changes. "
+            + "It is routed at once; the token's user is recorded as who approved.")
     @RequestBody(content = @Content(mediaType = MediaType.APPLICATION_JSON, examples = @ExampleObject(name = "approve",
-            value = "{\"operator\": \"OP-quanyuan-2\"}")))
+            value = "{}")))
     public CaseView approve(@PathParam("orderId") UUID orderId, Action action) {
-        validate(action, false, false);
-        dispatch.approve(orderId, action.operator());
+        validate(action == null ? new Action(null, null) : action, false, false); // approving needs nothing said
+        dispatch.approve(orderId, operator());
         return get(orderId);
     }
 
     @POST
     @Path("/{orderId}/reject")
-    @Operation(summary = "Reject a case", description = "OrderRejected; the resident sees the reason in the timeline.")
+    @Operation(summary = "Reject a case", description = "For operators of the review queue's region while it is in "
+            + "review, of its tier's region while it waits for a team; 403 forbidden for others, and nothing "
+            + "changes. OrderRejected; the resident sees the reason in the timeline.")
     @RequestBody(content = @Content(mediaType = MediaType.APPLICATION_JSON, examples = @ExampleObject(name = "reject",
-            value = "{\"operator\": \"OP-quanyuan-2\", \"reason\": \"medical treatment needs the clinic, not volunteers\"}")))
+            value = "{\"reason\": \"medical treatment needs the clinic, not volunteers\"}")))
     public CaseView reject(@PathParam("orderId") UUID orderId, Action action) {
         validate(action, true, false);
-        dispatch.reject(orderId, action.operator(), action.reason());
+        dispatch.reject(orderId, operator(), action.reason());
         return get(orderId);
     }
 
     @POST
     @Path("/{orderId}/assign")
-    @Operation(summary = "Assign a case to a named team", description = "Whatever the team's tier or load.")
+    @Operation(summary = "Assign a case to a named team", description = "Whatever the team's tier or load. For "
+            + "operators of the region of the case's tier (its village, town or county; while in review, the "
+            + "review queue's region, as assigning approves it); 403 forbidden for others, and nothing changes.")
     @RequestBody(content = @Content(mediaType = MediaType.APPLICATION_JSON, examples = @ExampleObject(name = "assign",
-            value = "{\"operator\": \"OP-county-1\", \"teamCode\": \"art-light-cavalry\", \"reason\": \"they know the village\"}")))
+            value = "{\"teamCode\": \"art-light-cavalry\", \"reason\": \"they know the village\"}")))
     public CaseView assign(@PathParam("orderId") UUID orderId, Action action) {
         validate(action, false, true);
-        dispatch.assign(orderId, action.teamCode(), action.operator(), action.reason());
+        dispatch.assign(orderId, action.teamCode(), operator(), action.reason());
         return get(orderId);
     }
 
     @POST
     @Path("/{orderId}/escalate")
-    @Operation(summary = "Escalate a case one tier", description = "OrderEscalated with reason OPERATOR; routed there at once.")
+    @Operation(summary = "Escalate a case one tier", description = "OrderEscalated with reason OPERATOR; routed there "
+            + "at once. For operators of the region of the case's tier (while in review, of the review queue's); "
+            + "403 forbidden for others, and nothing changes.")
     @RequestBody(content = @Content(mediaType = MediaType.APPLICATION_JSON, examples = @ExampleObject(name = "escalate",
-            value = "{\"operator\": \"OP-quanyuan-2\", \"reason\": \"needs the county's equipment\"}")))
+            value = "{\"reason\": \"needs the county's equipment\"}")))
     public CaseView escalate(@PathParam("orderId") UUID orderId, Action action) {
         validate(action, true, false);
-        dispatch.escalate(orderId, action.operator(), action.reason());
+        dispatch.escalate(orderId, operator(), action.reason());
         return get(orderId);
+    }
+
+    /** The token's operator, and the regions theirs to act in. */
+    private Operator operator() {
+        OperatorRegion.of(caller); // refuses a token with no region, or one that is no region code
+        // who acted goes on decisions and events, which hold at most 64 characters
+        caller.require(caller.id() != null && caller.id().length() <= 64, "your token's subject is empty or longer "
+                + "than 64 characters");
+        return new Operator(caller.id(), caller::covers);
     }
 
     private static void validate(Action action, boolean reasonRequired, boolean teamRequired) {
         new Validation().present(action, "body").orThrow();
-        Validation validation = new Validation()
-                .present(action.operator(), "operator")
-                .maxLength(action.operator(), 64, "operator")
-                .maxLength(action.reason(), 500, "reason");
+        Validation validation = new Validation().maxLength(action.reason(), 500, "reason");
         if (reasonRequired) {
             validation.present(action.reason(), "reason");
         }

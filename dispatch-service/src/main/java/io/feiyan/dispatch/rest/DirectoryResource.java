@@ -3,9 +3,12 @@ package io.feiyan.dispatch.rest;
 import io.feiyan.dispatch.domain.Team;
 import io.feiyan.dispatch.service.DispatchService;
 import io.feiyan.events.Tier;
+import io.feiyan.platform.security.Roles;
+import jakarta.annotation.security.RolesAllowed;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import java.util.List;
+import org.eclipse.microprofile.openapi.annotations.Operation;
 
 /** The team directory as dispatch knows it, from team-service's events: what routing decides on. */
 @Path("/api/teams")
@@ -24,6 +27,9 @@ public class DirectoryResource {
     }
 
     @GET
+    @RolesAllowed({Roles.OPERATOR, Roles.ADMIN})
+    @Operation(summary = "The teams dispatch routes to", description = "For operators and admins: every team of the "
+            + "county, active or not, with its tier, region, projects and capacity.")
     public List<TeamView> list() {
         return dispatch.teams().stream().map(TeamView::of).toList();
     }

@@ -16,6 +16,8 @@ import io.feiyan.events.Tier;
 import io.feiyan.platform.messaging.Outbox;
 import io.feiyan.platform.messaging.SqlTime;
 import io.feiyan.platform.rest.Problem;
+import io.feiyan.platform.security.Caller;
+import io.quarkus.panache.common.Parameters;
 import io.quarkus.panache.common.Sort;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Event;
@@ -68,24 +70,24 @@ public class DispatchService {
         changed(c);
     }
 
-    public void approve(UUID orderId, String operator) {
-        DispatchCase c = locked(orderId);
-        outbox.publish(move(() -> c.approve(operator, Instant.now())));
-        Decision.record(orderId, Decision.Kind.APPROVED, "approved at review", operator, Instant.now());
+    public void approve(UUID orderId, Operator by) {
+        DispatchCase c = lockedFor(orderId, by);
+        outbox.publish(move(() -> c.approve(by.id(), Instant.now())));
+        Decision.record(orderId, Decision.Kind.APPROVED, "approved at review", by.id(), Instant.now());
         route(c, EscalationReason.NO_TEAM_AVAILABLE);
         changed(c);
     }
 
-    public void reject(UUID orderId, String operator, String reason) {
-        DispatchCase c = locked(orderId);
-        outbox.publish(move(() -> c.reject(reason, operator, Instant.now())));
-        Decision.record(orderId, Decision.Kind.REJECTED, reason, operator, Instant.now());
+    public void reject(UUID orderId, Operator by, String reason) {
+        DispatchCase c = lockedFor(orderId, by);
+        outbox.publish(move(() -> c.reject(reason, by.id(), Instant.now())));
+        Decision.record(orderId, Decision.Kind.REJECTED, reason, by.id(), Instant.now());
         changed(c);
     }
 
     /** An operator gives the case to a team of their choice, whatever its tier or load. */
-    public void assign(UUID orderId, String teamCode, String operator, String note) {
-        DispatchCase c = locked(orderId);
+    public void assign(UUID orderId, String teamCode, Operator by, String note) {
+        DispatchCase c = lockedFor(orderId, by);
         if (!c.isRoutable() && c.status != CaseStatus.ASSIGNED && c.status != CaseStatus.IN_REVIEW) {
             throw cannot(new IllegalCaseMove(orderId, c.status, "assigned"));
         }
@@ -95,26 +97,26 @@ public class DispatchService {
                     .with("field", "teamCode").exception();
         }
         if (c.status == CaseStatus.IN_REVIEW) {
-            outbox.publish(c.approve(operator, Instant.now()));
+            outbox.publish(c.approve(by.id(), Instant.now()));
         }
         if (c.teamCode != null) {
             c.passedOnBy(c.teamCode, Instant.now());
         }
         c.status = CaseStatus.WAITING;
-        assign(c, team, operator, note);
+        assign(c, team, by.id(), note);
         changed(c);
     }
 
     /** An operator sends the case up one tier; it is routed there at once. */
-    public void escalate(UUID orderId, String operator, String note) {
-        DispatchCase c = locked(orderId);
+    public void escalate(UUID orderId, Operator by, String note) {
+        DispatchCase c = lockedFor(orderId, by);
         if (!c.status.isOpen() || c.status == CaseStatus.ACCEPTED) {
             throw cannot(new IllegalCaseMove(orderId, c.status, "escalated"));
         }
         if (c.status == CaseStatus.IN_REVIEW) {
-            outbox.publish(c.approve(operator, Instant.now()));
+            outbox.publish(c.approve(by.id(), Instant.now()));
         }
-        escalate(c, move(() -> c.escalate(EscalationReason.OPERATOR, operator, note, Instant.now())));
+        escalate(c, move(() -> c.escalate(EscalationReason.OPERATOR, by.id(), note, Instant.now())));
         route(c, EscalationReason.NO_TEAM_AVAILABLE);
         changed(c);
     }
@@ -251,10 +253,14 @@ public class DispatchService {
         return c;
     }
 
-    public List<DispatchCase> list(CaseStatus status) {
-        return status == null
-                ? DispatchCase.listAll(Sort.descending("placedAt"))
-                : DispatchCase.list("status", Sort.descending("placedAt"), status);
+    /** The cases of a region (a county, town or village code: a prefix of their villages'), newest first. */
+    public List<DispatchCase> list(String region, CaseStatus status) {
+        Parameters parameters = Parameters.with("region", region + "%");
+        if (status == null) {
+            return DispatchCase.list("villageCode like :region", Sort.descending("placedAt"), parameters);
+        }
+        return DispatchCase.list("villageCode like :region and status = :status", Sort.descending("placedAt"),
+                parameters.and("status", status));
     }
 
     public List<Team> teams() {
@@ -368,6 +374,17 @@ public class DispatchService {
         return open >= limit ? "the resident already has " + open + " open orders" : null;
     }
 
+    /** The case, locked, if it is the operator's to act on (its {@link DispatchCase#handledBy() region}). */
+    private DispatchCase lockedFor(UUID orderId, Operator by) {
+        DispatchCase c = locked(orderId);
+        String region = c.handledBy();
+        if (!by.covers().test(region)) {
+            throw Caller.forbidden((c.status == CaseStatus.IN_REVIEW ? "the case waits in the review queue of " + region
+                    : "the case is at " + lower(c.tier) + " tier, in " + region) + ", which is outside your region");
+        }
+        return c;
+    }
+
     private DispatchCase locked(UUID orderId) {
         DispatchCase c = DispatchCase.findById(orderId, LockModeType.PESSIMISTIC_WRITE);
         if (c == null) {
@@ -397,7 +414,7 @@ public class DispatchService {
     }
 
     private void changed(DispatchCase c) {
-        changes.fire(new CaseChanged(c.orderId));
+        changes.fire(new CaseChanged(c.orderId, c.villageCode));
     }
 
     private static String lower(Enum<?> value) {
