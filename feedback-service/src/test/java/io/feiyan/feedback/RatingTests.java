@@ -123,7 +123,7 @@ class RatingTests {
     }
 
     @Test
-    void aFieldTheRequestDoesNotHaveIsRefusedByName_andAnOversizedBodyIsRefused() {
+    void aFieldTheRequestDoesNotHaveIsRefusedByName_andAnOversizedBodyOrOneThatIsNotJsonIsRefused() {
         asVolunteerOf(Scenario.newVillage()).contentType(ContentType.JSON)
                 .body(Map.of("orderId", UUID.randomUUID().toString(), "score", 5, "solved", true, "scroe", 4))
                 .post("/api/ratings")
@@ -136,6 +136,12 @@ class RatingTests {
                         "comment", "x".repeat(300 * 1024)))
                 .post("/api/ratings")
                 .then().statusCode(413);
+        asVolunteerOf(Scenario.newVillage()).contentType(ContentType.TEXT)
+                .body("{\"orderId\": \"" + UUID.randomUUID() + "\", \"score\": 5, \"solved\": true}")
+                .post("/api/ratings")
+                .then().statusCode(415)
+                .contentType("application/problem+json")
+                .body("detail", startsWith("this endpoint does not take a body of the request's Content-Type"));
     }
 
     private static Response rate(RequestSpecification as, UUID orderId, int score) {

@@ -75,8 +75,10 @@ public class ProblemMapper {
     @ServerExceptionMapper
     public Response webApplication(WebApplicationException e) {
         int status = e.getResponse().getStatus();
+        String detail = status == 415 ? "this endpoint does not take a body of the request's Content-Type; "
+                + "send JSON as application/json (Open311 requests: a form)" : e.getMessage();
         return toResponse(Problem.of(status, "http-" + status, e.getResponse().getStatusInfo().getReasonPhrase(),
-                e.getMessage()));
+                detail));
     }
 
     @ServerExceptionMapper
