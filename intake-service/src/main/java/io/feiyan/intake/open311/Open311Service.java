@@ -93,14 +93,7 @@ public class Open311Service {
             List<String> statuses, Instant start, Instant end) {
         StringBuilder where = new StringBuilder("1 = 1");
         Parameters parameters = new Parameters();
-        if (scope.resident() != null) {
-            where.append(" and residentId = :own");
-            parameters.and("own", scope.resident());
-        }
-        if (scope.region() != null) {
-            where.append(" and villageCode like :region");
-            parameters.and("region", scope.region() + "%");
-        }
+        scope.narrow(where, parameters, "residentId");
         if (!ids.isEmpty()) {
             return Order.<Order>list(where + " and id in :ids", Sort.descending("placedAt"), parameters.and("ids", ids))
                     .stream().map(this::request).toList();

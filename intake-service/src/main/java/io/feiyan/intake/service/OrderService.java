@@ -168,14 +168,7 @@ public class OrderService {
             where.append(" and residentId = :resident");
             parameters.and("resident", residentId);
         }
-        if (scope.resident() != null) {
-            where.append(" and residentId = :own");
-            parameters.and("own", scope.resident());
-        }
-        if (scope.region() != null) {
-            where.append(" and villageCode like :region");
-            parameters.and("region", scope.region() + "%");
-        }
+        scope.narrow(where, parameters, "residentId");
         if (status != null) {
             where.append(" and status = :status");
             parameters.and("status", status);

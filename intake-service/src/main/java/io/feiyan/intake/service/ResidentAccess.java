@@ -12,6 +12,7 @@ import io.feiyan.intake.domain.Resident;
 import io.feiyan.platform.rest.Validation;
 import io.feiyan.platform.security.Caller;
 import io.feiyan.platform.security.Roles;
+import io.quarkus.panache.common.Parameters;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.transaction.Transactional;
 import java.time.Instant;
@@ -39,6 +40,17 @@ public class ResidentAccess {
 
     /** Where a listing looks: one resident's own records, or the villages under a region code. */
     public record Scope(UUID resident, String region) {
+        /** Narrows a query to the scope: the resident (in the field named) and the villages under the region. */
+        public void narrow(StringBuilder where, Parameters parameters, String residentField) {
+            if (resident != null) {
+                where.append(" and ").append(residentField).append(" = :scopeResident");
+                parameters.and("scopeResident", resident);
+            }
+            if (region != null) {
+                where.append(" and villageCode like :scopeRegion");
+                parameters.and("scopeRegion", region + "%");
+            }
+        }
     }
 
     /**

@@ -79,14 +79,7 @@ public class ResidentService {
     public Page<Resident> search(ResidentAccess.Scope scope, String text, Page.Request page) {
         StringBuilder where = new StringBuilder("1 = 1");
         Parameters parameters = new Parameters();
-        if (scope.resident() != null) {
-            where.append(" and id = :own");
-            parameters.and("own", scope.resident());
-        }
-        if (scope.region() != null) {
-            where.append(" and villageCode like :region");
-            parameters.and("region", scope.region() + "%");
-        }
+        scope.narrow(where, parameters, "id");
         if (text != null && !text.isBlank()) {
             where.append(" and (lower(name) like :name or phone like :phoneEnd)");
             parameters.and("name", "%" + text.strip().toLowerCase(Locale.ROOT) + "%")
