@@ -32,6 +32,11 @@ import org.apache.kafka.server.common.MetadataVersion;
  * Creates every Feiyan topic, reference-data topics compacted.
  */
 public final class EmbeddedKafka implements AutoCloseable {
+    /**
+     * Partitions of each topic (and of the dead-letter topics the services create): as many instances of a
+     * service as this can share its work. A topic made before keeps the partitions it has.
+     */
+    public static final int PARTITIONS = 6;
     private static final int NODE_ID = 1;
 
     private final KafkaRaftServer server;
@@ -56,7 +61,7 @@ public final class EmbeddedKafka implements AutoCloseable {
         props.put("inter.broker.listener.name", "PLAINTEXT");
         props.put("listener.security.protocol.map", "PLAINTEXT:PLAINTEXT,CONTROLLER:PLAINTEXT");
         props.put("log.dirs", logDir.toAbsolutePath().toString());
-        props.put("num.partitions", "1");
+        props.put("num.partitions", String.valueOf(PARTITIONS));
         props.put("offsets.topic.replication.factor", "1");
         props.put("offsets.topic.num.partitions", "1");
         props.put("transaction.state.log.replication.factor", "1");
@@ -64,6 +69,12 @@ public final class EmbeddedKafka implements AutoCloseable {
         props.put("share.coordinator.state.topic.replication.factor", "1");
         props.put("share.coordinator.state.topic.min.isr", "1");
         props.put("group.initial.rebalance.delay.ms", "0");
+        // An instance that dies without leaving its consumer groups loses its partitions to the others after
+        // six seconds without a heartbeat, not the default 45: the tests stop instances on purpose.
+        props.put("group.consumer.min.session.timeout.ms", "3000");
+        props.put("group.consumer.session.timeout.ms", "6000");
+        props.put("group.consumer.min.heartbeat.interval.ms", "500");
+        props.put("group.consumer.heartbeat.interval.ms", "1000");
         props.put("auto.create.topics.enable", "true");
 
         // The broker loads its plugins through the context class loader; make it the broker's own,
@@ -111,7 +122,7 @@ public final class EmbeddedKafka implements AutoCloseable {
             Set<String> existing = admin.listTopics().names().get();
             List<NewTopic> missing = java.util.Arrays.stream(EventType.values())
                     .filter(type -> !existing.contains(type.topic()))
-                    .map(type -> new NewTopic(type.topic(), 1, (short) 1).configs(type.topicConfig()))
+                    .map(type -> new NewTopic(type.topic(), PARTITIONS, (short) 1).configs(type.topicConfig()))
                     .toList();
             admin.createTopics(missing).all().get();
             Map<ConfigResource, Collection<AlterConfigOp>> retention = new HashMap<>();

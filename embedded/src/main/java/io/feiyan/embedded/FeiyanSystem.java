@@ -31,8 +31,11 @@ public final class FeiyanSystem implements AutoCloseable {
 
     private final EmbeddedDatabase database;
     private final EmbeddedKafka kafka;
-    private final Map<FeiyanService, Process> processes = new EnumMap<>(FeiyanService.class);
-    private final Map<FeiyanService, Integer> ports = new EnumMap<>(FeiyanService.class);
+    /** The instance of each service the system started with. */
+    private final Map<FeiyanService, Instance> instances = new EnumMap<>(FeiyanService.class);
+    /** More instances of services, started later, sharing the first one's database and consumer groups. */
+    private final List<Instance> more = new ArrayList<>();
+    private Settings settings;
     private Tokens tokens;
     private Path tokensFile;
     private Path logs;
@@ -102,63 +105,131 @@ public final class FeiyanSystem implements AutoCloseable {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+        this.settings = settings;
         for (FeiyanService service : FeiyanService.values()) {
             int port = settings.servicePorts().getOrDefault(service, service.defaultPort());
-            port = port == 0 ? EmbeddedKafka.freePort() : port;
-            ports.put(service, port);
-            List<String> command = new ArrayList<>(List.of(
-                    Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                    "-Xmx256m",
-                    "-Dquarkus.http.port=" + port,
-                    "-Dquarkus.datasource.jdbc.url=" + database.jdbcUrl(service.database()),
-                    "-Dquarkus.datasource.username=" + EmbeddedDatabase.USER,
-                    "-Dquarkus.datasource.password=" + EmbeddedDatabase.PASSWORD,
-                    "-Dkafka.bootstrap.servers=" + kafka.bootstrapServers(),
-                    "-Dmp.jwt.verify.publickey.location=" + Tokens.publicKey(keys(settings.dataDir())).toUri()));
-            if (settings.demoData() && service == FeiyanService.TEAM) {
-                command.add("-Dfeiyan.demo-data.enabled=true");
-            }
-            command.add("-jar");
-            command.add(applicationJar(settings.projectRoot(), service).toString());
-            Path log = log(service);
-            progress.printf("%s: starting on port %d, log in %s%n", service.moduleName(), port, log);
-            try {
-                processes.put(service, new ProcessBuilder(command)
-                        .redirectErrorStream(true)
-                        .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()))
-                        .start());
-            } catch (IOException e) {
-                throw new UncheckedIOException("cannot start " + service.moduleName(), e);
-            }
+            Instance instance = launch(service, port == 0 ? EmbeddedKafka.freePort() : port, log(service));
+            progress.printf("%s: starting on port %d, log in %s%n", service.moduleName(), instance.port, instance.log);
+            instances.put(service, instance);
         }
-        for (FeiyanService service : FeiyanService.values()) {
-            awaitReady(service, log(service));
-            progress.printf("%s: ready at %s%n", service.moduleName(), url(service));
+        for (Instance instance : instances.values()) {
+            instance.awaitReady();
+            progress.printf("%s: ready at %s%n", instance.service.moduleName(), instance.url());
         }
     }
 
-    private void awaitReady(FeiyanService service, Path log) {
-        HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
-        HttpRequest ready = HttpRequest.newBuilder(URI.create(url(service) + "/q/health/ready"))
-                .timeout(Duration.ofSeconds(5)).build();
-        long deadline = System.nanoTime() + READY_TIMEOUT.toNanos();
-        while (System.nanoTime() < deadline) {
-            if (!processes.get(service).isAlive()) {
-                throw new IllegalStateException(service.moduleName() + " stopped while starting; see " + log);
-            }
+    /**
+     * Starts one more instance of the service, on a free port, with the same database, broker and settings
+     * as the first: it joins the service's consumer groups and shares the topics' partitions with it.
+     */
+    public Instance startAnother(FeiyanService service) {
+        Path log = logs.resolve(service.moduleName() + "-" + (more.size() + 2) + ".log");
+        Instance instance = launch(service, EmbeddedKafka.freePort(), log);
+        more.add(instance);
+        instance.awaitReady();
+        return instance;
+    }
+
+    /** The instance the system started with. */
+    public Instance instance(FeiyanService service) {
+        return instances.get(service);
+    }
+
+    private Instance launch(FeiyanService service, int port, Path log) {
+        List<String> command = new ArrayList<>(List.of(
+                Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-Xmx256m",
+                "-Dquarkus.http.port=" + port,
+                "-Dquarkus.datasource.jdbc.url=" + database.jdbcUrl(service.database()),
+                "-Dquarkus.datasource.username=" + EmbeddedDatabase.USER,
+                "-Dquarkus.datasource.password=" + EmbeddedDatabase.PASSWORD,
+                "-Dkafka.bootstrap.servers=" + kafka.bootstrapServers(),
+                "-Dmp.jwt.verify.publickey.location=" + Tokens.publicKey(keys(settings.dataDir())).toUri()));
+        if (settings.demoData() && service == FeiyanService.TEAM) {
+            command.add("-Dfeiyan.demo-data.enabled=true");
+        }
+        command.add("-jar");
+        command.add(applicationJar(settings.projectRoot(), service).toString());
+        try {
+            return new Instance(service, port, log, new ProcessBuilder(command)
+                    .redirectErrorStream(true)
+                    .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()))
+                    .start());
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot start " + service.moduleName(), e);
+        }
+    }
+
+    /** One running instance of a service: its own JVM, on its own port, logging to its own file. */
+    public static final class Instance {
+        private final FeiyanService service;
+        private final int port;
+        private final Path log;
+        private final Process process;
+
+        private Instance(FeiyanService service, int port, Path log, Process process) {
+            this.service = service;
+            this.port = port;
+            this.log = log;
+            this.process = process;
+        }
+
+        public String url() {
+            return "http://localhost:" + port;
+        }
+
+        public Path log() {
+            return log;
+        }
+
+        public boolean isAlive() {
+            return process.isAlive();
+        }
+
+        /** Ends it at once, as a crash would (SIGKILL): nothing is flushed, committed or said goodbye. */
+        public void kill() {
             try {
-                if (http.send(ready, HttpResponse.BodyHandlers.discarding()).statusCode() == 200) {
-                    return;
-                }
-            } catch (IOException e) {
-                // not listening yet
+                process.destroyForcibly().waitFor(10, TimeUnit.SECONDS);
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
-                throw new IllegalStateException(e);
             }
-            sleep(Duration.ofMillis(250));
         }
-        throw new IllegalStateException(service.moduleName() + " not ready after " + READY_TIMEOUT + "; see " + log);
+
+        /** Stops it as an operator would (SIGTERM), by force if it has not stopped in 20 seconds. */
+        public void stop() {
+            process.destroy();
+            try {
+                if (!process.waitFor(20, TimeUnit.SECONDS)) {
+                    process.destroyForcibly().waitFor(10, TimeUnit.SECONDS);
+                }
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }
+
+        private void awaitReady() {
+            HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
+            HttpRequest ready = HttpRequest.newBuilder(URI.create(url() + "/q/health/ready"))
+                    .timeout(Duration.ofSeconds(5)).build();
+            long deadline = System.nanoTime() + READY_TIMEOUT.toNanos();
+            while (System.nanoTime() < deadline) {
+                if (!process.isAlive()) {
+                    throw new IllegalStateException(service.moduleName() + " stopped while starting; see " + log);
+                }
+                try {
+                    if (http.send(ready, HttpResponse.BodyHandlers.discarding()).statusCode() == 200) {
+                        return;
+                    }
+                } catch (IOException e) {
+                    // not listening yet
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    throw new IllegalStateException(e);
+                }
+                sleep(Duration.ofMillis(250));
+            }
+            throw new IllegalStateException(service.moduleName() + " not ready after " + READY_TIMEOUT + "; see " + log);
+        }
     }
 
     public static Path applicationJar(Path projectRoot, FeiyanService service) {
@@ -166,7 +237,7 @@ public final class FeiyanSystem implements AutoCloseable {
     }
 
     public String url(FeiyanService service) {
-        return "http://localhost:" + ports.get(service);
+        return instances.get(service).url();
     }
 
     public String kafkaBootstrapServers() {
@@ -180,16 +251,10 @@ public final class FeiyanSystem implements AutoCloseable {
     /** Stops the services (gracefully, then by force), then Kafka, then PostgreSQL. */
     @Override
     public void close() {
-        processes.values().forEach(Process::destroy);
-        for (Process process : processes.values()) {
-            try {
-                if (!process.waitFor(20, TimeUnit.SECONDS)) {
-                    process.destroyForcibly().waitFor(10, TimeUnit.SECONDS);
-                }
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-            }
-        }
+        List<Instance> all = new ArrayList<>(more);
+        all.addAll(instances.values());
+        all.forEach(instance -> instance.process.destroy());
+        all.forEach(Instance::stop);
         kafka.close();
         database.close();
     }

@@ -1,0 +1,218 @@
+package io.feiyan.system;
+
+import static io.restassured.RestAssured.given;
+import static org.awaitility.Awaitility.await;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.feiyan.embedded.EventProbe;
+import io.feiyan.embedded.FeiyanService;
+import io.feiyan.embedded.FeiyanSystem;
+import io.feiyan.embedded.Tokens;
+import io.feiyan.events.EventType;
+import io.restassured.http.ContentType;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Properties;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.concurrent.CompletableFuture;
+import java.util.stream.Collectors;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.AdminClientConfig;
+import org.apache.kafka.clients.admin.ConsumerGroupDescription;
+import org.apache.kafka.clients.admin.MemberDescription;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+/**
+ * Two instances of dispatch-service and two of team-service against the same topics and databases: they
+ * share the orders by partition, no order is handled twice, and when one of each dies (SIGKILL, in the middle
+ * of a stream of orders) the others take over its partitions and finish the work.
+ */
+@ExtendWith(RunningFeiyan.class)
+class ScaleOutIT {
+    private static final Duration WAIT = DemoCounty.WAIT;
+    /** A village of a town no other test uses, with a 飞燕 team big enough for every order of the test. */
+    private static final String VILLAGE = "371322301201";
+    private static final String TEAM = "scale-out-feiyan";
+    private static final int ORDERS = 80;
+
+    @Test
+    void twoInstancesShareTheOrders_andWhenOneDiesTheOtherFinishesItsWork() throws Exception {
+        FeiyanSystem system = RunningFeiyan.system();
+        DemoCounty.awaitLoaded();
+        givenAVillageTeamWithRoomForEveryOrder();
+        List<String> residents = new ArrayList<>();
+        for (int i = 0; i < ORDERS; i++) {
+            residents.add(registerResident(i));
+        }
+
+        FeiyanSystem.Instance dispatch2 = system.startAnother(FeiyanService.DISPATCH);
+        FeiyanSystem.Instance team2 = system.startAnother(FeiyanService.TEAM);
+        try (Admin admin = Admin.create(adminConfig());
+                EventProbe probe = new EventProbe(system.kafkaBootstrapServers())) {
+            // both instances of each service hold some of the order topics' partitions
+            await().atMost(WAIT).until(() -> owners(admin, "dispatch-service", EventType.ORDER_PLACED.topic()).size() == 2
+                    && owners(admin, "team-service", EventType.ORDER_ASSIGNED.topic()).size() == 2);
+            Map<String, Set<Integer>> dispatchShare = partitionsByMember(admin, "dispatch-service",
+                    EventType.ORDER_PLACED.topic());
+            Map<String, Set<Integer>> teamShare = partitionsByMember(admin, "team-service",
+                    EventType.ORDER_ASSIGNED.topic());
+
+            // orders stream in; a second in, one instance of each service dies without a word
+            CompletableFuture<List<String>> placing = CompletableFuture.supplyAsync(() -> place(residents));
+            Thread.sleep(1000);
+            dispatch2.kill();
+            team2.kill();
+            long killedAt = System.currentTimeMillis();
+
+            // the survivors take over the dead instances' partitions and every order reaches the team once
+            await().atMost(WAIT).until(() -> owners(admin, "dispatch-service", EventType.ORDER_PLACED.topic()).size() == 1
+                    && owners(admin, "team-service", EventType.ORDER_ASSIGNED.topic()).size() == 1);
+            long takeover = System.currentTimeMillis() - killedAt;
+            Set<String> survivors = owners(admin, "dispatch-service", EventType.ORDER_PLACED.topic());
+            Set<Integer> orphaned = dispatchShare.entrySet().stream().filter(entry -> !survivors.contains(entry.getKey()))
+                    .flatMap(entry -> entry.getValue().stream()).collect(Collectors.toSet());
+            List<String> orders = placing.join();
+            for (String order : orders) {
+                await().atMost(WAIT).until(() -> "OFFERED".equals(DemoCounty.queryOne(FeiyanService.TEAM,
+                        "select status from assignment where order_id = ?", order)));
+            }
+            // the team accepts each order, through either surviving instance
+            for (String order : orders) {
+                DemoCounty.as(Tokens.Identity.teamLead("L-" + TEAM, TEAM))
+                        .post(RunningFeiyan.url(FeiyanService.TEAM) + "/api/assignments/" + order + "/accept")
+                        .then().statusCode(200);
+            }
+            for (String order : orders) {
+                await().atMost(WAIT).until(() -> "ACCEPTED".equals(DemoCounty.queryOne(FeiyanService.DISPATCH,
+                        "select status from dispatch_case where order_id = ?", order)));
+            }
+
+            Set<String> ours = new HashSet<>(orders);
+            // orders placed after the kill on the dead dispatch instance's partitions: the survivor served them
+            long takenOver = probe.published(EventType.ORDER_PLACED.topic()).stream()
+                    .filter(record -> ours.contains(record.key()) && record.timestamp() > killedAt
+                            && orphaned.contains(record.partition()))
+                    .count();
+            Map<String, Long> assigned = countByOrder(probe.published(EventType.ORDER_ASSIGNED.topic()), ours);
+            Map<String, Long> accepted = countByOrder(probe.published(EventType.ORDER_ACCEPTED.topic()), ours);
+            long deadLetters = probe.published("deadletter.dispatch-service").stream()
+                    .filter(record -> ours.contains(record.key())).count()
+                    + probe.published("deadletter.team-service").stream()
+                    .filter(record -> ours.contains(record.key())).count();
+            long assignmentRows = orders.stream().mapToLong(order -> count(FeiyanService.TEAM,
+                    "select count(*) from assignment where order_id = ?", order)).sum();
+            long decisions = orders.stream().mapToLong(order -> count(FeiyanService.DISPATCH,
+                    "select count(*) from case_decision where order_id = ? and kind = 'ASSIGNED'", order)).sum();
+
+            System.out.printf("Scale-out: dispatch partitions of %s by instance %s, team partitions of %s %s; "
+                    + "the survivors held all after %d ms and served %d orders placed on the dead one's partitions "
+                    + "after it died; %d orders, %d assigned, %d accepted, %d assignment rows, %d dead letters%n",
+                    EventType.ORDER_PLACED.topic(), dispatchShare.values(), EventType.ORDER_ASSIGNED.topic(),
+                    teamShare.values(), takeover, takenOver, orders.size(),
+                    assigned.values().stream().mapToLong(Long::longValue).sum(),
+                    accepted.values().stream().mapToLong(Long::longValue).sum(), assignmentRows, deadLetters);
+            assertEquals(2, dispatchShare.size(), "two dispatch instances shared orders.placed: " + dispatchShare);
+            assertEquals(2, teamShare.size(), "two team instances shared orders.assigned: " + teamShare);
+            assertEquals(ORDERS, orders.size());
+            assertTrue(takenOver > 0, "some orders went to the dead instance's partitions after it died");
+            assertTrue(assigned.values().stream().allMatch(n -> n == 1) && assigned.size() == ORDERS,
+                    "each order assigned once: " + assigned);
+            assertTrue(accepted.values().stream().allMatch(n -> n == 1) && accepted.size() == ORDERS,
+                    "each order accepted once: " + accepted);
+            assertEquals(ORDERS, assignmentRows, "one assignment a order in team-service");
+            assertEquals(ORDERS, decisions, "one assignment decision a order in dispatch-service");
+            assertEquals(0, deadLetters);
+            assertFalse(dispatch2.isAlive() || team2.isAlive());
+        } finally {
+            dispatch2.kill();
+            team2.kill();
+        }
+    }
+
+    private static void givenAVillageTeamWithRoomForEveryOrder() {
+        DemoCounty.as(Tokens.Identity.admin("ADM-scale")).contentType(ContentType.JSON)
+                .body(Map.of("name", "Scale-out 飞燕", "tier", "VILLAGE", "regionCode", VILLAGE,
+                        "projectCodes", List.of("elderly-visit"), "capacity", ORDERS * 2, "active", true))
+                .put(RunningFeiyan.url(FeiyanService.TEAM) + "/api/teams/" + TEAM).then().statusCode(200);
+        await().atMost(WAIT).until(() -> "1".equals(DemoCounty.queryOne(FeiyanService.DISPATCH,
+                "select count(*) from team where code = ?", TEAM)));
+    }
+
+    /** A resident a order: a resident with three open orders would have the next reviewed. */
+    private static String registerResident(int n) {
+        return DemoCounty.as(volunteer()).contentType(ContentType.JSON)
+                .body(Map.of("name", "扩展居民" + n, "phone", String.format("1380531%04d", n),
+                        "idNumber", DemoCounty.idNumber(), "villageCode", VILLAGE))
+                .post(RunningFeiyan.url(FeiyanService.INTAKE) + "/api/residents")
+                .then().statusCode(201).extract().path("residentId");
+    }
+
+    private static List<String> place(List<String> residents) {
+        List<String> orders = new ArrayList<>();
+        for (String resident : residents) {
+            orders.add(DemoCounty.placeOrder(volunteer(), Map.of("residentId", resident,
+                    "projectCode", "elderly-visit", "urgency", "ROUTINE", "residentConsent", true)));
+            try {
+                Thread.sleep(25);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException(e);
+            }
+        }
+        return orders;
+    }
+
+    private static Tokens.Identity volunteer() {
+        return Tokens.Identity.volunteer("V-scale-1", VILLAGE);
+    }
+
+    /** The members of the group that hold partitions of the topic. */
+    private static Set<String> owners(Admin admin, String group, String topic) throws Exception {
+        return partitionsByMember(admin, group, topic).keySet();
+    }
+
+    private static Map<String, Set<Integer>> partitionsByMember(Admin admin, String group, String topic)
+            throws Exception {
+        ConsumerGroupDescription description = admin.describeConsumerGroups(List.of(group)).all().get().get(group);
+        Map<String, Set<Integer>> byMember = new TreeMap<>();
+        Collection<MemberDescription> members = description.members();
+        for (MemberDescription member : members) {
+            Set<Integer> partitions = member.assignment().topicPartitions().stream()
+                    .filter(partition -> partition.topic().equals(topic))
+                    .map(partition -> partition.partition())
+                    .collect(Collectors.toCollection(java.util.TreeSet::new));
+            if (!partitions.isEmpty()) {
+                byMember.put(member.host() + "/" + member.consumerId(), partitions);
+            }
+        }
+        return byMember;
+    }
+
+    private static Map<String, Long> countByOrder(List<ConsumerRecord<String, String>> records, Set<String> orders) {
+        return records.stream().filter(record -> orders.contains(record.key()))
+                .collect(Collectors.groupingBy(ConsumerRecord::key, TreeMap::new, Collectors.counting()));
+    }
+
+    private static long count(FeiyanService service, String sql, String order) {
+        try {
+            return Long.parseLong(DemoCounty.queryOne(service, sql, order));
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static Properties adminConfig() {
+        Properties config = new Properties();
+        config.put(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, RunningFeiyan.system().kafkaBootstrapServers());
+        return config;
+    }
+}
