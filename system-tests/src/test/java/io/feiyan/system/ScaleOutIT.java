@@ -1,6 +1,5 @@
 package io.feiyan.system;
 
-import static io.restassured.RestAssured.given;
 import static org.awaitility.Awaitility.await;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -12,9 +11,14 @@ import io.feiyan.embedded.FeiyanSystem;
 import io.feiyan.embedded.Tokens;
 import io.feiyan.events.EventType;
 import io.restassured.http.ContentType;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.Collections;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
@@ -34,7 +38,8 @@ import org.junit.jupiter.api.extension.ExtendWith;
 /**
  * Two instances of dispatch-service and two of team-service against the same topics and databases: they
  * share the orders by partition, no order is handled twice, and when one of each dies (SIGKILL, in the middle
- * of a stream of orders) the others take over its partitions and finish the work.
+ * of a stream of orders) the others take over its partitions and finish the work. A dashboard open on one
+ * dispatch instance hears of the cases the other changes.
  */
 @ExtendWith(RunningFeiyan.class)
 class ScaleOutIT {
@@ -66,8 +71,27 @@ class ScaleOutIT {
             Map<String, Set<Integer>> teamShare = partitionsByMember(admin, "team-service",
                     EventType.ORDER_ASSIGNED.topic());
 
-            // orders stream in; a second in, one instance of each service dies without a word
-            CompletableFuture<List<String>> placing = CompletableFuture.supplyAsync(() -> place(residents));
+            // the county centre watches the dashboard of the first dispatch instance
+            List<String> heard = Collections.synchronizedList(new ArrayList<>());
+            HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
+            http.sendAsync(HttpRequest.newBuilder(URI.create(RunningFeiyan.url(FeiyanService.DISPATCH)
+                            + "/api/dashboard/stream")).header("Authorization", "Bearer "
+                            + DemoCounty.token(DemoCounty.COUNTY_OPERATOR)).build(), HttpResponse.BodyHandlers.ofLines())
+                    .thenAccept(response -> response.body().filter(line -> line.startsWith("data:")).forEach(heard::add));
+
+            // while both instances run, orders are placed and reach the team
+            List<String> before = place(residents.subList(0, ORDERS / 4));
+            for (String order : before) {
+                await().atMost(WAIT).until(() -> "OFFERED".equals(DemoCounty.queryOne(FeiyanService.TEAM,
+                        "select status from assignment where order_id = ?", order)));
+            }
+            // and the dashboard of the first instance hears of every one, whichever instance routed it
+            await().atMost(Duration.ofSeconds(10)).until(() -> before.stream()
+                    .allMatch(order -> heard.stream().anyMatch(line -> line.contains(order))));
+
+            // more stream in; a second in, one instance of each service dies without a word
+            CompletableFuture<List<String>> placing = CompletableFuture.supplyAsync(
+                    () -> place(residents.subList(ORDERS / 4, ORDERS)));
             Thread.sleep(1000);
             dispatch2.kill();
             team2.kill();
@@ -80,7 +104,8 @@ class ScaleOutIT {
             Set<String> survivors = owners(admin, "dispatch-service", EventType.ORDER_PLACED.topic());
             Set<Integer> orphaned = dispatchShare.entrySet().stream().filter(entry -> !survivors.contains(entry.getKey()))
                     .flatMap(entry -> entry.getValue().stream()).collect(Collectors.toSet());
-            List<String> orders = placing.join();
+            List<String> orders = new ArrayList<>(before);
+            orders.addAll(placing.join());
             for (String order : orders) {
                 await().atMost(WAIT).until(() -> "OFFERED".equals(DemoCounty.queryOne(FeiyanService.TEAM,
                         "select status from assignment where order_id = ?", order)));
@@ -97,6 +122,10 @@ class ScaleOutIT {
             }
 
             Set<String> ours = new HashSet<>(orders);
+            // the orders placed while both ran on the partitions of the one that died: that one routed them
+            List<String> routedBySecond = probe.published(EventType.ORDER_PLACED.topic()).stream()
+                    .filter(record -> before.contains(record.key()) && orphaned.contains(record.partition()))
+                    .map(ConsumerRecord::key).toList();
             // orders placed after the kill on the dead dispatch instance's partitions: the survivor served them
             long takenOver = probe.published(EventType.ORDER_PLACED.topic()).stream()
                     .filter(record -> ours.contains(record.key()) && record.timestamp() > killedAt
@@ -114,16 +143,18 @@ class ScaleOutIT {
                     "select count(*) from case_decision where order_id = ? and kind = 'ASSIGNED'", order)).sum();
 
             System.out.printf("Scale-out: dispatch partitions of %s by instance %s, team partitions of %s %s; "
-                    + "the survivors held all after %d ms and served %d orders placed on the dead one's partitions "
-                    + "after it died; %d orders, %d assigned, %d accepted, %d assignment rows, %d dead letters%n",
+                    + "the first instance's dashboard heard the %d orders the second routed; the survivors held all "
+                    + "partitions %d ms after the kill and served %d orders placed on the dead one's partitions after "
+                    + "it died; %d orders, %d assigned, %d accepted, %d assignment rows, %d dead letters%n",
                     EventType.ORDER_PLACED.topic(), dispatchShare.values(), EventType.ORDER_ASSIGNED.topic(),
-                    teamShare.values(), takeover, takenOver, orders.size(),
+                    teamShare.values(), routedBySecond.size(), takeover, takenOver, orders.size(),
                     assigned.values().stream().mapToLong(Long::longValue).sum(),
                     accepted.values().stream().mapToLong(Long::longValue).sum(), assignmentRows, deadLetters);
             assertEquals(2, dispatchShare.size(), "two dispatch instances shared orders.placed: " + dispatchShare);
             assertEquals(2, teamShare.size(), "two team instances shared orders.assigned: " + teamShare);
             assertEquals(ORDERS, orders.size());
             assertTrue(takenOver > 0, "some orders went to the dead instance's partitions after it died");
+            assertFalse(routedBySecond.isEmpty(), "the second dispatch instance routed some orders while it lived");
             assertTrue(assigned.values().stream().allMatch(n -> n == 1) && assigned.size() == ORDERS,
                     "each order assigned once: " + assigned);
             assertTrue(accepted.values().stream().allMatch(n -> n == 1) && accepted.size() == ORDERS,

@@ -1,23 +1,49 @@
 package io.feiyan.dispatch.dashboard;
 
 import io.feiyan.dispatch.service.CaseChanged;
+import io.quarkus.runtime.ShutdownEvent;
+import io.quarkus.runtime.StartupEvent;
 import io.smallrye.mutiny.Multi;
 import io.smallrye.mutiny.operators.multi.processors.BroadcastProcessor;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
-import jakarta.enterprise.event.TransactionPhase;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.sql.Statement;
 import java.time.Duration;
+import javax.sql.DataSource;
+import org.jboss.logging.Logger;
+import org.postgresql.PGConnection;
+import org.postgresql.PGNotification;
 
 /**
- * Tells open dashboards that a case changed, once the change has committed. It speaks for this dispatch
- * instance's changes; a page refetches its snapshot when it hears one.
+ * Tells open dashboards that a case changed, once the change has committed — in any dispatch instance: it
+ * listens on the database for the changes {@link CaseChanged#notify} says. A page refetches its snapshot
+ * when it hears one.
  */
 @ApplicationScoped
 public class DashboardFeed {
-    private final BroadcastProcessor<CaseChanged> changes = BroadcastProcessor.create();
+    private static final Logger LOG = Logger.getLogger(DashboardFeed.class);
 
-    void committed(@Observes(during = TransactionPhase.AFTER_SUCCESS) CaseChanged changed) {
-        changes.onNext(changed);
+    private final BroadcastProcessor<CaseChanged> changes = BroadcastProcessor.create();
+    private final DataSource dataSource;
+    private volatile boolean running;
+    private Thread listener;
+
+    DashboardFeed(DataSource dataSource) {
+        this.dataSource = dataSource;
+    }
+
+    void start(@Observes StartupEvent startup) {
+        running = true;
+        listener = new Thread(this::listen, "case-changes");
+        listener.setDaemon(true);
+        listener.start();
+    }
+
+    void stop(@Observes ShutdownEvent shutdown) {
+        running = false;
+        listener.interrupt();
     }
 
     /**
@@ -28,5 +54,35 @@ public class DashboardFeed {
         return Multi.createBy().merging().streams(
                 changes.filter(changed -> changed.villageCode() != null && changed.villageCode().startsWith(region)),
                 Multi.createFrom().ticks().every(Duration.ofSeconds(15)).map(tick -> new CaseChanged(null, null)));
+    }
+
+    /** Holds one connection that LISTENs for changes, and opens another if it breaks. */
+    private void listen() {
+        while (running) {
+            try (Connection connection = dataSource.getConnection();
+                    Statement statement = connection.createStatement()) {
+                statement.execute("listen " + CaseChanged.CHANNEL);
+                PGConnection postgres = connection.unwrap(PGConnection.class);
+                while (running) {
+                    PGNotification[] notifications = postgres.getNotifications(5_000);
+                    for (PGNotification notification : notifications == null ? new PGNotification[0] : notifications) {
+                        changes.onNext(CaseChanged.parse(notification.getParameter()));
+                    }
+                }
+            } catch (SQLException | RuntimeException e) {
+                if (running) {
+                    LOG.warnf("dashboard changes: listening again in a second (%s)", e.getMessage());
+                    pause();
+                }
+            }
+        }
+    }
+
+    private void pause() {
+        try {
+            Thread.sleep(1_000);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
     }
 }

@@ -20,7 +20,6 @@ import io.feiyan.platform.security.Caller;
 import io.quarkus.panache.common.Parameters;
 import io.quarkus.panache.common.Sort;
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.enterprise.event.Event;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.LockModeType;
 import jakarta.transaction.Transactional;
@@ -47,13 +46,11 @@ public class DispatchService {
     private final Outbox outbox;
     private final EntityManager entityManager;
     private final DispatchConfig config;
-    private final Event<CaseChanged> changes;
 
-    DispatchService(Outbox outbox, EntityManager entityManager, DispatchConfig config, Event<CaseChanged> changes) {
+    DispatchService(Outbox outbox, EntityManager entityManager, DispatchConfig config) {
         this.outbox = outbox;
         this.entityManager = entityManager;
         this.config = config;
-        this.changes = changes;
     }
 
     /** Opens the order's case and routes it unless it needs review; an order seen before changes nothing. */
@@ -414,7 +411,7 @@ public class DispatchService {
     }
 
     private void changed(DispatchCase c) {
-        changes.fire(new CaseChanged(c.orderId, c.villageCode));
+        new CaseChanged(c.orderId, c.villageCode).notify(entityManager);
     }
 
     private static String lower(Enum<?> value) {
