@@ -1,0 +1,6 @@
+-- One database per service (FeiyanService.database()): no service reads another's. Run by the postgres image
+-- once, when its data volume is new; each service's Flyway migrations make its tables at the service's start.
+CREATE DATABASE intake;
+CREATE DATABASE dispatch;
+CREATE DATABASE team;
+CREATE DATABASE feedback;

@@ -1,0 +1,557 @@
+package io.feiyan.system;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assertions.fail;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
+import io.feiyan.embedded.FeiyanService;
+import io.feiyan.events.EventType;
+import java.io.IOException;
+import java.io.Reader;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.Iterator;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Properties;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.TreeSet;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The deployment manifests — Docker Compose in {@code deploy/compose}, Kubernetes in {@code deploy/k8s} — read
+ * against the code they deploy: every topic of {@link EventType} with its retention, each service's dead-letter
+ * topic, port, health endpoints, database and settings. It reads files only; nothing is started.
+ *
+ * <p>Checked to fail, each then restored: with {@code orders.rated} taken out of {@code kafka-topics.yaml} and out
+ * of {@code create-topics.sh} (as when a topic is added to EventType without manifests), with a KafkaTopic that
+ * no event or service uses, with {@code retention.ms} dropped from {@code orders.placed}, with the intake
+ * container's port changed, with a variable {@code FEIYAN_NO_SUCH_SETTING} in a Deployment and in the Compose file,
+ * with feedback-service at two replicas, with the dispatch autoscaler's maxReplicas above the partitions, with a
+ * manifest left out of the kustomization, and with the Compose broker's health check taken away.
+ */
+class DeploymentManifestsTest {
+    private static final Path ROOT = RunningFeiyan.root();
+    private static final Path K8S = ROOT.resolve("deploy/k8s");
+    private static final Path COMPOSE = ROOT.resolve("deploy/compose");
+    private static final ObjectMapper YAML = new ObjectMapper(new YAMLFactory());
+
+    /**
+     * Settings that every service reads besides those its properties files name: those the local run passes to
+     * each (FeiyanSystem) and the issuer SmallRye JWT requires.
+     */
+    private static final Set<String> WELL_KNOWN_SETTINGS = Set.of("quarkus.http.port", "quarkus.datasource.jdbc.url",
+            "quarkus.datasource.username", "quarkus.datasource.password", "kafka.bootstrap.servers",
+            "mp.jwt.verify.publickey.location", "mp.jwt.verify.issuer");
+    /** Read by the image's command (each service's src/main/docker/Dockerfile.jvm), not by the application. */
+    private static final String JVM_OPTIONS = "JAVA_OPTS";
+    /** The topic settings that say how long a topic keeps its messages, as EventType.topicConfig() does. */
+    private static final Set<String> RETENTION_SETTINGS = Set.of("cleanup.policy", "retention.ms", "retention.bytes");
+    private static final String HEALTH_LIVE = "/q/health/live";
+    private static final String HEALTH_READY = "/q/health/ready";
+    private static final String HEALTH_STARTED = "/q/health/started";
+
+    // ---- Kubernetes
+
+    @Test
+    void everyResourceOfTheKustomizationExistsAndEveryManifestIsListed() throws IOException {
+        JsonNode kustomization = readYaml(K8S.resolve("kustomization.yaml")).get(0);
+        Set<String> listed = new TreeSet<>();
+        kustomization.path("resources").forEach(resource -> listed.add(resource.asText()));
+        for (String resource : listed) {
+            assertTrue(Files.isRegularFile(K8S.resolve(resource)), "kustomization.yaml lists " + resource
+                    + ", which is not in deploy/k8s");
+        }
+        try (Stream<Path> files = Files.list(K8S)) {
+            Set<String> manifests = files.map(file -> file.getFileName().toString())
+                    .filter(name -> name.endsWith(".yaml") && !name.equals("kustomization.yaml"))
+                    .collect(Collectors.toCollection(TreeSet::new));
+            assertEquals(manifests, listed, "every manifest in deploy/k8s is a resource of kustomization.yaml");
+        }
+    }
+
+    @Test
+    void everyEventTopicIsAKafkaTopicWithItsRetentionOnThreeReplicas() {
+        Map<String, JsonNode> topics = kafkaTopics();
+        for (EventType type : EventType.values()) {
+            JsonNode topic = topics.get(type.topic());
+            assertNotNull(topic, type + " is published on " + type.topic() + ", which has no KafkaTopic in deploy/k8s");
+            assertReplicatedForScaleOut(type.topic(), topic);
+            assertEquals(type.topicConfig(), retention(topic.path("spec").path("config")),
+                    type.topic() + " keeps its messages as EventType.topicConfig() says");
+        }
+    }
+
+    @Test
+    void everyServiceHasADeadLetterTopicOnThreeReplicas() {
+        Map<String, JsonNode> topics = kafkaTopics();
+        for (FeiyanService service : FeiyanService.values()) {
+            String deadLetters = deadLetterTopic(service);
+            JsonNode topic = topics.get(deadLetters);
+            assertNotNull(topic, service.moduleName() + " sends what it cannot process to " + deadLetters
+                    + ", which has no KafkaTopic in deploy/k8s");
+            assertReplicatedForScaleOut(deadLetters, topic);
+        }
+    }
+
+    @Test
+    void thereIsNoKafkaTopicThatNoEventOrServiceUses() {
+        assertEquals(new TreeSet<>(topicsTheCodeUses()), new TreeSet<>(kafkaTopics().keySet()),
+                "the KafkaTopics are the EventType topics and the services' dead-letter topics");
+    }
+
+    @Test
+    void theKafkaClusterKeepsThreeReplicasAndTheServicesUseItsBootstrapService() {
+        JsonNode kafka = single("Kafka");
+        String cluster = kafka.path("metadata").path("name").asText();
+        JsonNode config = kafka.path("spec").path("kafka").path("config");
+        assertEquals("3", config.path("default.replication.factor").asText(), "default.replication.factor");
+        assertEquals("2", config.path("min.insync.replicas").asText(), "min.insync.replicas");
+
+        List<JsonNode> pools = ofKind("KafkaNodePool").stream()
+                .filter(pool -> cluster.equals(pool.path("metadata").path("labels").path("strimzi.io/cluster").asText()))
+                .toList();
+        assertFalse(pools.isEmpty(), "a KafkaNodePool of cluster " + cluster);
+        int brokers = pools.stream().filter(pool -> texts(pool.path("spec").path("roles")).contains("broker"))
+                .mapToInt(pool -> pool.path("spec").path("replicas").asInt()).sum();
+        assertEquals(3, brokers, "brokers of cluster " + cluster);
+
+        kafkaTopics().forEach((name, topic) -> assertEquals(cluster,
+                topic.path("metadata").path("labels").path("strimzi.io/cluster").asText(),
+                "KafkaTopic " + name + " belongs to the Kafka cluster " + cluster));
+
+        JsonNode plain = stream(kafka.path("spec").path("kafka").path("listeners"))
+                .filter(listener -> !listener.path("tls").asBoolean())
+                .findFirst().orElseThrow(() -> new AssertionError("a listener without TLS for the services"));
+        String bootstrap = cluster + "-kafka-bootstrap:" + plain.path("port").asInt();
+        for (FeiyanService service : FeiyanService.values()) {
+            assertEquals(bootstrap, k8sEnvironment(container(service)).get("KAFKA_BOOTSTRAP_SERVERS"),
+                    service.moduleName() + " reads KAFKA_BOOTSTRAP_SERVERS");
+        }
+    }
+
+    @Test
+    void eachServiceListensOnItsPortAndIsProbedAndServedThere() throws IOException {
+        for (FeiyanService service : FeiyanService.values()) {
+            String name = service.moduleName();
+            int port = service.defaultPort();
+            assertEquals(String.valueOf(port), applicationProperties(service).getProperty("quarkus.http.port"),
+                    name + "'s application.properties");
+            JsonNode container = container(service);
+            JsonNode containerPort = stream(container.path("ports"))
+                    .filter(candidate -> candidate.path("containerPort").asInt() == port).findFirst()
+                    .orElseThrow(() -> new AssertionError(name + "'s container exposes port " + port));
+
+            assertProbe(name + " liveness", container.path("livenessProbe"), HEALTH_LIVE, container, port);
+            assertProbe(name + " readiness", container.path("readinessProbe"), HEALTH_READY, container, port);
+            if (container.has("startupProbe")) {
+                assertProbe(name + " startup", container.path("startupProbe"), HEALTH_STARTED, container, port);
+            }
+
+            JsonNode k8sService = named("Service", name);
+            Map<String, String> podLabels = strings(deployment(service).path("spec").path("template")
+                    .path("metadata").path("labels"));
+            strings(k8sService.path("spec").path("selector")).forEach((label, value) -> assertEquals(value,
+                    podLabels.get(label), "Service " + name + " selects the pods of Deployment " + name));
+            assertTrue(stream(k8sService.path("spec").path("ports")).anyMatch(servicePort ->
+                    portOf(servicePort.path("targetPort"), container) == port
+                            && servicePort.path("port").asInt() == port),
+                    "Service " + name + " serves port " + port + " of " + containerPort);
+
+            Path dockerfile = dockerfile(service);
+            assertTrue(Files.readString(dockerfile).contains("EXPOSE " + port), dockerfile + " exposes " + port);
+        }
+    }
+
+    @Test
+    void eachServiceUsesTheDatabaseOfItsOwnPostgresCluster() {
+        for (FeiyanService service : FeiyanService.values()) {
+            JsonNode container = container(service);
+            String secret = secretOf(container, "QUARKUS_DATASOURCE_JDBC_URL");
+            assertEquals(secret, secretOf(container, "QUARKUS_DATASOURCE_USERNAME"), service.moduleName() + " user");
+            assertEquals(secret, secretOf(container, "QUARKUS_DATASOURCE_PASSWORD"), service.moduleName() + " password");
+            JsonNode cluster = ofKind("Cluster").stream()
+                    .filter(candidate -> secret.equals(candidate.path("metadata").path("name").asText() + "-app"))
+                    .findFirst().orElseThrow(() -> new AssertionError(service.moduleName() + " reads secret " + secret
+                            + ", which no CloudNativePG Cluster <name>-app makes"));
+            assertEquals(service.database(), cluster.path("spec").path("bootstrap").path("initdb").path("database")
+                    .asText(), "the database of " + service.moduleName());
+            assertTrue(cluster.path("spec").path("instances").asInt() >= 2,
+                    "a standby for the database of " + service.moduleName());
+        }
+    }
+
+    @Test
+    void everyEnvironmentVariableOfADeploymentIsASettingItsServiceReads() throws IOException {
+        for (FeiyanService service : FeiyanService.values()) {
+            assertSettingsTheServiceReads(service, k8sEnvironment(container(service)).keySet(),
+                    "Deployment " + service.moduleName());
+        }
+    }
+
+    @Test
+    void intakeAndDispatchScaleFromTwoToNoMoreThanTheTopicsPartitions() {
+        Map<String, JsonNode> topics = kafkaTopics();
+        int partitions = Arrays.stream(EventType.values())
+                .mapToInt(type -> topics.getOrDefault(type.topic(), YAML.missingNode()).path("spec").path("partitions")
+                        .asInt())
+                .min().orElseThrow();
+        for (FeiyanService service : List.of(FeiyanService.INTAKE, FeiyanService.DISPATCH)) {
+            JsonNode autoscaler = autoscalerOf(service);
+            assertNotNull(autoscaler, "a HorizontalPodAutoscaler for " + service.moduleName());
+            assertEquals("autoscaling/v2", autoscaler.path("apiVersion").asText());
+            assertTrue(autoscaler.path("spec").path("minReplicas").asInt() >= 2,
+                    service.moduleName() + " runs at least two instances");
+            int max = autoscaler.path("spec").path("maxReplicas").asInt();
+            assertTrue(max <= partitions, service.moduleName() + " scales to " + max
+                    + " instances, more than the " + partitions + " partitions they share");
+        }
+    }
+
+    @Test
+    void feedbackRunsAsOneInstanceAlways() {
+        JsonNode spec = deployment(FeiyanService.FEEDBACK).path("spec");
+        assertEquals(1, spec.path("replicas").asInt(), "feedback-service: one rebuild at a time per instance");
+        assertEquals("Recreate", spec.path("strategy").path("type").asText(),
+                "feedback-service: the old instance stops before the new one starts");
+        assertNull(autoscalerOf(FeiyanService.FEEDBACK), "no autoscaler for feedback-service");
+    }
+
+    // ---- Docker Compose
+
+    @Test
+    void composeRunsTheFourServicesOnTheirPortsAfterTheirInfrastructureIsHealthy() throws IOException {
+        JsonNode services = compose().path("services");
+        for (FeiyanService service : FeiyanService.values()) {
+            String name = service.moduleName();
+            JsonNode composed = services.path(name);
+            assertFalse(composed.isMissingNode(), "compose.yaml runs " + name);
+            int port = service.defaultPort();
+            assertTrue(texts(composed.path("ports")).contains(port + ":" + port), name + " published on " + port);
+            String check = String.join(" ", texts(composed.path("healthcheck").path("test")));
+            assertTrue(check.contains("localhost:" + port + HEALTH_READY), name + "'s health check: " + check);
+
+            Path context = COMPOSE.resolve(composed.path("build").path("context").asText()).normalize();
+            assertEquals(dockerfile(service), context.resolve(composed.path("build").path("dockerfile").asText()),
+                    name + " is built by its Dockerfile.jvm");
+            assertTrue(composed.path("image").asText().startsWith("feiyan/" + name + ":"), name + "'s image");
+
+            JsonNode dependsOn = composed.path("depends_on");
+            assertEquals("service_healthy", dependsOn.path("postgres").path("condition").asText(), name + " waits for postgres");
+            assertEquals("service_healthy", dependsOn.path("kafka").path("condition").asText(), name + " waits for kafka");
+            assertEquals("service_completed_successfully", dependsOn.path("kafka-topics").path("condition").asText(),
+                    name + " waits for the topics");
+        }
+        services.fields().forEachRemaining(service -> {
+            boolean oneShot = "no".equals(service.getValue().path("restart").asText());
+            assertTrue(oneShot || service.getValue().path("healthcheck").has("test"),
+                    "compose service " + service.getKey() + " has a health check");
+        });
+        Set<String> images = new HashSet<>();
+        for (FeiyanService service : FeiyanService.values()) {
+            images.add(container(service).path("image").asText().replaceFirst(":.*", ""));
+        }
+        assertEquals(Arrays.stream(FeiyanService.values()).map(service -> "feiyan/" + service.moduleName())
+                .collect(Collectors.toSet()), images, "Kubernetes runs the images Compose builds");
+    }
+
+    @Test
+    void composeGivesEachServiceItsOwnDatabase() throws IOException {
+        String init = Files.readString(COMPOSE.resolve("postgres-init.sql"));
+        for (FeiyanService service : FeiyanService.values()) {
+            assertTrue(Pattern.compile("(?im)^\\s*CREATE DATABASE " + service.database() + "\\s*;").matcher(init).find(),
+                    "postgres-init.sql creates database " + service.database());
+            String url = compose().path("services").path(service.moduleName()).path("environment")
+                    .path("QUARKUS_DATASOURCE_JDBC_URL").asText();
+            assertTrue(url.matches("jdbc:postgresql://postgres:5432/" + service.database()),
+                    service.moduleName() + " connects to its own database: " + url);
+        }
+    }
+
+    @Test
+    void everyEnvironmentVariableOfAComposeServiceIsASettingItReads() throws IOException {
+        for (FeiyanService service : FeiyanService.values()) {
+            JsonNode environment = compose().path("services").path(service.moduleName()).path("environment");
+            Set<String> names = new TreeSet<>();
+            environment.fieldNames().forEachRemaining(names::add);
+            assertSettingsTheServiceReads(service, names, "compose service " + service.moduleName());
+        }
+    }
+
+    @Test
+    void composeCreatesEveryTopicWithItsRetention() throws IOException {
+        Path script = COMPOSE.resolve("create-topics.sh");
+        assertTrue(texts(compose().path("services").path("kafka-topics").path("volumes")).stream()
+                .anyMatch(volume -> volume.startsWith("./create-topics.sh:")), "kafka-topics runs " + script);
+        Map<String, Map<String, String>> created = new TreeMap<>();
+        Matcher line = Pattern.compile("(?m)^topic\\s+(\\S+)((?:\\s+\\S+=\\S+)*)\\s*$").matcher(Files.readString(script));
+        while (line.find()) {
+            Map<String, String> config = new HashMap<>();
+            for (String setting : line.group(2).trim().split("\\s+")) {
+                if (!setting.isEmpty()) {
+                    config.put(setting.substring(0, setting.indexOf('=')), setting.substring(setting.indexOf('=') + 1));
+                }
+            }
+            created.put(line.group(1), config);
+        }
+        assertEquals(new TreeSet<>(topicsTheCodeUses()), created.keySet(),
+                "create-topics.sh makes the EventType topics and the services' dead-letter topics");
+        for (EventType type : EventType.values()) {
+            assertEquals(type.topicConfig(), retention(YAML.valueToTree(created.get(type.topic()))),
+                    type.topic() + " keeps its messages as EventType.topicConfig() says");
+        }
+    }
+
+    @Test
+    void everyVariableComposeSubstitutesIsSetInItsEnvFile() throws IOException {
+        Properties env = new Properties();
+        try (Reader reader = Files.newBufferedReader(COMPOSE.resolve(".env"))) {
+            env.load(reader);
+        }
+        Matcher variable = Pattern.compile("\\$\\{(\\w+)").matcher(Files.readString(COMPOSE.resolve("compose.yaml")));
+        while (variable.find()) {
+            assertTrue(env.containsKey(variable.group(1)), "deploy/compose/.env sets " + variable.group(1));
+        }
+    }
+
+    // ---- the code's side
+
+    /** Where a service sends what it cannot process: the platform's dead-letter-queue.topic, for its name. */
+    private static String deadLetterTopic(FeiyanService service) {
+        String topic = platformProperties().getProperty("mp.messaging.connector.smallrye-kafka.dead-letter-queue.topic");
+        assertNotNull(topic, "the platform names the dead-letter topic");
+        return topic.replace("${quarkus.application.name}",
+                applicationProperties(service).getProperty("quarkus.application.name"));
+    }
+
+    private static Set<String> topicsTheCodeUses() {
+        Set<String> topics = new HashSet<>();
+        Arrays.stream(EventType.values()).forEach(type -> topics.add(type.topic()));
+        Arrays.stream(FeiyanService.values()).forEach(service -> topics.add(deadLetterTopic(service)));
+        return topics;
+    }
+
+    /** Fails unless each variable names, by MicroProfile Config's rules, a setting the service reads. */
+    private static void assertSettingsTheServiceReads(FeiyanService service, Set<String> variables, String where)
+            throws IOException {
+        Set<String> settings = new TreeSet<>(WELL_KNOWN_SETTINGS);
+        settings.addAll(keys(platformProperties()));
+        settings.addAll(keys(applicationProperties(service)));
+        for (String variable : variables) {
+            if (variable.equals(JVM_OPTIONS)) {
+                assertTrue(Files.readString(dockerfile(service)).contains("$" + JVM_OPTIONS),
+                        dockerfile(service) + " reads " + JVM_OPTIONS);
+                continue;
+            }
+            assertTrue(settings.stream().anyMatch(setting -> names(variable, setting)), where + " sets " + variable
+                    + ", which names no setting of " + service.moduleName() + " (its application.properties, the "
+                    + "platform's microprofile-config.properties, or " + WELL_KNOWN_SETTINGS + ")");
+        }
+    }
+
+    /**
+     * MicroProfile Config looks a setting up in the environment by its name as it is, with each character other
+     * than a letter or digit made {@code _}, and that in upper case: {@code mp.jwt.verify.issuer} is
+     * {@code MP_JWT_VERIFY_ISSUER}.
+     */
+    static boolean names(String variable, String setting) {
+        String sanitized = setting.replaceAll("[^A-Za-z0-9]", "_");
+        return variable.equals(setting) || variable.equals(sanitized)
+                || variable.equals(sanitized.toUpperCase(Locale.ROOT));
+    }
+
+    private static Set<String> keys(Properties properties) {
+        // A profile's value (%test.feiyan.x) is the same setting (feiyan.x).
+        return properties.stringPropertyNames().stream().map(key -> key.replaceFirst("^%[^.]+\\.", ""))
+                .collect(Collectors.toSet());
+    }
+
+    private static Properties applicationProperties(FeiyanService service) {
+        return properties(ROOT.resolve(service.moduleName()).resolve("src/main/resources/application.properties"));
+    }
+
+    private static Properties platformProperties() {
+        return properties(ROOT.resolve("platform/src/main/resources/META-INF/microprofile-config.properties"));
+    }
+
+    private static Properties properties(Path file) {
+        Properties properties = new Properties();
+        try (Reader reader = Files.newBufferedReader(file)) {
+            properties.load(reader);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return properties;
+    }
+
+    private static Path dockerfile(FeiyanService service) {
+        return ROOT.resolve(service.moduleName()).resolve("src/main/docker/Dockerfile.jvm");
+    }
+
+    // ---- the manifests' side
+
+    private static void assertReplicatedForScaleOut(String name, JsonNode topic) {
+        JsonNode spec = topic.path("spec");
+        assertTrue(spec.path("partitions").asInt() >= 2, name + ": partitions for more than one instance");
+        assertEquals(3, spec.path("replicas").asInt(), name + ": replicas");
+        assertEquals("2", spec.path("config").path("min.insync.replicas").asText(), name + ": min.insync.replicas");
+    }
+
+    /** The retention settings of a topic's configuration, as text. */
+    private static Map<String, String> retention(JsonNode config) {
+        Map<String, String> retention = new HashMap<>();
+        config.fields().forEachRemaining(setting -> {
+            if (RETENTION_SETTINGS.contains(setting.getKey())) {
+                retention.put(setting.getKey(), setting.getValue().asText());
+            }
+        });
+        return retention;
+    }
+
+    private static void assertProbe(String what, JsonNode probe, String path, JsonNode container, int port) {
+        JsonNode get = probe.path("httpGet");
+        assertEquals(path, get.path("path").asText(), what + " probe path");
+        assertEquals(port, portOf(get.path("port"), container), what + " probe port");
+    }
+
+    /** A port given by number, or by the name of one of the container's ports. */
+    private static int portOf(JsonNode port, JsonNode container) {
+        if (port.canConvertToInt()) {
+            return port.asInt();
+        }
+        return stream(container.path("ports")).filter(named -> named.path("name").asText().equals(port.asText()))
+                .mapToInt(named -> named.path("containerPort").asInt()).findFirst().orElse(-1);
+    }
+
+    /** The container's environment: its env entries and the data of the ConfigMaps it takes whole. */
+    private static Map<String, String> k8sEnvironment(JsonNode container) {
+        Map<String, String> environment = new TreeMap<>();
+        for (JsonNode from : container.path("envFrom")) {
+            assertFalse(from.has("secretRef"), "envFrom a Secret hides which settings it sets: use env");
+            assertEquals("", from.path("prefix").asText(""), "envFrom without prefix");
+            strings(named("ConfigMap", from.path("configMapRef").path("name").asText()).path("data"))
+                    .forEach(environment::put);
+        }
+        for (JsonNode variable : container.path("env")) {
+            environment.put(variable.path("name").asText(), variable.path("value").asText(null));
+        }
+        return environment;
+    }
+
+    private static String secretOf(JsonNode container, String variable) {
+        return stream(container.path("env")).filter(env -> env.path("name").asText().equals(variable))
+                .map(env -> env.path("valueFrom").path("secretKeyRef").path("name").asText()).findFirst()
+                .orElseThrow(() -> new AssertionError(container.path("name").asText() + " sets " + variable));
+    }
+
+    private static JsonNode deployment(FeiyanService service) {
+        return named("Deployment", service.moduleName());
+    }
+
+    private static JsonNode container(FeiyanService service) {
+        return stream(deployment(service).path("spec").path("template").path("spec").path("containers"))
+                .filter(container -> container.path("name").asText().equals(service.moduleName())).findFirst()
+                .orElseThrow(() -> new AssertionError("Deployment " + service.moduleName() + " has a container "
+                        + service.moduleName()));
+    }
+
+    private static JsonNode autoscalerOf(FeiyanService service) {
+        return ofKind("HorizontalPodAutoscaler").stream().filter(hpa -> {
+            JsonNode target = hpa.path("spec").path("scaleTargetRef");
+            return "Deployment".equals(target.path("kind").asText())
+                    && service.moduleName().equals(target.path("name").asText());
+        }).findFirst().orElse(null);
+    }
+
+    private static Map<String, JsonNode> kafkaTopics() {
+        Map<String, JsonNode> topics = new TreeMap<>();
+        for (JsonNode topic : ofKind("KafkaTopic")) {
+            String name = topic.path("spec").path("topicName").asText(topic.path("metadata").path("name").asText());
+            assertNull(topics.put(name, topic), "one KafkaTopic for " + name);
+        }
+        return topics;
+    }
+
+    private static JsonNode single(String kind) {
+        List<JsonNode> found = ofKind(kind);
+        assertEquals(1, found.size(), "one " + kind);
+        return found.get(0);
+    }
+
+    private static JsonNode named(String kind, String name) {
+        return ofKind(kind).stream().filter(resource -> name.equals(resource.path("metadata").path("name").asText()))
+                .findFirst().orElseThrow(() -> new AssertionError(kind + " " + name + " in deploy/k8s"));
+    }
+
+    private static List<JsonNode> ofKind(String kind) {
+        return k8sResources().stream().filter(resource -> kind.equals(resource.path("kind").asText())).toList();
+    }
+
+    /** Every resource of every file the kustomization lists. */
+    private static List<JsonNode> k8sResources() {
+        List<JsonNode> resources = new ArrayList<>();
+        for (JsonNode file : readYaml(K8S.resolve("kustomization.yaml")).get(0).path("resources")) {
+            resources.addAll(readYaml(K8S.resolve(file.asText())));
+        }
+        return resources;
+    }
+
+    private static JsonNode compose() {
+        return readYaml(COMPOSE.resolve("compose.yaml")).get(0);
+    }
+
+    /** The documents of a YAML file. */
+    private static List<JsonNode> readYaml(Path file) {
+        try (var documents = YAML.readerFor(JsonNode.class).<JsonNode>readValues(file.toFile())) {
+            List<JsonNode> read = new ArrayList<>();
+            while (documents.hasNext()) {
+                JsonNode document = documents.next();
+                if (document != null && document.isObject()) {
+                    read.add(document);
+                }
+            }
+            if (read.isEmpty()) {
+                fail(file + " holds no YAML document");
+            }
+            return read;
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read " + file, e);
+        }
+    }
+
+    private static Stream<JsonNode> stream(JsonNode array) {
+        List<JsonNode> elements = new ArrayList<>();
+        array.forEach(elements::add);
+        return elements.stream();
+    }
+
+    private static List<String> texts(JsonNode array) {
+        return stream(array).map(JsonNode::asText).toList();
+    }
+
+    private static Map<String, String> strings(JsonNode object) {
+        Map<String, String> strings = new TreeMap<>();
+        for (Iterator<Map.Entry<String, JsonNode>> fields = object.fields(); fields.hasNext(); ) {
+            Map.Entry<String, JsonNode> field = fields.next();
+            strings.put(field.getKey(), field.getValue().asText());
+        }
+        return strings;
+    }
+}
