@@ -3,6 +3,9 @@
 # services, and the demo county. Builds first when the build is missing or older than the sources.
 # Ctrl-C stops everything; the data stays for the next start.
 #
+# Usage: deploy/run-local.sh [--county[=SEED]]: --county also grows the demo county to the report's scale
+# (13 towns, 660 villages, 6,600 飞燕 volunteers, residents; see deploy/county.sh) once the services are ready.
+#
 # Settings: FEIYAN_DATA (data folder, default ./data), FEIYAN_KAFKA_PORT (9092), FEIYAN_POSTGRES_PORT (5433).
 set -euo pipefail
 
@@ -27,4 +30,4 @@ if needs_build; then
 fi
 
 export FEIYAN_HOME="$root"
-exec java -cp "$launcher:embedded/target/lib/*" io.feiyan.embedded.LocalFeiyan
+exec java -cp "$launcher:embedded/target/lib/*" io.feiyan.embedded.LocalFeiyan "$@"

@@ -79,10 +79,10 @@ public final class CountyPlan {
             "caocun-feiyan", "371322107202", "lizhuang-feiyan", "371322107203",
             "gaofengtou-institute", "371322107", "quanyuan-institute", "371322206",
             "art-light-cavalry", COUNTY, "county-legal-aid", COUNTY);
-    private static final Map<String, String[]> DEMO_VILLAGES = Map.of(
-            "371322206201", new String[] {"长埠岭", "Changbuling", "changbuling-feiyan"},
-            "371322107202", new String[] {"曹村", "Caocun", "caocun-feiyan"},
-            "371322107203", new String[] {"李庄", "Lizhuang", "lizhuang-feiyan"});
+    private static final Map<String, Village> DEMO_VILLAGES = Map.of(
+            "371322206201", new Village("371322206201", "长埠岭", "Changbuling", "changbuling-feiyan"),
+            "371322107202", new Village("371322107202", "曹村", "Caocun", "caocun-feiyan"),
+            "371322107203", new Village("371322107203", "李庄", "Lizhuang", "lizhuang-feiyan"));
 
     /** The six categories of the report, as team-service has them from the start. */
     public static final List<Category> CATEGORIES = List.of(
@@ -232,20 +232,23 @@ public final class CountyPlan {
      * The county's 13 towns, subdistrict and township (2020), with their villages at full scale. Codes: the demo
      * county's for Gaofengtou and Quanyuan, made up in the same pattern for the rest.
      */
-    private static final List<String[]> TOWNS = List.of(
-            new String[] {"371322001", "郯城街道", "Tancheng", "subdistrict", "38"},
-            new String[] {"371322101", "马头镇", "Matou", "town", "62"},
-            new String[] {"371322102", "重坊镇", "Chongfang", "town", "55"},
-            new String[] {"371322103", "李庄镇", "Lizhuang", "town", "58"},
-            new String[] {"371322105", "杨集镇", "Yangji", "town", "52"},
-            new String[] {"371322106", "港上镇", "Gangshang", "town", "54"},
-            new String[] {"371322107", "高峰头镇", "Gaofengtou", "town", "50"},
-            new String[] {"371322109", "庙山镇", "Miaoshan", "town", "49"},
-            new String[] {"371322111", "胜利镇", "Shengli", "town", "56"},
-            new String[] {"371322112", "红花镇", "Honghua", "town", "51"},
-            new String[] {"371322113", "花园镇", "Huayuan", "town", "44"},
-            new String[] {"371322203", "归昌乡", "Guichang", "township", "43"},
-            new String[] {"371322206", "泉源镇", "Quanyuan", "town", "48"});
+    private static final List<TownAtFullScale> TOWNS = List.of(
+            new TownAtFullScale("371322001", "郯城街道", "Tancheng", "subdistrict", 38),
+            new TownAtFullScale("371322101", "马头镇", "Matou", "town", 62),
+            new TownAtFullScale("371322102", "重坊镇", "Chongfang", "town", 55),
+            new TownAtFullScale("371322103", "李庄镇", "Lizhuang", "town", 58),
+            new TownAtFullScale("371322105", "杨集镇", "Yangji", "town", 52),
+            new TownAtFullScale("371322106", "港上镇", "Gangshang", "town", 54),
+            new TownAtFullScale("371322107", "高峰头镇", "Gaofengtou", "town", 50),
+            new TownAtFullScale("371322109", "庙山镇", "Miaoshan", "town", 49),
+            new TownAtFullScale("371322111", "胜利镇", "Shengli", "town", 56),
+            new TownAtFullScale("371322112", "红花镇", "Honghua", "town", 51),
+            new TownAtFullScale("371322113", "花园镇", "Huayuan", "town", 44),
+            new TownAtFullScale("371322203", "归昌乡", "Guichang", "township", 43),
+            new TownAtFullScale("371322206", "泉源镇", "Quanyuan", "town", 48));
+
+    private record TownAtFullScale(String code, String name, String pinyin, String kind, int villages) {
+    }
 
     private final long seed;
     private final int residentsPerVillage;
@@ -352,52 +355,46 @@ public final class CountyPlan {
     private void build(int villageCount) {
         teams.addAll(NEW_COUNTY_TEAMS);
         Set<String> idNumbers = new HashSet<>();
-        for (String[] town : TOWNS) {
-            int full = Integer.parseInt(town[4]);
-            String code = town[0];
-            int wanted = Math.max(1, Math.round((float) full * villageCount / FULL_VILLAGES));
+        for (TownAtFullScale town : TOWNS) {
+            int wanted = Math.max(1, Math.round((float) town.villages() * villageCount / FULL_VILLAGES));
             // the demo villages are always there: Changbuling is Quanyuan's first, Caocun and Lizhuang Gaofengtou's
             // second and third
-            int demoNeeds = DEMO_VILLAGES.keySet().stream().filter(v -> v.startsWith(code))
+            int demoNeeds = DEMO_VILLAGES.keySet().stream().filter(v -> v.startsWith(town.code()))
                     .mapToInt(v -> Integer.parseInt(v.substring(9)) - 200).max().orElse(0);
-            Random random = random("town", code);
-            String institute = DEMO_TEAMS.entrySet().stream().filter(team -> team.getValue().equals(code))
-                    .map(Map.Entry::getKey).findFirst().orElse(town[2].toLowerCase() + "-institute");
+            Random random = random("town", town.code());
+            String institute = DEMO_TEAMS.entrySet().stream().filter(team -> team.getValue().equals(town.code()))
+                    .map(Map.Entry::getKey).findFirst().orElse(town.pinyin().toLowerCase() + "-institute");
             if (!DEMO_TEAMS.containsKey(institute)) {
-                teams.add(townTeam(institute, town, code, random));
+                teams.add(townTeam(institute, town, random));
             }
             List<Village> villages = new ArrayList<>();
-            Set<String> names = DEMO_VILLAGES.entrySet().stream().filter(v -> v.getKey().startsWith(code))
-                    .map(v -> v.getValue()[0]).collect(Collectors.toCollection(HashSet::new));
+            Set<String> names = DEMO_VILLAGES.values().stream().filter(v -> v.code().startsWith(town.code()))
+                    .map(Village::name).collect(Collectors.toCollection(HashSet::new));
             for (int n = 1; n <= Math.max(wanted, demoNeeds); n++) {
-                String villageCode = code + (200 + n);
-                String[] demo = DEMO_VILLAGES.get(villageCode);
-                Village village;
-                if (demo != null) {
-                    village = new Village(villageCode, demo[0], demo[1], demo[2]);
-                } else {
-                    String[] name = villageName(random, names);
-                    village = new Village(villageCode, name[0], name[1], "feiyan-" + villageCode);
+                String villageCode = town.code() + (200 + n);
+                Village village = DEMO_VILLAGES.get(villageCode);
+                if (village == null) {
+                    village = newVillage(villageCode, random, names);
                     teams.add(villageTeam(village, random));
                 }
                 villages.add(village);
                 addVolunteers(village);
                 addResidents(village, idNumbers);
             }
-            towns.add(new Town(code, town[1], town[2], institute, List.copyOf(villages)));
+            towns.add(new Town(town.code(), town.name(), town.pinyin(), institute, List.copyOf(villages)));
         }
         buildMenu();
     }
 
     /** A town's institute: the town-tier projects most towns offer, and a share of the rest. */
-    private static Team townTeam(String code, String[] town, String townCode, Random random) {
+    private static Team townTeam(String code, TownAtFullScale town, Random random) {
         List<String> offers = new ArrayList<>(List.of("health-check", "appliance-repair"));
         if (random.nextBoolean()) {
             offers.add("homework-tutoring");
         }
         offers.addAll(some(random, of(Tier.TOWN), 6 + random.nextInt(5)));
-        return new Team(code, town[1] + "新时代文明实践所志愿者 " + town[2] + " " + town[3]
-                + " civilization practice institute volunteers", Tier.TOWN, townCode, offers, 10);
+        return new Team(code, town.name() + "新时代文明实践所志愿者 " + town.pinyin() + " " + town.kind()
+                + " civilization practice institute volunteers", Tier.TOWN, town.code(), offers, 10);
     }
 
     /** A village's 飞燕 team: home visits as in every village, and a few other village-tier projects. */
@@ -479,8 +476,8 @@ public final class CountyPlan {
                             mobile(random), female ? "husband" : "wife");
                 }
             }
-            // those born before 1994 carry the county's code of Linyi prefecture days (372822): none of them
-            // then shares a number with the residents the tests and the demo activity register (371322, 1940s-50s)
+            // those born before 1994 carry 372822, Tancheng's code while Linyi was a prefecture; so no generated
+            // number is one the system tests or the demo activity make up for their residents (371322, born 1940-59)
             String place = born.getYear() < 1994 ? "372822" : COUNTY;
             String idNumber;
             do {
@@ -553,8 +550,8 @@ public final class CountyPlan {
             {"营", "ying"}, {"店", "dian"}, {"圩", "wei"}, {"洼", "wa"}, {"墩", "dun"}, {"桥", "qiao"}, {"寨", "zhai"},
             {"家庄", "jiazhuang"}, {"岭子", "lingzi"}, {"河崖", "heya"}};
 
-    /** A village name not yet used in the town, in characters and in pinyin. */
-    private static String[] villageName(Random random, Set<String> taken) {
+    /** A village with a name not yet used in the town, in characters and in pinyin, and its 飞燕 team's code. */
+    private static Village newVillage(String code, Random random, Set<String> taken) {
         while (true) {
             String[] head = VILLAGE_HEADS[random.nextInt(VILLAGE_HEADS.length)];
             String[] tail = VILLAGE_TAILS[random.nextInt(VILLAGE_TAILS.length)];
@@ -566,7 +563,7 @@ public final class CountyPlan {
                 pinyin = side[1] + pinyin.toLowerCase();
             }
             if (taken.add(name)) {
-                return new String[] {name, pinyin};
+                return new Village(code, name, pinyin, "feiyan-" + code);
             }
         }
     }

@@ -9,6 +9,9 @@ import java.util.concurrent.CountDownLatch;
  * Runs Feiyan locally: embedded PostgreSQL and Kafka, durable, in one data folder, the four services,
  * and the demo county. Stops everything on Ctrl-C. Started by {@code deploy/run-local.sh}.
  *
+ * <p>Arguments: {@code --county} (or {@code --county=SEED}) grows the demo county to the report's scale once
+ * the services are ready ({@link CountyGenerator}: 13 towns, 660 villages, 6,600 飞燕 volunteers, residents).
+ *
  * <p>Settings (environment): {@code FEIYAN_HOME} the project folder (default: the current one),
  * {@code FEIYAN_DATA} the data folder (default {@code $FEIYAN_HOME/data}), {@code FEIYAN_KAFKA_PORT}
  * (default 9092), {@code FEIYAN_POSTGRES_PORT} (default 5433).
@@ -19,6 +22,17 @@ public final class LocalFeiyan {
 
     public static void main(String[] args) throws InterruptedException {
         long started = System.nanoTime();
+        Long countySeed = null;
+        for (String arg : args) {
+            if (arg.equals("--county")) {
+                countySeed = 1L;
+            } else if (arg.matches("--county=-?\\d{1,18}")) {
+                countySeed = Long.parseLong(arg.substring("--county=".length()));
+            } else {
+                System.err.println("usage: deploy/run-local.sh [--county[=SEED]]");
+                System.exit(2);
+            }
+        }
         // the services log to their own files; the broker and database here say only what is wrong
         System.setProperty("org.slf4j.simpleLogger.defaultLogLevel", "warn");
         System.setProperty("org.slf4j.simpleLogger.log.org.apache.kafka", "error");
@@ -38,6 +52,14 @@ public final class LocalFeiyan {
             stopped.countDown();
         }));
 
+        if (countySeed != null) {
+            try {
+                new CountyGenerator(CountyPlan.of(countySeed), system.tokens(), system::url, System.out).load();
+            } catch (RuntimeException e) {
+                System.out.println("The county could not be loaded (the demo county is up all the same): "
+                        + e.getMessage());
+            }
+        }
         Path tokens = system.tokensFile();
         Duration took = Duration.ofNanos(System.nanoTime() - started);
         System.out.printf("""
@@ -52,7 +74,8 @@ public final class LocalFeiyan {
                   tokens    source %s   (the APIs want a bearer token: one per demo role here; more: deploy/token.sh)
 
                 Try it: README.md's walk-through takes an opera order for Grandma Wu around the whole loop;
-                deploy/demo-activity.sh (in another terminal) brings the demo county to life and prints its rates.
+                deploy/demo-activity.sh (in another terminal) brings the demo county to life and prints its rates;
+                deploy/county.sh grows it to the report's 13 towns, 660 villages and 6,600 飞燕 volunteers.
 
                 Press Ctrl-C to stop.
                 """, took.toMillis() / 1000.0, data,
