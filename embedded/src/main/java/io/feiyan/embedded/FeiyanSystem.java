@@ -29,8 +29,8 @@ public final class FeiyanSystem implements AutoCloseable {
             int postgresPort, Map<FeiyanService, Integer> servicePorts, boolean demoData) {
     }
 
-    private final EmbeddedDatabase database;
-    private final EmbeddedKafka kafka;
+    private EmbeddedDatabase database;
+    private EmbeddedKafka kafka;
     /** The instance of each service the system started with. */
     private final Map<FeiyanService, Instance> instances = new EnumMap<>(FeiyanService.class);
     /** More instances of services, started later, sharing the first one's database and consumer groups. */
@@ -133,6 +133,30 @@ public final class FeiyanSystem implements AutoCloseable {
     /** The instance the system started with. */
     public Instance instance(FeiyanService service) {
         return instances.get(service);
+    }
+
+    /** Kills the service's first instance (SIGKILL) and starts it again on the same port, as a supervisor would. */
+    public Instance restart(FeiyanService service) {
+        Instance dead = instances.get(service);
+        dead.kill();
+        Instance instance = launch(service, dead.port, dead.log);
+        instances.put(service, instance);
+        instance.awaitReady();
+        return instance;
+    }
+
+    /** Stops the broker and starts it again on the same port and log: the services' clients reconnect. */
+    public void restartKafka() {
+        int port = kafka.port();
+        kafka.close();
+        kafka = EmbeddedKafka.start(settings.dataDir().resolve("kafka"), port);
+    }
+
+    /** Stops PostgreSQL and starts it again on the same port and files: the services' pools reconnect. */
+    public void restartDatabase() {
+        int port = database.port();
+        database.close();
+        database = EmbeddedDatabase.start(settings.dataDir().resolve("postgres"), port, settings.durability());
     }
 
     private Instance launch(FeiyanService service, int port, Path log) {

@@ -10,6 +10,7 @@ import io.feiyan.events.OrderPlaced;
 import io.feiyan.events.OrderReopened;
 import io.feiyan.events.Topics;
 import io.feiyan.platform.messaging.Inbox;
+import io.feiyan.platform.messaging.RetryTransientFailures;
 import io.smallrye.reactive.messaging.annotations.Blocking;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
@@ -21,6 +22,7 @@ import org.eclipse.microprofile.reactive.messaging.Incoming;
  * orders close, and orders reported unresolved come back.
  */
 @ApplicationScoped
+@RetryTransientFailures
 public class OrderEvents {
     private final Inbox inbox;
     private final DispatchService dispatch;

@@ -7,6 +7,7 @@ import io.feiyan.events.ProjectUpdated;
 import io.feiyan.events.TeamUpdated;
 import io.feiyan.events.Topics;
 import io.feiyan.platform.messaging.Inbox;
+import io.feiyan.platform.messaging.RetryTransientFailures;
 import io.smallrye.reactive.messaging.annotations.Blocking;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
@@ -18,6 +19,7 @@ import org.eclipse.microprofile.reactive.messaging.Incoming;
  * routed, so the waiting cases are tried again.
  */
 @ApplicationScoped
+@RetryTransientFailures
 public class ReferenceDataEvents {
     private final Inbox inbox;
     private final DispatchService dispatch;

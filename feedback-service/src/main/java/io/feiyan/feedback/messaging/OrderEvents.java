@@ -11,6 +11,7 @@ import io.feiyan.events.Topics;
 import io.feiyan.feedback.domain.Order;
 import io.feiyan.feedback.metrics.OrderFacts;
 import io.feiyan.platform.messaging.Inbox;
+import io.feiyan.platform.messaging.RetryTransientFailures;
 import io.smallrye.reactive.messaging.annotations.Blocking;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
@@ -23,6 +24,7 @@ import org.eclipse.microprofile.reactive.messaging.Incoming;
  * that back until the next delivery.
  */
 @ApplicationScoped
+@RetryTransientFailures
 public class OrderEvents {
     private final Inbox inbox;
     private final OrderFacts facts;

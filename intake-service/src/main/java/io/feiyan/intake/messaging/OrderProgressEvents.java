@@ -12,6 +12,7 @@ import io.feiyan.events.OrderReopened;
 import io.feiyan.events.Topics;
 import io.feiyan.intake.service.OrderService;
 import io.feiyan.platform.messaging.Inbox;
+import io.feiyan.platform.messaging.RetryTransientFailures;
 import io.smallrye.reactive.messaging.annotations.Blocking;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
@@ -20,6 +21,7 @@ import org.eclipse.microprofile.reactive.messaging.Incoming;
 
 /** What happens to an order in the other services becomes a step of its timeline. */
 @ApplicationScoped
+@RetryTransientFailures
 public class OrderProgressEvents {
     private final Inbox inbox;
     private final OrderService orders;

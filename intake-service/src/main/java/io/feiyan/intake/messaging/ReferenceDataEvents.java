@@ -8,6 +8,7 @@ import io.feiyan.intake.domain.MenuItem;
 import io.feiyan.intake.domain.Project;
 import io.feiyan.intake.domain.Team;
 import io.feiyan.platform.messaging.Inbox;
+import io.feiyan.platform.messaging.RetryTransientFailures;
 import io.smallrye.reactive.messaging.annotations.Blocking;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
@@ -16,6 +17,7 @@ import org.eclipse.microprofile.reactive.messaging.Incoming;
 
 /** Keeps intake's copies of the catalogue, the monthly menus and the team directory. */
 @ApplicationScoped
+@RetryTransientFailures
 public class ReferenceDataEvents {
     private final Inbox inbox;
 

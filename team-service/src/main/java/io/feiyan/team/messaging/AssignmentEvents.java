@@ -5,6 +5,7 @@ import io.feiyan.events.OrderCancelled;
 import io.feiyan.events.OrderEscalated;
 import io.feiyan.events.Topics;
 import io.feiyan.platform.messaging.Inbox;
+import io.feiyan.platform.messaging.RetryTransientFailures;
 import io.feiyan.team.service.AssignmentService;
 import io.smallrye.reactive.messaging.annotations.Blocking;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -14,6 +15,7 @@ import org.eclipse.microprofile.reactive.messaging.Incoming;
 
 /** Orders dispatch gives to teams become their assignments; a withdrawn or escalated order calls its offer off. */
 @ApplicationScoped
+@RetryTransientFailures
 public class AssignmentEvents {
     private final Inbox inbox;
     private final AssignmentService assignments;

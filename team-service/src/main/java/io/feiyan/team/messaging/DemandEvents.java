@@ -3,6 +3,7 @@ package io.feiyan.team.messaging;
 import io.feiyan.events.OrderPlaced;
 import io.feiyan.events.Topics;
 import io.feiyan.platform.messaging.Inbox;
+import io.feiyan.platform.messaging.RetryTransientFailures;
 import io.feiyan.team.service.MenuService;
 import io.smallrye.reactive.messaging.annotations.Blocking;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -12,6 +13,7 @@ import org.eclipse.microprofile.reactive.messaging.Incoming;
 
 /** Every placed order counts in the demand the centre drafts next month's menu from. */
 @ApplicationScoped
+@RetryTransientFailures
 public class DemandEvents {
     private final Inbox inbox;
     private final MenuService menus;
