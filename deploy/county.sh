@@ -10,15 +10,8 @@
 set -euo pipefail
 
 cd "$(dirname "$0")/.."
-launcher="embedded/target/feiyan-embedded-0.1.0-SNAPSHOT.jar"
-if [ ! -f "$launcher" ]; then
-  echo "No build yet: start the system with deploy/run-local.sh first." >&2
-  exit 1
-fi
-if ! curl -sf "http://${FEIYAN_HOST:-localhost}:8083/q/health/ready" > /dev/null; then
-  echo "Feiyan is not running on ${FEIYAN_HOST:-localhost}: start it with deploy/run-local.sh first." >&2
-  exit 1
-fi
-java -cp "$launcher:embedded/target/lib/*" io.feiyan.embedded.CountyGenerator "$@"
+source deploy/against-running.sh
+require_running 8083
+run_tool CountyGenerator "$@"
 echo "Try it: source data/tokens.env; curl -s -H \"Authorization: Bearer \$FEIYAN_TOKEN_OPERATOR_COUNTY\" \\"
 echo "  'http://${FEIYAN_HOST:-localhost}:8083/api/volunteers/on-duty?village=371322101201'"

@@ -8,13 +8,6 @@
 set -euo pipefail
 
 cd "$(dirname "$0")/.."
-launcher="embedded/target/feiyan-embedded-0.1.0-SNAPSHOT.jar"
-if [ ! -f "$launcher" ]; then
-  echo "No build yet: start the system with deploy/run-local.sh first." >&2
-  exit 1
-fi
-if ! curl -sf "http://${FEIYAN_HOST:-localhost}:8084/q/health/ready" > /dev/null; then
-  echo "Feiyan is not running on ${FEIYAN_HOST:-localhost}: start it with deploy/run-local.sh first." >&2
-  exit 1
-fi
-exec java -cp "$launcher:embedded/target/lib/*" io.feiyan.embedded.DemoActivity "$@"
+source deploy/against-running.sh
+require_running 8084
+run_tool DemoActivity "$@"
