@@ -1,7 +1,6 @@
 package io.feiyan.dispatch.service;
 
 import io.feiyan.dispatch.domain.DispatchCase;
-import io.feiyan.platform.observability.OrderLog;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.scheduler.Scheduled;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -54,12 +53,8 @@ public class DeadlineSweeper {
                 .setParameter(2, BATCH)
                 .getResultList();
         for (UUID orderId : overdue) {
-            OrderLog.put(orderId);
-            try {
-                dispatch.timedOut(DispatchCase.findById(orderId), now);
-            } finally {
-                OrderLog.clear();
-            }
+            DispatchCase c = DispatchCase.findById(orderId);
+            dispatch.timedOut(c, now);
         }
         return overdue.size();
     }

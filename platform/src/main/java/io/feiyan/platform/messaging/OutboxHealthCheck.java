@@ -1,6 +1,8 @@
 package io.feiyan.platform.messaging;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.EntityManager;
+import jakarta.transaction.Transactional;
 import java.time.Duration;
 import java.time.Instant;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
@@ -13,23 +15,27 @@ import org.eclipse.microprofile.health.Readiness;
 @Readiness
 @ApplicationScoped
 public class OutboxHealthCheck implements HealthCheck {
-    private final OutboxBacklog outbox;
+    private final EntityManager entityManager;
     private final Duration maxUnsentAge;
 
-    OutboxHealthCheck(OutboxBacklog outbox,
+    OutboxHealthCheck(EntityManager entityManager,
             @ConfigProperty(name = "feiyan.outbox.max-unsent-age") Duration maxUnsentAge) {
-        this.outbox = outbox;
+        this.entityManager = entityManager;
         this.maxUnsentAge = maxUnsentAge;
     }
 
     @Override
+    @Transactional
     public HealthCheckResponse call() {
-        OutboxBacklog.Backlog backlog = outbox.now();
-        HealthCheckResponseBuilder response = HealthCheckResponse.named("outbox").withData("unsent", backlog.unsent());
-        if (backlog.unsent() == 0) {
+        Object[] row = (Object[]) entityManager.createNativeQuery(
+                "select count(*), min(occurred_at) from outbox where sent_at is null").getSingleResult();
+        long unsent = ((Number) row[0]).longValue();
+        HealthCheckResponseBuilder response = HealthCheckResponse.named("outbox").withData("unsent", unsent);
+        if (unsent == 0) {
             return response.up().build();
         }
-        Duration age = backlog.age(Instant.now());
+        Instant oldest = SqlTime.instant(row[1]);
+        Duration age = Duration.between(oldest, Instant.now());
         return response.withData("oldestUnsentAgeSeconds", age.toSeconds())
                 .status(age.compareTo(maxUnsentAge) <= 0)
                 .build();
