@@ -14,6 +14,11 @@ public final class CloudEvents {
     public static final String SUBJECT = "ce_subject";
     public static final String TIME = "ce_time";
     public static final String CONTENT_TYPE = "content-type";
+    /**
+     * The W3C trace context of the event (CloudEvents' distributed-tracing extension uses the same name): every
+     * event of one order carries the trace the order was placed in. Optional; not one of {@link #headers}.
+     */
+    public static final String TRACEPARENT = "traceparent";
 
     public static final String SPEC_VERSION_1_0 = "1.0";
     public static final String JSON = "application/json";

@@ -6,6 +6,7 @@ import io.feiyan.dispatch.service.DispatchService;
 import io.feiyan.dispatch.service.Operator;
 import io.feiyan.events.Tier;
 import io.feiyan.events.Urgency;
+import io.feiyan.platform.observability.AboutOrder;
 import io.feiyan.platform.rest.Validation;
 import io.feiyan.platform.security.Caller;
 import io.feiyan.platform.security.Roles;
@@ -31,6 +32,7 @@ import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
  */
 @Path("/api/cases")
 @RolesAllowed(Roles.OPERATOR)
+@AboutOrder
 public class CaseResource {
     private final DispatchService dispatch;
     private final Caller caller;

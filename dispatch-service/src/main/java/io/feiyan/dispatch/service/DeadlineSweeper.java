@@ -1,6 +1,7 @@
 package io.feiyan.dispatch.service;
 
 import io.feiyan.dispatch.domain.DispatchCase;
+import io.feiyan.platform.observability.OrderLog;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.scheduler.Scheduled;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -53,8 +54,12 @@ public class DeadlineSweeper {
                 .setParameter(2, BATCH)
                 .getResultList();
         for (UUID orderId : overdue) {
-            DispatchCase c = DispatchCase.findById(orderId);
-            dispatch.timedOut(c, now);
+            OrderLog.put(orderId);
+            try {
+                dispatch.timedOut(DispatchCase.findById(orderId), now);
+            } finally {
+                OrderLog.clear();
+            }
         }
         return overdue.size();
     }

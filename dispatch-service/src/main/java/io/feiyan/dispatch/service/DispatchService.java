@@ -7,6 +7,7 @@ import io.feiyan.dispatch.domain.IllegalCaseMove;
 import io.feiyan.dispatch.domain.Project;
 import io.feiyan.dispatch.domain.Routing;
 import io.feiyan.dispatch.domain.Team;
+import io.feiyan.dispatch.metrics.DispatchMetrics;
 import io.feiyan.events.OrderDeclined;
 import io.feiyan.events.OrderEscalated;
 import io.feiyan.events.OrderEscalated.EscalationReason;
@@ -46,11 +47,13 @@ public class DispatchService {
     private final Outbox outbox;
     private final EntityManager entityManager;
     private final DispatchConfig config;
+    private final DispatchMetrics metrics;
 
-    DispatchService(Outbox outbox, EntityManager entityManager, DispatchConfig config) {
+    DispatchService(Outbox outbox, EntityManager entityManager, DispatchConfig config, DispatchMetrics metrics) {
         this.outbox = outbox;
         this.entityManager = entityManager;
         this.config = config;
+        this.metrics = metrics;
     }
 
     /** Opens the order's case and routes it unless it needs review; an order seen before changes nothing. */
@@ -320,6 +323,7 @@ public class DispatchService {
 
     private void escalate(DispatchCase c, OrderEscalated escalated) {
         outbox.publish(escalated);
+        metrics.escalated(escalated);
         Decision.record(c.orderId, Decision.Kind.ESCALATED, lower(escalated.fromTier()) + " → " + lower(escalated.toTier())
                 + ": " + lower(escalated.reason()) + (escalated.note() == null ? "" : " (" + escalated.note() + ")"),
                 escalated.escalatedBy(), escalated.escalatedAt());

@@ -2,6 +2,8 @@ package io.feiyan.feedback.rest;
 
 import io.feiyan.feedback.domain.Rating;
 import io.feiyan.feedback.service.RatingService;
+import io.feiyan.platform.observability.AboutOrder;
+import io.feiyan.platform.observability.OrderLog;
 import io.feiyan.platform.rest.Validation;
 import io.feiyan.platform.security.Caller;
 import io.feiyan.platform.security.Roles;
@@ -22,6 +24,7 @@ import org.eclipse.microprofile.openapi.annotations.media.ExampleObject;
 import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
 
 @Path("/api/ratings")
+@AboutOrder
 public class RatingResource {
     private final RatingService ratings;
 
@@ -69,6 +72,7 @@ public class RatingResource {
                 .present(request.solved(), "solved")
                 .maxLength(request.comment(), 1000, "comment")
                 .orThrow();
+        OrderLog.put(request.orderId()); // the order is in the body: the filter cannot name it
         Rating rating = ratings.rate(request.orderId(), request.score(), request.solved(), request.comment(), caller);
         return Response.created(uri.getAbsolutePathBuilder().path(rating.orderId.toString()).build())
                 .entity(RatingView.of(rating))

@@ -6,6 +6,7 @@ import io.feiyan.intake.domain.Order;
 import io.feiyan.intake.service.OrderService;
 import io.feiyan.intake.service.OrderService.PlaceOrder;
 import io.feiyan.intake.service.ResidentAccess;
+import io.feiyan.platform.observability.AboutOrder;
 import io.feiyan.platform.rest.Problem;
 import io.feiyan.platform.rest.ProblemException;
 import io.feiyan.platform.rest.Validation;
@@ -140,6 +141,7 @@ public class Open311Resource {
     @GET
     @RolesAllowed({Roles.RESIDENT, Roles.VOLUNTEER, Roles.OPERATOR, Roles.TEAM_MEMBER})
     @Path("/requests/{id}." + FORMAT)
+    @AboutOrder("id")
     @Operation(summary = "One service request", description = "For whoever may follow the order (see GET /api/orders/{id}).")
     public Response request(@PathParam("id") String id, @PathParam("format") String format) {
         return respond(format, 200, () -> {

@@ -13,6 +13,7 @@ import io.feiyan.intake.service.OrderService.Placement;
 import io.feiyan.intake.service.ResidentAccess;
 import io.feiyan.intake.service.ResidentService;
 import io.feiyan.intake.service.Timeline;
+import io.feiyan.platform.observability.AboutOrder;
 import io.feiyan.platform.rest.Page;
 import io.feiyan.platform.rest.Validation;
 import io.feiyan.platform.security.Roles;
@@ -37,6 +38,7 @@ import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
 
 @Path("/api/orders")
+@AboutOrder("id")
 public class OrderResource {
     static final String IDEMPOTENCY_KEY = "Idempotency-Key";
     static final String REPLAYED = "Idempotent-Replayed";

@@ -4,8 +4,12 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.feiyan.events.CloudEvents;
 import io.feiyan.events.Event;
 import io.feiyan.events.EventType;
+import io.feiyan.events.OrderEvent;
+import io.feiyan.platform.observability.OrderLog;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
+import jakarta.transaction.Synchronization;
+import jakarta.transaction.TransactionSynchronizationRegistry;
 import jakarta.transaction.Transactional;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -19,16 +23,23 @@ import org.apache.kafka.common.header.Header;
 /**
  * The idempotent-consumer half of the event rules. A handler calls {@link #receive} first, inside the
  * transaction of its effect: the event's id is inserted into {@code processed_event}, and a
- * redelivered event (its id already there) comes back empty, so the handler does nothing.
+ * redelivered event (its id already there) comes back empty, so the handler does nothing. While the handler's
+ * transaction runs, an order event's order id is in the log context, and the order's trace is remembered
+ * ({@link OrderTraces}) so what this service publishes about the order later stays in it.
  */
 @ApplicationScoped
 public class Inbox {
     private final EntityManager entityManager;
     private final ObjectMapper json;
+    private final OrderTraces traces;
+    private final TransactionSynchronizationRegistry transactions;
 
-    Inbox(EntityManager entityManager, ObjectMapper json) {
+    Inbox(EntityManager entityManager, ObjectMapper json, OrderTraces traces,
+            TransactionSynchronizationRegistry transactions) {
         this.entityManager = entityManager;
         this.json = json;
+        this.traces = traces;
+        this.transactions = transactions;
     }
 
     /**
@@ -47,7 +58,27 @@ public class Inbox {
                 .setParameter(1, record.topic())
                 .setParameter(2, event.id())
                 .executeUpdate();
+        if (event.payload() instanceof OrderEvent order) {
+            logAboutUntilCompletion(order);
+            if (claimed == 1) {
+                traces.heard(order, optionalHeader(record, CloudEvents.TRACEPARENT));
+            }
+        }
         return claimed == 1 ? Optional.of(event) : Optional.empty();
+    }
+
+    private void logAboutUntilCompletion(OrderEvent order) {
+        OrderLog.put(order.orderId());
+        transactions.registerInterposedSynchronization(new Synchronization() {
+            @Override
+            public void beforeCompletion() {
+            }
+
+            @Override
+            public void afterCompletion(int status) {
+                OrderLog.clear();
+            }
+        });
     }
 
     /**
@@ -86,10 +117,15 @@ public class Inbox {
     }
 
     private static String header(ConsumerRecord<String, String> record, String name) {
-        Header header = record.headers().lastHeader(name);
-        if (header == null || header.value() == null) {
+        String value = optionalHeader(record, name);
+        if (value == null) {
             throw new PoisonMessageException("missing header " + name);
         }
-        return new String(header.value(), StandardCharsets.UTF_8);
+        return value;
+    }
+
+    private static String optionalHeader(ConsumerRecord<String, String> record, String name) {
+        Header header = record.headers().lastHeader(name);
+        return header == null || header.value() == null ? null : new String(header.value(), StandardCharsets.UTF_8);
     }
 }

@@ -22,28 +22,34 @@ public class Outbox {
     private final ObjectMapper json;
     private final TransactionSynchronizationRegistry transactions;
     private final OutboxRelay relay;
+    private final OrderTraces traces;
 
     Outbox(EntityManager entityManager, ObjectMapper json, TransactionSynchronizationRegistry transactions,
-            OutboxRelay relay) {
+            OutboxRelay relay, OrderTraces traces) {
         this.entityManager = entityManager;
         this.json = json;
         this.transactions = transactions;
         this.relay = relay;
+        this.traces = traces;
     }
 
-    /** Adds the event to the outbox; it commits or rolls back with the caller's transaction. Returns its id. */
+    /**
+     * Adds the event to the outbox; it commits or rolls back with the caller's transaction. Returns its id. The
+     * row keeps the trace context the event belongs to (see {@link OrderTraces}), which the relay sends with it.
+     */
     @Transactional(Transactional.TxType.MANDATORY)
     public UUID publish(Event event) {
         UUID id = UUID.randomUUID();
         entityManager.createNativeQuery("""
-                insert into outbox (id, aggregatetype, aggregateid, type, payload, occurred_at)
-                values (?1, ?2, ?3, ?4, ?5, ?6)""")
+                insert into outbox (id, aggregatetype, aggregateid, type, payload, occurred_at, traceparent)
+                values (?1, ?2, ?3, ?4, ?5, ?6, cast(?7 as varchar))""")
                 .setParameter(1, id)
                 .setParameter(2, event.aggregateType())
                 .setParameter(3, event.key())
                 .setParameter(4, EventType.of(event).ceType())
                 .setParameter(5, toJson(event))
                 .setParameter(6, Instant.now())
+                .setParameter(7, traces.forPublishing(event))
                 .executeUpdate();
         wakeRelayAfterCommit();
         return id;

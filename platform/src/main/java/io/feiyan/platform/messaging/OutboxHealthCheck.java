@@ -1,8 +1,6 @@
 package io.feiyan.platform.messaging;
 
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.persistence.EntityManager;
-import jakarta.transaction.Transactional;
 import java.time.Duration;
 import java.time.Instant;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
@@ -15,27 +13,23 @@ import org.eclipse.microprofile.health.Readiness;
 @Readiness
 @ApplicationScoped
 public class OutboxHealthCheck implements HealthCheck {
-    private final EntityManager entityManager;
+    private final OutboxBacklog outbox;
     private final Duration maxUnsentAge;
 
-    OutboxHealthCheck(EntityManager entityManager,
+    OutboxHealthCheck(OutboxBacklog outbox,
             @ConfigProperty(name = "feiyan.outbox.max-unsent-age") Duration maxUnsentAge) {
-        this.entityManager = entityManager;
+        this.outbox = outbox;
         this.maxUnsentAge = maxUnsentAge;
     }
 
     @Override
-    @Transactional
     public HealthCheckResponse call() {
-        Object[] row = (Object[]) entityManager.createNativeQuery(
-                "select count(*), min(occurred_at) from outbox where sent_at is null").getSingleResult();
-        long unsent = ((Number) row[0]).longValue();
-        HealthCheckResponseBuilder response = HealthCheckResponse.named("outbox").withData("unsent", unsent);
-        if (unsent == 0) {
+        OutboxBacklog.Backlog backlog = outbox.now();
+        HealthCheckResponseBuilder response = HealthCheckResponse.named("outbox").withData("unsent", backlog.unsent());
+        if (backlog.unsent() == 0) {
             return response.up().build();
         }
-        Instant oldest = SqlTime.instant(row[1]);
-        Duration age = Duration.between(oldest, Instant.now());
+        Duration age = backlog.age(Instant.now());
         return response.withData("oldestUnsentAgeSeconds", age.toSeconds())
                 .status(age.compareTo(maxUnsentAge) <= 0)
                 .build();

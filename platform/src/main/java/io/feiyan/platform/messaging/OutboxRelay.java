@@ -114,7 +114,7 @@ public class OutboxRelay {
         return QuarkusTransaction.requiringNew().call(() -> {
             @SuppressWarnings("unchecked")
             List<Object[]> rows = entityManager.createNativeQuery("""
-                    select id, aggregateid, type, payload, occurred_at from outbox
+                    select id, aggregateid, type, payload, occurred_at, traceparent from outbox
                     where sent_at is null order by seq limit ?1 for update skip locked""")
                     .setParameter(1, batchSize)
                     .getResultList();
@@ -126,7 +126,7 @@ public class OutboxRelay {
             for (Object[] row : rows) {
                 ids.add((UUID) row[0]);
                 acks.add(producer.send(toRecord((UUID) row[0], (String) row[1], (String) row[2], (String) row[3],
-                        SqlTime.instant(row[4]))));
+                        SqlTime.instant(row[4]), (String) row[5])));
             }
             for (Future<RecordMetadata> ack : acks) {
                 ack.get(30, TimeUnit.SECONDS);
@@ -139,12 +139,16 @@ public class OutboxRelay {
     }
 
     private ProducerRecord<String, String> toRecord(UUID id, String key, String ceType, String payload,
-            Instant occurredAt) {
+            Instant occurredAt, String traceparent) {
         EventType type = EventType.byCeType(ceType)
                 .orElseThrow(() -> new IllegalStateException("outbox row " + id + " has unknown type " + ceType));
         RecordHeaders headers = new RecordHeaders();
         CloudEvents.headers(id, ceType, source, key, occurredAt)
                 .forEach((name, value) -> headers.add(name, value.getBytes(StandardCharsets.UTF_8)));
+        if (traceparent != null) {
+            // W3C trace context: the consumers' Kafka connector continues the trace from this header
+            headers.add(CloudEvents.TRACEPARENT, traceparent.getBytes(StandardCharsets.UTF_8));
+        }
         return new ProducerRecord<>(type.topic(), null, key, payload, headers);
     }
 

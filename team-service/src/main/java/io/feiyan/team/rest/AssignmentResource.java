@@ -4,6 +4,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.feiyan.events.OrderDeclined;
 import io.feiyan.events.Tier;
+import io.feiyan.platform.observability.AboutOrder;
 import io.feiyan.platform.rest.Validation;
 import io.feiyan.platform.security.Caller;
 import io.feiyan.platform.security.Roles;
@@ -27,6 +28,7 @@ import org.eclipse.microprofile.openapi.annotations.Operation;
 
 /** A team's work (接单): the orders given to it, which it accepts and completes. */
 @Path("/api/assignments")
+@AboutOrder
 public class AssignmentResource {
     private static final BigDecimal MAX_HOURS = new BigDecimal("1000");
 

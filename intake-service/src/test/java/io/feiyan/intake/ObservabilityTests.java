@@ -1,0 +1,73 @@
+package io.feiyan.intake;
+
+import static io.feiyan.embedded.EventProbe.header;
+import static io.feiyan.embedded.EventProbe.keyed;
+import static io.feiyan.intake.Fixtures.CHANGBULING;
+import static io.feiyan.intake.Fixtures.WAIT;
+import static io.feiyan.intake.Fixtures.registerResident;
+import static io.restassured.RestAssured.given;
+import static org.awaitility.Awaitility.await;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.feiyan.embedded.EventProbe;
+import io.feiyan.embedded.MetricsText;
+import io.feiyan.events.CloudEvents;
+import io.feiyan.events.Topics;
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.http.ContentType;
+import java.util.Map;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/** intake's metrics at /q/metrics, and the trace the order it places starts. */
+@QuarkusTest
+class ObservabilityTests {
+    private static final String CLIENT_TRACE = "4bf92f3577b34da6a3ce929d0e0e4736";
+    private static final String CLIENT_SPAN = "00f067aa0ba902b7";
+
+    @ConfigProperty(name = "kafka.bootstrap.servers")
+    String kafka;
+
+    @BeforeEach
+    void givenTheCatalogue() {
+        Fixtures.givenTheCatalogue(kafka);
+    }
+
+    @Test
+    void givenAnOrderPlaced_thenTheGaugeOfPlacedOrdersRises_andTheOutboxEmpties() {
+        double placedBefore = metric("feiyan_orders", Map.of("status", "PLACED"));
+
+        Fixtures.placeProxyOrder(registerResident(CHANGBULING));
+
+        await().atMost(WAIT).until(() -> metric("feiyan_orders", Map.of("status", "PLACED")) >= placedBefore + 1);
+        for (String status : new String[] {"ASSIGNED", "ACCEPTED", "COMPLETED", "RATED", "CANCELLED", "REJECTED"}) {
+            assertTrue(metric("feiyan_orders", Map.of("status", status)) >= 0, status + " has its gauge");
+        }
+        await().atMost(WAIT).until(() -> metric("feiyan_outbox_unsent", Map.of()) == 0);
+        assertEquals(0, metric("feiyan_outbox_oldest_unsent_seconds", Map.of()));
+    }
+
+    @Test
+    void theOrderPlacedEventCarriesTheTraceOfTheRequestThatPlacedIt() {
+        String order = Auth.volunteer().contentType(ContentType.JSON)
+                .header("traceparent", "00-" + CLIENT_TRACE + "-" + CLIENT_SPAN + "-01")
+                .body(Fixtures.proxyOrder(registerResident(CHANGBULING))).post("/api/orders")
+                .then().statusCode(201).extract().path("orderId");
+
+        try (EventProbe probe = new EventProbe(kafka)) {
+            String traceparent = header(probe.await(Topics.ORDERS_PLACED, keyed(order), WAIT), CloudEvents.TRACEPARENT);
+            String[] parts = traceparent.split("-");
+            assertEquals(CLIENT_TRACE, parts[1], "the request's trace: " + traceparent);
+            assertNotEquals(CLIENT_SPAN, parts[2], "intake's own span in it: " + traceparent);
+        }
+    }
+
+    private static double metric(String name, Map<String, String> labels) {
+        String metrics = given().get("/q/metrics").then().statusCode(200).extract().asString();
+        return MetricsText.value(metrics, name, labels)
+                .orElseThrow(() -> new AssertionError(name + labels + " is not in /q/metrics"));
+    }
+}
