@@ -13,6 +13,7 @@ import io.feiyan.events.OrderEscalated;
 import io.feiyan.events.OrderEscalated.EscalationReason;
 import io.feiyan.events.OrderPlaced;
 import io.feiyan.events.OrderReopened;
+import io.feiyan.events.RegionCode;
 import io.feiyan.events.Tier;
 import io.feiyan.platform.messaging.Outbox;
 import io.feiyan.platform.messaging.SqlTime;
@@ -25,6 +26,8 @@ import jakarta.persistence.EntityManager;
 import jakarta.persistence.LockModeType;
 import jakarta.transaction.Transactional;
 import java.time.Instant;
+import java.util.Arrays;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
@@ -33,7 +36,6 @@ import java.util.Optional;
 import java.util.UUID;
 import java.util.function.Predicate;
 import java.util.function.Supplier;
-import java.util.stream.Collectors;
 
 /**
  * Review and dispatch (审核, 派单). Every placed order becomes a case; one that needs no review is
@@ -275,14 +277,14 @@ public class DispatchService {
         if (!c.isRoutable() || !needKnown(c)) {
             return false;
         }
-        Routing.Teams teams = teamsNow();
+        Routing.Teams teams = teamsFor(c);
         Predicate<Team> canServe = canServe(c);
         if (c.unserved) {
             return serveUnserved(c, canServe, teams);
         }
         EscalationReason reason = whyLeaveTier;
         while (true) {
-            Optional<Team> team = Routing.choose(c.tier, c.villageCode, canServe, new HashSet<>(c.passedBy), teams);
+            Optional<Team> team = chooseAndHold(c.tier, c, canServe, teams);
             if (team.isPresent()) {
                 assign(c, team.get(), null, null);
                 return true;
@@ -306,13 +308,36 @@ public class DispatchService {
      */
     private boolean serveUnserved(DispatchCase c, Predicate<Team> canServe, Routing.Teams teams) {
         for (Tier tier : Tier.values()) {
-            Optional<Team> team = Routing.choose(tier, c.villageCode, canServe, new HashSet<>(c.passedBy), teams);
+            Optional<Team> team = chooseAndHold(tier, c, canServe, teams);
             if (team.isPresent()) {
                 assign(c, team.get(), null, null);
                 return true;
             }
         }
         return false;
+    }
+
+    /**
+     * Routing's choice at the tier, held: the chosen team's row stays locked until this transaction ends and its
+     * open orders are counted again, so routings running at once that chose the same team take its last places
+     * one at a time. A team the recount finds full is passed over for the next choice.
+     */
+    private Optional<Team> chooseAndHold(Tier tier, DispatchCase c, Predicate<Team> canServe, Routing.Teams teams) {
+        while (true) {
+            Optional<Team> team = Routing.choose(tier, c.villageCode, canServe, new HashSet<>(c.passedBy), teams);
+            if (team.isEmpty()) {
+                return team;
+            }
+            entityManager.lock(team.get(), LockModeType.PESSIMISTIC_WRITE);
+            long open = ((Number) entityManager.createNativeQuery("""
+                    select count(*) from dispatch_case where team_code = ?1 and status in ('ASSIGNED', 'ACCEPTED')""")
+                    .setParameter(1, team.get().code)
+                    .getSingleResult()).longValue();
+            teams.recounted(team.get(), open);
+            if (open < team.get().capacity) {
+                return team;
+            }
+        }
     }
 
     private void assign(DispatchCase c, Team team, String operator, String note) {
@@ -348,22 +373,33 @@ public class DispatchService {
         return team -> team.active && team.projectCodes.stream().anyMatch(projectsOfCategory::contains);
     }
 
-    private Routing.Teams teamsNow() {
+    /**
+     * The teams that could take the case — those of its village, its town and the county — with their loads now.
+     * Only these: routing reads a few rows per order however large the county and however many cases it has seen.
+     */
+    private Routing.Teams teamsFor(DispatchCase c) {
         entityManager.flush(); // the loads count this transaction's moves too (a completion just made)
-        List<Team> all = Team.list("active = true");
+        RegionCode village = RegionCode.of(c.villageCode);
+        List<String> regions = Arrays.stream(Tier.values()).map(tier -> village.at(tier).value()).toList();
+        List<Team> candidates = Team.list("active = true and regionCode in ?1", regions);
         @SuppressWarnings("unchecked")
-        List<Object[]> load = entityManager.createNativeQuery("""
-                select team_code, count(*) from dispatch_case
-                where status in ('ASSIGNED', 'ACCEPTED') group by team_code""").getResultList();
-        @SuppressWarnings("unchecked")
-        List<Object[]> last = entityManager.createNativeQuery("""
-                select team_code, max(assigned_at) from dispatch_case
-                where team_code is not null group by team_code""").getResultList();
-        Map<String, Long> openOrders = load.stream()
-                .collect(Collectors.toMap(row -> (String) row[0], row -> ((Number) row[1]).longValue()));
-        Map<String, Instant> lastAssigned = last.stream()
-                .collect(Collectors.toMap(row -> (String) row[0], row -> SqlTime.instant(row[1])));
-        return new Routing.Teams(all, openOrders, lastAssigned);
+        List<Object[]> loads = entityManager.createNativeQuery("""
+                select t.code,
+                    (select count(*) from dispatch_case o where o.team_code = t.code
+                        and o.status in ('ASSIGNED', 'ACCEPTED')),
+                    (select max(o.assigned_at) from dispatch_case o where o.team_code = t.code)
+                from team t where t.active and t.region_code in (?1)""")
+                .setParameter(1, regions)
+                .getResultList();
+        Map<String, Long> openOrders = new HashMap<>();
+        Map<String, Instant> lastAssigned = new HashMap<>();
+        for (Object[] row : loads) {
+            openOrders.put((String) row[0], ((Number) row[1]).longValue());
+            if (row[2] != null) {
+                lastAssigned.put((String) row[0], SqlTime.instant(row[2]));
+            }
+        }
+        return new Routing.Teams(candidates, openOrders, lastAssigned);
     }
 
     private String reviewReason(OrderPlaced placed) {
