@@ -11,23 +11,7 @@ set -euo pipefail
 
 cd "$(dirname "$0")/.."
 root="$(pwd)"
-launcher="embedded/target/feiyan-embedded-0.1.0-SNAPSHOT.jar"
-stamp="embedded/target/local-run.built"
-
-# A build is needed when there is none, or a source or build file changed since the last one.
-needs_build() {
-  [ -f "$stamp" ] || return 0
-  for service in intake-service dispatch-service team-service feedback-service; do
-    [ -f "$service/target/quarkus-app/quarkus-run.jar" ] || return 0
-  done
-  [ -n "$(find . -path ./data -prune -o \( -path '*/src/*' -o -name pom.xml \) -newer "$stamp" -type f -print -quit)" ]
-}
-
-if needs_build; then
-  echo "Building Feiyan (tests skipped; run ./mvnw verify for them)..."
-  ./mvnw -q -B package -DskipTests
-  touch "$stamp"
-fi
+source deploy/build-if-needed.sh
 
 export FEIYAN_HOME="$root"
 exec java -cp "$launcher:embedded/target/lib/*" io.feiyan.embedded.LocalFeiyan "$@"

@@ -210,6 +210,11 @@ public final class FeiyanSystem implements AutoCloseable {
             return process.isAlive();
         }
 
+        /** Its operating-system process: how much CPU it has used, for instance. */
+        public ProcessHandle process() {
+            return process.toHandle();
+        }
+
         /** Ends it at once, as a crash would (SIGKILL): nothing is flushed, committed or said goodbye. */
         public void kill() {
             try {
@@ -270,6 +275,11 @@ public final class FeiyanSystem implements AutoCloseable {
 
     public String jdbcUrl(FeiyanService service) {
         return database.jdbcUrl(service.database());
+    }
+
+    /** A database of its own on the system's PostgreSQL server, made when missing (the benchmark's). */
+    public String jdbcUrl(String otherDatabase) {
+        return database.ensureDatabase(otherDatabase).jdbcUrl(otherDatabase);
     }
 
     /** Stops the services (gracefully, then by force), then Kafka, then PostgreSQL. */
