@@ -19,9 +19,9 @@ import java.util.stream.Stream;
 /**
  * The benchmark ({@code deploy/bench.sh}): on this machine, in one run, it measures the machine's own limits —
  * PostgreSQL's commit rate, Kafka's produce→consume latency and throughput, a bare Quarkus POST that inserts one
- * row — then drives the whole system (durable PostgreSQL, the county at the report's scale) at a fixed rate and
- * at its maximum, and prints each system figure beside the limit it is held to, as a ratio. JIT warm-up runs
- * before every measured window and is not counted.
+ * row — then drives the whole system (durable PostgreSQL, the county at the report's scale) at its maximum, at
+ * half of it and at a fixed 200 orders a second, and prints each system figure beside the limit it is held to, as
+ * a ratio. A minute of orders warms the services up (JIT) before the first measured window and is not counted.
  *
  * <p>Arguments: {@code --quick} shortens every window (a smoke run; its figures are rough).
  */
@@ -193,8 +193,8 @@ public final class Bench {
     }
 
     private static String never(int orders, String what) {
-        return orders == 0 ? "" : String.format("   (%,d not %s within %d s of the window's end)", orders, what,
-                OrderLoad.DRAIN.toSeconds());
+        return orders == 0 ? "" : String.format("   (%,d never %s: none moved for %d s)", orders, what,
+                OrderLoad.STALLED.toSeconds());
     }
 
     /** "intake-service 4.1 · dispatch-service 2.0 · … · all 12.3" */

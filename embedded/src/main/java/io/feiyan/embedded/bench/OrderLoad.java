@@ -52,7 +52,7 @@ final class OrderLoad implements AutoCloseable {
 
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final String PROJECT = "elderly-visit";
-    static final Duration DRAIN = Duration.ofSeconds(90);
+    static final Duration STALLED = Duration.ofSeconds(30);
     /** At a fixed rate, no more requests in flight at once than a client's connection pool holds. */
     private static final int CONNECTIONS = 64;
 
@@ -178,11 +178,23 @@ final class OrderLoad implements AutoCloseable {
                 placedInWindow.size(), neverAssigned, neverAccepted, cpu, measured.toSeconds());
     }
 
-    /** Waits (a while at most) until the orders are assigned and accepted. */
+    /**
+     * Waits until the orders are assigned and accepted, so that the next window starts with no backlog: for as long
+     * as they keep moving, and no more than {@link #STALLED} after the last one did.
+     */
     private void settle(List<UUID> orders) throws InterruptedException {
-        long deadline = System.nanoTime() + DRAIN.toNanos();
-        while (System.nanoTime() < deadline && !(seenAssigned.containsAll(orders) && seenAccepted.containsAll(orders))) {
-            Thread.sleep(100);
+        long lastMoved = System.nanoTime();
+        int done = 0;
+        while (System.nanoTime() - lastMoved < STALLED.toNanos()) {
+            int now = (int) orders.stream().filter(seenAccepted::contains).count();
+            if (now == orders.size() && seenAssigned.containsAll(orders)) {
+                return;
+            }
+            if (now > done) {
+                done = now;
+                lastMoved = System.nanoTime();
+            }
+            Thread.sleep(200);
         }
     }
 
