@@ -12,8 +12,10 @@ import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItem;
 import static org.hamcrest.Matchers.not;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 
 import io.feiyan.embedded.EventProbe;
+import io.feiyan.embedded.TestTokens;
 import io.feiyan.embedded.Tokens.Identity;
 import io.feiyan.events.OrderAccepted;
 import io.feiyan.events.OrderAssigned;
@@ -21,9 +23,13 @@ import io.feiyan.events.Tier;
 import io.feiyan.intake.domain.Order;
 import io.feiyan.intake.domain.PersonalDataRead;
 import io.feiyan.intake.domain.Resident;
+import io.feiyan.platform.security.VerifiedTokens;
+import io.quarkus.arc.ClientProxy;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
+import io.smallrye.jwt.auth.principal.JWTParser;
+import jakarta.inject.Inject;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Map;
@@ -41,6 +47,8 @@ class AccessTests {
 
     @ConfigProperty(name = "kafka.bootstrap.servers")
     String kafka;
+    @Inject
+    JWTParser tokenParser;
 
     @BeforeEach
     void givenTheCatalogue() {
@@ -56,6 +64,18 @@ class AccessTests {
         given().formParam("service_code", "culture-opera").post("/open311/v2/requests.json").then().statusCode(401);
         Auth.as(Identity.analyst("A-1")).get("/api/orders").then().statusCode(403);
         Auth.as(Identity.admin("ADM-1")).get("/api/residents").then().statusCode(403);
+    }
+
+    @Test
+    void aTokenIsVerifiedOnceAndThenRemembered_butOnlyTheVerySameString() {
+        assertInstanceOf(VerifiedTokens.class, ClientProxy.unwrap(tokenParser));
+        String token = TestTokens.of(Identity.volunteer(Auth.VOLUNTEER, CHANGBULING));
+        given().auth().oauth2(token).get("/api/me").then().statusCode(200);
+        given().auth().oauth2(token).get("/api/me").then().statusCode(200);
+        // the same claims under a signature that is not the signer's: verified, and refused
+        String forged = token.substring(0, token.lastIndexOf('.') + 1)
+                + new StringBuilder(token.substring(token.lastIndexOf('.') + 1)).reverse();
+        given().auth().oauth2(forged).get("/api/me").then().statusCode(401);
     }
 
     @Test

@@ -49,6 +49,8 @@ class ScaleOutIT {
     private static final String VILLAGE = "371322301201";
     private static final String TEAM = "scale-out-feiyan";
     private static final int ORDERS = 80;
+    /** Each instance reads orders.placed (dispatch) and orders.assigned (team) with three consumers at once. */
+    private static final int CONSUMERS = 3;
 
     @Test
     void twoInstancesShareTheOrders_andWhenOneDiesTheOtherFinishesItsWork() throws Exception {
@@ -65,8 +67,9 @@ class ScaleOutIT {
         try (Admin admin = Admin.create(adminConfig());
                 EventProbe probe = new EventProbe(system.kafkaBootstrapServers())) {
             // both instances of each service hold some of the order topics' partitions
-            await().atMost(WAIT).until(() -> owners(admin, "dispatch-service", EventType.ORDER_PLACED.topic()).size() == 2
-                    && owners(admin, "team-service", EventType.ORDER_ASSIGNED.topic()).size() == 2);
+            await().atMost(WAIT).until(() -> owners(admin, "dispatch-service", EventType.ORDER_PLACED.topic()).size()
+                    == 2 * CONSUMERS && owners(admin, "team-service", EventType.ORDER_ASSIGNED.topic()).size()
+                    == 2 * CONSUMERS);
             Map<String, Set<Integer>> dispatchShare = partitionsByMember(admin, "dispatch-service",
                     EventType.ORDER_PLACED.topic());
             Map<String, Set<Integer>> teamShare = partitionsByMember(admin, "team-service",
@@ -99,8 +102,8 @@ class ScaleOutIT {
             long killedAt = System.currentTimeMillis();
 
             // the survivors take over the dead instances' partitions and every order reaches the team once
-            await().atMost(WAIT).until(() -> owners(admin, "dispatch-service", EventType.ORDER_PLACED.topic()).size() == 1
-                    && owners(admin, "team-service", EventType.ORDER_ASSIGNED.topic()).size() == 1);
+            await().atMost(WAIT).until(() -> owners(admin, "dispatch-service", EventType.ORDER_PLACED.topic()).size()
+                    == CONSUMERS && owners(admin, "team-service", EventType.ORDER_ASSIGNED.topic()).size() == CONSUMERS);
             long takeover = System.currentTimeMillis() - killedAt;
             Set<String> survivors = owners(admin, "dispatch-service", EventType.ORDER_PLACED.topic());
             Set<Integer> orphaned = dispatchShare.entrySet().stream().filter(entry -> !survivors.contains(entry.getKey()))
@@ -148,7 +151,7 @@ class ScaleOutIT {
             long decisions = orders.stream().mapToLong(order -> count(FeiyanService.DISPATCH,
                     "select count(*) from case_decision where order_id = ? and kind = 'ASSIGNED'", order)).sum();
 
-            System.out.printf("Scale-out: dispatch partitions of %s by instance %s, team partitions of %s %s; "
+            System.out.printf("Scale-out: dispatch partitions of %s by consumer (three an instance) %s, team partitions of %s %s; "
                     + "the first instance's dashboard heard the %d orders the second routed; the survivors held all "
                     + "partitions %d ms after the kill and served %d orders placed on the dead one's partitions after "
                     + "it died; %d orders, %d assigned (%d records published again), %d accepted, %d assignment rows, "
@@ -157,8 +160,9 @@ class ScaleOutIT {
                     teamShare.values(), routedBySecond.size(), takeover, takenOver, orders.size(),
                     assigned.values().stream().mapToLong(Long::longValue).sum(), republished,
                     accepted.values().stream().mapToLong(Long::longValue).sum(), assignmentRows, deadLetters);
-            assertEquals(2, dispatchShare.size(), "two dispatch instances shared orders.placed: " + dispatchShare);
-            assertEquals(2, teamShare.size(), "two team instances shared orders.assigned: " + teamShare);
+            assertEquals(2 * CONSUMERS, dispatchShare.size(), "two dispatch instances shared orders.placed: "
+                    + dispatchShare);
+            assertEquals(2 * CONSUMERS, teamShare.size(), "two team instances shared orders.assigned: " + teamShare);
             assertEquals(ORDERS, orders.size());
             assertTrue(takenOver > 0, "some orders went to the dead instance's partitions after it died");
             assertFalse(routedBySecond.isEmpty(), "the second dispatch instance routed some orders while it lived");
