@@ -151,7 +151,8 @@ class ScaleOutIT {
             long decisions = orders.stream().mapToLong(order -> count(FeiyanService.DISPATCH,
                     "select count(*) from case_decision where order_id = ? and kind = 'ASSIGNED'", order)).sum();
 
-            System.out.printf("Scale-out: dispatch partitions of %s by consumer (three an instance) %s, team partitions of %s %s; "
+            System.out.printf("Scale-out: dispatch partitions of %s by consumer (three an instance) %s, team "
+                    + "partitions of %s %s; "
                     + "the first instance's dashboard heard the %d orders the second routed; the survivors held all "
                     + "partitions %d ms after the kill and served %d orders placed on the dead one's partitions after "
                     + "it died; %d orders, %d assigned (%d records published again), %d accepted, %d assignment rows, "
