@@ -121,16 +121,19 @@ public final class EventProbe implements AutoCloseable {
                 ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers,
                 ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest"),
                 new StringDeserializer(), new StringDeserializer())) {
-            List<TopicPartition> partitions = consumer.partitionsFor(topic, Duration.ofSeconds(10)).stream()
-                    .map(info -> new TopicPartition(topic, info.partition()))
-                    .toList();
+            long deadline = System.nanoTime() + timeout.toNanos();
+            List<TopicPartition> partitions = partitions(consumer, topic);
+            // a topic is made when the first record is sent to it: wait for that too, unless reading what is there now
+            while (partitions.isEmpty() && !toEnd && System.nanoTime() < deadline) {
+                pause();
+                partitions = partitions(consumer, topic);
+            }
             if (partitions.isEmpty()) {
-                return found; // no such topic: nothing was ever sent to it
+                return found; // no such topic: nothing was sent to it
             }
             consumer.assign(partitions);
             consumer.seekToBeginning(partitions);
             Map<TopicPartition, Long> end = consumer.endOffsets(partitions);
-            long deadline = System.nanoTime() + timeout.toNanos();
             while (System.nanoTime() < deadline && found.size() < enough
                     && !(toEnd && end.entrySet().stream().allMatch(e -> consumer.position(e.getKey()) >= e.getValue()))) {
                 for (ConsumerRecord<String, String> record : consumer.poll(Duration.ofMillis(200))) {
@@ -141,6 +144,21 @@ public final class EventProbe implements AutoCloseable {
             }
         }
         return found;
+    }
+
+    private static List<TopicPartition> partitions(KafkaConsumer<String, String> consumer, String topic) {
+        return consumer.partitionsFor(topic, Duration.ofSeconds(10)).stream()
+                .map(info -> new TopicPartition(topic, info.partition()))
+                .toList();
+    }
+
+    private static void pause() {
+        try {
+            Thread.sleep(200);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
     }
 
     private void send(ProducerRecord<String, String> record) {
