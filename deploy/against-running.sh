@@ -1,6 +1,6 @@
 # Sourced by the scripts that drive a running local system (demo-activity.sh, county.sh): the built
 # launcher, a check that the system answers, and running one of its tools.
-launcher="embedded/target/feiyan-embedded-0.1.0-SNAPSHOT.jar"
+source deploy/launcher.sh
 
 # require_running PORT: stops the script unless the build is there and the service on PORT is ready.
 require_running() {
@@ -12,9 +12,4 @@ require_running() {
     echo "Feiyan is not running on ${FEIYAN_HOST:-localhost}: start it with deploy/run-local.sh first." >&2
     exit 1
   fi
-}
-
-# run_tool CLASS [ARGS...]: runs io.feiyan.embedded.CLASS with the launcher's classpath.
-run_tool() {
-  java -cp "$launcher:embedded/target/lib/*" "io.feiyan.embedded.$1" "${@:2}"
 }

@@ -12,4 +12,4 @@ cd "$(dirname "$0")/.."
 source deploy/build-if-needed.sh
 
 export FEIYAN_HOME="$(pwd)"
-exec java -cp "$launcher:embedded/target/lib/*" io.feiyan.embedded.bench.Bench "$@"
+exec_tool bench.Bench "$@"

@@ -1,6 +1,6 @@
 # Sourced by the scripts that run the built system (run-local.sh, bench.sh): builds it, tests skipped, when
 # there is no build yet or a source or build file changed since the last one.
-launcher="embedded/target/feiyan-embedded-0.1.0-SNAPSHOT.jar"
+source deploy/launcher.sh
 stamp="embedded/target/local-run.built"
 
 needs_build() {

@@ -14,4 +14,4 @@ root="$(pwd)"
 source deploy/build-if-needed.sh
 
 export FEIYAN_HOME="$root"
-exec java -cp "$launcher:embedded/target/lib/*" io.feiyan.embedded.LocalFeiyan "$@"
+exec_tool LocalFeiyan "$@"

@@ -97,7 +97,7 @@ public final class Bench {
     }
 
     private record Load(OrderLoad.Figures atMost, int sustainable, OrderLoad.Figures atHalf, OrderLoad.Figures atRate,
-            int residents, String teamFailures) {
+            String teamFailures) {
     }
 
     private Limits measureLimits(Path home, FeiyanSystem system, Path data) throws Exception {
@@ -139,7 +139,7 @@ public final class Bench {
             OrderLoad.Figures atHalf = load.atRate(sustainable, window(30));
             out.printf("  %d orders a second...%n", FIXED_RATE);
             OrderLoad.Figures atRate = load.atRate(FIXED_RATE, window(30));
-            return new Load(atMost, sustainable, atHalf, atRate, load.residents(), load.teamFailures().isEmpty() ? ""
+            return new Load(atMost, sustainable, atHalf, atRate, load.teamFailures().isEmpty() ? ""
                     : "  simulated teams' calls that failed: " + load.teamFailures() + "\n");
         }
     }

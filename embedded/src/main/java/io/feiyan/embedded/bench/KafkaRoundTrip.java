@@ -87,11 +87,10 @@ final class KafkaRoundTrip implements AutoCloseable {
             if (next >= warmUpEnd && measuredFrom.get() == Long.MAX_VALUE) {
                 measuredFrom.set(System.nanoTime());
             }
-            send();
+            send(null);
             sent++;
         }
-        long last = sent;
-        awaitReceived(received, last, start);
+        awaitReceived(received, sent);
         reading.set(false);
         reader.join();
         return new Figures(latencies, perSecond);
@@ -121,16 +120,13 @@ final class KafkaRoundTrip implements AutoCloseable {
             sent++;
         }
         double perSecond = (received.get() - receivedAtWarmUpEnd) / (window.toNanos() / 1e9);
-        awaitReceived(received, sent, start);
+        awaitReceived(received, sent);
         reading.set(false);
         reader.join();
         return new Figures(latencies, perSecond);
     }
 
-    private void send() {
-        send(null);
-    }
-
+    /** Sends one record stamped with the time it is sent; releases a place in flight, if given, when acked. */
     private void send(Semaphore inFlight) {
         byte[] value = new byte[RECORD_BYTES];
         ByteBuffer.wrap(value).putLong(System.nanoTime());
@@ -161,7 +157,7 @@ final class KafkaRoundTrip implements AutoCloseable {
         return reader;
     }
 
-    private static void awaitReceived(AtomicLong received, long sent, long since) throws InterruptedException {
+    private static void awaitReceived(AtomicLong received, long sent) throws InterruptedException {
         long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
         while (received.get() < sent && System.nanoTime() < deadline) {
             Thread.sleep(20);
