@@ -29,11 +29,6 @@ public final class Routing {
         Instant lastAssigned(Team team) {
             return lastAssigned.getOrDefault(team.code, Instant.MIN);
         }
-
-        /** The team's open orders as counted again (under its lock): what the next choice goes by. */
-        public void recounted(Team team, long open) {
-            openOrders.put(team.code, open);
-        }
     }
 
     public static Optional<Team> choose(Tier tier, String villageCode, Predicate<Team> canServe, Set<String> passedBy,

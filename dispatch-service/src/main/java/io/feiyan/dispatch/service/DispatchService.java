@@ -318,6 +318,28 @@ public class DispatchService {
     }
 
     /**
+     * Each team's open orders (cases assigned to it or accepted) and when it was last given one, as they are now:
+     * what routing goes by, read with the indexes on dispatch_case however many cases there have been.
+     */
+    private void readLoads(List<String> teamCodes, Map<String, Long> openOrders, Map<String, Instant> lastAssigned) {
+        @SuppressWarnings("unchecked")
+        List<Object[]> loads = entityManager.createNativeQuery("""
+                select t.code,
+                    (select count(*) from dispatch_case o where o.team_code = t.code
+                        and o.status in ('ASSIGNED', 'ACCEPTED')),
+                    (select max(o.assigned_at) from dispatch_case o where o.team_code = t.code)
+                from team t where t.code in (?1)""")
+                .setParameter(1, teamCodes)
+                .getResultList();
+        for (Object[] row : loads) {
+            openOrders.put((String) row[0], ((Number) row[1]).longValue());
+            if (row[2] != null) {
+                lastAssigned.put((String) row[0], SqlTime.instant(row[2]));
+            }
+        }
+    }
+
+    /**
      * Routing's choice at the tier, held: the chosen team's row stays locked until this transaction ends and its
      * open orders are counted again, so routings running at once that chose the same team take its last places
      * one at a time. A team the recount finds full is passed over for the next choice.
@@ -329,11 +351,8 @@ public class DispatchService {
                 return team;
             }
             entityManager.lock(team.get(), LockModeType.PESSIMISTIC_WRITE);
-            long open = ((Number) entityManager.createNativeQuery("""
-                    select count(*) from dispatch_case where team_code = ?1 and status in ('ASSIGNED', 'ACCEPTED')""")
-                    .setParameter(1, team.get().code)
-                    .getSingleResult()).longValue();
-            teams.recounted(team.get(), open);
+            readLoads(List.of(team.get().code), teams.openOrders(), teams.lastAssigned());
+            long open = teams.openOrders().getOrDefault(team.get().code, 0L);
             if (open < team.get().capacity) {
                 return team;
             }
@@ -382,22 +401,10 @@ public class DispatchService {
         RegionCode village = RegionCode.of(c.villageCode);
         List<String> regions = Arrays.stream(Tier.values()).map(tier -> village.at(tier).value()).toList();
         List<Team> candidates = Team.list("active = true and regionCode in ?1", regions);
-        @SuppressWarnings("unchecked")
-        List<Object[]> loads = entityManager.createNativeQuery("""
-                select t.code,
-                    (select count(*) from dispatch_case o where o.team_code = t.code
-                        and o.status in ('ASSIGNED', 'ACCEPTED')),
-                    (select max(o.assigned_at) from dispatch_case o where o.team_code = t.code)
-                from team t where t.active and t.region_code in (?1)""")
-                .setParameter(1, regions)
-                .getResultList();
         Map<String, Long> openOrders = new HashMap<>();
         Map<String, Instant> lastAssigned = new HashMap<>();
-        for (Object[] row : loads) {
-            openOrders.put((String) row[0], ((Number) row[1]).longValue());
-            if (row[2] != null) {
-                lastAssigned.put((String) row[0], SqlTime.instant(row[2]));
-            }
+        if (!candidates.isEmpty()) {
+            readLoads(candidates.stream().map(team -> team.code).toList(), openOrders, lastAssigned);
         }
         return new Routing.Teams(candidates, openOrders, lastAssigned);
     }
