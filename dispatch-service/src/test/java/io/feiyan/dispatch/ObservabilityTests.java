@@ -83,14 +83,14 @@ class ObservabilityTests {
         // the relay has sent everything: nothing waits, and nothing has waited for long
         await().atMost(Place.WAIT).until(() -> metric("feiyan_outbox_unsent", Map.of()) == 0);
         assertEquals(0, metric("feiyan_outbox_oldest_unsent_seconds", Map.of()));
-        // the Kafka clients' own metrics: how far behind each consumer (one per channel, or per copy of a channel
-        // consumed three at a time: orders.placed$1..3) is (NaN while it has fetched nothing in the window); per topic
-        // and partition too (kafka_consumer_fetch_manager_records_lag), from the first refresh of the client's
-        // metrics after its partitions are assigned
+        // the Kafka clients' own metrics: how far behind each consumer (one per channel: the order topics, the
+        // reference data) is (NaN while it has fetched nothing in the window); per topic and partition too
+        // (kafka_consumer_fetch_manager_records_lag), from the first refresh of the client's metrics after its
+        // partitions are assigned
         assertTrue(MetricsText.value(scrape(), "kafka_consumer_fetch_manager_records_lag_max",
-                Map.of("client_id", "kafka-consumer-" + Topics.ORDERS_ACCEPTED)).isPresent());
+                Map.of("client_id", "kafka-consumer-orders")).isPresent());
         assertTrue(MetricsText.value(scrape(), "kafka_consumer_fetch_manager_records_lag_max",
-                Map.of("client_id", "kafka-consumer-" + Topics.ORDERS_PLACED + "$1")).isPresent());
+                Map.of("client_id", "kafka-consumer-reference-data")).isPresent());
     }
 
     @Test

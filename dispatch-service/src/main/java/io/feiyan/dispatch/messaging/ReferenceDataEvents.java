@@ -5,43 +5,35 @@ import io.feiyan.dispatch.domain.Team;
 import io.feiyan.dispatch.service.DispatchService;
 import io.feiyan.events.ProjectUpdated;
 import io.feiyan.events.TeamUpdated;
-import io.feiyan.events.Topics;
+import io.feiyan.platform.messaging.EventHandlers;
 import io.feiyan.platform.messaging.Inbox;
-import io.feiyan.platform.messaging.RetryTransientFailures;
 import io.smallrye.reactive.messaging.annotations.Blocking;
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.transaction.Transactional;
-import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.ConsumerRecords;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
 
 /**
  * Keeps dispatch's copy of the team directory and catalogue. Each change may let a waiting case be
- * routed, so the waiting cases are tried again.
+ * routed, so the waiting cases are tried again, once a batch.
  */
 @ApplicationScoped
-@RetryTransientFailures
 public class ReferenceDataEvents {
+    static final String CHANNEL = "reference-data";
+
     private final Inbox inbox;
-    private final DispatchService dispatch;
+    private final EventHandlers handlers;
 
     ReferenceDataEvents(Inbox inbox, DispatchService dispatch) {
         this.inbox = inbox;
-        this.dispatch = dispatch;
+        this.handlers = inbox.latestState(CHANNEL)
+                .on(TeamUpdated.class, event -> Team.save(event.payload()))
+                .on(ProjectUpdated.class, event -> Project.save(event.payload()))
+                .afterEachBatch(dispatch::retryWaiting);
     }
 
-    @Incoming(Topics.TEAMS_DIRECTORY)
+    @Incoming(CHANNEL)
     @Blocking
-    @Transactional
-    public void onTeam(ConsumerRecord<String, String> record) {
-        Team.save(inbox.read(record, TeamUpdated.class).payload());
-        dispatch.retryWaiting();
-    }
-
-    @Incoming(Topics.CATALOGUE_PROJECTS)
-    @Blocking
-    @Transactional
-    public void onProject(ConsumerRecord<String, String> record) {
-        Project.save(inbox.read(record, ProjectUpdated.class).payload());
-        dispatch.retryWaiting();
+    public void consume(ConsumerRecords<String, String> records) {
+        inbox.consume(records, handlers);
     }
 }

@@ -7,88 +7,51 @@ import io.feiyan.events.OrderCompleted;
 import io.feiyan.events.OrderPlaced;
 import io.feiyan.events.OrderRated;
 import io.feiyan.events.OrderReopened;
-import io.feiyan.events.Topics;
 import io.feiyan.feedback.domain.Order;
 import io.feiyan.feedback.metrics.OrderFacts;
+import io.feiyan.platform.messaging.EventHandlers;
 import io.feiyan.platform.messaging.Inbox;
-import io.feiyan.platform.messaging.RetryTransientFailures;
 import io.smallrye.reactive.messaging.annotations.Blocking;
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.transaction.Transactional;
-import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.ConsumerRecords;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
 
 /**
  * Every order event feedback hears becomes a fact of the metrics; a placed order also tells feedback the
  * resident's village (whose station follows up), a delivery makes the order rateable, and a redo takes
- * that back until the next delivery.
+ * that back until the next delivery. One channel takes them all, a poll's records at a time.
  */
 @ApplicationScoped
-@RetryTransientFailures
 public class OrderEvents {
+    static final String CHANNEL = "orders";
+
     private final Inbox inbox;
-    private final OrderFacts facts;
+    private final EventHandlers handlers;
 
     OrderEvents(Inbox inbox, OrderFacts facts) {
         this.inbox = inbox;
-        this.facts = facts;
+        this.handlers = inbox.once(CHANNEL)
+                .on(OrderPlaced.class, event -> {
+                    Order.placed(event.payload());
+                    facts.record(event);
+                })
+                .on(OrderApproved.class, facts::record)
+                .on(OrderAssigned.class, facts::record)
+                .on(OrderAccepted.class, facts::record)
+                .on(OrderCompleted.class, event -> {
+                    Order.completed(event.payload());
+                    facts.record(event);
+                })
+                .on(OrderReopened.class, event -> {
+                    Order.reopened(event.payload());
+                    facts.record(event);
+                })
+                .on(OrderRated.class, facts::record);
     }
 
-    @Incoming(Topics.ORDERS_PLACED)
+    @Incoming(CHANNEL)
     @Blocking
-    @Transactional
-    public void onPlaced(ConsumerRecord<String, String> record) {
-        inbox.receive(record, OrderPlaced.class).ifPresent(event -> {
-            Order.placed(event.payload());
-            facts.record(event);
-        });
-    }
-
-    @Incoming(Topics.ORDERS_APPROVED)
-    @Blocking
-    @Transactional
-    public void onApproved(ConsumerRecord<String, String> record) {
-        inbox.receive(record, OrderApproved.class).ifPresent(facts::record);
-    }
-
-    @Incoming(Topics.ORDERS_ASSIGNED)
-    @Blocking
-    @Transactional
-    public void onAssigned(ConsumerRecord<String, String> record) {
-        inbox.receive(record, OrderAssigned.class).ifPresent(facts::record);
-    }
-
-    @Incoming(Topics.ORDERS_ACCEPTED)
-    @Blocking
-    @Transactional
-    public void onAccepted(ConsumerRecord<String, String> record) {
-        inbox.receive(record, OrderAccepted.class).ifPresent(facts::record);
-    }
-
-    @Incoming(Topics.ORDERS_COMPLETED)
-    @Blocking
-    @Transactional
-    public void onCompleted(ConsumerRecord<String, String> record) {
-        inbox.receive(record, OrderCompleted.class).ifPresent(event -> {
-            Order.completed(event.payload());
-            facts.record(event);
-        });
-    }
-
-    @Incoming(Topics.ORDERS_REOPENED)
-    @Blocking
-    @Transactional
-    public void onReopened(ConsumerRecord<String, String> record) {
-        inbox.receive(record, OrderReopened.class).ifPresent(event -> {
-            Order.reopened(event.payload());
-            facts.record(event);
-        });
-    }
-
-    @Incoming(Topics.ORDERS_RATED)
-    @Blocking
-    @Transactional
-    public void onRated(ConsumerRecord<String, String> record) {
-        inbox.receive(record, OrderRated.class).ifPresent(facts::record);
+    public void consume(ConsumerRecords<String, String> records) {
+        inbox.consume(records, handlers);
     }
 }

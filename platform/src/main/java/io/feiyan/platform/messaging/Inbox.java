@@ -3,101 +3,294 @@ package io.feiyan.platform.messaging;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.feiyan.events.CloudEvents;
 import io.feiyan.events.Event;
-import io.feiyan.events.EventType;
 import io.feiyan.events.OrderEvent;
 import io.feiyan.platform.observability.OrderLog;
+import io.opentelemetry.api.trace.Span;
+import io.opentelemetry.context.Scope;
+import io.quarkus.narayana.jta.QuarkusTransaction;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
-import jakarta.transaction.Synchronization;
-import jakarta.transaction.TransactionSynchronizationRegistry;
-import jakarta.transaction.Transactional;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
+import java.sql.Array;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.stream.Collectors;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.common.header.Header;
+import org.eclipse.microprofile.config.ConfigProvider;
+import org.hibernate.Session;
+import org.jboss.logging.Logger;
 
 /**
- * The idempotent-consumer half of the event rules. A handler calls {@link #receive} first, inside the
- * transaction of its effect: the event's id is inserted into {@code processed_event}, and a
- * redelivered event (its id already there) comes back empty, so the handler does nothing. While the handler's
- * transaction runs, an order event's order id is in the log context, and the order's trace is remembered
- * ({@link OrderTraces}) so what this service publishes about the order later stays in it.
+ * The consuming half of the event rules. A service's consumer hands each poll's records to {@link #consume}, which
+ * applies them as one batch in one transaction: every well-formed event is parsed, the batch's event ids are claimed
+ * in {@code processed_event} in one statement (an id there already is a redelivery, and is skipped), each new
+ * event's effect is applied in offset order (so a later record sees an earlier one's effect), the events they cause
+ * go to the outbox together, and it all commits once.
+ *
+ * <p>A malformed record goes to the dead-letter topic in that same transaction; its neighbours take effect. When an
+ * effect fails for a reason of its own (a broken rule), the batch is rolled back and applied again record by record,
+ * so only the failing record is dead-lettered. When it fails for a passing reason (the database restarting, a
+ * deadlock) the batch is tried again, with growing pauses, for as long as it takes: a good event is never
+ * dead-lettered for a passing reason. Meanwhile the consumer's partitions wait, so per-order order holds, and
+ * readiness says so ({@link ConsumerHealthCheck}).
  */
 @ApplicationScoped
 public class Inbox {
+    private static final Logger LOG = Logger.getLogger(Inbox.class);
+
     private final EntityManager entityManager;
     private final ObjectMapper json;
     private final OrderTraces traces;
-    private final TransactionSynchronizationRegistry transactions;
+    private final Outbox outbox;
+    private final DeadLetters deadLetters;
+    /** Every channel's handlers: what a replayed dead letter is handled by. */
+    private final List<EventHandlers> channels = new CopyOnWriteArrayList<>();
+    /** Since when each channel has been retrying a batch that failed for a passing reason. */
+    private final Map<String, Instant> retryingSince = new ConcurrentHashMap<>();
 
-    Inbox(EntityManager entityManager, ObjectMapper json, OrderTraces traces,
-            TransactionSynchronizationRegistry transactions) {
+    Inbox(EntityManager entityManager, ObjectMapper json, OrderTraces traces, Outbox outbox, DeadLetters deadLetters) {
         this.entityManager = entityManager;
         this.json = json;
         this.traces = traces;
-        this.transactions = transactions;
+        this.outbox = outbox;
+        this.deadLetters = deadLetters;
+    }
+
+    /** A record as read: the event it carries, or why it carries none. */
+    record Parsed(ConsumerRecord<String, String> record, EventHandlers.Handler<?> handler, IncomingEvent<?> event,
+            String poison) {
+    }
+
+    /** The handlers of a channel whose events each take effect once (claimed in the inbox with their effect). */
+    public EventHandlers once(String channel) {
+        return add(new EventHandlers(channel, EventHandlers.Delivery.ONCE));
+    }
+
+    /** The handlers of a channel of reference data, applied as the latest state of each entry, claiming nothing. */
+    public EventHandlers latestState(String channel) {
+        return add(new EventHandlers(channel, EventHandlers.Delivery.LATEST_STATE));
+    }
+
+    private EventHandlers add(EventHandlers handlers) {
+        channels.add(handlers);
+        return handlers;
     }
 
     /**
-     * Parses the record as an event of the given type and claims it for this consumer.
-     *
-     * @return the event, or empty when this consumer has already processed it
-     * @throws PoisonMessageException when the record is not a well-formed event of that type
+     * Applies a poll's records, once each, in one transaction (see the class comment). Returns when every record has
+     * taken effect or been dead-lettered; the caller then acknowledges them all.
      */
-    @Transactional(Transactional.TxType.MANDATORY)
-    public <T extends Event> Optional<IncomingEvent<T>> receive(ConsumerRecord<String, String> record,
-            Class<T> type) {
-        IncomingEvent<T> event = parse(record, type);
-        int claimed = entityManager.createNativeQuery("""
-                insert into processed_event (consumer, event_id) values (?1, ?2)
-                on conflict do nothing""")
-                .setParameter(1, record.topic())
-                .setParameter(2, event.id())
-                .executeUpdate();
-        if (event.payload() instanceof OrderEvent order) {
-            logAboutUntilCompletion(order);
-            if (claimed == 1) {
-                traces.heard(order, optionalHeader(record, CloudEvents.TRACEPARENT));
+    public void consume(Iterable<ConsumerRecord<String, String>> records, EventHandlers handlers) {
+        requireSubscribed(handlers);
+        List<Parsed> batch = new ArrayList<>();
+        records.forEach(record -> batch.add(parse(record, handlers)));
+        if (batch.isEmpty()) {
+            return;
+        }
+        try {
+            untilNoPassingFailure(handlers.channel(), () -> QuarkusTransaction.requiringNew()
+                    .run(() -> apply(batch, handlers)));
+        } catch (RuntimeException failure) {
+            if (batch.size() > 1) {
+                LOG.infof("a batch of %d on %s failed (%s): applying it record by record", batch.size(),
+                        handlers.channel(), TransientFailures.reason(failure));
+            }
+            for (Parsed one : batch) {
+                applyAlone(one, handlers);
             }
         }
-        return claimed == 1 ? Optional.of(event) : Optional.empty();
     }
 
-    private void logAboutUntilCompletion(OrderEvent order) {
-        OrderLog.put(order.orderId());
-        transactions.registerInterposedSynchronization(new Synchronization() {
-            @Override
-            public void beforeCompletion() {
-            }
+    /**
+     * A channel's configured topics ({@code mp.messaging.incoming.<channel>.topics}) must be the topics of the events
+     * it handles: a topic missing there would never be heard, and a topic with no handler only dead-letters.
+     */
+    private static void requireSubscribed(EventHandlers handlers) {
+        if (handlers.subscriptionChecked) {
+            return;
+        }
+        Optional<Set<String>> configured = ConfigProvider.getConfig()
+                .getOptionalValue("mp.messaging.incoming." + handlers.channel() + ".topics", String.class)
+                .map(topics -> Arrays.stream(topics.split(",")).map(String::trim).collect(Collectors.toSet()));
+        if (configured.isPresent() && !configured.get().equals(handlers.topics())) {
+            throw new IllegalStateException("channel " + handlers.channel() + " handles the events of "
+                    + handlers.topics() + " but mp.messaging.incoming." + handlers.channel() + ".topics is "
+                    + configured.get());
+        }
+        handlers.subscriptionChecked = true;
+    }
 
-            @Override
-            public void afterCompletion(int status) {
-                OrderLog.clear();
+    /**
+     * Applies one record in a transaction of its own, or dead-letters it, in another, when its effect fails for a
+     * reason of its own. Passing failures are retried as in a batch.
+     */
+    private void applyAlone(Parsed one, EventHandlers handlers) {
+        try {
+            untilNoPassingFailure(handlers.channel(), () -> QuarkusTransaction.requiringNew()
+                    .run(() -> apply(List.of(one), handlers)));
+        } catch (RuntimeException failure) {
+            untilNoPassingFailure(handlers.channel(), () -> QuarkusTransaction.requiringNew()
+                    .run(() -> deadLetters.add(one.record(), handlers.channel(), failure)));
+        }
+    }
+
+    /** Runs the work until it succeeds or fails for a reason that does not pass. */
+    private void untilNoPassingFailure(String channel, Runnable work) {
+        long pause = 0;
+        for (int attempt = 1; ; attempt++) {
+            try {
+                work.run();
+                retryingSince.remove(channel);
+                return;
+            } catch (RuntimeException failure) {
+                if (!TransientFailures.isTransient(failure)) {
+                    retryingSince.remove(channel);
+                    throw failure;
+                }
+                pause = TransientFailures.nextPause(pause);
+                retryingSince.putIfAbsent(channel, Instant.now());
+                LOG.warnf("%s failed for a passing reason (%s), attempt %d; trying again in %d ms", channel,
+                        TransientFailures.reason(failure), attempt, pause);
+                try {
+                    Thread.sleep(pause);
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    throw new IllegalStateException("stopped while waiting to try " + channel + " again", e);
+                }
             }
+        }
+    }
+
+    private void apply(List<Parsed> batch, EventHandlers handlers) {
+        Set<String> claimed = handlers.delivery() == EventHandlers.Delivery.ONCE ? claim(batch) : null;
+        try (Outbox.Batch published = outbox.batch()) {
+            for (Parsed parsed : batch) {
+                if (parsed.poison() != null) {
+                    deadLetters.add(parsed.record(), handlers.channel(), new PoisonMessageException(parsed.poison()));
+                } else if (claimed == null || claimed.remove(claimKey(parsed))) {
+                    applyInItsTrace(parsed);
+                }
+            }
+            handlers.afterBatch().run();
+            published.write();
+        }
+    }
+
+    /** Claims the batch's event ids in one statement; returns those this consumer had not processed before. */
+    private Set<String> claim(List<Parsed> batch) {
+        List<Parsed> events = batch.stream().filter(parsed -> parsed.event() != null).toList();
+        if (events.isEmpty()) {
+            return new HashSet<>();
+        }
+        String[] consumers = events.stream().map(parsed -> parsed.record().topic()).toArray(String[]::new);
+        UUID[] ids = events.stream().map(parsed -> parsed.event().id()).toArray(UUID[]::new);
+        return entityManager.unwrap(Session.class).doReturningWork(connection -> {
+            Set<String> fresh = new HashSet<>();
+            try (PreparedStatement claim = connection.prepareStatement("""
+                    insert into processed_event (consumer, event_id)
+                    select * from unnest(?::varchar[], ?::uuid[]) on conflict do nothing
+                    returning consumer, event_id""")) {
+                Array consumerArray = connection.createArrayOf("varchar", consumers);
+                Array idArray = connection.createArrayOf("uuid", ids);
+                claim.setArray(1, consumerArray);
+                claim.setArray(2, idArray);
+                try (ResultSet rows = claim.executeQuery()) {
+                    while (rows.next()) {
+                        fresh.add(rows.getString(1) + "/" + rows.getString(2));
+                    }
+                }
+            }
+            return fresh;
         });
     }
 
+    private static String claimKey(Parsed parsed) {
+        return parsed.record().topic() + "/" + parsed.event().id();
+    }
+
+    /** Applies the event within its order's trace, with its order id in the log context. */
+    private void applyInItsTrace(Parsed parsed) {
+        Span span = traces.consuming(parsed.record(), optionalHeader(parsed.record(), CloudEvents.TRACEPARENT));
+        try (Scope scope = span.makeCurrent()) {
+            if (parsed.event().payload() instanceof OrderEvent order) {
+                OrderLog.put(order.orderId());
+                traces.heard(order, optionalHeader(parsed.record(), CloudEvents.TRACEPARENT));
+            }
+            parsed.handler().apply(parsed.event());
+        } finally {
+            OrderLog.clear();
+            span.end();
+        }
+    }
+
     /**
-     * Parses the record as an event of the given type without claiming it: for reference data, whose copies
-     * take each entry's latest state, so applying an event twice does no harm (and a copy can be rebuilt by
-     * reading its compacted topic again).
+     * Applies a dead letter again, alone, as when it first came, and marks it replayed. It takes effect once (an event
+     * that took effect meanwhile is skipped, by its id); one that fails again goes back to the dead-letter topic with
+     * its new reason. A passing failure is the caller's to report: nothing changed.
+     *
+     * @throws IllegalStateException when no channel of this service takes the dead letter's topic
+     */
+    void replay(DeadLetters.DeadLetter letter) {
+        EventHandlers handlers = channels.stream().filter(channel -> channel.topics().contains(letter.topic()))
+                .findFirst().orElseThrow(() -> new IllegalStateException("no consumer of this service takes "
+                        + letter.topic()));
+        Parsed parsed = parse(letter.asRecord(), handlers);
+        try {
+            QuarkusTransaction.requiringNew().run(() -> {
+                deadLetters.replayed(letter.id());
+                apply(List.of(parsed), handlers);
+            });
+        } catch (RuntimeException failure) {
+            if (TransientFailures.isTransient(failure)) {
+                throw failure;
+            }
+            QuarkusTransaction.requiringNew().run(() -> {
+                deadLetters.replayed(letter.id());
+                deadLetters.add(parsed.record(), handlers.channel(), failure);
+            });
+        }
+    }
+
+    /** The channels retrying a batch that failed for a passing reason, and since when. */
+    Map<String, Instant> retrying() {
+        return Map.copyOf(retryingSince);
+    }
+
+    private Parsed parse(ConsumerRecord<String, String> record, EventHandlers handlers) {
+        String ceType = optionalHeader(record, CloudEvents.TYPE);
+        Optional<EventHandlers.Handler<?>> handler = handlers.forCeType(ceType);
+        if (handler.isEmpty()) {
+            return new Parsed(record, null, null, handlers.channel() + " takes no events of ce_type " + ceType
+                    + " (topic " + record.topic() + ")");
+        }
+        try {
+            return new Parsed(record, handler.get(), read(record, handler.get().type().javaType()), null);
+        } catch (PoisonMessageException e) {
+            return new Parsed(record, handler.get(), null, e.getMessage());
+        }
+    }
+
+    /**
+     * Parses the record as an event of the given type (its CloudEvents id, time and JSON payload), claiming nothing:
+     * for a consumer that reads a topic outside the inbox, as the metrics rebuild does.
      *
      * @throws PoisonMessageException when the record is not a well-formed event of that type
      */
     public <T extends Event> IncomingEvent<T> read(ConsumerRecord<String, String> record, Class<T> type) {
-        return parse(record, type);
-    }
-
-    private <T extends Event> IncomingEvent<T> parse(ConsumerRecord<String, String> record, Class<T> type) {
-        String expectedType = EventType.of(type).ceType();
-        String ceType = header(record, CloudEvents.TYPE);
-        if (!expectedType.equals(ceType)) {
-            throw new PoisonMessageException("expected ce_type " + expectedType + " but got " + ceType);
-        }
         UUID id;
         Instant time;
         try {
@@ -124,7 +317,7 @@ public class Inbox {
         return value;
     }
 
-    private static String optionalHeader(ConsumerRecord<String, String> record, String name) {
+    static String optionalHeader(ConsumerRecord<String, String> record, String name) {
         Header header = record.headers().lastHeader(name);
         return header == null || header.value() == null ? null : new String(header.value(), StandardCharsets.UTF_8);
     }

@@ -20,6 +20,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
 
 /**
  * One order, one trace. Every event of an order carries (as its W3C {@code traceparent}) a span of the trace the
@@ -65,6 +66,21 @@ public class OrderTraces {
         Span published = builder.startSpan();
         published.end();
         return traceparent(published.getSpanContext());
+    }
+
+    /**
+     * The span of handling a consumed record: a child of the span it was published in (its {@code traceparent}), or
+     * the first span of a new trace when it carries none.
+     */
+    Span consuming(ConsumerRecord<?, ?> record, String traceparent) {
+        Context parent = parse(traceparent).map(published -> Context.root().with(Span.wrap(published)))
+                .orElse(Context.root());
+        return tracer.spanBuilder(record.topic() + " process")
+                .setParent(parent)
+                .setSpanKind(SpanKind.CONSUMER)
+                .setAttribute("messaging.system", "kafka")
+                .setAttribute("messaging.destination.name", record.topic())
+                .startSpan();
     }
 
     /**

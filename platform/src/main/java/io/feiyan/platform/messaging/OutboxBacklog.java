@@ -32,7 +32,7 @@ public class OutboxBacklog {
         try (Connection connection = dataSource.getConnection();
                 Statement statement = connection.createStatement();
                 ResultSet row = statement.executeQuery(
-                        "select count(*), min(occurred_at) from outbox where sent_at is null")) {
+                        "select count(*), min(occurred_at) from outbox")) {
             row.next();
             Timestamp oldest = row.getTimestamp(2);
             return new Backlog(row.getLong(1), oldest == null ? null : oldest.toInstant());

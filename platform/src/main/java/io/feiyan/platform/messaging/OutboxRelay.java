@@ -1,5 +1,7 @@
 package io.feiyan.platform.messaging;
 
+import com.fasterxml.jackson.core.type.TypeReference;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import io.feiyan.events.CloudEvents;
 import io.feiyan.events.EventType;
 import io.quarkus.narayana.jta.QuarkusTransaction;
@@ -13,6 +15,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Properties;
 import java.util.UUID;
 import java.util.concurrent.Future;
@@ -28,16 +31,20 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
 
 /**
- * Sends committed outbox rows to Kafka, oldest first, and marks them sent. It wakes when a
+ * Sends committed outbox rows to Kafka, oldest first, and deletes them once Kafka has them. It wakes when a
  * transaction that published commits, and polls while idle for rows it has not seen (after a crash,
- * or a broker outage). Delivery is at least once: a row sent but not yet marked is sent again after
+ * or a broker outage). Delivery is at least once: a row sent but not yet deleted is sent again after
  * a crash, and consumers drop the duplicate by its event id.
  */
 @ApplicationScoped
 public class OutboxRelay {
     private static final Logger LOG = Logger.getLogger(OutboxRelay.class);
 
+    private static final TypeReference<Map<String, String>> HEADERS = new TypeReference<>() {
+    };
+
     private final EntityManager entityManager;
+    private final ObjectMapper json;
     private final String bootstrapServers;
     private final String source;
     private final Duration idlePoll;
@@ -47,12 +54,13 @@ public class OutboxRelay {
     private Thread thread;
     private KafkaProducer<String, String> producer;
 
-    OutboxRelay(EntityManager entityManager,
+    OutboxRelay(EntityManager entityManager, ObjectMapper json,
             @ConfigProperty(name = "kafka.bootstrap.servers") String bootstrapServers,
             @ConfigProperty(name = "quarkus.application.name") String serviceName,
             @ConfigProperty(name = "feiyan.outbox.relay.idle-poll") Duration idlePoll,
             @ConfigProperty(name = "feiyan.outbox.relay.batch-size") int batchSize) {
         this.entityManager = entityManager;
+        this.json = json;
         this.bootstrapServers = bootstrapServers;
         this.source = CloudEvents.source(serviceName);
         this.idlePoll = idlePoll;
@@ -109,29 +117,36 @@ public class OutboxRelay {
         }
     }
 
-    /** Sends one batch in one transaction; the rows stay locked until they are marked sent. */
+    /**
+     * Sends one batch in one transaction and deletes its rows: the table holds only what waits, so it stays small
+     * however long the service runs. The rows stay locked until then, so another relay skips them.
+     */
     int relayBatch() {
         return QuarkusTransaction.requiringNew().call(() -> {
             @SuppressWarnings("unchecked")
             List<Object[]> rows = entityManager.createNativeQuery("""
-                    select id, aggregateid, type, payload, occurred_at, traceparent from outbox
-                    where sent_at is null order by seq limit ?1 for update skip locked""")
+                    select id, aggregateid, type, payload, occurred_at, traceparent, destination, headers from outbox
+                    order by seq limit ?1 for update skip locked""")
                     .setParameter(1, batchSize)
                     .getResultList();
             if (rows.isEmpty()) {
                 return 0;
             }
+            // losing this commit in a crash only sends the rows again, and consumers drop repeats by their ids
+            entityManager.createNativeQuery("set local synchronous_commit = off").executeUpdate();
             List<Future<RecordMetadata>> acks = new ArrayList<>(rows.size());
             List<UUID> ids = new ArrayList<>(rows.size());
             for (Object[] row : rows) {
                 ids.add((UUID) row[0]);
-                acks.add(producer.send(toRecord((UUID) row[0], (String) row[1], (String) row[2], (String) row[3],
-                        SqlTime.instant(row[4]), (String) row[5])));
+                acks.add(producer.send(row[6] != null
+                        ? deadLetter((String) row[6], (String) row[1], (String) row[3], (String) row[7])
+                        : toRecord((UUID) row[0], (String) row[1], (String) row[2], (String) row[3],
+                                SqlTime.instant(row[4]), (String) row[5])));
             }
             for (Future<RecordMetadata> ack : acks) {
                 ack.get(30, TimeUnit.SECONDS);
             }
-            entityManager.createNativeQuery("update outbox set sent_at = now() where id in (?1)")
+            entityManager.createNativeQuery("delete from outbox where id in (?1)")
                     .setParameter(1, ids)
                     .executeUpdate();
             return rows.size();
@@ -150,6 +165,15 @@ public class OutboxRelay {
             headers.add(CloudEvents.TRACEPARENT, traceparent.getBytes(StandardCharsets.UTF_8));
         }
         return new ProducerRecord<>(type.topic(), null, key, payload, headers);
+    }
+
+    /** A record set aside by {@link DeadLetters}: to the dead-letter topic, as it came, with the reason's headers. */
+    private ProducerRecord<String, String> deadLetter(String topic, String key, String value, String headersJson)
+            throws java.io.IOException {
+        RecordHeaders headers = new RecordHeaders();
+        json.readValue(headersJson, HEADERS).forEach((name, headerValue) -> headers.add(name,
+                headerValue.getBytes(StandardCharsets.UTF_8)));
+        return new ProducerRecord<>(topic, null, key.isEmpty() ? null : key, value, headers);
     }
 
     private void pause() {

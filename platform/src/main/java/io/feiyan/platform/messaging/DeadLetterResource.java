@@ -1,0 +1,68 @@
+package io.feiyan.platform.messaging;
+
+import io.feiyan.platform.rest.Problem;
+import io.feiyan.platform.security.Roles;
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.ws.rs.DefaultValue;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.QueryParam;
+import java.util.List;
+import java.util.UUID;
+
+/**
+ * The records this service set aside as dead letters, for an administrator: list them with their reasons, fix the
+ * cause, and replay them. A replay handles the record again, as it first came, through the inbox: an event takes
+ * effect once however often it is replayed, and one that still fails is dead-lettered again with its new reason.
+ */
+@Path("/api/dead-letters")
+@RolesAllowed(Roles.ADMIN)
+public class DeadLetterResource {
+    private static final int MAX_LIMIT = 1_000;
+
+    private final DeadLetters deadLetters;
+    private final Inbox inbox;
+
+    DeadLetterResource(DeadLetters deadLetters, Inbox inbox) {
+        this.deadLetters = deadLetters;
+        this.inbox = inbox;
+    }
+
+    /** Newest first; {@code waiting=true} (the default) leaves out those replayed. */
+    @GET
+    public List<DeadLetters.DeadLetter> list(@QueryParam("waiting") @DefaultValue("true") boolean waiting,
+            @QueryParam("limit") @DefaultValue("100") int limit) {
+        if (limit < 1 || limit > MAX_LIMIT) {
+            throw Problem.of(400, "invalid-request", "The request is not valid",
+                    "limit: is between 1 and " + MAX_LIMIT).with("field", "limit").exception();
+        }
+        return deadLetters.list(waiting, limit);
+    }
+
+    /** Handles the dead letter again; answers it as it is afterwards (replayed, or dead-lettered anew). */
+    @POST
+    @Path("/{id}/replay")
+    public DeadLetters.DeadLetter replay(@PathParam("id") UUID id) {
+        DeadLetters.DeadLetter letter = deadLetters.find(id)
+                .orElseThrow(() -> Problem.notFound("dead letter", id).exception());
+        if (letter.replayedAt() != null) {
+            throw Problem.of(409, "dead-letter-replayed", "The dead letter was replayed already",
+                    "dead letter " + id + " was replayed at " + letter.replayedAt()).exception();
+        }
+        try {
+            inbox.replay(letter);
+        } catch (IllegalStateException e) {
+            throw Problem.of(409, "no-consumer", "No consumer takes it", e.getMessage()).exception();
+        } catch (RuntimeException e) {
+            if (TransientFailures.isTransient(e)) {
+                throw Problem.of(503, "try-again", "Try again shortly",
+                        "the replay failed for a passing reason (" + TransientFailures.reason(e) + "); nothing changed")
+                        .exception();
+            }
+            throw e;
+        }
+        return deadLetters.find(id).orElseThrow();
+    }
+}

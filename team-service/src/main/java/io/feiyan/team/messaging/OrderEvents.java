@@ -1,0 +1,43 @@
+package io.feiyan.team.messaging;
+
+import io.feiyan.events.OrderAssigned;
+import io.feiyan.events.OrderCancelled;
+import io.feiyan.events.OrderEscalated;
+import io.feiyan.events.OrderPlaced;
+import io.feiyan.platform.messaging.EventHandlers;
+import io.feiyan.platform.messaging.Inbox;
+import io.feiyan.team.service.AssignmentService;
+import io.feiyan.team.service.MenuService;
+import io.smallrye.reactive.messaging.annotations.Blocking;
+import jakarta.enterprise.context.ApplicationScoped;
+import org.apache.kafka.clients.consumer.ConsumerRecords;
+import org.eclipse.microprofile.reactive.messaging.Incoming;
+
+/**
+ * Orders dispatch gives to teams become their assignments, and a withdrawn or escalated order calls its offer off;
+ * every placed order counts in the demand the centre drafts next month's menu from. One channel takes every order
+ * topic team-service hears, a poll's records at a time.
+ */
+@ApplicationScoped
+public class OrderEvents {
+    static final String CHANNEL = "orders";
+
+    private final Inbox inbox;
+    private final EventHandlers handlers;
+
+    OrderEvents(Inbox inbox, AssignmentService assignments, MenuService menus) {
+        this.inbox = inbox;
+        this.handlers = inbox.once(CHANNEL)
+                .on(OrderAssigned.class, event -> assignments.record(event.payload()))
+                .on(OrderEscalated.class, event -> assignments.passedOn(event.payload().orderId(),
+                        event.payload().escalatedAt()))
+                .on(OrderCancelled.class, event -> assignments.cancel(event.payload().orderId()))
+                .on(OrderPlaced.class, event -> menus.count(event.payload()));
+    }
+
+    @Incoming(CHANNEL)
+    @Blocking
+    public void consume(ConsumerRecords<String, String> records) {
+        inbox.consume(records, handlers);
+    }
+}
