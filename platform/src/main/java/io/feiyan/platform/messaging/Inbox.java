@@ -242,12 +242,12 @@ public class Inbox {
      * that took effect meanwhile is skipped, by its id); one that fails again goes back to the dead-letter topic with
      * its new reason. A passing failure is the caller's to report: nothing changed.
      *
-     * @throws IllegalStateException when no channel of this service takes the dead letter's topic
+     * @throws IllegalStateException when the channel that dead-lettered it is no longer in this service
      */
     void replay(DeadLetters.DeadLetter letter) {
-        EventHandlers handlers = channels.stream().filter(channel -> channel.topics().contains(letter.topic()))
-                .findFirst().orElseThrow(() -> new IllegalStateException("no consumer of this service takes "
-                        + letter.topic()));
+        EventHandlers handlers = channels.stream().filter(channel -> channel.channel().equals(letter.channel()))
+                .findFirst().orElseThrow(() -> new IllegalStateException("no channel " + letter.channel()
+                        + " in this service"));
         Parsed parsed = parse(letter.asRecord(), handlers);
         try {
             QuarkusTransaction.requiringNew().run(() -> {
