@@ -267,6 +267,18 @@ class AccessMatrixIT {
                 get(FeiyanService.TEAM, "/contracts/{document}", "/contracts/asyncapi.yaml", EVERYONE),
                 get(FeiyanService.FEEDBACK, "/contracts", "/contracts", EVERYONE),
                 get(FeiyanService.FEEDBACK, "/contracts/{document}", "/contracts/asyncapi.yaml", EVERYONE),
+                get(FeiyanService.INTAKE, "/api/dead-letters", "/api/dead-letters", EnumSet.of(ADMIN)),
+                get(FeiyanService.DISPATCH, "/api/dead-letters", "/api/dead-letters", EnumSet.of(ADMIN)),
+                get(FeiyanService.TEAM, "/api/dead-letters", "/api/dead-letters", EnumSet.of(ADMIN)),
+                get(FeiyanService.FEEDBACK, "/api/dead-letters", "/api/dead-letters", EnumSet.of(ADMIN)),
+                write(FeiyanService.INTAKE, "POST", "/api/dead-letters/{id}/replay", "/api/dead-letters/"
+                        + UUID.randomUUID() + "/replay", () -> "", EnumSet.of(ADMIN)),
+                write(FeiyanService.DISPATCH, "POST", "/api/dead-letters/{id}/replay", "/api/dead-letters/"
+                        + UUID.randomUUID() + "/replay", () -> "", EnumSet.of(ADMIN)),
+                write(FeiyanService.TEAM, "POST", "/api/dead-letters/{id}/replay", "/api/dead-letters/"
+                        + UUID.randomUUID() + "/replay", () -> "", EnumSet.of(ADMIN)),
+                write(FeiyanService.FEEDBACK, "POST", "/api/dead-letters/{id}/replay", "/api/dead-letters/"
+                        + UUID.randomUUID() + "/replay", () -> "", EnumSet.of(ADMIN)),
 
                 // intake: residents and orders
                 write(FeiyanService.INTAKE, "POST", "/api/residents", "/api/residents", () -> json(Map.of(

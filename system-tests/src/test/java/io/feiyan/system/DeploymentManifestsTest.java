@@ -333,9 +333,9 @@ class DeploymentManifestsTest {
 
     // ---- the code's side
 
-    /** Where a service sends what it cannot process: the platform's dead-letter-queue.topic, for its name. */
+    /** Where a service sends what it cannot process: the platform's feiyan.dead-letters.topic, for its name. */
     private static String deadLetterTopic(FeiyanService service) {
-        String topic = platformProperties().getProperty("mp.messaging.connector.smallrye-kafka.dead-letter-queue.topic");
+        String topic = platformProperties().getProperty("feiyan.dead-letters.topic");
         assertNotNull(topic, "the platform names the dead-letter topic");
         return topic.replace("${quarkus.application.name}",
                 applicationProperties(service).getProperty("quarkus.application.name"));

@@ -39,7 +39,16 @@ import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.stream.Collectors;
+import java.util.Arrays;
+import java.util.Properties;
+import java.util.TreeSet;
+import java.util.concurrent.TimeUnit;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.AdminClientConfig;
+import org.apache.kafka.clients.admin.OffsetSpec;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.OffsetAndMetadata;
+import org.apache.kafka.common.TopicPartition;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -59,8 +68,12 @@ class FaultSuiteIT {
             "culture-opera", "legal-consult");
     private static final Duration SETTLE = Duration.ofMinutes(3);
 
+    /** How many CPU-burning processes run beside the suite: {@code -Dfeiyan.faults.cpu-burners=2} for a busy machine. */
+    private static final int CPU_BURNERS = Integer.getInteger("feiyan.faults.cpu-burners", 0);
+
     private static FeiyanSystem system;
     private static Path data;
+    private static final List<Process> burners = new ArrayList<>();
     private final HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
             .connectTimeout(Duration.ofSeconds(2)).build();
     private final Random random = new Random(7);
@@ -71,6 +84,9 @@ class FaultSuiteIT {
 
     @BeforeAll
     static void start() throws Exception {
+        for (int i = 0; i < CPU_BURNERS; i++) {
+            burners.add(new ProcessBuilder("sh", "-c", "while :; do :; done").start());
+        }
         data = Files.createTempDirectory("feiyan-faults-");
         Map<FeiyanService, Integer> anyFreePort = new EnumMap<>(FeiyanService.class);
         for (FeiyanService service : FeiyanService.values()) {
@@ -82,6 +98,7 @@ class FaultSuiteIT {
 
     @AfterAll
     static void stop() {
+        burners.forEach(Process::destroyForcibly);
         if (system != null) {
             system.close();
         }
@@ -156,6 +173,7 @@ class FaultSuiteIT {
         }
         working.set(false);
         teams.join();
+        Map<String, Long> lag = consumerLag();
 
         Map<String, Integer> byState = new TreeMap<>();
         for (String order : placed.keySet()) {
@@ -170,6 +188,7 @@ class FaultSuiteIT {
         }
         Map<String, Long> doubled = new TreeMap<>();
         Map<String, Long> deadLettered = new TreeMap<>();
+        Map<String, Set<String>> malformedDeadLettered = new TreeMap<>();
         Map<String, List<String>> malformedReasons = new TreeMap<>();
         try (EventProbe probe = new EventProbe(system.kafkaBootstrapServers())) {
             Map<String, Set<String>> assigned = eventIds(probe, EventType.ORDER_ASSIGNED);
@@ -187,6 +206,8 @@ class FaultSuiteIT {
                 for (ConsumerRecord<String, String> record : probe.published(topic)) {
                     deadLettered.merge(service.moduleName(), 1L, Long::sum);
                     if (record.key() != null && record.key().startsWith("malformed-")) {
+                        malformedDeadLettered.computeIfAbsent(service.moduleName(), name -> new TreeSet<>())
+                                .add(record.key().substring("malformed-".length()));
                         malformedReasons.computeIfAbsent(record.key().substring("malformed-".length()),
                                 topicName -> new ArrayList<>()).add(service.moduleName() + ": "
                                 + EventProbe.header(record, "dead-letter-reason"));
@@ -198,7 +219,8 @@ class FaultSuiteIT {
         long completed = byState.getOrDefault("COMPLETED", 0) + byState.getOrDefault("RATED", 0);
         long inFlight = placed.size() - completed;
         long doubledTotal = doubled.values().stream().mapToLong(Long::longValue).sum();
-        System.out.println("Fault suite: " + String.join("; ", faults));
+        System.out.println("Fault suite: " + String.join("; ", faults)
+                + (CPU_BURNERS > 0 ? "; with " + CPU_BURNERS + " CPU-burning processes beside it" : ""));
         System.out.printf("%-14s %8s%n", "orders placed", placed.size());
         System.out.printf("%-14s %8s%n", "completed", completed);
         System.out.printf("%-14s %8s   %s%n", "in flight", inFlight, byState);
@@ -207,6 +229,8 @@ class FaultSuiteIT {
         System.out.printf("%-14s %8s   %s%n", "dead-lettered", deadLettered.values().stream().mapToLong(Long::longValue)
                 .sum(), deadLettered);
         System.out.printf("%-14s %8s%n", "inconsistent", inconsistent.size());
+        System.out.printf("%-14s %8s   %s%n", "consumer lag", lag.values().stream().mapToLong(Long::longValue).sum(),
+                lag + " (records not yet consumed, by consumer group, at the settle deadline)");
         malformedReasons.forEach((topic, reasons) -> System.out.println("  malformed on " + topic + " -> " + reasons));
 
         assertTrue(placed.size() > 100, "a steady stream of orders: " + placed.size());
@@ -214,6 +238,17 @@ class FaultSuiteIT {
         assertEquals(0, lost, "orders lost");
         assertEquals(0, doubledTotal, "orders handled twice: " + doubled);
         assertEquals(malformed.keySet(), malformedReasons.keySet(), "every malformed message dead-lettered");
+        Map<String, Long> expectedDeadLetters = new TreeMap<>();
+        Map<String, Set<String>> expectedMalformed = new TreeMap<>();
+        for (FeiyanService service : FeiyanService.values()) {
+            Set<String> consumed = consumedTopics(service);
+            expectedDeadLetters.put(service.moduleName(), (long) consumed.size());
+            expectedMalformed.put(service.moduleName(), consumed);
+        }
+        assertEquals(expectedMalformed, malformedDeadLettered, "each service dead-letters the malformed message of "
+                + "every topic it consumes");
+        assertEquals(expectedDeadLetters, deadLettered, "one dead letter per malformed message and consuming service, "
+                + "and no good event dead-lettered");
         assertTrue(malformedReasons.values().stream().flatMap(List::stream).noneMatch(reason -> reason.endsWith("null")),
                 "each with its reason: " + malformedReasons);
         assertTrue(completed > 0);
@@ -366,6 +401,43 @@ class FaultSuiteIT {
         return probe.published(type.topic()).stream().filter(record -> record.key() != null)
                 .collect(Collectors.groupingBy(ConsumerRecord::key, LinkedHashMap::new, Collectors.mapping(
                         record -> String.valueOf(EventProbe.header(record, CloudEvents.ID)), Collectors.toSet())));
+    }
+
+    /** The topics a service's channels subscribe to ({@code mp.messaging.incoming.<channel>.topics}). */
+    private static Set<String> consumedTopics(FeiyanService service) {
+        Properties properties = new Properties();
+        try (var in = Files.newInputStream(RunningFeiyan.root().resolve(service.moduleName())
+                .resolve("src/main/resources/application.properties"))) {
+            properties.load(in);
+        } catch (java.io.IOException e) {
+            throw new IllegalStateException(e);
+        }
+        Set<String> topics = new TreeSet<>();
+        properties.stringPropertyNames().stream()
+                .filter(name -> name.startsWith("mp.messaging.incoming.") && name.endsWith(".topics"))
+                .forEach(name -> Arrays.stream(properties.getProperty(name).split(",")).map(String::trim)
+                        .forEach(topics::add));
+        return topics;
+    }
+
+    /** How many records each service's consumer group has yet to consume, over all it subscribes to. */
+    private static Map<String, Long> consumerLag() {
+        Map<String, Long> lag = new TreeMap<>();
+        try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG,
+                system.kafkaBootstrapServers()))) {
+            for (FeiyanService service : FeiyanService.values()) {
+                Map<TopicPartition, OffsetAndMetadata> committed = admin.listConsumerGroupOffsets(service.moduleName())
+                        .partitionsToOffsetAndMetadata().get(30, TimeUnit.SECONDS);
+                Map<TopicPartition, OffsetSpec> latest = new HashMap<>();
+                committed.keySet().forEach(partition -> latest.put(partition, OffsetSpec.latest()));
+                var ends = admin.listOffsets(latest).all().get(30, TimeUnit.SECONDS);
+                lag.put(service.moduleName(), committed.entrySet().stream().filter(entry -> entry.getValue() != null)
+                        .mapToLong(entry -> ends.get(entry.getKey()).offset() - entry.getValue().offset()).sum());
+            }
+        } catch (Exception e) {
+            throw new IllegalStateException("cannot read the consumer groups' lag", e);
+        }
+        return lag;
     }
 
     private static String query(FeiyanService service, String sql, String order) {
