@@ -60,6 +60,8 @@ public class DispatchCase extends PanacheEntityBase {
     public Instant placedAt;
     public Instant assignedAt;
     public Instant updatedAt;
+    /** The trace the order was placed in (W3C traceparent): every event about the case is published in it. */
+    public String traceparent;
 
     /** Opens the case of a newly placed order in review; one with no {@code reviewReason} is approved at once. */
     public static DispatchCase open(OrderPlaced placed, String reviewReason, Tier reviewTier, Instant now) {

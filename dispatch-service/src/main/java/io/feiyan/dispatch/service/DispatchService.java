@@ -15,6 +15,7 @@ import io.feiyan.events.OrderPlaced;
 import io.feiyan.events.OrderReopened;
 import io.feiyan.events.RegionCode;
 import io.feiyan.events.Tier;
+import io.feiyan.platform.messaging.OrderTraces;
 import io.feiyan.platform.messaging.Outbox;
 import io.feiyan.platform.messaging.SqlTime;
 import io.feiyan.platform.rest.Problem;
@@ -64,9 +65,10 @@ public class DispatchService {
             return;
         }
         DispatchCase c = DispatchCase.open(placed, reviewReason(placed), config.review().tier(), Instant.now());
+        c.traceparent = OrderTraces.current();
         c.persist();
         if (c.reviewReason == null) {
-            outbox.publish(c.approve(null, Instant.now()));
+            outbox.publish(c.approve(null, Instant.now()), c.traceparent);
         }
         route(c, EscalationReason.NO_TEAM_AVAILABLE);
         changed(c);
@@ -74,7 +76,7 @@ public class DispatchService {
 
     public void approve(UUID orderId, Operator by) {
         DispatchCase c = lockedFor(orderId, by);
-        outbox.publish(move(() -> c.approve(by.id(), Instant.now())));
+        outbox.publish(move(() -> c.approve(by.id(), Instant.now())), c.traceparent);
         Decision.record(orderId, Decision.Kind.APPROVED, "approved at review", by.id(), Instant.now());
         route(c, EscalationReason.NO_TEAM_AVAILABLE);
         changed(c);
@@ -82,7 +84,7 @@ public class DispatchService {
 
     public void reject(UUID orderId, Operator by, String reason) {
         DispatchCase c = lockedFor(orderId, by);
-        outbox.publish(move(() -> c.reject(reason, by.id(), Instant.now())));
+        outbox.publish(move(() -> c.reject(reason, by.id(), Instant.now())), c.traceparent);
         Decision.record(orderId, Decision.Kind.REJECTED, reason, by.id(), Instant.now());
         changed(c);
     }
@@ -99,7 +101,7 @@ public class DispatchService {
                     .with("field", "teamCode").exception();
         }
         if (c.status == CaseStatus.IN_REVIEW) {
-            outbox.publish(c.approve(by.id(), Instant.now()));
+            outbox.publish(c.approve(by.id(), Instant.now()), c.traceparent);
         }
         if (c.teamCode != null) {
             c.passedOnBy(c.teamCode, Instant.now());
@@ -116,7 +118,7 @@ public class DispatchService {
             throw cannot(new IllegalCaseMove(orderId, c.status, "escalated"));
         }
         if (c.status == CaseStatus.IN_REVIEW) {
-            outbox.publish(c.approve(by.id(), Instant.now()));
+            outbox.publish(c.approve(by.id(), Instant.now()), c.traceparent);
         }
         escalate(c, move(() -> c.escalate(EscalationReason.OPERATOR, by.id(), note, Instant.now())));
         route(c, EscalationReason.NO_TEAM_AVAILABLE);
@@ -360,13 +362,13 @@ public class DispatchService {
     }
 
     private void assign(DispatchCase c, Team team, String operator, String note) {
-        outbox.publish(c.assignTo(team, config.acceptWithin(c.urgency), operator, note, Instant.now()));
+        outbox.publish(c.assignTo(team, config.acceptWithin(c.urgency), operator, note, Instant.now()), c.traceparent);
         Decision.record(c.orderId, Decision.Kind.ASSIGNED, team.code + " at " + lower(team.tier) + " tier"
                 + (note == null ? "" : ": " + note), operator, Instant.now());
     }
 
     private void escalate(DispatchCase c, OrderEscalated escalated) {
-        outbox.publish(escalated);
+        outbox.publish(escalated, c.traceparent);
         metrics.escalated(escalated);
         Decision.record(c.orderId, Decision.Kind.ESCALATED, lower(escalated.fromTier()) + " → " + lower(escalated.toTier())
                 + ": " + lower(escalated.reason()) + (escalated.note() == null ? "" : " (" + escalated.note() + ")"),

@@ -4,6 +4,7 @@ import io.feiyan.events.OrderCompleted;
 import io.feiyan.events.OrderPlaced;
 import io.feiyan.events.OrderReopened;
 import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
+import io.feiyan.platform.messaging.OrderTraces;
 import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
 import jakarta.persistence.LockModeType;
@@ -29,6 +30,8 @@ public class Order extends PanacheEntityBase {
     public BigDecimal volunteerHours;
     public Instant completedAt;
     public Instant reopenedAt;
+    /** The trace the order was placed in (W3C traceparent): its rating and a redo are published in it. */
+    public String traceparent;
 
     public static void placed(OrderPlaced placed) {
         Order order = findOrNew(placed.orderId());
@@ -71,6 +74,10 @@ public class Order extends PanacheEntityBase {
         getEntityManager().createNativeQuery("insert into orders (order_id) values (?1) on conflict do nothing")
                 .setParameter(1, orderId)
                 .executeUpdate();
-        return findById(orderId, LockModeType.PESSIMISTIC_WRITE);
+        Order order = findById(orderId, LockModeType.PESSIMISTIC_WRITE);
+        if (order.traceparent == null) {
+            order.traceparent = OrderTraces.current(); // heard first in the order's trace
+        }
+        return order;
     }
 }

@@ -79,8 +79,9 @@ public class FollowUpService {
                     .with("outcome", followUp.outcome).exception();
         }
         followUp.close(outcome, visitedBy, note, Instant.now()).ifPresent(reopened -> {
-            Order.<Order>findById(followUp.orderId, LockModeType.PESSIMISTIC_WRITE).reopen(reopened.reopenedAt());
-            outbox.publish(reopened);
+            Order order = Order.findById(followUp.orderId, LockModeType.PESSIMISTIC_WRITE);
+            order.reopen(reopened.reopenedAt());
+            outbox.publish(reopened, order.traceparent);
         });
         return followUp;
     }

@@ -1,6 +1,7 @@
 package io.feiyan.intake.domain;
 
 import io.feiyan.events.Channel;
+import io.feiyan.events.EventType;
 import io.feiyan.events.OrderCancelled;
 import io.feiyan.events.OrderPlaced;
 import io.feiyan.events.Urgency;
@@ -46,6 +47,24 @@ public class Order extends PanacheEntityBase {
     public Instant placedAt;
     public String idempotencyKey;
     public String cancelNote;
+    /** When the latest step of the order's timeline happened: {@link #status} is where that left it. */
+    public Instant lastStepAt;
+    /** The trace the order was placed in (W3C traceparent): every event of the order is published in it. */
+    public String traceparent;
+
+    /**
+     * Takes in the next step of the order's life, by its type. Returns false, changing nothing, for a step that
+     * happened before the latest one taken in (it arrived late): then the status must be worked out again from
+     * every step, in the order they happened ({@link OrderStatus#of}).
+     */
+    public boolean takeStep(EventType type, Instant occurredAt) {
+        if (lastStepAt != null && !occurredAt.isAfter(lastStepAt)) {
+            return false;
+        }
+        status = status.after(type);
+        lastStepAt = occurredAt;
+        return true;
+    }
 
     public boolean needsReview() {
         return projectCode == null;
@@ -63,6 +82,9 @@ public class Order extends PanacheEntityBase {
         }
         status = OrderStatus.CANCELLED;
         cancelNote = note;
+        if (lastStepAt == null || now.isAfter(lastStepAt)) {
+            lastStepAt = now;
+        }
         return new OrderCancelled(id, reason, now);
     }
 }

@@ -1,19 +1,10 @@
 package io.feiyan.intake.domain;
 
-import io.feiyan.events.OrderAccepted;
-import io.feiyan.events.OrderAssigned;
-import io.feiyan.events.OrderCancelled;
-import io.feiyan.events.OrderCompleted;
-import io.feiyan.events.OrderDeclined;
-import io.feiyan.events.OrderEvent;
-import io.feiyan.events.OrderPlaced;
-import io.feiyan.events.OrderRated;
-import io.feiyan.events.OrderRejected;
-import io.feiyan.events.OrderReopened;
+import io.feiyan.events.EventType;
 import java.util.List;
 
 /**
- * Where an order stands. It is worked out from the order's events taken in the order they happened,
+ * Where an order stands. It is worked out from the types of the order's events taken in the order they happened,
  * not the order they arrived in, so a late or repeated event cannot leave it wrong.
  */
 public enum OrderStatus {
@@ -38,46 +29,31 @@ public enum OrderStatus {
         return this == PLACED || this == ASSIGNED;
     }
 
-    /** The status of an order whose events, in the order they happened, are these. */
-    public static OrderStatus of(List<? extends OrderEvent> inTimeOrder) {
+    /** The status of an order whose events, in the order they happened, are of these types. */
+    public static OrderStatus of(List<EventType> inTimeOrder) {
         OrderStatus status = PLACED;
-        for (OrderEvent event : inTimeOrder) {
-            status = status.after(event);
+        for (EventType type : inTimeOrder) {
+            status = status.after(type);
         }
         return status;
     }
 
-    private OrderStatus after(OrderEvent event) {
+    /** Where an order stands after an event of this type: a status is a function of its events' types alone. */
+    public OrderStatus after(EventType event) {
         if (this == CANCELLED || this == REJECTED) {
             return this;
         }
-        if (event instanceof OrderPlaced) {
-            return this;
-        }
-        if (event instanceof OrderAssigned) {
-            return this == PLACED ? ASSIGNED : this;
-        }
-        if (event instanceof OrderDeclined) {
-            return this == ASSIGNED ? PLACED : this;
-        }
-        if (event instanceof OrderAccepted) {
-            return isCancellable() ? ACCEPTED : this;
-        }
-        if (event instanceof OrderCompleted) {
-            return this == RATED ? this : COMPLETED;
-        }
-        if (event instanceof OrderRated) {
-            return RATED;
-        }
-        if (event instanceof OrderCancelled) {
-            return isCancellable() ? CANCELLED : this;
-        }
-        if (event instanceof OrderReopened) {
-            return this == COMPLETED || this == RATED ? PLACED : this;
-        }
-        if (event instanceof OrderRejected) {
-            return this == PLACED ? REJECTED : this;
-        }
-        return this; // escalation moves an order between tiers, not between statuses
+        return switch (event) {
+            case ORDER_ASSIGNED -> this == PLACED ? ASSIGNED : this;
+            case ORDER_DECLINED -> this == ASSIGNED ? PLACED : this;
+            case ORDER_ACCEPTED -> isCancellable() ? ACCEPTED : this;
+            case ORDER_COMPLETED -> this == RATED ? this : COMPLETED;
+            case ORDER_RATED -> RATED;
+            case ORDER_CANCELLED -> isCancellable() ? CANCELLED : this;
+            case ORDER_REOPENED -> this == COMPLETED || this == RATED ? PLACED : this;
+            case ORDER_REJECTED -> this == PLACED ? REJECTED : this;
+            // placing starts at PLACED; approval and escalation move an order through review and between tiers
+            default -> this;
+        };
     }
 }

@@ -21,4 +21,10 @@ public class OrderStep extends PanacheEntityBase {
     public static List<OrderStep> of(UUID orderId) {
         return list("orderId = ?1 order by occurredAt, eventId", orderId);
     }
+
+    public static List<String> typesOf(UUID orderId) {
+        return getEntityManager().createQuery(
+                "select s.type from OrderStep s where s.orderId = ?1 order by s.occurredAt, s.eventId", String.class)
+                .setParameter(1, orderId).getResultList();
+    }
 }

@@ -112,7 +112,7 @@ public class OrderResource {
         Order order = placement.order();
         return Response.created(uri.getAbsolutePathBuilder().path(order.id.toString()).build())
                 .header(REPLAYED, placement.created() ? null : "true")
-                .entity(view(order))
+                .entity(view(order, placement.timeline()))
                 .build();
     }
 
@@ -173,8 +173,11 @@ public class OrderResource {
     }
 
     private OrderView view(Order o) {
+        return view(o, timeline.of(o));
+    }
+
+    private static OrderView view(Order o, List<Timeline.Entry> steps) {
         return new OrderView(o.id, o.residentId, o.projectCode, o.category, o.description, o.villageCode, o.urgency,
-                o.channel, o.volunteerId, o.operatorId, o.preferredFrom, o.preferredTo, o.status, o.placedAt,
-                timeline.of(o));
+                o.channel, o.volunteerId, o.operatorId, o.preferredFrom, o.preferredTo, o.status, o.placedAt, steps);
     }
 }

@@ -20,18 +20,30 @@ public class OrderHistory {
         this.json = json;
     }
 
+    /** Adds an event this service published. */
     public void add(UUID eventId, OrderEvent event) {
+        try {
+            add(eventId, event, json.writeValueAsString(event));
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** Adds an event, with its payload as it came. */
+    public void add(UUID eventId, OrderEvent event, String payload) {
         OrderStep step = new OrderStep();
         step.eventId = eventId;
         step.orderId = event.orderId();
         step.type = EventType.of(event).ceType();
         step.occurredAt = event.occurredAt();
-        try {
-            step.payload = json.writeValueAsString(event);
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException(e);
-        }
+        step.payload = payload;
         step.persist();
+    }
+
+    /** The types of the order's events, in the order they happened: all its status depends on. */
+    public List<EventType> typesOf(UUID orderId) {
+        return OrderStep.typesOf(orderId).stream().map(type -> EventType.byCeType(type)
+                .orElseThrow(() -> new IllegalStateException("unknown step type " + type))).toList();
     }
 
     /** The order's events in the order they happened. */

@@ -1,6 +1,7 @@
 package io.feiyan.intake.service;
 
 import io.feiyan.events.Channel;
+import io.feiyan.events.EventType;
 import io.feiyan.events.OrderCancelled;
 import io.feiyan.events.OrderEvent;
 import io.feiyan.events.RegionCode;
@@ -11,6 +12,7 @@ import io.feiyan.intake.domain.OrderStatus;
 import io.feiyan.intake.domain.Project;
 import io.feiyan.intake.domain.Resident;
 import io.feiyan.platform.messaging.IncomingEvent;
+import io.feiyan.platform.messaging.OrderTraces;
 import io.feiyan.platform.messaging.Outbox;
 import io.feiyan.platform.rest.Page;
 import io.feiyan.platform.rest.Problem;
@@ -23,6 +25,7 @@ import jakarta.persistence.EntityManager;
 import jakarta.persistence.LockModeType;
 import jakarta.transaction.Transactional;
 import java.time.Instant;
+import java.util.List;
 import java.util.UUID;
 
 /** Placing and cancelling orders, and following each through the loop from the other services' events. */
@@ -33,12 +36,15 @@ public class OrderService {
 
     private final Outbox outbox;
     private final OrderHistory history;
+    private final Timeline timeline;
     private final EntityManager entityManager;
     private final ResidentAccess access;
 
-    OrderService(Outbox outbox, OrderHistory history, EntityManager entityManager, ResidentAccess access) {
+    OrderService(Outbox outbox, OrderHistory history, Timeline timeline, EntityManager entityManager,
+            ResidentAccess access) {
         this.outbox = outbox;
         this.history = history;
+        this.timeline = timeline;
         this.access = access;
         this.entityManager = entityManager;
     }
@@ -56,8 +62,11 @@ public class OrderService {
             Instant preferredFrom, Instant preferredTo, Boolean newNeed) {
     }
 
-    /** The order, and whether this request created it or repeated an earlier one with the same key. */
-    public record Placement(Order order, boolean created) {
+    /**
+     * The order, its timeline as it stands, and whether this request created it or repeated an earlier one with the
+     * same key: all the answer needs, read in the placing transaction.
+     */
+    public record Placement(Order order, List<Timeline.Entry> timeline, boolean created) {
     }
 
     /**
@@ -72,7 +81,7 @@ public class OrderService {
             Order earlier = Order.find("idempotencyKey", idempotencyKey).firstResult();
             if (earlier != null) {
                 access.follow(earlier);
-                return new Placement(earlier, false);
+                return new Placement(earlier, timeline.of(earlier), false);
             }
         }
         new Validation().present(request, "body").orThrow();
@@ -112,11 +121,13 @@ public class OrderService {
         order.preferredTo = request.preferredTo();
         order.status = OrderStatus.PLACED;
         order.placedAt = Instant.now();
+        order.lastStepAt = order.placedAt;
+        order.traceparent = OrderTraces.current();
         order.idempotencyKey = idempotencyKey;
         order.persist();
         OrderEvent placed = order.placedEvent();
-        history.add(outbox.publish(placed), placed);
-        return new Placement(order, true);
+        history.add(outbox.publish(placed, order.traceparent), placed);
+        return new Placement(order, timeline.of(order, List.of(placed)), true);
     }
 
     /** Withdraws an order no team has accepted yet; withdrawing it again changes nothing. */
@@ -138,17 +149,20 @@ public class OrderService {
             }).with("status", order.status).with("orderId", orderId).exception();
         }
         OrderCancelled cancelled = order.cancel(reason, blankToNull(note), Instant.now());
-        history.add(outbox.publish(cancelled), cancelled);
+        history.add(outbox.publish(cancelled, order.traceparent), cancelled);
         return order;
     }
 
-    /** Adds an event of another service to the order's history and works out its status again. */
+    /**
+     * Adds an event of another service to the order's history, as it came, and moves its status on; an event that
+     * arrived after a later one has the status worked out again from every step's type.
+     */
     public void record(IncomingEvent<? extends OrderEvent> event) {
         OrderEvent payload = event.payload();
         Order order = Order.findById(payload.orderId(), LockModeType.PESSIMISTIC_WRITE);
-        history.add(event.id(), payload);
-        if (order != null) {
-            order.status = OrderStatus.of(history.of(order.id));
+        history.add(event.id(), payload, event.json());
+        if (order != null && !order.takeStep(EventType.of(payload), payload.occurredAt())) {
+            order.status = OrderStatus.of(history.typesOf(order.id));
         }
     }
 

@@ -42,9 +42,12 @@ public class Timeline {
 
     @Transactional
     public List<Entry> of(Order order) {
-        return history.of(order.id).stream()
-                .map(event -> new Entry(step(event), event.occurredAt(), describe(order, event)))
-                .toList();
+        return of(order, history.of(order.id));
+    }
+
+    /** The timeline of these events of the order, in the order given. */
+    public List<Entry> of(Order order, List<OrderEvent> events) {
+        return events.stream().map(event -> new Entry(step(event), event.occurredAt(), describe(order, event))).toList();
     }
 
     private static String step(OrderEvent event) {

@@ -228,7 +228,6 @@ public class Inbox {
         try (Scope scope = span.makeCurrent()) {
             if (parsed.event().payload() instanceof OrderEvent order) {
                 OrderLog.put(order.orderId());
-                traces.heard(order, optionalHeader(parsed.record(), CloudEvents.TRACEPARENT));
             }
             parsed.handler().apply(parsed.event());
         } finally {
@@ -303,7 +302,7 @@ public class Inbox {
             throw new PoisonMessageException("no payload");
         }
         try {
-            return new IncomingEvent<>(id, time, json.readValue(record.value(), type));
+            return new IncomingEvent<>(id, time, json.readValue(record.value(), type), record.value());
         } catch (IOException e) {
             throw new PoisonMessageException("payload is not a " + type.getSimpleName() + ": " + e.getMessage(), e);
         }

@@ -13,50 +13,49 @@ import io.opentelemetry.api.trace.propagation.W3CTraceContextPropagator;
 import io.opentelemetry.context.Context;
 import io.opentelemetry.context.propagation.TextMapGetter;
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.persistence.EntityManager;
-import jakarta.transaction.Transactional;
 import java.util.HashMap;
-import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.UUID;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 
 /**
  * One order, one trace. Every event of an order carries (as its W3C {@code traceparent}) a span of the trace the
  * order was placed in: the current span when the work is in that trace already (a consumer continuing it), else a
- * span started here in the order's trace and linked to the current one (a team lead's request, a deadline
- * sweep). So an order's path through every service reads as one trace, and each request that moved it is one
- * link away. Events of reference data carry the current span, if there is one.
+ * span started here in the order's trace and linked to the current one (a team lead's request, a deadline sweep).
+ * The order's trace is kept on the row each service already has for the order (intake's order, dispatch's case,
+ * team's assignment, feedback's order: {@link #current()} when the row is made), and handed to
+ * {@link Outbox#publish(Event, String)}: no table of traces, no query. So an order's path through every service reads
+ * as one trace, and each request that moved it is one link away. Events of reference data carry the current span,
+ * if there is one.
  */
 @ApplicationScoped
 public class OrderTraces {
     private static final W3CTraceContextPropagator W3C = W3CTraceContextPropagator.getInstance();
 
-    private final EntityManager entityManager;
     private final Tracer tracer;
 
-    OrderTraces(EntityManager entityManager, Tracer tracer) {
-        this.entityManager = entityManager;
+    OrderTraces(Tracer tracer) {
         this.tracer = tracer;
     }
 
-    /** The traceparent of an event published now, or null when it belongs to no trace. */
-    @Transactional(Transactional.TxType.MANDATORY)
-    public String forPublishing(Event event) {
+    /** The traceparent of the current span, or null when there is none: what a row made now keeps of its trace. */
+    public static String current() {
         SpanContext current = Span.current().getSpanContext();
-        if (!(event instanceof OrderEvent order)) {
+        return current.isValid() ? traceparent(current) : null;
+    }
+
+    /** The traceparent of an event published now, of an order in that trace (null: the current trace, if any). */
+    String forPublishing(Event event, String orderTrace) {
+        SpanContext current = Span.current().getSpanContext();
+        Optional<SpanContext> order = parse(orderTrace);
+        if (!(event instanceof OrderEvent) || order.isEmpty()) {
             return current.isValid() ? traceparent(current) : null;
         }
-        Optional<SpanContext> orderTrace = orderTrace(order.orderId(), current);
-        if (orderTrace.isEmpty()) {
-            return null;
-        }
-        if (current.isValid() && current.getTraceId().equals(orderTrace.get().getTraceId())) {
+        if (current.isValid() && current.getTraceId().equals(order.get().getTraceId())) {
             return traceparent(current);
         }
         SpanBuilder builder = tracer.spanBuilder(EventType.of(event).topic() + " publish")
-                .setParent(Context.root().with(Span.wrap(orderTrace.get())))
+                .setParent(Context.root().with(Span.wrap(order.get())))
                 .setSpanKind(SpanKind.PRODUCER)
                 .setAttribute("messaging.system", "kafka")
                 .setAttribute("messaging.destination.name", EventType.of(event).topic());
@@ -81,49 +80,6 @@ public class OrderTraces {
                 .setAttribute("messaging.system", "kafka")
                 .setAttribute("messaging.destination.name", record.topic())
                 .startSpan();
-    }
-
-    /**
-     * Remembers the trace of an order event this service consumed (the consumer's span, or the traceparent the
-     * event came with), unless the order's trace is known here already.
-     */
-    @Transactional(Transactional.TxType.MANDATORY)
-    public void heard(OrderEvent event, String traceparent) {
-        SpanContext current = Span.current().getSpanContext();
-        SpanContext heard = parse(traceparent).orElse(current);
-        if (current.isValid() && current.getTraceId().equals(heard.getTraceId())) {
-            heard = current;
-        }
-        if (heard.isValid()) {
-            remember(event.orderId(), traceparent(heard));
-        }
-    }
-
-    /** The order's trace here; an order not yet known joins the current trace, if there is one. */
-    private Optional<SpanContext> orderTrace(UUID orderId, SpanContext current) {
-        Optional<SpanContext> known = find(orderId);
-        if (known.isPresent() || !current.isValid()) {
-            return known;
-        }
-        remember(orderId, traceparent(current));
-        return find(orderId); // another transaction's, if it was first
-    }
-
-    private Optional<SpanContext> find(UUID orderId) {
-        @SuppressWarnings("unchecked")
-        List<String> rows = entityManager.createNativeQuery("select traceparent from order_trace where order_id = ?1")
-                .setParameter(1, orderId)
-                .getResultList();
-        return rows.stream().findFirst().flatMap(OrderTraces::parse);
-    }
-
-    private void remember(UUID orderId, String traceparent) {
-        entityManager.createNativeQuery("""
-                insert into order_trace (order_id, traceparent) values (?1, ?2)
-                on conflict (order_id) do nothing""")
-                .setParameter(1, orderId)
-                .setParameter(2, traceparent)
-                .executeUpdate();
     }
 
     /** The W3C traceparent of a span context, e.g. {@code 00-<trace id>-<span id>-01}. */

@@ -48,6 +48,8 @@ public class Assignment extends PanacheEntityBase {
     public Instant scheduledFor;
     /** What the team did, for the service record. */
     public String summary;
+    /** The trace the order was placed in (W3C traceparent): the team's answers are published in it. */
+    public String traceparent;
 
     public static Assignment offeredBy(OrderAssigned assigned) {
         Assignment assignment = new Assignment();

@@ -2,6 +2,7 @@ package io.feiyan.team.service;
 
 import io.feiyan.events.OrderAssigned;
 import io.feiyan.events.OrderDeclined;
+import io.feiyan.platform.messaging.OrderTraces;
 import io.feiyan.platform.messaging.Outbox;
 import io.feiyan.platform.rest.Problem;
 import io.feiyan.team.domain.Assignment;
@@ -50,6 +51,7 @@ public class AssignmentService {
         Assignment assignment = Assignment.findById(assigned.orderId(), LockModeType.PESSIMISTIC_WRITE);
         if (assignment == null) {
             assignment = Assignment.offeredBy(assigned);
+            assignment.traceparent = OrderTraces.current();
             assignment.persist();
         } else if (assignment.isOlderThan(assigned)) {
             assignment.offer(assigned);
@@ -97,12 +99,13 @@ public class AssignmentService {
     public Assignment accept(UUID orderId, String team, List<UUID> crew, Instant scheduledFor) {
         return move(orderId, team, assignment -> {
             requireTeamVolunteers(assignment, crew, "volunteerIds");
-            return outbox.publish(assignment.accept(crew, scheduledFor, Instant.now()));
+            return outbox.publish(assignment.accept(crew, scheduledFor, Instant.now()), assignment.traceparent);
         });
     }
 
     public Assignment decline(UUID orderId, String team, OrderDeclined.DeclineReason code, String reason) {
-        return move(orderId, team, assignment -> outbox.publish(assignment.decline(code, reason, Instant.now())));
+        return move(orderId, team, assignment -> outbox.publish(assignment.decline(code, reason, Instant.now()),
+                assignment.traceparent));
     }
 
     /** Who served, and for how long; each must be a volunteer of the team. */
@@ -117,7 +120,7 @@ public class AssignmentService {
         BigDecimal total = servedBy.stream().map(Served::hours).reduce(BigDecimal.ZERO, BigDecimal::add);
         return move(orderId, team, assignment -> {
             requireTeamVolunteers(assignment, servedBy.stream().map(Served::volunteerId).toList(), "servedBy");
-            UUID eventId = outbox.publish(assignment.complete(total, Instant.now()));
+            UUID eventId = outbox.publish(assignment.complete(total, Instant.now()), assignment.traceparent);
             assignment.summary = summary;
             for (Served served : servedBy) {
                 ServiceHours line = new ServiceHours();
@@ -135,7 +138,8 @@ public class AssignmentService {
 
     /** Completes the order with its volunteer hours only, for teams that keep no service record here. */
     public Assignment complete(UUID orderId, String team, BigDecimal volunteerHours) {
-        return move(orderId, team, assignment -> outbox.publish(assignment.complete(volunteerHours, Instant.now())));
+        return move(orderId, team, assignment -> outbox.publish(assignment.complete(volunteerHours, Instant.now()),
+                assignment.traceparent));
     }
 
     /** A team's inbox: new offers, accepted orders (with a time: scheduled) and recently completed ones. */
