@@ -40,6 +40,14 @@ public final class EmbeddedDatabase implements AutoCloseable {
                     .setServerConfig("synchronous_commit", sync)
                     .setServerConfig("full_page_writes", sync)
                     .setServerConfig("max_connections", "200")
+                    // what a DBA sets for a small server of its own (README "PostgreSQL settings"): room for the
+                    // working set in shared buffers, compressed WAL, checkpoints spaced out (fewer full-page writes)
+                    .setServerConfig("shared_buffers", "256MB")
+                    .setServerConfig("wal_buffers", "16MB")
+                    .setServerConfig("wal_compression", "on")
+                    .setServerConfig("checkpoint_timeout", "15min")
+                    .setServerConfig("max_wal_size", "2GB")
+                    .setServerConfig("effective_cache_size", "1GB")
                     .start();
             return new EmbeddedDatabase(postgres);
         } catch (IOException e) {

@@ -18,7 +18,7 @@ import org.postgresql.PGNotification;
 
 /**
  * Tells open dashboards that a case changed, once the change has committed — in any dispatch instance: it
- * listens on the database for the changes {@link CaseChanged#notify} says. A page refetches its snapshot
+ * listens on the database for the changes {@link io.feiyan.dispatch.service.CaseChanges} says. A page refetches its snapshot
  * when it hears one.
  */
 @ApplicationScoped
@@ -66,7 +66,7 @@ public class DashboardFeed {
                 while (running) {
                     PGNotification[] notifications = postgres.getNotifications(5_000);
                     for (PGNotification notification : notifications == null ? new PGNotification[0] : notifications) {
-                        changes.onNext(CaseChanged.parse(notification.getParameter()));
+                        CaseChanged.parse(notification.getParameter()).forEach(changes::onNext);
                     }
                 }
             } catch (SQLException | RuntimeException e) {

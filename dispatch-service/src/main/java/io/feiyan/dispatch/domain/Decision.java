@@ -7,6 +7,7 @@ import jakarta.persistence.Enumerated;
 import jakarta.persistence.GeneratedValue;
 import jakarta.persistence.GenerationType;
 import jakarta.persistence.Id;
+import jakarta.persistence.SequenceGenerator;
 import jakarta.persistence.Table;
 import java.time.Instant;
 import java.util.UUID;
@@ -18,7 +19,8 @@ public class Decision extends PanacheEntityBase {
     public enum Kind { APPROVED, ASSIGNED, DECLINED, TIMED_OUT, ESCALATED, UNSERVED, REJECTED, REOPENED }
 
     @Id
-    @GeneratedValue(strategy = GenerationType.IDENTITY)
+    @GeneratedValue(strategy = GenerationType.SEQUENCE, generator = "case_decision_ids")
+    @SequenceGenerator(name = "case_decision_ids", sequenceName = "case_decision_id_seq", allocationSize = 50)
     public Long id;
     public UUID orderId;
     @Enumerated(EnumType.STRING)

@@ -15,6 +15,7 @@ import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
 import jakarta.persistence.Enumerated;
 import jakarta.persistence.Id;
+import jakarta.persistence.Transient;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -62,6 +63,8 @@ public class DispatchCase extends PanacheEntityBase {
     public Instant updatedAt;
     /** The trace the order was placed in (W3C traceparent): every event about the case is published in it. */
     public String traceparent;
+    @Transient
+    private List<String> released = new ArrayList<>();
 
     /** Opens the case of a newly placed order in review; one with no {@code reviewReason} is approved at once. */
     public static DispatchCase open(OrderPlaced placed, String reviewReason, Tier reviewTier, Instant now) {
@@ -96,6 +99,22 @@ public class DispatchCase extends PanacheEntityBase {
             return reviewQueue != null ? reviewQueue : village.at(Tier.COUNTY).value();
         }
         return village.at(tier).value();
+    }
+
+    /**
+     * The teams this case gave back a place to (left, completed or withdrawn while with them) since last asked: their
+     * open orders are one fewer each. Not stored.
+     */
+    public List<String> takeReleased() {
+        List<String> teams = released;
+        released = new ArrayList<>();
+        return teams;
+    }
+
+    private void release() {
+        if (teamCode != null && (status == CaseStatus.ASSIGNED || status == CaseStatus.ACCEPTED)) {
+            released.add(teamCode);
+        }
     }
 
     /** Gives the case to the team, which has {@code acceptWithin} to accept it. */
@@ -166,6 +185,7 @@ public class DispatchCase extends PanacheEntityBase {
     /** The resident withdrew the order; one a team has accepted stays with the team. */
     public void cancel(Instant now) {
         if (status == CaseStatus.IN_REVIEW || status == CaseStatus.WAITING || status == CaseStatus.ASSIGNED) {
+            release();
             status = CaseStatus.CANCELLED;
             updatedAt = now;
         }
@@ -179,12 +199,16 @@ public class DispatchCase extends PanacheEntityBase {
         if (!forward || !reportingTeam.equals(teamCode)) {
             return false;
         }
+        if (reached == CaseStatus.COMPLETED) {
+            release();
+        }
         status = reached;
         updatedAt = now;
         return true;
     }
 
     private void leaveTeam(Instant now) {
+        release();
         status = CaseStatus.WAITING;
         teamCode = null;
         acceptBy = null;

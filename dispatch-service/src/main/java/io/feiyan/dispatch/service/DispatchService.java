@@ -24,6 +24,7 @@ import io.quarkus.panache.common.Parameters;
 import io.quarkus.panache.common.Sort;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
+import jakarta.persistence.FlushModeType;
 import jakarta.persistence.LockModeType;
 import jakarta.transaction.Transactional;
 import java.time.Instant;
@@ -51,9 +52,12 @@ public class DispatchService {
     private final EntityManager entityManager;
     private final DispatchConfig config;
     private final DispatchMetrics metrics;
+    private final CaseChanges caseChanges;
 
-    DispatchService(Outbox outbox, EntityManager entityManager, DispatchConfig config, DispatchMetrics metrics) {
+    DispatchService(Outbox outbox, EntityManager entityManager, DispatchConfig config, DispatchMetrics metrics,
+            CaseChanges caseChanges) {
         this.outbox = outbox;
+        this.caseChanges = caseChanges;
         this.entityManager = entityManager;
         this.config = config;
         this.metrics = metrics;
@@ -107,6 +111,8 @@ public class DispatchService {
             c.passedOnBy(c.teamCode, Instant.now());
         }
         c.status = CaseStatus.WAITING;
+        release(c);
+        take(team, false);
         assign(c, team, by.id(), note);
         changed(c);
     }
@@ -228,6 +234,7 @@ public class DispatchService {
         if (c != null) {
             String offeredTo = c.status == CaseStatus.ASSIGNED ? c.teamCode : null;
             c.cancel(Instant.now());
+            release(c);
             changed(c);
             if (offeredTo != null && c.status == CaseStatus.CANCELLED) {
                 retryUnservedFor(offeredTo);
@@ -242,6 +249,7 @@ public class DispatchService {
     public void advance(UUID orderId, String team, CaseStatus reached) {
         DispatchCase c = DispatchCase.findById(orderId, LockModeType.PESSIMISTIC_WRITE);
         if (c != null && c.advance(team, reached, Instant.now())) {
+            release(c);
             changed(c);
             if (reached == CaseStatus.COMPLETED) {
                 retryUnservedFor(team);
@@ -276,6 +284,7 @@ public class DispatchService {
      * escalation; at the county it is marked unserved. Returns whether it reached a team.
      */
     private boolean route(DispatchCase c, EscalationReason whyLeaveTier) {
+        release(c);
         if (!c.isRoutable() || !needKnown(c)) {
             return false;
         }
@@ -321,17 +330,15 @@ public class DispatchService {
 
     /**
      * Each team's open orders (cases assigned to it or accepted) and when it was last given one, as they are now:
-     * what routing goes by, read with the indexes on dispatch_case however many cases there have been.
+     * what routing goes by, kept on the teams' rows ({@link #take}, {@link #release}), so a few rows are read
+     * however many cases there have been.
      */
     private void readLoads(List<String> teamCodes, Map<String, Long> openOrders, Map<String, Instant> lastAssigned) {
         @SuppressWarnings("unchecked")
-        List<Object[]> loads = entityManager.createNativeQuery("""
-                select t.code,
-                    (select count(*) from dispatch_case o where o.team_code = t.code
-                        and o.status in ('ASSIGNED', 'ACCEPTED')),
-                    (select max(o.assigned_at) from dispatch_case o where o.team_code = t.code)
-                from team t where t.code in (?1)""")
+        List<Object[]> loads = entityManager.createNativeQuery(
+                        "select code, open_orders, last_assigned_at from team where code in (?1)")
                 .setParameter(1, teamCodes)
+                .setFlushMode(FlushModeType.COMMIT) // the loads are on the rows already: nothing to flush first
                 .getResultList();
         for (Object[] row : loads) {
             openOrders.put((String) row[0], ((Number) row[1]).longValue());
@@ -342,22 +349,41 @@ public class DispatchService {
     }
 
     /**
-     * Routing's choice at the tier, held: the chosen team's row stays locked until this transaction ends and its
-     * open orders are counted again, so routings running at once that chose the same team take its last places
-     * one at a time. A team the recount finds full is passed over for the next choice.
+     * Routing's choice at the tier, with a place taken at the team: one statement takes it only while the team has
+     * room, so routings running at once that chose the same team take its last places one at a time. A team found
+     * full meanwhile is passed over for the next choice.
      */
     private Optional<Team> chooseAndHold(Tier tier, DispatchCase c, Predicate<Team> canServe, Routing.Teams teams) {
         while (true) {
             Optional<Team> team = Routing.choose(tier, c.villageCode, canServe, new HashSet<>(c.passedBy), teams);
-            if (team.isEmpty()) {
+            if (team.isEmpty() || take(team.get(), true)) {
                 return team;
             }
-            entityManager.lock(team.get(), LockModeType.PESSIMISTIC_WRITE);
-            readLoads(List.of(team.get().code), teams.openOrders(), teams.lastAssigned());
-            long open = teams.openOrders().getOrDefault(team.get().code, 0L);
-            if (open < team.get().capacity) {
-                return team;
-            }
+            teams.openOrders().put(team.get().code, (long) team.get().capacity);
+        }
+    }
+
+    /**
+     * Takes a place at the team for a case given to it: its open orders one more, and now its last assignment. With
+     * {@code onlyWithRoom}, only while it has room; returns whether the place was taken.
+     */
+    private boolean take(Team team, boolean onlyWithRoom) {
+        return entityManager.createNativeQuery("update team set open_orders = open_orders + 1, last_assigned_at = ?1"
+                        + " where code = ?2" + (onlyWithRoom ? " and open_orders < capacity" : ""))
+                .setParameter(1, Instant.now())
+                .setParameter(2, team.code)
+                .setFlushMode(FlushModeType.COMMIT)
+                .executeUpdate() == 1;
+    }
+
+    /** Gives back the places the case held at teams it has left, completed or been withdrawn from. */
+    private void release(DispatchCase c) {
+        for (String team : c.takeReleased()) {
+            entityManager.createNativeQuery("update team set open_orders = open_orders - 1 where code = ?1"
+                            + " and open_orders > 0")
+                    .setParameter(1, team)
+                    .setFlushMode(FlushModeType.COMMIT)
+                    .executeUpdate();
         }
     }
 
@@ -399,7 +425,6 @@ public class DispatchService {
      * Only these: routing reads a few rows per order however large the county and however many cases it has seen.
      */
     private Routing.Teams teamsFor(DispatchCase c) {
-        entityManager.flush(); // the loads count this transaction's moves too (a completion just made)
         RegionCode village = RegionCode.of(c.villageCode);
         List<String> regions = Arrays.stream(Tier.values()).map(tier -> village.at(tier).value()).toList();
         List<Team> candidates = Team.list("active = true and regionCode in ?1", regions);
@@ -460,7 +485,8 @@ public class DispatchService {
     }
 
     private void changed(DispatchCase c) {
-        new CaseChanged(c.orderId, c.villageCode).notify(entityManager);
+        release(c);
+        caseChanges.add(new CaseChanged(c.orderId, c.villageCode));
     }
 
     private static String lower(Enum<?> value) {

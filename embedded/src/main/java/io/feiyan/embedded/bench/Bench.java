@@ -13,47 +13,57 @@ import java.time.Duration;
 import java.time.LocalDateTime;
 import java.util.Comparator;
 import java.util.EnumMap;
+import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
 
 /**
  * The benchmark ({@code deploy/bench.sh}): on this machine, in one run, it measures the machine's own limits —
  * PostgreSQL's commit rate, Kafka's produce→consume latency and throughput, a bare Quarkus POST that inserts one
- * row — then drives the whole system (durable PostgreSQL, the county at the report's scale) at its maximum, at
- * half of it and at a fixed 200 orders a second, and prints each system figure beside the limit it is held to, as
- * a ratio. Three minutes of orders warm the services up (JIT) before the first measured window and are not counted;
- * the report shows what the JIT compilers still used in each window.
+ * row — then drives the whole system (durable PostgreSQL, the county at the report's scale) at its maximum, at 100
+ * and at 10 orders a second, and last measures intake's POST alone (the other services stopped, so nothing consumes
+ * beside it). Three minutes of orders warm the services up (JIT) before the first measured window and are not
+ * counted; the report shows what the JIT compilers still used in each window. It ends with the figures the system
+ * is held to, before (issue 15's measurements) and now, against their targets.
  *
- * <p>Arguments: {@code --quick} shortens every window (a smoke run; its figures are rough).
+ * <p>Arguments: {@code --quick} shortens every window (a smoke run; its figures are rough); {@code --history N}
+ * measures the system a second time after writing N past orders into every service's tables ({@link History}), and
+ * prints both runs side by side.
  */
 public final class Bench {
     private static final int PG_CLIENTS = 8;
     private static final int HTTP_CLIENTS = 16;
-    private static final int FIXED_RATE = 200;
     private static final int WARM_UP_RATE = 15;
+    private static final int BUSY_RATE = 100;
+    private static final int QUIET_RATE = 10;
 
     private final PrintStream out;
     private final boolean quick;
+    private final long history;
 
-    private Bench(PrintStream out, boolean quick) {
+    private Bench(PrintStream out, boolean quick, long history) {
         this.out = out;
         this.quick = quick;
+        this.history = history;
     }
 
     public static void main(String[] args) throws Exception {
         boolean quick = false;
-        for (String arg : args) {
-            if (arg.equals("--quick")) {
+        long history = 0;
+        for (int i = 0; i < args.length; i++) {
+            if (args[i].equals("--quick")) {
                 quick = true;
+            } else if (args[i].equals("--history") && i + 1 < args.length && args[i + 1].matches("[0-9]+")) {
+                history = Long.parseLong(args[++i]);
             } else {
-                System.err.println("usage: deploy/bench.sh [--quick]");
+                System.err.println("usage: deploy/bench.sh [--quick] [--history N]");
                 System.exit(2);
             }
         }
         System.setProperty("org.slf4j.simpleLogger.defaultLogLevel", "warn");
         System.setProperty("org.slf4j.simpleLogger.log.org.apache.kafka", "error");
         Path home = Path.of(System.getenv().getOrDefault("FEIYAN_HOME", ".")).toAbsolutePath().normalize();
-        new Bench(System.out, quick).run(home);
+        new Bench(System.out, quick, history).run(home);
     }
 
     /** A window's length: the full one, or a tenth of it (at least a second) in a quick run. */
@@ -79,8 +89,27 @@ public final class Bench {
             CountyPlan county = quick ? CountyPlan.of(1, 60, 15) : CountyPlan.of(1);
             new CountyGenerator(county, system.tokens(), system::url, out).load();
             Limits limits = measureLimits(home, system, data);
-            Load load = driveSystem(system);
-            String report = report(limits, load);
+            Runs runs;
+            HttpLoad.Figures postAlone;
+            try (OrderLoad load = new OrderLoad(system)) {
+                out.printf("%nThe system: volunteers ordering for %,d residents; teams accept at once%n",
+                        load.residents());
+                out.printf("  warming up: %d orders a second for %d s, not measured...%n", WARM_UP_RATE,
+                        window(180).toSeconds());
+                load.warmUp(WARM_UP_RATE, window(180));
+                Run fresh = measure(load);
+                Run withHistory = null;
+                if (history > 0) {
+                    out.printf("%nWriting %,d past orders into every service's tables...%n", history);
+                    History.write(system, history, out);
+                    out.printf("The system again, with that history (a minute of orders first, not measured)...%n");
+                    load.warmUp(WARM_UP_RATE, window(60));
+                    withHistory = measure(load);
+                }
+                runs = new Runs(fresh, withHistory);
+                postAlone = postAlone(system, load);
+            }
+            String report = report(limits, runs, postAlone);
             out.print(report);
             Files.writeString(results.resolve("report.txt"), report);
         } finally {
@@ -96,8 +125,12 @@ public final class Bench {
             KafkaRoundTrip.Figures kafkaAtMost, HttpLoad.Figures bareQuarkus) {
     }
 
-    private record Load(OrderLoad.Figures atMost, int sustainable, OrderLoad.Figures atHalf, OrderLoad.Figures atRate,
+    /** One pass of measured windows over the system. */
+    private record Run(OrderLoad.Figures atMost, OrderLoad.Figures busy, OrderLoad.Figures quiet, long acceptRetries,
             String teamFailures) {
+    }
+
+    private record Runs(Run fresh, Run withHistory) {
     }
 
     private Limits measureLimits(Path home, FeiyanSystem system, Path data) throws Exception {
@@ -112,8 +145,8 @@ public final class Bench {
         KafkaRoundTrip.Figures atRate;
         KafkaRoundTrip.Figures atMost;
         try (KafkaRoundTrip kafka = new KafkaRoundTrip(system.kafkaBootstrapServers())) {
-            out.printf("  Kafka: %d records a second, produce to consume...%n", FIXED_RATE);
-            atRate = kafka.atRate(FIXED_RATE, window(5), window(20));
+            out.printf("  Kafka: %d records a second, produce to consume...%n", BUSY_RATE);
+            atRate = kafka.atRate(BUSY_RATE, window(5), window(20));
             out.printf("  Kafka: as many records as it takes...%n");
             atMost = kafka.atMost(window(3), window(10));
         }
@@ -126,28 +159,34 @@ public final class Bench {
         return new Limits(one, two, atRate, atMost, bare);
     }
 
-    private Load driveSystem(FeiyanSystem system) throws Exception {
-        try (OrderLoad load = new OrderLoad(system)) {
-            out.printf("%nThe system: volunteers ordering for %,d residents; teams accept at once%n", load.residents());
-            out.printf("  warming up: %d orders a second for %d s, not measured...%n", WARM_UP_RATE,
-                    window(180).toSeconds());
-            load.warmUp(WARM_UP_RATE, window(180));
-            out.printf("  as many orders as %d volunteers can place back to back...%n", HTTP_CLIENTS);
-            OrderLoad.Figures atMost = load.atMost(HTTP_CLIENTS, window(5), window(30));
-            int sustainable = Math.max(1, (int) (atMost.assignedPerSecond() / 2));
-            out.printf("  %d orders a second (half the maximum)...%n", sustainable);
-            OrderLoad.Figures atHalf = load.atRate(sustainable, window(30));
-            out.printf("  %d orders a second...%n", FIXED_RATE);
-            OrderLoad.Figures atRate = load.atRate(FIXED_RATE, window(30));
-            return new Load(atMost, sustainable, atHalf, atRate, load.teamFailures().isEmpty() ? ""
-                    : "  simulated teams' calls that failed: " + load.teamFailures() + "\n");
-        }
+    private Run measure(OrderLoad load) throws InterruptedException {
+        long retriesBefore = load.acceptRetries();
+        out.printf("  as many orders as %d volunteers can place back to back...%n", HTTP_CLIENTS);
+        OrderLoad.Figures atMost = load.atMost(HTTP_CLIENTS, window(5), window(30));
+        out.printf("  %d orders a second...%n", BUSY_RATE);
+        OrderLoad.Figures busy = load.atRate(BUSY_RATE, window(30));
+        out.printf("  %d orders a second...%n", QUIET_RATE);
+        OrderLoad.Figures quiet = load.atRate(QUIET_RATE, window(30));
+        return new Run(atMost, busy, quiet, load.acceptRetries() - retriesBefore, load.teamFailures().isEmpty() ? ""
+                : "  simulated teams' calls that failed: " + load.teamFailures() + "\n");
     }
 
-    private String report(Limits limits, Load load) {
-        OrderLoad.Figures most = load.atMost();
-        OrderLoad.Figures rate = load.atRate();
-        return String.format("""
+    /**
+     * Intake's POST with nothing else of the system working beside it (dispatch, team and feedback stopped), as the
+     * bare Quarkus POST is measured: the last measurement, since the orders it places are never served.
+     */
+    private HttpLoad.Figures postAlone(FeiyanSystem system, OrderLoad load) throws InterruptedException {
+        out.printf("  intake's POST alone (dispatch, team and feedback stopped), %d clients...%n", HTTP_CLIENTS);
+        for (FeiyanService service : List.of(FeiyanService.DISPATCH, FeiyanService.TEAM, FeiyanService.FEEDBACK)) {
+            system.instance(service).stop();
+        }
+        return load.postsOnly(HTTP_CLIENTS, window(5), window(20));
+    }
+
+    private String report(Limits limits, Runs runs, HttpLoad.Figures postAlone) {
+        Run now = runs.fresh();
+        double kafkaP99 = limits.kafkaAtRate().latencies().percentileMillis(99);
+        StringBuilder report = new StringBuilder(String.format("""
 
                 ── The machine's limits ─────────────────────────────────────────────────────────────────────────
                 PostgreSQL commits/s, %d clients, one insert per transaction      %,10.0f
@@ -157,26 +196,74 @@ public final class Bench {
                 Bare Quarkus POST inserting one row, req/s (%d clients)          %,10.0f   %s%s
 
                 ── The system (durable PostgreSQL; fsync and synchronous_commit on) ─────────────────────────────
-                %s%s%s%s
-                ── Ratios ───────────────────────────────────────────────────────────────────────────────────────
-                placed→assigned orders/s at maximum ÷ (PostgreSQL two-insert commits/s ÷ 8)   %6.3f   (target ≥ 1)
-                p99 placed→assigned at %d/s ÷ Kafka's p99 produce→consume                   %8.1f   (target ≤ 10)
-                  the same at %d/s, half the maximum                                          %8.1f
-                intake POST req/s at maximum ÷ bare Quarkus POST req/s                       %6.3f   (target ≥ 0.5)
                 """,
                 PG_CLIENTS, limits.commitsOneInsert(), PG_CLIENTS, limits.commitsTwoInserts(),
-                FIXED_RATE, limits.kafkaAtRate().latencies().summary(), limits.kafkaAtMost().perSecond(),
+                BUSY_RATE, limits.kafkaAtRate().latencies().summary(), limits.kafkaAtMost().perSecond(),
                 HTTP_CLIENTS, limits.bareQuarkus().perSecond(), limits.bareQuarkus().latencies().summary(),
-                limits.bareQuarkus().failures(),
-                phase("At maximum: " + HTTP_CLIENTS + " volunteers ordering back to back", most),
-                phase("At " + load.sustainable() + " orders/s, half the maximum", load.atHalf()),
-                phase("At " + FIXED_RATE + " orders/s", rate),
-                load.teamFailures(),
-                most.assignedPerSecond() / (limits.commitsTwoInserts() / 8),
-                FIXED_RATE, rate.assigned().percentileMillis(99) / limits.kafkaAtRate().latencies().percentileMillis(99),
-                load.sustainable(),
-                load.atHalf().assigned().percentileMillis(99) / limits.kafkaAtRate().latencies().percentileMillis(99),
-                most.post().perSecond() / limits.bareQuarkus().perSecond());
+                limits.bareQuarkus().failures()));
+        report.append(windows(now));
+        report.append(String.format("intake POST alone (nothing else working): %,.1f req/s, p50 / p95 / p99 %s%s%n",
+                postAlone.perSecond(), postAlone.latencies().summary(), postAlone.failures()));
+        if (runs.withHistory() != null) {
+            report.append(String.format("%n── The same with %,d past orders in every service's tables ──────────────────%n",
+                    history));
+            report.append(windows(runs.withHistory()));
+            report.append(sideBySide(now, runs.withHistory()));
+        }
+        report.append(String.format("""
+
+                ── Before (issue 15) and now, against the targets ──────────────────────────────────────────────
+                                                                    before      now        target
+                CPU per order, ms (services, PostgreSQL, Kafka)     46–64   %8.1f        ≤ 5
+                placed→assigned at maximum, orders/s                 19.1   %8.1f        ≥ 350 %s
+                p99 placed→assigned at %d/s, ms                       481 (9/s) %6.1f      ≤ 50
+                p99 placed→assigned at %d/s, ms                   112,600 (200/s) %4.1f   ≤ 150
+                intake POST alone ÷ bare Quarkus POST                  —    %8.3f        ≥ 0.5
+                intake POST with the loop running ÷ bare POST      0.051   %8.3f
+                  (Kafka's own p99 produce→consume at %d/s: %.1f ms)
+                """,
+                systemCpu(now.atMost().cpuPerOrder()), now.atMost().assignedPerSecond(),
+                now.atMost().neverAssigned() == 0 ? "(every order of the window assigned)"
+                        : String.format("(%,d never assigned)", now.atMost().neverAssigned()),
+                QUIET_RATE, now.quiet().assigned().percentileMillis(99),
+                BUSY_RATE, now.busy().assigned().percentileMillis(99),
+                postAlone.perSecond() / limits.bareQuarkus().perSecond(),
+                now.atMost().post().perSecond() / limits.bareQuarkus().perSecond(), BUSY_RATE, kafkaP99));
+        return report.toString();
+    }
+
+    private String windows(Run run) {
+        return phase("At maximum: " + HTTP_CLIENTS + " volunteers ordering back to back", run.atMost())
+                + phase("At " + BUSY_RATE + " orders/s", run.busy())
+                + phase("At " + QUIET_RATE + " orders/s", run.quiet())
+                + String.format("  simulated teams' accepts tried again (offer not yet in team-service): %,d%n",
+                        run.acceptRetries())
+                + run.teamFailures();
+    }
+
+    /** The figures that must stay flat as history grows, without it and with it. */
+    private String sideBySide(Run fresh, Run withHistory) {
+        return String.format("""
+
+                                                              no history   %,d past orders   change
+                placed→assigned at maximum, orders/s            %8.1f        %8.1f        %+6.0f %%
+                p99 placed→assigned at %d/s, ms                %8.1f        %8.1f        %+6.0f %%
+                p99 placed→assigned at %d/s, ms                 %8.1f        %8.1f        %+6.0f %%
+                CPU per order at maximum, ms                    %8.1f        %8.1f        %+6.0f %%
+                """, history,
+                fresh.atMost().assignedPerSecond(), withHistory.atMost().assignedPerSecond(),
+                change(fresh.atMost().assignedPerSecond(), withHistory.atMost().assignedPerSecond()),
+                BUSY_RATE, fresh.busy().assigned().percentileMillis(99), withHistory.busy().assigned().percentileMillis(99),
+                change(fresh.busy().assigned().percentileMillis(99), withHistory.busy().assigned().percentileMillis(99)),
+                QUIET_RATE, fresh.quiet().assigned().percentileMillis(99),
+                withHistory.quiet().assigned().percentileMillis(99),
+                change(fresh.quiet().assigned().percentileMillis(99), withHistory.quiet().assigned().percentileMillis(99)),
+                systemCpu(fresh.atMost().cpuPerOrder()), systemCpu(withHistory.atMost().cpuPerOrder()),
+                change(systemCpu(fresh.atMost().cpuPerOrder()), systemCpu(withHistory.atMost().cpuPerOrder())));
+    }
+
+    private static double change(double before, double after) {
+        return (after - before) / before * 100;
     }
 
     /** One measured window of the system: its throughput, latencies and what each order cost. */
@@ -198,18 +285,22 @@ public final class Bench {
                 OrderLoad.STALLED.toSeconds());
     }
 
-    /** "intake-service 4.1 · dispatch-service 2.0 · … · all 12.3" */
+    /** What an order costs the system itself: the services, PostgreSQL and the broker, not the load. */
+    private static double systemCpu(Map<String, Double> perOrder) {
+        return perOrder.entrySet().stream().filter(part -> !part.getKey().equals(CpuUse.JIT)
+                && !part.getKey().equals(CpuUse.LOAD)).mapToDouble(Map.Entry::getValue).sum();
+    }
+
+    /** "intake 4.1 · dispatch 2.0 · … · all 12.3 (of which JIT 0.1); load generator and simulated teams 3.0" */
     private static String cpu(Map<String, Double> perOrder) {
         StringBuilder line = new StringBuilder();
-        double all = 0;
         for (Map.Entry<String, Double> part : perOrder.entrySet()) {
-            if (!part.getKey().equals(CpuUse.JIT)) {
-                line.append(String.format("%s %.1f · ", part.getKey().replace("-service", ""), part.getValue()));
-                all += part.getValue();
+            if (!part.getKey().equals(CpuUse.JIT) && !part.getKey().equals(CpuUse.LOAD)) {
+                line.append(String.format("%s %.2f · ", part.getKey().replace("-service", ""), part.getValue()));
             }
         }
-        return line.append(String.format("all %.1f (%s %.1f)", all, CpuUse.JIT, perOrder.get(CpuUse.JIT)))
-                .toString();
+        return line.append(String.format("all %.2f (%s %.2f); apart: %s %.2f", systemCpu(perOrder), CpuUse.JIT,
+                perOrder.get(CpuUse.JIT), CpuUse.LOAD, perOrder.get(CpuUse.LOAD))).toString();
     }
 
     private static void delete(Path folder) throws IOException {

@@ -3,22 +3,30 @@ package io.feiyan.embedded.bench;
 import io.feiyan.embedded.FeiyanService;
 import io.feiyan.embedded.FeiyanSystem;
 import java.io.IOException;
+import java.lang.management.ManagementFactory;
+import java.lang.management.ThreadInfo;
+import java.lang.management.ThreadMXBean;
 import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.stream.Collectors;
 
 /**
  * The CPU time each part of the system has used so far (user and system, as the operating system counts it): the
- * four services, PostgreSQL (all its processes), and this process (the Kafka broker, the load and the simulated
- * teams). The difference of two readings, divided by the orders placed between them, is what an order costs each.
+ * four services, PostgreSQL (all its processes), the Kafka broker, and apart from them the benchmark's load and
+ * simulated teams. The broker runs in this process beside the load: the load is the CPU of its threads ({@code
+ * bench-*} and the HTTP client's), the broker the rest of the process. The difference of two readings, divided by
+ * the orders placed between them, is what an order costs each.
  */
 final class CpuUse {
     static final String POSTGRES = "PostgreSQL";
-    static final String BENCH = "Kafka broker, load, simulated teams";
+    static final String KAFKA = "Kafka broker";
+    /** Not the system's: the benchmark's load generator and simulated teams, shown apart and not in "all". */
+    static final String LOAD = "load generator and simulated teams";
     /** Of the services' CPU, what their JIT compilers used: not a part of its own, so not in "all". */
     static final String JIT = "of which the services' JIT";
     /** The kernel's clock ticks a second (USER_HZ), in which /proc counts CPU time. */
@@ -41,8 +49,10 @@ final class CpuUse {
         used.put(POSTGRES, ProcessHandle.allProcesses()
                 .filter(process -> process.info().command().map(command -> command.endsWith("/postgres")).orElse(false))
                 .map(CpuUse::cpu).reduce(Duration.ZERO, Duration::plus));
-        used.put(BENCH, cpu(ProcessHandle.current()));
+        Duration load = loadThreads();
+        used.put(KAFKA, cpu(ProcessHandle.current()).minus(load));
         used.put(JIT, compiling);
+        used.put(LOAD, load);
         return new CpuUse(used);
     }
 
@@ -69,6 +79,33 @@ final class CpuUse {
             return Duration.ZERO; // no /proc here: not counted
         }
         return Duration.ofMillis(ticks * 1000 / CLOCK_TICKS);
+    }
+
+    /** CPU of the benchmark's threads that have ended (their CPU is no longer to be read from them). */
+    private static final AtomicLong ENDED_LOAD_THREADS = new AtomicLong();
+
+    /** A thread of the load, as the benchmark makes them: its CPU is counted as the load's, also once it ends. */
+    static Thread loadThread(Runnable work, String name) {
+        return new Thread(() -> {
+            try {
+                work.run();
+            } finally {
+                ENDED_LOAD_THREADS.addAndGet(Math.max(0, ManagementFactory.getThreadMXBean().getCurrentThreadCpuTime()));
+            }
+        }, name);
+    }
+
+    /** CPU the benchmark's own threads have used: the load generator's and the simulated teams' HTTP calls. */
+    private static Duration loadThreads() {
+        ThreadMXBean threads = ManagementFactory.getThreadMXBean();
+        long nanos = ENDED_LOAD_THREADS.get();
+        for (ThreadInfo thread : threads.getThreadInfo(threads.getAllThreadIds())) {
+            if (thread != null && (thread.getThreadName().startsWith("bench-")
+                    || thread.getThreadName().startsWith("HttpClient-"))) {
+                nanos += Math.max(0, threads.getThreadCpuTime(thread.getThreadId()));
+            }
+        }
+        return Duration.ofNanos(nanos);
     }
 
     /** Milliseconds of CPU a part used per order between the earlier reading and this one. */

@@ -33,7 +33,7 @@ final class HttpLoad {
 
     private final HttpClient http;
     private final ExecutorService callers = Executors.newCachedThreadPool(runnable -> {
-        Thread thread = new Thread(runnable, "bench-http");
+        Thread thread = CpuUse.loadThread(runnable, "bench-http");
         thread.setDaemon(true);
         return thread;
     });
@@ -54,7 +54,7 @@ final class HttpLoad {
         AtomicLong failed = new AtomicLong();
         List<Thread> threads = new ArrayList<>();
         for (int client = 0; client < clients; client++) {
-            Thread thread = new Thread(() -> {
+            Thread thread = CpuUse.loadThread(() -> {
                 long sent;
                 while ((sent = System.nanoTime()) < end) {
                     boolean ok = call(next.get(), answer);

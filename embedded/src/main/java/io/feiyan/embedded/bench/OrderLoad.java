@@ -68,7 +68,7 @@ final class OrderLoad implements AutoCloseable {
     private final Set<UUID> seenAssigned = ConcurrentHashMap.newKeySet();
     private final Set<UUID> seenAccepted = ConcurrentHashMap.newKeySet();
     private final ExecutorService simulatedTeams = Executors.newFixedThreadPool(8, runnable -> {
-        Thread thread = new Thread(runnable, "bench-team");
+        Thread thread = CpuUse.loadThread(runnable, "bench-team");
         thread.setDaemon(true);
         return thread;
     });
@@ -78,6 +78,10 @@ final class OrderLoad implements AutoCloseable {
     private volatile Window window;
     /** Why simulated teams' calls failed ("accept 409", "complete timeout"), and how often. */
     private final Map<String, AtomicLong> teamFailures = new ConcurrentHashMap<>();
+    /** Accepts tried again because team-service had not yet heard of the offer the benchmark saw on the topic. */
+    private final AtomicLong acceptRetries = new AtomicLong();
+    private static final long FIRST_RETRY_MILLIS = 5;
+    private static final long LONGEST_RETRY_MILLIS = 200;
 
     /** The orders placed in one window, and what became of them. */
     private static final class Window {
@@ -146,6 +150,11 @@ final class OrderLoad implements AutoCloseable {
         return close(w, post, measured);
     }
 
+    /** Only intake's POST: as many orders as {@code clients} volunteers can place, nothing waited for after. */
+    HttpLoad.Figures postsOnly(int clients, Duration rampUp, Duration measured) throws InterruptedException {
+        return load.closedLoop(clients, rampUp, measured, this::nextOrder, this::placed);
+    }
+
     /**
      * Orders at {@code perSecond} for a while, unmeasured, so that the services' code is compiled (JIT) before a
      * measured window; then waits until every order is accepted.
@@ -157,6 +166,10 @@ final class OrderLoad implements AutoCloseable {
 
     Map<String, AtomicLong> teamFailures() {
         return teamFailures;
+    }
+
+    long acceptRetries() {
+        return acceptRetries.get();
     }
 
     private Window open(Duration rampUp, Duration measured) {
@@ -260,7 +273,8 @@ final class OrderLoad implements AutoCloseable {
 
     /**
      * The team accepts as soon as team-service knows of the offer (it reads the same OrderAssigned a moment
-     * after the benchmark may), then completes.
+     * after the benchmark may: until then it answers 404, and the team tries again a little later each time, so
+     * its retries cost team-service little), then completes.
      */
     private void acceptAndComplete(UUID order, String team) {
         String lead = leadTokens.computeIfAbsent(team, t -> "Bearer "
@@ -269,8 +283,11 @@ final class OrderLoad implements AutoCloseable {
         long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
         try {
             int status;
+            long pause = FIRST_RETRY_MILLIS;
             while ((status = post(base + "/accept", lead, null)) == 404 && System.nanoTime() < deadline) {
-                Thread.sleep(2);
+                acceptRetries.incrementAndGet();
+                Thread.sleep(pause);
+                pause = Math.min(pause * 2, LONGEST_RETRY_MILLIS);
             }
             if (status / 100 != 2) {
                 failed("accept " + status);

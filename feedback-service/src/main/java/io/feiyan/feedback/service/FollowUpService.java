@@ -16,6 +16,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.LockModeType;
 import jakarta.transaction.Transactional;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.UUID;
 
@@ -26,6 +27,9 @@ import java.util.UUID;
 @ApplicationScoped
 @Transactional
 public class FollowUpService {
+    /** How far before the unrated time the sweep looks for deliveries: far longer than any sweep is late. */
+    static final Duration LOOK_BACK = Duration.ofDays(7);
+
     private final Outbox outbox;
     private final EntityManager entityManager;
     private final FeedbackConfig config;
@@ -49,7 +53,9 @@ public class FollowUpService {
     /**
      * Opens a follow-up for every delivery of a known village unrated for longer than the configured time,
      * once per order (the unique key makes concurrent sweeps harmless), and closes those whose rating came
-     * meanwhile (a rating committed while the last sweep ran). Returns how many it opened.
+     * meanwhile (a rating committed while the last sweep ran). Returns how many it opened. It looks at the
+     * deliveries of the {@link #LOOK_BACK} before that time only (by an index), however many there have been: a
+     * sweep runs every minute, so each delivery is looked at many times within it.
      */
     public int openForUnrated() {
         Instant now = Instant.now();
@@ -62,12 +68,13 @@ public class FollowUpService {
         return entityManager.createNativeQuery("""
                 insert into follow_up (id, order_id, reason, opened_at)
                 select gen_random_uuid(), o.order_id, 'UNRATED', ?2 from orders o
-                where o.completed_at < ?1 and o.village_code is not null
+                where o.completed_at < ?1 and o.completed_at >= ?3 and o.village_code is not null
                 and (o.reopened_at is null or o.completed_at > o.reopened_at)
                 and not exists (select 1 from rating r where r.order_id = o.order_id)
                 on conflict (order_id, reason) do nothing""")
                 .setParameter(1, now.minus(config.unratedAfter()))
                 .setParameter(2, now)
+                .setParameter(3, now.minus(config.unratedAfter()).minus(LOOK_BACK))
                 .executeUpdate();
     }
 
