@@ -1,6 +1,7 @@
 package io.feiyan.dispatch.messaging;
 
 import io.feiyan.dispatch.domain.CaseStatus;
+import io.feiyan.dispatch.service.CaseChanges;
 import io.feiyan.dispatch.service.DispatchService;
 import io.feiyan.events.OrderAccepted;
 import io.feiyan.events.OrderCancelled;
@@ -27,9 +28,11 @@ public class OrderEvents {
     private final Inbox inbox;
     private final EventHandlers handlers;
 
-    OrderEvents(Inbox inbox, DispatchService dispatch) {
+    OrderEvents(Inbox inbox, DispatchService dispatch, CaseChanges caseChanges) {
         this.inbox = inbox;
         this.handlers = inbox.once(CHANNEL)
+                .beforeEachBatch(caseChanges::batchBegins)
+                .afterEachBatch(caseChanges::batchEnds)
                 .on(OrderPlaced.class, event -> dispatch.open(event.payload()))
                 .on(OrderCancelled.class, event -> dispatch.cancel(event.payload().orderId()))
                 .on(OrderDeclined.class, event -> dispatch.declined(event.payload()))

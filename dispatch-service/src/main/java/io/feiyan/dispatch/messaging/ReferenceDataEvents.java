@@ -2,6 +2,7 @@ package io.feiyan.dispatch.messaging;
 
 import io.feiyan.dispatch.domain.Project;
 import io.feiyan.dispatch.domain.Team;
+import io.feiyan.dispatch.service.CaseChanges;
 import io.feiyan.dispatch.service.DispatchService;
 import io.feiyan.events.ProjectUpdated;
 import io.feiyan.events.TeamUpdated;
@@ -23,12 +24,16 @@ public class ReferenceDataEvents {
     private final Inbox inbox;
     private final EventHandlers handlers;
 
-    ReferenceDataEvents(Inbox inbox, DispatchService dispatch) {
+    ReferenceDataEvents(Inbox inbox, DispatchService dispatch, CaseChanges caseChanges) {
         this.inbox = inbox;
         this.handlers = inbox.latestState(CHANNEL)
                 .on(TeamUpdated.class, event -> Team.save(event.payload()))
                 .on(ProjectUpdated.class, event -> Project.save(event.payload()))
-                .afterEachBatch(dispatch::retryWaiting);
+                .beforeEachBatch(caseChanges::batchBegins)
+                .afterEachBatch(() -> {
+                    dispatch.retryWaiting();
+                    caseChanges.batchEnds();
+                });
     }
 
     @Incoming(CHANNEL)

@@ -2,53 +2,44 @@ package io.feiyan.dispatch.service;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
-import jakarta.transaction.Synchronization;
 import jakarta.transaction.TransactionSynchronizationRegistry;
 import java.util.LinkedHashSet;
 import java.util.Set;
 
 /**
- * The cases a transaction changed, said once it is about to commit: one NOTIFY for all of them (a few for a large
- * batch: a notification holds at most 8,000 bytes), not one per change, since every NOTIFY takes a lock that
- * serialises commits server-wide. Said inside the transaction, so dashboards hear of what commits and nothing else.
+ * Says that cases changed, with PostgreSQL's NOTIFY inside the changing transaction, so dashboards hear of what
+ * commits and nothing else. A request or a sweep says its change at once; a consumer's batch says all of its changes
+ * together at its end (a few notifications for a large batch: one holds at most 8,000 bytes), not one per change,
+ * since every NOTIFY takes a lock that serialises commits server-wide.
  */
 @ApplicationScoped
 public class CaseChanges {
     /** Well under PostgreSQL's 8,000-byte limit on a notification's payload. */
     private static final int MOST_BYTES = 7_000;
-    private static final Object KEY = new Object();
 
-    private final TransactionSynchronizationRegistry transactions;
+    /** Where a transaction applying a consumer's batch keeps its changes until its end (a transaction's resource). */
+    private static final Object BATCH = new Object();
+
     private final EntityManager entityManager;
+    private final TransactionSynchronizationRegistry transactions;
 
-    CaseChanges(TransactionSynchronizationRegistry transactions, EntityManager entityManager) {
-        this.transactions = transactions;
+    CaseChanges(EntityManager entityManager, TransactionSynchronizationRegistry transactions) {
         this.entityManager = entityManager;
+        this.transactions = transactions;
     }
 
-    /** Notes the change in the current transaction; it is said before it commits. */
-    void add(CaseChanged change) {
-        @SuppressWarnings("unchecked")
-        Set<CaseChanged> changes = (Set<CaseChanged>) transactions.getResource(KEY);
-        if (changes == null) {
-            Set<CaseChanged> fresh = new LinkedHashSet<>();
-            transactions.putResource(KEY, fresh);
-            transactions.registerInterposedSynchronization(new Synchronization() {
-                @Override
-                public void beforeCompletion() {
-                    say(fresh);
-                }
+    /** A consumer's batch begins, in its transaction: its changes are said together, by {@link #batchEnds}. */
+    public void batchBegins() {
+        transactions.putResource(BATCH, new LinkedHashSet<CaseChanged>());
+    }
 
-                @Override
-                public void afterCompletion(int status) {
-                }
-            });
-            changes = fresh;
+    /** A consumer's batch has been applied: says its changes, in its transaction. */
+    public void batchEnds() {
+        Set<CaseChanged> changes = batchChanges();
+        transactions.putResource(BATCH, null);
+        if (changes == null || changes.isEmpty()) {
+            return;
         }
-        changes.add(change);
-    }
-
-    private void say(Set<CaseChanged> changes) {
         StringBuilder payload = new StringBuilder();
         for (CaseChanged change : changes) {
             String line = change.asLine();
@@ -58,9 +49,21 @@ public class CaseChanges {
             }
             payload.append(payload.isEmpty() ? "" : "\n").append(line);
         }
-        if (!payload.isEmpty()) {
-            send(payload);
+        send(payload);
+    }
+
+    void add(CaseChanged change) {
+        Set<CaseChanged> changes = batchChanges();
+        if (changes != null) {
+            changes.add(change);
+        } else {
+            send(change.asLine());
         }
+    }
+
+    @SuppressWarnings("unchecked")
+    private Set<CaseChanged> batchChanges() {
+        return (Set<CaseChanged>) transactions.getResource(BATCH);
     }
 
     private void send(CharSequence payload) {

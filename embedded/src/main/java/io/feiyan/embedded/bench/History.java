@@ -44,6 +44,7 @@ final class History {
                     }
                 }
                 db.commit();
+                db.setAutoCommit(true); // vacuum runs outside a transaction
                 try (Statement analyze = db.createStatement()) {
                     analyze.execute("vacuum analyze");
                 }

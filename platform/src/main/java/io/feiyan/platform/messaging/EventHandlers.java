@@ -38,6 +38,8 @@ public final class EventHandlers {
     private final Map<String, Handler<?>> byCeType = new LinkedHashMap<>();
     /** Whether its topics were checked against the channel's configuration ({@link Inbox#consume}). */
     volatile boolean subscriptionChecked;
+    private Runnable beforeBatch = () -> {
+    };
     private Runnable afterBatch = () -> {
     };
 
@@ -54,10 +56,20 @@ public final class EventHandlers {
         return this;
     }
 
+    /** Work to do as a batch's transaction begins, before its first event (each time it is tried). */
+    public EventHandlers beforeEachBatch(Runnable work) {
+        this.beforeBatch = work;
+        return this;
+    }
+
     /** Work to do once a batch has been applied, in its transaction: what a batch's events together call for. */
     public EventHandlers afterEachBatch(Runnable work) {
         this.afterBatch = work;
         return this;
+    }
+
+    Runnable beforeBatch() {
+        return beforeBatch;
     }
 
     Runnable afterBatch() {

@@ -176,6 +176,7 @@ public class Inbox {
     }
 
     private void apply(List<Parsed> batch, EventHandlers handlers) {
+        handlers.beforeBatch().run();
         Set<String> claimed = handlers.delivery() == EventHandlers.Delivery.ONCE ? claim(batch) : null;
         try (Outbox.Batch published = outbox.batch()) {
             for (Parsed parsed : batch) {
