@@ -71,15 +71,8 @@ class BatchTests {
 
     @Test
     void givenABatchWithAPoisonMessageAndABrokenRuleBetweenGoodEvents_thenTheGoodTakeEffectOnce_andTheBadAreDeadLetteredOnce() {
-        Place place = new Place(probe, 710);
-        place.project("visit");
-        place.team("village", Tier.VILLAGE, 10, "visit");
-        EventHandlers handlers = inbox.once("batch-test-710").on(OrderPlaced.class, event -> {
-            if (broken.contains(event.payload().orderId())) {
-                throw new IllegalStateException("a rule this order breaks");
-            }
-            dispatch.open(event.payload());
-        });
+        Place place = placeWithATeam(710);
+        EventHandlers handlers = opening("batch-test-710");
         UUID first = UUID.randomUUID();
         UUID second = UUID.randomUUID();
         UUID third = UUID.randomUUID();
@@ -114,15 +107,8 @@ class BatchTests {
 
     @Test
     void givenADeadLetterWhoseCauseIsMended_whenAnAdminReplaysIt_thenItTakesEffectOnce_andAPoisonMessageComesBack() {
-        Place place = new Place(probe, 711);
-        place.project("visit");
-        place.team("village", Tier.VILLAGE, 10, "visit");
-        EventHandlers handlers = inbox.once("batch-test-711").on(OrderPlaced.class, event -> {
-            if (broken.contains(event.payload().orderId())) {
-                throw new IllegalStateException("a rule this order breaks");
-            }
-            dispatch.open(event.payload());
-        });
+        Place place = placeWithATeam(711);
+        EventHandlers handlers = opening("batch-test-711");
         UUID order = UUID.randomUUID();
         broken.add(order);
         String poisonKey = "poison-" + UUID.randomUUID();
@@ -145,6 +131,23 @@ class BatchTests {
                 .getList("id");
         assertTrue(waiting.contains(poison.id().toString()) && !waiting.contains(rule.id().toString()), waiting.toString());
         Auth.countyCentre().get("/api/dead-letters").then().statusCode(403);
+    }
+
+    private Place placeWithATeam(int number) {
+        Place place = new Place(probe, number);
+        place.project("visit");
+        place.team("village", Tier.VILLAGE, 10, "visit");
+        return place;
+    }
+
+    /** A channel of this test's that opens cases as dispatch does, but breaks a rule for the orders in {@link #broken}. */
+    private EventHandlers opening(String channel) {
+        return inbox.once(channel).on(OrderPlaced.class, event -> {
+            if (broken.contains(event.payload().orderId())) {
+                throw new IllegalStateException("a rule this order breaks");
+            }
+            dispatch.open(event.payload());
+        });
     }
 
     private static io.restassured.specification.RequestSpecification admin() {

@@ -22,6 +22,8 @@ import java.util.concurrent.TimeUnit;
  * own JVM, logging to {@code <data>/logs}. Used by the local run and by the end-to-end test.
  */
 public final class FeiyanSystem implements AutoCloseable {
+    /** With this system property true, each service records a CPU profile (Java Flight Recorder) beside its log. */
+    public static final String PROFILE = "feiyan.profile";
     private static final Duration READY_TIMEOUT = Duration.ofMinutes(3);
 
     /** How to start it. Port 0 means any free port. */
@@ -171,6 +173,11 @@ public final class FeiyanSystem implements AutoCloseable {
                 "-Dmp.jwt.verify.publickey.location=" + Tokens.publicKey(keys(settings.dataDir())).toUri()));
         if (settings.demoData() && service == FeiyanService.TEAM) {
             command.add("-Dfeiyan.demo-data.enabled=true");
+        }
+        if (Boolean.getBoolean(PROFILE)) {
+            // a CPU profile of each service, kept beside its log (the benchmark: deploy/bench.sh --profile)
+            command.add("-XX:StartFlightRecording=settings=profile,filename="
+                    + log.resolveSibling(log.getFileName().toString().replace(".log", ".jfr")));
         }
         command.add("-jar");
         command.add(applicationJar(settings.projectRoot(), service).toString());

@@ -28,7 +28,6 @@ import jakarta.persistence.FlushModeType;
 import jakarta.persistence.LockModeType;
 import jakarta.transaction.Transactional;
 import java.time.Instant;
-import java.util.Arrays;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
@@ -288,14 +287,13 @@ public class DispatchService {
         if (!c.isRoutable() || !needKnown(c)) {
             return false;
         }
-        Routing.Teams teams = teamsFor(c);
         Predicate<Team> canServe = canServe(c);
         if (c.unserved) {
-            return serveUnserved(c, canServe, teams);
+            return serveUnserved(c, canServe);
         }
         EscalationReason reason = whyLeaveTier;
         while (true) {
-            Optional<Team> team = chooseAndHold(c.tier, c, canServe, teams);
+            Optional<Team> team = chooseAndHold(c.tier, c, canServe, teamsAt(c, c.tier));
             if (team.isPresent()) {
                 assign(c, team.get(), null, null);
                 return true;
@@ -317,9 +315,9 @@ public class DispatchService {
      * An unserved case has climbed every tier already: it goes to the lowest tier where a team can take it now
      * (a village team with room again keeps it in the village), without escalating anew.
      */
-    private boolean serveUnserved(DispatchCase c, Predicate<Team> canServe, Routing.Teams teams) {
+    private boolean serveUnserved(DispatchCase c, Predicate<Team> canServe) {
         for (Tier tier : Tier.values()) {
-            Optional<Team> team = chooseAndHold(tier, c, canServe, teams);
+            Optional<Team> team = chooseAndHold(tier, c, canServe, teamsAt(c, tier));
             if (team.isPresent()) {
                 assign(c, team.get(), null, null);
                 return true;
@@ -421,13 +419,23 @@ public class DispatchService {
     }
 
     /**
-     * The teams that could take the case — those of its village, its town and the county — with their loads now.
-     * Only these: routing reads a few rows per order however large the county and however many cases it has seen.
+     * The teams that could take the case at the tier — active, of its village, its town or the county, and for a
+     * catalogue order offering its project — with their loads now. Only these: routing reads a row or two per tier
+     * it tries, however large the county and however many cases it has seen.
      */
-    private Routing.Teams teamsFor(DispatchCase c) {
-        RegionCode village = RegionCode.of(c.villageCode);
-        List<String> regions = Arrays.stream(Tier.values()).map(tier -> village.at(tier).value()).toList();
-        List<Team> candidates = Team.list("active = true and regionCode in ?1", regions);
+    private Routing.Teams teamsAt(DispatchCase c, Tier tier) {
+        String region = RegionCode.of(c.villageCode).at(tier).value();
+        jakarta.persistence.Query query = entityManager.createNativeQuery("select * from team where active"
+                        + " and tier = ?1 and region_code = ?2" + (c.projectCode != null ? " and ?3 = any(project_codes)" : ""),
+                        Team.class)
+                .setParameter(1, tier.name())
+                .setParameter(2, region)
+                .setFlushMode(FlushModeType.COMMIT);
+        if (c.projectCode != null) {
+            query.setParameter(3, c.projectCode);
+        }
+        @SuppressWarnings("unchecked")
+        List<Team> candidates = query.getResultList();
         Map<String, Long> openOrders = new HashMap<>();
         Map<String, Instant> lastAssigned = new HashMap<>();
         if (!candidates.isEmpty()) {

@@ -28,7 +28,8 @@ import java.util.stream.Stream;
  *
  * <p>Arguments: {@code --quick} shortens every window (a smoke run; its figures are rough); {@code --history N}
  * measures the system a second time after writing N past orders into every service's tables ({@link History}), and
- * prints both runs side by side.
+ * prints both runs side by side; {@code --profile} has each service record a CPU profile (Java Flight Recorder) kept
+ * with its log ({@code bench-results/<time>/logs/<service>.jfr}; {@code jfr print --events jdk.ExecutionSample}).
  */
 public final class Bench {
     private static final int PG_CLIENTS = 8;
@@ -53,10 +54,12 @@ public final class Bench {
         for (int i = 0; i < args.length; i++) {
             if (args[i].equals("--quick")) {
                 quick = true;
+            } else if (args[i].equals("--profile")) {
+                System.setProperty(FeiyanSystem.PROFILE, "true");
             } else if (args[i].equals("--history") && i + 1 < args.length && args[i + 1].matches("[0-9]+")) {
                 history = Long.parseLong(args[++i]);
             } else {
-                System.err.println("usage: deploy/bench.sh [--quick] [--history N]");
+                System.err.println("usage: deploy/bench.sh [--quick] [--history N] [--profile]");
                 System.exit(2);
             }
         }
@@ -127,7 +130,7 @@ public final class Bench {
 
     /** One pass of measured windows over the system. */
     private record Run(OrderLoad.Figures atMost, OrderLoad.Figures busy, OrderLoad.Figures quiet, long acceptRetries,
-            String teamFailures) {
+            long approvedAtReview, String teamFailures) {
     }
 
     private record Runs(Run fresh, Run withHistory) {
@@ -161,13 +164,15 @@ public final class Bench {
 
     private Run measure(OrderLoad load) throws InterruptedException {
         long retriesBefore = load.acceptRetries();
+        long approvedBefore = load.approvedAtReview();
         out.printf("  as many orders as %d volunteers can place back to back...%n", HTTP_CLIENTS);
         OrderLoad.Figures atMost = load.atMost(HTTP_CLIENTS, window(5), window(30));
         out.printf("  %d orders a second...%n", BUSY_RATE);
         OrderLoad.Figures busy = load.atRate(BUSY_RATE, window(30));
         out.printf("  %d orders a second...%n", QUIET_RATE);
         OrderLoad.Figures quiet = load.atRate(QUIET_RATE, window(30));
-        return new Run(atMost, busy, quiet, load.acceptRetries() - retriesBefore, load.teamFailures().isEmpty() ? ""
+        return new Run(atMost, busy, quiet, load.acceptRetries() - retriesBefore,
+                load.approvedAtReview() - approvedBefore, load.teamFailures().isEmpty() ? ""
                 : "  simulated teams' calls that failed: " + load.teamFailures() + "\n");
     }
 
@@ -238,6 +243,8 @@ public final class Bench {
                 + phase("At " + QUIET_RATE + " orders/s", run.quiet())
                 + String.format("  simulated teams' accepts tried again (offer not yet in team-service): %,d%n",
                         run.acceptRetries())
+                + String.format("  orders the simulated county centre approved at review (a resident's fourth open): %,d%n",
+                        run.approvedAtReview())
                 + run.teamFailures();
     }
 

@@ -74,6 +74,9 @@ final class OrderLoad implements AutoCloseable {
     });
     private final KafkaConsumer<String, String> topics;
     private final Thread watcher;
+    /** The county centre, approving every second what waits for review (a resident's fourth open order). */
+    private final Thread centre;
+    private final AtomicLong approved = new AtomicLong();
     private volatile boolean watching = true;
     private volatile Window window;
     /** Why simulated teams' calls failed ("accept 409", "complete timeout"), and how often. */
@@ -129,6 +132,9 @@ final class OrderLoad implements AutoCloseable {
         partitions.forEach(topics::position);
         watcher = new Thread(this::watch, "bench-topics");
         watcher.start();
+        centre = CpuUse.loadThread(this::approveReviews, "bench-centre");
+        centre.setDaemon(true);
+        centre.start();
     }
 
     int residents() {
@@ -170,6 +176,38 @@ final class OrderLoad implements AutoCloseable {
 
     long acceptRetries() {
         return acceptRetries.get();
+    }
+
+    /** Orders the simulated county centre approved at review: those of residents who had three open already. */
+    long approvedAtReview() {
+        return approved.get();
+    }
+
+    /**
+     * When the loop falls behind the orders, residents come to have three open orders and their next goes to review:
+     * the county centre approves it, as an operator would, so that every order goes round.
+     */
+    private void approveReviews() {
+        String centreToken = "Bearer " + system.tokens().sign(Tokens.Identity.operator("OP-bench-centre", "371322"),
+                Duration.ofHours(4));
+        String cases = system.url(FeiyanService.DISPATCH) + "/api/cases";
+        while (watching) {
+            try {
+                HttpResponse<String> waiting = teams.send(HttpRequest.newBuilder(URI.create(cases
+                        + "?status=IN_REVIEW")).header("Authorization", centreToken).build(),
+                        HttpResponse.BodyHandlers.ofString());
+                for (JsonNode c : JSON.readTree(waiting.body())) {
+                    if (post(cases + "/" + c.path("orderId").asText() + "/approve", centreToken, "{}") / 100 == 2) {
+                        approved.incrementAndGet();
+                    }
+                }
+                Thread.sleep(1_000);
+            } catch (InterruptedException e) {
+                return;
+            } catch (Exception e) {
+                failed("approve " + e.getClass().getSimpleName());
+            }
+        }
     }
 
     private Window open(Duration rampUp, Duration measured) {
@@ -340,6 +378,7 @@ final class OrderLoad implements AutoCloseable {
     public void close() throws InterruptedException {
         watching = false;
         watcher.join();
+        centre.interrupt();
         topics.close();
         simulatedTeams.shutdownNow();
     }

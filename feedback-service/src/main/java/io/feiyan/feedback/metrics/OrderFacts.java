@@ -12,6 +12,7 @@ import io.feiyan.events.Topics;
 import io.feiyan.platform.messaging.IncomingEvent;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
+import jakarta.transaction.TransactionSynchronizationRegistry;
 import jakarta.transaction.Transactional;
 import java.time.Instant;
 import java.util.List;
@@ -33,6 +34,8 @@ public class OrderFacts {
 
     /** Held shared by each recording, and exclusively by a rebuild while it swaps its tables in. */
     static final long LOCK = 0x6665_6564_6261_636bL;
+    /** Marks a transaction that holds {@link #LOCK} already: a batch of events takes it once. */
+    private static final Object LOCK_HELD = new Object();
 
     /** Where facts go: the tables the figures are counted from, or the ones a rebuild fills before the swap. */
     enum Tables {
@@ -53,13 +56,19 @@ public class OrderFacts {
     }
 
     private final EntityManager entityManager;
+    private final TransactionSynchronizationRegistry transactions;
 
-    OrderFacts(EntityManager entityManager) {
+    OrderFacts(EntityManager entityManager, TransactionSynchronizationRegistry transactions) {
         this.entityManager = entityManager;
+        this.transactions = transactions;
     }
 
     public void record(IncomingEvent<? extends OrderEvent> event) {
-        entityManager.createNativeQuery("select pg_advisory_xact_lock_shared(?1)").setParameter(1, LOCK).getSingleResult();
+        if (transactions.getResource(LOCK_HELD) == null) {
+            entityManager.createNativeQuery("select pg_advisory_xact_lock_shared(?1)").setParameter(1, LOCK)
+                    .getSingleResult();
+            transactions.putResource(LOCK_HELD, Boolean.TRUE);
+        }
         insert(event, Tables.LIVE);
     }
 

@@ -51,6 +51,12 @@ import org.jboss.logging.Logger;
 @ApplicationScoped
 public class Inbox {
     private static final Logger LOG = Logger.getLogger(Inbox.class);
+    /**
+     * How many events a batch applies before it writes what they changed and lets go of the entities they loaded:
+     * every query flushes after checking each entity the transaction holds for changes, so a batch holding them all
+     * would cost the square of its size.
+     */
+    private static final int FLUSH_EVERY = 32;
 
     private final EntityManager entityManager;
     private final ObjectMapper json;
@@ -179,11 +185,16 @@ public class Inbox {
         handlers.beforeBatch().run();
         Set<String> claimed = handlers.delivery() == EventHandlers.Delivery.ONCE ? claim(batch) : null;
         try (Outbox.Batch published = outbox.batch()) {
+            int applied = 0;
             for (Parsed parsed : batch) {
                 if (parsed.poison() != null) {
                     deadLetters.add(parsed.record(), handlers.channel(), new PoisonMessageException(parsed.poison()));
                 } else if (claimed == null || claimed.remove(claimKey(parsed))) {
                     applyInItsTrace(parsed);
+                    if (++applied % FLUSH_EVERY == 0) {
+                        entityManager.flush();
+                        entityManager.clear();
+                    }
                 }
             }
             handlers.afterBatch().run();
