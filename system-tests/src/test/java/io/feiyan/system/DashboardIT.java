@@ -9,6 +9,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import io.feiyan.embedded.FeiyanService;
+import io.feiyan.embedded.Folders;
 import io.feiyan.embedded.Tokens;
 import io.restassured.http.ContentType;
 import java.nio.file.Files;
@@ -44,6 +45,8 @@ class DashboardIT {
     private static final String HOSTILE = "<script>window.__xss=1</script><img src=x onerror=\"window.__xss=2\">";
 
     static WebDriver browser;
+    /** The browser's profile, deleted when the tests end. */
+    static Path profile;
 
     @BeforeAll
     static void openBrowser() throws Exception {
@@ -54,7 +57,7 @@ class DashboardIT {
         options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
                 "--disable-quic", "--no-first-run", "--disable-background-networking", "--disable-component-update",
                 "--disable-sync", "--window-size=1280,1100",
-                "--user-data-dir=" + Files.createTempDirectory("feiyan-chromium-"));
+                "--user-data-dir=" + (profile = Files.createTempDirectory("feiyan-chromium-")));
         browser = new ChromeDriver(new ChromeDriverService.Builder().usingDriverExecutable(CHROMEDRIVER.toFile())
                 .build(), options);
     }
@@ -63,6 +66,9 @@ class DashboardIT {
     static void closeBrowser() {
         if (browser != null) {
             browser.quit();
+        }
+        if (profile != null) {
+            Folders.deleteQuietly(profile);
         }
     }
 
