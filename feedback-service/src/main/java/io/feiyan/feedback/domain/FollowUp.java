@@ -1,6 +1,7 @@
 package io.feiyan.feedback.domain;
 
 import io.feiyan.events.OrderReopened;
+import io.feiyan.events.TimeOrderedIds;
 import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
@@ -46,7 +47,7 @@ public class FollowUp extends PanacheEntityBase {
 
     public static FollowUp open(UUID orderId, Reason reason, Instant now) {
         FollowUp followUp = new FollowUp();
-        followUp.id = UUID.randomUUID();
+        followUp.id = TimeOrderedIds.next();
         followUp.orderId = orderId;
         followUp.reason = reason;
         followUp.openedAt = now;

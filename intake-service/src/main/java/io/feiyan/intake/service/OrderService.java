@@ -5,6 +5,7 @@ import io.feiyan.events.EventType;
 import io.feiyan.events.OrderCancelled;
 import io.feiyan.events.OrderEvent;
 import io.feiyan.events.RegionCode;
+import io.feiyan.events.TimeOrderedIds;
 import io.feiyan.events.Tier;
 import io.feiyan.events.Urgency;
 import io.feiyan.intake.domain.Order;
@@ -106,7 +107,7 @@ public class OrderService {
         }
 
         Order order = new Order();
-        order.id = UUID.randomUUID();
+        order.id = TimeOrderedIds.next(); // every service indexes its rows by the order id: time-ordered, they append
         order.residentId = resident.id;
         order.projectCode = request.projectCode();
         order.category = category;
