@@ -5,6 +5,7 @@ import static org.hamcrest.Matchers.contains;
 import static org.hamcrest.Matchers.equalTo;
 
 import io.feiyan.embedded.FeiyanTestResource;
+import io.feiyan.embedded.Folders;
 import io.feiyan.embedded.Tokens;
 import io.feiyan.embedded.Tokens.Identity;
 import io.quarkus.test.junit.QuarkusTest;
@@ -34,9 +35,14 @@ class CallerTests {
     void withoutAToken_orWithOneSignedByAnotherKey_orExpired_theCallerIsUnknown() throws Exception {
         given().get("/api/me").then().statusCode(401);
 
-        Tokens stranger = Tokens.in(Files.createTempDirectory("stranger-keys"));
-        given().auth().oauth2(stranger.sign(Identity.admin("mallory"), Duration.ofMinutes(5)))
-                .get("/api/me").then().statusCode(401);
+        Path strangerKeys = Files.createTempDirectory("stranger-keys");
+        try {
+            Tokens stranger = Tokens.in(strangerKeys);
+            given().auth().oauth2(stranger.sign(Identity.admin("mallory"), Duration.ofMinutes(5)))
+                    .get("/api/me").then().statusCode(401);
+        } finally {
+            Folders.deleteQuietly(strangerKeys);
+        }
 
         given().auth().oauth2(Tokens.in(keys).sign(Identity.admin("old"), Duration.ofMinutes(-10)))
                 .get("/api/me").then().statusCode(401);
