@@ -25,6 +25,7 @@ import io.quarkus.panache.common.Sort;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.FlushModeType;
+import jakarta.persistence.Query;
 import jakarta.persistence.LockModeType;
 import jakarta.transaction.Transactional;
 import java.time.Instant;
@@ -110,7 +111,6 @@ public class DispatchService {
             c.passedOnBy(c.teamCode, Instant.now());
         }
         c.status = CaseStatus.WAITING;
-        release(c);
         take(team, false);
         assign(c, team, by.id(), note);
         changed(c);
@@ -233,7 +233,6 @@ public class DispatchService {
         if (c != null) {
             String offeredTo = c.status == CaseStatus.ASSIGNED ? c.teamCode : null;
             c.cancel(Instant.now());
-            release(c);
             changed(c);
             if (offeredTo != null && c.status == CaseStatus.CANCELLED) {
                 retryUnservedFor(offeredTo);
@@ -248,7 +247,6 @@ public class DispatchService {
     public void advance(UUID orderId, String team, CaseStatus reached) {
         DispatchCase c = DispatchCase.findById(orderId, LockModeType.PESSIMISTIC_WRITE);
         if (c != null && c.advance(team, reached, Instant.now())) {
-            release(c);
             changed(c);
             if (reached == CaseStatus.COMPLETED) {
                 retryUnservedFor(team);
@@ -425,7 +423,7 @@ public class DispatchService {
      */
     private Routing.Teams teamsAt(DispatchCase c, Tier tier) {
         String region = RegionCode.of(c.villageCode).at(tier).value();
-        jakarta.persistence.Query query = entityManager.createNativeQuery("select * from team where active"
+        Query query = entityManager.createNativeQuery("select * from team where active"
                         + " and tier = ?1 and region_code = ?2" + (c.projectCode != null ? " and ?3 = any(project_codes)" : ""),
                         Team.class)
                 .setParameter(1, tier.name())
@@ -492,6 +490,7 @@ public class DispatchService {
                 .with("status", e.status()).exception();
     }
 
+    /** The case changed: the places it gave back are freed (before any retry of unserved cases) and it is said. */
     private void changed(DispatchCase c) {
         release(c);
         caseChanges.add(new CaseChanged(c.orderId, c.villageCode));

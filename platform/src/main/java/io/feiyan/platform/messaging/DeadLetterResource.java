@@ -51,10 +51,9 @@ public class DeadLetterResource {
             throw Problem.of(409, "dead-letter-replayed", "The dead letter was replayed already",
                     "dead letter " + id + " was replayed at " + letter.replayedAt()).exception();
         }
+        boolean replayed;
         try {
-            inbox.replay(letter);
-        } catch (IllegalStateException e) {
-            throw Problem.of(409, "no-consumer", "No consumer takes it", e.getMessage()).exception();
+            replayed = inbox.replay(letter);
         } catch (RuntimeException e) {
             if (TransientFailures.isTransient(e)) {
                 throw Problem.of(503, "try-again", "Try again shortly",
@@ -62,6 +61,10 @@ public class DeadLetterResource {
                         .exception();
             }
             throw e;
+        }
+        if (!replayed) {
+            throw Problem.of(409, "no-consumer", "No consumer takes it",
+                    "no channel " + letter.channel() + " in this service takes it any more").exception();
         }
         return deadLetters.find(id).orElseThrow();
     }

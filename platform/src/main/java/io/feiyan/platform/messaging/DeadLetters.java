@@ -4,12 +4,11 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.feiyan.events.CloudEvents;
+import io.feiyan.events.TimeOrderedIds;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
-import jakarta.transaction.Status;
-import jakarta.transaction.Synchronization;
 import jakarta.transaction.TransactionSynchronizationRegistry;
 import jakarta.transaction.Transactional;
 import java.nio.charset.StandardCharsets;
@@ -17,9 +16,9 @@ import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.UUID;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.apache.kafka.common.header.internals.RecordHeaders;
 import org.apache.kafka.common.record.TimestampType;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
@@ -35,6 +34,11 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 public class DeadLetters {
     private static final TypeReference<Map<String, String>> HEADERS = new TypeReference<>() {
     };
+    /** A dead letter's columns, in the order {@link #deadLetter} reads them. */
+    private static final String SELECT = """
+            select id, channel, topic, record_partition, record_offset, record_key, record_value, headers, reason,
+                dead_lettered_at, times, replayed_at
+            from dead_letter""";
 
     private final EntityManager entityManager;
     private final Outbox outbox;
@@ -61,10 +65,9 @@ public class DeadLetters {
 
         /** The record as it first came, to be handled again. */
         ConsumerRecord<String, String> asRecord() {
-            RecordHeaders recordHeaders = new RecordHeaders();
-            headers.forEach((name, headerValue) -> recordHeaders.add(name, headerValue.getBytes(StandardCharsets.UTF_8)));
             return new ConsumerRecord<>(topic, partition, offset, ConsumerRecord.NO_TIMESTAMP, TimestampType.NO_TIMESTAMP_TYPE,
-                    ConsumerRecord.NULL_SIZE, ConsumerRecord.NULL_SIZE, key, value, recordHeaders, java.util.Optional.empty());
+                    ConsumerRecord.NULL_SIZE, ConsumerRecord.NULL_SIZE, key, value, OutboxRelay.headers(headers),
+                    Optional.empty());
         }
     }
 
@@ -86,7 +89,7 @@ public class DeadLetters {
                     set reason = excluded.reason, dead_lettered_at = now(), times = dead_letter.times + 1,
                         replayed_at = null
                     where dead_letter.replayed_at is not null""")
-                .setParameter(1, io.feiyan.events.TimeOrderedIds.next())
+                .setParameter(1, TimeOrderedIds.next())
                 .setParameter(2, channel)
                 .setParameter(3, record.topic())
                 .setParameter(4, record.partition())
@@ -102,18 +105,7 @@ public class DeadLetters {
         outbox.publishDeadLetter(topic, record.key(), headers.get(CloudEvents.TYPE), record.value(),
                 deadLetterHeaders(record, failure, reason, headers));
         String from = record.topic();
-        transactions.registerInterposedSynchronization(new Synchronization() {
-            @Override
-            public void beforeCompletion() {
-            }
-
-            @Override
-            public void afterCompletion(int status) {
-                if (status == Status.STATUS_COMMITTED) {
-                    counter(from).increment();
-                }
-            }
-        });
+        AfterCommit.run(transactions, () -> counter(from).increment());
     }
 
     /** The headers of the connector's own dead-letter queue, then the record's own. */
@@ -141,11 +133,8 @@ public class DeadLetters {
     @Transactional
     public List<DeadLetter> list(boolean waiting, int limit) {
         @SuppressWarnings("unchecked")
-        List<Object[]> rows = entityManager.createNativeQuery("""
-                select id, channel, topic, record_partition, record_offset, record_key, record_value, headers, reason,
-                    dead_lettered_at, times, replayed_at
-                from dead_letter where (?1 = false or replayed_at is null)
-                order by dead_lettered_at desc limit ?2""")
+        List<Object[]> rows = entityManager.createNativeQuery(SELECT
+                        + " where (?1 = false or replayed_at is null) order by dead_lettered_at desc limit ?2")
                 .setParameter(1, waiting)
                 .setParameter(2, limit)
                 .getResultList();
@@ -153,12 +142,9 @@ public class DeadLetters {
     }
 
     @Transactional
-    public java.util.Optional<DeadLetter> find(UUID id) {
+    public Optional<DeadLetter> find(UUID id) {
         @SuppressWarnings("unchecked")
-        List<Object[]> rows = entityManager.createNativeQuery("""
-                select id, channel, topic, record_partition, record_offset, record_key, record_value, headers, reason,
-                    dead_lettered_at, times, replayed_at
-                from dead_letter where id = ?1""")
+        List<Object[]> rows = entityManager.createNativeQuery(SELECT + " where id = ?1")
                 .setParameter(1, id)
                 .getResultList();
         return rows.stream().findFirst().map(this::deadLetter);

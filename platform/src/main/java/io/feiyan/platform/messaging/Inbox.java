@@ -253,12 +253,15 @@ public class Inbox {
      * that took effect meanwhile is skipped, by its id); one that fails again goes back to the dead-letter topic with
      * its new reason. A passing failure is the caller's to report: nothing changed.
      *
-     * @throws IllegalStateException when the channel that dead-lettered it is no longer in this service
+     * @return false, doing nothing, when the channel that dead-lettered it is no longer in this service
      */
-    void replay(DeadLetters.DeadLetter letter) {
-        EventHandlers handlers = channels.stream().filter(channel -> channel.channel().equals(letter.channel()))
-                .findFirst().orElseThrow(() -> new IllegalStateException("no channel " + letter.channel()
-                        + " in this service"));
+    boolean replay(DeadLetters.DeadLetter letter) {
+        Optional<EventHandlers> channel = channels.stream()
+                .filter(handlers -> handlers.channel().equals(letter.channel())).findFirst();
+        if (channel.isEmpty()) {
+            return false;
+        }
+        EventHandlers handlers = channel.get();
         Parsed parsed = parse(letter.asRecord(), handlers);
         try {
             QuarkusTransaction.requiringNew().run(() -> {
@@ -274,6 +277,7 @@ public class Inbox {
                 deadLetters.add(parsed.record(), handlers.channel(), failure);
             });
         }
+        return true;
     }
 
     /** The channels retrying a batch that failed for a passing reason, and since when. */

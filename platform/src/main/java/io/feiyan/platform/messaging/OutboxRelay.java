@@ -157,9 +157,7 @@ public class OutboxRelay {
             Instant occurredAt, String traceparent) {
         EventType type = EventType.byCeType(ceType)
                 .orElseThrow(() -> new IllegalStateException("outbox row " + id + " has unknown type " + ceType));
-        RecordHeaders headers = new RecordHeaders();
-        CloudEvents.headers(id, ceType, source, key, occurredAt)
-                .forEach((name, value) -> headers.add(name, value.getBytes(StandardCharsets.UTF_8)));
+        RecordHeaders headers = headers(CloudEvents.headers(id, ceType, source, key, occurredAt));
         if (traceparent != null) {
             // W3C trace context: the consumers' Kafka connector continues the trace from this header
             headers.add(CloudEvents.TRACEPARENT, traceparent.getBytes(StandardCharsets.UTF_8));
@@ -170,10 +168,15 @@ public class OutboxRelay {
     /** A record set aside by {@link DeadLetters}: to the dead-letter topic, as it came, with the reason's headers. */
     private ProducerRecord<String, String> deadLetter(String topic, String key, String value, String headersJson)
             throws java.io.IOException {
+        return new ProducerRecord<>(topic, null, key.isEmpty() ? null : key, value,
+                headers(json.readValue(headersJson, HEADERS)));
+    }
+
+    /** Kafka headers of these names and (UTF-8) values, in their order. */
+    static RecordHeaders headers(Map<String, String> values) {
         RecordHeaders headers = new RecordHeaders();
-        json.readValue(headersJson, HEADERS).forEach((name, headerValue) -> headers.add(name,
-                headerValue.getBytes(StandardCharsets.UTF_8)));
-        return new ProducerRecord<>(topic, null, key.isEmpty() ? null : key, value, headers);
+        values.forEach((name, value) -> headers.add(name, value.getBytes(StandardCharsets.UTF_8)));
+        return headers;
     }
 
     private void pause() {
