@@ -34,6 +34,8 @@ import java.util.stream.Stream;
 public final class Bench {
     private static final int PG_CLIENTS = 8;
     private static final int HTTP_CLIENTS = 16;
+    /** At maximum: volunteers each placing her next order once her last is assigned (orders in flight at once). */
+    private static final int VOLUNTEERS_AT_MOST = 64;
     private static final int WARM_UP_RATE = 15;
     private static final int BUSY_RATE = 100;
     private static final int QUIET_RATE = 10;
@@ -129,8 +131,8 @@ public final class Bench {
     }
 
     /** One pass of measured windows over the system. */
-    private record Run(OrderLoad.Figures atMost, OrderLoad.Figures busy, OrderLoad.Figures quiet, long acceptRetries,
-            long approvedAtReview, String teamFailures) {
+    private record Run(OrderLoad.Figures atMost, HttpLoad.Figures postWithTheLoop, OrderLoad.Figures busy,
+            OrderLoad.Figures quiet, long acceptRetries, long approvedAtReview, String teamFailures) {
     }
 
     private record Runs(Run fresh, Run withHistory) {
@@ -157,7 +159,7 @@ public final class Bench {
         HttpLoad.Figures bare;
         try (BaselineService baseline = BaselineService.start(home, bench, data.resolve("logs/bench-baseline.log"))) {
             bare = new HttpLoad().closedLoop(HTTP_CLIENTS, window(10), window(20), baseline::insert,
-                    (response, at) -> response.statusCode() == 201);
+                    (response, at) -> response.statusCode() == 201, HttpLoad.AT_ONCE);
         }
         return new Limits(one, two, atRate, atMost, bare);
     }
@@ -165,13 +167,17 @@ public final class Bench {
     private Run measure(OrderLoad load) throws InterruptedException {
         long retriesBefore = load.acceptRetries();
         long approvedBefore = load.approvedAtReview();
-        out.printf("  as many orders as %d volunteers can place back to back...%n", HTTP_CLIENTS);
-        OrderLoad.Figures atMost = load.atMost(HTTP_CLIENTS, window(5), window(30));
+        out.printf("  as many orders as the loop takes: %d volunteers, each ordering again once her last order is"
+                + " assigned...%n", VOLUNTEERS_AT_MOST);
+        OrderLoad.Figures atMost = load.atMost(VOLUNTEERS_AT_MOST, window(5), window(30));
+        out.printf("  intake's POST with the loop running: %d volunteers ordering back to back, then the backlog"
+                + " served...%n", HTTP_CLIENTS);
+        HttpLoad.Figures postWithTheLoop = load.postsWithTheLoop(HTTP_CLIENTS, window(3), window(10));
         out.printf("  %d orders a second...%n", BUSY_RATE);
         OrderLoad.Figures busy = load.atRate(BUSY_RATE, window(30));
         out.printf("  %d orders a second...%n", QUIET_RATE);
         OrderLoad.Figures quiet = load.atRate(QUIET_RATE, window(30));
-        return new Run(atMost, busy, quiet, load.acceptRetries() - retriesBefore,
+        return new Run(atMost, postWithTheLoop, busy, quiet, load.acceptRetries() - retriesBefore,
                 load.approvedAtReview() - approvedBefore, load.teamFailures().isEmpty() ? ""
                 : "  simulated teams' calls that failed: " + load.teamFailures() + "\n");
     }
@@ -233,12 +239,16 @@ public final class Bench {
                 QUIET_RATE, now.quiet().assigned().percentileMillis(99),
                 BUSY_RATE, now.busy().assigned().percentileMillis(99),
                 postAlone.perSecond() / limits.bareQuarkus().perSecond(),
-                now.atMost().post().perSecond() / limits.bareQuarkus().perSecond(), BUSY_RATE, kafkaP99));
+                now.postWithTheLoop().perSecond() / limits.bareQuarkus().perSecond(), BUSY_RATE, kafkaP99));
         return report.toString();
     }
 
     private String windows(Run run) {
-        return phase("At maximum: " + HTTP_CLIENTS + " volunteers ordering back to back", run.atMost())
+        return phase("At maximum: " + VOLUNTEERS_AT_MOST + " volunteers, each ordering again once her last is assigned",
+                run.atMost())
+                + String.format("intake POST with the loop running (%d volunteers back to back, %d s): %,.1f req/s, p50 / p95"
+                        + " / p99 %s%s%n", HTTP_CLIENTS, window(10).toSeconds(), run.postWithTheLoop().perSecond(),
+                        run.postWithTheLoop().latencies().summary(), run.postWithTheLoop().failures())
                 + phase("At " + BUSY_RATE + " orders/s", run.busy())
                 + phase("At " + QUIET_RATE + " orders/s", run.quiet())
                 + String.format("  simulated teams' accepts tried again (offer not yet in team-service): %,d%n",

@@ -25,6 +25,14 @@ final class HttpLoad {
         boolean accept(HttpResponse<String> response, long answeredAtNanos);
     }
 
+    /** What a closed-loop caller waits for after an answer, before its next request (not timed). */
+    interface Pace {
+        void await(HttpResponse<String> response) throws InterruptedException;
+    }
+
+    /** Callers that send their next request as soon as the last is answered. */
+    static final Pace AT_ONCE = response -> { };
+
     record Figures(Latencies latencies, double perSecond, long succeeded, long failed) {
         String failures() {
             return failed == 0 ? "" : String.format(" (%,d failed)", failed);
@@ -43,9 +51,9 @@ final class HttpLoad {
                 .connectTimeout(Duration.ofSeconds(5)).build();
     }
 
-    /** {@code clients} callers, each sending as soon as its last request is answered. */
-    Figures closedLoop(int clients, Duration warmUp, Duration window, Supplier<HttpRequest> next, Answer answer)
-            throws InterruptedException {
+    /** {@code clients} callers, each sending its next request once its last is answered and {@code pace} allows. */
+    Figures closedLoop(int clients, Duration warmUp, Duration window, Supplier<HttpRequest> next, Answer answer,
+            Pace pace) throws InterruptedException {
         long start = System.nanoTime();
         long measuredFrom = start + warmUp.toNanos();
         long end = measuredFrom + window.toNanos();
@@ -56,13 +64,21 @@ final class HttpLoad {
         for (int client = 0; client < clients; client++) {
             Thread thread = CpuUse.loadThread(() -> {
                 long sent;
-                while ((sent = System.nanoTime()) < end) {
-                    boolean ok = call(next.get(), answer);
-                    long answered = System.nanoTime();
-                    if (sent >= measuredFrom && answered <= end) {
-                        count(ok, succeeded, failed);
-                        latencies.add(answered - sent);
+                try {
+                    while ((sent = System.nanoTime()) < end) {
+                        HttpResponse<String> response = send(next.get());
+                        boolean ok = response != null && answer.accept(response, System.nanoTime());
+                        long answered = System.nanoTime();
+                        if (sent >= measuredFrom && answered <= end) {
+                            count(ok, succeeded, failed);
+                            latencies.add(answered - sent);
+                        }
+                        if (ok) {
+                            pace.await(response);
+                        }
                     }
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
                 }
             }, "bench-client-" + client);
             thread.start();
@@ -111,14 +127,19 @@ final class HttpLoad {
     }
 
     private boolean call(HttpRequest request, Answer answer) {
+        HttpResponse<String> response = send(request);
+        return response != null && answer.accept(response, System.nanoTime());
+    }
+
+    /** The answer, or null when there was none (the connection failed). */
+    private HttpResponse<String> send(HttpRequest request) {
         try {
-            HttpResponse<String> response = http.send(request, HttpResponse.BodyHandlers.ofString());
-            return answer.accept(response, System.nanoTime());
+            return http.send(request, HttpResponse.BodyHandlers.ofString());
         } catch (java.io.IOException | RuntimeException e) {
-            return false;
+            return null;
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            return false;
+            return null;
         }
     }
 

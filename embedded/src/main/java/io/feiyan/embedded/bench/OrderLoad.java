@@ -23,6 +23,7 @@ import java.util.Properties;
 import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
@@ -67,6 +68,8 @@ final class OrderLoad implements AutoCloseable {
     private final Map<UUID, Long> placedAt = new ConcurrentHashMap<>();
     private final Set<UUID> seenAssigned = ConcurrentHashMap.newKeySet();
     private final Set<UUID> seenAccepted = ConcurrentHashMap.newKeySet();
+    /** The orders a volunteer waits to see assigned before she places her next (the window at maximum). */
+    private final Map<UUID, CountDownLatch> assignedSignals = new ConcurrentHashMap<>();
     private final ExecutorService simulatedTeams = Executors.newFixedThreadPool(8, runnable -> {
         Thread thread = CpuUse.loadThread(runnable, "bench-team");
         thread.setDaemon(true);
@@ -149,16 +152,43 @@ final class OrderLoad implements AutoCloseable {
         return close(w, post, measured);
     }
 
-    /** As many orders as {@code clients} volunteers can place, each placing the next when the last is answered. */
+    /**
+     * As many orders as the loop can take: {@code clients} volunteers, each placing her next order once her last is
+     * assigned, so that orders are placed as fast as they are assigned and none is left waiting when the window ends.
+     */
     Figures atMost(int clients, Duration rampUp, Duration measured) throws InterruptedException {
         Window w = open(rampUp, measured);
-        HttpLoad.Figures post = load.closedLoop(clients, rampUp, measured, this::nextOrder, this::placed);
+        HttpLoad.Figures post = load.closedLoop(clients, rampUp, measured, this::nextOrder, this::placed,
+                this::untilAssigned);
         return close(w, post, measured);
     }
 
     /** Only intake's POST: as many orders as {@code clients} volunteers can place, nothing waited for after. */
     HttpLoad.Figures postsOnly(int clients, Duration rampUp, Duration measured) throws InterruptedException {
-        return load.closedLoop(clients, rampUp, measured, this::nextOrder, this::placed);
+        return load.closedLoop(clients, rampUp, measured, this::nextOrder, this::placed, HttpLoad.AT_ONCE);
+    }
+
+    /**
+     * Intake's POST with the loop running beside it: as many orders as {@code clients} volunteers can place back to
+     * back, the loop serving them meanwhile; then waits until the backlog they made is served.
+     */
+    HttpLoad.Figures postsWithTheLoop(int clients, Duration rampUp, Duration measured) throws InterruptedException {
+        HttpLoad.Figures post = postsOnly(clients, rampUp, measured);
+        settle(List.copyOf(placedAt.keySet()));
+        return post;
+    }
+
+    /** Until the order intake just placed is assigned, or has not been for {@link #STALLED}. */
+    private void untilAssigned(HttpResponse<String> placedOrder) throws InterruptedException {
+        UUID order = orderId(placedOrder);
+        CountDownLatch assigned = assignedSignals.computeIfAbsent(order, o -> new CountDownLatch(1));
+        try {
+            if (!seenAssigned.contains(order)) {
+                assigned.await(STALLED.toMillis(), TimeUnit.MILLISECONDS);
+            }
+        } finally {
+            assignedSignals.remove(order);
+        }
     }
 
     /**
@@ -267,10 +297,18 @@ final class OrderLoad implements AutoCloseable {
             return false;
         }
         try {
-            placedAt.put(UUID.fromString(JSON.readTree(response.body()).path("orderId").asText()), answeredAt);
+            placedAt.put(orderId(response), answeredAt);
             return true;
         } catch (Exception e) {
             return false;
+        }
+    }
+
+    private static UUID orderId(HttpResponse<String> placedOrder) {
+        try {
+            return UUID.fromString(JSON.readTree(placedOrder.body()).path("orderId").asText());
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
         }
     }
 
@@ -296,6 +334,10 @@ final class OrderLoad implements AutoCloseable {
         Window w = window;
         boolean measured = w != null && w.holds(placed);
         if (record.topic().equals(Topics.ORDERS_ASSIGNED) && seenAssigned.add(order)) {
+            CountDownLatch waiting = assignedSignals.get(order);
+            if (waiting != null) {
+                waiting.countDown();
+            }
             if (w != null && w.holds(now)) {
                 w.assignedWithin.incrementAndGet();
             }
