@@ -169,6 +169,19 @@ class AccessTests {
         Auth.operator("OP-603", mine.town).queryParam("status", "IN_REVIEW").get("/api/cases").then().statusCode(200)
                 .body("orderId", hasItem(own.toString()))
                 .body("orderId", not(hasItem(other.toString())));
+        Auth.countyCentre().queryParam("region", mine.town).get("/api/cases").then().statusCode(200)
+                .body("orderId", hasItem(own.toString()))
+                .body("orderId", not(hasItem(other.toString())));
+        refused(Auth.operator("OP-603", mine.town).queryParam("region", theirs.town).get("/api/cases"));
+    }
+
+    @Test
+    void aRegionThatIsNoCountyTownOrVillageCodeIsRefused_notAnsweredWithNothing() {
+        for (String path : List.of("/api/cases", "/api/dashboard")) {
+            Auth.countyCentre().queryParam("region", "abc").get(path).then().statusCode(400)
+                    .contentType(containsString("application/problem+json"))
+                    .body("errors[0].field", equalTo("region"));
+        }
     }
 
     @Test

@@ -36,7 +36,10 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
-/** Each routing rule, on the real broker and database. Every test has a town of its own. */
+/**
+ * Routing wired to its events, on the real broker and database: the rule itself is tested situation by situation in
+ * {@link io.feiyan.dispatch.routing.RoutingTest}. Every test has a town of its own.
+ */
 @QuarkusTest
 class DispatchTests {
     @ConfigProperty(name = "kafka.bootstrap.servers")
@@ -74,23 +77,6 @@ class DispatchTests {
                 OrderApproved.class);
         assertNull(approved.approvedBy(), "an order from the catalogue needs no review: approved at once");
         assertFalse(approved.approvedAt().isAfter(assigned.assignedAt()));
-    }
-
-    @Test
-    void givenTheVillageTeamIsFull_thenTheOrderIsEscalatedToTheTown() {
-        Place place = new Place(probe, 202);
-        place.project("visit");
-        place.team("village", Tier.VILLAGE, 1, "visit");
-        place.team("town", Tier.TOWN, 5, "visit");
-        place.assigned(place.order("visit", Urgency.ROUTINE));
-
-        UUID second = place.order("visit", Urgency.ROUTINE);
-
-        OrderEscalated escalated = place.escalated(second);
-        assertEquals(Tier.VILLAGE, escalated.fromTier());
-        assertEquals(Tier.TOWN, escalated.toTier());
-        assertEquals(EscalationReason.NO_TEAM_AVAILABLE, escalated.reason());
-        assertEquals(place.code("town"), place.assigned(second).teamCode());
     }
 
     @Test

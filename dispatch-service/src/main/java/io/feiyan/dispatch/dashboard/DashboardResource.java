@@ -2,7 +2,6 @@ package io.feiyan.dispatch.dashboard;
 
 import io.feiyan.dispatch.rest.OperatorRegion;
 import io.feiyan.dispatch.service.CaseChanged;
-import io.feiyan.events.RegionCode;
 import io.feiyan.events.Tier;
 import io.feiyan.platform.rest.Validation;
 import io.feiyan.platform.security.Caller;
@@ -71,11 +70,7 @@ public class DashboardResource {
             @Parameter(description = "A county, town or village code in the operator's region; the operator's "
                     + "region when left out", example = "371322206") @QueryParam("region") String region,
             @Parameter(example = "TOWN") @QueryParam("tier") String tier) {
-        String own = OperatorRegion.of(caller);
-        String shown = region == null || region.isBlank() ? own : region.strip();
-        new Validation().require(RegionCode.isValid(shown), "region", "is a county, town or village code").orThrow();
-        caller.require(caller.covers(shown), "the dashboard shows your own region, " + own + ", or a part of it");
-        return dashboard.snapshot(shown, Validation.enumValue(Tier.class, tier, "tier"));
+        return dashboard.snapshot(OperatorRegion.asked(caller, region), Validation.enumValue(Tier.class, tier, "tier"));
     }
 
     @GET

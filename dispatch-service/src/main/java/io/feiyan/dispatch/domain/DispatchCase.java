@@ -118,11 +118,12 @@ public class DispatchCase extends PanacheEntityBase {
     }
 
     /** Gives the case to the team, which has {@code acceptWithin} to accept it. */
-    public OrderAssigned assignTo(Team team, Duration acceptWithin, String operator, String note, Instant now) {
+    public OrderAssigned assignTo(String team, Tier teamTier, Duration acceptWithin, String operator, String note,
+            Instant now) {
         status = CaseStatus.ASSIGNED;
         unserved = false;
-        teamCode = team.code;
-        tier = team.tier;
+        teamCode = team;
+        tier = teamTier;
         assignedAt = now;
         acceptBy = now.plus(acceptWithin);
         deadline = now.plus(urgency.timeLimit());

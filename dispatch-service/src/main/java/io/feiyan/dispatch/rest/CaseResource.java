@@ -2,6 +2,7 @@ package io.feiyan.dispatch.rest;
 
 import io.feiyan.dispatch.domain.CaseStatus;
 import io.feiyan.dispatch.domain.DispatchCase;
+import io.feiyan.dispatch.service.CaseQueries;
 import io.feiyan.dispatch.service.DispatchService;
 import io.feiyan.dispatch.service.Operator;
 import io.feiyan.events.Tier;
@@ -23,6 +24,7 @@ import java.util.UUID;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.ExampleObject;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
 
 /**
@@ -35,10 +37,12 @@ import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
 @AboutOrder
 public class CaseResource {
     private final DispatchService dispatch;
+    private final CaseQueries queries;
     private final Caller caller;
 
-    CaseResource(DispatchService dispatch, Caller caller) {
+    CaseResource(DispatchService dispatch, CaseQueries queries, Caller caller) {
         this.dispatch = dispatch;
+        this.queries = queries;
         this.caller = caller;
     }
 
@@ -59,9 +63,14 @@ public class CaseResource {
 
     @GET
     @Operation(summary = "Cases, newest first", description = "For operators: the cases of villages in their region, "
-            + "optionally in one status.")
-    public List<CaseView> list(@QueryParam("status") String status) {
-        return dispatch.list(OperatorRegion.of(caller), Validation.enumValue(CaseStatus.class, status, "status"))
+            + "or in a part of it, optionally in one status. 400 for a region that is no county, town or village "
+            + "code; 403 forbidden for one outside the operator's.")
+    public List<CaseView> list(
+            @Parameter(description = "A county, town or village code in the operator's region; the operator's "
+                    + "region when left out", example = "371322206") @QueryParam("region") String region,
+            @QueryParam("status") String status) {
+        return queries.list(OperatorRegion.asked(caller, region), Validation.enumValue(CaseStatus.class, status,
+                        "status"))
                 .stream().map(CaseView::of).toList();
     }
 
@@ -70,7 +79,7 @@ public class CaseResource {
     @Operation(summary = "One case", description = "For operators of a region the case's village lies in; 403 "
             + "forbidden for others.")
     public CaseView get(@PathParam("orderId") UUID orderId) {
-        DispatchCase c = dispatch.get(orderId);
+        DispatchCase c = queries.get(orderId);
         caller.require(caller.covers(c.villageCode), "the case's village " + c.villageCode
                 + " is outside your region");
         return CaseView.of(c);

@@ -1,7 +1,7 @@
 package io.feiyan.dispatch.rest;
 
 import io.feiyan.dispatch.domain.Team;
-import io.feiyan.dispatch.service.DispatchService;
+import io.feiyan.dispatch.service.CaseQueries;
 import io.feiyan.events.Tier;
 import io.feiyan.platform.security.Roles;
 import jakarta.annotation.security.RolesAllowed;
@@ -13,10 +13,10 @@ import org.eclipse.microprofile.openapi.annotations.Operation;
 /** The team directory as dispatch knows it, from team-service's events: what routing decides on. */
 @Path("/api/teams")
 public class DirectoryResource {
-    private final DispatchService dispatch;
+    private final CaseQueries queries;
 
-    DirectoryResource(DispatchService dispatch) {
-        this.dispatch = dispatch;
+    DirectoryResource(CaseQueries queries) {
+        this.queries = queries;
     }
 
     public record TeamView(String code, String name, Tier tier, String regionCode, List<String> projectCodes,
@@ -31,6 +31,6 @@ public class DirectoryResource {
     @Operation(summary = "The teams dispatch routes to", description = "For operators and admins: every team of the "
             + "county, active or not, with its tier, region, projects and capacity.")
     public List<TeamView> list() {
-        return dispatch.teams().stream().map(TeamView::of).toList();
+        return queries.teams().stream().map(TeamView::of).toList();
     }
 }

@@ -5,9 +5,9 @@ import io.feiyan.dispatch.domain.Decision;
 import io.feiyan.dispatch.domain.DispatchCase;
 import io.feiyan.dispatch.domain.IllegalCaseMove;
 import io.feiyan.dispatch.domain.Project;
-import io.feiyan.dispatch.domain.Routing;
 import io.feiyan.dispatch.domain.Team;
 import io.feiyan.dispatch.metrics.DispatchMetrics;
+import io.feiyan.dispatch.routing.Routing;
 import io.feiyan.events.OrderDeclined;
 import io.feiyan.events.OrderEscalated;
 import io.feiyan.events.OrderEscalated.EscalationReason;
@@ -20,24 +20,19 @@ import io.feiyan.platform.messaging.Outbox;
 import io.feiyan.platform.messaging.SqlTime;
 import io.feiyan.platform.rest.Problem;
 import io.feiyan.platform.security.Caller;
-import io.quarkus.panache.common.Parameters;
-import io.quarkus.panache.common.Sort;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.FlushModeType;
-import jakarta.persistence.Query;
 import jakarta.persistence.LockModeType;
 import jakarta.transaction.Transactional;
 import java.time.Instant;
-import java.util.HashMap;
-import java.util.HashSet;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
-import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
-import java.util.function.Predicate;
 import java.util.function.Supplier;
+import java.util.stream.Collectors;
 
 /**
  * Review and dispatch (审核, 派单). Every placed order becomes a case; one that needs no review is
@@ -74,7 +69,7 @@ public class DispatchService {
         if (c.reviewReason == null) {
             outbox.publish(c.approve(null, Instant.now()), c.traceparent);
         }
-        route(c, EscalationReason.NO_TEAM_AVAILABLE);
+        route(c, Routing.Move.ROUTE, null);
         changed(c);
     }
 
@@ -82,7 +77,7 @@ public class DispatchService {
         DispatchCase c = lockedFor(orderId, by);
         outbox.publish(move(() -> c.approve(by.id(), Instant.now())), c.traceparent);
         Decision.record(orderId, Decision.Kind.APPROVED, "approved at review", by.id(), Instant.now());
-        route(c, EscalationReason.NO_TEAM_AVAILABLE);
+        route(c, Routing.Move.ROUTE, null);
         changed(c);
     }
 
@@ -111,8 +106,8 @@ public class DispatchService {
             c.passedOnBy(c.teamCode, Instant.now());
         }
         c.status = CaseStatus.WAITING;
-        take(team, false);
-        assign(c, team, by.id(), note);
+        take(team.code, false);
+        assign(c, team.code, team.tier, by.id(), note);
         changed(c);
     }
 
@@ -126,7 +121,7 @@ public class DispatchService {
             outbox.publish(c.approve(by.id(), Instant.now()), c.traceparent);
         }
         escalate(c, move(() -> c.escalate(EscalationReason.OPERATOR, by.id(), note, Instant.now())));
-        route(c, EscalationReason.NO_TEAM_AVAILABLE);
+        route(c, Routing.Move.ROUTE, null);
         changed(c);
     }
 
@@ -139,7 +134,7 @@ public class DispatchService {
         c.passedOnBy(declined.teamCode(), Instant.now());
         Decision.record(c.orderId, Decision.Kind.DECLINED, declined.teamCode() + ": " + declined.inWords(), null,
                 Instant.now());
-        route(c, EscalationReason.DECLINED);
+        route(c, Routing.Move.DECLINED, declined.teamCode());
         changed(c);
     }
 
@@ -148,12 +143,7 @@ public class DispatchService {
         String team = c.teamCode;
         c.passedOnBy(team, now);
         Decision.record(c.orderId, Decision.Kind.TIMED_OUT, team + " did not accept in time", null, now);
-        if (c.tier == Tier.COUNTY) {
-            route(c, EscalationReason.TIMEOUT);
-        } else {
-            escalate(c, c.escalate(EscalationReason.TIMEOUT, null, team + " did not accept in time", now));
-            route(c, EscalationReason.NO_TEAM_AVAILABLE);
-        }
+        route(c, Routing.Move.TIMED_OUT, team);
         changed(c);
     }
 
@@ -165,7 +155,7 @@ public class DispatchService {
         }
         c.reopen(Instant.now());
         Decision.record(c.orderId, Decision.Kind.REOPENED, reopened.reason(), null, Instant.now());
-        route(c, EscalationReason.NO_TEAM_AVAILABLE);
+        route(c, Routing.Move.ROUTE, null);
         changed(c);
     }
 
@@ -221,7 +211,7 @@ public class DispatchService {
     private void routeAgain(List<UUID> ids) {
         for (UUID id : ids) {
             DispatchCase c = DispatchCase.findById(id);
-            if (route(c, EscalationReason.NO_TEAM_AVAILABLE)) {
+            if (route(c, Routing.Move.ROUTE, null)) {
                 changed(c);
             }
         }
@@ -254,120 +244,81 @@ public class DispatchService {
         }
     }
 
-    public DispatchCase get(UUID orderId) {
-        DispatchCase c = DispatchCase.findById(orderId);
-        if (c == null) {
-            throw Problem.notFound("case", orderId).exception();
-        }
-        return c;
-    }
-
-    /** The cases of a region (a county, town or village code: a prefix of their villages'), newest first. */
-    public List<DispatchCase> list(String region, CaseStatus status) {
-        Parameters parameters = Parameters.with("region", region + "%");
-        if (status == null) {
-            return DispatchCase.list("villageCode like :region", Sort.descending("placedAt"), parameters);
-        }
-        return DispatchCase.list("villageCode like :region and status = :status", Sort.descending("placedAt"),
-                parameters.and("status", status));
-    }
-
-    public List<Team> teams() {
-        return Team.listAll(Sort.by("code"));
-    }
-
     /**
-     * Tries the case's tier and, when no team there can take it, the tiers above, publishing each
-     * escalation; at the county it is marked unserved. Returns whether it reached a team.
+     * Routes the case by the rule ({@link Routing}) and carries its route out: each tier it climbs an escalation, then
+     * a place taken at its team, or unserved. One statement takes the place only while the team has room, so
+     * routings running at once that chose the same team take its last places one at a time; a team found full
+     * meanwhile is left out and the rule asked again. Returns whether the case reached a team.
      */
-    private boolean route(DispatchCase c, EscalationReason whyLeaveTier) {
+    private boolean route(DispatchCase c, Routing.Move move, String leftTeam) {
         release(c);
         if (!c.isRoutable() || !needKnown(c)) {
             return false;
         }
-        Predicate<Team> canServe = canServe(c);
-        if (c.unserved) {
-            return serveUnserved(c, canServe);
+        Set<String> projects = projectsFor(c);
+        Routing.Case situation = new Routing.Case(c.villageCode, c.tier, projects, Set.copyOf(c.passedBy), c.unserved,
+                move, leftTeam);
+        List<Routing.Team> teams = candidates(c, projects);
+        Routing.Route route = Routing.route(situation, teams);
+        while (route.team().isPresent() && !take(route.team().get().code(), true)) {
+            String full = route.team().get().code();
+            teams.replaceAll(team -> team.code().equals(full) ? team.full() : team);
+            route = Routing.route(situation, teams);
         }
-        EscalationReason reason = whyLeaveTier;
-        while (true) {
-            Optional<Team> team = chooseAndHold(c.tier, c, canServe, teamsAt(c, c.tier));
-            if (team.isPresent()) {
-                assign(c, team.get(), null, null);
-                return true;
-            }
-            if (c.tier == Tier.COUNTY) {
-                if (!c.unserved) {
-                    c.markUnserved(Instant.now());
-                    Decision.record(c.orderId, Decision.Kind.UNSERVED, "no team in the county can take it now", null,
-                            Instant.now());
-                }
-                return false;
-            }
-            escalate(c, c.escalate(reason, null, null, Instant.now()));
-            reason = EscalationReason.NO_TEAM_AVAILABLE;
+        Instant now = Instant.now();
+        for (Routing.Climb climb : route.climbs()) {
+            escalate(c, c.escalate(climb.reason(), null, climb.note(), now));
         }
-    }
-
-    /**
-     * An unserved case has climbed every tier already: it goes to the lowest tier where a team can take it now
-     * (a village team with room again keeps it in the village), without escalating anew.
-     */
-    private boolean serveUnserved(DispatchCase c, Predicate<Team> canServe) {
-        for (Tier tier : Tier.values()) {
-            Optional<Team> team = chooseAndHold(tier, c, canServe, teamsAt(c, tier));
-            if (team.isPresent()) {
-                assign(c, team.get(), null, null);
-                return true;
-            }
+        if (route.team().isPresent()) {
+            assign(c, route.team().get().code(), route.team().get().tier(), null, null);
+            return true;
+        }
+        if (!c.unserved) {
+            c.markUnserved(now);
+            Decision.record(c.orderId, Decision.Kind.UNSERVED, "no team in the county can take it now", null, now);
         }
         return false;
     }
 
     /**
-     * Each team's open orders (cases assigned to it or accepted) and when it was last given one, as they are now:
-     * what routing goes by, kept on the teams' rows ({@link #take}, {@link #release}), so a few rows are read
-     * however many cases there have been.
+     * The active teams of the case's village, town and county that offer one of its projects, with their loads now:
+     * the rows routing decides on, in one statement, however large the county and however many cases it has seen.
+     * Each team's open orders and last assignment are kept on its row ({@link #take}, {@link #release}).
      */
-    private void readLoads(List<String> teamCodes, Map<String, Long> openOrders, Map<String, Instant> lastAssigned) {
+    private List<Routing.Team> candidates(DispatchCase c, Set<String> projects) {
+        if (projects.isEmpty()) {
+            return new ArrayList<>();
+        }
+        RegionCode village = RegionCode.of(c.villageCode);
         @SuppressWarnings("unchecked")
-        List<Object[]> loads = entityManager.createNativeQuery(
-                        "select code, open_orders, last_assigned_at from team where code in (?1)")
-                .setParameter(1, teamCodes)
+        List<Object[]> rows = entityManager.createNativeQuery("""
+                        select code, tier, region_code, array_to_string(project_codes, ','), capacity, open_orders,
+                        last_assigned_at from team
+                        where active and region_code in (?1, ?2, ?3) and project_codes && string_to_array(?4, ',')""")
+                .setParameter(1, village.value())
+                .setParameter(2, village.at(Tier.TOWN).value())
+                .setParameter(3, village.at(Tier.COUNTY).value())
+                .setParameter(4, String.join(",", projects)) // codes have no commas (team-service: letters, digits, - and _)
                 .setFlushMode(FlushModeType.COMMIT) // the loads are on the rows already: nothing to flush first
                 .getResultList();
-        for (Object[] row : loads) {
-            openOrders.put((String) row[0], ((Number) row[1]).longValue());
-            if (row[2] != null) {
-                lastAssigned.put((String) row[0], SqlTime.instant(row[2]));
-            }
+        List<Routing.Team> teams = new ArrayList<>(rows.size());
+        for (Object[] row : rows) {
+            teams.add(new Routing.Team((String) row[0], Tier.valueOf((String) row[1]), (String) row[2], true,
+                    Set.of(((String) row[3]).split(",")), ((Number) row[4]).intValue(), ((Number) row[5]).longValue(),
+                    row[6] == null ? null : SqlTime.instant(row[6])));
         }
-    }
-
-    /**
-     * Routing's choice at the tier, with a place taken at the team: one statement takes it only while the team has
-     * room, so routings running at once that chose the same team take its last places one at a time. A team found
-     * full meanwhile is passed over for the next choice.
-     */
-    private Optional<Team> chooseAndHold(Tier tier, DispatchCase c, Predicate<Team> canServe, Routing.Teams teams) {
-        while (true) {
-            Optional<Team> team = Routing.choose(tier, c.villageCode, canServe, new HashSet<>(c.passedBy), teams);
-            if (team.isEmpty() || take(team.get(), true)) {
-                return team;
-            }
-            teams.openOrders().put(team.get().code, (long) team.get().capacity);
-        }
+        return teams;
     }
 
     /**
      * Takes a place at the team for a case given to it: its open orders one more, and now its last assignment. With
      * {@code onlyWithRoom}, only while it has room; returns whether the place was taken.
      */
-    private boolean take(Team team, boolean onlyWithRoom) {
+    private boolean take(String team, boolean onlyWithRoom) {
         return entityManager.createNativeQuery("update team set open_orders = open_orders + 1, last_assigned_at = ?1"
                         + " where code = ?2" + (onlyWithRoom ? " and open_orders < capacity" : ""))
                 .setParameter(1, Instant.now())
-                .setParameter(2, team.code)
+                .setParameter(2, team)
                 .setFlushMode(FlushModeType.COMMIT)
                 .executeUpdate() == 1;
     }
@@ -383,9 +334,10 @@ public class DispatchService {
         }
     }
 
-    private void assign(DispatchCase c, Team team, String operator, String note) {
-        outbox.publish(c.assignTo(team, config.acceptWithin(c.urgency), operator, note, Instant.now()), c.traceparent);
-        Decision.record(c.orderId, Decision.Kind.ASSIGNED, team.code + " at " + lower(team.tier) + " tier"
+    private void assign(DispatchCase c, String team, Tier tier, String operator, String note) {
+        outbox.publish(c.assignTo(team, tier, config.acceptWithin(c.urgency), operator, note, Instant.now()),
+                c.traceparent);
+        Decision.record(c.orderId, Decision.Kind.ASSIGNED, team + " at " + lower(tier) + " tier"
                 + (note == null ? "" : ": " + note), operator, Instant.now());
     }
 
@@ -406,40 +358,13 @@ public class DispatchService {
         return project != null && project.active;
     }
 
-    /** A team serves a catalogue order if it offers the project, a free-text need if it offers the category. */
-    private static Predicate<Team> canServe(DispatchCase c) {
+    /** The projects a team must offer one of: the order's, or for a need in the resident's words, its category's. */
+    private static Set<String> projectsFor(DispatchCase c) {
         if (c.projectCode != null) {
-            return team -> team.offers(c.projectCode);
+            return Set.of(c.projectCode);
         }
-        List<String> projectsOfCategory = Project.<Project>list("category = ?1 and active = true", c.category).stream()
-                .map(project -> project.code).toList();
-        return team -> team.active && team.projectCodes.stream().anyMatch(projectsOfCategory::contains);
-    }
-
-    /**
-     * The teams that could take the case at the tier — active, of its village, its town or the county, and for a
-     * catalogue order offering its project — with their loads now. Only these: routing reads a row or two per tier
-     * it tries, however large the county and however many cases it has seen.
-     */
-    private Routing.Teams teamsAt(DispatchCase c, Tier tier) {
-        String region = RegionCode.of(c.villageCode).at(tier).value();
-        Query query = entityManager.createNativeQuery("select * from team where active"
-                        + " and tier = ?1 and region_code = ?2" + (c.projectCode != null ? " and ?3 = any(project_codes)" : ""),
-                        Team.class)
-                .setParameter(1, tier.name())
-                .setParameter(2, region)
-                .setFlushMode(FlushModeType.COMMIT);
-        if (c.projectCode != null) {
-            query.setParameter(3, c.projectCode);
-        }
-        @SuppressWarnings("unchecked")
-        List<Team> candidates = query.getResultList();
-        Map<String, Long> openOrders = new HashMap<>();
-        Map<String, Instant> lastAssigned = new HashMap<>();
-        if (!candidates.isEmpty()) {
-            readLoads(candidates.stream().map(team -> team.code).toList(), openOrders, lastAssigned);
-        }
-        return new Routing.Teams(candidates, openOrders, lastAssigned);
+        return Project.<Project>list("category = ?1 and active = true", c.category).stream()
+                .map(project -> project.code).collect(Collectors.toSet());
     }
 
     private String reviewReason(OrderPlaced placed) {

@@ -1,7 +1,5 @@
 package io.feiyan.feedback.rest;
 
-import io.feiyan.events.RegionCode;
-import io.feiyan.events.Tier;
 import io.feiyan.feedback.domain.FollowUp;
 import io.feiyan.feedback.domain.FollowUp.Outcome;
 import io.feiyan.feedback.domain.FollowUp.Reason;
@@ -72,8 +70,7 @@ public class FollowUpResource {
             @QueryParam("page") Integer page, @QueryParam("size") Integer size) {
         String which = status == null ? "open" : status;
         new Validation()
-                .require(village == null || (RegionCode.isValid(village) && RegionCode.of(village).tier() == Tier.VILLAGE),
-                        "village", "is a 12-digit village code")
+                .village(village, "village")
                 .require(which.equals("open") || which.equals("closed") || which.equals("all"), "status",
                         "is open, closed or all")
                 .orThrow();

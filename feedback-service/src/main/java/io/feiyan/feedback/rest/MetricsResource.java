@@ -1,6 +1,5 @@
 package io.feiyan.feedback.rest;
 
-import io.feiyan.events.RegionCode;
 import io.feiyan.feedback.metrics.Dimension;
 import io.feiyan.feedback.metrics.Metrics;
 import io.feiyan.feedback.metrics.Metrics.Selection;
@@ -139,8 +138,7 @@ public class MetricsResource {
         YearMonth last = month(to, "to", validation);
         validation
                 .require(first == null || last == null || !last.isBefore(first), "to", "is not before from")
-                .require(region == null || RegionCode.isValid(region), "region",
-                        "is a county (6 digits), town (9) or village (12) code")
+                .region(region, "region")
                 .orThrow();
         return new Selection(dimensions, first, last, region);
     }

@@ -4,6 +4,7 @@ import io.feiyan.events.Channel;
 import io.feiyan.events.EventType;
 import io.feiyan.events.OrderCancelled;
 import io.feiyan.events.OrderPlaced;
+import io.feiyan.events.TimeOrderedIds;
 import io.feiyan.events.Urgency;
 import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
 import jakarta.persistence.Entity;
@@ -51,6 +52,38 @@ public class Order extends PanacheEntityBase {
     public Instant lastStepAt;
     /** The trace the order was placed in (W3C traceparent): every event of the order is published in it. */
     public String traceparent;
+
+    /** What is needed: a project of the menu (or a category and the need in the resident's words), how soon, when. */
+    public record Need(String projectCode, String category, String description, Urgency urgency, Instant preferredFrom,
+            Instant preferredTo) {
+    }
+
+    /**
+     * A need placed now (点单) for the resident of the village, over the channel, by {@code placedBy}: PLACED, its id
+     * time-ordered (every service indexes its rows by the order id: time-ordered ones append). A proxy order names
+     * its 飞燕 volunteer and whether the resident consented; a phone order the operator who took the call.
+     */
+    public static Order place(UUID residentId, String villageCode, Need need, Channel channel, String placedBy,
+            boolean residentConsent, Instant now) {
+        Order order = new Order();
+        order.id = TimeOrderedIds.next();
+        order.residentId = residentId;
+        order.villageCode = villageCode;
+        order.projectCode = need.projectCode();
+        order.category = need.category();
+        order.description = need.description();
+        order.urgency = need.urgency();
+        order.preferredFrom = need.preferredFrom();
+        order.preferredTo = need.preferredTo();
+        order.channel = channel;
+        order.volunteerId = channel == Channel.PROXY ? placedBy : null;
+        order.residentConsent = channel == Channel.PROXY && residentConsent;
+        order.operatorId = channel == Channel.PHONE ? placedBy : null;
+        order.status = OrderStatus.PLACED;
+        order.placedAt = now;
+        order.lastStepAt = now;
+        return order;
+    }
 
     /**
      * Takes in the next step of the order's life, by its type. Returns false, changing nothing, for a step that

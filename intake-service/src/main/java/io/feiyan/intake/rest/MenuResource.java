@@ -1,7 +1,5 @@
 package io.feiyan.intake.rest;
 
-import io.feiyan.events.RegionCode;
-import io.feiyan.events.Tier;
 import io.feiyan.intake.domain.Resident;
 import io.feiyan.intake.service.MenuService;
 import io.feiyan.intake.service.ResidentAccess;
@@ -47,8 +45,8 @@ public class MenuResource {
             @Parameter(description = "a resident id, to mark what is meant for their household") @QueryParam("resident") UUID resident) {
         YearMonth yearMonth = parseMonth(month);
         new Validation()
-                .require(RegionCode.isValid(village) && RegionCode.of(village).tier() == Tier.VILLAGE, "village",
-                        "is the 12-digit code of a village")
+                .present(village, "village")
+                .village(village, "village")
                 .require(month == null || yearMonth != null, "month", "is a month such as 2026-12")
                 .orThrow();
         Resident who = resident == null ? null : residents.get(resident);

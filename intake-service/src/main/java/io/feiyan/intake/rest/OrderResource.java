@@ -2,7 +2,6 @@ package io.feiyan.intake.rest;
 
 import io.feiyan.events.Channel;
 import io.feiyan.events.OrderCancelled.CancelReason;
-import io.feiyan.events.RegionCode;
 import io.feiyan.events.Urgency;
 import io.feiyan.intake.domain.Order;
 import io.feiyan.intake.domain.OrderStatus;
@@ -149,8 +148,7 @@ public class OrderResource {
             @Parameter(description = "PLACED, ASSIGNED, ACCEPTED, COMPLETED, RATED, CANCELLED or REJECTED")
             @QueryParam("status") String status,
             @QueryParam("page") Integer page, @QueryParam("size") Integer size) {
-        new Validation().require(village == null || RegionCode.isValid(village), "village",
-                "is a village or town code").orThrow();
+        new Validation().region(village, "village").orThrow();
         OrderStatus wanted = Validation.enumValue(OrderStatus.class, status, "status");
         return orders.list(access.scope(village), resident, wanted, Page.request(page, size)).map(OrderSummary::of);
     }

@@ -1,6 +1,5 @@
 package io.feiyan.intake.rest;
 
-import io.feiyan.events.RegionCode;
 import io.feiyan.platform.PersonalData;
 import io.feiyan.intake.domain.Resident;
 import io.feiyan.intake.domain.PersonalDataRead;
@@ -91,8 +90,7 @@ public class ResidentResource {
                     + "name, or the last digits of the phone), by name, paged. Phone and ID numbers are always masked.")
     public Page<ResidentView> search(@QueryParam("village") String village, @QueryParam("q") String text,
             @QueryParam("page") Integer page, @QueryParam("size") Integer size) {
-        new Validation().require(village == null || RegionCode.isValid(village), "village",
-                "is a village or town code").orThrow();
+        new Validation().region(village, "village").orThrow();
         return residents.search(access.scope(village), text, Page.request(page, size))
                 .map(r -> ResidentView.of(r, false));
     }

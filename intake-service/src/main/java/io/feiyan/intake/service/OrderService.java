@@ -4,9 +4,6 @@ import io.feiyan.events.Channel;
 import io.feiyan.events.EventType;
 import io.feiyan.events.OrderCancelled;
 import io.feiyan.events.OrderEvent;
-import io.feiyan.events.RegionCode;
-import io.feiyan.events.TimeOrderedIds;
-import io.feiyan.events.Tier;
 import io.feiyan.events.Urgency;
 import io.feiyan.intake.domain.Order;
 import io.feiyan.intake.domain.OrderStatus;
@@ -106,23 +103,10 @@ public class OrderService {
             refuseDuplicate(request);
         }
 
-        Order order = new Order();
-        order.id = TimeOrderedIds.next(); // every service indexes its rows by the order id: time-ordered, they append
-        order.residentId = resident.id;
-        order.projectCode = request.projectCode();
-        order.category = category;
-        order.description = blankToNull(request.description());
-        order.villageCode = village;
-        order.urgency = request.urgency();
-        order.channel = channel;
-        order.volunteerId = channel == Channel.PROXY ? access.callerId() : null;
-        order.residentConsent = channel == Channel.PROXY && Boolean.TRUE.equals(request.residentConsent());
-        order.operatorId = channel == Channel.PHONE ? access.callerId() : null;
-        order.preferredFrom = request.preferredFrom();
-        order.preferredTo = request.preferredTo();
-        order.status = OrderStatus.PLACED;
-        order.placedAt = Instant.now();
-        order.lastStepAt = order.placedAt;
+        Order order = Order.place(resident.id, village, new Order.Need(request.projectCode(), category,
+                        blankToNull(request.description()), request.urgency(), request.preferredFrom(),
+                        request.preferredTo()), channel, access.callerId(), Boolean.TRUE.equals(request.residentConsent()),
+                Instant.now());
         order.traceparent = OrderTraces.current();
         order.idempotencyKey = idempotencyKey;
         order.persist();
@@ -223,9 +207,7 @@ public class OrderService {
                 .require(!freeText || (request.description() != null && !request.description().isBlank()),
                         "description", "says what is needed, when no project from the menu fits")
                 .maxLength(request.description(), MAX_DESCRIPTION, "description")
-                .require(request.villageCode() == null || (RegionCode.isValid(request.villageCode())
-                        && RegionCode.of(request.villageCode()).tier() == Tier.VILLAGE),
-                        "villageCode", "is the 12-digit code of a village")
+                .village(request.villageCode(), "villageCode")
                 .present(request.urgency(), "urgency")
                 .require(channel != Channel.PROXY || Boolean.TRUE.equals(request.residentConsent()),
                         "residentConsent", "must be true: a volunteer orders only with the resident's consent")

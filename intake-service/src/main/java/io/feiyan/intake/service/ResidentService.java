@@ -1,8 +1,6 @@
 package io.feiyan.intake.service;
 
 import io.feiyan.events.HouseholdTag;
-import io.feiyan.events.RegionCode;
-import io.feiyan.events.Tier;
 import io.feiyan.platform.PersonalData;
 import io.feiyan.intake.domain.Resident;
 import io.feiyan.platform.rest.Page;
@@ -100,9 +98,8 @@ public class ResidentService {
                         "is an 11-digit mobile number or a landline with its area code")
                 .require(PersonalData.isIdNumber(request.idNumber()), "idNumber",
                         "is an 18-character resident ID number with a correct check character")
-                .require(RegionCode.isValid(request.villageCode())
-                        && RegionCode.of(request.villageCode()).tier() == Tier.VILLAGE,
-                        "villageCode", "is the 12-digit code of the resident's village")
+                .present(request.villageCode(), "villageCode")
+                .village(request.villageCode(), "villageCode")
                 .require(guardian == null || (guardian.name() != null && !guardian.name().isBlank()),
                         "guardian.name", "is required when a guardian is given")
                 .maxLength(guardian == null ? null : guardian.name(), 100, "guardian.name")

@@ -101,8 +101,8 @@ public class TeamResource {
                 .present(request.name(), "name")
                 .maxLength(request.name(), 200, "name")
                 .present(request.tier(), "tier")
-                .require(RegionCode.isValid(request.regionCode()), "regionCode",
-                        "is 6 (county), 9 (town) or 12 (village) digits")
+                .present(request.regionCode(), "regionCode")
+                .region(request.regionCode(), "regionCode")
                 .require(request.tier() == null || !RegionCode.isValid(request.regionCode())
                         || RegionCode.of(request.regionCode()).tier() == request.tier(),
                         "regionCode", "must be a region of the team's tier")

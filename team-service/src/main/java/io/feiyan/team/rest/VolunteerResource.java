@@ -114,7 +114,8 @@ public class VolunteerResource {
     public Duty duty(@QueryParam("village") String village, @QueryParam("date") String date) {
         LocalDate day = parse(date, LocalDate::parse);
         new Validation()
-                .require(RegionCode.isValid(village) && village.length() == 12, "village", "is a 12-digit village code")
+                .present(village, "village")
+                .village(village, "village")
                 .require(date == null || day != null, "date", "is a date such as 2026-12-01")
                 .orThrow();
         caller.require(caller.is(Roles.ADMIN) || caller.covers(village), "you see the duty of your own region only");

@@ -1,7 +1,5 @@
 package io.feiyan.team.service;
 
-import io.feiyan.events.RegionCode;
-import io.feiyan.events.Tier;
 import io.feiyan.platform.PersonalData;
 import io.feiyan.platform.rest.Problem;
 import io.feiyan.platform.rest.Validation;
@@ -56,9 +54,8 @@ public class VolunteerService {
                 .maxLength(request.name(), 100, "name")
                 .require(PersonalData.isPhone(request.phone()), "phone",
                         "is an 11-digit mobile number or a landline with its area code")
-                .require(RegionCode.isValid(request.villageCode())
-                        && RegionCode.of(request.villageCode()).tier() == Tier.VILLAGE,
-                        "villageCode", "is the 12-digit code of the volunteer's village")
+                .present(request.villageCode(), "villageCode")
+                .village(request.villageCode(), "villageCode")
                 .require(request.skills() == null || request.skills().stream().allMatch(s -> s != null && s.length() <= 40),
                         "skills", "each is a word or two")
                 .orThrow();

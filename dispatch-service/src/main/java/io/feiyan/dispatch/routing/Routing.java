@@ -1,0 +1,124 @@
+package io.feiyan.dispatch.routing;
+
+import io.feiyan.events.OrderEscalated.EscalationReason;
+import io.feiyan.events.RegionCode;
+import io.feiyan.events.Tier;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * Routing (派单) as a rule: where a case goes, decided from the case and the teams that could take it, as they are
+ * now — no database, no clock, no events sent. The tier walk: a team of the resident's village, else one of her
+ * town, else one of the county ("诉求不出村"); at each tier only a team serving that village, town or county, active,
+ * offering the project (or, for a need in the resident's words, a project of its category), with room, and not one
+ * the case has passed by; among those the least loaded, and among equally loaded ones the one that waited longest
+ * for its last order, so that ties take turns. A decline tries the tier's next team before the tier above; a missed
+ * time to accept sends the case up a tier at once. What no team of the county can take is unserved; an unserved case
+ * goes to the lowest tier that can take it when routed again.
+ */
+public final class Routing {
+    private Routing() {
+    }
+
+    /** Why the case is being routed now. */
+    public enum Move {
+        /** Placed, approved, reopened, escalated by an operator or tried again: its tier first. */
+        ROUTE,
+        /** Its team said no: the tier's next team, else the tier above (reason DECLINED). */
+        DECLINED,
+        /** Its team let the time to accept pass: the tier above at once (reason TIMEOUT); at the county, the county. */
+        TIMED_OUT
+    }
+
+    /**
+     * What routing knows of the case: its village, the tier it is at, the projects a team must offer one of (its
+     * project; for a need in the resident's words, the active projects of its category), the teams it has passed by,
+     * whether it is unserved, why it is routed now, and the team it just left (a decline or a timeout), if any.
+     */
+    public record Case(String villageCode, Tier tier, Set<String> projects, Set<String> passedBy, boolean unserved,
+            Move move, String leftTeam) {
+    }
+
+    /** A team that could take an order, with its load now. */
+    public record Team(String code, Tier tier, String regionCode, boolean active, Set<String> projectCodes,
+            int capacity, long openOrders, Instant lastAssigned) {
+        boolean hasRoom() {
+            return openOrders < capacity;
+        }
+
+        boolean offersAnyOf(Set<String> projects) {
+            return projectCodes.stream().anyMatch(projects::contains);
+        }
+
+        /** The same team, found full (another routing took its last place meanwhile). */
+        public Team full() {
+            return new Team(code, tier, regionCode, active, projectCodes, capacity, capacity, lastAssigned);
+        }
+    }
+
+    /** The case goes up from one tier to the next, for a reason. */
+    public record Climb(Tier from, Tier to, EscalationReason reason, String note) {
+    }
+
+    /**
+     * Where the case goes: up these tiers, then to {@code team}; with no team, it is unserved (and stays so, when it
+     * was already).
+     */
+    public record Route(List<Climb> climbs, Optional<Team> team) {
+        public boolean unserved() {
+            return team.isEmpty();
+        }
+    }
+
+    /** Where the case goes, given the teams that could take it (any others among them are left out). */
+    public static Route route(Case c, Collection<Team> teams) {
+        if (c.unserved()) {
+            for (Tier tier : Tier.values()) {
+                Optional<Team> team = choose(c, tier, teams);
+                if (team.isPresent()) {
+                    return new Route(List.of(), team);
+                }
+            }
+            return new Route(List.of(), Optional.empty());
+        }
+        List<Climb> climbs = new ArrayList<>();
+        Tier tier = c.tier();
+        EscalationReason leaving = c.move() == Move.DECLINED ? EscalationReason.DECLINED
+                : EscalationReason.NO_TEAM_AVAILABLE;
+        if (c.move() == Move.TIMED_OUT && tier != Tier.COUNTY) {
+            climbs.add(new Climb(tier, above(tier), EscalationReason.TIMEOUT, c.leftTeam() + " did not accept in time"));
+            tier = above(tier);
+        }
+        while (true) {
+            Optional<Team> team = choose(c, tier, teams);
+            if (team.isPresent() || tier == Tier.COUNTY) {
+                return new Route(List.copyOf(climbs), team);
+            }
+            climbs.add(new Climb(tier, above(tier), leaving, null));
+            tier = above(tier);
+            leaving = EscalationReason.NO_TEAM_AVAILABLE;
+        }
+    }
+
+    /** The team of the tier that gets the case, if any can take it. */
+    static Optional<Team> choose(Case c, Tier tier, Collection<Team> teams) {
+        String region = RegionCode.of(c.villageCode()).at(tier).value();
+        return teams.stream()
+                .filter(team -> team.active() && team.tier() == tier && team.regionCode().equals(region))
+                .filter(team -> team.offersAnyOf(c.projects()))
+                .filter(team -> !c.passedBy().contains(team.code()))
+                .filter(Team::hasRoom)
+                .min(Comparator.comparingLong(Team::openOrders)
+                        .thenComparing(team -> team.lastAssigned() == null ? Instant.MIN : team.lastAssigned())
+                        .thenComparing(Team::code));
+    }
+
+    private static Tier above(Tier tier) {
+        return Tier.values()[tier.ordinal() + 1];
+    }
+}
