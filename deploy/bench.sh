@@ -15,4 +15,4 @@ cd "$(dirname "$0")/.."
 source deploy/build-if-needed.sh
 
 export FEIYAN_HOME="$(pwd)"
-exec_tool bench.Bench "$@"
+exec java -cp "bench/runner/target/feiyan-bench-0.1.0-SNAPSHOT.jar:bench/runner/target/lib/*" io.feiyan.bench.Bench "$@"

@@ -12,6 +12,6 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 source deploy/against-running.sh
 require_running 8083
-run_tool CountyGenerator "$@"
+run_tool demo.CountyGenerator "$@"
 echo "Try it: source data/tokens.env; curl -s -H \"Authorization: Bearer \$FEIYAN_TOKEN_OPERATOR_COUNTY\" \\"
 echo "  'http://${FEIYAN_HOST:-localhost}:8083/api/volunteers/on-duty?village=371322101201'"

@@ -10,4 +10,4 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 source deploy/against-running.sh
 require_running 8084
-run_tool DemoActivity "$@"
+run_tool demo.DemoActivity "$@"

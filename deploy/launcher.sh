@@ -1,13 +1,12 @@
-# Sourced by the deploy scripts: the built launcher (the embedded module) and running one of its tools.
-launcher="embedded/target/feiyan-embedded-0.1.0-SNAPSHOT.jar"
-classpath="$launcher:embedded/target/lib/*"
+# Sourced by the deploy scripts: the built launcher (module launcher) and running one of its tools.
+launcher_classpath="launcher/target/feiyan-launcher-0.1.0-SNAPSHOT.jar:launcher/target/lib/*"
 
-# run_tool CLASS [ARGS...]: runs io.feiyan.embedded.CLASS with the launcher's classpath.
+# run_tool CLASS [ARGS...]: runs io.feiyan.launcher.CLASS (demo.CountyGenerator, LocalFeiyan, ...).
 run_tool() {
-  java -cp "$classpath" "io.feiyan.embedded.$1" "${@:2}"
+  java -cp "$launcher_classpath" "io.feiyan.launcher.$1" "${@:2}"
 }
 
 # exec_tool CLASS [ARGS...]: the same, in place of the script, so that Ctrl-C and signals reach the tool.
 exec_tool() {
-  exec java -cp "$classpath" "io.feiyan.embedded.$1" "${@:2}"
+  exec java -cp "$launcher_classpath" "io.feiyan.launcher.$1" "${@:2}"
 }

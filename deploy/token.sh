@@ -6,9 +6,9 @@
 set -euo pipefail
 
 cd "$(dirname "$0")/.."
-launcher="embedded/target/feiyan-embedded-0.1.0-SNAPSHOT.jar"
+source deploy/launcher.sh
 if [ ! -f "${FEIYAN_DATA:-data}/keys/private.pem" ]; then
   echo "No signing key yet: start the system once with deploy/run-local.sh." >&2
   exit 1
 fi
-exec java -cp "$launcher:embedded/target/lib/*" io.feiyan.embedded.DemoUsers "$@"
+exec_tool DemoUsers "$@"

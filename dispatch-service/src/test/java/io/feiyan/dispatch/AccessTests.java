@@ -1,7 +1,7 @@
 package io.feiyan.dispatch;
 
-import static io.feiyan.embedded.EventProbe.keyed;
-import static io.feiyan.embedded.EventProbe.payload;
+import static io.feiyan.testkit.EventProbe.keyed;
+import static io.feiyan.testkit.EventProbe.payload;
 import static io.restassured.RestAssured.given;
 import static org.awaitility.Awaitility.await;
 import static org.hamcrest.Matchers.containsString;
@@ -14,15 +14,15 @@ import static org.hamcrest.Matchers.startsWith;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.feiyan.embedded.EventProbe;
-import io.feiyan.embedded.FeiyanTestResource;
-import io.feiyan.embedded.TestTokens;
-import io.feiyan.embedded.Tokens;
-import io.feiyan.embedded.Tokens.Identity;
 import io.feiyan.events.OrderApproved;
 import io.feiyan.events.Tier;
 import io.feiyan.events.Topics;
 import io.feiyan.events.Urgency;
+import io.feiyan.servers.Tokens.Identity;
+import io.feiyan.servers.Tokens;
+import io.feiyan.testkit.EventProbe;
+import io.feiyan.testkit.FeiyanTestResource;
+import io.feiyan.testkit.TestTokens;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;

@@ -1,7 +1,7 @@
 package io.feiyan.dispatch;
 
-import static io.feiyan.embedded.EventProbe.header;
-import static io.feiyan.embedded.EventProbe.keyed;
+import static io.feiyan.testkit.EventProbe.header;
+import static io.feiyan.testkit.EventProbe.keyed;
 import static org.hamcrest.Matchers.equalTo;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
@@ -10,8 +10,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.feiyan.dispatch.domain.DispatchCase;
 import io.feiyan.dispatch.service.DispatchService;
-import io.feiyan.embedded.EventProbe;
-import io.feiyan.embedded.Tokens.Identity;
 import io.feiyan.events.Channel;
 import io.feiyan.events.CloudEvents;
 import io.feiyan.events.EventType;
@@ -22,6 +20,8 @@ import io.feiyan.events.Urgency;
 import io.feiyan.platform.messaging.DeadLetters;
 import io.feiyan.platform.messaging.EventHandlers;
 import io.feiyan.platform.messaging.Inbox;
+import io.feiyan.servers.Tokens.Identity;
+import io.feiyan.testkit.EventProbe;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.junit.QuarkusTest;
 import jakarta.inject.Inject;

@@ -7,9 +7,9 @@ import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItem;
 import static org.hamcrest.Matchers.not;
 
-import io.feiyan.embedded.EventProbe;
 import io.feiyan.events.Tier;
 import io.feiyan.events.Urgency;
+import io.feiyan.testkit.EventProbe;
 import io.quarkus.test.junit.QuarkusTest;
 import java.util.UUID;
 import org.eclipse.microprofile.config.inject.ConfigProperty;

@@ -1,15 +1,15 @@
 package io.feiyan.dispatch;
 
-import static io.feiyan.embedded.EventProbe.keyed;
+import static io.feiyan.testkit.EventProbe.keyed;
 import static org.awaitility.Awaitility.await;
 import static org.hamcrest.Matchers.equalTo;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import io.feiyan.dispatch.service.DeadlineSweeper;
-import io.feiyan.embedded.EventProbe;
 import io.feiyan.events.Tier;
 import io.feiyan.events.Topics;
 import io.feiyan.events.Urgency;
+import io.feiyan.testkit.EventProbe;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.junit.QuarkusTest;
 import jakarta.inject.Inject;

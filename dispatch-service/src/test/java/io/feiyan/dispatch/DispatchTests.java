@@ -1,8 +1,8 @@
 package io.feiyan.dispatch;
 
-import static io.feiyan.embedded.EventProbe.header;
-import static io.feiyan.embedded.EventProbe.keyed;
-import static io.feiyan.embedded.EventProbe.payload;
+import static io.feiyan.testkit.EventProbe.header;
+import static io.feiyan.testkit.EventProbe.keyed;
+import static io.feiyan.testkit.EventProbe.payload;
 import static org.awaitility.Awaitility.await;
 import static org.hamcrest.Matchers.equalTo;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -10,21 +10,21 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.feiyan.embedded.EventProbe;
 import io.feiyan.events.CloudEvents;
 import io.feiyan.events.OrderAccepted;
 import io.feiyan.events.OrderApproved;
 import io.feiyan.events.OrderAssigned;
 import io.feiyan.events.OrderCancelled;
 import io.feiyan.events.OrderCompleted;
-import io.feiyan.events.OrderDeclined;
 import io.feiyan.events.OrderDeclined.DeclineReason;
-import io.feiyan.events.OrderEscalated;
+import io.feiyan.events.OrderDeclined;
 import io.feiyan.events.OrderEscalated.EscalationReason;
+import io.feiyan.events.OrderEscalated;
 import io.feiyan.events.OrderReopened;
 import io.feiyan.events.Tier;
 import io.feiyan.events.Topics;
 import io.feiyan.events.Urgency;
+import io.feiyan.testkit.EventProbe;
 import io.quarkus.test.junit.QuarkusTest;
 import java.math.BigDecimal;
 import java.time.Duration;
@@ -127,7 +127,7 @@ class DispatchTests {
         await().atMost(Place.WAIT).untilAsserted(() -> Auth.countyCentre().get("/api/cases/{id}", order).then()
                 .statusCode(200).body("status", equalTo("WAITING")).body("tier", equalTo("COUNTY"))
                 .body("unserved", equalTo(true)));
-        List<OrderEscalated> escalations = probe.all(Topics.ORDERS_ESCALATED, keyed(order), Duration.ofSeconds(2))
+        List<OrderEscalated> escalations = probe.first(2, Topics.ORDERS_ESCALATED, keyed(order), Place.WAIT)
                 .stream().map(r -> payload(r, OrderEscalated.class)).toList();
         assertEquals(List.of(Tier.TOWN, Tier.COUNTY), escalations.stream().map(OrderEscalated::toTier).toList());
 

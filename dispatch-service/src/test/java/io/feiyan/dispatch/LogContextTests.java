@@ -5,7 +5,6 @@ import static org.hamcrest.Matchers.equalTo;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 
-import io.feiyan.embedded.EventProbe;
 import io.feiyan.events.Channel;
 import io.feiyan.events.CloudEvents;
 import io.feiyan.events.EventType;
@@ -15,6 +14,7 @@ import io.feiyan.platform.messaging.EventHandlers;
 import io.feiyan.platform.messaging.Inbox;
 import io.feiyan.platform.observability.AboutOrder;
 import io.feiyan.platform.observability.OrderLog;
+import io.feiyan.testkit.EventProbe;
 import io.quarkus.test.junit.QuarkusTest;
 import jakarta.annotation.security.PermitAll;
 import jakarta.inject.Inject;

@@ -1,7 +1,7 @@
 package io.feiyan.dispatch;
 
-import static io.feiyan.embedded.EventProbe.header;
-import static io.feiyan.embedded.EventProbe.keyed;
+import static io.feiyan.testkit.EventProbe.header;
+import static io.feiyan.testkit.EventProbe.keyed;
 import static io.restassured.RestAssured.given;
 import static org.awaitility.Awaitility.await;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -10,8 +10,6 @@ import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.feiyan.embedded.EventProbe;
-import io.feiyan.embedded.MetricsText;
 import io.feiyan.events.Channel;
 import io.feiyan.events.CloudEvents;
 import io.feiyan.events.EventType;
@@ -19,6 +17,8 @@ import io.feiyan.events.OrderPlaced;
 import io.feiyan.events.Tier;
 import io.feiyan.events.Topics;
 import io.feiyan.events.Urgency;
+import io.feiyan.testkit.EventProbe;
+import io.feiyan.testkit.MetricsText;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
 import java.time.Duration;

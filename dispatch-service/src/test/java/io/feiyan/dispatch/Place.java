@@ -1,10 +1,10 @@
 package io.feiyan.dispatch;
 
-import static io.feiyan.embedded.EventProbe.keyed;
-import static io.feiyan.embedded.EventProbe.payload;
+import static io.feiyan.testkit.EventProbe.keyed;
+import static io.feiyan.testkit.EventProbe.payload;
 import static org.awaitility.Awaitility.await;
+import static org.junit.jupiter.api.Assertions.assertEquals;
 
-import io.feiyan.embedded.EventProbe;
 import io.feiyan.events.Channel;
 import io.feiyan.events.OrderAssigned;
 import io.feiyan.events.OrderEscalated;
@@ -14,6 +14,7 @@ import io.feiyan.events.TeamUpdated;
 import io.feiyan.events.Tier;
 import io.feiyan.events.Topics;
 import io.feiyan.events.Urgency;
+import io.feiyan.testkit.EventProbe;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Arrays;
@@ -87,11 +88,12 @@ final class Place {
     }
 
     /** The first {@code count} assignments of the order, in the order they were made. */
+    /** The order's first {@code count} assignments, once there are that many. */
     List<OrderAssigned> assignments(UUID order, int count) {
-        await().atMost(WAIT).until(() -> probe.all(Topics.ORDERS_ASSIGNED, keyed(order), Duration.ofSeconds(1)).size()
-                >= count);
-        return probe.all(Topics.ORDERS_ASSIGNED, keyed(order), Duration.ofSeconds(1)).stream()
+        List<OrderAssigned> assignments = probe.first(count, Topics.ORDERS_ASSIGNED, keyed(order), WAIT).stream()
                 .map(record -> payload(record, OrderAssigned.class)).toList();
+        assertEquals(count, assignments.size(), "assignments of " + order + " within " + WAIT);
+        return assignments;
     }
 
     OrderEscalated escalated(UUID order) {

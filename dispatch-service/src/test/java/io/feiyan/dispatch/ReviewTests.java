@@ -1,12 +1,11 @@
 package io.feiyan.dispatch;
 
-import static io.feiyan.embedded.EventProbe.keyed;
-import static io.feiyan.embedded.EventProbe.payload;
+import static io.feiyan.testkit.EventProbe.keyed;
+import static io.feiyan.testkit.EventProbe.payload;
 import static org.awaitility.Awaitility.await;
 import static org.hamcrest.Matchers.equalTo;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
-import io.feiyan.embedded.EventProbe;
 import io.feiyan.events.Channel;
 import io.feiyan.events.OrderApproved;
 import io.feiyan.events.OrderAssigned;
@@ -16,6 +15,7 @@ import io.feiyan.events.OrderRejected;
 import io.feiyan.events.Tier;
 import io.feiyan.events.Topics;
 import io.feiyan.events.Urgency;
+import io.feiyan.testkit.EventProbe;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
 import java.time.Duration;

@@ -2,8 +2,8 @@ package io.feiyan.feedback;
 
 import static io.restassured.RestAssured.given;
 
-import io.feiyan.embedded.TestTokens;
-import io.feiyan.embedded.Tokens.Identity;
+import io.feiyan.servers.Tokens.Identity;
+import io.feiyan.testkit.TestTokens;
 import io.restassured.specification.RequestSpecification;
 import java.util.UUID;
 

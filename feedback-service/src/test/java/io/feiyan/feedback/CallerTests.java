@@ -4,10 +4,10 @@ import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.contains;
 import static org.hamcrest.Matchers.equalTo;
 
-import io.feiyan.embedded.FeiyanTestResource;
-import io.feiyan.embedded.Folders;
-import io.feiyan.embedded.Tokens;
-import io.feiyan.embedded.Tokens.Identity;
+import io.feiyan.servers.Folders;
+import io.feiyan.servers.Tokens.Identity;
+import io.feiyan.servers.Tokens;
+import io.feiyan.testkit.FeiyanTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import java.nio.file.Files;
 import java.nio.file.Path;

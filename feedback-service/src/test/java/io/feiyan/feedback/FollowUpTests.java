@@ -1,8 +1,8 @@
 package io.feiyan.feedback;
 
-import static io.feiyan.embedded.EventProbe.keyed;
-import static io.feiyan.embedded.EventProbe.payload;
 import static io.feiyan.feedback.Auth.asVolunteerOf;
+import static io.feiyan.testkit.EventProbe.keyed;
+import static io.feiyan.testkit.EventProbe.payload;
 import static io.restassured.RestAssured.given;
 import static org.awaitility.Awaitility.await;
 import static org.hamcrest.Matchers.equalTo;
@@ -15,9 +15,9 @@ import static org.hamcrest.Matchers.nullValue;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 
-import io.feiyan.embedded.Tokens.Identity;
 import io.feiyan.events.OrderReopened;
 import io.feiyan.events.Topics;
+import io.feiyan.servers.Tokens.Identity;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
 import java.time.Instant;

@@ -12,8 +12,8 @@ import static org.hamcrest.Matchers.startsWith;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.feiyan.embedded.Tokens.Identity;
 import io.feiyan.events.OrderApproved;
+import io.feiyan.servers.Tokens.Identity;
 import io.quarkus.test.junit.QuarkusTest;
 import java.time.Duration;
 import java.time.Instant;

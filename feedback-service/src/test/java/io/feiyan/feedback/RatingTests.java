@@ -1,11 +1,11 @@
 package io.feiyan.feedback;
 
-import static io.feiyan.embedded.EventProbe.header;
-import static io.feiyan.embedded.EventProbe.keyed;
-import static io.feiyan.embedded.EventProbe.payload;
 import static io.feiyan.feedback.Auth.as;
 import static io.feiyan.feedback.Auth.asResident;
 import static io.feiyan.feedback.Auth.asVolunteerOf;
+import static io.feiyan.testkit.EventProbe.header;
+import static io.feiyan.testkit.EventProbe.keyed;
+import static io.feiyan.testkit.EventProbe.payload;
 import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItem;
@@ -13,10 +13,10 @@ import static org.hamcrest.Matchers.startsWith;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 
-import io.feiyan.embedded.Tokens.Identity;
 import io.feiyan.events.CloudEvents;
 import io.feiyan.events.OrderRated;
 import io.feiyan.events.Topics;
+import io.feiyan.servers.Tokens.Identity;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
 import io.restassured.response.Response;

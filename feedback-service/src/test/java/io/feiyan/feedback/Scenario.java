@@ -2,7 +2,6 @@ package io.feiyan.feedback;
 
 import static org.awaitility.Awaitility.await;
 
-import io.feiyan.embedded.EventProbe;
 import io.feiyan.events.Channel;
 import io.feiyan.events.OrderAccepted;
 import io.feiyan.events.OrderApproved;
@@ -14,6 +13,7 @@ import io.feiyan.events.OrderReopened;
 import io.feiyan.events.Tier;
 import io.feiyan.events.Urgency;
 import io.feiyan.feedback.domain.Order;
+import io.feiyan.testkit.EventProbe;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import java.math.BigDecimal;
 import java.time.Duration;

@@ -3,14 +3,14 @@ package io.feiyan.intake;
 import static org.awaitility.Awaitility.await;
 import static org.hamcrest.Matchers.equalTo;
 
-import io.feiyan.embedded.EventProbe;
-import io.feiyan.embedded.IdNumbers;
 import io.feiyan.events.HouseholdTag;
+import io.feiyan.events.IdNumbers;
 import io.feiyan.events.ProjectUpdated;
 import io.feiyan.events.TeamUpdated;
 import io.feiyan.events.Tier;
 import io.feiyan.intake.domain.Project;
 import io.feiyan.intake.domain.Team;
+import io.feiyan.testkit.EventProbe;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.restassured.http.ContentType;
 import java.time.Duration;

@@ -7,12 +7,12 @@ import static org.awaitility.Awaitility.await;
 import static org.hamcrest.Matchers.contains;
 import static org.hamcrest.Matchers.equalTo;
 
-import io.feiyan.embedded.EventProbe;
 import io.feiyan.events.HouseholdTag;
 import io.feiyan.events.MenuPublished;
 import io.feiyan.events.ProjectUpdated;
 import io.feiyan.events.TeamUpdated;
 import io.feiyan.events.Tier;
+import io.feiyan.testkit.EventProbe;
 import io.quarkus.test.junit.QuarkusTest;
 import java.time.Instant;
 import java.time.YearMonth;

@@ -1,20 +1,20 @@
 package io.feiyan.intake;
 
-import static io.feiyan.embedded.EventProbe.header;
-import static io.feiyan.embedded.EventProbe.keyed;
 import static io.feiyan.intake.Fixtures.CHANGBULING;
 import static io.feiyan.intake.Fixtures.WAIT;
 import static io.feiyan.intake.Fixtures.registerResident;
+import static io.feiyan.testkit.EventProbe.header;
+import static io.feiyan.testkit.EventProbe.keyed;
 import static io.restassured.RestAssured.given;
 import static org.awaitility.Awaitility.await;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.feiyan.embedded.EventProbe;
-import io.feiyan.embedded.MetricsText;
 import io.feiyan.events.CloudEvents;
 import io.feiyan.events.Topics;
+import io.feiyan.testkit.EventProbe;
+import io.feiyan.testkit.MetricsText;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
 import java.util.Map;

@@ -1,12 +1,12 @@
 package io.feiyan.intake;
 
-import static io.feiyan.embedded.EventProbe.header;
-import static io.feiyan.embedded.EventProbe.keyed;
-import static io.feiyan.embedded.EventProbe.payload;
 import static io.feiyan.intake.Fixtures.CHANGBULING;
 import static io.feiyan.intake.Fixtures.WAIT;
 import static io.feiyan.intake.Fixtures.proxyOrder;
 import static io.feiyan.intake.Fixtures.registerResident;
+import static io.feiyan.testkit.EventProbe.header;
+import static io.feiyan.testkit.EventProbe.keyed;
+import static io.feiyan.testkit.EventProbe.payload;
 import static org.hamcrest.Matchers.contains;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.nullValue;
@@ -16,8 +16,6 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.feiyan.embedded.EventProbe;
-import io.feiyan.embedded.Tokens.Identity;
 import io.feiyan.events.Channel;
 import io.feiyan.events.CloudEvents;
 import io.feiyan.events.OrderAccepted;
@@ -25,6 +23,8 @@ import io.feiyan.events.OrderCancelled;
 import io.feiyan.events.OrderPlaced;
 import io.feiyan.events.Topics;
 import io.feiyan.intake.domain.Order;
+import io.feiyan.servers.Tokens.Identity;
+import io.feiyan.testkit.EventProbe;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;

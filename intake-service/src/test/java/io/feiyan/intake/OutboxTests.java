@@ -1,14 +1,14 @@
 package io.feiyan.intake;
 
-import static io.feiyan.embedded.EventProbe.keyed;
+import static io.feiyan.testkit.EventProbe.keyed;
 import static org.awaitility.Awaitility.await;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
-import io.feiyan.embedded.EventProbe;
 import io.feiyan.events.OrderRated;
 import io.feiyan.events.Topics;
 import io.feiyan.platform.messaging.Outbox;
+import io.feiyan.testkit.EventProbe;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.junit.QuarkusTest;
 import jakarta.inject.Inject;

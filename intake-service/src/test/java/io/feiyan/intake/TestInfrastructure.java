@@ -1,6 +1,6 @@
 package io.feiyan.intake;
 
-import io.feiyan.embedded.FeiyanTestResource;
+import io.feiyan.testkit.FeiyanTestResource;
 import io.quarkus.test.common.QuarkusTestResource;
 
 /** Every test of this module runs against one real Kafka broker and one real PostgreSQL server. */

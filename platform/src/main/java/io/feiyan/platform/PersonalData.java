@@ -1,14 +1,12 @@
 package io.feiyan.platform;
 
+import io.feiyan.events.IdNumbers;
 import java.util.regex.Pattern;
 
 /** Checks and masks personal data: phone numbers and resident ID numbers. */
 public final class PersonalData {
     private static final Pattern MOBILE = Pattern.compile("1[3-9]\\d{9}");
     private static final Pattern LANDLINE = Pattern.compile("0\\d{2,3}-?\\d{7,8}");
-    private static final Pattern ID_NUMBER = Pattern.compile("\\d{17}[\\dX]");
-    private static final int[] ID_WEIGHTS = {7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2};
-    private static final char[] ID_CHECK = {'1', '0', 'X', '9', '8', '7', '6', '5', '4', '3', '2'};
 
     private PersonalData() {
     }
@@ -20,14 +18,7 @@ public final class PersonalData {
 
     /** An 18-character resident identity number (GB 11643) whose check character is right. */
     public static boolean isIdNumber(String idNumber) {
-        if (idNumber == null || !ID_NUMBER.matcher(idNumber).matches()) {
-            return false;
-        }
-        int sum = 0;
-        for (int i = 0; i < 17; i++) {
-            sum += (idNumber.charAt(i) - '0') * ID_WEIGHTS[i];
-        }
-        return ID_CHECK[sum % 11] == idNumber.charAt(17);
+        return IdNumbers.isValid(idNumber);
     }
 
     /** 13812345678 becomes 138****5678. */

@@ -19,8 +19,8 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.feiyan.embedded.FeiyanService;
-import io.feiyan.embedded.Tokens;
+import io.feiyan.launcher.FeiyanService;
+import io.feiyan.servers.Tokens;
 import io.restassured.http.ContentType;
 import java.io.InputStream;
 import java.net.URI;

@@ -4,12 +4,12 @@ import static org.awaitility.Awaitility.await;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.feiyan.embedded.CountyGenerator;
-import io.feiyan.embedded.CountyPlan;
-import io.feiyan.embedded.FeiyanService;
-import io.feiyan.embedded.Tokens;
 import io.feiyan.events.HouseholdTag;
 import io.feiyan.events.Tier;
+import io.feiyan.launcher.FeiyanService;
+import io.feiyan.launcher.demo.CountyGenerator;
+import io.feiyan.launcher.demo.CountyPlan;
+import io.feiyan.servers.Tokens;
 import java.sql.SQLException;
 import java.time.LocalDate;
 import java.util.ArrayList;

@@ -8,9 +8,9 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
-import io.feiyan.embedded.FeiyanService;
-import io.feiyan.embedded.Folders;
-import io.feiyan.embedded.Tokens;
+import io.feiyan.launcher.FeiyanService;
+import io.feiyan.servers.Folders;
+import io.feiyan.servers.Tokens;
 import io.restassured.http.ContentType;
 import java.nio.file.Files;
 import java.nio.file.Path;

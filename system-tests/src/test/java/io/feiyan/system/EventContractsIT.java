@@ -1,7 +1,7 @@
 package io.feiyan.system;
 
-import static io.feiyan.embedded.EventProbe.header;
-import static io.feiyan.embedded.EventProbe.keyed;
+import static io.feiyan.testkit.EventProbe.header;
+import static io.feiyan.testkit.EventProbe.keyed;
 import static io.restassured.RestAssured.given;
 import static org.awaitility.Awaitility.await;
 import static org.hamcrest.Matchers.equalTo;
@@ -10,19 +10,19 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.feiyan.analytics.AsyncApiConsumer;
-import io.feiyan.embedded.EventProbe;
-import io.feiyan.embedded.FeiyanService;
-import io.feiyan.embedded.Tokens;
 import io.feiyan.events.CloudEvents;
 import io.feiyan.events.EventType;
+import io.feiyan.launcher.FeiyanService;
+import io.feiyan.servers.Tokens;
+import io.feiyan.testkit.EventProbe;
 import io.restassured.http.ContentType;
 import java.net.URI;
 import java.time.Duration;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
-import java.util.UUID;
 import java.util.TreeSet;
+import java.util.UUID;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;

@@ -1,18 +1,19 @@
 package io.feiyan.system;
 
+import static org.awaitility.Awaitility.await;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.feiyan.embedded.EmbeddedDatabase;
-import io.feiyan.embedded.EventProbe;
-import io.feiyan.embedded.FeiyanService;
-import io.feiyan.embedded.FeiyanSystem;
-import io.feiyan.embedded.Folders;
-import io.feiyan.embedded.Tokens;
 import io.feiyan.events.CloudEvents;
 import io.feiyan.events.EventType;
+import io.feiyan.launcher.FeiyanService;
+import io.feiyan.launcher.FeiyanSystem;
+import io.feiyan.servers.EmbeddedDatabase;
+import io.feiyan.servers.Folders;
+import io.feiyan.servers.Tokens;
+import io.feiyan.testkit.EventProbe;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -26,23 +27,23 @@ import java.sql.ResultSet;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.EnumMap;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Properties;
 import java.util.Random;
 import java.util.Set;
 import java.util.TreeMap;
+import java.util.TreeSet;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.stream.Collectors;
-import java.util.Arrays;
-import java.util.Properties;
-import java.util.TreeSet;
-import java.util.concurrent.TimeUnit;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.admin.OffsetSpec;
@@ -138,18 +139,18 @@ class FaultSuiteIT {
 
         Map<String, Integer> malformed = new TreeMap<>();
         List<String> faults = new ArrayList<>();
-        pause(8_000);
+        untilTheLoopMoves();
         for (FeiyanService service : FeiyanService.values()) {
             system.restart(service);
             faults.add("killed and restarted " + service.moduleName());
-            pause(6_000);
+            untilTheLoopMoves();
         }
         system.restartKafka();
         faults.add("restarted Kafka");
-        pause(8_000);
+        untilTheLoopMoves();
         system.restartDatabase();
         faults.add("restarted PostgreSQL");
-        pause(8_000);
+        untilTheLoopMoves();
         try (EventProbe probe = new EventProbe(system.kafkaBootstrapServers())) {
             for (EventType type : EventType.values()) {
                 String key = "malformed-" + type.topic();
@@ -160,7 +161,7 @@ class FaultSuiteIT {
             }
         }
         faults.add("put a malformed message on each of " + malformed.size() + " topics");
-        pause(5_000);
+        untilTheLoopMoves();
         placing.set(false);
         orders.join();
 
@@ -168,7 +169,7 @@ class FaultSuiteIT {
         Instant deadline = Instant.now().plus(SETTLE);
         Map<String, String> inconsistent = inconsistent();
         while ((!inconsistent.isEmpty() || somethingToDo()) && Instant.now().isBefore(deadline)) {
-            pause(2_000);
+            pause(500);
             inconsistent = inconsistent();
         }
         working.set(false);
@@ -299,6 +300,25 @@ class FaultSuiteIT {
             }
             pause(300);
         }
+    }
+
+    /**
+     * Waits until the loop moves again after a fault (rather than for a fixed while): an order placed from now on has
+     * reached every service — intake has heard it was assigned, dispatch has its case, team its assignment, feedback
+     * its facts. Orders keep being placed meanwhile, so every fault strikes a loop with orders in flight.
+     */
+    private void untilTheLoopMoves() {
+        Set<String> before = Set.copyOf(placed.keySet());
+        await().atMost(SETTLE).pollInterval(Duration.ofMillis(200)).ignoreExceptions().until(() -> placed.keySet().stream()
+                .filter(order -> !before.contains(order))
+                .anyMatch(FaultSuiteIT::reachedEveryService));
+    }
+
+    private static boolean reachedEveryService(String order) {
+        return query(FeiyanService.TEAM, "select status from assignment where order_id = ?", order) != null
+                && query(FeiyanService.FEEDBACK, "select village_code from metric_order where order_id = ?", order) != null
+                && query(FeiyanService.DISPATCH, "select status from dispatch_case where order_id = ?", order) != null
+                && !"PLACED".equals(query(FeiyanService.INTAKE, "select status from orders where id = ?", order));
     }
 
     /** The county centre approves what waits for review; teams answer offers and deliver; residents rate. */

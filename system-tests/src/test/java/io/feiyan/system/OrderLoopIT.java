@@ -1,8 +1,8 @@
 package io.feiyan.system;
 
-import static io.feiyan.embedded.EventProbe.header;
-import static io.feiyan.embedded.EventProbe.keyed;
-import static io.feiyan.embedded.EventProbe.payload;
+import static io.feiyan.testkit.EventProbe.header;
+import static io.feiyan.testkit.EventProbe.keyed;
+import static io.feiyan.testkit.EventProbe.payload;
 import static io.restassured.RestAssured.given;
 import static org.awaitility.Awaitility.await;
 import static org.hamcrest.Matchers.contains;
@@ -12,15 +12,15 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.feiyan.embedded.EventProbe;
-import io.feiyan.embedded.FeiyanService;
-import io.feiyan.embedded.Tokens;
 import io.feiyan.events.CloudEvents;
 import io.feiyan.events.EventType;
 import io.feiyan.events.OrderAssigned;
 import io.feiyan.events.OrderCompleted;
 import io.feiyan.events.OrderRated;
 import io.feiyan.events.Tier;
+import io.feiyan.launcher.FeiyanService;
+import io.feiyan.servers.Tokens;
+import io.feiyan.testkit.EventProbe;
 import io.restassured.http.ContentType;
 import java.io.IOException;
 import java.math.BigDecimal;

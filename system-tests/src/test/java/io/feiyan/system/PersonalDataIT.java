@@ -7,10 +7,10 @@ import static org.hamcrest.Matchers.hasItem;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.feiyan.embedded.EventProbe;
-import io.feiyan.embedded.FeiyanService;
-import io.feiyan.embedded.Tokens;
 import io.feiyan.events.EventType;
+import io.feiyan.launcher.FeiyanService;
+import io.feiyan.servers.Tokens;
+import io.feiyan.testkit.EventProbe;
 import io.restassured.http.ContentType;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;

@@ -1,9 +1,9 @@
 package io.feiyan.system;
 
-import io.feiyan.embedded.EmbeddedDatabase;
-import io.feiyan.embedded.FeiyanService;
-import io.feiyan.embedded.FeiyanSystem;
-import io.feiyan.embedded.Folders;
+import io.feiyan.launcher.FeiyanService;
+import io.feiyan.launcher.FeiyanSystem;
+import io.feiyan.servers.EmbeddedDatabase;
+import io.feiyan.servers.Folders;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;

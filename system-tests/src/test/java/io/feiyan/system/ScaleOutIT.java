@@ -5,12 +5,12 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.feiyan.embedded.EventProbe;
-import io.feiyan.embedded.FeiyanService;
-import io.feiyan.embedded.FeiyanSystem;
-import io.feiyan.embedded.Tokens;
 import io.feiyan.events.CloudEvents;
 import io.feiyan.events.EventType;
+import io.feiyan.launcher.FeiyanService;
+import io.feiyan.launcher.FeiyanSystem;
+import io.feiyan.servers.Tokens;
+import io.feiyan.testkit.EventProbe;
 import io.restassured.http.ContentType;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -62,8 +62,9 @@ class ScaleOutIT {
             residents.add(registerResident(i));
         }
 
-        FeiyanSystem.Instance dispatch2 = system.startAnother(FeiyanService.DISPATCH);
-        FeiyanSystem.Instance team2 = system.startAnother(FeiyanService.TEAM);
+        List<FeiyanSystem.Instance> second = system.startMore(List.of(FeiyanService.DISPATCH, FeiyanService.TEAM));
+        FeiyanSystem.Instance dispatch2 = second.get(0);
+        FeiyanSystem.Instance team2 = second.get(1);
         try (Admin admin = Admin.create(adminConfig());
                 EventProbe probe = new EventProbe(system.kafkaBootstrapServers())) {
             // both instances of each service hold some of the order topics' partitions

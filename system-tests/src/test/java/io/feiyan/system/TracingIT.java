@@ -1,7 +1,7 @@
 package io.feiyan.system;
 
-import static io.feiyan.embedded.EventProbe.header;
-import static io.feiyan.embedded.EventProbe.keyed;
+import static io.feiyan.testkit.EventProbe.header;
+import static io.feiyan.testkit.EventProbe.keyed;
 import static io.restassured.RestAssured.given;
 import static org.awaitility.Awaitility.await;
 import static org.hamcrest.Matchers.equalTo;
@@ -11,11 +11,11 @@ import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import io.feiyan.embedded.EventProbe;
-import io.feiyan.embedded.FeiyanService;
-import io.feiyan.embedded.Tokens;
 import io.feiyan.events.CloudEvents;
 import io.feiyan.events.EventType;
+import io.feiyan.launcher.FeiyanService;
+import io.feiyan.servers.Tokens;
+import io.feiyan.testkit.EventProbe;
 import io.restassured.http.ContentType;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;

@@ -1,8 +1,8 @@
 package io.feiyan.team;
 
-import static io.feiyan.embedded.EventProbe.header;
-import static io.feiyan.embedded.EventProbe.keyed;
-import static io.feiyan.embedded.EventProbe.payload;
+import static io.feiyan.testkit.EventProbe.header;
+import static io.feiyan.testkit.EventProbe.keyed;
+import static io.feiyan.testkit.EventProbe.payload;
 import static io.restassured.RestAssured.given;
 import static org.awaitility.Awaitility.await;
 import static org.hamcrest.Matchers.equalTo;
@@ -10,7 +10,6 @@ import static org.hamcrest.Matchers.nullValue;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 
-import io.feiyan.embedded.EventProbe;
 import io.feiyan.events.CloudEvents;
 import io.feiyan.events.OrderAccepted;
 import io.feiyan.events.OrderAssigned;
@@ -20,6 +19,7 @@ import io.feiyan.events.OrderDeclined;
 import io.feiyan.events.OrderEscalated;
 import io.feiyan.events.Tier;
 import io.feiyan.events.Topics;
+import io.feiyan.testkit.EventProbe;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
 import java.math.BigDecimal;

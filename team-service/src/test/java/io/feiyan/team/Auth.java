@@ -2,8 +2,8 @@ package io.feiyan.team;
 
 import static io.restassured.RestAssured.given;
 
-import io.feiyan.embedded.TestTokens;
-import io.feiyan.embedded.Tokens.Identity;
+import io.feiyan.servers.Tokens.Identity;
+import io.feiyan.testkit.TestTokens;
 import io.restassured.specification.RequestSpecification;
 
 /** Requests as a user of a role, with a token signed by the key the service under test trusts. */

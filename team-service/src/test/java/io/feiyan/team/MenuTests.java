@@ -1,19 +1,19 @@
 package io.feiyan.team;
 
-import static io.feiyan.embedded.EventProbe.keyed;
-import static io.feiyan.embedded.EventProbe.payload;
+import static io.feiyan.testkit.EventProbe.keyed;
+import static io.feiyan.testkit.EventProbe.payload;
 import static io.restassured.RestAssured.given;
 import static org.awaitility.Awaitility.await;
 import static org.hamcrest.Matchers.contains;
 import static org.hamcrest.Matchers.equalTo;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
-import io.feiyan.embedded.EventProbe;
 import io.feiyan.events.Channel;
 import io.feiyan.events.MenuPublished;
 import io.feiyan.events.OrderPlaced;
 import io.feiyan.events.Topics;
 import io.feiyan.events.Urgency;
+import io.feiyan.testkit.EventProbe;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
 import java.time.Duration;

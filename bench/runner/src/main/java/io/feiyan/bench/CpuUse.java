@@ -1,0 +1,121 @@
+package io.feiyan.bench;
+
+import io.feiyan.launcher.FeiyanService;
+import io.feiyan.launcher.FeiyanSystem;
+import java.io.IOException;
+import java.lang.management.ManagementFactory;
+import java.lang.management.ThreadInfo;
+import java.lang.management.ThreadMXBean;
+import java.nio.file.DirectoryStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.stream.Collectors;
+
+/**
+ * The CPU time each part of the system has used so far (user and system, as the operating system counts it): the
+ * four services, PostgreSQL (all its processes), the Kafka broker, and apart from them the benchmark's load and
+ * simulated teams. The broker runs in this process beside the load: the load is the CPU of its threads ({@code
+ * bench-*} and the HTTP client's), the broker the rest of the process. The difference of two readings, divided by
+ * the orders placed between them, is what an order costs each.
+ */
+final class CpuUse {
+    static final String POSTGRES = "PostgreSQL";
+    static final String KAFKA = "Kafka broker";
+    /** Not the system's: the benchmark's load generator and simulated teams, shown apart and not in "all". */
+    static final String LOAD = "load generator and simulated teams";
+    /** Of the services' CPU, what their JIT compilers used: not a part of its own, so not in "all". */
+    static final String JIT = "of which the services' JIT";
+    /** The kernel's clock ticks a second (USER_HZ), in which /proc counts CPU time. */
+    private static final long CLOCK_TICKS = 100;
+
+    private final Map<String, Duration> used;
+
+    private CpuUse(Map<String, Duration> used) {
+        this.used = used;
+    }
+
+    static CpuUse now(FeiyanSystem system) {
+        Map<String, Duration> used = new LinkedHashMap<>();
+        Duration compiling = Duration.ZERO;
+        for (FeiyanService service : FeiyanService.values()) {
+            ProcessHandle process = system.instance(service).process();
+            used.put(service.moduleName(), cpu(process));
+            compiling = compiling.plus(compiling(process));
+        }
+        used.put(POSTGRES, ProcessHandle.allProcesses()
+                .filter(process -> process.info().command().map(command -> command.endsWith("/postgres")).orElse(false))
+                .map(CpuUse::cpu).reduce(Duration.ZERO, Duration::plus));
+        Duration load = loadThreads();
+        used.put(KAFKA, cpu(ProcessHandle.current()).minus(load));
+        used.put(JIT, compiling);
+        used.put(LOAD, load);
+        return new CpuUse(used);
+    }
+
+    /**
+     * CPU the process's JIT compiler threads have used (Linux: /proc/PID/task/TID), counted in its total too: when
+     * it is small in a window, the services ran compiled code.
+     */
+    private static Duration compiling(ProcessHandle process) {
+        long ticks = 0;
+        try (DirectoryStream<Path> threads = Files.newDirectoryStream(Path.of("/proc", String.valueOf(process.pid()),
+                "task"))) {
+            for (Path thread : threads) {
+                try {
+                    if (Files.readString(thread.resolve("comm")).contains("CompilerThre")) {
+                        String stat = Files.readString(thread.resolve("stat"));
+                        String[] fields = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
+                        ticks += Long.parseLong(fields[11]) + Long.parseLong(fields[12]); // utime, stime
+                    }
+                } catch (IOException e) {
+                    // the thread ended meanwhile
+                }
+            }
+        } catch (IOException e) {
+            return Duration.ZERO; // no /proc here: not counted
+        }
+        return Duration.ofMillis(ticks * 1000 / CLOCK_TICKS);
+    }
+
+    /** CPU of the benchmark's threads that have ended (their CPU is no longer to be read from them). */
+    private static final AtomicLong ENDED_LOAD_THREADS = new AtomicLong();
+
+    /** A thread of the load, as the benchmark makes them: its CPU is counted as the load's, also once it ends. */
+    static Thread loadThread(Runnable work, String name) {
+        return new Thread(() -> {
+            try {
+                work.run();
+            } finally {
+                ENDED_LOAD_THREADS.addAndGet(Math.max(0, ManagementFactory.getThreadMXBean().getCurrentThreadCpuTime()));
+            }
+        }, name);
+    }
+
+    /** CPU the benchmark's own threads have used: the load generator's and the simulated teams' HTTP calls. */
+    private static Duration loadThreads() {
+        ThreadMXBean threads = ManagementFactory.getThreadMXBean();
+        long nanos = ENDED_LOAD_THREADS.get();
+        for (ThreadInfo thread : threads.getThreadInfo(threads.getAllThreadIds())) {
+            if (thread != null && (thread.getThreadName().startsWith("bench-")
+                    || thread.getThreadName().startsWith("HttpClient-"))) {
+                nanos += Math.max(0, threads.getThreadCpuTime(thread.getThreadId()));
+            }
+        }
+        return Duration.ofNanos(nanos);
+    }
+
+    /** Milliseconds of CPU a part used per order between the earlier reading and this one. */
+    Map<String, Double> perOrderSince(CpuUse earlier, int orders) {
+        return used.entrySet().stream().collect(Collectors.toMap(Map.Entry::getKey,
+                e -> e.getValue().minus(earlier.used.get(e.getKey())).toNanos() / 1e6 / Math.max(1, orders),
+                (a, b) -> a, LinkedHashMap::new));
+    }
+
+    private static Duration cpu(ProcessHandle process) {
+        return process.info().totalCpuDuration().orElse(Duration.ZERO);
+    }
+}

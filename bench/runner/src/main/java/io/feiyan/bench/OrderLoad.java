@@ -1,0 +1,427 @@
+package io.feiyan.bench;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.feiyan.events.Topics;
+import io.feiyan.launcher.FeiyanService;
+import io.feiyan.launcher.FeiyanSystem;
+import io.feiyan.servers.EmbeddedDatabase;
+import io.feiyan.servers.Tokens;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.ResultSet;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Properties;
+import java.util.Set;
+import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.stream.Collectors;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.serialization.StringDeserializer;
+
+/**
+ * Drives the running system as its users would: village volunteers place home-visit orders for the county's
+ * residents through intake's REST API, and simulated teams accept each order as soon as it is offered to them and
+ * complete it at once (so their capacity and the residents' open orders stay free). It times each order from
+ * intake's 201 to its OrderAssigned and OrderAccepted records on the topics, read as an analytics consumer would.
+ */
+final class OrderLoad implements AutoCloseable {
+    /** One measured window's figures. */
+    record Figures(HttpLoad.Figures post, Latencies assigned, Latencies accepted, double assignedPerSecond,
+            int placed, int neverAssigned, int neverAccepted, Map<String, Double> cpuPerOrder, long seconds) {
+    }
+
+    private record Resident(UUID id, String village) {
+    }
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final String PROJECT = "elderly-visit";
+    static final Duration STALLED = Duration.ofSeconds(30);
+    /** At a fixed rate, no more requests in flight at once than a client's connection pool holds. */
+    private static final int CONNECTIONS = 64;
+
+    private final FeiyanSystem system;
+    private final HttpLoad load = new HttpLoad();
+    private final HttpClient teams = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
+    private final List<Resident> residents;
+    private final Map<String, String> volunteerTokens = new HashMap<>();
+    private final Map<String, String> leadTokens = new ConcurrentHashMap<>();
+    private final AtomicInteger nextResident = new AtomicInteger();
+    /** When intake answered 201 for each order the load placed (System.nanoTime). */
+    private final Map<UUID, Long> placedAt = new ConcurrentHashMap<>();
+    private final Set<UUID> seenAssigned = ConcurrentHashMap.newKeySet();
+    private final Set<UUID> seenAccepted = ConcurrentHashMap.newKeySet();
+    /** The orders a volunteer waits to see assigned before she places her next (the window at maximum). */
+    private final Map<UUID, CountDownLatch> assignedSignals = new ConcurrentHashMap<>();
+    private final ExecutorService simulatedTeams = Executors.newFixedThreadPool(8, runnable -> {
+        Thread thread = CpuUse.loadThread(runnable, "bench-team");
+        thread.setDaemon(true);
+        return thread;
+    });
+    private final KafkaConsumer<String, String> topics;
+    private final Thread watcher;
+    /** The county centre, approving every second what waits for review (a resident's fourth open order). */
+    private final Thread centre;
+    private final AtomicLong approved = new AtomicLong();
+    private volatile boolean watching = true;
+    private volatile Window window;
+    /** Why simulated teams' calls failed ("accept 409", "complete timeout"), and how often. */
+    private final Map<String, AtomicLong> teamFailures = new ConcurrentHashMap<>();
+    /** Accepts tried again because team-service had not yet heard of the offer the benchmark saw on the topic. */
+    private final AtomicLong acceptRetries = new AtomicLong();
+    private static final long FIRST_RETRY_MILLIS = 5;
+    private static final long LONGEST_RETRY_MILLIS = 200;
+
+    /** The orders placed in one window, and what became of them. */
+    private static final class Window {
+        final long from;
+        final long to;
+        final Latencies assigned = new Latencies();
+        final Latencies accepted = new Latencies();
+        final AtomicLong assignedWithin = new AtomicLong();
+        final CpuUse cpuAtStart;
+        final int placedBefore;
+
+        Window(long from, long to, CpuUse cpuAtStart, int placedBefore) {
+            this.from = from;
+            this.to = to;
+            this.cpuAtStart = cpuAtStart;
+            this.placedBefore = placedBefore;
+        }
+
+        boolean holds(long nanos) {
+            return nanos >= from && nanos <= to;
+        }
+    }
+
+    OrderLoad(FeiyanSystem system) throws Exception {
+        this.system = system;
+        this.residents = residents(system);
+        if (residents.isEmpty()) {
+            throw new IllegalStateException("intake has no residents to order for");
+        }
+        Tokens tokens = system.tokens();
+        for (String village : residents.stream().map(Resident::village).collect(Collectors.toSet())) {
+            volunteerTokens.put(village, "Bearer " + tokens.sign(Tokens.Identity.volunteer("V-bench-" + village,
+                    village), Duration.ofHours(2)));
+        }
+        Properties config = new Properties();
+        config.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, system.kafkaBootstrapServers());
+        config.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
+        topics = new KafkaConsumer<>(config, new StringDeserializer(), new StringDeserializer());
+        List<TopicPartition> partitions = new ArrayList<>();
+        for (String topic : List.of(Topics.ORDERS_ASSIGNED, Topics.ORDERS_ACCEPTED)) {
+            topics.partitionsFor(topic).forEach(p -> partitions.add(new TopicPartition(topic, p.partition())));
+        }
+        topics.assign(partitions);
+        topics.seekToEnd(partitions);
+        partitions.forEach(topics::position);
+        watcher = new Thread(this::watch, "bench-topics");
+        watcher.start();
+        centre = CpuUse.loadThread(this::approveReviews, "bench-centre");
+        centre.setDaemon(true);
+        centre.start();
+    }
+
+    int residents() {
+        return residents.size();
+    }
+
+    /** {@code perSecond} orders a second. */
+    Figures atRate(int perSecond, Duration measured) throws InterruptedException {
+        Window w = open(Duration.ZERO, measured);
+        HttpLoad.Figures post = load.openLoop(perSecond, CONNECTIONS, Duration.ZERO, measured, this::nextOrder,
+                this::placed);
+        return close(w, post, measured);
+    }
+
+    /**
+     * As many orders as the loop can take: {@code clients} volunteers, each placing her next order once her last is
+     * assigned, so that orders are placed as fast as they are assigned and none is left waiting when the window ends.
+     */
+    Figures atMost(int clients, Duration rampUp, Duration measured) throws InterruptedException {
+        Window w = open(rampUp, measured);
+        HttpLoad.Figures post = load.closedLoop(clients, rampUp, measured, this::nextOrder, this::placed,
+                this::untilAssigned);
+        return close(w, post, measured);
+    }
+
+    /** Only intake's POST: as many orders as {@code clients} volunteers can place, nothing waited for after. */
+    HttpLoad.Figures postsOnly(int clients, Duration rampUp, Duration measured) throws InterruptedException {
+        return load.closedLoop(clients, rampUp, measured, this::nextOrder, this::placed, HttpLoad.AT_ONCE);
+    }
+
+    /**
+     * Intake's POST with the loop running beside it: as many orders as {@code clients} volunteers can place back to
+     * back, the loop serving them meanwhile; then waits until the backlog they made is served.
+     */
+    HttpLoad.Figures postsWithTheLoop(int clients, Duration rampUp, Duration measured) throws InterruptedException {
+        HttpLoad.Figures post = postsOnly(clients, rampUp, measured);
+        settle(List.copyOf(placedAt.keySet()));
+        return post;
+    }
+
+    /** Until the order intake just placed is assigned, or has not been for {@link #STALLED}. */
+    private void untilAssigned(HttpResponse<String> placedOrder) throws InterruptedException {
+        UUID order = orderId(placedOrder);
+        CountDownLatch assigned = assignedSignals.computeIfAbsent(order, o -> new CountDownLatch(1));
+        try {
+            if (!seenAssigned.contains(order)) {
+                assigned.await(STALLED.toMillis(), TimeUnit.MILLISECONDS);
+            }
+        } finally {
+            assignedSignals.remove(order);
+        }
+    }
+
+    /**
+     * Orders at {@code perSecond} for a while, unmeasured, so that the services' code is compiled (JIT) before a
+     * measured window; then waits until every order is accepted.
+     */
+    void warmUp(int perSecond, Duration duration) throws InterruptedException {
+        load.openLoop(perSecond, CONNECTIONS, duration, Duration.ZERO, this::nextOrder, this::placed);
+        settle(List.copyOf(placedAt.keySet()));
+    }
+
+    Map<String, AtomicLong> teamFailures() {
+        return teamFailures;
+    }
+
+    long acceptRetries() {
+        return acceptRetries.get();
+    }
+
+    /** Orders the simulated county centre approved at review: those of residents who had three open already. */
+    long approvedAtReview() {
+        return approved.get();
+    }
+
+    /**
+     * When the loop falls behind the orders, residents come to have three open orders and their next goes to review:
+     * the county centre approves it, as an operator would, so that every order goes round.
+     */
+    private void approveReviews() {
+        String centreToken = "Bearer " + system.tokens().sign(Tokens.Identity.operator("OP-bench-centre", "371322"),
+                Duration.ofHours(4));
+        String cases = system.url(FeiyanService.DISPATCH) + "/api/cases";
+        while (watching) {
+            try {
+                HttpResponse<String> waiting = teams.send(HttpRequest.newBuilder(URI.create(cases
+                        + "?status=IN_REVIEW")).header("Authorization", centreToken).build(),
+                        HttpResponse.BodyHandlers.ofString());
+                for (JsonNode c : JSON.readTree(waiting.body())) {
+                    if (post(cases + "/" + c.path("orderId").asText() + "/approve", centreToken, "{}") / 100 == 2) {
+                        approved.incrementAndGet();
+                    }
+                }
+                Thread.sleep(1_000);
+            } catch (InterruptedException e) {
+                return;
+            } catch (Exception e) {
+                failed("approve " + e.getClass().getSimpleName());
+            }
+        }
+    }
+
+    private Window open(Duration rampUp, Duration measured) {
+        long from = System.nanoTime() + rampUp.toNanos();
+        Window w = new Window(from, from + measured.toNanos(), CpuUse.now(system), placedAt.size());
+        window = w;
+        return w;
+    }
+
+    /** Waits for the window's orders to be assigned and accepted, then gives its figures. */
+    private Figures close(Window w, HttpLoad.Figures post, Duration measured) throws InterruptedException {
+        List<UUID> placedInWindow = placedAt.entrySet().stream().filter(e -> w.holds(e.getValue()))
+                .map(Map.Entry::getKey).toList();
+        settle(List.copyOf(placedAt.keySet()));
+        Map<String, Double> cpu = CpuUse.now(system).perOrderSince(w.cpuAtStart, placedAt.size() - w.placedBefore);
+        int neverAssigned = (int) placedInWindow.stream().filter(id -> !seenAssigned.contains(id)).count();
+        int neverAccepted = (int) placedInWindow.stream().filter(id -> !seenAccepted.contains(id)).count();
+        return new Figures(post, w.assigned, w.accepted, w.assignedWithin.get() / (measured.toNanos() / 1e9),
+                placedInWindow.size(), neverAssigned, neverAccepted, cpu, measured.toSeconds());
+    }
+
+    /**
+     * Waits until the orders are assigned and accepted, so that the next window starts with no backlog: for as long
+     * as they keep moving, and no more than {@link #STALLED} after the last one did.
+     */
+    private void settle(List<UUID> orders) throws InterruptedException {
+        long lastMoved = System.nanoTime();
+        int done = 0;
+        while (System.nanoTime() - lastMoved < STALLED.toNanos()) {
+            int now = (int) orders.stream().filter(seenAccepted::contains).count();
+            if (now == orders.size() && seenAssigned.containsAll(orders)) {
+                return;
+            }
+            if (now > done) {
+                done = now;
+                lastMoved = System.nanoTime();
+            }
+            Thread.sleep(200);
+        }
+    }
+
+    /** A volunteer places an order for the next resident, round the county. */
+    private HttpRequest nextOrder() {
+        Resident resident = residents.get(Math.floorMod(nextResident.getAndIncrement(), residents.size()));
+        String body = "{\"residentId\":\"" + resident.id() + "\",\"projectCode\":\"" + PROJECT
+                + "\",\"urgency\":\"ROUTINE\",\"residentConsent\":true,\"newNeed\":true}";
+        return HttpRequest.newBuilder(URI.create(system.url(FeiyanService.INTAKE) + "/api/orders"))
+                .timeout(Duration.ofSeconds(30))
+                .header("Authorization", volunteerTokens.get(resident.village()))
+                .header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString(body))
+                .build();
+    }
+
+    private boolean placed(HttpResponse<String> response, long answeredAt) {
+        if (response.statusCode() != 201) {
+            return false;
+        }
+        try {
+            placedAt.put(orderId(response), answeredAt);
+            return true;
+        } catch (Exception e) {
+            return false;
+        }
+    }
+
+    private static UUID orderId(HttpResponse<String> placedOrder) {
+        try {
+            return UUID.fromString(JSON.readTree(placedOrder.body()).path("orderId").asText());
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+    }
+
+    private void watch() {
+        while (watching) {
+            for (ConsumerRecord<String, String> record : topics.poll(Duration.ofMillis(10))) {
+                try {
+                    heard(record);
+                } catch (RuntimeException e) {
+                    System.err.printf("bench: cannot read %s record %s: %s%n", record.topic(), record.key(), e);
+                }
+            }
+        }
+    }
+
+    private void heard(ConsumerRecord<String, String> record) {
+        long now = System.nanoTime();
+        UUID order = UUID.fromString(record.key());
+        Long placed = placedAt.get(order);
+        if (placed == null) {
+            return;
+        }
+        Window w = window;
+        boolean measured = w != null && w.holds(placed);
+        if (record.topic().equals(Topics.ORDERS_ASSIGNED) && seenAssigned.add(order)) {
+            CountDownLatch waiting = assignedSignals.get(order);
+            if (waiting != null) {
+                waiting.countDown();
+            }
+            if (w != null && w.holds(now)) {
+                w.assignedWithin.incrementAndGet();
+            }
+            if (measured) {
+                w.assigned.add(now - placed);
+            }
+            String team = teamOf(record.value());
+            simulatedTeams.execute(() -> acceptAndComplete(order, team));
+        } else if (record.topic().equals(Topics.ORDERS_ACCEPTED) && seenAccepted.add(order) && measured) {
+            w.accepted.add(now - placed);
+        }
+    }
+
+    /**
+     * The team accepts as soon as team-service knows of the offer (it reads the same OrderAssigned a moment
+     * after the benchmark may: until then it answers 404, and the team tries again a little later each time, so
+     * its retries cost team-service little), then completes.
+     */
+    private void acceptAndComplete(UUID order, String team) {
+        String lead = leadTokens.computeIfAbsent(team, t -> "Bearer "
+                + system.tokens().sign(Tokens.Identity.teamLead("L-" + t, t), Duration.ofHours(2)));
+        String base = system.url(FeiyanService.TEAM) + "/api/assignments/" + order;
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
+        try {
+            int status;
+            long pause = FIRST_RETRY_MILLIS;
+            while ((status = post(base + "/accept", lead, null)) == 404 && System.nanoTime() < deadline) {
+                acceptRetries.incrementAndGet();
+                Thread.sleep(pause);
+                pause = Math.min(pause * 2, LONGEST_RETRY_MILLIS);
+            }
+            if (status / 100 != 2) {
+                failed("accept " + status);
+            } else if ((status = post(base + "/complete", lead, "{\"volunteerHours\":1}")) / 100 != 2) {
+                failed("complete " + status);
+            }
+        } catch (Exception e) {
+            failed(e.getClass().getSimpleName());
+        }
+    }
+
+    private void failed(String why) {
+        teamFailures.computeIfAbsent(why, w -> new AtomicLong()).incrementAndGet();
+    }
+
+    private int post(String url, String bearer, String body) throws Exception {
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(url)).timeout(Duration.ofSeconds(30))
+                .header("Authorization", bearer);
+        if (body == null) {
+            request.POST(HttpRequest.BodyPublishers.noBody());
+        } else {
+            request.header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(body));
+        }
+        return teams.send(request.build(), HttpResponse.BodyHandlers.discarding()).statusCode();
+    }
+
+    private static String teamOf(String payload) {
+        try {
+            JsonNode event = JSON.readTree(payload);
+            return event.path("teamCode").asText();
+        } catch (Exception e) {
+            throw new IllegalStateException("not an OrderAssigned: " + payload, e);
+        }
+    }
+
+    private static List<Resident> residents(FeiyanSystem system) throws Exception {
+        List<Resident> all = new ArrayList<>();
+        try (Connection db = DriverManager.getConnection(system.jdbcUrl(FeiyanService.INTAKE),
+                EmbeddedDatabase.USER, EmbeddedDatabase.PASSWORD);
+                ResultSet rows = db.createStatement().executeQuery(
+                        "select id, village_code from resident order by id")) {
+            while (rows.next()) {
+                all.add(new Resident(rows.getObject(1, UUID.class), rows.getString(2)));
+            }
+        }
+        return all;
+    }
+
+    @Override
+    public void close() throws InterruptedException {
+        watching = false;
+        watcher.join();
+        centre.interrupt();
+        topics.close();
+        simulatedTeams.shutdownNow();
+    }
+}

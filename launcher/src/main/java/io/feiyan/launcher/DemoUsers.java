@@ -1,0 +1,88 @@
+package io.feiyan.launcher;
+
+import io.feiyan.servers.Tokens.Identity;
+import io.feiyan.servers.Tokens;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.UUID;
+import java.util.stream.Collectors;
+
+/**
+ * The demo county's users, one of every role, and their tokens for the local run: written to
+ * {@code data/tokens.env} at each start ({@code source data/tokens.env}), and made on demand by
+ * {@code deploy/token.sh}. Local only: in production an OIDC provider issues tokens.
+ */
+public final class DemoUsers {
+    /** Local tokens last a working week, so a local run can be left up. */
+    static final Duration VALID_FOR = Duration.ofDays(7);
+
+    private DemoUsers() {
+    }
+
+    /** Environment variable name → the identity its token speaks for. */
+    public static Map<String, Identity> all() {
+        Map<String, Identity> users = new LinkedHashMap<>();
+        users.put("VOLUNTEER", Identity.volunteer("V-zhao-li", "371322206201"));
+        users.put("OPERATOR_VILLAGE", Identity.operator("OP-changbuling", "371322206201"));
+        users.put("OPERATOR_TOWN", Identity.operator("OP-quanyuan-2", "371322206"));
+        users.put("OPERATOR_COUNTY", Identity.operator("OP-county-centre", "371322"));
+        users.put("TEAM_LEAD", Identity.teamLead("L-art-light-cavalry", "art-light-cavalry"));
+        users.put("TEAM_MEMBER", Identity.teamMember("M-art-light-cavalry", "art-light-cavalry"));
+        users.put("ANALYST", Identity.analyst("A-county-statistics"));
+        users.put("ADMIN", Identity.admin("ADM-county-centre"));
+        return users;
+    }
+
+    /** Writes {@code export FEIYAN_TOKEN_<USER>=...} lines for every demo user; returns the file. */
+    static Path writeTokens(Tokens tokens, Path dataDir) {
+        String lines = all().entrySet().stream()
+                .map(user -> "export FEIYAN_TOKEN_" + user.getKey() + "=" + tokens.sign(user.getValue(), VALID_FOR))
+                .collect(Collectors.joining("\n", "# Tokens of the demo users, valid for 7 days: source this file\n",
+                        "\n"));
+        Path file = dataDir.resolve("tokens.env");
+        try {
+            Files.writeString(file, lines);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return file;
+    }
+
+    /**
+     * {@code deploy/token.sh ROLE [where-or-whom]}: a token for a demo user of the role, e.g. {@code resident
+     * <residentId>}, {@code volunteer 371322206201}, {@code operator 371322206}, {@code team-lead
+     * art-light-cavalry}, {@code analyst}, {@code admin}.
+     */
+    public static void main(String[] args) {
+        if (args.length == 0) {
+            System.err.println("usage: deploy/token.sh resident <residentId> | volunteer <village> | operator <region>"
+                    + " | team-member <team> | team-lead <team> | analyst | admin");
+            System.exit(2);
+        }
+        String what = args.length > 1 ? args[1] : null;
+        Identity who = switch (args[0]) {
+            case "resident" -> Identity.resident(UUID.fromString(required(what, "a resident id")));
+            case "volunteer" -> Identity.volunteer("V-demo", required(what, "a village code"));
+            case "operator" -> Identity.operator("OP-demo", required(what, "a village, town or county code"));
+            case "team-member" -> Identity.teamMember("M-demo", required(what, "a team code"));
+            case "team-lead" -> Identity.teamLead("L-demo", required(what, "a team code"));
+            case "analyst" -> Identity.analyst("A-demo");
+            case "admin" -> Identity.admin("ADM-demo");
+            default -> throw new IllegalArgumentException("no role " + args[0]);
+        };
+        Path data = Path.of(System.getenv().getOrDefault("FEIYAN_DATA", "data"));
+        System.out.println(Tokens.in(FeiyanSystem.keys(data)).sign(who, VALID_FOR));
+    }
+
+    private static String required(String value, String what) {
+        if (value == null) {
+            throw new IllegalArgumentException("name " + what);
+        }
+        return value;
+    }
+}

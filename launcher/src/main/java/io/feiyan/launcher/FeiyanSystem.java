@@ -1,0 +1,324 @@
+package io.feiyan.launcher;
+
+import io.feiyan.servers.EmbeddedDatabase;
+import io.feiyan.servers.EmbeddedKafka;
+import io.feiyan.servers.Tokens;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.io.UncheckedIOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * The whole of Feiyan on one machine: an embedded PostgreSQL with a database per service, an embedded
+ * Kafka broker, and the four services as they ship (their packaged Quarkus applications), each in its
+ * own JVM, logging to {@code <data>/logs}. Used by the local run and by the end-to-end test.
+ */
+public final class FeiyanSystem implements AutoCloseable {
+    /** With this system property true, each service records a CPU profile (Java Flight Recorder) beside its log. */
+    public static final String PROFILE = "feiyan.profile";
+    private static final Duration READY_TIMEOUT = Duration.ofMinutes(3);
+
+    /** How to start it. Port 0 means any free port. */
+    public record Settings(Path projectRoot, Path dataDir, EmbeddedDatabase.Durability durability, int kafkaPort,
+            int postgresPort, Map<FeiyanService, Integer> servicePorts, boolean demoData) {
+    }
+
+    private EmbeddedDatabase database;
+    private EmbeddedKafka kafka;
+    /** The instance of each service the system started with. */
+    private final Map<FeiyanService, Instance> instances = new EnumMap<>(FeiyanService.class);
+    /** More instances of services, started later, sharing the first one's database and consumer groups. */
+    private final List<Instance> more = new ArrayList<>();
+    private Settings settings;
+    private Tokens tokens;
+    private Path tokensFile;
+    private Path logs;
+
+    private FeiyanSystem(EmbeddedDatabase database, EmbeddedKafka kafka) {
+        this.database = database;
+        this.kafka = kafka;
+    }
+
+    /** Where the local token signing key pair is kept: beside the data it guards. */
+    public static Path keys(Path dataDir) {
+        return dataDir.resolve("keys");
+    }
+
+    /** Signs tokens the services of this system trust. */
+    public Tokens tokens() {
+        return tokens;
+    }
+
+    /** The demo users' tokens as {@code export} lines ({@code data/tokens.env}), written at each start. */
+    public Path tokensFile() {
+        return tokensFile;
+    }
+
+    public static FeiyanSystem start(Settings settings, PrintStream progress) {
+        for (FeiyanService service : FeiyanService.values()) {
+            Path jar = applicationJar(settings.projectRoot(), service);
+            if (!Files.exists(jar)) {
+                throw new IllegalStateException(jar + " is missing: build first with ./mvnw package -DskipTests");
+            }
+        }
+        progress.printf("PostgreSQL: starting, data in %s%n", settings.dataDir().resolve("postgres"));
+        EmbeddedDatabase database = EmbeddedDatabase.start(settings.dataDir().resolve("postgres"),
+                settings.postgresPort(), settings.durability());
+        for (FeiyanService service : FeiyanService.values()) {
+            database.ensureDatabase(service.database());
+        }
+        progress.printf("Kafka: starting, log in %s%n", settings.dataDir().resolve("kafka"));
+        EmbeddedKafka kafka;
+        try {
+            kafka = EmbeddedKafka.start(settings.dataDir().resolve("kafka"), settings.kafkaPort());
+        } catch (RuntimeException e) {
+            database.close();
+            throw e;
+        }
+        FeiyanSystem system = new FeiyanSystem(database, kafka);
+        try {
+            system.startServices(settings, progress);
+            return system;
+        } catch (RuntimeException e) {
+            system.close();
+            throw e;
+        }
+    }
+
+    /** The service's log: everything it wrote to standard output and error. */
+    public Path log(FeiyanService service) {
+        return logs.resolve(service.moduleName() + ".log");
+    }
+
+    private void startServices(Settings settings, PrintStream progress) {
+        logs = settings.dataDir().resolve("logs");
+        tokens = Tokens.in(keys(settings.dataDir()));
+        tokensFile = DemoUsers.writeTokens(tokens, settings.dataDir());
+        try {
+            Files.createDirectories(logs);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        this.settings = settings;
+        for (FeiyanService service : FeiyanService.values()) {
+            int port = settings.servicePorts().getOrDefault(service, service.defaultPort());
+            Instance instance = launch(service, port == 0 ? EmbeddedKafka.freePort() : port, log(service));
+            progress.printf("%s: starting on port %d, log in %s%n", service.moduleName(), instance.port, instance.log);
+            instances.put(service, instance);
+        }
+        for (Instance instance : instances.values()) {
+            instance.awaitReady();
+            progress.printf("%s: ready at %s%n", instance.service.moduleName(), instance.url());
+        }
+    }
+
+    /**
+     * Starts one more instance of each service, all at once, on free ports, with the same database, broker and
+     * settings as the first: each joins its service's consumer group and shares the topics' partitions. Returns them
+     * once every one is ready.
+     */
+    public List<Instance> startMore(List<FeiyanService> services) {
+        List<Instance> started = new ArrayList<>();
+        for (FeiyanService service : services) {
+            Path log = logs.resolve(service.moduleName() + "-" + (more.size() + 2) + ".log");
+            Instance instance = launch(service, EmbeddedKafka.freePort(), log);
+            more.add(instance);
+            started.add(instance);
+        }
+        started.forEach(Instance::awaitReady);
+        return started;
+    }
+
+    /** The instance the system started with. */
+    public Instance instance(FeiyanService service) {
+        return instances.get(service);
+    }
+
+    /** Kills the service's first instance (SIGKILL) and starts it again on the same port, as a supervisor would. */
+    public Instance restart(FeiyanService service) {
+        Instance dead = instances.get(service);
+        dead.kill();
+        Instance instance = launch(service, dead.port, dead.log);
+        instances.put(service, instance);
+        instance.awaitReady();
+        return instance;
+    }
+
+    /** Stops the broker and starts it again on the same port and log: the services' clients reconnect. */
+    public void restartKafka() {
+        int port = kafka.port();
+        kafka.close();
+        kafka = EmbeddedKafka.start(settings.dataDir().resolve("kafka"), port);
+    }
+
+    /** Stops PostgreSQL and starts it again on the same port and files: the services' pools reconnect. */
+    public void restartDatabase() {
+        int port = database.port();
+        database.close();
+        database = EmbeddedDatabase.start(settings.dataDir().resolve("postgres"), port, settings.durability());
+    }
+
+    private Instance launch(FeiyanService service, int port, Path log) {
+        List<String> command = new ArrayList<>(List.of(
+                Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-Xmx256m",
+                "-Dquarkus.http.port=" + port,
+                "-Dquarkus.datasource.jdbc.url=" + database.jdbcUrl(service.database()),
+                "-Dquarkus.datasource.username=" + EmbeddedDatabase.USER,
+                "-Dquarkus.datasource.password=" + EmbeddedDatabase.PASSWORD,
+                "-Dkafka.bootstrap.servers=" + kafka.bootstrapServers(),
+                "-Dmp.jwt.verify.publickey.location=" + Tokens.publicKey(keys(settings.dataDir())).toUri()));
+        if (settings.demoData() && service == FeiyanService.TEAM) {
+            command.add("-Dfeiyan.demo-data.enabled=true");
+        }
+        if (Boolean.getBoolean(PROFILE)) {
+            // a CPU profile of each service, kept beside its log (the benchmark: deploy/bench.sh --profile)
+            command.add("-XX:StartFlightRecording=settings=profile,filename="
+                    + log.resolveSibling(log.getFileName().toString().replace(".log", ".jfr")));
+        }
+        command.add("-jar");
+        command.add(applicationJar(settings.projectRoot(), service).toString());
+        try {
+            return new Instance(service, port, log, new ProcessBuilder(command)
+                    .redirectErrorStream(true)
+                    .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()))
+                    .start());
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot start " + service.moduleName(), e);
+        }
+    }
+
+    /** One running instance of a service: its own JVM, on its own port, logging to its own file. */
+    public static final class Instance {
+        private final FeiyanService service;
+        private final int port;
+        private final Path log;
+        private final Process process;
+
+        private Instance(FeiyanService service, int port, Path log, Process process) {
+            this.service = service;
+            this.port = port;
+            this.log = log;
+            this.process = process;
+        }
+
+        public String url() {
+            return "http://localhost:" + port;
+        }
+
+        public Path log() {
+            return log;
+        }
+
+        public boolean isAlive() {
+            return process.isAlive();
+        }
+
+        /** How its process ended ("137" after a SIGKILL), or "none" while it runs. */
+        public String exitCode() {
+            return process.isAlive() ? "none" : String.valueOf(process.exitValue());
+        }
+
+        /** Its operating-system process: how much CPU it has used, for instance. */
+        public ProcessHandle process() {
+            return process.toHandle();
+        }
+
+        /** Ends it at once, as a crash would (SIGKILL): nothing is flushed, committed or said goodbye. */
+        public void kill() {
+            try {
+                process.destroyForcibly().waitFor(10, TimeUnit.SECONDS);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }
+
+        /** Stops it as an operator would (SIGTERM), by force if it has not stopped in 20 seconds. */
+        public void stop() {
+            process.destroy();
+            try {
+                if (!process.waitFor(20, TimeUnit.SECONDS)) {
+                    process.destroyForcibly().waitFor(10, TimeUnit.SECONDS);
+                }
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }
+
+        private void awaitReady() {
+            HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
+            HttpRequest ready = HttpRequest.newBuilder(URI.create(url() + "/q/health/ready"))
+                    .timeout(Duration.ofSeconds(5)).build();
+            long deadline = System.nanoTime() + READY_TIMEOUT.toNanos();
+            while (System.nanoTime() < deadline) {
+                if (!process.isAlive()) {
+                    throw new IllegalStateException(service.moduleName() + " stopped while starting; see " + log);
+                }
+                try {
+                    if (http.send(ready, HttpResponse.BodyHandlers.discarding()).statusCode() == 200) {
+                        return;
+                    }
+                } catch (IOException e) {
+                    // not listening yet
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    throw new IllegalStateException(e);
+                }
+                sleep(Duration.ofMillis(250));
+            }
+            throw new IllegalStateException(service.moduleName() + " not ready after " + READY_TIMEOUT + "; see " + log);
+        }
+    }
+
+    public static Path applicationJar(Path projectRoot, FeiyanService service) {
+        return projectRoot.resolve(service.moduleName()).resolve("target/quarkus-app/quarkus-run.jar");
+    }
+
+    public String url(FeiyanService service) {
+        return instances.get(service).url();
+    }
+
+    public String kafkaBootstrapServers() {
+        return kafka.bootstrapServers();
+    }
+
+    public String jdbcUrl(FeiyanService service) {
+        return database.jdbcUrl(service.database());
+    }
+
+    /** A database of its own on the system's PostgreSQL server, made when missing (the benchmark's). */
+    public String jdbcUrl(String otherDatabase) {
+        return database.ensureDatabase(otherDatabase).jdbcUrl(otherDatabase);
+    }
+
+    /** Stops the services (gracefully, then by force), then Kafka, then PostgreSQL. */
+    @Override
+    public void close() {
+        List<Instance> all = new ArrayList<>(more);
+        all.addAll(instances.values());
+        all.forEach(instance -> instance.process.destroy());
+        all.forEach(Instance::stop);
+        kafka.close();
+        database.close();
+    }
+
+    private static void sleep(Duration duration) {
+        try {
+            Thread.sleep(duration.toMillis());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+}

@@ -1,0 +1,446 @@
+package io.feiyan.launcher.demo;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.feiyan.events.HouseholdTag;
+import io.feiyan.events.Tier;
+import io.feiyan.launcher.FeiyanService;
+import io.feiyan.launcher.FeiyanSystem;
+import io.feiyan.servers.Tokens;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.io.PrintStream;
+import java.io.UncheckedIOException;
+import java.net.HttpURLConnection;
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.YearMonth;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Consumer;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+
+/**
+ * Loads a {@link CountyPlan} — the demo county at the scale of the source report — into a running Feiyan
+ * through the services' own APIs, as the county centre's admins and the villages' 飞燕 volunteers would:
+ * categories, projects, teams, volunteers and this month's menu on team-service, residents on intake. Intake
+ * and team-service are loaded side by side, each by a few threads of its own. Loading again adds nothing:
+ * the catalogue, teams and menu are PUTs, a volunteer already in their village (by name) is not registered
+ * again, and a resident already registered (by ID number) is answered 409 duplicate-resident.
+ *
+ * <p>Started by {@code deploy/county.sh} against a running system, or by {@code deploy/run-local.sh --county}
+ * once the system is ready. Arguments: a random seed (default 1), the number of villages (660) and residents
+ * per village (15). Environment: {@code FEIYAN_HOST} (default localhost; the services' usual ports),
+ * {@code FEIYAN_DATA} (default data: where the token signing key is).
+ */
+public final class CountyGenerator {
+    private static final ObjectMapper JSON = new ObjectMapper();
+    /**
+     * Requests in flight to each of intake and team-service: as many as the JDK keeps connections to a server
+     * ({@code http.maxConnections}, 5), and enough to keep two cores busy.
+     */
+    private static final int THREADS_PER_SERVICE = 5;
+    private static final int ATTEMPTS = 5;
+    private static final Duration DEMO_WAIT = Duration.ofSeconds(60);
+    private static final Duration DIRECTORY_WAIT = Duration.ofMinutes(2);
+    /** The county's time zone ({@code feiyan.time-zone}), which says what "this month" is for the menu. */
+    private static final ZoneId COUNTY_TIME = ZoneId.of("Asia/Shanghai");
+
+    /** What a load did, with how many of the volunteers and residents were new and how many there already. */
+    public record Result(int towns, int villages, int categories, int projects, int countyTeams, int teams,
+            int volunteersAdded, int volunteersThere, int residentsAdded, int residentsThere,
+            Map<HouseholdTag, Long> residentsBySituation, YearMonth menuMonth, int menuVersion, int menuItems,
+            Duration took) {
+    }
+
+    private final CountyPlan plan;
+    private final Tokens tokens;
+    private final Function<FeiyanService, String> url;
+    private final PrintStream out;
+    private final Map<String, String> bearers = new ConcurrentHashMap<>();
+    private final AtomicInteger volunteersAdded = new AtomicInteger();
+    private final AtomicInteger volunteersThere = new AtomicInteger();
+    private final AtomicInteger residentsAdded = new AtomicInteger();
+    private final AtomicInteger residentsThere = new AtomicInteger();
+    private final Collection<String> failures = new ConcurrentLinkedQueue<>();
+
+    /** Loads the plan into the system whose services answer at {@code url}, with tokens its services trust. */
+    public CountyGenerator(CountyPlan plan, Tokens tokens, Function<FeiyanService, String> url, PrintStream out) {
+        this.plan = plan;
+        this.tokens = tokens;
+        this.url = url;
+        this.out = out;
+    }
+
+    public static void main(String[] args) throws Exception {
+        long seed;
+        int villages;
+        int residents;
+        try {
+            seed = args.length > 0 ? Long.parseLong(args[0]) : 1;
+            villages = args.length > 1 ? Integer.parseInt(args[1]) : CountyPlan.FULL_VILLAGES;
+            residents = args.length > 2 ? Integer.parseInt(args[2]) : CountyPlan.DEFAULT_RESIDENTS_PER_VILLAGE;
+        } catch (NumberFormatException e) {
+            System.err.println("usage: deploy/county.sh [random seed (1)] [villages (660)] [residents per village (15)]");
+            System.exit(2);
+            return;
+        }
+        String host = System.getenv().getOrDefault("FEIYAN_HOST", "localhost");
+        Path data = Path.of(System.getenv().getOrDefault("FEIYAN_DATA", "data"));
+        try {
+            new CountyGenerator(CountyPlan.of(seed, villages, residents), Tokens.in(FeiyanSystem.keys(data)),
+                    service -> "http://" + host + ":" + service.defaultPort(), System.out).load();
+        } catch (RuntimeException e) {
+            System.err.println("The county could not be loaded: " + e.getMessage());
+            System.exit(1);
+        }
+    }
+
+    public Result load() throws InterruptedException {
+        long started = System.nanoTime();
+        out.printf("Loading the county of %s (seed %d): %d towns, %d villages, %d volunteers, %d residents...%n",
+                CountyPlan.COUNTY, plan.seed(), plan.towns().size(), plan.villages().size(), plan.volunteers().size(),
+                plan.residents().size());
+        ExecutorService intake = Executors.newFixedThreadPool(THREADS_PER_SERVICE);
+        ExecutorService team = Executors.newFixedThreadPool(THREADS_PER_SERVICE);
+        ScheduledExecutorService progress = Executors.newSingleThreadScheduledExecutor(runnable -> {
+            Thread thread = new Thread(runnable, "county-progress");
+            thread.setDaemon(true);
+            return thread;
+        });
+        try {
+            awaitDemoCounty();
+            Set<String> there = registeredVolunteers();
+            // residents go to intake while team-service takes the catalogue, the teams and the volunteers
+            List<Future<?>> residents = submitAll(intake, plan.residents(), this::register);
+            progress.scheduleAtFixedRate(() -> out.printf("  ... %,d of %,d volunteers, %,d of %,d residents (%.0f s)%n",
+                    volunteersAdded.get() + volunteersThere.get(), plan.volunteers().size(),
+                    residentsAdded.get() + residentsThere.get(), plan.residents().size(), seconds(started)),
+                    5, 5, TimeUnit.SECONDS);
+
+            for (CountyPlan.Category category : plan.categories()) {
+                put("/api/categories/" + category.code(), Map.of("name", category.name()));
+            }
+            await(submitAll(team, plan.newProjects(), this::put));
+            failIfAny();
+            out.printf("  catalogue: %d categories, %d projects (%.1f s)%n", plan.categories().size(),
+                    plan.projectCodes().size(), seconds(started));
+            Map<String, CountyPlan.Team> villageTeams = plan.newTeams().stream().filter(t -> t.tier() == Tier.VILLAGE)
+                    .collect(Collectors.toMap(CountyPlan.Team::regionCode, t -> t));
+            await(submitAll(team, plan.newTeams().stream().filter(t -> t.tier() != Tier.VILLAGE).toList(), this::put));
+            failIfAny();
+            // a village at a time: its 飞燕 team, then its volunteers
+            Map<String, List<CountyPlan.Volunteer>> volunteersOf = plan.volunteers().stream()
+                    .collect(Collectors.groupingBy(CountyPlan.Volunteer::villageCode));
+            await(submitAll(team, plan.villages(), village -> {
+                CountyPlan.Team feiyan = villageTeams.get(village.code());
+                if (feiyan != null) {
+                    put(feiyan);
+                }
+                volunteersOf.getOrDefault(village.code(), List.of()).forEach(v -> register(v, there));
+            }));
+            out.printf("  teams: %d county, %d town, %d village; volunteers: %,d, %d in each village (%.1f s)%n",
+                    plan.countyTeamCodes().size(), plan.towns().size(), plan.villages().size(),
+                    plan.volunteers().size(), CountyPlan.VOLUNTEERS_PER_VILLAGE, seconds(started));
+            await(residents);
+            out.printf("  residents: %,d (%.1f s)%n", plan.residents().size(), seconds(started));
+            progress.shutdownNow();
+
+            YearMonth month = YearMonth.now(COUNTY_TIME);
+            JsonNode menu = put("/api/menus/" + CountyPlan.COUNTY + "/" + month, Map.of("items",
+                    plan.menu().stream().map(item -> item.note() == null ? Map.of("projectCode", item.projectCode())
+                            : Map.of("projectCode", item.projectCode(), "note", item.note())).toList()));
+            failIfAny();
+            awaitDirectory();
+
+            Result result = new Result(plan.towns().size(), plan.villages().size(), plan.categories().size(),
+                    plan.projectCodes().size(), plan.countyTeamCodes().size(), plan.teamCodes().size(),
+                    volunteersAdded.get(), volunteersThere.get(), residentsAdded.get(), residentsThere.get(),
+                    plan.residentsBySituation(), month, menu.path("version").asInt(), plan.menu().size(),
+                    Duration.ofNanos(System.nanoTime() - started));
+            print(result);
+            return result;
+        } finally {
+            progress.shutdownNow();
+            intake.shutdownNow();
+            team.shutdownNow();
+        }
+    }
+
+    private void print(Result r) {
+        int residents = r.residentsAdded() + r.residentsThere();
+        out.printf("""
+                The county of %s is loaded (seed %d) in %.1f s:
+                  %d towns and %,d villages; %d categories and %d projects; this month's menu (%s, version %d) of %d
+                  %,d teams: %d at county tier, an institute in each town, a 飞燕 team in each village
+                  %,d 飞燕 volunteers, %d a village on a one-day duty in turn (%,d new, %,d there already)
+                  %,d residents, %d a village (%,d new, %,d there already): %s
+                """, CountyPlan.COUNTY, plan.seed(), r.took().toMillis() / 1000.0, r.towns(), r.villages(),
+                r.categories(), r.projects(), r.menuMonth(), r.menuVersion(), r.menuItems(), r.teams(),
+                r.countyTeams(), r.volunteersAdded() + r.volunteersThere(), CountyPlan.VOLUNTEERS_PER_VILLAGE,
+                r.volunteersAdded(), r.volunteersThere(), residents, plan.residentsPerVillage(), r.residentsAdded(),
+                r.residentsThere(), r.residentsBySituation().entrySet().stream()
+                        .map(tag -> String.format("%s %.0f%%", tag.getKey().name().toLowerCase().replace('_', '-'),
+                                residents == 0 ? 0.0 : 100.0 * tag.getValue() / residents))
+                        .collect(Collectors.joining(", ")));
+    }
+
+    /** Until team-service has the demo county this one grows from (it loads it at start). */
+    private void awaitDemoCounty() throws InterruptedException {
+        long until = System.nanoTime() + DEMO_WAIT.toNanos();
+        String missing;
+        while (true) {
+            Map<String, String> projects = new LinkedHashMap<>();
+            get(FeiyanService.TEAM, "/api/projects").forEach(p -> projects.put(p.path("code").asText(),
+                    p.path("category").asText()));
+            Map<String, String> teams = new LinkedHashMap<>();
+            get(FeiyanService.TEAM, "/api/teams").forEach(t -> teams.put(t.path("code").asText(),
+                    t.path("regionCode").asText()));
+            List<String> absent = new ArrayList<>();
+            CountyPlan.DEMO_PROJECTS.forEach((code, category) -> {
+                if (!category.equals(projects.get(code))) {
+                    absent.add("project " + code + " (" + category + ")");
+                }
+            });
+            CountyPlan.DEMO_TEAMS.forEach((code, region) -> {
+                if (!region.equals(teams.get(code))) {
+                    absent.add("team " + code + " (" + region + ")");
+                }
+            });
+            if (absent.isEmpty()) {
+                return;
+            }
+            missing = String.join(", ", absent);
+            if (System.nanoTime() > until) {
+                throw new IllegalStateException("team-service does not have the demo county this one grows from ("
+                        + "missing " + missing + "): start it with feiyan.demo-data.enabled=true, as "
+                        + "deploy/run-local.sh does");
+            }
+            Thread.sleep(500);
+        }
+    }
+
+    /** Until dispatch, which routes orders, has heard of every team (from team-service's events). */
+    private void awaitDirectory() throws InterruptedException {
+        long until = System.nanoTime() + DIRECTORY_WAIT.toNanos();
+        Set<String> wanted = new HashSet<>(plan.teamCodes());
+        while (true) {
+            Set<String> known = new HashSet<>();
+            get(FeiyanService.DISPATCH, "/api/teams").forEach(t -> known.add(t.path("code").asText()));
+            if (known.containsAll(wanted)) {
+                return;
+            }
+            if (System.nanoTime() > until) {
+                wanted.removeAll(known);
+                throw new IllegalStateException("dispatch has not heard of " + wanted.size() + " teams after "
+                        + DIRECTORY_WAIT.toSeconds() + " s, e.g. " + wanted.iterator().next());
+            }
+            Thread.sleep(500);
+        }
+    }
+
+    /** The volunteers registered already, as village and name. */
+    private Set<String> registeredVolunteers() {
+        Set<String> there = new HashSet<>();
+        get(FeiyanService.TEAM, "/api/volunteers").forEach(v -> there.add(v.path("villageCode").asText() + "/"
+                + v.path("name").asText()));
+        return there;
+    }
+
+    private void register(CountyPlan.Volunteer v, Set<String> there) {
+        if (there.contains(v.villageCode() + "/" + v.name())) {
+            volunteersThere.incrementAndGet();
+            return;
+        }
+        Map<String, Object> body = new LinkedHashMap<>();
+        body.put("name", v.name());
+        body.put("phone", v.phone());
+        body.put("villageCode", v.villageCode());
+        body.put("skills", v.skills());
+        body.put("teamCodes", List.of(v.teamCode()));
+        body.put("joinedOn", v.joinedOn().toString());
+        Response response = exchange("POST", FeiyanService.TEAM, "/api/volunteers", body, admin());
+        if (response.status() == 201) {
+            volunteersAdded.incrementAndGet();
+        } else {
+            fail("POST /api/volunteers", response);
+        }
+    }
+
+    /** As one of the village's 飞燕 volunteers, who register its residents. */
+    private void register(CountyPlan.Resident r) {
+        Map<String, Object> body = new LinkedHashMap<>();
+        body.put("name", r.name());
+        body.put("phone", r.phone());
+        body.put("idNumber", r.idNumber());
+        body.put("villageCode", r.villageCode());
+        body.put("householdTags", r.householdTags());
+        if (r.guardian() != null) {
+            body.put("guardian", Map.of("name", r.guardian().name(), "phone", r.guardian().phone(),
+                    "relation", r.guardian().relation()));
+        }
+        String bearer = bearers.computeIfAbsent(r.villageCode(), village -> tokens.sign(
+                Tokens.Identity.volunteer("V-" + village + "-1", village), Duration.ofHours(1)));
+        Response response = exchange("POST", FeiyanService.INTAKE, "/api/residents", body, bearer);
+        if (response.status() == 201) {
+            residentsAdded.incrementAndGet();
+        } else if (response.status() == 409 && response.body().contains("duplicate-resident")) {
+            residentsThere.incrementAndGet();
+        } else {
+            fail("POST /api/residents", response);
+        }
+    }
+
+    private void put(CountyPlan.Project p) {
+        put("/api/projects/" + p.code(), Map.of("name", p.name(), "category", p.category(),
+                "aimedAt", p.aimedAt(), "servedAt", p.servedAt()));
+    }
+
+    private void put(CountyPlan.Team t) {
+        put("/api/teams/" + t.code(), Map.of("name", t.name(), "tier", t.tier(), "regionCode", t.regionCode(),
+                "projectCodes", t.projectCodes(), "capacity", t.capacity()));
+    }
+
+    /** An admin's PUT on team-service: the catalogue, a team, a menu. */
+    private JsonNode put(String path, Object body) {
+        Response response = exchange("PUT", FeiyanService.TEAM, path, body, admin());
+        if (response.status() != 200) {
+            fail("PUT " + path, response);
+            return JSON.nullNode();
+        }
+        return read(response);
+    }
+
+    private JsonNode get(FeiyanService service, String path) {
+        Response response = exchange("GET", service, path, null, admin());
+        if (response.status() != 200) {
+            throw new IllegalStateException("GET " + path + " on " + service.moduleName() + " answered "
+                    + response.status() + ": " + response.body());
+        }
+        return read(response);
+    }
+
+    private String admin() {
+        return bearers.computeIfAbsent("admin", who -> tokens.sign(Tokens.Identity.admin("ADM-county-generator"),
+                Duration.ofHours(1)));
+    }
+
+    private record Response(int status, String body) {
+    }
+
+    /**
+     * Retried when the service cannot be reached or answers 5xx, as a busy service may. With the JDK's plain
+     * HTTP client, which costs the client a fraction of the CPU of java.net.http's: on two cores every bit counts.
+     */
+    private Response exchange(String method, FeiyanService service, String path, Object body, String bearer) {
+        try {
+            byte[] json = body == null ? null : JSON.writeValueAsBytes(body);
+            for (int attempt = 1; ; attempt++) {
+                try {
+                    Response response = send(method, URI.create(url.apply(service) + path), json, bearer);
+                    if (response.status() < 500 || attempt == ATTEMPTS) {
+                        return response;
+                    }
+                } catch (IOException e) {
+                    if (attempt == ATTEMPTS) {
+                        throw new IllegalStateException(method + " " + path + " on " + service.moduleName()
+                                + " failed: " + e, e);
+                    }
+                }
+                Thread.sleep(200L * attempt);
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted", e);
+        }
+    }
+
+    /** One request; the answer is read to its end, so that the connection is kept for the next. */
+    private static Response send(String method, URI uri, byte[] json, String bearer) throws IOException {
+        HttpURLConnection connection = (HttpURLConnection) uri.toURL().openConnection();
+        connection.setConnectTimeout(5_000);
+        connection.setReadTimeout(30_000);
+        connection.setRequestMethod(method);
+        connection.setRequestProperty("Authorization", "Bearer " + bearer);
+        connection.setRequestProperty("Accept", "application/json");
+        if (json != null) {
+            connection.setDoOutput(true);
+            connection.setRequestProperty("Content-Type", "application/json");
+            try (OutputStream out = connection.getOutputStream()) {
+                out.write(json);
+            }
+        }
+        int status = connection.getResponseCode();
+        try (InputStream in = status >= 400 ? connection.getErrorStream() : connection.getInputStream()) {
+            return new Response(status, in == null ? "" : new String(in.readAllBytes(), StandardCharsets.UTF_8));
+        }
+    }
+
+    private static JsonNode read(Response response) {
+        try {
+            return JSON.readTree(response.body());
+        } catch (IOException e) {
+            throw new IllegalStateException("not JSON: " + response.body(), e);
+        }
+    }
+
+    private void fail(String what, Response response) {
+        failures.add(what + " answered " + response.status() + ": " + response.body());
+    }
+
+    private void failIfAny() {
+        if (!failures.isEmpty()) {
+            throw new IllegalStateException(failures.size() + " requests failed, e.g. "
+                    + failures.stream().limit(3).collect(Collectors.joining("; ")));
+        }
+    }
+
+    private <T> List<Future<?>> submitAll(ExecutorService pool, Collection<T> items, Consumer<T> action) {
+        List<Future<?>> futures = new ArrayList<>(items.size());
+        for (T item : items) {
+            futures.add(pool.submit(() -> {
+                try {
+                    action.accept(item);
+                } catch (RuntimeException e) {
+                    failures.add(e.getMessage());
+                }
+            }));
+        }
+        return futures;
+    }
+
+    private static void await(List<Future<?>> futures) throws InterruptedException {
+        for (Future<?> future : futures) {
+            try {
+                future.get();
+            } catch (ExecutionException e) {
+                throw new IllegalStateException(e.getCause());
+            }
+        }
+    }
+
+    private static double seconds(long started) {
+        return (System.nanoTime() - started) / 1e9;
+    }
+}

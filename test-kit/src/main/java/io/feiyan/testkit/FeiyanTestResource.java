@@ -1,0 +1,62 @@
+package io.feiyan.testkit;
+
+import io.feiyan.servers.Folders;
+import io.feiyan.servers.Tokens;
+import io.quarkus.test.common.QuarkusTestResourceLifecycleManager;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Map;
+
+/**
+ * Gives a service's {@code @QuarkusTest}s a real Kafka broker and a real PostgreSQL database of their own for the
+ * length of the module's test run — the embedded servers, or containers with {@code -Dfeiyan.infra=containers}
+ * ({@link TestInfrastructure}) — and a token signing key the service trusts. Name the database with the resource
+ * argument {@code database}.
+ */
+public class FeiyanTestResource implements QuarkusTestResourceLifecycleManager {
+    /** The folder of the signing key pair, for tests to sign tokens with {@code Tokens.in(Path.of(...))}. */
+    public static final String TOKEN_KEYS = "feiyan.test.token-keys";
+
+    private TestInfrastructure infrastructure;
+    private String databaseName;
+    private Path keys;
+
+    @Override
+    public void init(Map<String, String> initArgs) {
+        databaseName = initArgs.getOrDefault("database", "feiyan");
+    }
+
+    @Override
+    public Map<String, String> start() {
+        infrastructure = TestInfrastructure.chosen(System.getProperty(TestInfrastructure.PROPERTY));
+        TestInfrastructure.Endpoints endpoints = infrastructure.start(databaseName);
+        try {
+            keys = Files.createTempDirectory("feiyan-test-keys-");
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        Tokens.in(keys);
+        return quarkusConfig(endpoints, keys);
+    }
+
+    /** What the service under test is told: where its database and broker are, and whose tokens to trust. */
+    static Map<String, String> quarkusConfig(TestInfrastructure.Endpoints endpoints, Path keys) {
+        return Map.of(
+                "quarkus.datasource.jdbc.url", endpoints.jdbcUrl(),
+                "quarkus.datasource.username", endpoints.username(),
+                "quarkus.datasource.password", endpoints.password(),
+                "kafka.bootstrap.servers", endpoints.kafkaBootstrapServers(),
+                "mp.jwt.verify.publickey.location", Tokens.publicKey(keys).toUri().toString(),
+                TOKEN_KEYS, keys.toString());
+    }
+
+    @Override
+    public void stop() {
+        if (infrastructure != null) {
+            infrastructure.close();
+        }
+        Folders.deleteQuietly(keys);
+    }
+}
