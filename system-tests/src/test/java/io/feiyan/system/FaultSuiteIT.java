@@ -24,6 +24,7 @@ import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -75,6 +76,7 @@ class FaultSuiteIT {
     private static FeiyanSystem system;
     private static Path data;
     private static final List<Process> burners = new ArrayList<>();
+    private static final Map<FeiyanService, Connection> CONNECTIONS = new ConcurrentHashMap<>();
     private final HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
             .connectTimeout(Duration.ofSeconds(2)).build();
     private final Random random = new Random(7);
@@ -100,6 +102,7 @@ class FaultSuiteIT {
     @AfterAll
     static void stop() {
         burners.forEach(Process::destroyForcibly);
+        CONNECTIONS.values().forEach(FaultSuiteIT::closeQuietly);
         if (system != null) {
             system.close();
         }
@@ -139,6 +142,7 @@ class FaultSuiteIT {
 
         Map<String, Integer> malformed = new TreeMap<>();
         List<String> faults = new ArrayList<>();
+        Instant faultsFrom = Instant.now();
         untilTheLoopMoves();
         for (FeiyanService service : FeiyanService.values()) {
             system.restart(service);
@@ -166,12 +170,14 @@ class FaultSuiteIT {
         orders.join();
 
         // the loop settles: every order the same in all four services, nothing left to do
-        Instant deadline = Instant.now().plus(SETTLE);
+        Instant settleFrom = Instant.now();
+        Instant deadline = settleFrom.plus(SETTLE);
         Map<String, String> inconsistent = inconsistent();
         while ((!inconsistent.isEmpty() || somethingToDo()) && Instant.now().isBefore(deadline)) {
             pause(500);
             inconsistent = inconsistent();
         }
+        Instant settled = Instant.now();
         working.set(false);
         teams.join();
         Map<String, Long> lag = consumerLag();
@@ -221,7 +227,10 @@ class FaultSuiteIT {
         long inFlight = placed.size() - completed;
         long doubledTotal = doubled.values().stream().mapToLong(Long::longValue).sum();
         System.out.println("Fault suite: " + String.join("; ", faults)
-                + (CPU_BURNERS > 0 ? "; with " + CPU_BURNERS + " CPU-burning processes beside it" : ""));
+                + (CPU_BURNERS > 0 ? "; with " + CPU_BURNERS + " CPU-burning processes beside it" : "")
+                + String.format(" (the faults took %d s, the loop settled in %d s)",
+                        Duration.between(faultsFrom, settleFrom).toSeconds(),
+                        Duration.between(settleFrom, settled).toSeconds()));
         System.out.printf("%-14s %8s%n", "orders placed", placed.size());
         System.out.printf("%-14s %8s%n", "completed", completed);
         System.out.printf("%-14s %8s   %s%n", "in flight", inFlight, byState);
@@ -460,16 +469,47 @@ class FaultSuiteIT {
         return lag;
     }
 
+    /**
+     * One value of the order's row in a service's database, over a connection kept per service (the checks read every
+     * order each time round; a new connection for each read cost more than the reads): a connection broken by the
+     * database's restart is opened again once.
+     */
     private static String query(FeiyanService service, String sql, String order) {
-        try (Connection connection = DriverManager.getConnection(system.jdbcUrl(service), EmbeddedDatabase.USER,
-                EmbeddedDatabase.PASSWORD);
-                PreparedStatement statement = connection.prepareStatement(sql)) {
-            statement.setObject(1, UUID.fromString(order));
-            try (ResultSet rs = statement.executeQuery()) {
-                return rs.next() ? rs.getString(1) : null;
+        for (int attempt = 1; ; attempt++) {
+            try {
+                Connection connection = CONNECTIONS.computeIfAbsent(service, FaultSuiteIT::connect);
+                try (PreparedStatement statement = connection.prepareStatement(sql)) {
+                    statement.setObject(1, UUID.fromString(order));
+                    try (ResultSet rs = statement.executeQuery()) {
+                        return rs.next() ? rs.getString(1) : null;
+                    }
+                }
+            } catch (SQLException | RuntimeException e) {
+                Connection broken = CONNECTIONS.remove(service);
+                closeQuietly(broken);
+                if (attempt == 2) {
+                    throw new IllegalStateException(e);
+                }
             }
-        } catch (Exception e) {
-            throw new IllegalStateException(e);
+        }
+    }
+
+    private static Connection connect(FeiyanService service) {
+        try {
+            return DriverManager.getConnection(system.jdbcUrl(service), EmbeddedDatabase.USER,
+                    EmbeddedDatabase.PASSWORD);
+        } catch (SQLException e) {
+            throw new IllegalStateException("cannot connect to " + service.database(), e);
+        }
+    }
+
+    private static void closeQuietly(Connection connection) {
+        try {
+            if (connection != null) {
+                connection.close();
+            }
+        } catch (SQLException e) {
+            // it is broken already
         }
     }
 
