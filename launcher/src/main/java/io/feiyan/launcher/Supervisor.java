@@ -15,7 +15,7 @@ import java.util.Set;
  * killed) is started again on its port and log, and the console says so. One that keeps stopping — more than
  * {@link #MOST_RESTARTS} times within {@link #WITHIN} — is given up on with a clear message; the others run on.
  */
-final class Supervisor implements AutoCloseable {
+public final class Supervisor implements AutoCloseable {
     static final int MOST_RESTARTS = 3;
     static final Duration WITHIN = Duration.ofMinutes(5);
     private static final Duration LOOK_EVERY = Duration.ofSeconds(1);
@@ -35,7 +35,7 @@ final class Supervisor implements AutoCloseable {
     }
 
     /** Starts watching the system's services. */
-    static Supervisor watch(FeiyanSystem system, PrintStream console) {
+    public static Supervisor watch(FeiyanSystem system, PrintStream console) {
         Supervisor supervisor = new Supervisor(system, console);
         supervisor.watcher.start();
         return supervisor;
