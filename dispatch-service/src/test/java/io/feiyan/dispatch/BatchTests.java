@@ -22,11 +22,11 @@ import io.feiyan.platform.messaging.EventHandlers;
 import io.feiyan.platform.messaging.Inbox;
 import io.feiyan.servers.Tokens.Identity;
 import io.feiyan.testkit.EventProbe;
+import io.feiyan.testkit.Published;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.junit.QuarkusTest;
 import jakarta.inject.Inject;
 import java.nio.charset.StandardCharsets;
-import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
@@ -88,7 +88,7 @@ class BatchTests {
 
         for (UUID good : List.of(first, second, third)) {
             assertNotNull(caseOf(good), "the good event took effect: " + good);
-            assertEquals(1, probe.all(Topics.ORDERS_APPROVED, keyed(good), Duration.ofSeconds(2)).size(),
+            assertEquals(1, Published.about(probe, Topics.ORDERS_APPROVED, good).size(),
                     "once: " + good);
         }
         assertNull(caseOf(breaksARule));
@@ -102,7 +102,7 @@ class BatchTests {
                 Place.WAIT);
         assertEquals(poison.reason(), header(sentAside, "dead-letter-reason"));
         assertEquals(Topics.ORDERS_PLACED, header(sentAside, "dead-letter-topic"));
-        assertEquals(1, probe.all("deadletter.dispatch-service", keyed(breaksARule), Duration.ofSeconds(2)).size());
+        assertEquals(1, Published.about(probe, "deadletter.dispatch-service", breaksARule).size());
     }
 
     @Test
@@ -124,8 +124,8 @@ class BatchTests {
                 .body("times", equalTo(2)).body("replayedAt", org.hamcrest.Matchers.nullValue());
 
         assertNotNull(caseOf(order));
-        assertEquals(1, probe.all(Topics.ORDERS_APPROVED, keyed(order), Duration.ofSeconds(2)).size());
-        assertEquals(2, probe.all("deadletter.dispatch-service", keyed(poisonKey), Duration.ofSeconds(2)).size(),
+        assertEquals(1, Published.about(probe, Topics.ORDERS_APPROVED, order).size());
+        assertEquals(2, Published.about(probe, "deadletter.dispatch-service", poisonKey).size(),
                 "the poison message went back to the dead-letter topic");
         List<String> waiting = admin().get("/api/dead-letters").then().statusCode(200).extract().jsonPath()
                 .getList("id");

@@ -10,11 +10,11 @@ import io.feiyan.events.Tier;
 import io.feiyan.events.Topics;
 import io.feiyan.events.Urgency;
 import io.feiyan.testkit.EventProbe;
+import io.feiyan.testkit.Published;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.junit.QuarkusTest;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
@@ -63,8 +63,8 @@ class DeadlineTests {
 
             await().atMost(Place.WAIT).untilAsserted(() -> Auth.countyCentre().get("/api/cases/{id}", order).then()
                     .body("tier", equalTo("TOWN")).body("status", equalTo("ASSIGNED")));
-            assertEquals(1, probe.all(Topics.ORDERS_ESCALATED, keyed(order), Duration.ofSeconds(3)).size());
-            assertEquals(2, probe.all(Topics.ORDERS_ASSIGNED, keyed(order), Duration.ofSeconds(1)).size());
+            assertEquals(1, Published.about(probe, Topics.ORDERS_ESCALATED, order).size());
+            assertEquals(2, Published.about(probe, Topics.ORDERS_ASSIGNED, order).size());
         }
     }
 }

@@ -20,6 +20,7 @@ import io.feiyan.events.OrderEscalated;
 import io.feiyan.events.Tier;
 import io.feiyan.events.Topics;
 import io.feiyan.testkit.EventProbe;
+import io.feiyan.testkit.Published;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
 import java.math.BigDecimal;
@@ -88,7 +89,7 @@ class AssignmentTests {
                     .contentType("application/problem+json")
                     .body("type", equalTo("https://feiyan.io/problems/assignment-state"))
                     .body("status", equalTo("OFFERED"));
-            assertEquals(0, probe.all(Topics.ORDERS_COMPLETED, keyed(orderId), Duration.ofSeconds(2)).size());
+            assertEquals(0, Published.about(probe, Topics.ORDERS_COMPLETED, orderId).size());
         }
     }
 

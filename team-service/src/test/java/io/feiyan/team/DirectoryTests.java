@@ -14,6 +14,7 @@ import io.feiyan.events.TeamUpdated;
 import io.feiyan.events.Tier;
 import io.feiyan.events.Topics;
 import io.feiyan.testkit.EventProbe;
+import io.feiyan.testkit.Published;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
 import java.time.Duration;
@@ -63,7 +64,7 @@ class DirectoryTests {
         saveProject("dir-visit", "ELDERLY_CARE");
 
         try (EventProbe probe = new EventProbe(kafka)) {
-            assertEquals(1, probe.all(Topics.CATALOGUE_PROJECTS, keyed("dir-visit"), Duration.ofSeconds(3)).size());
+            assertEquals(1, Published.about(probe, Topics.CATALOGUE_PROJECTS, "dir-visit").size());
         }
     }
 

@@ -14,6 +14,7 @@ import io.feiyan.events.OrderPlaced;
 import io.feiyan.events.Topics;
 import io.feiyan.events.Urgency;
 import io.feiyan.testkit.EventProbe;
+import io.feiyan.testkit.Published;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
 import java.time.Duration;
@@ -95,8 +96,7 @@ class MenuTests {
                 .put("/api/menus/371377/2027-05/draft").then().statusCode(200).body("version", equalTo(2));
         Auth.asAdmin().post("/api/menus/371377/2027-05/publish").then().statusCode(200).body("version", equalTo(2));
         try (EventProbe probe = new EventProbe(kafka)) {
-            List<MenuPublished> published = probe.all(Topics.CATALOGUE_MENUS, keyed("371377/2027-05"),
-                    Duration.ofSeconds(2)).stream().map(r -> payload(r, MenuPublished.class)).toList();
+            List<MenuPublished> published = Published.about(probe, Topics.CATALOGUE_MENUS, "371377/2027-05").stream().map(r -> payload(r, MenuPublished.class)).toList();
             assertEquals(List.of(1, 2), published.stream().map(MenuPublished::version).toList());
             assertEquals(1, published.get(0).items().size());
         }
