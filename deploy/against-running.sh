@@ -4,7 +4,7 @@ source deploy/launcher.sh
 
 # require_running PORT: stops the script unless the build is there and the service on PORT is ready.
 require_running() {
-  if [ ! -f "$launcher" ]; then
+  if [ ! -f "$launcher_jar" ]; then
     echo "No build yet: start the system with deploy/run-local.sh first." >&2
     exit 1
   fi

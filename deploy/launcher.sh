@@ -1,5 +1,6 @@
 # Sourced by the deploy scripts: the built launcher (module launcher) and running one of its tools.
-launcher_classpath="launcher/target/feiyan-launcher-0.1.0-SNAPSHOT.jar:launcher/target/lib/*"
+launcher_jar="launcher/target/feiyan-launcher-0.1.0-SNAPSHOT.jar"
+launcher_classpath="$launcher_jar:launcher/target/lib/*"
 
 # run_tool CLASS [ARGS...]: runs io.feiyan.launcher.CLASS (demo.CountyGenerator, LocalFeiyan, ...).
 run_tool() {
