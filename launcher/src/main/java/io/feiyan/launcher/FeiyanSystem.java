@@ -27,6 +27,8 @@ import java.util.concurrent.TimeUnit;
 public final class FeiyanSystem implements AutoCloseable {
     /** With this system property true, each service records a CPU profile (Java Flight Recorder) beside its log. */
     public static final String PROFILE = "feiyan.profile";
+    /** Options added to every service's JVM, separated by spaces (the system tests set some). */
+    public static final String JVM_OPTIONS = "feiyan.services.jvm-options";
     private static final Duration READY_TIMEOUT = Duration.ofMinutes(3);
 
     /** How to start it. Port 0 means any free port. */
@@ -186,6 +188,13 @@ public final class FeiyanSystem implements AutoCloseable {
             // a CPU profile of each service, kept beside its log (the benchmark: deploy/bench.sh --profile)
             command.add("-XX:StartFlightRecording=settings=profile,filename="
                     + log.resolveSibling(log.getFileName().toString().replace(".log", ".jfr")));
+        }
+        // more options for every service's JVM: the system tests start services often and briefly, and spare the
+        // CPU that optimising their code would take (-XX:TieredStopAtLevel=1)
+        for (String option : System.getProperty(JVM_OPTIONS, "").trim().split("\\s+")) {
+            if (!option.isEmpty()) {
+                command.add(option);
+            }
         }
         command.add("-jar");
         command.add(applicationJar(settings.projectRoot(), service).toString());
