@@ -85,7 +85,7 @@ class ScaleOutIT {
                     .thenAccept(response -> response.body().filter(line -> line.startsWith("data:")).forEach(heard::add));
 
             // while both instances run, orders are placed and reach the team
-            List<String> before = place(residents.subList(0, ORDERS / 4));
+            List<String> before = place(residents.subList(0, ORDERS / 4), new ArrayList<>());
             for (String order : before) {
                 await().atMost(WAIT).until(() -> "OFFERED".equals(DemoCounty.queryOne(FeiyanService.TEAM,
                         "select status from assignment where order_id = ?", order)));
@@ -94,10 +94,11 @@ class ScaleOutIT {
             await().atMost(Duration.ofSeconds(10)).until(() -> before.stream()
                     .allMatch(order -> heard.stream().anyMatch(line -> line.contains(order))));
 
-            // more stream in; a second in, one instance of each service dies without a word
+            // more stream in; once ten of them are in, one instance of each service dies without a word
+            List<String> streaming = Collections.synchronizedList(new ArrayList<>());
             CompletableFuture<List<String>> placing = CompletableFuture.supplyAsync(
-                    () -> place(residents.subList(ORDERS / 4, ORDERS)));
-            Thread.sleep(1000);
+                    () -> place(residents.subList(ORDERS / 4, ORDERS), streaming));
+            await().atMost(WAIT).until(() -> streaming.size() >= ORDERS / 8);
             dispatch2.kill();
             team2.kill();
             long killedAt = System.currentTimeMillis();
@@ -200,8 +201,8 @@ class ScaleOutIT {
                 .then().statusCode(201).extract().path("residentId");
     }
 
-    private static List<String> place(List<String> residents) {
-        List<String> orders = new ArrayList<>();
+    /** Orders for the residents, a little apart, each added to {@code orders} as intake takes it. */
+    private static List<String> place(List<String> residents, List<String> orders) {
         for (String resident : residents) {
             orders.add(DemoCounty.placeOrder(volunteer(), Map.of("residentId", resident,
                     "projectCode", "elderly-visit", "urgency", "ROUTINE", "residentConsent", true)));
