@@ -80,6 +80,15 @@ class DispatchTests {
     }
 
     @Test
+    void aTeamThatNamesAProjectTwiceStillTakesItsOrders() {
+        Place place = new Place(probe, 202);
+        place.project("visit");
+        place.team("village", Tier.VILLAGE, 5, "visit", "visit");
+
+        assertEquals(place.code("village"), place.assigned(place.order("visit", Urgency.ROUTINE)).teamCode());
+    }
+
+    @Test
     void givenADecline_thenTheNextTeamOfTheTierGetsIt_andWhenNoneIsLeftTheTierAbove() {
         Place place = new Place(probe, 203);
         place.project("repair");

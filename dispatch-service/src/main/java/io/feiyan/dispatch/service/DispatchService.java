@@ -27,6 +27,7 @@ import jakarta.persistence.LockModeType;
 import jakarta.transaction.Transactional;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
@@ -304,7 +305,9 @@ public class DispatchService {
         List<Routing.Team> teams = new ArrayList<>(rows.size());
         for (Object[] row : rows) {
             teams.add(new Routing.Team((String) row[0], Tier.valueOf((String) row[1]), (String) row[2], true,
-                    Set.of(((String) row[3]).split(",")), ((Number) row[4]).intValue(), ((Number) row[5]).longValue(),
+                    // a team may name a project twice (team-service keeps the list as given): Set.copyOf takes that
+                    Set.copyOf(Arrays.asList(((String) row[3]).split(","))), ((Number) row[4]).intValue(),
+                    ((Number) row[5]).longValue(),
                     row[6] == null ? null : SqlTime.instant(row[6])));
         }
         return teams;
