@@ -4,43 +4,34 @@ import static org.awaitility.Awaitility.await;
 import static org.hamcrest.Matchers.equalTo;
 
 import io.feiyan.events.HouseholdTag;
-import io.feiyan.events.IdNumbers;
 import io.feiyan.events.ProjectUpdated;
 import io.feiyan.events.TeamUpdated;
 import io.feiyan.events.Tier;
 import io.feiyan.intake.domain.Project;
 import io.feiyan.intake.domain.Team;
 import io.feiyan.testkit.EventProbe;
+import io.feiyan.testkit.TestIdNumbers;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.restassured.http.ContentType;
 import java.time.Duration;
-import java.time.LocalDate;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import java.util.concurrent.atomic.AtomicInteger;
 
 /** What intake's tests set up: residents through the API, the catalogue and teams as team-service's events. */
 final class Fixtures {
     static final Duration WAIT = Duration.ofSeconds(30);
     static final String CHANGBULING = "371322206201";
-    private static final AtomicInteger SERIAL = new AtomicInteger();
 
     private Fixtures() {
-    }
-
-    /** A valid resident ID number, new in this test run: a 1945 birth date in Tancheng and a serial. */
-    static String idNumber() {
-        int serial = SERIAL.getAndIncrement();
-        return IdNumbers.of("371322", LocalDate.of(1945, 1 + serial % 12, 1 + serial / 12 % 28), serial % 1000);
     }
 
     static Map<String, Object> residentBody(String village, HouseholdTag... tags) {
         Map<String, Object> body = new HashMap<>();
         body.put("name", "吴秀英");
         body.put("phone", "13805391234");
-        body.put("idNumber", idNumber());
+        body.put("idNumber", TestIdNumbers.next());
         body.put("villageCode", village);
         body.put("householdTags", List.of(tags));
         body.put("guardian", Map.of("name", "吴建国", "phone", "13905395678", "relation", "son"));

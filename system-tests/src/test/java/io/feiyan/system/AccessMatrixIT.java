@@ -21,6 +21,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.feiyan.launcher.FeiyanService;
 import io.feiyan.servers.Tokens;
+import io.feiyan.testkit.TestIdNumbers;
 import io.restassured.http.ContentType;
 import java.io.InputStream;
 import java.net.URI;
@@ -118,7 +119,7 @@ class AccessMatrixIT {
         DemoCounty.awaitLoaded();
         resident = DemoCounty.registerResident("矩阵奶奶", "13805394444");
         residentElsewhere = DemoCounty.as(Tokens.Identity.volunteer("V-caocun-1", CAOCUN)).contentType(ContentType.JSON)
-                .body(Map.of("name", "矩阵爷爷", "phone", "13805395555", "idNumber", DemoCounty.idNumber(),
+                .body(Map.of("name", "矩阵爷爷", "phone", "13805395555", "idNumber", TestIdNumbers.next(),
                         "villageCode", CAOCUN))
                 .post(RunningFeiyan.url(FeiyanService.INTAKE) + "/api/residents")
                 .then().statusCode(201).extract().path("residentId");
@@ -282,7 +283,7 @@ class AccessMatrixIT {
 
                 // intake: residents and orders
                 write(FeiyanService.INTAKE, "POST", "/api/residents", "/api/residents", () -> json(Map.of(
-                        "name", "新居民", "phone", "13805397777", "idNumber", DemoCounty.idNumber(),
+                        "name", "新居民", "phone", "13805397777", "idNumber", TestIdNumbers.next(),
                         "villageCode", CHANGBULING)), EnumSet.of(VOLUNTEER, TOWN_OPERATOR, COUNTY_OPERATOR))
                         .succeedingFirst(),
                 get(FeiyanService.INTAKE, "/api/residents", "/api/residents",

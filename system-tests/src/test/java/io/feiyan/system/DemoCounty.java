@@ -3,10 +3,10 @@ package io.feiyan.system;
 import static io.restassured.RestAssured.given;
 import static org.awaitility.Awaitility.await;
 
-import io.feiyan.events.IdNumbers;
 import io.feiyan.launcher.FeiyanService;
 import io.feiyan.servers.EmbeddedDatabase;
 import io.feiyan.servers.Tokens;
+import io.feiyan.testkit.TestIdNumbers;
 import io.restassured.http.ContentType;
 import io.restassured.specification.RequestSpecification;
 import java.sql.Connection;
@@ -15,16 +15,13 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Duration;
-import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import java.util.concurrent.atomic.AtomicInteger;
 
 /** What the system tests do in the demo county: register residents, place orders, look into a database. */
 final class DemoCounty {
     static final Duration WAIT = Duration.ofSeconds(60);
-    private static final AtomicInteger NEXT_ID_NUMBER = new AtomicInteger();
     static final String CHANGBULING_VILLAGE = "371322206201";
     /** The 飞燕 volunteer of Changbuling, who registers residents and orders for them. */
     static final Tokens.Identity ZHAO_LI = Tokens.Identity.volunteer("V-zhao-li", CHANGBULING_VILLAGE);
@@ -57,7 +54,7 @@ final class DemoCounty {
     /** An elderly resident of Changbuling with an ID number no other test uses; returns the resident id. */
     static String registerResident(String name, String phone) {
         return as(ZHAO_LI).contentType(ContentType.JSON)
-                .body(Map.of("name", name, "phone", phone, "idNumber", idNumber(),
+                .body(Map.of("name", name, "phone", phone, "idNumber", TestIdNumbers.next(),
                         "villageCode", CHANGBULING_VILLAGE, "householdTags", List.of("EMPTY_NEST_ELDERLY")))
                 .post(RunningFeiyan.url(FeiyanService.INTAKE) + "/api/residents")
                 .then().statusCode(201).extract().path("residentId");
@@ -84,14 +81,5 @@ final class DemoCounty {
                 return rs.next() ? rs.getString(1) : null;
             }
         }
-    }
-
-    /**
-     * An ID number no other resident of this run has, by construction: a sequence over the serials of each day of
-     * 1950 (365,000 numbers; the demo county's residents of that year were registered elsewhere, 372822).
-     */
-    static String idNumber() {
-        int n = NEXT_ID_NUMBER.getAndIncrement();
-        return IdNumbers.of("371322", LocalDate.of(1950, 1, 1).plusDays(n / 1000 % 365), n % 1000);
     }
 }

@@ -14,6 +14,7 @@ import io.feiyan.servers.EmbeddedDatabase;
 import io.feiyan.servers.Folders;
 import io.feiyan.servers.Tokens;
 import io.feiyan.testkit.EventProbe;
+import io.feiyan.testkit.TestIdNumbers;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -117,7 +118,7 @@ class FaultSuiteIT {
             int n = i;
             String resident = until(() -> call("POST", FeiyanService.INTAKE, "/api/residents", volunteer(village),
                     Map.of("name", "故障居民" + n, "phone", String.format("1380532%04d", n),
-                            "idNumber", DemoCounty.idNumber(), "villageCode", village), null))
+                            "idNumber", TestIdNumbers.next(), "villageCode", village), null))
                     .path("residentId").asText();
             residents.add(resident);
             villageOf.put(resident, village);

@@ -11,6 +11,7 @@ import io.feiyan.events.EventType;
 import io.feiyan.launcher.FeiyanService;
 import io.feiyan.servers.Tokens;
 import io.feiyan.testkit.EventProbe;
+import io.feiyan.testkit.TestIdNumbers;
 import io.restassured.http.ContentType;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -46,7 +47,7 @@ class PersonalDataIT {
     @Test
     void noNameNumberOrIdNumberReachesAnyTopicLogOrMetric() throws Exception {
         DemoCounty.awaitLoaded();
-        String idNumber = DemoCounty.idNumber();
+        String idNumber = TestIdNumbers.next();
         String resident = DemoCounty.as(DemoCounty.ZHAO_LI).contentType(ContentType.JSON)
                 .body(Map.of("name", NAME, "phone", PHONE, "idNumber", idNumber, "villageCode",
                         DemoCounty.CHANGBULING_VILLAGE, "householdTags", List.of("EMPTY_NEST_ELDERLY"),

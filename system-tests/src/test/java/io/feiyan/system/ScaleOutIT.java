@@ -11,6 +11,7 @@ import io.feiyan.launcher.FeiyanService;
 import io.feiyan.launcher.FeiyanSystem;
 import io.feiyan.servers.Tokens;
 import io.feiyan.testkit.EventProbe;
+import io.feiyan.testkit.TestIdNumbers;
 import io.restassured.http.ContentType;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -196,7 +197,7 @@ class ScaleOutIT {
     private static String registerResident(int n) {
         return DemoCounty.as(volunteer()).contentType(ContentType.JSON)
                 .body(Map.of("name", "扩展居民" + n, "phone", String.format("1380531%04d", n),
-                        "idNumber", DemoCounty.idNumber(), "villageCode", VILLAGE))
+                        "idNumber", TestIdNumbers.next(), "villageCode", VILLAGE))
                 .post(RunningFeiyan.url(FeiyanService.INTAKE) + "/api/residents")
                 .then().statusCode(201).extract().path("residentId");
     }

@@ -5,17 +5,15 @@ import io.feiyan.launcher.FeiyanSystem;
 import io.feiyan.launcher.demo.CountyGenerator;
 import io.feiyan.launcher.demo.CountyPlan;
 import io.feiyan.servers.EmbeddedDatabase;
-import java.io.IOException;
+import io.feiyan.servers.Folders;
 import java.io.PrintStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.LocalDateTime;
-import java.util.Comparator;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
-import java.util.stream.Stream;
 
 /**
  * The benchmark ({@code deploy/bench.sh}): on this machine, in one run, it measures the machine's own limits —
@@ -121,7 +119,7 @@ public final class Bench {
             Runtime.getRuntime().removeShutdownHook(stopOnCtrlC);
             system.close();
             Files.move(data.resolve("logs"), results.resolve("logs"));
-            delete(data);
+            Folders.deleteQuietly(data);
             out.printf("The report and the services' logs are in %s%n", results);
         }
     }
@@ -318,11 +316,5 @@ public final class Bench {
         }
         return line.append(String.format("all %.2f (%s %.2f); apart: %s %.2f", systemCpu(perOrder), CpuUse.JIT,
                 perOrder.get(CpuUse.JIT), CpuUse.LOAD, perOrder.get(CpuUse.LOAD))).toString();
-    }
-
-    private static void delete(Path folder) throws IOException {
-        try (Stream<Path> paths = Files.walk(folder)) {
-            paths.sorted(Comparator.reverseOrder()).forEach(path -> path.toFile().delete());
-        }
     }
 }

@@ -42,8 +42,4 @@ public abstract class TeamCopy extends PanacheEntityBase {
         capacity = update.capacity();
         active = update.active();
     }
-
-    public boolean offers(String projectCode) {
-        return active && projectCodes.contains(projectCode);
-    }
 }
