@@ -21,6 +21,7 @@ import io.feiyan.events.Urgency;
 import io.feiyan.servers.Tokens.Identity;
 import io.feiyan.servers.Tokens;
 import io.feiyan.testkit.EventProbe;
+import io.feiyan.testkit.InjectEventProbe;
 import io.feiyan.testkit.FeiyanTestResource;
 import io.feiyan.testkit.Published;
 import io.feiyan.testkit.TestTokens;
@@ -46,9 +47,6 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 import org.eclipse.microprofile.config.ConfigProvider;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -60,26 +58,14 @@ class AccessTests {
     private static final String UNAUTHORIZED = "https://feiyan.io/problems/unauthorized";
     private static final String FORBIDDEN = "https://feiyan.io/problems/forbidden";
 
-    @ConfigProperty(name = "kafka.bootstrap.servers")
-    String kafka;
-
     @Inject
     EntityManager entityManager;
 
     @TestHTTPResource("/api/dashboard/stream")
     URI stream;
 
+    @InjectEventProbe
     EventProbe probe;
-
-    @BeforeEach
-    void connect() {
-        probe = new EventProbe(kafka);
-    }
-
-    @AfterEach
-    void disconnect() {
-        probe.close();
-    }
 
     @Test
     void anAnonymousCallerIsAskedWhoTheyAre_andOnlyThePageIsOpen() {

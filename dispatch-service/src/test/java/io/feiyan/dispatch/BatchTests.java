@@ -22,6 +22,7 @@ import io.feiyan.platform.messaging.EventHandlers;
 import io.feiyan.platform.messaging.Inbox;
 import io.feiyan.servers.Tokens.Identity;
 import io.feiyan.testkit.EventProbe;
+import io.feiyan.testkit.InjectEventProbe;
 import io.feiyan.testkit.Published;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.junit.QuarkusTest;
@@ -35,8 +36,6 @@ import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -54,20 +53,11 @@ class BatchTests {
     @Inject
     DispatchService dispatch;
 
+    @InjectEventProbe
     EventProbe probe;
     /** Orders whose handling breaks a rule, until the test mends it. */
     final Set<UUID> broken = ConcurrentHashMap.newKeySet();
     long offset;
-
-    @BeforeEach
-    void connect() {
-        probe = new EventProbe(kafka);
-    }
-
-    @AfterEach
-    void disconnect() {
-        probe.close();
-    }
 
     @Test
     void givenABatchWithAPoisonMessageAndABrokenRuleBetweenGoodEvents_thenTheGoodTakeEffectOnce_andTheBadAreDeadLetteredOnce() {

@@ -10,44 +10,42 @@ import static org.hamcrest.Matchers.not;
 import io.feiyan.events.Tier;
 import io.feiyan.events.Urgency;
 import io.feiyan.testkit.EventProbe;
+import io.feiyan.testkit.InjectEventProbe;
 import io.quarkus.test.junit.QuarkusTest;
 import java.util.UUID;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.junit.jupiter.api.Test;
 
 @QuarkusTest
 class DashboardTests {
-    @ConfigProperty(name = "kafka.bootstrap.servers")
-    String kafka;
+    @InjectEventProbe
+    EventProbe probe;
 
     @Test
     void theDashboardShowsARegionsReviewQueueOpenAssignmentsAndUnservedCases() {
-        try (EventProbe probe = new EventProbe(kafka)) {
-            Place place = new Place(probe, 501);
-            place.project("visit");
-            place.team("village", Tier.VILLAGE, 5, "visit");
-            UUID assigned = place.order("visit", Urgency.ROUTINE);
-            UUID inReview = place.freeTextNeed(UUID.randomUUID());
-            place.project("rare");
-            UUID unserved = place.order("rare", Urgency.ROUTINE);
+        Place place = new Place(probe, 501);
+        place.project("visit");
+        place.team("village", Tier.VILLAGE, 5, "visit");
+        UUID assigned = place.order("visit", Urgency.ROUTINE);
+        UUID inReview = place.freeTextNeed(UUID.randomUUID());
+        place.project("rare");
+        UUID unserved = place.order("rare", Urgency.ROUTINE);
 
-            // the town institute's operator, asking for no region, sees their own
-            await().atMost(Place.WAIT).untilAsserted(() -> Auth.operator("OP-501", place.town)
-                    .get("/api/dashboard").then().statusCode(200)
-                    .body("region", equalTo(place.town))
-                    .body("open.orderId", hasItem(assigned.toString()))
-                    .body("review.orderId", hasItem(inReview.toString()))
-                    .body("unserved.find { it.orderId == '" + unserved + "' }.unserved", equalTo(true))
-                    .body("counts.IN_REVIEW", equalTo(1))
-                    .body("recent.kind", hasItem("UNSERVED"))
-                    .body("teams.code", hasItem(place.code("village"))));
-            Auth.operator("OP-501", place.town).queryParam("tier", "VILLAGE").get("/api/dashboard")
-                    .then().body("unserved.orderId", not(hasItem(unserved.toString())));
-            // reviews are the town institute's (feiyan.dispatch.review.tier=TOWN): not in the village station's queue
-            Auth.operator("OP-501-station", place.village).get("/api/dashboard")
-                    .then().body("review.orderId", not(hasItem(inReview.toString())));
-            Auth.countyCentre().get("/api/cases/{id}", inReview).then().body("reviewQueue", equalTo(place.town));
-        }
+        // the town institute's operator, asking for no region, sees their own
+        await().atMost(Place.WAIT).untilAsserted(() -> Auth.operator("OP-501", place.town)
+                .get("/api/dashboard").then().statusCode(200)
+                .body("region", equalTo(place.town))
+                .body("open.orderId", hasItem(assigned.toString()))
+                .body("review.orderId", hasItem(inReview.toString()))
+                .body("unserved.find { it.orderId == '" + unserved + "' }.unserved", equalTo(true))
+                .body("counts.IN_REVIEW", equalTo(1))
+                .body("recent.kind", hasItem("UNSERVED"))
+                .body("teams.code", hasItem(place.code("village"))));
+        Auth.operator("OP-501", place.town).queryParam("tier", "VILLAGE").get("/api/dashboard")
+                .then().body("unserved.orderId", not(hasItem(unserved.toString())));
+        // reviews are the town institute's (feiyan.dispatch.review.tier=TOWN): not in the village station's queue
+        Auth.operator("OP-501-station", place.village).get("/api/dashboard")
+                .then().body("review.orderId", not(hasItem(inReview.toString())));
+        Auth.countyCentre().get("/api/cases/{id}", inReview).then().body("reviewQueue", equalTo(place.town));
     }
 
     @Test

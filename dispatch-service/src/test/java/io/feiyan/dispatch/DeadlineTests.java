@@ -1,6 +1,5 @@
 package io.feiyan.dispatch;
 
-import static io.feiyan.testkit.EventProbe.keyed;
 import static org.awaitility.Awaitility.await;
 import static org.hamcrest.Matchers.equalTo;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -10,6 +9,7 @@ import io.feiyan.events.Tier;
 import io.feiyan.events.Topics;
 import io.feiyan.events.Urgency;
 import io.feiyan.testkit.EventProbe;
+import io.feiyan.testkit.InjectEventProbe;
 import io.feiyan.testkit.Published;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.junit.QuarkusTest;
@@ -22,13 +22,12 @@ import java.util.concurrent.Callable;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.junit.jupiter.api.Test;
 
 @QuarkusTest
 class DeadlineTests {
-    @ConfigProperty(name = "kafka.bootstrap.servers")
-    String kafka;
+    @InjectEventProbe
+    EventProbe probe;
 
     @Inject
     DeadlineSweeper sweeper;
@@ -38,33 +37,31 @@ class DeadlineTests {
 
     @Test
     void givenSeveralSweepersRacingOverAnOverdueCase_thenItIsEscalatedExactlyOnce() throws Exception {
-        try (EventProbe probe = new EventProbe(kafka)) {
-            Place place = new Place(probe, 401);
-            place.project("visit");
-            place.team("village", Tier.VILLAGE, 5, "visit");
-            place.team("town", Tier.TOWN, 5, "visit");
-            place.team("county", Tier.COUNTY, 5, "visit");
-            UUID order = place.order("visit", Urgency.ROUTINE); // a day to accept
-            place.assigned(order);
+        Place place = new Place(probe, 401);
+        place.project("visit");
+        place.team("village", Tier.VILLAGE, 5, "visit");
+        place.team("town", Tier.TOWN, 5, "visit");
+        place.team("county", Tier.COUNTY, 5, "visit");
+        UUID order = place.order("visit", Urgency.ROUTINE); // a day to accept
+        place.assigned(order);
 
-            // the deadline passes while four sweepers (as if four dispatch instances) and the scheduler race
-            QuarkusTransaction.requiringNew().run(() -> entityManager.createNativeQuery(
-                    "update dispatch_case set accept_by = now() - interval '1 minute' where order_id = ?1")
-                    .setParameter(1, order).executeUpdate());
-            ExecutorService instances = Executors.newFixedThreadPool(4);
-            List<Callable<Integer>> sweeps = new ArrayList<>();
-            for (int i = 0; i < 4; i++) {
-                sweeps.add(sweeper::sweep);
-            }
-            for (Future<Integer> sweep : instances.invokeAll(sweeps)) {
-                sweep.get();
-            }
-            instances.shutdown();
-
-            await().atMost(Place.WAIT).untilAsserted(() -> Auth.countyCentre().get("/api/cases/{id}", order).then()
-                    .body("tier", equalTo("TOWN")).body("status", equalTo("ASSIGNED")));
-            assertEquals(1, Published.about(probe, Topics.ORDERS_ESCALATED, order).size());
-            assertEquals(2, Published.about(probe, Topics.ORDERS_ASSIGNED, order).size());
+        // the deadline passes while four sweepers (as if four dispatch instances) and the scheduler race
+        QuarkusTransaction.requiringNew().run(() -> entityManager.createNativeQuery(
+                "update dispatch_case set accept_by = now() - interval '1 minute' where order_id = ?1")
+                .setParameter(1, order).executeUpdate());
+        ExecutorService instances = Executors.newFixedThreadPool(4);
+        List<Callable<Integer>> sweeps = new ArrayList<>();
+        for (int i = 0; i < 4; i++) {
+            sweeps.add(sweeper::sweep);
         }
+        for (Future<Integer> sweep : instances.invokeAll(sweeps)) {
+            sweep.get();
+        }
+        instances.shutdown();
+
+        await().atMost(Place.WAIT).untilAsserted(() -> Auth.countyCentre().get("/api/cases/{id}", order).then()
+                .body("tier", equalTo("TOWN")).body("status", equalTo("ASSIGNED")));
+        assertEquals(1, Published.about(probe, Topics.ORDERS_ESCALATED, order).size());
+        assertEquals(2, Published.about(probe, Topics.ORDERS_ASSIGNED, order).size());
     }
 }

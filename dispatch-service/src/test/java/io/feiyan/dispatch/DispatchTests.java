@@ -25,15 +25,13 @@ import io.feiyan.events.Tier;
 import io.feiyan.events.Topics;
 import io.feiyan.events.Urgency;
 import io.feiyan.testkit.EventProbe;
+import io.feiyan.testkit.InjectEventProbe;
 import io.quarkus.test.junit.QuarkusTest;
 import java.math.BigDecimal;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -42,20 +40,8 @@ import org.junit.jupiter.api.Test;
  */
 @QuarkusTest
 class DispatchTests {
-    @ConfigProperty(name = "kafka.bootstrap.servers")
-    String kafka;
-
+    @InjectEventProbe
     EventProbe probe;
-
-    @BeforeEach
-    void connect() {
-        probe = new EventProbe(kafka);
-    }
-
-    @AfterEach
-    void disconnect() {
-        probe.close();
-    }
 
     @Test
     void givenATeamInTheResidentsVillage_thenTheOrderStaysInTheVillage() {

@@ -18,11 +18,11 @@ import io.feiyan.events.Tier;
 import io.feiyan.events.Topics;
 import io.feiyan.events.Urgency;
 import io.feiyan.testkit.EventProbe;
+import io.feiyan.testkit.InjectEventProbe;
 import io.feiyan.testkit.MetricsText;
 import io.feiyan.testkit.Published;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
-import java.time.Duration;
 import java.time.Instant;
 import java.util.HashMap;
 import java.util.HexFormat;
@@ -30,28 +30,13 @@ import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.ThreadLocalRandom;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /** What operations sees of dispatch: its metrics at /q/metrics, and the trace each order's events carry. */
 @QuarkusTest
 class ObservabilityTests {
-    @ConfigProperty(name = "kafka.bootstrap.servers")
-    String kafka;
-
+    @InjectEventProbe
     EventProbe probe;
-
-    @BeforeEach
-    void connect() {
-        probe = new EventProbe(kafka);
-    }
-
-    @AfterEach
-    void disconnect() {
-        probe.close();
-    }
 
     @Test
     void givenOrdersAssignedAndEscalated_thenTheCaseGaugesAndTheEscalationCounterRise() {
@@ -102,8 +87,7 @@ class ObservabilityTests {
 
         probe.sendRaw(Topics.ORDERS_PLACED, poisoned, "{not json", Map.of(CloudEvents.TYPE, "feiyan.order.placed.v1"));
 
-        await().atMost(Place.WAIT).until(() -> probe.find("deadletter.dispatch-service", keyed(poisoned),
-                Duration.ofSeconds(1)).isPresent()); // (the dead-letter topic may not exist yet)
+        probe.await("deadletter.dispatch-service", keyed(poisoned), Place.WAIT); // (its topic may not exist yet)
         await().atMost(Place.WAIT).until(() -> metricOrZero("feiyan_dead_letters_total", placed) >= before + 1);
     }
 

@@ -16,34 +16,20 @@ import io.feiyan.events.Tier;
 import io.feiyan.events.Topics;
 import io.feiyan.events.Urgency;
 import io.feiyan.testkit.EventProbe;
+import io.feiyan.testkit.InjectEventProbe;
 import io.feiyan.testkit.Published;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
 import java.time.Instant;
 import java.util.Map;
 import java.util.UUID;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /** Review (审核) and the operators' hand actions, each an event with who and why. */
 @QuarkusTest
 class ReviewTests {
-    @ConfigProperty(name = "kafka.bootstrap.servers")
-    String kafka;
-
+    @InjectEventProbe
     EventProbe probe;
-
-    @BeforeEach
-    void connect() {
-        probe = new EventProbe(kafka);
-    }
-
-    @AfterEach
-    void disconnect() {
-        probe.close();
-    }
 
     @Test
     void givenANeedInTheResidentsWords_thenItWaitsForReview_andOnceApprovedGoesToATeamOfferingItsCategory() {

@@ -18,33 +18,32 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import io.feiyan.events.OrderReopened;
 import io.feiyan.events.Topics;
 import io.feiyan.servers.Tokens.Identity;
+import io.feiyan.testkit.EventProbe;
+import io.feiyan.testkit.InjectEventProbe;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /** Follow-up visits (回访): after a dissatisfied rating, and for deliveries left unrated (4 s in tests). */
 @QuarkusTest
 class FollowUpTests {
-    @ConfigProperty(name = "kafka.bootstrap.servers")
-    String kafka;
+    @InjectEventProbe
+    EventProbe probe;
 
     private Scenario scenario;
 
+    /** A delivery this long ago, unrated, is past feiyan.feedback.unrated-after (3 days): the next sweep asks. */
+    private static final Instant UNRATED_TOO_LONG = Instant.now().minus(Duration.ofDays(3)).minus(Duration.ofMinutes(1));
+
     @BeforeEach
     void open() {
-        scenario = new Scenario(kafka);
-    }
-
-    @AfterEach
-    void close() {
-        scenario.close();
+        scenario = new Scenario(probe);
     }
 
     @Test
@@ -99,7 +98,7 @@ class FollowUpTests {
                 .body("outcome", equalTo("REDO"))
                 .body("visitedBy", equalTo("V-zhao-li"));
 
-        OrderReopened reopened = payload(scenario.probe().await(Topics.ORDERS_REOPENED, keyed(orderId), Scenario.WAIT),
+        OrderReopened reopened = payload(probe.await(Topics.ORDERS_REOPENED, keyed(orderId), Scenario.WAIT),
                 OrderReopened.class);
         assertEquals(orderId, reopened.orderId());
         assertFalse(reopened.reason().contains("Grandma"), "the visitor's note stays in feedback");
@@ -131,7 +130,7 @@ class FollowUpTests {
     @Test
     void givenADeliveryLeftUnrated_thenAFollowUpAsksInPerson_andARatingByTheVolunteerClosesIt() {
         String village = Scenario.newVillage();
-        UUID orderId = scenario.delivered(village);
+        UUID orderId = scenario.delivered(village, UNRATED_TOO_LONG);
 
         await().atMost(Scenario.WAIT).untilAsserted(() -> asVolunteerOf(village).get("/api/follow-ups?village=" + village)
                 .then().body("items.reason", equalTo(List.of("UNRATED"))));
@@ -149,7 +148,7 @@ class FollowUpTests {
     @Test
     void givenARedoAfterAnUnratedDelivery_thenTheOrderCanBeRatedOnlyOnceItIsDeliveredAgain() {
         String village = Scenario.newVillage();
-        UUID orderId = scenario.delivered(village);
+        UUID orderId = scenario.delivered(village, UNRATED_TOO_LONG);
         await().atMost(Scenario.WAIT).untilAsserted(() -> asVolunteerOf(village).get("/api/follow-ups?village=" + village)
                 .then().body("items.reason", equalTo(List.of("UNRATED"))));
         String followUp = asVolunteerOf(village).get("/api/follow-ups?village=" + village).then().extract().path("items[0].id");

@@ -14,6 +14,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.feiyan.events.OrderApproved;
 import io.feiyan.servers.Tokens.Identity;
+import io.feiyan.testkit.EventProbe;
+import io.feiyan.testkit.InjectEventProbe;
 import io.quarkus.test.junit.QuarkusTest;
 import java.time.Duration;
 import java.time.Instant;
@@ -23,8 +25,6 @@ import java.util.List;
 import java.util.UUID;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.locks.LockSupport;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
@@ -45,22 +45,17 @@ class MetricsTests {
     private static final Instant T = Instant.parse("2025-03-10T02:00:00Z");
     private static final Instant APRIL_FIRST_1AM_IN_THE_COUNTY = Instant.parse("2025-03-31T17:00:00Z");
 
-    @ConfigProperty(name = "kafka.bootstrap.servers")
-    String kafka;
+    @InjectEventProbe
+    EventProbe probe;
 
     private Scenario scenario;
     private String county;
 
     @BeforeEach
     void open() {
-        scenario = new Scenario(kafka);
+        scenario = new Scenario(probe);
         county = Scenario.newCounty();
         placeOrders();
-    }
-
-    @AfterEach
-    void close() {
-        scenario.close();
     }
 
     @Test
@@ -186,8 +181,8 @@ class MetricsTests {
     void anEventHeardTwiceCountsOnce() {
         UUID orderId = scenario.placed(county + "003001", "CULTURE", "culture-opera", T);
         UUID approval = UUID.randomUUID();
-        scenario.probe().publish(new OrderApproved(orderId, null, T), approval);
-        scenario.probe().publish(new OrderApproved(orderId, null, T), approval);
+        probe.publish(new OrderApproved(orderId, null, T), approval);
+        probe.publish(new OrderApproved(orderId, null, T), approval);
 
         await().atMost(Scenario.WAIT).untilAsserted(() -> asAnalyst().get("/api/metrics/rates?region=" + county)
                 .then().body("rows[0].approved", equalTo(5)));

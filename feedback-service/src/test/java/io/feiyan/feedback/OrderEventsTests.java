@@ -3,32 +3,32 @@ package io.feiyan.feedback;
 import static org.awaitility.Awaitility.await;
 
 import io.feiyan.feedback.domain.Order;
+import io.feiyan.testkit.EventProbe;
+import io.feiyan.testkit.InjectEventProbe;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.junit.QuarkusTest;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.junit.jupiter.api.Test;
 
 @QuarkusTest
 class OrderEventsTests {
-    @ConfigProperty(name = "kafka.bootstrap.servers")
-    String kafka;
+    @InjectEventProbe
+    EventProbe probe;
 
     @Test
     void givenPlacedAndCompletedHeardAtTheSameMoment_thenFeedbackKeepsBothHalvesOfEveryOrder() {
         String village = Scenario.newVillage();
         List<UUID> orders = new ArrayList<>();
-        try (Scenario scenario = new Scenario(kafka)) {
-            for (int i = 0; i < 40; i++) {
-                UUID orderId = UUID.randomUUID();
-                // completion first: the two topics are consumed concurrently, in no particular order
-                scenario.completed(orderId, "quanyuan-handymen", Instant.now());
-                scenario.placed(orderId, village, "DAILY_LIFE", "daily-water-pipes", Instant.now());
-                orders.add(orderId);
-            }
+        Scenario scenario = new Scenario(probe);
+        for (int i = 0; i < 40; i++) {
+            UUID orderId = UUID.randomUUID();
+            // completion first: the two topics are consumed concurrently, in no particular order
+            scenario.completed(orderId, "quanyuan-handymen", Instant.now());
+            scenario.placed(orderId, village, "DAILY_LIFE", "daily-water-pipes", Instant.now());
+            orders.add(orderId);
         }
 
         await().atMost(Scenario.WAIT).until(() -> QuarkusTransaction.requiringNew().call(() -> orders.stream()

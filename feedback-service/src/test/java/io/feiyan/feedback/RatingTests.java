@@ -17,6 +17,8 @@ import io.feiyan.events.CloudEvents;
 import io.feiyan.events.OrderRated;
 import io.feiyan.events.Topics;
 import io.feiyan.servers.Tokens.Identity;
+import io.feiyan.testkit.EventProbe;
+import io.feiyan.testkit.InjectEventProbe;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
 import io.restassured.response.Response;
@@ -25,7 +27,6 @@ import java.util.Map;
 import java.util.UUID;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
@@ -33,17 +34,14 @@ import org.junit.jupiter.api.Test;
 class RatingTests {
     @ConfigProperty(name = "kafka.bootstrap.servers")
     String kafka;
+    @InjectEventProbe
+    EventProbe probe;
 
     private Scenario scenario;
 
     @BeforeEach
     void open() {
-        scenario = new Scenario(kafka);
-    }
-
-    @AfterEach
-    void close() {
-        scenario.close();
+        scenario = new Scenario(probe);
     }
 
     @Test
@@ -59,7 +57,7 @@ class RatingTests {
                 .body("score", equalTo(5))
                 .body("solved", equalTo(true));
 
-        ConsumerRecord<String, String> record = scenario.probe().await(Topics.ORDERS_RATED, keyed(orderId), Scenario.WAIT);
+        ConsumerRecord<String, String> record = probe.await(Topics.ORDERS_RATED, keyed(orderId), Scenario.WAIT);
         assertEquals(5, payload(record, OrderRated.class).score());
         assertEquals("feiyan.order.rated.v1", header(record, CloudEvents.TYPE));
         assertFalse(record.value().contains("Grandma"), "no personal words leave feedback");

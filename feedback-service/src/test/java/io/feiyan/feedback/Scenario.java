@@ -22,13 +22,13 @@ import java.util.UUID;
 import java.util.concurrent.ThreadLocalRandom;
 
 /** Publishes the events of orders' lives as the other services would, for feedback to hear. */
-final class Scenario implements AutoCloseable {
+final class Scenario {
     static final Duration WAIT = Duration.ofSeconds(30);
 
     private final EventProbe probe;
 
-    Scenario(String kafka) {
-        this.probe = new EventProbe(kafka);
+    Scenario(EventProbe probe) {
+        this.probe = probe;
     }
 
     /** A county code of this test's own, so its figures are not mixed with other tests'. */
@@ -82,26 +82,26 @@ final class Scenario implements AutoCloseable {
 
     /** An order of the village placed and delivered just now, once feedback knows both. */
     UUID delivered(String village) {
-        return delivered(village, UUID.randomUUID());
+        return delivered(village, UUID.randomUUID(), Instant.now());
+    }
+
+    /** An order of the village delivered at the time, once feedback knows both its placing and its delivery. */
+    UUID delivered(String village, Instant at) {
+        return delivered(village, UUID.randomUUID(), at);
     }
 
     UUID delivered(String village, UUID resident) {
+        return delivered(village, resident, Instant.now());
+    }
+
+    private UUID delivered(String village, UUID resident, Instant at) {
         UUID orderId = UUID.randomUUID();
-        placed(orderId, resident, village, "DAILY_LIFE", "daily-water-pipes", Instant.now());
-        completed(orderId, "quanyuan-handymen", Instant.now());
+        placed(orderId, resident, village, "DAILY_LIFE", "daily-water-pipes", at.minus(Duration.ofHours(1)));
+        completed(orderId, "quanyuan-handymen", at);
         await().atMost(WAIT).until(() -> QuarkusTransaction.requiringNew().call(() -> {
             Order order = Order.findById(orderId);
             return order != null && order.isDelivered() && order.villageCode != null;
         }));
         return orderId;
-    }
-
-    EventProbe probe() {
-        return probe;
-    }
-
-    @Override
-    public void close() {
-        probe.close();
     }
 }

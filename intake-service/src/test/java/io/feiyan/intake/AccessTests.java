@@ -23,6 +23,7 @@ import io.feiyan.intake.domain.Resident;
 import io.feiyan.platform.security.VerifiedTokens;
 import io.feiyan.servers.Tokens.Identity;
 import io.feiyan.testkit.EventProbe;
+import io.feiyan.testkit.InjectEventProbe;
 import io.feiyan.testkit.TestTokens;
 import io.quarkus.arc.ClientProxy;
 import io.quarkus.narayana.jta.QuarkusTransaction;
@@ -34,7 +35,6 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.Map;
 import java.util.UUID;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
@@ -45,14 +45,14 @@ class AccessTests {
     private static final String CAOCUN = "371322107202";
     private static final String FORBIDDEN = "https://feiyan.io/problems/forbidden";
 
-    @ConfigProperty(name = "kafka.bootstrap.servers")
-    String kafka;
+    @InjectEventProbe
+    EventProbe probe;
     @Inject
     JWTParser tokenParser;
 
     @BeforeEach
     void givenTheCatalogue() {
-        Fixtures.givenTheCatalogue(kafka);
+        Fixtures.givenTheCatalogue(probe);
     }
 
     @Test
@@ -152,19 +152,17 @@ class AccessTests {
         UUID id = UUID.fromString(orderId);
         var cavalry = Identity.teamMember("M-cavalry", "art-light-cavalry");
         Instant now = Instant.now();
-        try (EventProbe probe = new EventProbe(kafka)) {
-            probe.publish(new OrderAssigned(id, "art-light-cavalry", Tier.COUNTY, "culture-opera",
-                    now.plus(Duration.ofHours(2)), now.plus(Duration.ofDays(3)), null, null, now));
-            awaitStatus(orderId, "ASSIGNED");
+        probe.publish(new OrderAssigned(id, "art-light-cavalry", Tier.COUNTY, "culture-opera",
+                now.plus(Duration.ofHours(2)), now.plus(Duration.ofDays(3)), null, null, now));
+        awaitStatus(orderId, "ASSIGNED");
 
-            Auth.as(cavalry).get("/api/orders/{id}", orderId).then().statusCode(200)
-                    .body("projectCode", equalTo("culture-opera"));
-            Auth.as(cavalry).get("/api/orders/{id}/contact", orderId).then().statusCode(403);
-            Auth.as(Identity.teamMember("M-other", "quanyuan-institute")).get("/api/orders/{id}", orderId)
-                    .then().statusCode(403);
+        Auth.as(cavalry).get("/api/orders/{id}", orderId).then().statusCode(200)
+                .body("projectCode", equalTo("culture-opera"));
+        Auth.as(cavalry).get("/api/orders/{id}/contact", orderId).then().statusCode(403);
+        Auth.as(Identity.teamMember("M-other", "quanyuan-institute")).get("/api/orders/{id}", orderId)
+                .then().statusCode(403);
 
-            probe.publish(new OrderAccepted(id, "art-light-cavalry", now.plusSeconds(1)));
-        }
+        probe.publish(new OrderAccepted(id, "art-light-cavalry", now.plusSeconds(1)));
         awaitStatus(orderId, "ACCEPTED");
         Auth.as(cavalry).get("/api/orders/{id}/contact", orderId).then().statusCode(200)
                 .body("name", equalTo("吴秀英")).body("phone", equalTo("13805391234"))

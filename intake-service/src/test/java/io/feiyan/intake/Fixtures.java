@@ -44,16 +44,23 @@ final class Fixtures {
         return UUID.fromString(id);
     }
 
-    /** team-service's catalogue and directory reach intake: opera, offered by the county's art light cavalry. */
-    static void givenTheCatalogue(String kafka) {
-        try (EventProbe probe = new EventProbe(kafka)) {
-            probe.publish(new ProjectUpdated("culture-opera", "Peking opera", "CULTURE",
-                    List.of(HouseholdTag.EMPTY_NEST_ELDERLY), true));
-            probe.publish(new TeamUpdated("art-light-cavalry", "文艺轻骑兵", Tier.COUNTY, "371322",
-                    List.of("culture-opera"), 20, true));
+    private static boolean catalogueGiven;
+
+    /**
+     * team-service's catalogue and directory reach intake: opera, offered by the county's art light cavalry. Once a
+     * run: the module's tests share one database.
+     */
+    static synchronized void givenTheCatalogue(EventProbe probe) {
+        if (catalogueGiven) {
+            return;
         }
+        probe.publish(new ProjectUpdated("culture-opera", "Peking opera", "CULTURE",
+                List.of(HouseholdTag.EMPTY_NEST_ELDERLY), true));
+        probe.publish(new TeamUpdated("art-light-cavalry", "文艺轻骑兵", Tier.COUNTY, "371322",
+                List.of("culture-opera"), 20, true));
         await().atMost(WAIT).until(() -> QuarkusTransaction.requiringNew().call(
                 () -> Project.findById("culture-opera") != null && Team.findById("art-light-cavalry") != null));
+        catalogueGiven = true;
     }
 
     /** Waits until intake shows the order in this status: events from other services take a moment. */

@@ -13,12 +13,12 @@ import io.feiyan.events.ProjectUpdated;
 import io.feiyan.events.TeamUpdated;
 import io.feiyan.events.Tier;
 import io.feiyan.testkit.EventProbe;
+import io.feiyan.testkit.InjectEventProbe;
 import io.quarkus.test.junit.QuarkusTest;
 import java.time.Instant;
 import java.time.YearMonth;
 import java.util.List;
 import java.util.UUID;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.junit.jupiter.api.Test;
 
 @QuarkusTest
@@ -27,28 +27,26 @@ class MenuTests {
     private static final String VILLAGE = "371388101201";
     private static final YearMonth MONTH = YearMonth.of(2027, 3);
 
-    @ConfigProperty(name = "kafka.bootstrap.servers")
-    String kafka;
+    @InjectEventProbe
+    EventProbe probe;
 
     @Test
     void givenTheMonthsMenu_thenAVillageSeesWhatItsTeamsOfferByCategory_withWhatIsMeantForTheResidentMarked() {
-        try (EventProbe probe = new EventProbe(kafka)) {
-            probe.publish(new ProjectUpdated("m-visit", "Home visit", "ELDERLY_CARE",
-                    List.of(HouseholdTag.EMPTY_NEST_ELDERLY), true));
-            probe.publish(new ProjectUpdated("m-tutoring", "Homework help", "EDUCATION",
-                    List.of(HouseholdTag.LEFT_BEHIND_CHILD), true));
-            probe.publish(new ProjectUpdated("m-opera", "Opera", "CULTURE", List.of(), true));
-            probe.publish(new ProjectUpdated("m-legal", "Legal advice", "LEGAL_AID", List.of(), true));
-            probe.publish(new TeamUpdated("m-village", "Village 飞燕", Tier.VILLAGE, VILLAGE, List.of("m-visit"), 5, true));
-            probe.publish(new TeamUpdated("m-town", "Town institute", Tier.TOWN, "371388101",
-                    List.of("m-tutoring", "m-visit"), 5, true));
-            probe.publish(new TeamUpdated("m-county", "County troupe", Tier.COUNTY, COUNTY, List.of("m-opera"), 5, true));
-            // legal advice is on the menu, but no team serving this village offers it
-            probe.publish(new MenuPublished(COUNTY, MONTH, 1, List.of(
-                    new MenuPublished.Item("m-opera", "by popular demand"),
-                    new MenuPublished.Item("m-visit", null), new MenuPublished.Item("m-tutoring", null),
-                    new MenuPublished.Item("m-legal", null)), Instant.now()));
-        }
+        probe.publish(new ProjectUpdated("m-visit", "Home visit", "ELDERLY_CARE",
+                List.of(HouseholdTag.EMPTY_NEST_ELDERLY), true));
+        probe.publish(new ProjectUpdated("m-tutoring", "Homework help", "EDUCATION",
+                List.of(HouseholdTag.LEFT_BEHIND_CHILD), true));
+        probe.publish(new ProjectUpdated("m-opera", "Opera", "CULTURE", List.of(), true));
+        probe.publish(new ProjectUpdated("m-legal", "Legal advice", "LEGAL_AID", List.of(), true));
+        probe.publish(new TeamUpdated("m-village", "Village 飞燕", Tier.VILLAGE, VILLAGE, List.of("m-visit"), 5, true));
+        probe.publish(new TeamUpdated("m-town", "Town institute", Tier.TOWN, "371388101",
+                List.of("m-tutoring", "m-visit"), 5, true));
+        probe.publish(new TeamUpdated("m-county", "County troupe", Tier.COUNTY, COUNTY, List.of("m-opera"), 5, true));
+        // legal advice is on the menu, but no team serving this village offers it
+        probe.publish(new MenuPublished(COUNTY, MONTH, 1, List.of(
+                new MenuPublished.Item("m-opera", "by popular demand"),
+                new MenuPublished.Item("m-visit", null), new MenuPublished.Item("m-tutoring", null),
+                new MenuPublished.Item("m-legal", null)), Instant.now()));
         UUID grandma = registerResident(VILLAGE, HouseholdTag.EMPTY_NEST_ELDERLY);
 
         await().atMost(WAIT).untilAsserted(() -> Auth.resident(grandma)

@@ -14,11 +14,11 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import io.feiyan.events.CloudEvents;
 import io.feiyan.events.Topics;
 import io.feiyan.testkit.EventProbe;
+import io.feiyan.testkit.InjectEventProbe;
 import io.feiyan.testkit.MetricsText;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
 import java.util.Map;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
@@ -28,12 +28,12 @@ class ObservabilityTests {
     private static final String CLIENT_TRACE = "4bf92f3577b34da6a3ce929d0e0e4736";
     private static final String CLIENT_SPAN = "00f067aa0ba902b7";
 
-    @ConfigProperty(name = "kafka.bootstrap.servers")
-    String kafka;
+    @InjectEventProbe
+    EventProbe probe;
 
     @BeforeEach
     void givenTheCatalogue() {
-        Fixtures.givenTheCatalogue(kafka);
+        Fixtures.givenTheCatalogue(probe);
     }
 
     @Test
@@ -57,12 +57,10 @@ class ObservabilityTests {
                 .body(Fixtures.proxyOrder(registerResident(CHANGBULING))).post("/api/orders")
                 .then().statusCode(201).extract().path("orderId");
 
-        try (EventProbe probe = new EventProbe(kafka)) {
-            String traceparent = header(probe.await(Topics.ORDERS_PLACED, keyed(order), WAIT), CloudEvents.TRACEPARENT);
-            String[] parts = traceparent.split("-");
-            assertEquals(CLIENT_TRACE, parts[1], "the request's trace: " + traceparent);
-            assertNotEquals(CLIENT_SPAN, parts[2], "intake's own span in it: " + traceparent);
-        }
+        String traceparent = header(probe.await(Topics.ORDERS_PLACED, keyed(order), WAIT), CloudEvents.TRACEPARENT);
+        String[] parts = traceparent.split("-");
+        assertEquals(CLIENT_TRACE, parts[1], "the request's trace: " + traceparent);
+        assertNotEquals(CLIENT_SPAN, parts[2], "intake's own span in it: " + traceparent);
     }
 
     private static double metric(String name, Map<String, String> labels) {

@@ -23,6 +23,7 @@ import com.networknt.schema.ValidationMessage;
 import io.feiyan.events.OrderAssigned;
 import io.feiyan.events.Tier;
 import io.feiyan.testkit.EventProbe;
+import io.feiyan.testkit.InjectEventProbe;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.response.Response;
 import java.io.ByteArrayInputStream;
@@ -35,7 +36,6 @@ import java.util.List;
 import java.util.Set;
 import java.util.UUID;
 import javax.xml.parsers.DocumentBuilderFactory;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.w3c.dom.Document;
@@ -45,12 +45,12 @@ class Open311Tests {
     private static final JsonSchemaFactory SCHEMAS = JsonSchemaFactory.getInstance(SpecVersion.VersionFlag.V4);
     private static final ObjectMapper JSON = new ObjectMapper();
 
-    @ConfigProperty(name = "kafka.bootstrap.servers")
-    String kafka;
+    @InjectEventProbe
+    EventProbe probe;
 
     @BeforeEach
     void givenTheCatalogue() {
-        Fixtures.givenTheCatalogue(kafka);
+        Fixtures.givenTheCatalogue(probe);
     }
 
     @Test
@@ -112,10 +112,8 @@ class Open311Tests {
 
         // dispatch sends it to a team: the team becomes the agency responsible, its deadline the expected time
         Instant now = Instant.now().plusSeconds(1);
-        try (EventProbe probe = new EventProbe(kafka)) {
-            probe.publish(new OrderAssigned(UUID.fromString(id), "art-light-cavalry", Tier.COUNTY, "culture-opera",
-                    now.plus(Duration.ofHours(2)), now.plus(Duration.ofDays(1)), null, null, now));
-        }
+        probe.publish(new OrderAssigned(UUID.fromString(id), "art-light-cavalry", Tier.COUNTY, "culture-opera",
+                now.plus(Duration.ofHours(2)), now.plus(Duration.ofDays(1)), null, null, now));
         await().atMost(WAIT).untilAsserted(() -> Auth.resident(resident).get("/open311/v2/requests/{id}.json", id)
                 .then().body("[0].agency_responsible", equalTo("文艺轻骑兵")));
         assertValid("requests.json", Auth.resident(resident).get("/open311/v2/requests/{id}.json", id).asString());

@@ -25,6 +25,7 @@ import io.feiyan.events.Topics;
 import io.feiyan.intake.domain.Order;
 import io.feiyan.servers.Tokens.Identity;
 import io.feiyan.testkit.EventProbe;
+import io.feiyan.testkit.InjectEventProbe;
 import io.feiyan.testkit.Published;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.junit.QuarkusTest;
@@ -42,10 +43,12 @@ import org.junit.jupiter.api.Test;
 class OrderTests {
     @ConfigProperty(name = "kafka.bootstrap.servers")
     String kafka;
+    @InjectEventProbe
+    EventProbe probe;
 
     @BeforeEach
     void givenTheCatalogue() {
-        Fixtures.givenTheCatalogue(kafka);
+        Fixtures.givenTheCatalogue(probe);
     }
 
     @Test
@@ -63,17 +66,15 @@ class OrderTests {
                         "Placed by 飞燕 volunteer V-3713-0042 on the resident's behalf, with the resident's consent"))
                 .extract().path("orderId");
 
-        try (EventProbe probe = new EventProbe(kafka)) {
-            ConsumerRecord<String, String> record = probe.await(Topics.ORDERS_PLACED, keyed(orderId), WAIT);
-            assertEquals("feiyan.order.placed.v1", header(record, CloudEvents.TYPE));
-            assertEquals(orderId, header(record, CloudEvents.SUBJECT));
-            OrderPlaced placed = payload(record, OrderPlaced.class);
-            assertEquals(resident, placed.residentId());
-            assertEquals(Channel.PROXY, placed.channel());
-            assertFalse(placed.needsReview());
-            assertFalse(record.value().contains("吴") || record.value().contains("1380539")
-                    || record.value().contains("Grandma"), "no personal data leaves intake: " + record.value());
-        }
+        ConsumerRecord<String, String> record = probe.await(Topics.ORDERS_PLACED, keyed(orderId), WAIT);
+        assertEquals("feiyan.order.placed.v1", header(record, CloudEvents.TYPE));
+        assertEquals(orderId, header(record, CloudEvents.SUBJECT));
+        OrderPlaced placed = payload(record, OrderPlaced.class);
+        assertEquals(resident, placed.residentId());
+        assertEquals(Channel.PROXY, placed.channel());
+        assertFalse(placed.needsReview());
+        assertFalse(record.value().contains("吴") || record.value().contains("1380539")
+                || record.value().contains("Grandma"), "no personal data leaves intake: " + record.value());
     }
 
     @Test
@@ -112,14 +113,12 @@ class OrderTests {
                         "Placed by the resident in the app; a need in the resident's words, for review"))
                 .extract().path("orderId");
 
-        try (EventProbe probe = new EventProbe(kafka)) {
-            ConsumerRecord<String, String> record = probe.await(Topics.ORDERS_PLACED, keyed(orderId), WAIT);
-            OrderPlaced placed = payload(record, OrderPlaced.class);
-            assertTrue(placed.needsReview());
-            assertNull(placed.projectCode());
-            assertEquals("DAILY_LIFE", placed.category());
-            assertFalse(record.value().contains("pump"), "the description stays in intake");
-        }
+        ConsumerRecord<String, String> record = probe.await(Topics.ORDERS_PLACED, keyed(orderId), WAIT);
+        OrderPlaced placed = payload(record, OrderPlaced.class);
+        assertTrue(placed.needsReview());
+        assertNull(placed.projectCode());
+        assertEquals("DAILY_LIFE", placed.category());
+        assertFalse(record.value().contains("pump"), "the description stays in intake");
     }
 
     @Test
@@ -215,20 +214,16 @@ class OrderTests {
         Auth.volunteer().contentType(ContentType.JSON).body(cancellation).post("/api/orders/{id}/cancel", orderId)
                 .then().statusCode(200).body("status", equalTo("CANCELLED"));
 
-        try (EventProbe probe = new EventProbe(kafka)) {
-            assertEquals(OrderCancelled.CancelReason.SOLVED_OTHERWISE, payload(probe.await(Topics.ORDERS_CANCELLED,
-                    keyed(orderId), WAIT), OrderCancelled.class).reason());
-            assertEquals(1, Published.about(probe, Topics.ORDERS_CANCELLED, orderId).size());
-        }
+        assertEquals(OrderCancelled.CancelReason.SOLVED_OTHERWISE, payload(probe.await(Topics.ORDERS_CANCELLED,
+                keyed(orderId), WAIT), OrderCancelled.class).reason());
+        assertEquals(1, Published.about(probe, Topics.ORDERS_CANCELLED, orderId).size());
     }
 
     @Test
     void givenATeamHasAccepted_thenCancellingIsRefusedSayingWhy() {
         String orderId = Auth.volunteer().contentType(ContentType.JSON).body(proxyOrder(registerResident(CHANGBULING)))
                 .post("/api/orders").then().statusCode(201).extract().path("orderId");
-        try (EventProbe probe = new EventProbe(kafka)) {
-            probe.publish(new OrderAccepted(UUID.fromString(orderId), "art-light-cavalry", Instant.now()));
-        }
+        probe.publish(new OrderAccepted(UUID.fromString(orderId), "art-light-cavalry", Instant.now()));
         Fixtures.awaitStatus(orderId, "ACCEPTED");
 
         Auth.volunteer().contentType(ContentType.JSON).body(Map.of("reason", "NO_LONGER_NEEDED"))

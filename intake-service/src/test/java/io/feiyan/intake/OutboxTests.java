@@ -9,6 +9,7 @@ import io.feiyan.events.OrderRated;
 import io.feiyan.events.Topics;
 import io.feiyan.platform.messaging.Outbox;
 import io.feiyan.testkit.EventProbe;
+import io.feiyan.testkit.InjectEventProbe;
 import io.feiyan.testkit.Published;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.junit.QuarkusTest;
@@ -17,7 +18,6 @@ import jakarta.persistence.EntityManager;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.UUID;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.junit.jupiter.api.Test;
 
 @QuarkusTest
@@ -28,8 +28,8 @@ class OutboxTests {
     @Inject
     EntityManager entityManager;
 
-    @ConfigProperty(name = "kafka.bootstrap.servers")
-    String kafka;
+    @InjectEventProbe
+    EventProbe probe;
 
     @Test
     void givenATransactionThatPublishesThenFails_thenNoOutboxRowRemainsAndNothingIsSent() {
@@ -41,9 +41,7 @@ class OutboxTests {
         }));
 
         assertEquals(0L, outboxRows(orderId));
-        try (EventProbe probe = new EventProbe(kafka)) {
-            assertEquals(0, Published.about(probe, Topics.ORDERS_RATED, orderId).size());
-        }
+        assertEquals(0, Published.about(probe, Topics.ORDERS_RATED, orderId).size());
     }
 
     @Test
@@ -52,9 +50,7 @@ class OutboxTests {
 
         QuarkusTransaction.requiringNew().run(() -> outbox.publish(new OrderRated(orderId, 5, Instant.now())));
 
-        try (EventProbe probe = new EventProbe(kafka)) {
-            probe.await(Topics.ORDERS_RATED, keyed(orderId), Duration.ofSeconds(30));
-        }
+        probe.await(Topics.ORDERS_RATED, keyed(orderId), Duration.ofSeconds(30));
         await().atMost(Duration.ofSeconds(10)).until(() -> outboxRows(orderId) == 0);
     }
 

@@ -22,6 +22,7 @@ import io.feiyan.events.OrderReopened;
 import io.feiyan.events.TeamUpdated;
 import io.feiyan.events.Tier;
 import io.feiyan.testkit.EventProbe;
+import io.feiyan.testkit.InjectEventProbe;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
 import java.math.BigDecimal;
@@ -33,18 +34,17 @@ import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 @QuarkusTest
 class TrackingTests {
-    @ConfigProperty(name = "kafka.bootstrap.servers")
-    String kafka;
+    @InjectEventProbe
+    EventProbe probe;
 
     @BeforeEach
     void givenTheCatalogue() {
-        Fixtures.givenTheCatalogue(kafka);
+        Fixtures.givenTheCatalogue(probe);
     }
 
     @Test
@@ -55,25 +55,23 @@ class TrackingTests {
         Instant deadline = t.plus(Duration.ofDays(7));
         UUID acceptedEventId = UUID.randomUUID();
 
-        try (EventProbe probe = new EventProbe(kafka)) {
-            probe.publish(new TeamUpdated("quanyuan-institute", "Quanyuan town volunteers", Tier.TOWN, "371322206",
-                    List.of(), 10, true));
-            probe.publish(new TeamUpdated("changbuling-feiyan", "Changbuling 飞燕", Tier.VILLAGE, CHANGBULING,
-                    List.of(), 5, true));
-            // the town's acceptance comes first, and twice; the village's refusal and the escalation after
-            probe.publish(new OrderAccepted(id, "quanyuan-institute", t.plusSeconds(40)), acceptedEventId);
-            probe.publish(new OrderAccepted(id, "quanyuan-institute", t.plusSeconds(40)), acceptedEventId);
-            probe.publish(new OrderAssigned(id, "quanyuan-institute", Tier.TOWN, "culture-opera", t.plusSeconds(90),
-                    deadline, "OP-quanyuan-2", "the institute has a troupe", t.plusSeconds(30)));
-            probe.publish(new OrderEscalated(id, Tier.VILLAGE, Tier.TOWN,
-                    OrderEscalated.EscalationReason.DECLINED, null, null, t.plusSeconds(20)));
-            probe.publish(new OrderDeclined(id, "changbuling-feiyan", DeclineReason.OTHER,
-                    "no one in the village can sing opera",
-                    t.plusSeconds(10)));
-            probe.publish(new OrderAssigned(id, "changbuling-feiyan", Tier.VILLAGE, "culture-opera", t.plusSeconds(60),
-                    deadline, null, null, t));
-            probe.publish(new OrderApproved(id, "OP-quanyuan-1", t.minusMillis(1)));
-        }
+        probe.publish(new TeamUpdated("quanyuan-institute", "Quanyuan town volunteers", Tier.TOWN, "371322206",
+                List.of(), 10, true));
+        probe.publish(new TeamUpdated("changbuling-feiyan", "Changbuling 飞燕", Tier.VILLAGE, CHANGBULING,
+                List.of(), 5, true));
+        // the town's acceptance comes first, and twice; the village's refusal and the escalation after
+        probe.publish(new OrderAccepted(id, "quanyuan-institute", t.plusSeconds(40)), acceptedEventId);
+        probe.publish(new OrderAccepted(id, "quanyuan-institute", t.plusSeconds(40)), acceptedEventId);
+        probe.publish(new OrderAssigned(id, "quanyuan-institute", Tier.TOWN, "culture-opera", t.plusSeconds(90),
+                deadline, "OP-quanyuan-2", "the institute has a troupe", t.plusSeconds(30)));
+        probe.publish(new OrderEscalated(id, Tier.VILLAGE, Tier.TOWN,
+                OrderEscalated.EscalationReason.DECLINED, null, null, t.plusSeconds(20)));
+        probe.publish(new OrderDeclined(id, "changbuling-feiyan", DeclineReason.OTHER,
+                "no one in the village can sing opera",
+                t.plusSeconds(10)));
+        probe.publish(new OrderAssigned(id, "changbuling-feiyan", Tier.VILLAGE, "culture-opera", t.plusSeconds(60),
+                deadline, null, null, t));
+        probe.publish(new OrderApproved(id, "OP-quanyuan-1", t.minusMillis(1)));
 
         await().atMost(WAIT).untilAsserted(() -> Auth.volunteer().get("/api/orders/{id}", orderId)
                 .then().statusCode(200)
@@ -97,23 +95,19 @@ class TrackingTests {
         String orderId = placeProxyOrder(registerResident(CHANGBULING));
         UUID id = UUID.fromString(orderId);
         Instant t = Instant.now().plusSeconds(1);
-        try (EventProbe probe = new EventProbe(kafka)) {
-            probe.publish(new OrderAssigned(id, "art-light-cavalry", Tier.COUNTY, "culture-opera",
-                    t.plus(Duration.ofDays(1)), t.plus(Duration.ofDays(7)), null, null, t));
-            awaitStatus(orderId, "ASSIGNED");
-            probe.publish(new OrderDeclined(id, "art-light-cavalry", DeclineReason.OTHER,
-                    "on tour this month", t.plusSeconds(5)));
-        }
+        probe.publish(new OrderAssigned(id, "art-light-cavalry", Tier.COUNTY, "culture-opera",
+                t.plus(Duration.ofDays(1)), t.plus(Duration.ofDays(7)), null, null, t));
+        awaitStatus(orderId, "ASSIGNED");
+        probe.publish(new OrderDeclined(id, "art-light-cavalry", DeclineReason.OTHER,
+                "on tour this month", t.plusSeconds(5)));
         awaitStatus(orderId, "PLACED");
     }
 
     @Test
     void givenReviewSaysNo_thenTheOrderIsRejectedWithTheReason() {
         String orderId = placeProxyOrder(registerResident(CHANGBULING));
-        try (EventProbe probe = new EventProbe(kafka)) {
-            probe.publish(new OrderRejected(UUID.fromString(orderId), "medical treatment needs a doctor, not volunteers",
-                    "OP-quanyuan-2", Instant.now().plusSeconds(1)));
-        }
+        probe.publish(new OrderRejected(UUID.fromString(orderId), "medical treatment needs a doctor, not volunteers",
+                "OP-quanyuan-2", Instant.now().plusSeconds(1)));
         awaitStatus(orderId, "REJECTED");
         Auth.volunteer().get("/api/orders/{id}", orderId).then()
                 .body("timeline[1].text", equalTo("Not accepted at review: medical treatment needs a doctor, not volunteers"));
@@ -124,11 +118,9 @@ class TrackingTests {
         String orderId = placeProxyOrder(registerResident(CHANGBULING));
         UUID id = UUID.fromString(orderId);
         Instant t = Instant.now().plusSeconds(1);
-        try (EventProbe probe = new EventProbe(kafka)) {
-            probe.publish(new OrderCompleted(id, "art-light-cavalry", BigDecimal.ONE, t));
-            awaitStatus(orderId, "COMPLETED");
-            probe.publish(new OrderReopened(id, "the stage lights failed halfway", t.plusSeconds(60)));
-        }
+        probe.publish(new OrderCompleted(id, "art-light-cavalry", BigDecimal.ONE, t));
+        awaitStatus(orderId, "COMPLETED");
+        probe.publish(new OrderReopened(id, "the stage lights failed halfway", t.plusSeconds(60)));
         awaitStatus(orderId, "PLACED");
         Auth.volunteer().get("/api/orders/{id}", orderId).then().body("timeline[2].text",
                 equalTo("Reported unresolved (the stage lights failed halfway): back to dispatch to be served again"));

@@ -95,38 +95,35 @@ class EventContractsIT {
                 .post(RunningFeiyan.url(FeiyanService.INTAKE) + "/api/orders/" + checkUp + "/cancel")
                 .then().statusCode(200);
 
-        try (EventProbe probe = new EventProbe(RunningFeiyan.system().kafkaBootstrapServers())) {
-            probe.await(EventType.ORDER_REOPENED.topic(), keyed(opera), WAIT);
-            probe.await(EventType.ORDER_DECLINED.topic(), keyed(visit), WAIT);
-            probe.await(EventType.ORDER_REJECTED.topic(), keyed(need), WAIT);
-            probe.await(EventType.ORDER_CANCELLED.topic(), keyed(checkUp), WAIT);
-        }
+        EventProbe probe = RunningFeiyan.probe();
+        probe.await(EventType.ORDER_REOPENED.topic(), keyed(opera), WAIT);
+        probe.await(EventType.ORDER_DECLINED.topic(), keyed(visit), WAIT);
+        probe.await(EventType.ORDER_REJECTED.topic(), keyed(need), WAIT);
+        probe.await(EventType.ORDER_CANCELLED.topic(), keyed(checkUp), WAIT);
     }
 
     @Test
     void everyEventTheServicesPublishIsACloudEventValidAgainstItsSchema() {
-        try (EventProbe probe = new EventProbe(RunningFeiyan.system().kafkaBootstrapServers())) {
-            for (EventType type : EventType.values()) {
-                List<ConsumerRecord<String, String>> records = probe.published(type.topic());
-                assertFalse(records.isEmpty(), type.topic() + " has events");
-                for (ConsumerRecord<String, String> record : records) {
-                    assertEquals(type.ceType(), header(record, CloudEvents.TYPE), type.topic());
-                    assertEquals(record.key(), header(record, CloudEvents.SUBJECT), type.topic());
-                    Contracts.assertMatchesSchema(type, record.value());
-                }
+        EventProbe probe = RunningFeiyan.probe();
+        for (EventType type : EventType.values()) {
+            List<ConsumerRecord<String, String>> records = probe.published(type.topic());
+            assertFalse(records.isEmpty(), type.topic() + " has events");
+            for (ConsumerRecord<String, String> record : records) {
+                assertEquals(type.ceType(), header(record, CloudEvents.TYPE), type.topic());
+                assertEquals(record.key(), header(record, CloudEvents.SUBJECT), type.topic());
+                Contracts.assertMatchesSchema(type, record.value());
             }
         }
     }
 
     @Test
     void noServiceDeadLettersAnEventAnotherServicePublished() {
-        try (EventProbe probe = new EventProbe(RunningFeiyan.system().kafkaBootstrapServers())) {
-            for (FeiyanService service : FeiyanService.values()) {
-                String deadLetters = "deadletter." + service.moduleName();
-                assertEquals(List.of(), probe.published(deadLetters).stream()
-                        .map(record -> header(record, "dead-letter-reason") + ": " + record.value()).toList(),
-                        deadLetters);
-            }
+        EventProbe probe = RunningFeiyan.probe();
+        for (FeiyanService service : FeiyanService.values()) {
+            String deadLetters = "deadletter." + service.moduleName();
+            assertEquals(List.of(), probe.published(deadLetters).stream()
+                    .map(record -> header(record, "dead-letter-reason") + ": " + record.value()).toList(),
+                    deadLetters);
         }
     }
 

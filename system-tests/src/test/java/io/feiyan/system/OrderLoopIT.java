@@ -19,8 +19,10 @@ import io.feiyan.events.OrderCompleted;
 import io.feiyan.events.OrderRated;
 import io.feiyan.events.Tier;
 import io.feiyan.launcher.FeiyanService;
+import io.feiyan.servers.EmbeddedDatabase;
 import io.feiyan.servers.Tokens;
 import io.feiyan.testkit.EventProbe;
+import io.feiyan.testkit.Published;
 import io.restassured.http.ContentType;
 import java.io.IOException;
 import java.math.BigDecimal;
@@ -98,21 +100,22 @@ class OrderLoopIT {
         assertEquals("5", DemoCounty.queryOne(FeiyanService.FEEDBACK, "select score from rating where order_id = ?", orderId));
 
         // and each topic carries its event, as a CloudEvent keyed by the order id
-        try (EventProbe probe = new EventProbe(RunningFeiyan.system().kafkaBootstrapServers())) {
-            assertCloudEvent(probe, EventType.ORDER_PLACED, "intake-service", orderId);
-            assertCloudEvent(probe, EventType.ORDER_APPROVED, "dispatch-service", orderId);
-            OrderAssigned assigned = payload(assertCloudEvent(probe, EventType.ORDER_ASSIGNED, "dispatch-service",
-                    orderId), OrderAssigned.class);
-            assertEquals(Tier.COUNTY, assigned.tier());
-            assertEquals(2, probe.all(EventType.ORDER_ESCALATED.topic(), keyed(orderId), Duration.ofSeconds(2)).size(),
-                    "village and town have no opera: up to the town, then the county");
-            assertCloudEvent(probe, EventType.ORDER_ESCALATED, "dispatch-service", orderId);
-            assertCloudEvent(probe, EventType.ORDER_ACCEPTED, "team-service", orderId);
-            assertEquals(0, new BigDecimal("3").compareTo(payload(assertCloudEvent(probe, EventType.ORDER_COMPLETED,
-                    "team-service", orderId), OrderCompleted.class).volunteerHours()));
-            assertEquals(5, payload(assertCloudEvent(probe, EventType.ORDER_RATED, "feedback-service", orderId),
-                    OrderRated.class).score());
-        }
+        EventProbe probe = RunningFeiyan.probe();
+        assertCloudEvent(probe, EventType.ORDER_PLACED, "intake-service", orderId);
+        assertCloudEvent(probe, EventType.ORDER_APPROVED, "dispatch-service", orderId);
+        OrderAssigned assigned = payload(assertCloudEvent(probe, EventType.ORDER_ASSIGNED, "dispatch-service",
+                orderId), OrderAssigned.class);
+        assertEquals(Tier.COUNTY, assigned.tier());
+        assertEquals(2, Published.about(probe, EventType.ORDER_ESCALATED.topic(), orderId,
+                RunningFeiyan.system().jdbcUrl(FeiyanService.DISPATCH), EmbeddedDatabase.USER,
+                EmbeddedDatabase.PASSWORD).size(),
+                "village and town have no opera: up to the town, then the county");
+        assertCloudEvent(probe, EventType.ORDER_ESCALATED, "dispatch-service", orderId);
+        assertCloudEvent(probe, EventType.ORDER_ACCEPTED, "team-service", orderId);
+        assertEquals(0, new BigDecimal("3").compareTo(payload(assertCloudEvent(probe, EventType.ORDER_COMPLETED,
+                "team-service", orderId), OrderCompleted.class).volunteerHours()));
+        assertEquals(5, payload(assertCloudEvent(probe, EventType.ORDER_RATED, "feedback-service", orderId),
+                OrderRated.class).score());
     }
 
     @Test

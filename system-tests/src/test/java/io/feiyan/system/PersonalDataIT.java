@@ -94,8 +94,8 @@ class PersonalDataIT {
         List<String> leaks = new ArrayList<>();
         Set<String> scannedOrders = new TreeSet<>();
         int records = 0;
-        try (EventProbe probe = new EventProbe(RunningFeiyan.system().kafkaBootstrapServers());
-                Admin admin = Admin.create(adminConfig())) {
+        EventProbe probe = RunningFeiyan.probe();
+        try (Admin admin = Admin.create(adminConfig())) {
             // the loop's last events have arrived before the topics are read
             probe.await(EventType.ORDER_RATED.topic(), EventProbe.keyed(opera), WAIT);
             probe.await(EventType.ORDER_ASSIGNED.topic(), EventProbe.keyed(need), WAIT);

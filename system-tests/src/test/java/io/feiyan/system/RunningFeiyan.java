@@ -4,6 +4,7 @@ import io.feiyan.launcher.FeiyanService;
 import io.feiyan.launcher.FeiyanSystem;
 import io.feiyan.servers.EmbeddedDatabase;
 import io.feiyan.servers.Folders;
+import io.feiyan.testkit.EventProbe;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -18,6 +19,7 @@ import org.junit.jupiter.api.extension.ExtensionContext;
  */
 public class RunningFeiyan implements BeforeAllCallback {
     private static FeiyanSystem system;
+    private static EventProbe probe;
 
     @Override
     public synchronized void beforeAll(ExtensionContext context) throws IOException {
@@ -32,8 +34,10 @@ public class RunningFeiyan implements BeforeAllCallback {
         }
         system = FeiyanSystem.start(new FeiyanSystem.Settings(root, data, EmbeddedDatabase.Durability.FAST, 0, 0,
                 anyFreePort, true), System.out);
+        probe = new EventProbe(system.kafkaBootstrapServers());
         context.getRoot().getStore(ExtensionContext.Namespace.GLOBAL).put(RunningFeiyan.class,
                 (AutoCloseable) () -> {
+                    probe.close();
                     system.close();
                     Folders.deleteQuietly(data);
                 });
@@ -41,6 +45,11 @@ public class RunningFeiyan implements BeforeAllCallback {
 
     static FeiyanSystem system() {
         return system;
+    }
+
+    /** The run's one probe on the system's broker. */
+    static EventProbe probe() {
+        return probe;
     }
 
     static Path root() {

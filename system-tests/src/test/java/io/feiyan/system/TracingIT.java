@@ -65,17 +65,16 @@ class TracingIT {
                 .then().statusCode(200).body("status", equalTo("RATED")));
 
         Map<String, List<String>> traceparents = new LinkedHashMap<>();
-        try (EventProbe probe = new EventProbe(RunningFeiyan.system().kafkaBootstrapServers())) {
-            for (EventType type : THE_LOOP) {
-                probe.await(type.topic(), keyed(order), WAIT);
-                List<String> ofTheOrder = new ArrayList<>();
-                for (ConsumerRecord<String, String> record : probe.published(type.topic())) {
-                    if (order.equals(record.key())) {
-                        ofTheOrder.add(header(record, CloudEvents.TRACEPARENT));
-                    }
+        EventProbe probe = RunningFeiyan.probe();
+        for (EventType type : THE_LOOP) {
+            probe.await(type.topic(), keyed(order), WAIT);
+            List<String> ofTheOrder = new ArrayList<>();
+            for (ConsumerRecord<String, String> record : probe.published(type.topic())) {
+                if (order.equals(record.key())) {
+                    ofTheOrder.add(header(record, CloudEvents.TRACEPARENT));
                 }
-                traceparents.put(type.topic(), ofTheOrder);
             }
+            traceparents.put(type.topic(), ofTheOrder);
         }
 
         String placed = traceparents.get(EventType.ORDER_PLACED.topic()).get(0);

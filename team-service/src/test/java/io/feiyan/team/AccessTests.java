@@ -13,6 +13,7 @@ import io.feiyan.events.Channel;
 import io.feiyan.events.OrderPlaced;
 import io.feiyan.events.Urgency;
 import io.feiyan.testkit.EventProbe;
+import io.feiyan.testkit.InjectEventProbe;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
 import io.restassured.specification.RequestSpecification;
@@ -23,7 +24,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.junit.jupiter.api.Test;
 
 /** Who may do what (#7): no token is 401; a wrong role, region or team is 403, and nothing changes. */
@@ -32,8 +32,8 @@ class AccessTests {
     private static final String FORBIDDEN = "https://feiyan.io/problems/forbidden";
     private static final String PROBLEM = "application/problem+json";
 
-    @ConfigProperty(name = "kafka.bootstrap.servers")
-    String kafka;
+    @InjectEventProbe
+    EventProbe probe;
 
     @Test
     void givenNoToken_aWriteAndAReadAreRefusedWith401_andNothingIsSaved() {
@@ -183,11 +183,9 @@ class AccessTests {
     @Test
     void theAnalystReadsTheDemandCountsOnly_andNeitherVolunteersNorTeamHours() {
         YearMonth month = YearMonth.of(2027, 7);
-        try (EventProbe probe = new EventProbe(kafka)) {
-            probe.publish(new OrderPlaced(UUID.randomUUID(), UUID.randomUUID(), null, "ELDERLY_CARE", false,
-                    "371366101201", Urgency.ROUTINE, Channel.APP, null, null, null,
-                    month.atDay(5).atStartOfDay(ZoneId.of("Asia/Shanghai")).toInstant()));
-        }
+        probe.publish(new OrderPlaced(UUID.randomUUID(), UUID.randomUUID(), null, "ELDERLY_CARE", false,
+                "371366101201", Urgency.ROUTINE, Channel.APP, null, null, null,
+                month.atDay(5).atStartOfDay(ZoneId.of("Asia/Shanghai")).toInstant()));
         await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> Auth.asAnalyst()
                 .get("/api/menus/371366/{month}/demand", month.toString()).then().statusCode(200)
                 .body("find { it.townCode == '371366101' }.orders", equalTo(1)));

@@ -20,6 +20,7 @@ import io.feiyan.events.OrderEscalated;
 import io.feiyan.events.Tier;
 import io.feiyan.events.Topics;
 import io.feiyan.testkit.EventProbe;
+import io.feiyan.testkit.InjectEventProbe;
 import io.feiyan.testkit.Published;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
@@ -39,70 +40,64 @@ class AssignmentTests {
 
     @ConfigProperty(name = "kafka.bootstrap.servers")
     String kafka;
+    @InjectEventProbe
+    EventProbe probe;
 
     @Test
     void givenAnAssignment_whenTheTeamAcceptsThenCompletes_thenOrderAcceptedAndOrderCompletedArePublished() {
         UUID orderId = UUID.randomUUID();
-        try (EventProbe probe = new EventProbe(kafka)) {
-            probe.publish(assigned(orderId));
-            awaitAssignment(orderId, "OFFERED");
+        probe.publish(assigned(orderId));
+        awaitAssignment(orderId, "OFFERED");
 
-            Auth.lead("art-troupe").post("/api/assignments/{id}/accept", orderId)
-                    .then().statusCode(200).body("status", equalTo("ACCEPTED"));
-            ConsumerRecord<String, String> accepted = probe.await(Topics.ORDERS_ACCEPTED, keyed(orderId), WAIT);
-            assertEquals("art-troupe", payload(accepted, OrderAccepted.class).teamCode());
-            assertEquals("feiyan.order.accepted.v1", header(accepted, CloudEvents.TYPE));
-            assertEquals(orderId.toString(), header(accepted, CloudEvents.SUBJECT));
+        Auth.lead("art-troupe").post("/api/assignments/{id}/accept", orderId)
+                .then().statusCode(200).body("status", equalTo("ACCEPTED"));
+        ConsumerRecord<String, String> accepted = probe.await(Topics.ORDERS_ACCEPTED, keyed(orderId), WAIT);
+        assertEquals("art-troupe", payload(accepted, OrderAccepted.class).teamCode());
+        assertEquals("feiyan.order.accepted.v1", header(accepted, CloudEvents.TYPE));
+        assertEquals(orderId.toString(), header(accepted, CloudEvents.SUBJECT));
 
-            Auth.lead("art-troupe").contentType(ContentType.JSON).body(Map.of("volunteerHours", 2.5))
-                    .post("/api/assignments/{id}/complete", orderId)
-                    .then().statusCode(200).body("status", equalTo("COMPLETED"));
-            ConsumerRecord<String, String> completed = probe.await(Topics.ORDERS_COMPLETED, keyed(orderId), WAIT);
-            assertEquals(new BigDecimal("2.5"), payload(completed, OrderCompleted.class).volunteerHours());
-        }
+        Auth.lead("art-troupe").contentType(ContentType.JSON).body(Map.of("volunteerHours", 2.5))
+                .post("/api/assignments/{id}/complete", orderId)
+                .then().statusCode(200).body("status", equalTo("COMPLETED"));
+        ConsumerRecord<String, String> completed = probe.await(Topics.ORDERS_COMPLETED, keyed(orderId), WAIT);
+        assertEquals(new BigDecimal("2.5"), payload(completed, OrderCompleted.class).volunteerHours());
     }
 
     @Test
     void givenANeedInTheResidentsOwnWords_thenItsAssignmentNamesNoProject_andTheTeamCanAcceptIt() {
         UUID orderId = UUID.randomUUID();
         Instant now = Instant.now().truncatedTo(ChronoUnit.MILLIS);
-        try (EventProbe probe = new EventProbe(kafka)) {
-            probe.publish(new OrderAssigned(orderId, "art-troupe", Tier.COUNTY, null, now.plus(Duration.ofHours(24)),
-                    now.plus(Duration.ofDays(7)), "OP-1", null, now));
-            awaitAssignment(orderId, "OFFERED");
+        probe.publish(new OrderAssigned(orderId, "art-troupe", Tier.COUNTY, null, now.plus(Duration.ofHours(24)),
+                now.plus(Duration.ofDays(7)), "OP-1", null, now));
+        awaitAssignment(orderId, "OFFERED");
 
-            Auth.lead("art-troupe").post("/api/assignments/{id}/accept", orderId)
-                    .then().statusCode(200).body("status", equalTo("ACCEPTED")).body("projectCode", nullValue());
-        }
+        Auth.lead("art-troupe").post("/api/assignments/{id}/accept", orderId)
+                .then().statusCode(200).body("status", equalTo("ACCEPTED")).body("projectCode", nullValue());
     }
 
     @Test
     void completingAnOrderNotYetAcceptedIsAConflictAndPublishesNothing() {
         UUID orderId = UUID.randomUUID();
-        try (EventProbe probe = new EventProbe(kafka)) {
-            probe.publish(assigned(orderId));
-            awaitAssignment(orderId, "OFFERED");
+        probe.publish(assigned(orderId));
+        awaitAssignment(orderId, "OFFERED");
 
-            Auth.lead("art-troupe").contentType(ContentType.JSON).body(Map.of("volunteerHours", 1))
-                    .post("/api/assignments/{id}/complete", orderId)
-                    .then().statusCode(409)
-                    .contentType("application/problem+json")
-                    .body("type", equalTo("https://feiyan.io/problems/assignment-state"))
-                    .body("status", equalTo("OFFERED"));
-            assertEquals(0, Published.about(probe, Topics.ORDERS_COMPLETED, orderId).size());
-        }
+        Auth.lead("art-troupe").contentType(ContentType.JSON).body(Map.of("volunteerHours", 1))
+                .post("/api/assignments/{id}/complete", orderId)
+                .then().statusCode(409)
+                .contentType("application/problem+json")
+                .body("type", equalTo("https://feiyan.io/problems/assignment-state"))
+                .body("status", equalTo("OFFERED"));
+        assertEquals(0, Published.about(probe, Topics.ORDERS_COMPLETED, orderId).size());
     }
 
     @Test
     void givenAnOfferNotYetAccepted_whenTheOrderIsCancelled_thenTheOfferIsCalledOffAndCannotBeAccepted() {
         UUID orderId = UUID.randomUUID();
-        try (EventProbe probe = new EventProbe(kafka)) {
-            probe.publish(assigned(orderId));
-            awaitAssignment(orderId, "OFFERED");
+        probe.publish(assigned(orderId));
+        awaitAssignment(orderId, "OFFERED");
 
-            probe.publish(new OrderCancelled(orderId, OrderCancelled.CancelReason.NO_LONGER_NEEDED, Instant.now()));
-            awaitAssignment(orderId, "CANCELLED");
-        }
+        probe.publish(new OrderCancelled(orderId, OrderCancelled.CancelReason.NO_LONGER_NEEDED, Instant.now()));
+        awaitAssignment(orderId, "CANCELLED");
         Auth.lead("art-troupe").post("/api/assignments/{id}/accept", orderId).then().statusCode(409)
                 .body("type", equalTo("https://feiyan.io/problems/assignment-state"));
     }
@@ -110,45 +105,39 @@ class AssignmentTests {
     @Test
     void givenAnOfferNotYetAccepted_whenDispatchEscalatesTheOrder_thenTheOfferIsCalledOff() {
         UUID orderId = UUID.randomUUID();
-        try (EventProbe probe = new EventProbe(kafka)) {
-            probe.publish(assigned(orderId));
-            awaitAssignment(orderId, "OFFERED");
+        probe.publish(assigned(orderId));
+        awaitAssignment(orderId, "OFFERED");
 
-            probe.publish(new OrderEscalated(orderId, Tier.VILLAGE, Tier.TOWN, OrderEscalated.EscalationReason.TIMEOUT,
-                    null, null, Instant.now().plusSeconds(1)));
-        }
+        probe.publish(new OrderEscalated(orderId, Tier.VILLAGE, Tier.TOWN, OrderEscalated.EscalationReason.TIMEOUT,
+                null, null, Instant.now().plusSeconds(1)));
         awaitAssignment(orderId, "CANCELLED");
     }
 
     @Test
     void givenTheCancellationArrivesBeforeTheAssignment_thenTheAssignmentArrivesCalledOff() {
         UUID orderId = UUID.randomUUID();
-        try (EventProbe probe = new EventProbe(kafka)) {
-            probe.publish(new OrderCancelled(orderId, OrderCancelled.CancelReason.SOLVED_OTHERWISE, Instant.now()));
-            probe.publish(assigned(orderId));
-        }
+        probe.publish(new OrderCancelled(orderId, OrderCancelled.CancelReason.SOLVED_OTHERWISE, Instant.now()));
+        probe.publish(assigned(orderId));
         awaitAssignment(orderId, "CANCELLED");
     }
 
     @Test
     void givenAnOffer_whenTheTeamDeclines_thenOrderDeclinedSaysWhy_andDispatchesNextAssignmentReplacesIt() {
         UUID orderId = UUID.randomUUID();
-        try (EventProbe probe = new EventProbe(kafka)) {
-            probe.publish(assigned(orderId));
-            awaitAssignment(orderId, "OFFERED");
+        probe.publish(assigned(orderId));
+        awaitAssignment(orderId, "OFFERED");
 
-            Auth.lead("art-troupe").contentType(ContentType.JSON)
-                    .body(Map.of("reasonCode", "OTHER", "reason", "on tour this week"))
-                    .post("/api/assignments/{id}/decline", orderId)
-                    .then().statusCode(200).body("status", equalTo("DECLINED"));
-            OrderDeclined declined = payload(probe.await(Topics.ORDERS_DECLINED, keyed(orderId), WAIT), OrderDeclined.class);
-            assertEquals("art-troupe", declined.teamCode());
-            assertEquals("on tour this week", declined.reason());
+        Auth.lead("art-troupe").contentType(ContentType.JSON)
+                .body(Map.of("reasonCode", "OTHER", "reason", "on tour this week"))
+                .post("/api/assignments/{id}/decline", orderId)
+                .then().statusCode(200).body("status", equalTo("DECLINED"));
+        OrderDeclined declined = payload(probe.await(Topics.ORDERS_DECLINED, keyed(orderId), WAIT), OrderDeclined.class);
+        assertEquals("art-troupe", declined.teamCode());
+        assertEquals("on tour this week", declined.reason());
 
-            Instant later = Instant.now().plusSeconds(1).truncatedTo(ChronoUnit.MILLIS);
-            probe.publish(new OrderAssigned(orderId, "town-troupe", Tier.TOWN, "culture-opera", later.plusSeconds(3600),
-                    later.plus(Duration.ofDays(7)), null, null, later));
-        }
+        Instant later = Instant.now().plusSeconds(1).truncatedTo(ChronoUnit.MILLIS);
+        probe.publish(new OrderAssigned(orderId, "town-troupe", Tier.TOWN, "culture-opera", later.plusSeconds(3600),
+                later.plus(Duration.ofDays(7)), null, null, later));
         await().atMost(WAIT).untilAsserted(() -> Auth.asAdmin().get("/api/assignments/{id}", orderId)
                 .then().body("teamCode", equalTo("town-troupe")).body("status", equalTo("OFFERED")));
     }
@@ -156,10 +145,8 @@ class AssignmentTests {
     @Test
     void onlyTheAssignedTeamMayActOnAnAssignment_andActingTwiceIsAClearError() {
         UUID orderId = UUID.randomUUID();
-        try (EventProbe probe = new EventProbe(kafka)) {
-            probe.publish(assigned(orderId));
-            awaitAssignment(orderId, "OFFERED");
-        }
+        probe.publish(assigned(orderId));
+        awaitAssignment(orderId, "OFFERED");
         Auth.lead("another-team").post("/api/assignments/{id}/accept", orderId)
                 .then().statusCode(403).body("type", equalTo("https://feiyan.io/problems/not-your-assignment"));
         given().post("/api/assignments/{id}/accept", orderId).then().statusCode(401);
@@ -188,18 +175,16 @@ class AssignmentTests {
     void givenAnUnreadableMessage_thenItGoesToTheDeadLetterTopicAndTheNextMessageIsStillProcessed() {
         UUID poisoned = UUID.randomUUID();
         UUID next = UUID.randomUUID();
-        try (EventProbe probe = new EventProbe(kafka)) {
-            probe.sendRaw(Topics.ORDERS_ASSIGNED, poisoned.toString(), "{not json",
-                    CloudEvents.headers(UUID.randomUUID(), "feiyan.order.assigned.v1", "/feiyan/test",
-                            poisoned.toString(), Instant.now()));
-            probe.publish(assigned(next));
+        probe.sendRaw(Topics.ORDERS_ASSIGNED, poisoned.toString(), "{not json",
+                CloudEvents.headers(UUID.randomUUID(), "feiyan.order.assigned.v1", "/feiyan/test",
+                        poisoned.toString(), Instant.now()));
+        probe.publish(assigned(next));
 
-            awaitAssignment(next, "OFFERED");
-            ConsumerRecord<String, String> dead = probe.await("deadletter.team-service", keyed(poisoned), WAIT);
-            assertEquals("{not json", dead.value());
-            assertNotNull(header(dead, "dead-letter-reason"), "the reason travels with the dead letter");
-            Auth.asAdmin().get("/api/assignments/{id}", poisoned).then().statusCode(404);
-        }
+        awaitAssignment(next, "OFFERED");
+        ConsumerRecord<String, String> dead = probe.await("deadletter.team-service", keyed(poisoned), WAIT);
+        assertEquals("{not json", dead.value());
+        assertNotNull(header(dead, "dead-letter-reason"), "the reason travels with the dead letter");
+        Auth.asAdmin().get("/api/assignments/{id}", poisoned).then().statusCode(404);
     }
 
     private static OrderAssigned assigned(UUID orderId) {

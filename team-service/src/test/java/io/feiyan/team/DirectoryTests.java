@@ -14,6 +14,7 @@ import io.feiyan.events.TeamUpdated;
 import io.feiyan.events.Tier;
 import io.feiyan.events.Topics;
 import io.feiyan.testkit.EventProbe;
+import io.feiyan.testkit.InjectEventProbe;
 import io.feiyan.testkit.Published;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
@@ -31,6 +32,8 @@ class DirectoryTests {
 
     @ConfigProperty(name = "kafka.bootstrap.servers")
     String kafka;
+    @InjectEventProbe
+    EventProbe probe;
 
     @Test
     void givenANewProjectAndTeam_whenSaved_thenBothArePublishedOnTheirCompactedTopics() {
@@ -43,19 +46,17 @@ class DirectoryTests {
                 .body("tier", equalTo("COUNTY"))
                 .body("projectCodes", hasItem("dir-opera"));
 
-        try (EventProbe probe = new EventProbe(kafka)) {
-            ConsumerRecord<String, String> project = probe.await(Topics.CATALOGUE_PROJECTS, keyed("dir-opera"), WAIT);
-            assertEquals(new ProjectUpdated("dir-opera", "Project dir-opera", "CULTURE", List.of(), true),
-                    payload(project, ProjectUpdated.class));
+        ConsumerRecord<String, String> project = probe.await(Topics.CATALOGUE_PROJECTS, keyed("dir-opera"), WAIT);
+        assertEquals(new ProjectUpdated("dir-opera", "Project dir-opera", "CULTURE", List.of(), true),
+                payload(project, ProjectUpdated.class));
 
-            ConsumerRecord<String, String> team = probe.await(Topics.TEAMS_DIRECTORY, keyed("dir-troupe"), WAIT);
-            assertEquals(new TeamUpdated("dir-troupe", "Test troupe", Tier.COUNTY, "371322", List.of("dir-opera"), 3,
-                    true), payload(team, TeamUpdated.class));
-            assertEquals("feiyan.team.updated.v1", header(team, CloudEvents.TYPE));
-            assertEquals("/feiyan/team-service", header(team, CloudEvents.SOURCE));
-            assertEquals("dir-troupe", header(team, CloudEvents.SUBJECT));
-            assertEquals("1.0", header(team, CloudEvents.SPEC_VERSION));
-        }
+        ConsumerRecord<String, String> team = probe.await(Topics.TEAMS_DIRECTORY, keyed("dir-troupe"), WAIT);
+        assertEquals(new TeamUpdated("dir-troupe", "Test troupe", Tier.COUNTY, "371322", List.of("dir-opera"), 3,
+                true), payload(team, TeamUpdated.class));
+        assertEquals("feiyan.team.updated.v1", header(team, CloudEvents.TYPE));
+        assertEquals("/feiyan/team-service", header(team, CloudEvents.SOURCE));
+        assertEquals("dir-troupe", header(team, CloudEvents.SUBJECT));
+        assertEquals("1.0", header(team, CloudEvents.SPEC_VERSION));
     }
 
     @Test
@@ -63,9 +64,7 @@ class DirectoryTests {
         saveProject("dir-visit", "ELDERLY_CARE");
         saveProject("dir-visit", "ELDERLY_CARE");
 
-        try (EventProbe probe = new EventProbe(kafka)) {
-            assertEquals(1, Published.about(probe, Topics.CATALOGUE_PROJECTS, "dir-visit").size());
-        }
+        assertEquals(1, Published.about(probe, Topics.CATALOGUE_PROJECTS, "dir-visit").size());
     }
 
     @Test

@@ -14,6 +14,7 @@ import io.feiyan.events.OrderPlaced;
 import io.feiyan.events.Topics;
 import io.feiyan.events.Urgency;
 import io.feiyan.testkit.EventProbe;
+import io.feiyan.testkit.InjectEventProbe;
 import io.feiyan.testkit.Published;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
@@ -24,13 +25,12 @@ import java.time.ZoneId;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.junit.jupiter.api.Test;
 
 @QuarkusTest
 class MenuTests {
-    @ConfigProperty(name = "kafka.bootstrap.servers")
-    String kafka;
+    @InjectEventProbe
+    EventProbe probe;
 
     @Test
     void givenCatalogueProjects_whenTheCentrePublishesTheMonthsMenu_thenMenuPublishedCarriesItKeyedByCountyAndMonth() {
@@ -45,12 +45,10 @@ class MenuTests {
                 .body("month", equalTo("2027-01"))
                 .body("items[0].projectCode", equalTo("menu-opera"));
 
-        try (EventProbe probe = new EventProbe(kafka)) {
-            MenuPublished menu = payload(probe.await(Topics.CATALOGUE_MENUS, keyed("371399/2027-01"),
-                    Duration.ofSeconds(30)), MenuPublished.class);
-            assertEquals(YearMonth.of(2027, 1), menu.month());
-            assertEquals(List.of(new MenuPublished.Item("menu-opera", "asked for by many")), menu.items());
-        }
+        MenuPublished menu = payload(probe.await(Topics.CATALOGUE_MENUS, keyed("371399/2027-01"),
+                Duration.ofSeconds(30)), MenuPublished.class);
+        assertEquals(YearMonth.of(2027, 1), menu.month());
+        assertEquals(List.of(new MenuPublished.Item("menu-opera", "asked for by many")), menu.items());
         // the published menu is public: read without a token
         given().get("/api/menus/371399/2027-01").then().statusCode(200).body("items[0].note", equalTo("asked for by many"));
     }
@@ -63,14 +61,12 @@ class MenuTests {
                 .put("/api/projects/draft-repair").then().statusCode(200);
         YearMonth last = YearMonth.of(2027, 4);
         Instant inLastMonth = last.atDay(10).atStartOfDay(ZoneId.of("Asia/Shanghai")).toInstant();
-        try (EventProbe probe = new EventProbe(kafka)) {
-            for (String village : List.of("371377101201", "371377101202", "371377102201")) {
-                probe.publish(placed("draft-visit", village, inLastMonth));
-            }
-            probe.publish(placed("draft-repair", "371377101201", inLastMonth));
-            probe.publish(placed("draft-visit", "371399101201", inLastMonth)); // another county
-            probe.publish(placed(null, "371377102201", inLastMonth)); // a need in the resident's own words
+        for (String village : List.of("371377101201", "371377101202", "371377102201")) {
+            probe.publish(placed("draft-visit", village, inLastMonth));
         }
+        probe.publish(placed("draft-repair", "371377101201", inLastMonth));
+        probe.publish(placed("draft-visit", "371399101201", inLastMonth)); // another county
+        probe.publish(placed(null, "371377102201", inLastMonth)); // a need in the resident's own words
 
         await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> Auth.asAdmin()
                 .post("/api/menus/371377/2027-05/draft").then().statusCode(200)
@@ -95,11 +91,9 @@ class MenuTests {
                         Map.of("projectCode", "draft-repair", "note", "stoves before the cold"))))
                 .put("/api/menus/371377/2027-05/draft").then().statusCode(200).body("version", equalTo(2));
         Auth.asAdmin().post("/api/menus/371377/2027-05/publish").then().statusCode(200).body("version", equalTo(2));
-        try (EventProbe probe = new EventProbe(kafka)) {
-            List<MenuPublished> published = Published.about(probe, Topics.CATALOGUE_MENUS, "371377/2027-05").stream().map(r -> payload(r, MenuPublished.class)).toList();
-            assertEquals(List.of(1, 2), published.stream().map(MenuPublished::version).toList());
-            assertEquals(1, published.get(0).items().size());
-        }
+        List<MenuPublished> published = Published.about(probe, Topics.CATALOGUE_MENUS, "371377/2027-05").stream().map(r -> payload(r, MenuPublished.class)).toList();
+        assertEquals(List.of(1, 2), published.stream().map(MenuPublished::version).toList());
+        assertEquals(1, published.get(0).items().size());
     }
 
     private static OrderPlaced placed(String project, String village, Instant at) {

@@ -13,6 +13,7 @@ import io.feiyan.events.OrderCompleted;
 import io.feiyan.events.Tier;
 import io.feiyan.events.Topics;
 import io.feiyan.testkit.EventProbe;
+import io.feiyan.testkit.InjectEventProbe;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
 import java.math.BigDecimal;
@@ -25,15 +26,14 @@ import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.junit.jupiter.api.Test;
 
 @QuarkusTest
 class VolunteerTests {
     private static final Duration WAIT = Duration.ofSeconds(30);
 
-    @ConfigProperty(name = "kafka.bootstrap.servers")
-    String kafka;
+    @InjectEventProbe
+    EventProbe probe;
 
     @Test
     void aVillagesVolunteersTakeADayOfDutyEachInTheOrderTheyJoined() {
@@ -90,10 +90,8 @@ class VolunteerTests {
                 .post("/api/assignments/{id}/complete", orderId)
                 .then().statusCode(200).body("status", equalTo("COMPLETED")).body("volunteerHours", equalTo(3.5f));
 
-        try (EventProbe probe = new EventProbe(kafka)) {
-            assertEquals(0, new BigDecimal("3.5").compareTo(payload(probe.await(Topics.ORDERS_COMPLETED, keyed(orderId),
-                    WAIT), OrderCompleted.class).volunteerHours()));
-        }
+        assertEquals(0, new BigDecimal("3.5").compareTo(payload(probe.await(Topics.ORDERS_COMPLETED, keyed(orderId),
+                WAIT), OrderCompleted.class).volunteerHours()));
         String month = YearMonth.now(ZoneId.of("Asia/Shanghai")).toString();
         Auth.asMemberOf(team).get("/api/volunteers/{id}/hours", xu).then().statusCode(200)
                 .body("total", equalTo(2.0f)).body("stars", equalTo(0)).body("toNextStar", equalTo(98.0f))
@@ -110,10 +108,8 @@ class VolunteerTests {
     private UUID acceptedOrder(String team, List<String> crew) {
         UUID orderId = UUID.randomUUID();
         Instant now = Instant.now().truncatedTo(ChronoUnit.MILLIS);
-        try (EventProbe probe = new EventProbe(kafka)) {
-            probe.publish(new OrderAssigned(orderId, team, Tier.VILLAGE, "pump-repair", now.plusSeconds(3600),
-                    now.plus(Duration.ofDays(7)), null, null, now));
-        }
+        probe.publish(new OrderAssigned(orderId, team, Tier.VILLAGE, "pump-repair", now.plusSeconds(3600),
+                now.plus(Duration.ofDays(7)), null, null, now));
         await().atMost(WAIT).untilAsserted(() -> Auth.asAdmin().get("/api/assignments/{id}", orderId).then().statusCode(200));
         Auth.lead(team).contentType(ContentType.JSON)
                 .body(Map.of("volunteerIds", crew, "scheduledFor", Instant.now().plus(Duration.ofDays(1)).toString()))

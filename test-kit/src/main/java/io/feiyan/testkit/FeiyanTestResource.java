@@ -13,7 +13,7 @@ import java.util.Map;
  * Gives a service's {@code @QuarkusTest}s a real Kafka broker and a real PostgreSQL database of their own for the
  * length of the module's test run — the embedded servers, or containers with {@code -Dfeiyan.infra=containers}
  * ({@link TestInfrastructure}) — and a token signing key the service trusts. Name the database with the resource
- * argument {@code database}.
+ * argument {@code database}. A field annotated {@link InjectEventProbe} gets the run's one {@link EventProbe}.
  */
 public class FeiyanTestResource implements QuarkusTestResourceLifecycleManager {
     /** The folder of the signing key pair, for tests to sign tokens with {@code Tokens.in(Path.of(...))}. */
@@ -22,6 +22,7 @@ public class FeiyanTestResource implements QuarkusTestResourceLifecycleManager {
     private TestInfrastructure infrastructure;
     private String databaseName;
     private Path keys;
+    private EventProbe probe;
 
     @Override
     public void init(Map<String, String> initArgs) {
@@ -38,7 +39,14 @@ public class FeiyanTestResource implements QuarkusTestResourceLifecycleManager {
             throw new UncheckedIOException(e);
         }
         Tokens.in(keys);
+        probe = new EventProbe(endpoints.kafkaBootstrapServers());
         return quarkusConfig(endpoints, keys);
+    }
+
+    @Override
+    public void inject(TestInjector testInjector) {
+        testInjector.injectIntoFields(probe,
+                new TestInjector.AnnotatedAndMatchesType(InjectEventProbe.class, EventProbe.class));
     }
 
     /** What the service under test is told: where its database and broker are, and whose tokens to trust. */
@@ -54,6 +62,9 @@ public class FeiyanTestResource implements QuarkusTestResourceLifecycleManager {
 
     @Override
     public void stop() {
+        if (probe != null) {
+            probe.close();
+        }
         if (infrastructure != null) {
             infrastructure.close();
         }

@@ -24,18 +24,27 @@ public final class Published {
     private Published() {
     }
 
-    /** The records of the key on the topic, once the service has sent everything it holds for the key. */
+    /**
+     * The records of the key on the topic, once the service under test (of a {@code @QuarkusTest}) has sent everything
+     * it holds for the key.
+     */
     public static List<ConsumerRecord<String, String>> about(EventProbe probe, String topic, Object key) {
-        await().atMost(WAIT).pollInterval(Duration.ofMillis(20)).until(() -> unsent(key) == 0);
+        Config config = ConfigProvider.getConfig();
+        return about(probe, topic, key, config.getValue("quarkus.datasource.jdbc.url", String.class),
+                config.getValue("quarkus.datasource.username", String.class),
+                config.getValue("quarkus.datasource.password", String.class));
+    }
+
+    /** The records of the key on the topic, once the service whose database this is has sent all it holds for the key. */
+    public static List<ConsumerRecord<String, String>> about(EventProbe probe, String topic, Object key, String jdbcUrl,
+            String user, String password) {
+        await().atMost(WAIT).pollInterval(Duration.ofMillis(20)).until(() -> unsent(key, jdbcUrl, user, password) == 0);
         return probe.published(topic).stream().filter(EventProbe.keyed(key)).toList();
     }
 
     /** The rows of the key the service's outbox holds: written, not yet sent. */
-    private static long unsent(Object key) throws SQLException {
-        Config config = ConfigProvider.getConfig();
-        try (Connection db = DriverManager.getConnection(config.getValue("quarkus.datasource.jdbc.url", String.class),
-                config.getValue("quarkus.datasource.username", String.class),
-                config.getValue("quarkus.datasource.password", String.class));
+    private static long unsent(Object key, String jdbcUrl, String user, String password) throws SQLException {
+        try (Connection db = DriverManager.getConnection(jdbcUrl, user, password);
                 PreparedStatement count = db.prepareStatement("select count(*) from outbox where aggregateid = ?")) {
             count.setString(1, key.toString());
             try (ResultSet rs = count.executeQuery()) {
