@@ -21,13 +21,13 @@ import io.feiyan.events.Urgency;
 import io.feiyan.servers.Tokens.Identity;
 import io.feiyan.servers.Tokens;
 import io.feiyan.testkit.EventProbe;
+import io.feiyan.testkit.FeiyanTest;
 import io.feiyan.testkit.InjectEventProbe;
 import io.feiyan.testkit.FeiyanTestResource;
 import io.feiyan.testkit.Published;
 import io.feiyan.testkit.TestTokens;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.common.http.TestHTTPResource;
-import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
 import io.restassured.response.Response;
 import jakarta.inject.Inject;
@@ -53,7 +53,7 @@ import org.junit.jupiter.api.Test;
  * Who may do what (issue #7): operators only, each in their own region and tier. Anonymous callers get 401,
  * other roles and other regions 403, and a refused action changes nothing.
  */
-@QuarkusTest
+@FeiyanTest
 class AccessTests {
     private static final String UNAUTHORIZED = "https://feiyan.io/problems/unauthorized";
     private static final String FORBIDDEN = "https://feiyan.io/problems/forbidden";

@@ -22,10 +22,10 @@ import io.feiyan.platform.messaging.EventHandlers;
 import io.feiyan.platform.messaging.Inbox;
 import io.feiyan.servers.Tokens.Identity;
 import io.feiyan.testkit.EventProbe;
+import io.feiyan.testkit.FeiyanTest;
 import io.feiyan.testkit.InjectEventProbe;
 import io.feiyan.testkit.Published;
 import io.quarkus.narayana.jta.QuarkusTransaction;
-import io.quarkus.test.junit.QuarkusTest;
 import jakarta.inject.Inject;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
@@ -42,7 +42,7 @@ import org.junit.jupiter.api.Test;
  * A poll's records are one batch: a malformed record or an event whose rule breaks never takes its good neighbours
  * with it, a redelivered batch has no second effect, and what was set aside can be replayed once its cause is fixed.
  */
-@QuarkusTest
+@FeiyanTest
 class BatchTests {
     @ConfigProperty(name = "kafka.bootstrap.servers")
     String kafka;

@@ -10,12 +10,12 @@ import static org.hamcrest.Matchers.not;
 import io.feiyan.events.Tier;
 import io.feiyan.events.Urgency;
 import io.feiyan.testkit.EventProbe;
+import io.feiyan.testkit.FeiyanTest;
 import io.feiyan.testkit.InjectEventProbe;
-import io.quarkus.test.junit.QuarkusTest;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
 
-@QuarkusTest
+@FeiyanTest
 class DashboardTests {
     @InjectEventProbe
     EventProbe probe;

@@ -25,8 +25,8 @@ import io.feiyan.events.Tier;
 import io.feiyan.events.Topics;
 import io.feiyan.events.Urgency;
 import io.feiyan.testkit.EventProbe;
+import io.feiyan.testkit.FeiyanTest;
 import io.feiyan.testkit.InjectEventProbe;
-import io.quarkus.test.junit.QuarkusTest;
 import java.math.BigDecimal;
 import java.time.Duration;
 import java.time.Instant;
@@ -38,7 +38,7 @@ import org.junit.jupiter.api.Test;
  * Routing wired to its events, on the real broker and database: the rule itself is tested situation by situation in
  * {@link io.feiyan.dispatch.routing.RoutingTest}. Every test has a town of its own.
  */
-@QuarkusTest
+@FeiyanTest
 class DispatchTests {
     @InjectEventProbe
     EventProbe probe;

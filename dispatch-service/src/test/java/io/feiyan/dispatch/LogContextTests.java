@@ -15,7 +15,7 @@ import io.feiyan.platform.messaging.Inbox;
 import io.feiyan.platform.observability.AboutOrder;
 import io.feiyan.platform.observability.OrderLog;
 import io.feiyan.testkit.EventProbe;
-import io.quarkus.test.junit.QuarkusTest;
+import io.feiyan.testkit.FeiyanTest;
 import jakarta.annotation.security.PermitAll;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.GET;
@@ -31,7 +31,7 @@ import org.jboss.logging.MDC;
 import org.junit.jupiter.api.Test;
 
 /** Log lines name the order they are about (MDC orderId) while an event or a request about it is handled. */
-@QuarkusTest
+@FeiyanTest
 class LogContextTests {
     @Inject
     Inbox inbox;

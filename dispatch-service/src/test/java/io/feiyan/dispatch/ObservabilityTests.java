@@ -18,10 +18,10 @@ import io.feiyan.events.Tier;
 import io.feiyan.events.Topics;
 import io.feiyan.events.Urgency;
 import io.feiyan.testkit.EventProbe;
+import io.feiyan.testkit.FeiyanTest;
 import io.feiyan.testkit.InjectEventProbe;
 import io.feiyan.testkit.MetricsText;
 import io.feiyan.testkit.Published;
-import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
 import java.time.Instant;
 import java.util.HashMap;
@@ -33,7 +33,7 @@ import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.junit.jupiter.api.Test;
 
 /** What operations sees of dispatch: its metrics at /q/metrics, and the trace each order's events carry. */
-@QuarkusTest
+@FeiyanTest
 class ObservabilityTests {
     @InjectEventProbe
     EventProbe probe;

@@ -7,12 +7,12 @@ import static org.hamcrest.Matchers.hasItems;
 import static org.hamcrest.Matchers.startsWith;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.quarkus.test.junit.QuarkusTest;
+import io.feiyan.testkit.FeiyanTest;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
 /** What analysts read: the rates defined in the API docs, and the event contracts served over HTTP. */
-@QuarkusTest
+@FeiyanTest
 class ApiDocumentsTests {
 
     @Test

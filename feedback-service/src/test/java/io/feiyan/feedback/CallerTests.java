@@ -7,8 +7,8 @@ import static org.hamcrest.Matchers.equalTo;
 import io.feiyan.servers.Folders;
 import io.feiyan.servers.Tokens.Identity;
 import io.feiyan.servers.Tokens;
+import io.feiyan.testkit.FeiyanTest;
 import io.feiyan.testkit.FeiyanTestResource;
-import io.quarkus.test.junit.QuarkusTest;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -16,7 +16,7 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.junit.jupiter.api.Test;
 
 /** Bearer tokens are verified by signature before anything else (every service shares this code). */
-@QuarkusTest
+@FeiyanTest
 class CallerTests {
     @ConfigProperty(name = FeiyanTestResource.TOKEN_KEYS)
     Path keys;

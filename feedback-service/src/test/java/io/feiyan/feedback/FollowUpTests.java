@@ -19,8 +19,8 @@ import io.feiyan.events.OrderReopened;
 import io.feiyan.events.Topics;
 import io.feiyan.servers.Tokens.Identity;
 import io.feiyan.testkit.EventProbe;
+import io.feiyan.testkit.FeiyanTest;
 import io.feiyan.testkit.InjectEventProbe;
-import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
 import java.time.Duration;
 import java.time.Instant;
@@ -31,7 +31,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /** Follow-up visits (回访): after a dissatisfied rating, and for deliveries left unrated (4 s in tests). */
-@QuarkusTest
+@FeiyanTest
 class FollowUpTests {
     @InjectEventProbe
     EventProbe probe;

@@ -15,8 +15,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import io.feiyan.events.OrderApproved;
 import io.feiyan.servers.Tokens.Identity;
 import io.feiyan.testkit.EventProbe;
+import io.feiyan.testkit.FeiyanTest;
 import io.feiyan.testkit.InjectEventProbe;
-import io.quarkus.test.junit.QuarkusTest;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -40,7 +40,7 @@ import org.junit.jupiter.api.Test;
  *                              assigned X, accepted in time
  * </pre>
  */
-@QuarkusTest
+@FeiyanTest
 class MetricsTests {
     private static final Instant T = Instant.parse("2025-03-10T02:00:00Z");
     private static final Instant APRIL_FIRST_1AM_IN_THE_COUNTY = Instant.parse("2025-03-31T17:00:00Z");

@@ -4,16 +4,16 @@ import static org.awaitility.Awaitility.await;
 
 import io.feiyan.feedback.domain.Order;
 import io.feiyan.testkit.EventProbe;
+import io.feiyan.testkit.FeiyanTest;
 import io.feiyan.testkit.InjectEventProbe;
 import io.quarkus.narayana.jta.QuarkusTransaction;
-import io.quarkus.test.junit.QuarkusTest;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
 
-@QuarkusTest
+@FeiyanTest
 class OrderEventsTests {
     @InjectEventProbe
     EventProbe probe;

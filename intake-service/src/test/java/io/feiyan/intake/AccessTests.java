@@ -23,11 +23,11 @@ import io.feiyan.intake.domain.Resident;
 import io.feiyan.platform.security.VerifiedTokens;
 import io.feiyan.servers.Tokens.Identity;
 import io.feiyan.testkit.EventProbe;
+import io.feiyan.testkit.FeiyanTest;
 import io.feiyan.testkit.InjectEventProbe;
 import io.feiyan.testkit.TestTokens;
 import io.quarkus.arc.ClientProxy;
 import io.quarkus.narayana.jta.QuarkusTransaction;
-import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
 import io.smallrye.jwt.auth.principal.JWTParser;
 import jakarta.inject.Inject;
@@ -39,7 +39,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /** Who may see and do what in intake: residents, their volunteers and operators, the team serving an order. */
-@QuarkusTest
+@FeiyanTest
 class AccessTests {
     /** A village of another town than Changbuling's. */
     private static final String CAOCUN = "371322107202";

@@ -3,8 +3,8 @@ package io.feiyan.intake;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import io.feiyan.platform.messaging.InboxSweep;
+import io.feiyan.testkit.FeiyanTest;
 import io.quarkus.narayana.jta.QuarkusTransaction;
-import io.quarkus.test.junit.QuarkusTest;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import java.time.Duration;
@@ -13,7 +13,7 @@ import java.util.UUID;
 import org.junit.jupiter.api.Test;
 
 /** The inbox keeps an event's id as long as it can be delivered again (feiyan.inbox.keep), then drops it. */
-@QuarkusTest
+@FeiyanTest
 class InboxSweepTests {
     @Inject
     InboxSweep sweep;

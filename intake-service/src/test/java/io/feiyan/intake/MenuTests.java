@@ -13,15 +13,15 @@ import io.feiyan.events.ProjectUpdated;
 import io.feiyan.events.TeamUpdated;
 import io.feiyan.events.Tier;
 import io.feiyan.testkit.EventProbe;
+import io.feiyan.testkit.FeiyanTest;
 import io.feiyan.testkit.InjectEventProbe;
-import io.quarkus.test.junit.QuarkusTest;
 import java.time.Instant;
 import java.time.YearMonth;
 import java.util.List;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
 
-@QuarkusTest
+@FeiyanTest
 class MenuTests {
     private static final String COUNTY = "371388";
     private static final String VILLAGE = "371388101201";

@@ -14,16 +14,16 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import io.feiyan.events.CloudEvents;
 import io.feiyan.events.Topics;
 import io.feiyan.testkit.EventProbe;
+import io.feiyan.testkit.FeiyanTest;
 import io.feiyan.testkit.InjectEventProbe;
 import io.feiyan.testkit.MetricsText;
-import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
 import java.util.Map;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /** intake's metrics at /q/metrics, and the trace the order it places starts. */
-@QuarkusTest
+@FeiyanTest
 class ObservabilityTests {
     private static final String CLIENT_TRACE = "4bf92f3577b34da6a3ce929d0e0e4736";
     private static final String CLIENT_SPAN = "00f067aa0ba902b7";

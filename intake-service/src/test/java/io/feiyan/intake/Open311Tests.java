@@ -23,8 +23,8 @@ import com.networknt.schema.ValidationMessage;
 import io.feiyan.events.OrderAssigned;
 import io.feiyan.events.Tier;
 import io.feiyan.testkit.EventProbe;
+import io.feiyan.testkit.FeiyanTest;
 import io.feiyan.testkit.InjectEventProbe;
-import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.response.Response;
 import java.io.ByteArrayInputStream;
 import java.nio.charset.StandardCharsets;
@@ -40,7 +40,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.w3c.dom.Document;
 
-@QuarkusTest
+@FeiyanTest
 class Open311Tests {
     private static final JsonSchemaFactory SCHEMAS = JsonSchemaFactory.getInstance(SpecVersion.VersionFlag.V4);
     private static final ObjectMapper JSON = new ObjectMapper();

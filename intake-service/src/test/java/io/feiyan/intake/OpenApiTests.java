@@ -7,11 +7,11 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.quarkus.test.junit.QuarkusTest;
+import io.feiyan.testkit.FeiyanTest;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
-@QuarkusTest
+@FeiyanTest
 class OpenApiTests {
 
     @Test

@@ -25,10 +25,10 @@ import io.feiyan.events.Topics;
 import io.feiyan.intake.domain.Order;
 import io.feiyan.servers.Tokens.Identity;
 import io.feiyan.testkit.EventProbe;
+import io.feiyan.testkit.FeiyanTest;
 import io.feiyan.testkit.InjectEventProbe;
 import io.feiyan.testkit.Published;
 import io.quarkus.narayana.jta.QuarkusTransaction;
-import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
 import java.time.Duration;
 import java.time.Instant;
@@ -39,7 +39,7 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
-@QuarkusTest
+@FeiyanTest
 class OrderTests {
     @ConfigProperty(name = "kafka.bootstrap.servers")
     String kafka;

@@ -11,13 +11,13 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import io.feiyan.events.HouseholdTag;
 import io.feiyan.intake.domain.Resident;
+import io.feiyan.testkit.FeiyanTest;
 import io.quarkus.narayana.jta.QuarkusTransaction;
-import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 
-@QuarkusTest
+@FeiyanTest
 class ResidentTests {
     private static final String CAOCUN = "371322107202";
 

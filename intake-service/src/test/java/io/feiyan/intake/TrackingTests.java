@@ -22,8 +22,8 @@ import io.feiyan.events.OrderReopened;
 import io.feiyan.events.TeamUpdated;
 import io.feiyan.events.Tier;
 import io.feiyan.testkit.EventProbe;
+import io.feiyan.testkit.FeiyanTest;
 import io.feiyan.testkit.InjectEventProbe;
-import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
 import java.math.BigDecimal;
 import java.time.Duration;
@@ -37,7 +37,7 @@ import java.util.UUID;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
-@QuarkusTest
+@FeiyanTest
 class TrackingTests {
     @InjectEventProbe
     EventProbe probe;

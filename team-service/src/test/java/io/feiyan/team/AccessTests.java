@@ -13,8 +13,8 @@ import io.feiyan.events.Channel;
 import io.feiyan.events.OrderPlaced;
 import io.feiyan.events.Urgency;
 import io.feiyan.testkit.EventProbe;
+import io.feiyan.testkit.FeiyanTest;
 import io.feiyan.testkit.InjectEventProbe;
-import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
 import io.restassured.specification.RequestSpecification;
 import java.time.Duration;
@@ -27,7 +27,7 @@ import java.util.UUID;
 import org.junit.jupiter.api.Test;
 
 /** Who may do what (#7): no token is 401; a wrong role, region or team is 403, and nothing changes. */
-@QuarkusTest
+@FeiyanTest
 class AccessTests {
     private static final String FORBIDDEN = "https://feiyan.io/problems/forbidden";
     private static final String PROBLEM = "application/problem+json";

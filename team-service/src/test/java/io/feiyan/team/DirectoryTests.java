@@ -14,9 +14,9 @@ import io.feiyan.events.TeamUpdated;
 import io.feiyan.events.Tier;
 import io.feiyan.events.Topics;
 import io.feiyan.testkit.EventProbe;
+import io.feiyan.testkit.FeiyanTest;
 import io.feiyan.testkit.InjectEventProbe;
 import io.feiyan.testkit.Published;
-import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
 import java.time.Duration;
 import java.util.List;
@@ -26,7 +26,7 @@ import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.junit.jupiter.api.Test;
 
-@QuarkusTest
+@FeiyanTest
 class DirectoryTests {
     private static final Duration WAIT = Duration.ofSeconds(30);
 

@@ -13,8 +13,8 @@ import io.feiyan.events.OrderCompleted;
 import io.feiyan.events.Tier;
 import io.feiyan.events.Topics;
 import io.feiyan.testkit.EventProbe;
+import io.feiyan.testkit.FeiyanTest;
 import io.feiyan.testkit.InjectEventProbe;
-import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
 import java.math.BigDecimal;
 import java.time.Duration;
@@ -28,7 +28,7 @@ import java.util.Map;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
 
-@QuarkusTest
+@FeiyanTest
 class VolunteerTests {
     private static final Duration WAIT = Duration.ofSeconds(30);
 

@@ -10,29 +10,23 @@ import java.nio.file.Path;
 import java.util.Map;
 
 /**
- * Gives a service's {@code @QuarkusTest}s a real Kafka broker and a real PostgreSQL database of their own for the
+ * Gives a service's tests ({@link FeiyanTest}) a real Kafka broker and a real PostgreSQL database of their own for the
  * length of the module's test run — the embedded servers, or containers with {@code -Dfeiyan.infra=containers}
- * ({@link TestInfrastructure}) — and a token signing key the service trusts. Name the database with the resource
- * argument {@code database}. A field annotated {@link InjectEventProbe} gets the run's one {@link EventProbe}.
+ * ({@link TestInfrastructure}) — and a token signing key the service trusts. A field annotated
+ * {@link InjectEventProbe} gets the run's one {@link EventProbe}.
  */
 public class FeiyanTestResource implements QuarkusTestResourceLifecycleManager {
     /** The folder of the signing key pair, for tests to sign tokens with {@code Tokens.in(Path.of(...))}. */
     public static final String TOKEN_KEYS = "feiyan.test.token-keys";
 
     private TestInfrastructure infrastructure;
-    private String databaseName;
     private Path keys;
     private EventProbe probe;
 
     @Override
-    public void init(Map<String, String> initArgs) {
-        databaseName = initArgs.getOrDefault("database", "feiyan");
-    }
-
-    @Override
     public Map<String, String> start() {
         infrastructure = TestInfrastructure.chosen(System.getProperty(TestInfrastructure.PROPERTY));
-        TestInfrastructure.Endpoints endpoints = infrastructure.start(databaseName);
+        TestInfrastructure.Endpoints endpoints = infrastructure.start("feiyan");
         try {
             keys = Files.createTempDirectory("feiyan-test-keys-");
         } catch (IOException e) {

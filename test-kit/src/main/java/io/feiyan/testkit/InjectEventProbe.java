@@ -6,7 +6,7 @@ import java.lang.annotation.RetentionPolicy;
 import java.lang.annotation.Target;
 
 /**
- * On an {@link EventProbe} field of a {@code @QuarkusTest}: the module run's one probe on its broker, made and closed by
+ * On an {@link EventProbe} field of a {@link FeiyanTest}: the module run's one probe on its broker, made and closed by
  * {@link FeiyanTestResource}.
  */
 @Retention(RetentionPolicy.RUNTIME)

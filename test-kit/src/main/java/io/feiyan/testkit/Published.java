@@ -25,7 +25,7 @@ public final class Published {
     }
 
     /**
-     * The records of the key on the topic, once the service under test (of a {@code @QuarkusTest}) has sent everything
+     * The records of the key on the topic, once the service under test (of a {@link FeiyanTest}) has sent everything
      * it holds for the key.
      */
     public static List<ConsumerRecord<String, String>> about(EventProbe probe, String topic, Object key) {

@@ -6,7 +6,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import org.eclipse.microprofile.config.ConfigProvider;
 
-/** Tokens for a service's {@code @QuarkusTest}s, signed with the key {@link FeiyanTestResource} made it trust. */
+/** Tokens for a service's {@link FeiyanTest}s, signed with the key {@link FeiyanTestResource} made it trust. */
 public final class TestTokens {
     private TestTokens() {
     }
