@@ -6,7 +6,7 @@
 # The same seed makes the same county; running it again adds nothing.
 #
 # Usage: deploy/county.sh [random seed (1)] [villages (660)] [residents per village (15)];
-# FEIYAN_HOST (default localhost), FEIYAN_DATA (default ./data, where the token signing key is).
+# FEIYAN_HOST (default localhost), FEIYAN_DATA (default ./data, where the local Keycloak's secrets are).
 set -euo pipefail
 
 cd "$(dirname "$0")/.."

@@ -18,7 +18,7 @@ import io.feiyan.events.OrderApproved;
 import io.feiyan.events.Tier;
 import io.feiyan.events.Topics;
 import io.feiyan.events.Urgency;
-import io.feiyan.servers.Tokens.Identity;
+import io.feiyan.servers.Identity;
 import io.feiyan.servers.Tokens;
 import io.feiyan.testkit.EventProbe;
 import io.feiyan.testkit.FeiyanTest;

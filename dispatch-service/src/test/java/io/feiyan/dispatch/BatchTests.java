@@ -20,7 +20,7 @@ import io.feiyan.events.Urgency;
 import io.feiyan.platform.messaging.DeadLetters;
 import io.feiyan.platform.messaging.EventHandlers;
 import io.feiyan.platform.messaging.Inbox;
-import io.feiyan.servers.Tokens.Identity;
+import io.feiyan.servers.Identity;
 import io.feiyan.testkit.EventProbe;
 import io.feiyan.testkit.FeiyanTest;
 import io.feiyan.testkit.InjectEventProbe;

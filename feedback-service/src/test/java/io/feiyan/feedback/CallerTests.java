@@ -5,7 +5,7 @@ import static org.hamcrest.Matchers.contains;
 import static org.hamcrest.Matchers.equalTo;
 
 import io.feiyan.servers.Folders;
-import io.feiyan.servers.Tokens.Identity;
+import io.feiyan.servers.Identity;
 import io.feiyan.servers.Tokens;
 import io.feiyan.testkit.FeiyanTest;
 import io.feiyan.testkit.FeiyanTestResource;

@@ -17,7 +17,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 
 import io.feiyan.events.OrderReopened;
 import io.feiyan.events.Topics;
-import io.feiyan.servers.Tokens.Identity;
+import io.feiyan.servers.Identity;
 import io.feiyan.testkit.EventProbe;
 import io.feiyan.testkit.FeiyanTest;
 import io.feiyan.testkit.InjectEventProbe;

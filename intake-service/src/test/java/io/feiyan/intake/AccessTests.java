@@ -21,7 +21,7 @@ import io.feiyan.intake.domain.Order;
 import io.feiyan.intake.domain.PersonalDataRead;
 import io.feiyan.intake.domain.Resident;
 import io.feiyan.platform.security.VerifiedTokens;
-import io.feiyan.servers.Tokens.Identity;
+import io.feiyan.servers.Identity;
 import io.feiyan.testkit.EventProbe;
 import io.feiyan.testkit.FeiyanTest;
 import io.feiyan.testkit.InjectEventProbe;

@@ -1,26 +1,23 @@
 package io.feiyan.launcher;
 
-import io.feiyan.servers.Tokens.Identity;
-import io.feiyan.servers.Tokens;
+import io.feiyan.servers.Identity;
+import io.feiyan.servers.TokenIssuer;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.UUID;
 import java.util.stream.Collectors;
 
 /**
- * The demo county's users, one of every role, and their tokens for the local run: written to
- * {@code data/tokens.env} at each start ({@code source data/tokens.env}), and made on demand by
- * {@code deploy/token.sh}. Local only: in production an OIDC provider issues tokens.
+ * The demo county's users, one of every role: accounts of the local Keycloak (password: the demo password printed at
+ * start), and their tokens, written to {@code data/tokens.env} at each start ({@code source data/tokens.env}) and
+ * fetched on demand by {@code deploy/token.sh}. Each id is the same person's id in the registries (V-zhao-li is
+ * Changbuling's registered volunteer; the team lead and member are members of their team).
  */
 public final class DemoUsers {
-    /** Local tokens last a working week, so a local run can be left up. */
-    static final Duration VALID_FOR = Duration.ofDays(7);
-
     private DemoUsers() {
     }
 
@@ -39,11 +36,11 @@ public final class DemoUsers {
     }
 
     /** Writes {@code export FEIYAN_TOKEN_<USER>=...} lines for every demo user; returns the file. */
-    static Path writeTokens(Tokens tokens, Path dataDir) {
+    static Path writeTokens(TokenIssuer tokens, Path dataDir) {
         String lines = all().entrySet().stream()
-                .map(user -> "export FEIYAN_TOKEN_" + user.getKey() + "=" + tokens.sign(user.getValue(), VALID_FOR))
-                .collect(Collectors.joining("\n", "# Tokens of the demo users, valid for 7 days: source this file\n",
-                        "\n"));
+                .map(user -> "export FEIYAN_TOKEN_" + user.getKey() + "=" + tokens.tokenFor(user.getValue()))
+                .collect(Collectors.joining("\n", "# Tokens of the demo users from Keycloak, valid for 8 hours (then:"
+                        + " restart, or deploy/token.sh): source this file\n", "\n"));
         Path file = dataDir.resolve("tokens.env");
         try {
             Files.writeString(file, lines);
@@ -54,9 +51,9 @@ public final class DemoUsers {
     }
 
     /**
-     * {@code deploy/token.sh ROLE [where-or-whom]}: a token for a demo user of the role, e.g. {@code resident
-     * <residentId>}, {@code volunteer 371322206201}, {@code operator 371322206}, {@code team-lead
-     * art-light-cavalry}, {@code analyst}, {@code admin}.
+     * {@code deploy/token.sh ROLE [where-or-whom]}: a token from the local Keycloak for a demo account of the role
+     * there, made when missing, e.g. {@code resident <residentId>}, {@code volunteer 371322206201}, {@code operator
+     * 371322206}, {@code team-lead art-light-cavalry}, {@code analyst}, {@code admin}.
      */
     public static void main(String[] args) {
         if (args.length == 0) {
@@ -67,16 +64,16 @@ public final class DemoUsers {
         String what = args.length > 1 ? args[1] : null;
         Identity who = switch (args[0]) {
             case "resident" -> Identity.resident(UUID.fromString(required(what, "a resident id")));
-            case "volunteer" -> Identity.volunteer("V-demo", required(what, "a village code"));
-            case "operator" -> Identity.operator("OP-demo", required(what, "a village, town or county code"));
-            case "team-member" -> Identity.teamMember("M-demo", required(what, "a team code"));
-            case "team-lead" -> Identity.teamLead("L-demo", required(what, "a team code"));
+            case "volunteer" -> Identity.volunteer("V-demo-" + required(what, "a village code"), what);
+            case "operator" -> Identity.operator("OP-demo-" + required(what, "a village, town or county code"), what);
+            case "team-member" -> Identity.teamMember("M-demo-" + required(what, "a team code"), what);
+            case "team-lead" -> Identity.teamLead("L-demo-" + required(what, "a team code"), what);
             case "analyst" -> Identity.analyst("A-demo");
             case "admin" -> Identity.admin("ADM-demo");
             default -> throw new IllegalArgumentException("no role " + args[0]);
         };
         Path data = Path.of(System.getenv().getOrDefault("FEIYAN_DATA", "data"));
-        System.out.println(Tokens.in(FeiyanSystem.keys(data)).sign(who, VALID_FOR));
+        System.out.println(FeiyanSystem.keycloakTokens(data).tokenFor(who));
     }
 
     private static String required(String value, String what) {

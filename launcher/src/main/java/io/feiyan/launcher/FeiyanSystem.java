@@ -2,7 +2,8 @@ package io.feiyan.launcher;
 
 import io.feiyan.servers.EmbeddedDatabase;
 import io.feiyan.servers.EmbeddedKafka;
-import io.feiyan.servers.Tokens;
+import io.feiyan.servers.EmbeddedKeycloak;
+import io.feiyan.servers.KeycloakTokens;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.io.UncheckedIOException;
@@ -17,12 +18,15 @@ import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 import java.util.concurrent.TimeUnit;
 
 /**
  * The whole of Feiyan on one machine: an embedded PostgreSQL with a database per service, an embedded
- * Kafka broker, and the four services as they ship (their packaged Quarkus applications), each in its
- * own JVM, logging to {@code <data>/logs}. Used by the local run and by the end-to-end test.
+ * Kafka broker, Keycloak (its data in PostgreSQL too) as the identity provider, and the four services as they ship
+ * (their packaged Quarkus applications), each in its own JVM, logging to {@code <data>/logs}. Used by the local run,
+ * the system tests and the benchmark.
  */
 public final class FeiyanSystem implements AutoCloseable {
     /** With this system property true, each service records a CPU profile (Java Flight Recorder) beside its log. */
@@ -30,10 +34,15 @@ public final class FeiyanSystem implements AutoCloseable {
     /** Options added to every service's JVM, separated by spaces (the system tests set some). */
     public static final String JVM_OPTIONS = "feiyan.services.jvm-options";
     private static final Duration READY_TIMEOUT = Duration.ofMinutes(3);
+    private static final String KEYCLOAK_DATABASE = "keycloak";
 
-    /** How to start it. Port 0 means any free port. */
+    /**
+     * How to start it. Port 0 means any free port. {@code keycloak} names a Keycloak already running whose realm the
+     * services are to trust instead of starting one of its own (the system tests share one).
+     */
     public record Settings(Path projectRoot, Path dataDir, EmbeddedDatabase.Durability durability, int kafkaPort,
-            int postgresPort, Map<FeiyanService, Integer> servicePorts, boolean demoData) {
+            int postgresPort, int keycloakPort, Map<FeiyanService, Integer> servicePorts, boolean demoData,
+            KeycloakTokens keycloak) {
     }
 
     private EmbeddedDatabase database;
@@ -42,8 +51,12 @@ public final class FeiyanSystem implements AutoCloseable {
     private final Map<FeiyanService, Instance> instances = new EnumMap<>(FeiyanService.class);
     /** More instances of services, started later, sharing the first one's database and consumer groups. */
     private final List<Instance> more = new ArrayList<>();
+    private EmbeddedKeycloak keycloak;
     private Settings settings;
-    private Tokens tokens;
+    private KeycloakTokens tokens;
+    /** The issuer the services trust: its tokens' {@code iss}, its keys at {@code <issuer>/protocol/openid-connect/certs}. */
+    private String issuer;
+    private int keycloakPort;
     private Path tokensFile;
     private Path logs;
 
@@ -52,14 +65,34 @@ public final class FeiyanSystem implements AutoCloseable {
         this.kafka = kafka;
     }
 
-    /** Where the local token signing key pair is kept: beside the data it guards. */
-    public static Path keys(Path dataDir) {
-        return dataDir.resolve("keys");
+    /** Where the local Keycloak's secrets are kept: beside the data they guard, readable by their owner only. */
+    public static Path keycloakSecrets(Path dataDir) {
+        return dataDir.resolve("keycloak/secrets.properties");
     }
 
-    /** Signs tokens the services of this system trust. */
-    public Tokens tokens() {
+    /**
+     * Tokens from the local run's Keycloak, for the tools run beside it (token.sh, county.sh, demo-activity.sh): its
+     * secrets from the data folder, its port from {@code FEIYAN_KEYCLOAK_PORT} (default 8180).
+     */
+    public static KeycloakTokens keycloakTokens(Path dataDir) {
+        Path file = keycloakSecrets(dataDir);
+        if (!java.nio.file.Files.exists(file)) {
+            throw new IllegalStateException(file + " is missing: start Feiyan first (deploy/run-local.sh)");
+        }
+        EmbeddedKeycloak.Secrets secrets = EmbeddedKeycloak.Secrets.in(file);
+        String port = System.getenv().getOrDefault("FEIYAN_KEYCLOAK_PORT", "8180");
+        return new KeycloakTokens("http://localhost:" + port + "/realms/" + EmbeddedKeycloak.REALM,
+                EmbeddedKeycloak.SCRIPTS_CLIENT, secrets.scriptsSecret(), secrets.demoPassword());
+    }
+
+    /** Tokens the services of this system trust, from its Keycloak: for any identity, made an account when new. */
+    public KeycloakTokens tokens() {
         return tokens;
+    }
+
+    /** The Keycloak this system started, if it started one. */
+    public EmbeddedKeycloak keycloak() {
+        return keycloak;
     }
 
     /** The demo users' tokens as {@code export} lines ({@code data/tokens.env}), written at each start. */
@@ -79,6 +112,9 @@ public final class FeiyanSystem implements AutoCloseable {
                 settings.postgresPort(), settings.durability());
         for (FeiyanService service : FeiyanService.values()) {
             database.ensureDatabase(service.database());
+        }
+        if (settings.keycloak() == null) {
+            database.ensureDatabase(KEYCLOAK_DATABASE);
         }
         progress.printf("Kafka: starting, log in %s%n", settings.dataDir().resolve("kafka"));
         EmbeddedKafka kafka;
@@ -105,24 +141,56 @@ public final class FeiyanSystem implements AutoCloseable {
 
     private void startServices(Settings settings, PrintStream progress) {
         logs = settings.dataDir().resolve("logs");
-        tokens = Tokens.in(keys(settings.dataDir()));
-        tokensFile = DemoUsers.writeTokens(tokens, settings.dataDir());
         try {
             Files.createDirectories(logs);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
         this.settings = settings;
+        Map<FeiyanService, Integer> ports = new EnumMap<>(FeiyanService.class);
         for (FeiyanService service : FeiyanService.values()) {
             int port = settings.servicePorts().getOrDefault(service, service.defaultPort());
-            Instance instance = launch(service, port == 0 ? EmbeddedKafka.freePort() : port, log(service));
+            ports.put(service, port == 0 ? EmbeddedKafka.freePort() : port);
+        }
+        keycloakPort = settings.keycloakPort() == 0 ? EmbeddedKafka.freePort() : settings.keycloakPort();
+        issuer = settings.keycloak() != null ? settings.keycloak().issuer()
+                : "http://localhost:" + keycloakPort + "/realms/" + EmbeddedKeycloak.REALM;
+        // Keycloak starts while the services do; they fetch its keys at their first request
+        CompletableFuture<KeycloakTokens> identity = settings.keycloak() != null
+                ? CompletableFuture.completedFuture(settings.keycloak())
+                : CompletableFuture.supplyAsync(() -> startKeycloak(settings, ports, progress));
+        for (FeiyanService service : FeiyanService.values()) {
+            Instance instance = launch(service, ports.get(service), log(service));
             progress.printf("%s: starting on port %d, log in %s%n", service.moduleName(), instance.port, instance.log);
             instances.put(service, instance);
+        }
+        try {
+            tokens = identity.join();
+        } catch (CompletionException e) {
+            throw e.getCause() instanceof RuntimeException cause ? cause : e;
         }
         for (Instance instance : instances.values()) {
             instance.awaitReady();
             progress.printf("%s: ready at %s%n", instance.service.moduleName(), instance.url());
         }
+        if (settings.keycloak() == null) {
+            tokens.ensureAccounts(DemoUsers.all().values());
+            tokensFile = DemoUsers.writeTokens(tokens, settings.dataDir());
+        }
+    }
+
+    private KeycloakTokens startKeycloak(Settings settings, Map<FeiyanService, Integer> ports, PrintStream progress) {
+        Path log = logs.resolve("keycloak.log");
+        progress.printf("Keycloak: starting on port %d, log in %s%n", keycloakPort, log);
+        keycloak = EmbeddedKeycloak.start(new EmbeddedKeycloak.Settings(
+                EmbeddedKeycloak.distribution(settings.projectRoot()),
+                settings.projectRoot().resolve("deploy/keycloak/feiyan-realm.json"), log, keycloakPort,
+                database.jdbcUrl(KEYCLOAK_DATABASE),
+                EmbeddedKeycloak.realmVariables("http://localhost:" + ports.get(FeiyanService.DISPATCH) + "/dashboard",
+                        "http://localhost:" + ports.get(FeiyanService.INTAKE) + "/app"),
+                EmbeddedKeycloak.Secrets.in(keycloakSecrets(settings.dataDir())), jvmOptions()));
+        progress.printf("Keycloak: ready at %s (realm %s)%n", keycloak.url(), EmbeddedKeycloak.REALM);
+        return keycloak.tokens();
     }
 
     /**
@@ -180,7 +248,8 @@ public final class FeiyanSystem implements AutoCloseable {
                 "-Dquarkus.datasource.username=" + EmbeddedDatabase.USER,
                 "-Dquarkus.datasource.password=" + EmbeddedDatabase.PASSWORD,
                 "-Dkafka.bootstrap.servers=" + kafka.bootstrapServers(),
-                "-Dmp.jwt.verify.publickey.location=" + Tokens.publicKey(keys(settings.dataDir())).toUri()));
+                "-Dmp.jwt.verify.publickey.location=" + issuer + "/protocol/openid-connect/certs",
+                "-Dmp.jwt.verify.issuer=" + issuer));
         if (settings.demoData() && service == FeiyanService.TEAM) {
             command.add("-Dfeiyan.demo-data.enabled=true");
         }
@@ -189,13 +258,7 @@ public final class FeiyanSystem implements AutoCloseable {
             command.add("-XX:StartFlightRecording=settings=profile,filename="
                     + log.resolveSibling(log.getFileName().toString().replace(".log", ".jfr")));
         }
-        // more options for every service's JVM: the system tests start services often and briefly, and spare the
-        // CPU that optimising their code would take (-XX:TieredStopAtLevel=1)
-        for (String option : System.getProperty(JVM_OPTIONS, "").trim().split("\\s+")) {
-            if (!option.isEmpty()) {
-                command.add(option);
-            }
-        }
+        command.addAll(jvmOptions());
         command.add("-jar");
         command.add(applicationJar(settings.projectRoot(), service).toString());
         try {
@@ -290,6 +353,15 @@ public final class FeiyanSystem implements AutoCloseable {
         }
     }
 
+    /**
+     * More options for every service's JVM and Keycloak's: the system tests start them often and briefly, and spare
+     * the CPU that optimising their code would take (-XX:TieredStopAtLevel=1).
+     */
+    private static List<String> jvmOptions() {
+        return java.util.Arrays.stream(System.getProperty(JVM_OPTIONS, "").trim().split("\\s+"))
+                .filter(option -> !option.isEmpty()).toList();
+    }
+
     public static Path applicationJar(Path projectRoot, FeiyanService service) {
         return projectRoot.resolve(service.moduleName()).resolve("target/quarkus-app/quarkus-run.jar");
     }
@@ -318,6 +390,9 @@ public final class FeiyanSystem implements AutoCloseable {
         all.addAll(instances.values());
         all.forEach(instance -> instance.process.destroy());
         all.forEach(Instance::stop);
+        if (keycloak != null) {
+            keycloak.close();
+        }
         kafka.close();
         database.close();
     }

@@ -3,6 +3,7 @@ package io.feiyan.launcher;
 import io.feiyan.launcher.demo.CountyGenerator;
 import io.feiyan.launcher.demo.CountyPlan;
 import io.feiyan.servers.EmbeddedDatabase;
+import io.feiyan.servers.Identity;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Map;
@@ -18,7 +19,7 @@ import java.util.concurrent.CountDownLatch;
  *
  * <p>Settings (environment): {@code FEIYAN_HOME} the project folder (default: the current one),
  * {@code FEIYAN_DATA} the data folder (default {@code $FEIYAN_HOME/data}), {@code FEIYAN_KAFKA_PORT}
- * (default 9092), {@code FEIYAN_POSTGRES_PORT} (default 5433).
+ * (default 9092), {@code FEIYAN_POSTGRES_PORT} (default 5433), {@code FEIYAN_KEYCLOAK_PORT} (default 8180).
  */
 public final class LocalFeiyan {
     private LocalFeiyan() {
@@ -45,7 +46,8 @@ public final class LocalFeiyan {
         FeiyanSystem.Settings settings = new FeiyanSystem.Settings(home, data, EmbeddedDatabase.Durability.DURABLE,
                 Integer.parseInt(env("FEIYAN_KAFKA_PORT", "9092")),
                 Integer.parseInt(env("FEIYAN_POSTGRES_PORT", "5433")),
-                Map.of(), true);
+                Integer.parseInt(env("FEIYAN_KEYCLOAK_PORT", "8180")),
+                Map.of(), true, null);
 
         FeiyanSystem system = FeiyanSystem.start(settings, System.out);
         Supervisor supervisor = Supervisor.watch(system, System.out);
@@ -77,7 +79,9 @@ public final class LocalFeiyan {
                   feedback  %s/api/ratings       %s/api/metrics/rates?by=town
                   events    %s/contracts/asyncapi.yaml (the topics' contracts, for analytics consumers)
                   Kafka     %s      PostgreSQL localhost:%s (user postgres, databases intake, dispatch, team, feedback)
-                  tokens    source %s   (the APIs want a bearer token: one per demo role here; more: deploy/token.sh)
+                  Keycloak  %s/admin (user admin, password in %s)   realm %s
+                  accounts  %s   password %s   (sign in to the dashboard with any of them;
+                            the APIs want a bearer token: source %s   more: deploy/token.sh)
 
                 Try it: README.md's walk-through takes an opera order for Grandma Wu around the whole loop;
                 deploy/demo-activity.sh (in another terminal) brings the demo county to life and prints its rates;
@@ -90,7 +94,10 @@ public final class LocalFeiyan {
                 system.url(FeiyanService.TEAM), system.url(FeiyanService.TEAM),
                 system.url(FeiyanService.FEEDBACK), system.url(FeiyanService.FEEDBACK),
                 system.url(FeiyanService.FEEDBACK),
-                system.kafkaBootstrapServers(), settings.postgresPort(), tokens);
+                system.kafkaBootstrapServers(), settings.postgresPort(),
+                system.keycloak().url(), FeiyanSystem.keycloakSecrets(data), system.keycloak().issuer(),
+                String.join(" ", DemoUsers.all().values().stream().map(Identity::subject).toList()),
+                system.keycloak().secrets().demoPassword(), tokens);
         stopped.await();
     }
 

@@ -18,51 +18,17 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.Base64;
 import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
 /**
- * Signs bearer tokens (RS256 JWTs) for the local run and the tests, with a key pair kept in a folder: the
- * services verify them with the public key ({@code mp.jwt.verify.publickey.location}). In production an
- * OIDC provider signs them instead; nothing else changes.
+ * Signs bearer tokens (RS256 JWTs) for a service's tests, with a key pair kept in a folder: the service under test
+ * verifies them with the public key ({@code mp.jwt.verify.publickey.location}). Everywhere else Keycloak issues them
+ * ({@link KeycloakTokens}); the claims are the same.
  */
-public final class Tokens {
+public final class Tokens implements TokenIssuer {
     public static final String ISSUER = "https://feiyan.io/local";
     private static final ObjectMapper JSON = new ObjectMapper();
-
-    /** Who a token speaks for: the user, their roles, and where and for whom they act. */
-    public record Identity(String subject, List<String> roles, String region, String team, UUID resident) {
-        public static Identity resident(UUID residentId) {
-            return new Identity("resident-" + residentId, List.of("resident"), null, null, residentId);
-        }
-
-        /** A village volunteer (飞燕) of that village. */
-        public static Identity volunteer(String id, String villageCode) {
-            return new Identity(id, List.of("volunteer"), villageCode, null, null);
-        }
-
-        /** An operator of the station, institute or centre of that village, town or county. */
-        public static Identity operator(String id, String regionCode) {
-            return new Identity(id, List.of("operator"), regionCode, null, null);
-        }
-
-        public static Identity teamMember(String id, String teamCode) {
-            return new Identity(id, List.of("team-member"), null, teamCode, null);
-        }
-
-        public static Identity teamLead(String id, String teamCode) {
-            return new Identity(id, List.of("team-member", "team-lead"), null, teamCode, null);
-        }
-
-        public static Identity analyst(String id) {
-            return new Identity(id, List.of("analyst"), null, null, null);
-        }
-
-        public static Identity admin(String id) {
-            return new Identity(id, List.of("admin"), null, null, null);
-        }
-    }
 
     private final PrivateKey privateKey;
 
@@ -95,6 +61,12 @@ public final class Tokens {
     /** The public key the services verify with, as PEM. */
     public static Path publicKey(Path folder) {
         return folder.resolve("public.pem");
+    }
+
+    /** A token valid for an hour. */
+    @Override
+    public String tokenFor(Identity who) {
+        return sign(who, Duration.ofHours(1));
     }
 
     public String sign(Identity who, Duration validFor) {

@@ -20,7 +20,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.feiyan.launcher.FeiyanService;
-import io.feiyan.servers.Tokens;
+import io.feiyan.servers.Identity;
 import io.feiyan.testkit.TestIdNumbers;
 import io.restassured.http.ContentType;
 import java.io.InputStream;
@@ -118,23 +118,23 @@ class AccessMatrixIT {
     static void givenAScenarioWithEveryKindOfThing() throws Exception {
         DemoCounty.awaitLoaded();
         resident = DemoCounty.registerResident("矩阵奶奶", "13805394444");
-        residentElsewhere = DemoCounty.as(Tokens.Identity.volunteer("V-caocun-1", CAOCUN)).contentType(ContentType.JSON)
+        residentElsewhere = DemoCounty.as(Identity.volunteer("V-caocun-1", CAOCUN)).contentType(ContentType.JSON)
                 .body(Map.of("name", "矩阵爷爷", "phone", "13805395555", "idNumber", TestIdNumbers.next(),
                         "villageCode", CAOCUN))
                 .post(RunningFeiyan.url(FeiyanService.INTAKE) + "/api/residents")
                 .then().statusCode(201).extract().path("residentId");
-        TOKENS.put(RESIDENT, DemoCounty.token(Tokens.Identity.resident(UUID.fromString(resident))));
-        TOKENS.put(RESIDENT_ELSEWHERE, DemoCounty.token(Tokens.Identity.resident(UUID.fromString(residentElsewhere))));
+        TOKENS.put(RESIDENT, DemoCounty.token(Identity.resident(UUID.fromString(resident))));
+        TOKENS.put(RESIDENT_ELSEWHERE, DemoCounty.token(Identity.resident(UUID.fromString(residentElsewhere))));
         TOKENS.put(VOLUNTEER, DemoCounty.token(DemoCounty.ZHAO_LI));
-        TOKENS.put(VOLUNTEER_ELSEWHERE, DemoCounty.token(Tokens.Identity.volunteer("V-caocun-1", CAOCUN)));
+        TOKENS.put(VOLUNTEER_ELSEWHERE, DemoCounty.token(Identity.volunteer("V-caocun-1", CAOCUN)));
         TOKENS.put(TOWN_OPERATOR, DemoCounty.token(DemoCounty.QUANYUAN_OPERATOR));
-        TOKENS.put(OTHER_TOWN_OPERATOR, DemoCounty.token(Tokens.Identity.operator("OP-gaofengtou-1", "371322107")));
+        TOKENS.put(OTHER_TOWN_OPERATOR, DemoCounty.token(Identity.operator("OP-gaofengtou-1", "371322107")));
         TOKENS.put(COUNTY_OPERATOR, DemoCounty.token(DemoCounty.COUNTY_OPERATOR));
-        TOKENS.put(TEAM_MEMBER, DemoCounty.token(Tokens.Identity.teamMember("M-cavalry-1", "art-light-cavalry")));
-        TOKENS.put(TEAM_LEAD, DemoCounty.token(Tokens.Identity.teamLead("L-art-light-cavalry", "art-light-cavalry")));
-        TOKENS.put(OTHER_TEAM_LEAD, DemoCounty.token(Tokens.Identity.teamLead("L-caocun-feiyan", "caocun-feiyan")));
-        TOKENS.put(ANALYST, DemoCounty.token(Tokens.Identity.analyst("A-1")));
-        TOKENS.put(ADMIN, DemoCounty.token(Tokens.Identity.admin("ADM-1")));
+        TOKENS.put(TEAM_MEMBER, DemoCounty.token(Identity.teamMember("M-cavalry-1", "art-light-cavalry")));
+        TOKENS.put(TEAM_LEAD, DemoCounty.token(Identity.teamLead("L-art-light-cavalry", "art-light-cavalry")));
+        TOKENS.put(OTHER_TEAM_LEAD, DemoCounty.token(Identity.teamLead("L-caocun-feiyan", "caocun-feiyan")));
+        TOKENS.put(ANALYST, DemoCounty.token(Identity.analyst("A-1")));
+        TOKENS.put(ADMIN, DemoCounty.token(Identity.admin("ADM-1")));
 
         // opera orders: only the county's art light cavalry offers opera. A resident with three open orders
         // has the next reviewed, so hers are delivered first, and the team's own actions are on a neighbour's
@@ -183,7 +183,7 @@ class AccessMatrixIT {
         await().atMost(WAIT).until(() -> "ASSIGNED".equals(DemoCounty.queryOne(FeiyanService.INTAKE,
                 "select status from orders where id = ?", offered)));
 
-        volunteer = DemoCounty.as(Tokens.Identity.admin("ADM-1")).contentType(ContentType.JSON)
+        volunteer = DemoCounty.as(Identity.admin("ADM-1")).contentType(ContentType.JSON)
                 .body(Map.of("name", "矩阵志愿者", "phone", "13805396666", "villageCode", CHANGBULING,
                         "teamCodes", List.of("changbuling-feiyan")))
                 .post(RunningFeiyan.url(FeiyanService.TEAM) + "/api/volunteers")

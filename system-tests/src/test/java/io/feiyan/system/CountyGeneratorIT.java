@@ -9,7 +9,7 @@ import io.feiyan.events.Tier;
 import io.feiyan.launcher.FeiyanService;
 import io.feiyan.launcher.demo.CountyGenerator;
 import io.feiyan.launcher.demo.CountyPlan;
-import io.feiyan.servers.Tokens;
+import io.feiyan.servers.Identity;
 import java.sql.SQLException;
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -154,7 +154,7 @@ class CountyGeneratorIT {
         List<String> onDuty = new ArrayList<>();
         List<LocalDate> joined = new ArrayList<>();
         for (int day = 1; day <= 11; day++) {
-            var duty = DemoCounty.as(Tokens.Identity.operator("OP-county-1", "371322"))
+            var duty = DemoCounty.as(Identity.operator("OP-county-1", "371322"))
                     .get(RunningFeiyan.url(FeiyanService.TEAM) + "/api/volunteers/on-duty?village=" + village.code()
                             + "&date=2027-01-" + String.format("%02d", day))
                     .then().statusCode(200).extract();

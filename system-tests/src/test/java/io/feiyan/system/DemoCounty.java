@@ -5,7 +5,7 @@ import static org.awaitility.Awaitility.await;
 
 import io.feiyan.launcher.FeiyanService;
 import io.feiyan.servers.EmbeddedDatabase;
-import io.feiyan.servers.Tokens;
+import io.feiyan.servers.Identity;
 import io.feiyan.testkit.TestIdNumbers;
 import io.restassured.http.ContentType;
 import io.restassured.specification.RequestSpecification;
@@ -24,22 +24,22 @@ final class DemoCounty {
     static final Duration WAIT = Duration.ofSeconds(60);
     static final String CHANGBULING_VILLAGE = "371322206201";
     /** The 飞燕 volunteer of Changbuling, who registers residents and orders for them. */
-    static final Tokens.Identity ZHAO_LI = Tokens.Identity.volunteer("V-zhao-li", CHANGBULING_VILLAGE);
+    static final Identity ZHAO_LI = Identity.volunteer("V-zhao-li", CHANGBULING_VILLAGE);
     /** An operator of Quanyuan town's station, who takes calls and reviews the town's needs. */
-    static final Tokens.Identity QUANYUAN_OPERATOR = Tokens.Identity.operator("OP-quanyuan-2", "371322206");
+    static final Identity QUANYUAN_OPERATOR = Identity.operator("OP-quanyuan-2", "371322206");
     /** An operator of the county centre, who sees every case of the county. */
-    static final Tokens.Identity COUNTY_OPERATOR = Tokens.Identity.operator("OP-county-1", "371322");
+    static final Identity COUNTY_OPERATOR = Identity.operator("OP-county-1", "371322");
 
     private DemoCounty() {
     }
 
     /** A bearer token the running services trust, for ten minutes. */
-    static String token(Tokens.Identity who) {
-        return RunningFeiyan.system().tokens().sign(who, Duration.ofMinutes(10));
+    static String token(Identity who) {
+        return RunningFeiyan.system().tokens().tokenFor(who);
     }
 
     /** A request as that user. */
-    static RequestSpecification as(Tokens.Identity who) {
+    static RequestSpecification as(Identity who) {
         return given().auth().oauth2(token(who));
     }
 
@@ -64,7 +64,7 @@ final class DemoCounty {
      * Placed by that user (the channel follows from their role), with a key, retried until intake has the
      * catalogue from team-service; returns the order id.
      */
-    static String placeOrder(Tokens.Identity by, Map<String, Object> order) {
+    static String placeOrder(Identity by, Map<String, Object> order) {
         String key = UUID.randomUUID().toString();
         return await().atMost(WAIT).until(() -> as(by).contentType(ContentType.JSON).header("Idempotency-Key", key)
                 .body(order).post(RunningFeiyan.url(FeiyanService.INTAKE) + "/api/orders").then().extract(),

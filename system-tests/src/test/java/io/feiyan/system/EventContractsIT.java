@@ -13,7 +13,7 @@ import io.feiyan.analytics.AsyncApiConsumer;
 import io.feiyan.events.CloudEvents;
 import io.feiyan.events.EventType;
 import io.feiyan.launcher.FeiyanService;
-import io.feiyan.servers.Tokens;
+import io.feiyan.servers.Identity;
 import io.feiyan.testkit.EventProbe;
 import io.restassured.http.ContentType;
 import java.net.URI;
@@ -45,11 +45,11 @@ class EventContractsIT {
         String opera = DemoCounty.placeOrder(DemoCounty.ZHAO_LI, Map.of("residentId", resident,
                 "projectCode", "culture-opera", "urgency", "ROUTINE", "residentConsent", true));
         String assignment = RunningFeiyan.url(FeiyanService.TEAM) + "/api/assignments/" + opera;
-        String lead = DemoCounty.token(Tokens.Identity.teamLead("L-art-light-cavalry", "art-light-cavalry"));
+        String lead = DemoCounty.token(Identity.teamLead("L-art-light-cavalry", "art-light-cavalry"));
         await().atMost(WAIT).until(() -> given().auth().oauth2(lead).post(assignment + "/accept").statusCode() == 200);
         given().auth().oauth2(lead).contentType(ContentType.JSON)
                 .body(Map.of("volunteerHours", 2)).post(assignment + "/complete").then().statusCode(200);
-        String zhaoLi = DemoCounty.token(Tokens.Identity.volunteer("V-zhao-li", DemoCounty.CHANGBULING_VILLAGE));
+        String zhaoLi = DemoCounty.token(Identity.volunteer("V-zhao-li", DemoCounty.CHANGBULING_VILLAGE));
         await().atMost(WAIT).until(() -> given().auth().oauth2(zhaoLi).contentType(ContentType.JSON)
                 .body(Map.of("orderId", opera, "score", 1, "solved", false))
                 .post(RunningFeiyan.url(FeiyanService.FEEDBACK) + "/api/ratings").statusCode() == 201);
@@ -63,7 +63,7 @@ class EventContractsIT {
         // a visit the village team has no room for
         String visit = DemoCounty.placeOrder(DemoCounty.ZHAO_LI, Map.of("residentId", resident,
                 "projectCode", "elderly-visit", "urgency", "ROUTINE", "residentConsent", true));
-        await().atMost(WAIT).until(() -> given().auth().oauth2(DemoCounty.token(Tokens.Identity.teamLead("L-changbuling", "changbuling-feiyan")))
+        await().atMost(WAIT).until(() -> given().auth().oauth2(DemoCounty.token(Identity.teamLead("L-changbuling", "changbuling-feiyan")))
                 .contentType(ContentType.JSON).body(Map.of("reasonCode", "NO_CAPACITY"))
                 .post(RunningFeiyan.url(FeiyanService.TEAM) + "/api/assignments/" + visit + "/decline")
                 .statusCode() == 200);
@@ -83,13 +83,13 @@ class EventContractsIT {
         await().atMost(WAIT).untilAsserted(() -> DemoCounty.as(DemoCounty.QUANYUAN_OPERATOR).get(fridgeCase).then().body("status", equalTo("IN_REVIEW")));
         DemoCounty.as(DemoCounty.QUANYUAN_OPERATOR).contentType(ContentType.JSON).body(Map.of())
                 .post(fridgeCase + "/approve").then().statusCode(200);
-        await().atMost(WAIT).untilAsserted(() -> given().auth().oauth2(DemoCounty.token(Tokens.Identity.teamMember(
+        await().atMost(WAIT).untilAsserted(() -> given().auth().oauth2(DemoCounty.token(Identity.teamMember(
                         "M-quanyuan", "quanyuan-institute")))
                 .get(RunningFeiyan.url(FeiyanService.TEAM) + "/api/assignments/" + fridge).then().statusCode(200)
                 .body("teamCode", equalTo("quanyuan-institute")).body("status", equalTo("OFFERED")));
 
         // a check-up the resident no longer needs
-        String checkUp = DemoCounty.placeOrder(Tokens.Identity.resident(UUID.fromString(resident)),
+        String checkUp = DemoCounty.placeOrder(Identity.resident(UUID.fromString(resident)),
                 Map.of("projectCode", "health-check", "urgency", "ROUTINE", "channel", "APP"));
         DemoCounty.as(DemoCounty.ZHAO_LI).contentType(ContentType.JSON).body(Map.of("reason", "NO_LONGER_NEEDED"))
                 .post(RunningFeiyan.url(FeiyanService.INTAKE) + "/api/orders/" + checkUp + "/cancel")

@@ -12,7 +12,7 @@ import io.feiyan.launcher.FeiyanService;
 import io.feiyan.launcher.FeiyanSystem;
 import io.feiyan.servers.EmbeddedDatabase;
 import io.feiyan.servers.Folders;
-import io.feiyan.servers.Tokens;
+import io.feiyan.servers.Identity;
 import io.feiyan.testkit.EventProbe;
 import io.feiyan.testkit.TestIdNumbers;
 import java.net.URI;
@@ -55,6 +55,7 @@ import org.apache.kafka.common.TopicPartition;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 
 /**
  * Nothing is lost under faults. A steady stream of orders goes around the whole loop — volunteers order,
@@ -64,6 +65,7 @@ import org.junit.jupiter.api.Test;
  * the loop settles, and the four services' databases and the topics are compared order by order. It runs a
  * Feiyan of its own, so its faults touch no other test.
  */
+@ExtendWith(RunningFeiyan.class) // its Keycloak: the fault suite's own system trusts the shared one
 class FaultSuiteIT {
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final List<String> VILLAGES = List.of("371322206201", "371322107202", "371322107203");
@@ -97,7 +99,8 @@ class FaultSuiteIT {
             anyFreePort.put(service, 0);
         }
         system = FeiyanSystem.start(new FeiyanSystem.Settings(RunningFeiyan.root(), data,
-                EmbeddedDatabase.Durability.FAST, 0, 0, anyFreePort, true), System.out);
+                EmbeddedDatabase.Durability.FAST, 0, 0, 0, anyFreePort, true,
+                RunningFeiyan.system().tokens()), System.out);
     }
 
     @AfterAll
@@ -333,7 +336,7 @@ class FaultSuiteIT {
 
     /** The county centre approves what waits for review; teams answer offers and deliver; residents rate. */
     private void work() {
-        Tokens.Identity centre = DemoCounty.COUNTY_OPERATOR;
+        Identity centre = DemoCounty.COUNTY_OPERATOR;
         for (JsonNode c : list(FeiyanService.DISPATCH, "/api/cases?status=IN_REVIEW")) {
             call("POST", FeiyanService.DISPATCH, "/api/cases/" + c.path("orderId").asText() + "/approve", centre,
                     Map.of(), null);
@@ -343,20 +346,20 @@ class FaultSuiteIT {
             String order = offer.path("orderId").asText();
             boolean decline = random.nextInt(100) < 10;
             call("POST", FeiyanService.TEAM, "/api/assignments/" + order + (decline ? "/decline" : "/accept"),
-                    Tokens.Identity.teamLead("L-" + team, team), decline ? Map.of("reasonCode", "NO_CAPACITY") : null,
+                    Identity.teamLead("L-" + team, team), decline ? Map.of("reasonCode", "NO_CAPACITY") : null,
                     null);
         }
         for (JsonNode accepted : list(FeiyanService.TEAM, "/api/assignments?status=ACCEPTED")) {
             String team = accepted.path("teamCode").asText();
             call("POST", FeiyanService.TEAM, "/api/assignments/" + accepted.path("orderId").asText() + "/complete",
-                    Tokens.Identity.teamLead("L-" + team, team), Map.of("volunteerHours", 2), null);
+                    Identity.teamLead("L-" + team, team), Map.of("volunteerHours", 2), null);
         }
         for (JsonNode done : list(FeiyanService.TEAM, "/api/assignments?status=COMPLETED")) {
             String order = done.path("orderId").asText();
             String resident = placed.get(order);
             if (resident != null && !rated.contains(order)) {
                 String answer = answer("POST", FeiyanService.FEEDBACK, "/api/ratings",
-                        Tokens.Identity.resident(UUID.fromString(resident)),
+                        Identity.resident(UUID.fromString(resident)),
                         Map.of("orderId", order, "score", 1 + random.nextInt(5), "solved", true));
                 // until feedback has heard of the delivery it answers 409 order-not-completed: rate again later
                 if (answer.startsWith("201") || answer.contains("already-rated")) {
@@ -373,7 +376,7 @@ class FaultSuiteIT {
     }
 
     /** The answer of a 2xx call, or empty when the service is down or refused. */
-    private Optional<JsonNode> call(String method, FeiyanService service, String path, Tokens.Identity who,
+    private Optional<JsonNode> call(String method, FeiyanService service, String path, Identity who,
             Object body, String idempotencyKey) {
         try {
             HttpResponse<String> response = http.send(request(method, service, path, who, body, idempotencyKey),
@@ -385,7 +388,7 @@ class FaultSuiteIT {
     }
 
     /** The status and body of the answer, or "0" when there was none. */
-    private String answer(String method, FeiyanService service, String path, Tokens.Identity who, Object body) {
+    private String answer(String method, FeiyanService service, String path, Identity who, Object body) {
         try {
             HttpResponse<String> response = http.send(request(method, service, path, who, body, null),
                     HttpResponse.BodyHandlers.ofString());
@@ -395,11 +398,11 @@ class FaultSuiteIT {
         }
     }
 
-    private HttpRequest request(String method, FeiyanService service, String path, Tokens.Identity who,
+    private HttpRequest request(String method, FeiyanService service, String path, Identity who,
             Object body, String idempotencyKey) throws Exception {
         HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(system.url(service) + path))
                 .timeout(Duration.ofSeconds(10))
-                .header("Authorization", "Bearer " + system.tokens().sign(who, Duration.ofMinutes(10)))
+                .header("Authorization", "Bearer " + system.tokens().tokenFor(who))
                 .method(method, body == null ? HttpRequest.BodyPublishers.noBody()
                         : HttpRequest.BodyPublishers.ofString(JSON.writeValueAsString(body)));
         if (body != null) {
@@ -422,8 +425,8 @@ class FaultSuiteIT {
         throw new IllegalStateException("no answer");
     }
 
-    private static Tokens.Identity volunteer(String village) {
-        return Tokens.Identity.volunteer("V-faults-" + village, village);
+    private static Identity volunteer(String village) {
+        return Identity.volunteer("V-faults-" + village, village);
     }
 
     /** The distinct event ids on the topic, by order. */

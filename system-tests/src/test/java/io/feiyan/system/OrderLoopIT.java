@@ -20,7 +20,7 @@ import io.feiyan.events.OrderRated;
 import io.feiyan.events.Tier;
 import io.feiyan.launcher.FeiyanService;
 import io.feiyan.servers.EmbeddedDatabase;
-import io.feiyan.servers.Tokens;
+import io.feiyan.servers.Identity;
 import io.feiyan.testkit.EventProbe;
 import io.feiyan.testkit.Published;
 import io.restassured.http.ContentType;
@@ -71,14 +71,14 @@ class OrderLoopIT {
                 .body("teamCode", equalTo("art-light-cavalry")).body("tier", equalTo("COUNTY")));
 
         String assignment = RunningFeiyan.url(FeiyanService.TEAM) + "/api/assignments/" + orderId;
-        String lead = DemoCounty.token(Tokens.Identity.teamLead("L-art-light-cavalry", "art-light-cavalry"));
+        String lead = DemoCounty.token(Identity.teamLead("L-art-light-cavalry", "art-light-cavalry"));
         await().atMost(WAIT).untilAsserted(() -> given().auth().oauth2(lead).get(assignment).then().statusCode(200));
         given().auth().oauth2(lead).post(assignment + "/accept")
                 .then().statusCode(200).body("status", equalTo("ACCEPTED"));
         given().auth().oauth2(lead).contentType(ContentType.JSON).body(Map.of("volunteerHours", 3))
                 .post(assignment + "/complete").then().statusCode(200).body("status", equalTo("COMPLETED"));
 
-        String residentToken = DemoCounty.token(Tokens.Identity.resident(UUID.fromString(residentId)));
+        String residentToken = DemoCounty.token(Identity.resident(UUID.fromString(residentId)));
         await().atMost(WAIT).until(() -> given().auth().oauth2(residentToken).contentType(ContentType.JSON)
                 .body(Map.of("orderId", orderId, "score", 5, "solved", true))
                 .post(RunningFeiyan.url(FeiyanService.FEEDBACK) + "/api/ratings").statusCode() == 201);
@@ -120,8 +120,7 @@ class OrderLoopIT {
 
     @Test
     void everyServiceKnowsTheCallerFromATokenSignedWithTheLocalKey() {
-        String token = RunningFeiyan.system().tokens().sign(Tokens.Identity.operator("OP-quanyuan-2", "371322206"),
-                Duration.ofMinutes(5));
+        String token = RunningFeiyan.system().tokens().tokenFor(Identity.operator("OP-quanyuan-2", "371322206"));
         for (FeiyanService service : FeiyanService.values()) {
             given().auth().oauth2(token).get(RunningFeiyan.url(service) + "/api/me").then().statusCode(200)
                     .body("id", equalTo("OP-quanyuan-2")).body("region", equalTo("371322206"));

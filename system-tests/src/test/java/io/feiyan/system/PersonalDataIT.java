@@ -9,7 +9,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.feiyan.events.EventType;
 import io.feiyan.launcher.FeiyanService;
-import io.feiyan.servers.Tokens;
+import io.feiyan.servers.Identity;
 import io.feiyan.testkit.EventProbe;
 import io.feiyan.testkit.TestIdNumbers;
 import io.restassured.http.ContentType;
@@ -68,7 +68,7 @@ class PersonalDataIT {
                 "category", "DAILY_LIFE", "urgency", "URGENT", "description", words + "needs her well pump mended"));
 
         String assignment = RunningFeiyan.url(FeiyanService.TEAM) + "/api/assignments/" + opera;
-        var lead = Tokens.Identity.teamLead("L-art-light-cavalry", "art-light-cavalry");
+        var lead = Identity.teamLead("L-art-light-cavalry", "art-light-cavalry");
         await().atMost(WAIT).until(() -> DemoCounty.as(lead).post(assignment + "/accept").statusCode() == 200);
         await().atMost(WAIT).untilAsserted(() -> DemoCounty.as(lead)
                 .get(RunningFeiyan.url(FeiyanService.INTAKE) + "/api/orders/" + opera + "/contact")
@@ -84,7 +84,7 @@ class PersonalDataIT {
                 .body(Map.of()).post(theCase + "/approve").statusCode() == 200);
 
         // every showing of her full data is in intake's audit log
-        DemoCounty.as(Tokens.Identity.admin("ADM-audit"))
+        DemoCounty.as(Identity.admin("ADM-audit"))
                 .get(RunningFeiyan.url(FeiyanService.INTAKE) + "/api/residents/" + resident + "/personal-data-reads")
                 .then().statusCode(200)
                 .body("why", hasItem("volunteer of the resident's village " + DemoCounty.CHANGBULING_VILLAGE))
@@ -121,7 +121,7 @@ class PersonalDataIT {
                     service.moduleName() + "'s /q/metrics", leaks);
         }
         for (String query : List.of("rates?by=village,team,project", "demand?by=village,category,project")) {
-            find(secrets, DemoCounty.as(Tokens.Identity.analyst("A-scan"))
+            find(secrets, DemoCounty.as(Identity.analyst("A-scan"))
                     .get(RunningFeiyan.url(FeiyanService.FEEDBACK) + "/api/metrics/" + query)
                     .then().statusCode(200).extract().asString(), "the metrics " + query, leaks);
         }

@@ -32,8 +32,8 @@ public class RunningFeiyan implements BeforeAllCallback {
         for (FeiyanService service : FeiyanService.values()) {
             anyFreePort.put(service, 0);
         }
-        system = FeiyanSystem.start(new FeiyanSystem.Settings(root, data, EmbeddedDatabase.Durability.FAST, 0, 0,
-                anyFreePort, true), System.out);
+        system = FeiyanSystem.start(new FeiyanSystem.Settings(root, data, EmbeddedDatabase.Durability.FAST, 0, 0, 0,
+                anyFreePort, true, null), System.out);
         probe = new EventProbe(system.kafkaBootstrapServers());
         context.getRoot().getStore(ExtensionContext.Namespace.GLOBAL).put(RunningFeiyan.class,
                 (AutoCloseable) () -> {

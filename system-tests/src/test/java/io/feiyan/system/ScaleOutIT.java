@@ -9,7 +9,7 @@ import io.feiyan.events.CloudEvents;
 import io.feiyan.events.EventType;
 import io.feiyan.launcher.FeiyanService;
 import io.feiyan.launcher.FeiyanSystem;
-import io.feiyan.servers.Tokens;
+import io.feiyan.servers.Identity;
 import io.feiyan.testkit.EventProbe;
 import io.feiyan.testkit.TestIdNumbers;
 import io.restassured.http.ContentType;
@@ -119,7 +119,7 @@ class ScaleOutIT {
             }
             // the team accepts each order, through either surviving instance
             for (String order : orders) {
-                DemoCounty.as(Tokens.Identity.teamLead("L-" + TEAM, TEAM))
+                DemoCounty.as(Identity.teamLead("L-" + TEAM, TEAM))
                         .post(RunningFeiyan.url(FeiyanService.TEAM) + "/api/assignments/" + order + "/accept")
                         .then().statusCode(200);
             }
@@ -185,7 +185,7 @@ class ScaleOutIT {
     }
 
     private static void givenAVillageTeamWithRoomForEveryOrder() {
-        DemoCounty.as(Tokens.Identity.admin("ADM-scale")).contentType(ContentType.JSON)
+        DemoCounty.as(Identity.admin("ADM-scale")).contentType(ContentType.JSON)
                 .body(Map.of("name", "Scale-out 飞燕", "tier", "VILLAGE", "regionCode", VILLAGE,
                         "projectCodes", List.of("elderly-visit"), "capacity", ORDERS * 2, "active", true))
                 .put(RunningFeiyan.url(FeiyanService.TEAM) + "/api/teams/" + TEAM).then().statusCode(200);
@@ -217,8 +217,8 @@ class ScaleOutIT {
         return orders;
     }
 
-    private static Tokens.Identity volunteer() {
-        return Tokens.Identity.volunteer("V-scale-1", VILLAGE);
+    private static Identity volunteer() {
+        return Identity.volunteer("V-scale-1", VILLAGE);
     }
 
     /** The members of the group that hold partitions of the topic. */

@@ -14,7 +14,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import io.feiyan.events.CloudEvents;
 import io.feiyan.events.EventType;
 import io.feiyan.launcher.FeiyanService;
-import io.feiyan.servers.Tokens;
+import io.feiyan.servers.Identity;
 import io.feiyan.testkit.EventProbe;
 import io.restassured.http.ContentType;
 import java.nio.charset.StandardCharsets;
@@ -52,11 +52,11 @@ class TracingIT {
         String order = DemoCounty.placeOrder(DemoCounty.ZHAO_LI, Map.of("residentId", resident,
                 "projectCode", "culture-opera", "urgency", "ROUTINE", "residentConsent", true));
         String assignment = RunningFeiyan.url(FeiyanService.TEAM) + "/api/assignments/" + order;
-        String lead = DemoCounty.token(Tokens.Identity.teamLead("L-art-light-cavalry", "art-light-cavalry"));
+        String lead = DemoCounty.token(Identity.teamLead("L-art-light-cavalry", "art-light-cavalry"));
         await().atMost(WAIT).until(() -> given().auth().oauth2(lead).post(assignment + "/accept").statusCode() == 200);
         given().auth().oauth2(lead).contentType(ContentType.JSON).body(Map.of("volunteerHours", 2))
                 .post(assignment + "/complete").then().statusCode(200);
-        String residentToken = DemoCounty.token(Tokens.Identity.resident(UUID.fromString(resident)));
+        String residentToken = DemoCounty.token(Identity.resident(UUID.fromString(resident)));
         await().atMost(WAIT).until(() -> given().auth().oauth2(residentToken).contentType(ContentType.JSON)
                 .body(Map.of("orderId", order, "score", 5, "solved", true))
                 .post(RunningFeiyan.url(FeiyanService.FEEDBACK) + "/api/ratings").statusCode() == 201);

@@ -2,7 +2,7 @@ package io.feiyan.team;
 
 import static io.restassured.RestAssured.given;
 
-import io.feiyan.servers.Tokens.Identity;
+import io.feiyan.servers.Identity;
 import io.feiyan.testkit.TestTokens;
 import io.restassured.specification.RequestSpecification;
 

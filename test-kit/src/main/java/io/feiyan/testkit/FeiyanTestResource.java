@@ -51,6 +51,7 @@ public class FeiyanTestResource implements QuarkusTestResourceLifecycleManager {
                 "quarkus.datasource.password", endpoints.password(),
                 "kafka.bootstrap.servers", endpoints.kafkaBootstrapServers(),
                 "mp.jwt.verify.publickey.location", Tokens.publicKey(keys).toUri().toString(),
+                "mp.jwt.verify.issuer", Tokens.ISSUER,
                 TOKEN_KEYS, keys.toString());
     }
 

@@ -1,6 +1,6 @@
 package io.feiyan.testkit;
 
-import io.feiyan.servers.Tokens.Identity;
+import io.feiyan.servers.Identity;
 import io.feiyan.servers.Tokens;
 import java.nio.file.Path;
 import java.time.Duration;

@@ -85,7 +85,7 @@ public final class Bench {
         out.printf("Feiyan benchmark on %d cores%s; its own system in %s (deleted at the end)%n",
                 Runtime.getRuntime().availableProcessors(), quick ? ", quick run (rough figures)" : "", data);
         FeiyanSystem system = FeiyanSystem.start(new FeiyanSystem.Settings(home, data,
-                EmbeddedDatabase.Durability.DURABLE, 0, 0, anyFreePort, true), out);
+                EmbeddedDatabase.Durability.DURABLE, 0, 0, 0, anyFreePort, true, null), out);
         Thread stopOnCtrlC = new Thread(system::close);
         Runtime.getRuntime().addShutdownHook(stopOnCtrlC);
         try {

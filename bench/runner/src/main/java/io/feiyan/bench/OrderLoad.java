@@ -6,7 +6,8 @@ import io.feiyan.events.Topics;
 import io.feiyan.launcher.FeiyanService;
 import io.feiyan.launcher.FeiyanSystem;
 import io.feiyan.servers.EmbeddedDatabase;
-import io.feiyan.servers.Tokens;
+import io.feiyan.servers.Identity;
+import io.feiyan.servers.TokenIssuer;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -117,10 +118,10 @@ final class OrderLoad implements AutoCloseable {
         if (residents.isEmpty()) {
             throw new IllegalStateException("intake has no residents to order for");
         }
-        Tokens tokens = system.tokens();
+        TokenIssuer tokens = system.tokens();
         for (String village : residents.stream().map(Resident::village).collect(Collectors.toSet())) {
-            volunteerTokens.put(village, "Bearer " + tokens.sign(Tokens.Identity.volunteer("V-bench-" + village,
-                    village), Duration.ofHours(2)));
+            volunteerTokens.put(village, "Bearer " + tokens.tokenFor(Identity.volunteer("V-bench-" + village,
+                    village)));
         }
         Properties config = new Properties();
         config.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, system.kafkaBootstrapServers());
@@ -218,8 +219,7 @@ final class OrderLoad implements AutoCloseable {
      * the county centre approves it, as an operator would, so that every order goes round.
      */
     private void approveReviews() {
-        String centreToken = "Bearer " + system.tokens().sign(Tokens.Identity.operator("OP-bench-centre", "371322"),
-                Duration.ofHours(4));
+        String centreToken = "Bearer " + system.tokens().tokenFor(Identity.operator("OP-bench-centre", "371322"));
         String cases = system.url(FeiyanService.DISPATCH) + "/api/cases";
         while (watching) {
             try {
@@ -358,7 +358,7 @@ final class OrderLoad implements AutoCloseable {
      */
     private void acceptAndComplete(UUID order, String team) {
         String lead = leadTokens.computeIfAbsent(team, t -> "Bearer "
-                + system.tokens().sign(Tokens.Identity.teamLead("L-" + t, t), Duration.ofHours(2)));
+                + system.tokens().tokenFor(Identity.teamLead("L-" + t, t)));
         String base = system.url(FeiyanService.TEAM) + "/api/assignments/" + order;
         long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
         try {

@@ -6,7 +6,8 @@ import io.feiyan.events.HouseholdTag;
 import io.feiyan.events.Tier;
 import io.feiyan.launcher.FeiyanService;
 import io.feiyan.launcher.FeiyanSystem;
-import io.feiyan.servers.Tokens;
+import io.feiyan.servers.Identity;
+import io.feiyan.servers.TokenIssuer;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -73,7 +74,7 @@ public final class CountyGenerator {
     }
 
     private final CountyPlan plan;
-    private final Tokens tokens;
+    private final TokenIssuer tokens;
     private final Function<FeiyanService, String> url;
     private final PrintStream out;
     private final Map<String, String> bearers = new ConcurrentHashMap<>();
@@ -84,7 +85,7 @@ public final class CountyGenerator {
     private final Collection<String> failures = new ConcurrentLinkedQueue<>();
 
     /** Loads the plan into the system whose services answer at {@code url}, with tokens its services trust. */
-    public CountyGenerator(CountyPlan plan, Tokens tokens, Function<FeiyanService, String> url, PrintStream out) {
+    public CountyGenerator(CountyPlan plan, TokenIssuer tokens, Function<FeiyanService, String> url, PrintStream out) {
         this.plan = plan;
         this.tokens = tokens;
         this.url = url;
@@ -107,7 +108,7 @@ public final class CountyGenerator {
         String host = System.getenv().getOrDefault("FEIYAN_HOST", "localhost");
         Path data = Path.of(System.getenv().getOrDefault("FEIYAN_DATA", "data"));
         try {
-            new CountyGenerator(CountyPlan.of(seed, villages, residents), Tokens.in(FeiyanSystem.keys(data)),
+            new CountyGenerator(CountyPlan.of(seed, villages, residents), FeiyanSystem.keycloakTokens(data),
                     service -> "http://" + host + ":" + service.defaultPort(), System.out).load();
         } catch (RuntimeException e) {
             System.err.println("The county could not be loaded: " + e.getMessage());
@@ -298,8 +299,8 @@ public final class CountyGenerator {
             body.put("guardian", Map.of("name", r.guardian().name(), "phone", r.guardian().phone(),
                     "relation", r.guardian().relation()));
         }
-        String bearer = bearers.computeIfAbsent(r.villageCode(), village -> tokens.sign(
-                Tokens.Identity.volunteer("V-" + village + "-1", village), Duration.ofHours(1)));
+        String bearer = bearers.computeIfAbsent(r.villageCode(), village -> tokens.tokenFor(
+                Identity.volunteer("V-" + village + "-1", village)));
         Response response = exchange("POST", FeiyanService.INTAKE, "/api/residents", body, bearer);
         if (response.status() == 201) {
             residentsAdded.incrementAndGet();
@@ -340,8 +341,7 @@ public final class CountyGenerator {
     }
 
     private String admin() {
-        return bearers.computeIfAbsent("admin", who -> tokens.sign(Tokens.Identity.admin("ADM-county-generator"),
-                Duration.ofHours(1)));
+        return bearers.computeIfAbsent("admin", who -> tokens.tokenFor(Identity.admin("ADM-county-generator")));
     }
 
     private record Response(int status, String body) {

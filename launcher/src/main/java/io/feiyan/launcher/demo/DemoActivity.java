@@ -4,7 +4,8 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.feiyan.events.IdNumbers;
 import io.feiyan.launcher.FeiyanSystem;
-import io.feiyan.servers.Tokens;
+import io.feiyan.servers.Identity;
+import io.feiyan.servers.TokenIssuer;
 import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -45,13 +46,13 @@ public final class DemoActivity {
     private final HttpClient http = HttpClient.newHttpClient();
     private final Random random;
     private final String host;
-    private final Tokens tokens;
+    private final TokenIssuer tokens;
     /** Each order's resident, who rates it with a token of their own. */
     private final Map<String, String> residentOf = new HashMap<>();
     /** Each resident's village, whose 飞燕 volunteers order for them. */
     private final Map<String, String> villageOf = new HashMap<>();
 
-    private DemoActivity(long seed, String host, Tokens tokens) {
+    private DemoActivity(long seed, String host, TokenIssuer tokens) {
         this.random = new Random(seed);
         this.host = host;
         this.tokens = tokens;
@@ -62,7 +63,7 @@ public final class DemoActivity {
         long seed = args.length > 1 ? Long.parseLong(args[1]) : 1;
         String host = System.getenv().getOrDefault("FEIYAN_HOST", "localhost");
         Path data = Path.of(System.getenv().getOrDefault("FEIYAN_DATA", "data"));
-        new DemoActivity(seed, host, Tokens.in(FeiyanSystem.keys(data))).run(orders);
+        new DemoActivity(seed, host, FeiyanSystem.keycloakTokens(data)).run(orders);
     }
 
     private void run(int orderCount) throws Exception {
@@ -190,7 +191,7 @@ public final class DemoActivity {
             int score = scores[random.nextInt(scores.length)];
             HttpResponse<String> response = exchange("POST", 8084, "/api/ratings", Map.of("orderId", order,
                     "score", score, "solved", score >= 3 && random.nextInt(100) < 95),
-                    bearer(Tokens.Identity.resident(UUID.fromString(residentOf.get(order)))));
+                    bearer(Identity.resident(UUID.fromString(residentOf.get(order)))));
             if (response.statusCode() == 201 || response.statusCode() == 409 && response.body().contains("already-rated")) {
                 rated.add(order);
                 acted++;
@@ -227,25 +228,25 @@ public final class DemoActivity {
     }
 
     private String text(int port, String path) throws IOException, InterruptedException {
-        return exchange("GET", port, path, null, bearer(Tokens.Identity.analyst("A-county-statistics"))).body().strip();
+        return exchange("GET", port, path, null, bearer(Identity.analyst("A-county-statistics"))).body().strip();
     }
 
     /** The county centre's operator, who sees every village's follow-ups and every team's assignments. */
     private Map<String, String> countyCentre() {
-        return bearer(Tokens.Identity.operator("OP-county-centre", "371322"));
+        return bearer(Identity.operator("OP-county-centre", "371322"));
     }
 
     /** One of the village's ten demo 飞燕 volunteers. */
     private Map<String, String> volunteerOf(String village, int n) {
-        return bearer(Tokens.Identity.volunteer("V-demo-" + village.substring(6) + "-" + n % 10, village));
+        return bearer(Identity.volunteer("V-demo-" + village.substring(6) + "-" + n % 10, village));
     }
 
     private Map<String, String> leadOf(String team) {
-        return bearer(Tokens.Identity.teamLead("L-" + team, team));
+        return bearer(Identity.teamLead("L-" + team, team));
     }
 
-    private Map<String, String> bearer(Tokens.Identity who) {
-        return Map.of("Authorization", "Bearer " + tokens.sign(who, Duration.ofMinutes(10)));
+    private Map<String, String> bearer(Identity who) {
+        return Map.of("Authorization", "Bearer " + tokens.tokenFor(who));
     }
 
     private JsonNode send(String method, int port, String path, Object body, Map<String, String> headers)

@@ -25,8 +25,13 @@ public class Caller {
         this.token = token;
     }
 
+    /**
+     * The caller's Feiyan id — the registry's volunteer, team member or operator id, e.g. {@code V-zhao-li}: the
+     * token's {@code upn} (Keycloak maps the account's {@code feiyanId} attribute there), else its user name, else its
+     * subject. None without a token.
+     */
     public String id() {
-        return token.getSubject();
+        return token.getName();
     }
 
     /** The caller's roles; none without a token. */

@@ -1,0 +1,250 @@
+package io.feiyan.servers;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.security.SecureRandom;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Properties;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
+
+/**
+ * A real Keycloak server, from its distribution on Maven Central (unpacked by the build into
+ * {@code servers/target/keycloak}), run as a process of its own on the machine's JDK, its data in a PostgreSQL database.
+ * At its first start it imports the county's realm ({@code deploy/keycloak/feiyan-realm.json}); later starts find the
+ * realm, its accounts and sessions in the database. The secrets the realm needs are made here, never kept in the
+ * project ({@link Secrets}).
+ */
+public final class EmbeddedKeycloak implements AutoCloseable {
+    public static final String REALM = "feiyan";
+    /** The client scripts and tests get tokens with (password grant) and manage accounts with (its service account). */
+    public static final String SCRIPTS_CLIENT = "feiyan-scripts";
+    private static final String BUILD_OPTIONS = "--db=postgres";
+    private static final Duration READY_TIMEOUT = Duration.ofMinutes(3);
+
+    /**
+     * The passwords and secrets of one local Keycloak, made at its first start and kept in a file only its owner reads:
+     * the bootstrap administrator's password (master realm, user {@code admin}), the scripts client's secret, and the
+     * password of the demo accounts (printed at start: local only).
+     */
+    public record Secrets(String adminPassword, String scriptsSecret, String demoPassword) {
+        /** The secrets kept in the file, made there the first time. */
+        public static Secrets in(Path file) {
+            try {
+                Properties properties = new Properties();
+                if (Files.exists(file)) {
+                    try (InputStream in = Files.newInputStream(file)) {
+                        properties.load(in);
+                    }
+                } else {
+                    properties.setProperty("admin-password", random());
+                    properties.setProperty("scripts-secret", random());
+                    properties.setProperty("demo-password", "feiyan-" + random().substring(0, 8));
+                    Files.createDirectories(file.getParent());
+                    Files.createFile(file, java.nio.file.attribute.PosixFilePermissions.asFileAttribute(
+                            java.nio.file.attribute.PosixFilePermissions.fromString("rw-------")));
+                    try (var out = Files.newOutputStream(file)) {
+                        properties.store(out, "Keycloak's secrets for this data folder: never commit them");
+                    }
+                }
+                return new Secrets(properties.getProperty("admin-password"), properties.getProperty("scripts-secret"),
+                        properties.getProperty("demo-password"));
+            } catch (IOException e) {
+                throw new UncheckedIOException("cannot read or make Keycloak's secrets in " + file, e);
+            }
+        }
+
+        private static String random() {
+            byte[] bytes = new byte[18];
+            new SecureRandom().nextBytes(bytes);
+            return Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
+        }
+    }
+
+    /**
+     * How to start it: the distribution, the realm file, where it logs, its port (0: any free one), its database, the
+     * realm file's variables (the dashboard's and the app's address), its secrets, and options for its JVM.
+     */
+    public record Settings(Path distribution, Path realmFile, Path log, int port, String jdbcUrl,
+            Map<String, String> realmVariables, Secrets secrets, List<String> jvmOptions) {
+    }
+
+    private final Process process;
+    private final int port;
+    private final Secrets secrets;
+
+    private EmbeddedKeycloak(Process process, int port, Secrets secrets) {
+        this.process = process;
+        this.port = port;
+        this.secrets = secrets;
+    }
+
+    /** The distribution the build unpacked: {@code servers/target/keycloak/keycloak-<version>}. */
+    public static Path distribution(Path projectRoot) {
+        Properties properties = new Properties();
+        try (InputStream in = EmbeddedKeycloak.class.getResourceAsStream("keycloak.properties")) {
+            properties.load(in);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return projectRoot.resolve("servers/target/keycloak/keycloak-" + properties.getProperty("version"));
+    }
+
+    /** Starts Keycloak and returns once its realm answers; the first start on a distribution builds it for PostgreSQL. */
+    public static EmbeddedKeycloak start(Settings settings) {
+        Path kc = settings.distribution().resolve("bin/kc.sh");
+        if (!Files.isExecutable(kc)) {
+            throw new IllegalStateException(kc + " is missing: build first with ./mvnw install -DskipTests");
+        }
+        int port = settings.port() == 0 ? EmbeddedKafka.freePort() : settings.port();
+        try {
+            Files.createDirectories(settings.log().getParent());
+            ensureBuilt(settings);
+            Path imports = settings.distribution().resolve("data/import");
+            Files.createDirectories(imports);
+            Files.copy(settings.realmFile(), imports.resolve(REALM + "-realm.json"), StandardCopyOption.REPLACE_EXISTING);
+            Process process = processBuilder(settings, List.of("start", "--optimized",
+                    "--http-enabled=true", "--http-port=" + port, "--hostname=http://localhost:" + port,
+                    "--db-url=" + settings.jdbcUrl(), "--db-username=" + EmbeddedDatabase.USER,
+                    "--db-password=" + EmbeddedDatabase.PASSWORD, "--db-pool-max-size=20", "--import-realm"))
+                    .redirectOutput(settings.log().toFile()).start();
+            EmbeddedKeycloak keycloak = new EmbeddedKeycloak(process, port, settings.secrets());
+            keycloak.awaitReady(settings.log());
+            return keycloak;
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot start Keycloak from " + settings.distribution(), e);
+        }
+    }
+
+    /** Keycloak builds itself for its database once ({@code kc.sh build}); a marker file says it has. */
+    private static synchronized void ensureBuilt(Settings settings) throws IOException {
+        Path marker = settings.distribution().resolve(".feiyan-built");
+        if (Files.exists(marker) && Files.readString(marker).equals(BUILD_OPTIONS)) {
+            return;
+        }
+        Path buildLog = settings.log().resolveSibling("keycloak-build.log");
+        Process build = processBuilder(settings, List.of("build", BUILD_OPTIONS))
+                .redirectOutput(buildLog.toFile()).start();
+        try {
+            if (!build.waitFor(5, TimeUnit.MINUTES) || build.exitValue() != 0) {
+                build.destroyForcibly();
+                throw new IllegalStateException("Keycloak's build failed: see " + buildLog);
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+        Files.writeString(marker, BUILD_OPTIONS);
+    }
+
+    private static ProcessBuilder processBuilder(Settings settings, List<String> arguments) {
+        List<String> command = new ArrayList<>();
+        command.add(settings.distribution().resolve("bin/kc.sh").toString());
+        command.addAll(arguments);
+        ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true);
+        Map<String, String> env = builder.environment();
+        env.put("JAVA_HOME", System.getProperty("java.home"));
+        env.put("JAVA_OPTS_KC_HEAP", "-Xms64m -Xmx512m");
+        env.put("JAVA_OPTS_APPEND", String.join(" ", settings.jvmOptions()));
+        env.put("KC_BOOTSTRAP_ADMIN_USERNAME", "admin");
+        env.put("KC_BOOTSTRAP_ADMIN_PASSWORD", settings.secrets().adminPassword());
+        env.put("FEIYAN_SCRIPTS_SECRET", settings.secrets().scriptsSecret());
+        env.putAll(settings.realmVariables());
+        return builder;
+    }
+
+    private void awaitReady(Path log) {
+        HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
+        HttpRequest discovery = HttpRequest.newBuilder(URI.create(issuer() + "/.well-known/openid-configuration"))
+                .timeout(Duration.ofSeconds(5)).build();
+        long deadline = System.nanoTime() + READY_TIMEOUT.toNanos();
+        while (System.nanoTime() < deadline) {
+            if (!process.isAlive()) {
+                throw new IllegalStateException("Keycloak stopped while starting (exit " + process.exitValue()
+                        + "): see " + log);
+            }
+            try {
+                if (http.send(discovery, HttpResponse.BodyHandlers.discarding()).statusCode() == 200) {
+                    return;
+                }
+            } catch (IOException e) {
+                // not listening yet
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException(e);
+            }
+            try {
+                Thread.sleep(250);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException(e);
+            }
+        }
+        close();
+        throw new IllegalStateException("Keycloak was not ready within " + READY_TIMEOUT + ": see " + log);
+    }
+
+    public int port() {
+        return port;
+    }
+
+    /** Where Keycloak answers: {@code http://localhost:<port>}. */
+    public String url() {
+        return "http://localhost:" + port;
+    }
+
+    /** The realm's issuer: the {@code iss} of its tokens, and where its OpenID configuration is. */
+    public String issuer() {
+        return url() + "/realms/" + REALM;
+    }
+
+    /** The realm's signing keys, which the services verify tokens with. */
+    public String jwksUrl() {
+        return issuer() + "/protocol/openid-connect/certs";
+    }
+
+    public Secrets secrets() {
+        return secrets;
+    }
+
+    /** Tokens from this Keycloak, for the demo accounts and any identity a script or test names. */
+    public KeycloakTokens tokens() {
+        return new KeycloakTokens(issuer(), SCRIPTS_CLIENT, secrets.scriptsSecret(), secrets.demoPassword());
+    }
+
+    /** Stops Keycloak (SIGTERM, as kc.sh forwards it) and waits for it; kills what is left after 30 s. */
+    @Override
+    public void close() {
+        List<ProcessHandle> all = Stream.concat(Stream.of(process.toHandle()), process.descendants()).toList();
+        process.destroy();
+        try {
+            if (!process.waitFor(30, TimeUnit.SECONDS)) {
+                all.forEach(ProcessHandle::destroyForcibly);
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        all.forEach(handle -> handle.onExit().join());
+    }
+
+    /** The realm variables for a realm whose dashboard and app are at these addresses. */
+    public static Map<String, String> realmVariables(String dashboardUrl, String appUrl) {
+        Map<String, String> variables = new HashMap<>();
+        variables.put("FEIYAN_DASHBOARD_URL", dashboardUrl);
+        variables.put("FEIYAN_APP_URL", appUrl);
+        return variables;
+    }
+}
