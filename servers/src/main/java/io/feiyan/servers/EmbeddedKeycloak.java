@@ -158,7 +158,9 @@ public final class EmbeddedKeycloak implements AutoCloseable {
         Map<String, String> env = builder.environment();
         env.put("JAVA_HOME", System.getProperty("java.home"));
         env.put("JAVA_OPTS_KC_HEAP", "-Xms64m -Xmx512m");
-        env.put("JAVA_OPTS_APPEND", String.join(" ", settings.jvmOptions()));
+        // Keycloak chooses its collector itself (G1): a second choice would stop its JVM from starting
+        env.put("JAVA_OPTS_APPEND", String.join(" ", settings.jvmOptions().stream()
+                .filter(option -> !option.matches("-XX:\\+Use\\w+GC")).toList()));
         env.put("KC_BOOTSTRAP_ADMIN_USERNAME", "admin");
         env.put("KC_BOOTSTRAP_ADMIN_PASSWORD", settings.secrets().adminPassword());
         env.put("FEIYAN_SCRIPTS_SECRET", settings.secrets().scriptsSecret());

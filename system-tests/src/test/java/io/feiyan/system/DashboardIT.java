@@ -4,7 +4,6 @@ import static io.restassured.RestAssured.given;
 import static org.awaitility.Awaitility.await;
 import static org.hamcrest.Matchers.equalTo;
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
@@ -72,31 +71,33 @@ class DashboardIT {
         }
     }
 
-    /** The town's view, in English, with no one signed in. */
+    /** The town's view, with no one signed in: every cookie gone, Keycloak's session cookie too. */
     @BeforeEach
     void openThePageSignedOut() {
+        ((ChromeDriver) browser).executeCdpCommand("Network.clearBrowserCookies", Map.of());
         browser.get(RunningFeiyan.url(FeiyanService.DISPATCH) + "/dashboard?region=" + QUANYUAN_TOWN);
-        script("sessionStorage.clear(); localStorage.setItem('feiyan.lang', 'en')");
-        browser.navigate().refresh();
     }
 
     @Test
-    void anOperatorSignsInWithTheirToken_seesOrdersAppearAndMoveWithoutReload_andApprovesFromThePage()
+    void anOperatorSignsInThroughKeycloak_seesOrdersAppearAndMoveWithoutReload_approvesFromThePage_andSignsOut()
             throws Exception {
-        // the page holds no data: it asks who is there, and a token the service refuses asks again
-        assertTrue(browser.findElement(By.id("sign-in")).isDisplayed());
-        assertFalse(browser.findElement(By.id("board")).isDisplayed());
-        signIn("not-a-token");
-        await().atMost(WAIT).until(() -> browser.findElement(By.id("sign-in-error")).getText().contains("refused"));
-        assertTrue(browser.findElement(By.id("sign-in")).isDisplayed());
+        // the page holds no data: it sends the browser to the county's login page, which refuses a wrong password
+        awaitLoginPage();
+        signIn("OP-quanyuan-2", "not-the-password");
+        await().atMost(WAIT).until(() -> browser.findElement(By.tagName("body")).getText()
+                .matches("(?s).*(Invalid|无效).*"));
+        assertTrue(browser.getCurrentUrl().startsWith(keycloak()), browser.getCurrentUrl());
 
-        // the town institute's operator pastes their token
-        String operator = DemoCounty.token(DemoCounty.QUANYUAN_OPERATOR);
-        signIn(operator);
+        // the town institute's operator signs in with their password and is back on the dashboard, in their view
+        signIn("OP-quanyuan-2", RunningFeiyan.system().keycloak().secrets().demoPassword());
+        await().atMost(WAIT).until(() -> browser.getCurrentUrl().startsWith(RunningFeiyan.url(FeiyanService.DISPATCH)));
+        inEnglish();
         script("window.loadedOnce = 'yes'");
         await().atMost(WAIT).until(() -> browser.findElement(By.id("live")).getText().contains("live"));
         assertTrue(browser.findElement(By.id("who")).getText().contains("OP-quanyuan-2"));
-        assertFalse(browser.getCurrentUrl().contains(operator), "the token never goes into a URL");
+        assertEquals(RunningFeiyan.url(FeiyanService.DISPATCH) + "/dashboard?region=" + QUANYUAN_TOWN,
+                browser.getCurrentUrl(), "back in the view asked for; neither code nor token stays in the URL");
+        String operator = DemoCounty.token(DemoCounty.QUANYUAN_OPERATOR);
 
         // a 飞燕 volunteer orders opera for an elderly villager: it climbs to the county team and shows up assigned
         String resident = DemoCounty.registerResident("孙大爷", "13805392222");
@@ -135,16 +136,20 @@ class DashboardIT {
         Files.write(Path.of("target", "dashboard-phone.png"), ((TakesScreenshot) browser).getScreenshotAs(OutputType.BYTES));
         browser.manage().window().setSize(new Dimension(1280, 1100));
 
-        // signing out forgets the token and shows nothing more
+        // signing out ends the session at Keycloak: the browser is back on the login page, and loading the dashboard
+        // again does not sign anyone in
         browser.findElement(By.id("sign-out")).click();
-        await().atMost(WAIT).until(() -> browser.findElement(By.id("sign-in")).isDisplayed());
-        assertFalse(browser.findElement(By.id("board")).isDisplayed());
-        assertEquals(null, script("return sessionStorage.getItem('feiyan.dispatch.token')"));
+        awaitLoginPage();
+        browser.get(RunningFeiyan.url(FeiyanService.DISPATCH) + "/dashboard");
+        awaitLoginPage();
     }
 
     @Test
     void textsFromResidentsTeamsAndOperatorsAreShownAsTextAndNeverRun() {
-        signIn(DemoCounty.token(DemoCounty.QUANYUAN_OPERATOR));
+        awaitLoginPage();
+        signIn("OP-quanyuan-2", RunningFeiyan.system().keycloak().secrets().demoPassword());
+        await().atMost(WAIT).until(() -> browser.getCurrentUrl().startsWith(RunningFeiyan.url(FeiyanService.DISPATCH)));
+        inEnglish();
         await().atMost(WAIT).until(() -> browser.findElement(By.id("live")).getText().contains("live"));
         String resident = DemoCounty.registerResident("李奶奶", "13805398888");
 
@@ -177,11 +182,33 @@ class DashboardIT {
         assertTrue(browser.findElement(By.id("board")).getText().contains(HOSTILE));
     }
 
-    private static void signIn(String token) {
-        WebElement field = browser.findElement(By.id("token"));
-        field.clear();
-        field.sendKeys(token);
-        browser.findElement(By.id("sign-in-button")).click();
+    private static String keycloak() {
+        return RunningFeiyan.system().keycloak().issuer();
+    }
+
+    /** Until the browser shows Keycloak's login form for the realm. */
+    private static void awaitLoginPage() {
+        await().atMost(WAIT).until(() -> browser.getCurrentUrl().startsWith(keycloak())
+                && !browser.findElements(By.id("username")).isEmpty());
+    }
+
+    /** Signs in on Keycloak's login form. */
+    private static void signIn(String user, String password) {
+        WebElement name = browser.findElement(By.id("username"));
+        name.clear();
+        name.sendKeys(user);
+        WebElement secret = browser.findElement(By.id("password"));
+        secret.clear();
+        secret.sendKeys(password);
+        browser.findElement(By.id("kc-login")).click();
+    }
+
+    /** The dashboard in English, as these tests read it (the language button switches without a reload). */
+    private static void inEnglish() {
+        await().atMost(WAIT).until(() -> !browser.findElements(By.id("lang")).isEmpty());
+        if (!"en".equals(script("return document.documentElement.lang"))) {
+            browser.findElement(By.id("lang")).click();
+        }
     }
 
     /** Until the recent decisions show one of the kind for the order, with the detail exactly as given. */

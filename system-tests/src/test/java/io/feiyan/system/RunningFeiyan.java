@@ -32,8 +32,13 @@ public class RunningFeiyan implements BeforeAllCallback {
         for (FeiyanService service : FeiyanService.values()) {
             anyFreePort.put(service, 0);
         }
-        system = FeiyanSystem.start(new FeiyanSystem.Settings(root, data, EmbeddedDatabase.Durability.FAST, 0, 0, 0,
-                anyFreePort, true, null), System.out);
+        try {
+            system = FeiyanSystem.start(new FeiyanSystem.Settings(root, data, EmbeddedDatabase.Durability.FAST, 0, 0, 0,
+                    anyFreePort, true, null), System.out);
+        } catch (RuntimeException e) {
+            Folders.deleteQuietly(data);
+            throw e;
+        }
         probe = new EventProbe(system.kafkaBootstrapServers());
         context.getRoot().getStore(ExtensionContext.Namespace.GLOBAL).put(RunningFeiyan.class,
                 (AutoCloseable) () -> {

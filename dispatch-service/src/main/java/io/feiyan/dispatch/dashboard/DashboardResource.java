@@ -20,6 +20,7 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.eclipse.microprofile.jwt.JsonWebToken;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
@@ -27,8 +28,8 @@ import org.jboss.resteasy.reactive.RestStreamElementType;
 
 /**
  * The operators' live dispatch dashboard: the page, its data, and its stream of changes. The page holds no
- * data; it asks for the operator's bearer token and sends it with every call, and an operator sees the cases
- * of their own region only.
+ * data; it signs the operator in through Keycloak and sends their bearer token with every call, and an operator sees
+ * the cases of their own region only.
  */
 @Path("/")
 public class DashboardResource {
@@ -36,27 +37,42 @@ public class DashboardResource {
     private final DashboardFeed feed;
     private final Caller caller;
     private final JsonWebToken token;
+    private final String page;
 
-    DashboardResource(DashboardService dashboard, DashboardFeed feed, Caller caller, JsonWebToken token) {
+    DashboardResource(DashboardService dashboard, DashboardFeed feed, Caller caller, JsonWebToken token,
+            @ConfigProperty(name = "mp.jwt.verify.issuer") String issuer,
+            @ConfigProperty(name = "feiyan.dashboard.client-id") String clientId) {
         this.dashboard = dashboard;
         this.feed = feed;
         this.caller = caller;
         this.token = token;
+        this.page = page(issuer, clientId);
+    }
+
+    /** The page, told where the operator signs in: the realm that issues the tokens this service trusts. */
+    static String page(String issuer, String clientId) {
+        try (InputStream page = DashboardResource.class.getClassLoader().getResourceAsStream("dashboard/index.html")) {
+            return new String(page.readAllBytes(), StandardCharsets.UTF_8)
+                    .replace("{{issuer}}", attribute(issuer)).replace("{{client}}", attribute(clientId));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private static String attribute(String value) {
+        return value.replace("&", "&amp;").replace("\"", "&quot;").replace("<", "&lt;").replace(">", "&gt;");
     }
 
     @GET
     @Path("dashboard")
     @Produces(MediaType.TEXT_HTML)
     @PermitAll
-    @Operation(summary = "The dashboard page", description = "Anyone may load it: it holds no data. It asks for an "
-            + "operator's bearer token, keeps it for the browser tab, and sends it with every call. "
+    @Operation(summary = "The dashboard page", description = "Anyone may load it: it holds no data. It signs the "
+            + "operator in through the county's Keycloak (authorization code with PKCE, client feiyan-dashboard), keeps "
+            + "the tokens in the tab's memory, refreshes them, and sends the access token with every call. "
             + "?region=371322206&tier=TOWN picks a view inside the operator's region.")
     public String page() {
-        try (InputStream page = getClass().getClassLoader().getResourceAsStream("dashboard/index.html")) {
-            return new String(page.readAllBytes(), StandardCharsets.UTF_8);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+        return page;
     }
 
     @GET
