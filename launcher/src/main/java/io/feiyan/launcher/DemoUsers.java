@@ -1,5 +1,7 @@
 package io.feiyan.launcher;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import io.feiyan.servers.Identity;
 import io.feiyan.servers.TokenIssuer;
 import java.io.IOException;
@@ -21,8 +23,16 @@ public final class DemoUsers {
     private DemoUsers() {
     }
 
-    /** Environment variable name → the identity its token speaks for. */
-    public static Map<String, Identity> all() {
+    /** Where the demo county's registered volunteers are, with the accounts some of them have. */
+    static final String DEMO_COUNTY = "team-service/src/main/resources/demo/tancheng-county.json";
+
+    /**
+     * Environment variable name → the identity its token speaks for. The volunteer, the team lead and the member are
+     * the registered volunteers of the demo county (team-service's demo data) whose {@code account} names them: their
+     * tokens carry their registry id.
+     */
+    public static Map<String, Identity> all(Path projectRoot) {
+        Map<String, UUID> registered = registeredAccounts(projectRoot.resolve(DEMO_COUNTY));
         Map<String, Identity> users = new LinkedHashMap<>();
         users.put("VOLUNTEER", Identity.volunteer("V-zhao-li", "371322206201"));
         users.put("OPERATOR_VILLAGE", Identity.operator("OP-changbuling", "371322206201"));
@@ -32,12 +42,29 @@ public final class DemoUsers {
         users.put("TEAM_MEMBER", Identity.teamMember("M-art-light-cavalry", "art-light-cavalry"));
         users.put("ANALYST", Identity.analyst("A-county-statistics"));
         users.put("ADMIN", Identity.admin("ADM-county-centre"));
+        users.replaceAll((name, who) -> registered.containsKey(who.subject())
+                ? who.registeredAs(registered.get(who.subject())) : who);
         return users;
     }
 
+    /** The registry id of each demo volunteer who has an account, by the account's name. */
+    private static Map<String, UUID> registeredAccounts(Path demoCounty) {
+        try {
+            Map<String, UUID> accounts = new LinkedHashMap<>();
+            for (JsonNode volunteer : new ObjectMapper().readTree(demoCounty.toFile()).path("volunteers")) {
+                if (volunteer.hasNonNull("account")) {
+                    accounts.put(volunteer.get("account").asText(), UUID.fromString(volunteer.get("id").asText()));
+                }
+            }
+            return accounts;
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read the demo county's volunteers from " + demoCounty, e);
+        }
+    }
+
     /** Writes {@code export FEIYAN_TOKEN_<USER>=...} lines for every demo user; returns the file. */
-    static Path writeTokens(TokenIssuer tokens, Path dataDir) {
-        String lines = all().entrySet().stream()
+    static Path writeTokens(Map<String, Identity> users, TokenIssuer tokens, Path dataDir) {
+        String lines = users.entrySet().stream()
                 .map(user -> "export FEIYAN_TOKEN_" + user.getKey() + "=" + tokens.tokenFor(user.getValue()))
                 .collect(Collectors.joining("\n", "# Tokens of the demo users from Keycloak, valid for 8 hours (then:"
                         + " restart, or deploy/token.sh): source this file\n", "\n"));

@@ -3,6 +3,7 @@ package io.feiyan.launcher;
 import io.feiyan.servers.EmbeddedDatabase;
 import io.feiyan.servers.EmbeddedKafka;
 import io.feiyan.servers.EmbeddedKeycloak;
+import io.feiyan.servers.Identity;
 import io.feiyan.servers.KeycloakTokens;
 import java.io.IOException;
 import java.io.PrintStream;
@@ -174,8 +175,9 @@ public final class FeiyanSystem implements AutoCloseable {
             progress.printf("%s: ready at %s%n", instance.service.moduleName(), instance.url());
         }
         if (settings.keycloak() == null) {
-            tokens.ensureAccounts(DemoUsers.all().values());
-            tokensFile = DemoUsers.writeTokens(tokens, settings.dataDir());
+            Map<String, Identity> users = DemoUsers.all(settings.projectRoot());
+            tokens.ensureAccounts(users.values());
+            tokensFile = DemoUsers.writeTokens(users, tokens, settings.dataDir());
         }
     }
 

@@ -3,35 +3,43 @@ package io.feiyan.servers;
 import java.util.List;
 import java.util.UUID;
 
-/** Who a token speaks for: the user, their roles, and where and for whom they act. */
-public record Identity(String subject, List<String> roles, String region, String team, UUID resident) {
+/**
+ * Who a token speaks for: the user (their Feiyan id), their roles, where and for whom they act, and — for a volunteer,
+ * team lead or member — their entry in team-service's volunteer registry.
+ */
+public record Identity(String subject, List<String> roles, String region, String team, UUID resident, UUID volunteer) {
     public static Identity resident(UUID residentId) {
-        return new Identity("resident-" + residentId, List.of("resident"), null, null, residentId);
+        return new Identity("resident-" + residentId, List.of("resident"), null, null, residentId, null);
     }
 
     /** A village volunteer (飞燕) of that village. */
     public static Identity volunteer(String id, String villageCode) {
-        return new Identity(id, List.of("volunteer"), villageCode, null, null);
+        return new Identity(id, List.of("volunteer"), villageCode, null, null, null);
     }
 
     /** An operator of the station, institute or centre of that village, town or county. */
     public static Identity operator(String id, String regionCode) {
-        return new Identity(id, List.of("operator"), regionCode, null, null);
+        return new Identity(id, List.of("operator"), regionCode, null, null, null);
     }
 
     public static Identity teamMember(String id, String teamCode) {
-        return new Identity(id, List.of("team-member"), null, teamCode, null);
+        return new Identity(id, List.of("team-member"), null, teamCode, null, null);
     }
 
     public static Identity teamLead(String id, String teamCode) {
-        return new Identity(id, List.of("team-member", "team-lead"), null, teamCode, null);
+        return new Identity(id, List.of("team-member", "team-lead"), null, teamCode, null, null);
     }
 
     public static Identity analyst(String id) {
-        return new Identity(id, List.of("analyst"), null, null, null);
+        return new Identity(id, List.of("analyst"), null, null, null, null);
     }
 
     public static Identity admin(String id) {
-        return new Identity(id, List.of("admin"), null, null, null);
+        return new Identity(id, List.of("admin"), null, null, null, null);
+    }
+
+    /** The same person, named as the volunteer with this id in team-service's registry. */
+    public Identity registeredAs(UUID volunteerId) {
+        return new Identity(subject, roles, region, team, resident, volunteerId);
     }
 }

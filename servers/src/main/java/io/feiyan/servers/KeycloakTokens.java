@@ -103,7 +103,7 @@ public final class KeycloakTokens implements TokenIssuer {
         return issuer;
     }
 
-    /** The user attributes the realm maps into the token: the Feiyan id (upn), region, team, resident. */
+    /** The user attributes the realm maps into the token: the Feiyan id (upn), region, team, resident, volunteer. */
     static Map<String, List<String>> attributes(Identity who) {
         Map<String, List<String>> attributes = new LinkedHashMap<>();
         attributes.put("feiyanId", List.of(who.subject()));
@@ -115,6 +115,9 @@ public final class KeycloakTokens implements TokenIssuer {
         }
         if (who.resident() != null) {
             attributes.put("resident", List.of(who.resident().toString()));
+        }
+        if (who.volunteer() != null) {
+            attributes.put("volunteer", List.of(who.volunteer().toString()));
         }
         return attributes;
     }

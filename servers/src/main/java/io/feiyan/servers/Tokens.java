@@ -70,9 +70,14 @@ public final class Tokens implements TokenIssuer {
     }
 
     public String sign(Identity who, Duration validFor) {
+        return sign(ISSUER, who, validFor);
+    }
+
+    /** A token as another issuer would name itself (tests of what the services refuse). */
+    public String sign(String issuer, Identity who, Duration validFor) {
         Instant now = Instant.now();
         Map<String, Object> claims = new LinkedHashMap<>();
-        claims.put("iss", ISSUER);
+        claims.put("iss", issuer);
         claims.put("sub", who.subject());
         claims.put("upn", who.subject());
         claims.put("groups", who.roles());
@@ -84,6 +89,9 @@ public final class Tokens implements TokenIssuer {
         }
         if (who.resident() != null) {
             claims.put("resident", who.resident().toString());
+        }
+        if (who.volunteer() != null) {
+            claims.put("volunteer", who.volunteer().toString());
         }
         claims.put("iat", now.getEpochSecond());
         claims.put("exp", now.plus(validFor).getEpochSecond());

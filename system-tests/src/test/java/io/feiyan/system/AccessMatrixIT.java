@@ -131,7 +131,7 @@ class AccessMatrixIT {
         TOKENS.put(OTHER_TOWN_OPERATOR, DemoCounty.token(Identity.operator("OP-gaofengtou-1", "371322107")));
         TOKENS.put(COUNTY_OPERATOR, DemoCounty.token(DemoCounty.COUNTY_OPERATOR));
         TOKENS.put(TEAM_MEMBER, DemoCounty.token(Identity.teamMember("M-cavalry-1", "art-light-cavalry")));
-        TOKENS.put(TEAM_LEAD, DemoCounty.token(Identity.teamLead("L-art-light-cavalry", "art-light-cavalry")));
+        TOKENS.put(TEAM_LEAD, DemoCounty.token(DemoCounty.CAVALRY_LEAD));
         TOKENS.put(OTHER_TEAM_LEAD, DemoCounty.token(Identity.teamLead("L-caocun-feiyan", "caocun-feiyan")));
         TOKENS.put(ANALYST, DemoCounty.token(Identity.analyst("A-1")));
         TOKENS.put(ADMIN, DemoCounty.token(Identity.admin("ADM-1")));

@@ -9,7 +9,6 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import io.feiyan.launcher.FeiyanService;
 import io.feiyan.servers.Folders;
-import io.feiyan.servers.Identity;
 import io.restassured.http.ContentType;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -106,7 +105,7 @@ class DashboardIT {
         awaitOnPage("open", opera, "Assigned");
 
         // the team accepts it through its API: the page follows without a reload
-        String lead = DemoCounty.token(Identity.teamLead("L-art-light-cavalry", "art-light-cavalry"));
+        String lead = DemoCounty.token(DemoCounty.CAVALRY_LEAD);
         await().atMost(WAIT).until(() -> given().auth().oauth2(lead)
                 .post(RunningFeiyan.url(FeiyanService.TEAM) + "/api/assignments/" + opera + "/accept").statusCode() == 200);
         awaitOnPage("open", opera, "Accepted");
@@ -169,7 +168,7 @@ class DashboardIT {
         // opera, which only the county's art light cavalry offers: its lead declines in words that carry markup
         String opera = DemoCounty.placeOrder(DemoCounty.ZHAO_LI, Map.of("residentId", resident,
                 "projectCode", "culture-opera", "urgency", "ROUTINE", "residentConsent", true, "description", HOSTILE));
-        String lead = DemoCounty.token(Identity.teamLead("L-art-light-cavalry", "art-light-cavalry"));
+        String lead = DemoCounty.token(DemoCounty.CAVALRY_LEAD);
         await().atMost(WAIT).until(() -> given().auth().oauth2(lead).contentType(ContentType.JSON)
                 .body(Map.of("reasonCode", "OTHER", "reason", HOSTILE))
                 .post(RunningFeiyan.url(FeiyanService.TEAM) + "/api/assignments/" + opera + "/decline")

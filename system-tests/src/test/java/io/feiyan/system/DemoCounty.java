@@ -3,6 +3,7 @@ package io.feiyan.system;
 import static io.restassured.RestAssured.given;
 import static org.awaitility.Awaitility.await;
 
+import io.feiyan.launcher.DemoUsers;
 import io.feiyan.launcher.FeiyanService;
 import io.feiyan.servers.EmbeddedDatabase;
 import io.feiyan.servers.Identity;
@@ -23,17 +24,19 @@ import java.util.UUID;
 final class DemoCounty {
     static final Duration WAIT = Duration.ofSeconds(60);
     static final String CHANGBULING_VILLAGE = "371322206201";
-    /** The 飞燕 volunteer of Changbuling, who registers residents and orders for them. */
-    static final Identity ZHAO_LI = Identity.volunteer("V-zhao-li", CHANGBULING_VILLAGE);
-    /** An operator of Quanyuan town's station, who takes calls and reviews the town's needs. */
-    static final Identity QUANYUAN_OPERATOR = Identity.operator("OP-quanyuan-2", "371322206");
+    /** The 飞燕 volunteer of Changbuling, who registers residents and orders for them (a demo account). */
+    static final Identity ZHAO_LI = DemoUsers.all(RunningFeiyan.root()).get("VOLUNTEER");
+    /** An operator of Quanyuan town's station, who takes calls and reviews the town's needs (a demo account). */
+    static final Identity QUANYUAN_OPERATOR = DemoUsers.all(RunningFeiyan.root()).get("OPERATOR_TOWN");
+    /** The lead of the county's art light cavalry, which offers opera (a demo account). */
+    static final Identity CAVALRY_LEAD = DemoUsers.all(RunningFeiyan.root()).get("TEAM_LEAD");
     /** An operator of the county centre, who sees every case of the county. */
     static final Identity COUNTY_OPERATOR = Identity.operator("OP-county-1", "371322");
 
     private DemoCounty() {
     }
 
-    /** A bearer token the running services trust, for ten minutes. */
+    /** A bearer token from the running system's Keycloak. */
     static String token(Identity who) {
         return RunningFeiyan.system().tokens().tokenFor(who);
     }

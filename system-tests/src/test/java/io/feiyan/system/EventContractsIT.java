@@ -45,11 +45,11 @@ class EventContractsIT {
         String opera = DemoCounty.placeOrder(DemoCounty.ZHAO_LI, Map.of("residentId", resident,
                 "projectCode", "culture-opera", "urgency", "ROUTINE", "residentConsent", true));
         String assignment = RunningFeiyan.url(FeiyanService.TEAM) + "/api/assignments/" + opera;
-        String lead = DemoCounty.token(Identity.teamLead("L-art-light-cavalry", "art-light-cavalry"));
+        String lead = DemoCounty.token(DemoCounty.CAVALRY_LEAD);
         await().atMost(WAIT).until(() -> given().auth().oauth2(lead).post(assignment + "/accept").statusCode() == 200);
         given().auth().oauth2(lead).contentType(ContentType.JSON)
                 .body(Map.of("volunteerHours", 2)).post(assignment + "/complete").then().statusCode(200);
-        String zhaoLi = DemoCounty.token(Identity.volunteer("V-zhao-li", DemoCounty.CHANGBULING_VILLAGE));
+        String zhaoLi = DemoCounty.token(DemoCounty.ZHAO_LI);
         await().atMost(WAIT).until(() -> given().auth().oauth2(zhaoLi).contentType(ContentType.JSON)
                 .body(Map.of("orderId", opera, "score", 1, "solved", false))
                 .post(RunningFeiyan.url(FeiyanService.FEEDBACK) + "/api/ratings").statusCode() == 201);

@@ -7,6 +7,7 @@ import static io.restassured.RestAssured.given;
 import static org.awaitility.Awaitility.await;
 import static org.hamcrest.Matchers.contains;
 import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.notNullValue;
 import static org.junit.jupiter.api.Assertions.assertDoesNotThrow;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -71,7 +72,7 @@ class OrderLoopIT {
                 .body("teamCode", equalTo("art-light-cavalry")).body("tier", equalTo("COUNTY")));
 
         String assignment = RunningFeiyan.url(FeiyanService.TEAM) + "/api/assignments/" + orderId;
-        String lead = DemoCounty.token(Identity.teamLead("L-art-light-cavalry", "art-light-cavalry"));
+        String lead = DemoCounty.token(DemoCounty.CAVALRY_LEAD);
         await().atMost(WAIT).untilAsserted(() -> given().auth().oauth2(lead).get(assignment).then().statusCode(200));
         given().auth().oauth2(lead).post(assignment + "/accept")
                 .then().statusCode(200).body("status", equalTo("ACCEPTED"));
@@ -119,8 +120,31 @@ class OrderLoopIT {
     }
 
     @Test
-    void everyServiceKnowsTheCallerFromATokenSignedWithTheLocalKey() {
-        String token = RunningFeiyan.system().tokens().tokenFor(Identity.operator("OP-quanyuan-2", "371322206"));
+    void aDemoAccountIsTheSamePersonAsTheRegistrysVolunteer_andEveryDemoVillageHasOneOnDuty() {
+        DemoCounty.awaitLoaded();
+        String zhaoLi = DemoCounty.token(DemoCounty.ZHAO_LI);
+        String volunteer = given().auth().oauth2(zhaoLi).get(RunningFeiyan.url(FeiyanService.TEAM) + "/api/me")
+                .then().statusCode(200).body("id", equalTo("V-zhao-li")).extract().path("volunteer");
+        String admin = DemoCounty.token(Identity.admin("ADM-county-centre"));
+        await().atMost(WAIT).untilAsserted(() -> given().auth().oauth2(admin)
+                .get(RunningFeiyan.url(FeiyanService.TEAM) + "/api/volunteers/" + volunteer).then().statusCode(200)
+                .body("villageCode", equalTo(DemoCounty.CHANGBULING_VILLAGE))
+                .body("teamCodes", contains("changbuling-feiyan")));
+        String lead = given().auth().oauth2(DemoCounty.token(DemoCounty.CAVALRY_LEAD))
+                .get(RunningFeiyan.url(FeiyanService.TEAM) + "/api/me").then().extract().path("volunteer");
+        given().auth().oauth2(admin).get(RunningFeiyan.url(FeiyanService.TEAM) + "/api/volunteers/" + lead).then()
+                .statusCode(200).body("teamCodes", contains("art-light-cavalry"));
+
+        for (String village : List.of(DemoCounty.CHANGBULING_VILLAGE, "371322107202", "371322107203")) {
+            given().auth().oauth2(admin).get(RunningFeiyan.url(FeiyanService.TEAM) + "/api/volunteers/on-duty?village="
+                    + village).then().statusCode(200).body("villageCode", equalTo(village))
+                    .body("volunteer.name", notNullValue());
+        }
+    }
+
+    @Test
+    void everyServiceKnowsTheCallerFromAKeycloakToken() {
+        String token = DemoCounty.token(DemoCounty.QUANYUAN_OPERATOR);
         for (FeiyanService service : FeiyanService.values()) {
             given().auth().oauth2(token).get(RunningFeiyan.url(service) + "/api/me").then().statusCode(200)
                     .body("id", equalTo("OP-quanyuan-2")).body("region", equalTo("371322206"));

@@ -68,7 +68,7 @@ class PersonalDataIT {
                 "category", "DAILY_LIFE", "urgency", "URGENT", "description", words + "needs her well pump mended"));
 
         String assignment = RunningFeiyan.url(FeiyanService.TEAM) + "/api/assignments/" + opera;
-        var lead = Identity.teamLead("L-art-light-cavalry", "art-light-cavalry");
+        var lead = DemoCounty.CAVALRY_LEAD;
         await().atMost(WAIT).until(() -> DemoCounty.as(lead).post(assignment + "/accept").statusCode() == 200);
         await().atMost(WAIT).untilAsserted(() -> DemoCounty.as(lead)
                 .get(RunningFeiyan.url(FeiyanService.INTAKE) + "/api/orders/" + opera + "/contact")

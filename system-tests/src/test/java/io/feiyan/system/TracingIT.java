@@ -52,7 +52,7 @@ class TracingIT {
         String order = DemoCounty.placeOrder(DemoCounty.ZHAO_LI, Map.of("residentId", resident,
                 "projectCode", "culture-opera", "urgency", "ROUTINE", "residentConsent", true));
         String assignment = RunningFeiyan.url(FeiyanService.TEAM) + "/api/assignments/" + order;
-        String lead = DemoCounty.token(Identity.teamLead("L-art-light-cavalry", "art-light-cavalry"));
+        String lead = DemoCounty.token(DemoCounty.CAVALRY_LEAD);
         await().atMost(WAIT).until(() -> given().auth().oauth2(lead).post(assignment + "/accept").statusCode() == 200);
         given().auth().oauth2(lead).contentType(ContentType.JSON).body(Map.of("volunteerHours", 2))
                 .post(assignment + "/complete").then().statusCode(200);

@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.exc.InvalidFormatException;
 import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
 import io.quarkus.security.ForbiddenException;
+import io.quarkus.security.AuthenticationFailedException;
 import io.quarkus.security.UnauthorizedException;
 import jakarta.ws.rs.NotFoundException;
 import jakarta.ws.rs.Priorities;
@@ -60,9 +61,22 @@ public class ProblemMapper {
                 "your role may not make this call"));
     }
 
-    /** No token, or one that is not valid: the caller is unknown. */
+    /** No token: the caller is unknown. */
     @ServerExceptionMapper
     public Response unauthorized(UnauthorizedException e) {
+        return unknownCaller();
+    }
+
+    /**
+     * A token that is not valid — another issuer, another key, expired, unsigned — is refused as no token is, before
+     * anything happens (authentication is not proactive, so its failure reaches this mapper).
+     */
+    @ServerExceptionMapper
+    public Response authenticationFailed(AuthenticationFailedException e) {
+        return unknownCaller();
+    }
+
+    private static Response unknownCaller() {
         return Response.fromResponse(toResponse(Problem.of(401, "unauthorized", "Who is calling?",
                 "send a valid bearer token in the Authorization header"))).header("WWW-Authenticate", "Bearer").build();
     }

@@ -18,6 +18,7 @@ public class Caller {
     public static final String REGION = "region";
     public static final String TEAM = "team";
     public static final String RESIDENT = "resident";
+    public static final String VOLUNTEER = "volunteer";
 
     private final JsonWebToken token;
 
@@ -55,6 +56,11 @@ public class Caller {
     /** The resident the caller is (residents only). */
     public Optional<UUID> resident() {
         return Optional.ofNullable(token.<String>getClaim(RESIDENT)).map(UUID::fromString);
+    }
+
+    /** The caller's entry in team-service's volunteer registry (volunteers, team leads and members). */
+    public Optional<UUID> volunteer() {
+        return Optional.ofNullable(token.<String>getClaim(VOLUNTEER)).map(UUID::fromString);
     }
 
     /** Whether the place (a village, town or county code) lies in the caller's region. */

@@ -16,12 +16,12 @@ public class CallerResource {
         this.caller = caller;
     }
 
-    public record Me(String id, Set<String> roles, String region, String team, UUID resident) {
+    public record Me(String id, Set<String> roles, String region, String team, UUID resident, UUID volunteer) {
     }
 
     @GET
     public Me me() {
         return new Me(caller.id(), caller.roles(), caller.region().orElse(null), caller.team().orElse(null),
-                caller.resident().orElse(null));
+                caller.resident().orElse(null), caller.volunteer().orElse(null));
     }
 }
