@@ -10,15 +10,20 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
+import java.security.GeneralSecurityException;
+import java.security.SecureRandom;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Base64;
 import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.stream.Collectors;
+import javax.crypto.SecretKeyFactory;
+import javax.crypto.spec.PBEKeySpec;
 
 /**
  * Tokens from Keycloak for the local run's scripts and the system tests. Each identity is an account of the realm —
@@ -30,6 +35,7 @@ import java.util.stream.Collectors;
 public final class KeycloakTokens implements TokenIssuer {
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final Duration SPARE = Duration.ofMinutes(1);
+    private static final int PBKDF2_ITERATIONS = 210_000;
 
     private final String issuer;
     private final String clientId;
@@ -39,6 +45,7 @@ public final class KeycloakTokens implements TokenIssuer {
     /** The identity each account was last made for, by user name (Keycloak's, lower case). */
     private final Map<String, Identity> accounts = new ConcurrentHashMap<>();
     private final Map<Identity, Token> tokens = new ConcurrentHashMap<>();
+    private Map<String, Object> passwordHash;
 
     private record Token(String value, Instant expiresAt) {
     }
@@ -76,6 +83,11 @@ public final class KeycloakTokens implements TokenIssuer {
         importAccounts(identities, "SKIP");
     }
 
+    /** Makes an account for each identity, anew where one exists (its sessions end). */
+    public void replaceAccounts(Collection<Identity> identities) {
+        importAccounts(identities, "OVERWRITE");
+    }
+
     private void importAccounts(Collection<Identity> identities, String ifExists) {
         List<Map<String, Object>> users = new ArrayList<>();
         for (Identity who : identities) {
@@ -84,7 +96,7 @@ public final class KeycloakTokens implements TokenIssuer {
             user.put("enabled", true);
             user.put("attributes", attributes(who));
             user.put("realmRoles", who.roles());
-            user.put("credentials", List.of(Map.of("type", "password", "value", password, "temporary", false)));
+            user.put("credentials", List.of(passwordHash()));
             users.add(user);
         }
         for (int from = 0; from < users.size(); from += 500) {
@@ -96,6 +108,30 @@ public final class KeycloakTokens implements TokenIssuer {
             accounts.put(userName(who), who);
             tokens.remove(who);
         });
+    }
+
+    /**
+     * The demo password as Keycloak stores it (PBKDF2-SHA512, its default strength), hashed once here: importing
+     * thousands of accounts then costs Keycloak no hashing, and the password itself is not sent again.
+     */
+    private synchronized Map<String, Object> passwordHash() {
+        if (passwordHash == null) {
+            try {
+                byte[] salt = new byte[16];
+                new SecureRandom().nextBytes(salt);
+                byte[] hash = SecretKeyFactory.getInstance("PBKDF2WithHmacSHA512").generateSecret(
+                        new PBEKeySpec(password.toCharArray(), salt, PBKDF2_ITERATIONS, 512)).getEncoded();
+                Base64.Encoder base64 = Base64.getEncoder();
+                passwordHash = Map.of("type", "password", "temporary", false,
+                        "secretData", json(Map.of("value", base64.encodeToString(hash),
+                                "salt", base64.encodeToString(salt), "additionalParameters", Map.of())),
+                        "credentialData", json(Map.of("hashIterations", PBKDF2_ITERATIONS,
+                                "algorithm", "pbkdf2-sha512", "additionalParameters", Map.of())));
+            } catch (GeneralSecurityException e) {
+                throw new IllegalStateException("cannot hash the demo password", e);
+            }
+        }
+        return passwordHash;
     }
 
     /** The realm's issuer these tokens come from. */

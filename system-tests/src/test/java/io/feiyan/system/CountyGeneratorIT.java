@@ -1,14 +1,20 @@
 package io.feiyan.system;
 
+import static io.restassured.RestAssured.given;
 import static org.awaitility.Awaitility.await;
+import static org.hamcrest.Matchers.contains;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.hasItems;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.feiyan.events.HouseholdTag;
 import io.feiyan.events.Tier;
 import io.feiyan.launcher.FeiyanService;
+import io.feiyan.launcher.FeiyanSystem;
 import io.feiyan.launcher.demo.CountyGenerator;
 import io.feiyan.launcher.demo.CountyPlan;
+import io.feiyan.servers.EmbeddedKeycloak;
 import io.feiyan.servers.Identity;
 import java.sql.SQLException;
 import java.time.LocalDate;
@@ -40,6 +46,36 @@ class CountyGeneratorIT {
         DemoCounty.awaitLoaded();
         first = new CountyGenerator(PLAN, RunningFeiyan.system().tokens(), RunningFeiyan::url, System.out).load();
         again = new CountyGenerator(PLAN, RunningFeiyan.system().tokens(), RunningFeiyan::url, System.out).load();
+    }
+
+    @Test
+    void everyGeneratedVolunteerAndTeamLeadSignsInWithThePassword_asTheRegistrysVolunteer() {
+        CountyPlan.Village village = PLAN.villages().stream().filter(v -> !DEMO_VILLAGES.contains(v.code()))
+                .findFirst().orElseThrow();
+        String volunteer = signIn("V-" + village.code() + "-2");
+        String registryId = given().auth().oauth2(volunteer).get(RunningFeiyan.url(FeiyanService.TEAM) + "/api/me")
+                .then().statusCode(200).body("roles", contains("volunteer")).body("region", equalTo(village.code()))
+                .extract().path("volunteer");
+        given().auth().oauth2(DemoCounty.token(Identity.admin("ADM-county-centre")))
+                .get(RunningFeiyan.url(FeiyanService.TEAM) + "/api/volunteers/" + registryId).then().statusCode(200)
+                .body("villageCode", equalTo(village.code())).body("teamCodes", contains(village.feiyanTeam()));
+
+        String firstOfTheVillage = signIn("V-" + village.code() + "-1");
+        given().auth().oauth2(firstOfTheVillage).get(RunningFeiyan.url(FeiyanService.TEAM) + "/api/me").then()
+                .body("roles", hasItems("volunteer", "team-lead")).body("team", equalTo(village.feiyanTeam()));
+        String institute = PLAN.towns().get(0).instituteTeam();
+        given().auth().oauth2(signIn("L-" + institute)).get(RunningFeiyan.url(FeiyanService.TEAM) + "/api/me").then()
+                .body("roles", hasItems("team-lead")).body("team", equalTo(institute));
+    }
+
+    /** A password grant as a script would, with the demo password: the access token. */
+    private static String signIn(String user) {
+        FeiyanSystem system = RunningFeiyan.system();
+        return given().formParams(Map.of("grant_type", "password", "client_id", EmbeddedKeycloak.SCRIPTS_CLIENT,
+                        "client_secret", system.keycloak().secrets().scriptsSecret(), "username", user,
+                        "password", system.keycloak().secrets().demoPassword()))
+                .post(system.keycloak().issuer() + "/protocol/openid-connect/token").then().statusCode(200)
+                .extract().path("access_token");
     }
 
     @Test

@@ -7,7 +7,7 @@ import io.feiyan.events.Tier;
 import io.feiyan.launcher.FeiyanService;
 import io.feiyan.launcher.FeiyanSystem;
 import io.feiyan.servers.Identity;
-import io.feiyan.servers.TokenIssuer;
+import io.feiyan.servers.KeycloakTokens;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -22,11 +22,13 @@ import java.time.YearMonth;
 import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.ExecutionException;
@@ -43,7 +45,9 @@ import java.util.stream.Collectors;
 /**
  * Loads a {@link CountyPlan} — the demo county at the scale of the source report — into a running Feiyan
  * through the services' own APIs, as the county centre's admins and the villages' 飞燕 volunteers would:
- * categories, projects, teams, volunteers and this month's menu on team-service, residents on intake. Intake
+ * categories, projects, teams, volunteers and this month's menu on team-service, residents on intake, and an
+ * account in Keycloak for every volunteer it registered (its token naming the registry entry; a village's first
+ * volunteer leads its 飞燕 team) and a lead of every town and county team it made, with the demo password. Intake
  * and team-service are loaded side by side, each by a few threads of its own. Loading again adds nothing:
  * the catalogue, teams and menu are PUTs, a volunteer already in their village (by name) is not registered
  * again, and a resident already registered (by ID number) is answered 409 duplicate-resident.
@@ -51,7 +55,7 @@ import java.util.stream.Collectors;
  * <p>Started by {@code deploy/county.sh} against a running system, or by {@code deploy/run-local.sh --county}
  * once the system is ready. Arguments: a random seed (default 1), the number of villages (660) and residents
  * per village (15). Environment: {@code FEIYAN_HOST} (default localhost; the services' usual ports),
- * {@code FEIYAN_DATA} (default data: where the token signing key is).
+ * {@code FEIYAN_DATA} (default data: where the local Keycloak's secrets are).
  */
 public final class CountyGenerator {
     private static final ObjectMapper JSON = new ObjectMapper();
@@ -74,7 +78,7 @@ public final class CountyGenerator {
     }
 
     private final CountyPlan plan;
-    private final TokenIssuer tokens;
+    private final KeycloakTokens tokens;
     private final Function<FeiyanService, String> url;
     private final PrintStream out;
     private final Map<String, String> bearers = new ConcurrentHashMap<>();
@@ -85,7 +89,8 @@ public final class CountyGenerator {
     private final Collection<String> failures = new ConcurrentLinkedQueue<>();
 
     /** Loads the plan into the system whose services answer at {@code url}, with tokens its services trust. */
-    public CountyGenerator(CountyPlan plan, TokenIssuer tokens, Function<FeiyanService, String> url, PrintStream out) {
+    public CountyGenerator(CountyPlan plan, KeycloakTokens tokens, Function<FeiyanService, String> url,
+            PrintStream out) {
         this.plan = plan;
         this.tokens = tokens;
         this.url = url;
@@ -130,7 +135,9 @@ public final class CountyGenerator {
         });
         try {
             awaitDemoCounty();
-            Set<String> there = registeredVolunteers();
+            Set<String> there = registeredVolunteers().keySet();
+            // the village volunteers who register its residents can sign in before they do
+            tokens.ensureAccounts(plan.villages().stream().map(village -> registersResidents(village.code())).toList());
             // residents go to intake while team-service takes the catalogue, the teams and the volunteers
             List<Future<?>> residents = submitAll(intake, plan.residents(), this::register);
             progress.scheduleAtFixedRate(() -> out.printf("  ... %,d of %,d volunteers, %,d of %,d residents (%.0f s)%n",
@@ -165,6 +172,9 @@ public final class CountyGenerator {
             await(residents);
             out.printf("  residents: %,d (%.1f s)%n", plan.residents().size(), seconds(started));
             progress.shutdownNow();
+            List<Identity> accounts = accounts(villageTeams);
+            tokens.replaceAccounts(accounts);
+            out.printf("  accounts: %,d in Keycloak, the demo password (%.1f s)%n", accounts.size(), seconds(started));
 
             YearMonth month = YearMonth.now(COUNTY_TIME);
             JsonNode menu = put("/api/menus/" + CountyPlan.COUNTY + "/" + month, Map.of("items",
@@ -259,12 +269,42 @@ public final class CountyGenerator {
         }
     }
 
-    /** The volunteers registered already, as village and name. */
-    private Set<String> registeredVolunteers() {
-        Set<String> there = new HashSet<>();
-        get(FeiyanService.TEAM, "/api/volunteers").forEach(v -> there.add(v.path("villageCode").asText() + "/"
-                + v.path("name").asText()));
+    /** The volunteers registered already, their registry id by village and name. */
+    private Map<String, UUID> registeredVolunteers() {
+        Map<String, UUID> there = new HashMap<>();
+        get(FeiyanService.TEAM, "/api/volunteers").forEach(v -> there.put(v.path("villageCode").asText() + "/"
+                + v.path("name").asText(), UUID.fromString(v.path("volunteerId").asText())));
         return there;
+    }
+
+    /**
+     * An account for each volunteer of the plan, named V-village-n (the n-th of the village), naming their registry
+     * entry; the first of a village leads its 飞燕 team too. And a lead of each town and county team: L-team.
+     */
+    private List<Identity> accounts(Map<String, CountyPlan.Team> villageTeams) {
+        Map<String, UUID> registered = registeredVolunteers();
+        List<Identity> accounts = new ArrayList<>();
+        plan.volunteers().stream().collect(Collectors.groupingBy(CountyPlan.Volunteer::villageCode,
+                LinkedHashMap::new, Collectors.toList())).forEach((village, volunteers) -> {
+                    for (int n = 0; n < volunteers.size(); n++) {
+                        CountyPlan.Volunteer v = volunteers.get(n);
+                        Identity who = n == 0 ? registersResidents(village)
+                                : Identity.volunteer("V-" + village + "-" + (n + 1), village);
+                        accounts.add(who.registeredAs(registered.get(village + "/" + v.name())));
+                    }
+                });
+        plan.newTeams().stream().filter(t -> t.tier() != Tier.VILLAGE)
+                .forEach(t -> accounts.add(Identity.teamLead("L-" + t.code(), t.code())));
+        return accounts;
+    }
+
+    /** The village's first volunteer: registers its residents, and leads its 飞燕 team. */
+    private Identity registersResidents(String village) {
+        CountyPlan.Team feiyan = plan.newTeams().stream()
+                .filter(t -> t.tier() == Tier.VILLAGE && t.regionCode().equals(village)).findFirst().orElse(null);
+        return new Identity("V-" + village + "-1", feiyan == null ? List.of("volunteer")
+                : List.of("volunteer", "team-member", "team-lead"), village, feiyan == null ? null : feiyan.code(),
+                null, null);
     }
 
     private void register(CountyPlan.Volunteer v, Set<String> there) {
@@ -299,8 +339,7 @@ public final class CountyGenerator {
             body.put("guardian", Map.of("name", r.guardian().name(), "phone", r.guardian().phone(),
                     "relation", r.guardian().relation()));
         }
-        String bearer = bearers.computeIfAbsent(r.villageCode(), village -> tokens.tokenFor(
-                Identity.volunteer("V-" + village + "-1", village)));
+        String bearer = bearers.computeIfAbsent(r.villageCode(), village -> tokens.tokenFor(registersResidents(village)));
         Response response = exchange("POST", FeiyanService.INTAKE, "/api/residents", body, bearer);
         if (response.status() == 201) {
             residentsAdded.incrementAndGet();

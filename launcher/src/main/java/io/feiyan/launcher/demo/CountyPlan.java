@@ -413,9 +413,11 @@ public final class CountyPlan {
     private void addVolunteers(Village village) {
         Random random = random("volunteers", village.code());
         Set<String> names = new HashSet<>();
+        if (village.code().equals("371322206201")) {
+            names.add("赵丽"); // Zhao Li, of the report: registered by the demo data, with her account (V-zhao-li)
+        }
         for (int n = 0; n < VOLUNTEERS_PER_VILLAGE; n++) {
-            String name = n == 0 && village.code().equals("371322206201") ? "赵丽" // Zhao Li, of the report
-                    : n == 0 && village.code().equals("371322107202") ? "徐凤" // Xu Feng, of the report
+            String name = n == 0 && village.code().equals("371322107202") ? "徐凤" // Xu Feng, of the report
                     : person(random, random.nextInt(100) < 65 ? Age.MIDDLE_FEMALE : Age.MIDDLE_MALE);
             while (!names.add(name)) {
                 name = person(random, random.nextBoolean() ? Age.MIDDLE_FEMALE : Age.MIDDLE_MALE);
