@@ -12,6 +12,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import io.feiyan.events.EventType;
 import io.feiyan.launcher.FeiyanService;
+import io.feiyan.servers.EmbeddedKeycloak;
 import java.io.IOException;
 import java.io.Reader;
 import java.io.UncheckedIOException;
@@ -235,6 +236,90 @@ class DeploymentManifestsTest {
     }
 
     // ---- Docker Compose
+
+    @Test
+    void keycloakRunsOnItsOwnPostgresCluster_importsTheProjectsRealm_andTheServicesTrustItsIssuer() throws IOException {
+        JsonNode keycloak = single("Keycloak").path("spec");
+        JsonNode db = keycloak.path("db");
+        assertEquals("postgres", db.path("vendor").asText());
+        JsonNode cluster = named("Cluster", db.path("host").asText().replaceFirst("-rw$", ""));
+        assertEquals(db.path("database").asText(), cluster.path("spec").path("bootstrap").path("initdb")
+                .path("database").asText(), "Keycloak's database is its cluster's");
+        String secret = cluster.path("metadata").path("name").asText() + "-app";
+        assertEquals(secret, db.path("usernameSecret").path("name").asText());
+        assertEquals(secret, db.path("passwordSecret").path("name").asText());
+        assertEquals("quay.io/keycloak/keycloak:" + keycloakVersion(), keycloak.path("image").asText(),
+                "Kubernetes runs the Keycloak the local run does");
+        assertFalse(keycloak.path("http").path("tlsSecret").asText().isEmpty(), "Keycloak serves over TLS");
+
+        JsonNode realmImport = single("KeycloakRealmImport").path("spec");
+        assertEquals(single("Keycloak").path("metadata").path("name").asText(),
+                realmImport.path("keycloakCRName").asText());
+        assertEquals(realmFile(), realmImport.path("realm"), "keycloak.yaml imports deploy/keycloak/feiyan-realm.json");
+        Set<String> placeholders = new TreeSet<>();
+        realmImport.path("placeholders").fieldNames().forEachRemaining(placeholders::add);
+        assertEquals(realmVariables(), placeholders, "every variable of the realm file has its placeholder");
+
+        String issuer = keycloak.path("hostname").path("hostname").asText() + "/realms/" + EmbeddedKeycloak.REALM;
+        Map<String, String> config = strings(named("ConfigMap", "feiyan").path("data"));
+        assertEquals(issuer, config.get("MP_JWT_VERIFY_ISSUER"), "the services require Keycloak's issuer");
+        assertEquals(issuer + "/protocol/openid-connect/certs", config.get("MP_JWT_VERIFY_PUBLICKEY_LOCATION"),
+                "the services verify with Keycloak's keys");
+    }
+
+    @Test
+    void composeRunsKeycloakWithTheProjectsRealm_andTheServicesTrustIt() throws IOException {
+        JsonNode keycloak = compose().path("services").path("keycloak");
+        assertTrue(keycloak.path("image").asText().startsWith("quay.io/keycloak/keycloak:${KEYCLOAK_VERSION"));
+        Properties env = new Properties();
+        try (Reader reader = Files.newBufferedReader(COMPOSE.resolve(".env"))) {
+            env.load(reader);
+        }
+        assertEquals(keycloakVersion(), env.getProperty("KEYCLOAK_VERSION"), "Compose runs the local run's Keycloak");
+        assertTrue(env.getProperty("KEYCLOAK_ADMIN_PASSWORD").isEmpty() && env.getProperty("FEIYAN_SCRIPTS_SECRET")
+                .isEmpty(), "no secret of Keycloak's in the repository");
+        assertTrue(texts(keycloak.path("volumes")).contains(
+                "../keycloak/feiyan-realm.json:/opt/keycloak/data/import/feiyan-realm.json:ro"));
+        Set<String> variables = new TreeSet<>();
+        keycloak.path("environment").fieldNames().forEachRemaining(variables::add);
+        assertTrue(variables.containsAll(realmVariables()), "Compose sets the realm file's variables: " + variables);
+        String hostname = texts(keycloak.path("command")).stream().filter(arg -> arg.startsWith("--hostname="))
+                .findFirst().orElseThrow().substring("--hostname=".length());
+        String port = hostname.replaceFirst(".*:", "");
+        assertTrue(texts(keycloak.path("ports")).contains(port + ":" + port), "Keycloak published on " + port);
+        for (FeiyanService service : FeiyanService.values()) {
+            JsonNode environment = compose().path("services").path(service.moduleName()).path("environment");
+            assertEquals(hostname + "/realms/" + EmbeddedKeycloak.REALM, environment.path("MP_JWT_VERIFY_ISSUER")
+                    .asText(), service.moduleName() + " requires the issuer the browser sees");
+            assertEquals("service_healthy", compose().path("services").path(service.moduleName()).path("depends_on")
+                    .path("keycloak").path("condition").asText(), service.moduleName() + " waits for Keycloak");
+        }
+        assertTrue(Pattern.compile("(?im)^\\s*CREATE DATABASE keycloak\\s*;").matcher(
+                Files.readString(COMPOSE.resolve("postgres-init.sql"))).find(), "Keycloak's database");
+    }
+
+    private static JsonNode realmFile() throws IOException {
+        return new ObjectMapper().readTree(ROOT.resolve("deploy/keycloak/feiyan-realm.json").toFile());
+    }
+
+    /** The ${VARIABLES} of the realm file, which every way of running sets. */
+    private static Set<String> realmVariables() throws IOException {
+        Set<String> variables = new TreeSet<>();
+        Matcher variable = Pattern.compile("\\$\\{(FEIYAN_\\w+)}").matcher(
+                Files.readString(ROOT.resolve("deploy/keycloak/feiyan-realm.json")));
+        while (variable.find()) {
+            variables.add(variable.group(1));
+        }
+        return variables;
+    }
+
+    /** keycloak.version of the project's pom. */
+    private static String keycloakVersion() throws IOException {
+        Matcher version = Pattern.compile("<keycloak.version>([^<]+)</keycloak.version>")
+                .matcher(Files.readString(ROOT.resolve("pom.xml")));
+        assertTrue(version.find(), "pom.xml names keycloak.version");
+        return version.group(1);
+    }
 
     @Test
     void composeRunsTheFourServicesOnTheirPortsAfterTheirInfrastructureIsHealthy() throws IOException {
