@@ -63,11 +63,8 @@ public final class KeycloakTokens implements TokenIssuer {
         if (token != null && Instant.now().plus(SPARE).isBefore(token.expiresAt())) {
             return token.value();
         }
-        Identity account = accounts.get(userName(who));
-        if (!who.equals(account)) {
-            // an account this issuer made for someone else under the same name is made anew; one it does not know of
-            // is left as it is if it exists (its sessions with it)
-            importAccounts(List.of(who), account == null ? "SKIP" : "OVERWRITE");
+        if (!who.equals(accounts.get(userName(who)))) {
+            ensureAccounts(List.of(who));
         }
         JsonNode granted = post(issuer + "/protocol/openid-connect/token", form(Map.of("grant_type", "password",
                 "client_id", clientId, "client_secret", clientSecret, "username", who.subject(), "password", password)),
@@ -78,14 +75,15 @@ public final class KeycloakTokens implements TokenIssuer {
         return fresh.value();
     }
 
-    /** Makes an account for each identity that has none; an existing account is kept as it is. */
+    /**
+     * Makes an account for each identity: anew where this issuer made one for someone else under the same name
+     * (its sessions end); one it does not know of is left as it is if it exists, with its sessions.
+     */
     public void ensureAccounts(Collection<Identity> identities) {
-        importAccounts(identities, "SKIP");
-    }
-
-    /** Makes an account for each identity, anew where one exists (its sessions end). */
-    public void replaceAccounts(Collection<Identity> identities) {
-        importAccounts(identities, "OVERWRITE");
+        Map<Boolean, List<Identity>> madeOtherwise = identities.stream().collect(Collectors.partitioningBy(
+                who -> accounts.containsKey(userName(who)) && !who.equals(accounts.get(userName(who)))));
+        importAccounts(madeOtherwise.get(true), "OVERWRITE");
+        importAccounts(madeOtherwise.get(false), "SKIP");
     }
 
     private void importAccounts(Collection<Identity> identities, String ifExists) {

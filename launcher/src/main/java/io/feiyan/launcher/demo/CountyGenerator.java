@@ -82,6 +82,8 @@ public final class CountyGenerator {
     private final Function<FeiyanService, String> url;
     private final PrintStream out;
     private final Map<String, String> bearers = new ConcurrentHashMap<>();
+    /** The registry's volunteers, their id by village and name: read at the start of a load and after registering. */
+    private volatile Map<String, UUID> registered = Map.of();
     private final AtomicInteger volunteersAdded = new AtomicInteger();
     private final AtomicInteger volunteersThere = new AtomicInteger();
     private final AtomicInteger residentsAdded = new AtomicInteger();
@@ -135,7 +137,8 @@ public final class CountyGenerator {
         });
         try {
             awaitDemoCounty();
-            Set<String> there = registeredVolunteers().keySet();
+            registered = registeredVolunteers();
+            Set<String> there = registered.keySet();
             // the village volunteers who register its residents can sign in before they do
             tokens.ensureAccounts(plan.villages().stream().map(village -> registersResidents(village.code())).toList());
             // residents go to intake while team-service takes the catalogue, the teams and the volunteers
@@ -172,8 +175,9 @@ public final class CountyGenerator {
             await(residents);
             out.printf("  residents: %,d (%.1f s)%n", plan.residents().size(), seconds(started));
             progress.shutdownNow();
-            List<Identity> accounts = accounts(villageTeams);
-            tokens.replaceAccounts(accounts);
+            registered = registeredVolunteers();
+            List<Identity> accounts = accounts();
+            tokens.ensureAccounts(accounts);
             out.printf("  accounts: %,d in Keycloak, the demo password (%.1f s)%n", accounts.size(), seconds(started));
 
             YearMonth month = YearMonth.now(COUNTY_TIME);
@@ -281,16 +285,15 @@ public final class CountyGenerator {
      * An account for each volunteer of the plan, named V-village-n (the n-th of the village), naming their registry
      * entry; the first of a village leads its 飞燕 team too. And a lead of each town and county team: L-team.
      */
-    private List<Identity> accounts(Map<String, CountyPlan.Team> villageTeams) {
-        Map<String, UUID> registered = registeredVolunteers();
+    private List<Identity> accounts() {
         List<Identity> accounts = new ArrayList<>();
         plan.volunteers().stream().collect(Collectors.groupingBy(CountyPlan.Volunteer::villageCode,
                 LinkedHashMap::new, Collectors.toList())).forEach((village, volunteers) -> {
                     for (int n = 0; n < volunteers.size(); n++) {
                         CountyPlan.Volunteer v = volunteers.get(n);
-                        Identity who = n == 0 ? registersResidents(village)
-                                : Identity.volunteer("V-" + village + "-" + (n + 1), village);
-                        accounts.add(who.registeredAs(registered.get(village + "/" + v.name())));
+                        accounts.add(n == 0 ? registersResidents(village)
+                                : Identity.volunteer("V-" + village + "-" + (n + 1), village)
+                                        .registeredAs(registered.get(village + "/" + v.name())));
                     }
                 });
         plan.newTeams().stream().filter(t -> t.tier() != Tier.VILLAGE)
@@ -298,13 +301,18 @@ public final class CountyGenerator {
         return accounts;
     }
 
-    /** The village's first volunteer: registers its residents, and leads its 飞燕 team. */
+    /**
+     * The village's first volunteer: registers its residents, and leads its 飞燕 team; their registry id once they are
+     * registered.
+     */
     private Identity registersResidents(String village) {
         CountyPlan.Team feiyan = plan.newTeams().stream()
                 .filter(t -> t.tier() == Tier.VILLAGE && t.regionCode().equals(village)).findFirst().orElse(null);
+        UUID registryId = plan.volunteers().stream().filter(v -> v.villageCode().equals(village)).findFirst()
+                .map(v -> registered.get(village + "/" + v.name())).orElse(null);
         return new Identity("V-" + village + "-1", feiyan == null ? List.of("volunteer")
                 : List.of("volunteer", "team-member", "team-lead"), village, feiyan == null ? null : feiyan.code(),
-                null, null);
+                null, registryId);
     }
 
     private void register(CountyPlan.Volunteer v, Set<String> there) {
