@@ -108,22 +108,33 @@ public final class FeiyanSystem implements AutoCloseable {
                 throw new IllegalStateException(jar + " is missing: build first with ./mvnw package -DskipTests");
             }
         }
+        // PostgreSQL (a process of its own) starts while the broker does
         progress.printf("PostgreSQL: starting, data in %s%n", settings.dataDir().resolve("postgres"));
-        EmbeddedDatabase database = EmbeddedDatabase.start(settings.dataDir().resolve("postgres"),
-                settings.postgresPort(), settings.durability());
-        for (FeiyanService service : FeiyanService.values()) {
-            database.ensureDatabase(service.database());
-        }
-        if (settings.keycloak() == null) {
-            database.ensureDatabase(KEYCLOAK_DATABASE);
-        }
+        CompletableFuture<EmbeddedDatabase> postgres = CompletableFuture.supplyAsync(() -> {
+            EmbeddedDatabase started = EmbeddedDatabase.start(settings.dataDir().resolve("postgres"),
+                    settings.postgresPort(), settings.durability());
+            for (FeiyanService service : FeiyanService.values()) {
+                started.ensureDatabase(service.database());
+            }
+            if (settings.keycloak() == null) {
+                started.ensureDatabase(KEYCLOAK_DATABASE);
+            }
+            return started;
+        });
         progress.printf("Kafka: starting, log in %s%n", settings.dataDir().resolve("kafka"));
         EmbeddedKafka kafka;
         try {
             kafka = EmbeddedKafka.start(settings.dataDir().resolve("kafka"), settings.kafkaPort());
         } catch (RuntimeException e) {
-            database.close();
+            postgres.thenAccept(EmbeddedDatabase::close);
             throw e;
+        }
+        EmbeddedDatabase database;
+        try {
+            database = postgres.join();
+        } catch (CompletionException e) {
+            kafka.close();
+            throw e.getCause() instanceof RuntimeException cause ? cause : e;
         }
         FeiyanSystem system = new FeiyanSystem(database, kafka);
         try {

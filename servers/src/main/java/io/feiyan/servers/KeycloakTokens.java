@@ -109,8 +109,9 @@ public final class KeycloakTokens implements TokenIssuer {
     }
 
     /**
-     * The demo password as Keycloak stores it (PBKDF2-SHA512, its default strength), hashed once here: importing
-     * thousands of accounts then costs Keycloak no hashing, and the password itself is not sent again.
+     * The demo password as Keycloak stores it under the realm's password policy (PBKDF2-SHA512, 210,000 iterations),
+     * hashed once here: importing thousands of accounts then costs Keycloak no hashing, signing in no re-hashing, and
+     * the password itself is not sent again.
      */
     private synchronized Map<String, Object> passwordHash() {
         if (passwordHash == null) {
