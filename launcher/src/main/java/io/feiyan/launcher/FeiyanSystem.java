@@ -5,13 +5,11 @@ import io.feiyan.servers.EmbeddedKafka;
 import io.feiyan.servers.EmbeddedKeycloak;
 import io.feiyan.servers.Identity;
 import io.feiyan.servers.KeycloakTokens;
+import io.feiyan.servers.Readiness;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.io.UncheckedIOException;
 import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -342,27 +340,7 @@ public final class FeiyanSystem implements AutoCloseable {
         }
 
         private void awaitReady() {
-            HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
-            HttpRequest ready = HttpRequest.newBuilder(URI.create(url() + "/q/health/ready"))
-                    .timeout(Duration.ofSeconds(5)).build();
-            long deadline = System.nanoTime() + READY_TIMEOUT.toNanos();
-            while (System.nanoTime() < deadline) {
-                if (!process.isAlive()) {
-                    throw new IllegalStateException(service.moduleName() + " stopped while starting; see " + log);
-                }
-                try {
-                    if (http.send(ready, HttpResponse.BodyHandlers.discarding()).statusCode() == 200) {
-                        return;
-                    }
-                } catch (IOException e) {
-                    // not listening yet
-                } catch (InterruptedException e) {
-                    Thread.currentThread().interrupt();
-                    throw new IllegalStateException(e);
-                }
-                sleep(Duration.ofMillis(250));
-            }
-            throw new IllegalStateException(service.moduleName() + " not ready after " + READY_TIMEOUT + "; see " + log);
+            Readiness.await(process, URI.create(url() + "/q/health/ready"), READY_TIMEOUT, service.moduleName(), log);
         }
     }
 
@@ -408,14 +386,5 @@ public final class FeiyanSystem implements AutoCloseable {
         }
         kafka.close();
         database.close();
-    }
-
-    private static void sleep(Duration duration) {
-        try {
-            Thread.sleep(duration.toMillis());
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException(e);
-        }
     }
 }

@@ -1,0 +1,44 @@
+package io.feiyan.servers;
+
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Path;
+import java.time.Duration;
+
+/** Waits for a server started as a process of its own until an address of it answers 200. */
+public final class Readiness {
+    private Readiness() {
+    }
+
+    /**
+     * Returns once {@code probe} answers 200; fails, naming the log, if the process stops first or the timeout passes.
+     */
+    public static void await(Process process, URI probe, Duration timeout, String what, Path log) {
+        HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
+        HttpRequest request = HttpRequest.newBuilder(probe).timeout(Duration.ofSeconds(5)).build();
+        long deadline = System.nanoTime() + timeout.toNanos();
+        try {
+            while (System.nanoTime() < deadline) {
+                if (!process.isAlive()) {
+                    throw new IllegalStateException(what + " stopped while starting (exit " + process.exitValue()
+                            + "); see " + log);
+                }
+                try {
+                    if (http.send(request, HttpResponse.BodyHandlers.discarding()).statusCode() == 200) {
+                        return;
+                    }
+                } catch (IOException e) {
+                    // not listening yet
+                }
+                Thread.sleep(250);
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+        throw new IllegalStateException(what + " not ready after " + timeout + "; see " + log);
+    }
+}
