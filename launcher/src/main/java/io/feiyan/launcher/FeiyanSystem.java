@@ -14,6 +14,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
@@ -53,7 +54,10 @@ public final class FeiyanSystem implements AutoCloseable {
     private EmbeddedKeycloak keycloak;
     private Settings settings;
     private KeycloakTokens tokens;
-    /** The issuer the services trust: its tokens' {@code iss}, its keys at {@code <issuer>/protocol/openid-connect/certs}. */
+    /**
+     * The issuer the services trust: its tokens' {@code iss}; its keys are at
+     * {@code <issuer>/protocol/openid-connect/certs}.
+     */
     private String issuer;
     private int keycloakPort;
     private Path tokensFile;
@@ -75,7 +79,7 @@ public final class FeiyanSystem implements AutoCloseable {
      */
     public static KeycloakTokens keycloakTokens(Path dataDir) {
         Path file = keycloakSecrets(dataDir);
-        if (!java.nio.file.Files.exists(file)) {
+        if (!Files.exists(file)) {
             throw new IllegalStateException(file + " is missing: start Feiyan first (deploy/run-local.sh)");
         }
         EmbeddedKeycloak.Secrets secrets = EmbeddedKeycloak.Secrets.in(file);
@@ -349,7 +353,7 @@ public final class FeiyanSystem implements AutoCloseable {
      * the CPU that optimising their code would take (-XX:TieredStopAtLevel=1).
      */
     private static List<String> jvmOptions() {
-        return java.util.Arrays.stream(System.getProperty(JVM_OPTIONS, "").trim().split("\\s+"))
+        return Arrays.stream(System.getProperty(JVM_OPTIONS, "").trim().split("\\s+"))
                 .filter(option -> !option.isEmpty()).toList();
     }
 

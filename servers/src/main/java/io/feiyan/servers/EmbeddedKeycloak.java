@@ -7,6 +7,7 @@ import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.security.SecureRandom;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -52,8 +53,8 @@ public final class EmbeddedKeycloak implements AutoCloseable {
                     properties.setProperty("scripts-secret", random());
                     properties.setProperty("demo-password", "feiyan-" + random().substring(0, 8));
                     Files.createDirectories(file.getParent());
-                    Files.createFile(file, java.nio.file.attribute.PosixFilePermissions.asFileAttribute(
-                            java.nio.file.attribute.PosixFilePermissions.fromString("rw-------")));
+                    Files.createFile(file, PosixFilePermissions.asFileAttribute(
+                            PosixFilePermissions.fromString("rw-------")));
                     try (var out = Files.newOutputStream(file)) {
                         properties.store(out, "Keycloak's secrets for this data folder: never commit them");
                     }

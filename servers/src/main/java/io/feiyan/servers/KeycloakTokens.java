@@ -19,6 +19,7 @@ import java.util.Base64;
 import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.stream.Collectors;
@@ -168,7 +169,7 @@ public final class KeycloakTokens implements TokenIssuer {
     }
 
     private static String userName(Identity who) {
-        return who.subject().toLowerCase(java.util.Locale.ROOT);
+        return who.subject().toLowerCase(Locale.ROOT);
     }
 
     private JsonNode post(String url, String body, String contentType, String bearer) {
