@@ -68,8 +68,8 @@ public class DashboardResource {
     @Produces(MediaType.TEXT_HTML)
     @PermitAll
     @Operation(summary = "The dashboard page", description = "Anyone may load it: it holds no data. It signs the "
-            + "operator in through the county's Keycloak (authorization code with PKCE, client feiyan-dashboard), keeps "
-            + "the tokens in the tab's memory, refreshes them, and sends the access token with every call. "
+            + "operator in through the county's Keycloak (authorization code with PKCE, client feiyan-dashboard), "
+            + "keeps the tokens in the tab's memory, refreshes them, and sends the access token with every call. "
             + "?region=371322206&tier=TOWN picks a view inside the operator's region.")
     public String page() {
         return page;
