@@ -105,6 +105,32 @@ class VolunteerTests {
                 .body(containsString("Total 2 hours"));
     }
 
+    @Test
+    void aTeamsMonthIsTheSumOfItsCompletionsHours_thoseThatNamedNoOneIncluded() {
+        String team = "unnamed-hours-team";
+        Auth.asAdmin().contentType(ContentType.JSON).body(Map.of("name", "Unnamed hours team", "tier", "VILLAGE",
+                "regionCode", "371322107213")).put("/api/teams/" + team).then().statusCode(200);
+        String wang = register("王静", "371322107213", List.of(team), "2026-01-01");
+        UUID named = acceptedOrder(team, List.of(wang));
+        UUID unnamed = acceptedOrder(team, List.of());
+
+        Auth.lead(team).contentType(ContentType.JSON)
+                .body(Map.of("servedBy", List.of(Map.of("volunteerId", wang, "hours", 2))))
+                .post("/api/assignments/{id}/complete", named).then().statusCode(200);
+        Auth.lead(team).contentType(ContentType.JSON).body(Map.of("volunteerHours", 3))
+                .post("/api/assignments/{id}/complete", unnamed).then().statusCode(200)
+                .body("status", equalTo("COMPLETED"));
+
+        String month = YearMonth.now(ZoneId.of("Asia/Shanghai")).toString();
+        Auth.asMemberOf(team).queryParam("month", month).get("/api/teams/{code}/hours", team).then().statusCode(200)
+                .body("total", equalTo(5.0f))
+                .body("unattributed", equalTo(3.0f))
+                .body("byVolunteer.name", contains("王静"))
+                .body("byVolunteer.hours", contains(2.0f));
+        Auth.asMemberOf(team).get("/api/volunteers/{id}/hours", wang).then().statusCode(200)
+                .body("total", equalTo(2.0f));
+    }
+
     private UUID acceptedOrder(String team, List<String> crew) {
         UUID orderId = UUID.randomUUID();
         Instant now = Instant.now().truncatedTo(ChronoUnit.MILLIS);

@@ -70,8 +70,9 @@ public class TeamResource {
     @GET
     @Path("/{code}/hours")
     @RolesAllowed({Roles.TEAM_MEMBER, Roles.OPERATOR, Roles.ADMIN})
-    @Operation(summary = "A team's hours", description = "The team's volunteer hours in a month, and each "
-            + "volunteer's by name: this month unless ?month=2026-12. For the team's own members (the team in their "
+    @Operation(summary = "A team's hours", description = "The team's volunteer hours in a month — the sum of its "
+            + "completions' hours — each volunteer's by name, and those of completions that named no one "
+            + "(unattributed): this month unless ?month=2026-12. For the team's own members (the team in their "
             + "token), operators and admins.")
     public VolunteerService.TeamHours hours(@PathParam("code") String code, @QueryParam("month") String month) {
         caller.require(caller.is(Roles.OPERATOR) || caller.is(Roles.ADMIN)

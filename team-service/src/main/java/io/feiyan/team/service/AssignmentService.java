@@ -9,6 +9,7 @@ import io.feiyan.team.domain.Assignment;
 import io.feiyan.team.domain.AssignmentStatus;
 import io.feiyan.team.domain.IllegalAssignmentMove;
 import io.feiyan.team.domain.ServiceHours;
+import io.feiyan.team.domain.UnattributedHours;
 import io.feiyan.team.domain.Volunteer;
 import io.quarkus.panache.common.Sort;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -136,10 +137,22 @@ public class AssignmentService {
         });
     }
 
-    /** Completes the order with its volunteer hours only, for teams that keep no service record here. */
+    /**
+     * Completes the order with its volunteer hours only, for teams that keep no service record here: the hours go into
+     * the ledger as the team's, naming no volunteer.
+     */
     public Assignment complete(UUID orderId, String team, BigDecimal volunteerHours) {
-        return move(orderId, team, assignment -> outbox.publish(assignment.complete(volunteerHours, Instant.now()),
-                assignment.traceparent));
+        return move(orderId, team, assignment -> {
+            UUID eventId = outbox.publish(assignment.complete(volunteerHours, Instant.now()), assignment.traceparent);
+            UnattributedHours line = new UnattributedHours();
+            line.orderId = orderId;
+            line.teamCode = assignment.teamCode;
+            line.projectCode = assignment.projectCode;
+            line.hours = volunteerHours;
+            line.servedOn = LocalDate.ofInstant(assignment.completedAt, zone);
+            line.persist();
+            return eventId;
+        });
     }
 
     /** A team's inbox: new offers, accepted orders (with a time: scheduled) and recently completed ones. */

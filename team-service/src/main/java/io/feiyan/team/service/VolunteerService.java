@@ -39,8 +39,12 @@ public class VolunteerService {
     public record Month(String month, BigDecimal hours) {
     }
 
-    /** A team's hours in a month, and each of its volunteers'. */
-    public record TeamHours(String teamCode, String month, BigDecimal total, List<VolunteerTotal> byVolunteer) {
+    /**
+     * A team's hours in a month — the sum of its completions' hours — each of its volunteers', and those of completions
+     * that named no one ({@code unattributed}).
+     */
+    public record TeamHours(String teamCode, String month, BigDecimal total, List<VolunteerTotal> byVolunteer,
+            BigDecimal unattributed) {
     }
 
     public record VolunteerTotal(UUID volunteerId, String name, BigDecimal hours) {
@@ -128,8 +132,15 @@ public class VolunteerService {
                 .getResultList();
         List<VolunteerTotal> byVolunteer = rows.stream()
                 .map(row -> new VolunteerTotal((UUID) row[0], (String) row[1], (BigDecimal) row[2])).toList();
-        return new TeamHours(teamCode, month.toString(),
-                byVolunteer.stream().map(VolunteerTotal::hours).reduce(BigDecimal.ZERO, BigDecimal::add), byVolunteer);
+        BigDecimal unattributed = (BigDecimal) entityManager.createNativeQuery("""
+                select coalesce(sum(hours), 0) from unattributed_hours
+                where team_code = ?1 and served_on >= ?2 and served_on < ?3""")
+                .setParameter(1, teamCode)
+                .setParameter(2, month.atDay(1))
+                .setParameter(3, month.plusMonths(1).atDay(1))
+                .getSingleResult();
+        return new TeamHours(teamCode, month.toString(), byVolunteer.stream().map(VolunteerTotal::hours)
+                .reduce(unattributed, BigDecimal::add), byVolunteer, unattributed);
     }
 
     /** Every service the volunteer gave, oldest first: the lines of their service record. */
