@@ -51,7 +51,10 @@ class DashboardTests {
     @Test
     void thePageIsServedToAnyoneWithoutAToken_andTheRegionAndTierAreChecked() {
         given().get("/dashboard").then().statusCode(200).contentType(containsString("text/html"))
-                .body(containsString("/api/dashboard/stream"));
+                .body(containsString("/api/dashboard/stream"))
+                .body(containsString("data-issuer=\"https://feiyan.io/local\" data-client=\"feiyan-dashboard\""));
+        // the sign-in it imports, which the platform serves on every service
+        given().get("/feiyan/sign-in.js").then().statusCode(200).body(containsString("code_challenge_method: 'S256'"));
         Auth.countyCentre().queryParam("region", "37").get("/api/dashboard")
                 .then().statusCode(400).body("field", equalTo("region"));
         Auth.countyCentre().queryParam("tier", "PROVINCE").get("/api/dashboard")
