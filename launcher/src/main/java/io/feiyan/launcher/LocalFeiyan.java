@@ -73,6 +73,7 @@ public final class LocalFeiyan {
         System.out.printf("""
 
                 Feiyan is ready (%.1f s). Data: %s
+                  app       %s/app   (一点就来 on a phone; so far: sign in, the village's residents)
                   intake    %s/api/orders      OpenAPI %s/q/openapi
                   dispatch  %s/api/cases       %s/dashboard (live)
                   team      %s/api/teams       %s/api/assignments
@@ -88,7 +89,7 @@ public final class LocalFeiyan {
                 deploy/county.sh grows it to the report's 13 towns, 660 villages and 6,600 飞燕 volunteers.
 
                 Press Ctrl-C to stop.
-                """, took.toMillis() / 1000.0, data,
+                """, took.toMillis() / 1000.0, data, system.url(FeiyanService.INTAKE),
                 system.url(FeiyanService.INTAKE), system.url(FeiyanService.INTAKE),
                 system.url(FeiyanService.DISPATCH), system.url(FeiyanService.DISPATCH),
                 system.url(FeiyanService.TEAM), system.url(FeiyanService.TEAM),

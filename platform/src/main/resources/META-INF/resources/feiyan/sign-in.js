@@ -14,11 +14,14 @@ const randomText = () => base64url(crypto.getRandomValues(new Uint8Array(32)));
 export function signInWith({ issuer, client, onEnded }) {
   const oidc = issuer + '/protocol/openid-connect';
   const pending = 'feiyan.sign-in.' + client;
-  const session = { access: null, refresh: null, id: null, timer: null };
+  // leaving: signing out is under way; nothing may send the browser elsewhere meanwhile (a call refused for want of a
+  // token would otherwise send it to the login page, which signs it straight back in: the session not yet ended)
+  const session = { access: null, refresh: null, id: null, timer: null, leaving: false };
   const here = () => location.origin + location.pathname;
 
   /** To the login page; it sends the browser back here with a code (signed in already: at once). */
   async function toLogin(locale) {
+    if (session.leaving) return;
     const verifier = randomText();
     const expected = randomText();
     sessionStorage.setItem(pending, JSON.stringify({ verifier, state: expected, view: location.search }));
@@ -63,6 +66,7 @@ export function signInWith({ issuer, client, onEnded }) {
 
   /** A fresh access token with the refresh token; when the session has ended, the login page again. */
   async function renew() {
+    if (session.leaving) return false;
     if (session.refresh && await obtain({ grant_type: 'refresh_token', refresh_token: session.refresh })) return true;
     session.access = session.refresh = null;
     if (onEnded) onEnded();
@@ -72,6 +76,7 @@ export function signInWith({ issuer, client, onEnded }) {
 
   /** Ends the session at Keycloak, which sends the browser back here, and so to the login page. */
   function signOut() {
+    session.leaving = true;
     const hint = session.id;
     session.access = session.refresh = session.id = null;
     clearTimeout(session.timer);

@@ -35,63 +35,48 @@ import org.openqa.selenium.chrome.ChromeOptions;
 /** The dashboard in a real browser (headless Chromium), live on the running system. */
 @ExtendWith(RunningFeiyan.class)
 class DashboardIT {
-    private static final Path CHROMIUM = Path.of("/usr/bin/chromium");
-    private static final Path CHROMEDRIVER = Path.of("/usr/bin/chromedriver");
-    private static final Duration WAIT = Duration.ofSeconds(60);
+    private static final Duration WAIT = Browser.WAIT;
     private static final String QUANYUAN_TOWN = "371322206";
     /** Words that would run, and set window.__xss, if the page took them for markup. */
     private static final String HOSTILE = "<script>window.__xss=1</script><img src=x onerror=\"window.__xss=2\">";
 
+    static Browser chromium;
     static WebDriver browser;
-    /** The browser's profile, deleted when the tests end. */
-    static Path profile;
 
     @BeforeAll
     static void openBrowser() throws Exception {
-        assumeTrue(Files.isExecutable(CHROMIUM) && Files.isExecutable(CHROMEDRIVER),
-                "the browser test needs Debian's chromium and chromium-driver; .ci/run installs them");
-        ChromeOptions options = new ChromeOptions();
-        options.setBinary(CHROMIUM.toFile());
-        options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
-                "--disable-quic", "--no-first-run", "--disable-background-networking", "--disable-component-update",
-                "--disable-sync", "--window-size=1280,1100",
-                "--user-data-dir=" + (profile = Files.createTempDirectory("feiyan-chromium-")));
-        browser = new ChromeDriver(new ChromeDriverService.Builder().usingDriverExecutable(CHROMEDRIVER.toFile())
-                .build(), options);
+        chromium = Browser.open(1280, 1100);
+        browser = chromium.driver;
     }
 
     @AfterAll
     static void closeBrowser() {
-        if (browser != null) {
-            browser.quit();
-        }
-        if (profile != null) {
-            Folders.deleteQuietly(profile);
+        if (chromium != null) {
+            chromium.close();
         }
     }
 
-    /** The town's view, with no one signed in: every cookie gone, Keycloak's session cookie too. */
+    /** The town's view, with no one signed in. */
     @BeforeEach
     void openThePageSignedOut() {
-        ((ChromeDriver) browser).executeCdpCommand("Network.clearBrowserCookies", Map.of());
-        browser.get(RunningFeiyan.url(FeiyanService.DISPATCH) + "/dashboard?region=" + QUANYUAN_TOWN);
+        chromium.openSignedOut(RunningFeiyan.url(FeiyanService.DISPATCH) + "/dashboard?region=" + QUANYUAN_TOWN);
     }
 
     @Test
     void anOperatorSignsInThroughKeycloak_seesOrdersAppearAndMoveWithoutReload_approvesFromThePage_andSignsOut()
             throws Exception {
         // the page holds no data: it sends the browser to the county's login page, which refuses a wrong password
-        awaitLoginPage();
-        signIn("OP-quanyuan-2", "not-the-password");
+        chromium.awaitLoginPage();
+        chromium.signIn("OP-quanyuan-2", "not-the-password");
         await().atMost(WAIT).until(() -> browser.findElement(By.tagName("body")).getText()
                 .matches("(?s).*(Invalid|无效).*"));
-        assertTrue(browser.getCurrentUrl().startsWith(keycloak()), browser.getCurrentUrl());
+        assertTrue(browser.getCurrentUrl().startsWith(Browser.keycloak()), browser.getCurrentUrl());
 
         // the town institute's operator signs in with their password and is back on the dashboard, in their view
-        signIn("OP-quanyuan-2", RunningFeiyan.system().keycloak().secrets().demoPassword());
+        chromium.signIn("OP-quanyuan-2", RunningFeiyan.system().keycloak().secrets().demoPassword());
         await().atMost(WAIT).until(() -> browser.getCurrentUrl().startsWith(RunningFeiyan.url(FeiyanService.DISPATCH)));
-        inEnglish();
-        script("window.loadedOnce = 'yes'");
+        chromium.inEnglish();
+        chromium.script("window.loadedOnce = 'yes'");
         await().atMost(WAIT).until(() -> browser.findElement(By.id("live")).getText().contains("live"));
         assertTrue(browser.findElement(By.id("who")).getText().contains("OP-quanyuan-2"));
         assertEquals(RunningFeiyan.url(FeiyanService.DISPATCH) + "/dashboard?region=" + QUANYUAN_TOWN,
@@ -124,13 +109,13 @@ class DashboardIT {
                 .body("status", equalTo("ASSIGNED"))
                 .body("tier", equalTo("TOWN"));
 
-        assertEquals("yes", script("return window.loadedOnce"), "the page was never reloaded");
+        assertEquals("yes", chromium.script("return window.loadedOnce"), "the page was never reloaded");
         Files.write(Path.of("target", "dashboard.png"), ((TakesScreenshot) browser).getScreenshotAs(OutputType.BYTES));
 
         // on a phone's screen the page fits its width: the sections stack, nothing scrolls sideways
         browser.manage().window().setSize(new Dimension(390, 844));
-        await().atMost(WAIT).until(() -> ((Number) script("return window.innerWidth")).intValue() <= 400);
-        assertEquals(true, script("return document.documentElement.scrollWidth <= window.innerWidth"),
+        await().atMost(WAIT).until(() -> ((Number) chromium.script("return window.innerWidth")).intValue() <= 400);
+        assertEquals(true, chromium.script("return document.documentElement.scrollWidth <= window.innerWidth"),
                 "no sideways scrolling on a phone");
         Files.write(Path.of("target", "dashboard-phone.png"), ((TakesScreenshot) browser).getScreenshotAs(OutputType.BYTES));
         browser.manage().window().setSize(new Dimension(1280, 1100));
@@ -138,17 +123,17 @@ class DashboardIT {
         // signing out ends the session at Keycloak: the browser is back on the login page, and loading the dashboard
         // again does not sign anyone in
         browser.findElement(By.id("sign-out")).click();
-        awaitLoginPage();
+        chromium.awaitLoginPage();
         browser.get(RunningFeiyan.url(FeiyanService.DISPATCH) + "/dashboard");
-        awaitLoginPage();
+        chromium.awaitLoginPage();
     }
 
     @Test
     void textsFromResidentsTeamsAndOperatorsAreShownAsTextAndNeverRun() {
-        awaitLoginPage();
-        signIn("OP-quanyuan-2", RunningFeiyan.system().keycloak().secrets().demoPassword());
+        chromium.awaitLoginPage();
+        chromium.signIn("OP-quanyuan-2", RunningFeiyan.system().keycloak().secrets().demoPassword());
         await().atMost(WAIT).until(() -> browser.getCurrentUrl().startsWith(RunningFeiyan.url(FeiyanService.DISPATCH)));
-        inEnglish();
+        chromium.inEnglish();
         await().atMost(WAIT).until(() -> browser.findElement(By.id("live")).getText().contains("live"));
         String resident = DemoCounty.registerResident("李奶奶", "13805398888");
 
@@ -176,39 +161,14 @@ class DashboardIT {
         awaitDecision(opera, "DECLINED", "art-light-cavalry: " + HOSTILE);
 
         // shown literally; no script ran and no element came of them
-        assertEquals("undefined", script("return typeof window.__xss"), "markup from the data ran in the page");
-        assertEquals(0L, script("return document.querySelectorAll('main script, main img').length"));
+        assertEquals("undefined", chromium.script("return typeof window.__xss"), "markup from the data ran in the page");
+        assertEquals(0L, chromium.script("return document.querySelectorAll('main script, main img').length"));
         assertTrue(browser.findElement(By.id("board")).getText().contains(HOSTILE));
     }
 
-    private static String keycloak() {
-        return RunningFeiyan.system().keycloak().issuer();
-    }
 
-    /** Until the browser shows Keycloak's login form for the realm. */
-    private static void awaitLoginPage() {
-        await().atMost(WAIT).until(() -> browser.getCurrentUrl().startsWith(keycloak())
-                && !browser.findElements(By.id("username")).isEmpty());
-    }
 
-    /** Signs in on Keycloak's login form. */
-    private static void signIn(String user, String password) {
-        WebElement name = browser.findElement(By.id("username"));
-        name.clear();
-        name.sendKeys(user);
-        WebElement secret = browser.findElement(By.id("password"));
-        secret.clear();
-        secret.sendKeys(password);
-        browser.findElement(By.id("kc-login")).click();
-    }
 
-    /** The dashboard in English, as these tests read it (the language button switches without a reload). */
-    private static void inEnglish() {
-        await().atMost(WAIT).until(() -> !browser.findElements(By.id("lang")).isEmpty());
-        if (!"en".equals(script("return document.documentElement.lang"))) {
-            browser.findElement(By.id("lang")).click();
-        }
-    }
 
     /** Until the recent decisions show one of the kind for the order, with the detail exactly as given. */
     private static void awaitDecision(String orderId, String kind, String detail) {
@@ -227,7 +187,4 @@ class DashboardIT {
         });
     }
 
-    private static Object script(String code) {
-        return ((JavascriptExecutor) browser).executeScript(code);
-    }
 }

@@ -6,6 +6,7 @@ import io.feiyan.events.Tier;
 import io.feiyan.platform.rest.Validation;
 import io.feiyan.platform.security.Caller;
 import io.feiyan.platform.security.Roles;
+import io.feiyan.platform.security.SignInPage;
 import io.smallrye.mutiny.Multi;
 import jakarta.annotation.security.PermitAll;
 import jakarta.annotation.security.RolesAllowed;
@@ -14,10 +15,6 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
@@ -46,21 +43,7 @@ public class DashboardResource {
         this.feed = feed;
         this.caller = caller;
         this.token = token;
-        this.page = page(issuer, clientId);
-    }
-
-    /** The page, told where the operator signs in: the realm that issues the tokens this service trusts. */
-    static String page(String issuer, String clientId) {
-        try (InputStream page = DashboardResource.class.getClassLoader().getResourceAsStream("dashboard/index.html")) {
-            return new String(page.readAllBytes(), StandardCharsets.UTF_8)
-                    .replace("{{issuer}}", attribute(issuer)).replace("{{client}}", attribute(clientId));
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-    }
-
-    private static String attribute(String value) {
-        return value.replace("&", "&amp;").replace("\"", "&quot;").replace("<", "&lt;").replace(">", "&gt;");
+        this.page = SignInPage.render("dashboard/index.html", issuer, clientId);
     }
 
     @GET

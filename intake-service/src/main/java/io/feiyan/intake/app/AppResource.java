@@ -1,0 +1,34 @@
+package io.feiyan.intake.app;
+
+import io.feiyan.platform.security.SignInPage;
+import jakarta.annotation.security.PermitAll;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+
+/**
+ * 一点就来 on a phone: the app for 飞燕 volunteers, team leads and residents. The page holds no data; it signs its
+ * user in through the county's Keycloak (client {@code feiyan-app}) and calls the services' public APIs with their
+ * token, as any outside client would.
+ */
+@Path("/app")
+public class AppResource {
+    private final String page;
+
+    AppResource(@ConfigProperty(name = "mp.jwt.verify.issuer") String issuer,
+            @ConfigProperty(name = "feiyan.app.client-id") String clientId) {
+        this.page = SignInPage.render("app/index.html", issuer, clientId);
+    }
+
+    @GET
+    @Produces(MediaType.TEXT_HTML)
+    @PermitAll
+    @Operation(summary = "The app", description = "Anyone may load it: it holds no data. It signs its user in "
+            + "through the county's Keycloak (authorization code with PKCE, client feiyan-app).")
+    public String page() {
+        return page;
+    }
+}
