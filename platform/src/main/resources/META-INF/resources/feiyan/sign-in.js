@@ -94,5 +94,43 @@ export function signInWith({ issuer, client, onEnded }) {
     }
   }
 
-  return { token: () => session.access, toLogin, returnFromLogin, renew, signOut, claims };
+  /** A call with the token; null when it was refused (the session is renewed, or the login page is next). */
+  async function call(path, options = {}) {
+    const used = session.access;
+    const response = await fetch(path, { ...options, cache: 'no-store',
+      headers: { ...(options.headers || {}), Authorization: 'Bearer ' + used } });
+    if (response.status === 401) {
+      refused(used);
+      return null;
+    }
+    return response;
+  }
+
+  /** A token was refused (a call, or a stream): renew the session, unless it was renewed meanwhile. */
+  function refused(used) {
+    if (session.access === used) renew();
+  }
+
+  /**
+   * On the page's load: back from the login page, signed in (`onSignedIn`); or off to it; or refused there, in
+   * words (`onRefused`: no second trip, it would end the same way).
+   */
+  async function begin(onSignedIn, onRefused, locale) {
+    const signedIn = await returnFromLogin();
+    if (signedIn === true) onSignedIn();
+    else if (signedIn === false) toLogin(locale);
+    else onRefused(signedIn);
+  }
+
+  return { token: () => session.access, toLogin, begin, call, refused, renew, signOut, claims };
+}
+
+/** The words of a problem the services answered (application/problem+json), or the status. */
+export async function problemWords(response) {
+  try {
+    const body = await response.json();
+    return body.detail || body.title || `${response.status}`;
+  } catch {
+    return `${response.status} ${response.statusText}`;
+  }
 }
