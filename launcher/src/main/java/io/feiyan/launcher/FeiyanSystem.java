@@ -59,7 +59,6 @@ public final class FeiyanSystem implements AutoCloseable {
      * {@code <issuer>/protocol/openid-connect/certs}.
      */
     private String issuer;
-    private int keycloakPort;
     private Path tokensFile;
     private Path logs;
 
@@ -82,10 +81,8 @@ public final class FeiyanSystem implements AutoCloseable {
         if (!Files.exists(file)) {
             throw new IllegalStateException(file + " is missing: start Feiyan first (deploy/run-local.sh)");
         }
-        EmbeddedKeycloak.Secrets secrets = EmbeddedKeycloak.Secrets.in(file);
-        String port = System.getenv().getOrDefault("FEIYAN_KEYCLOAK_PORT", "8180");
-        return new KeycloakTokens("http://localhost:" + port + "/realms/" + EmbeddedKeycloak.REALM,
-                EmbeddedKeycloak.SCRIPTS_CLIENT, secrets.scriptsSecret(), secrets.demoPassword());
+        int port = Integer.parseInt(System.getenv().getOrDefault("FEIYAN_KEYCLOAK_PORT", "8180"));
+        return EmbeddedKeycloak.tokens(EmbeddedKeycloak.issuer(port), EmbeddedKeycloak.Secrets.in(file));
     }
 
     /** Tokens the services of this system trust, from its Keycloak: for any identity, made an account when new. */
@@ -166,13 +163,12 @@ public final class FeiyanSystem implements AutoCloseable {
             int port = settings.servicePorts().getOrDefault(service, service.defaultPort());
             ports.put(service, port == 0 ? EmbeddedKafka.freePort() : port);
         }
-        keycloakPort = settings.keycloakPort() == 0 ? EmbeddedKafka.freePort() : settings.keycloakPort();
-        issuer = settings.keycloak() != null ? settings.keycloak().issuer()
-                : "http://localhost:" + keycloakPort + "/realms/" + EmbeddedKeycloak.REALM;
+        int keycloakPort = settings.keycloakPort() == 0 ? EmbeddedKafka.freePort() : settings.keycloakPort();
+        issuer = settings.keycloak() != null ? settings.keycloak().issuer() : EmbeddedKeycloak.issuer(keycloakPort);
         // Keycloak starts while the services do; they fetch its keys at their first request
         CompletableFuture<KeycloakTokens> identity = settings.keycloak() != null
                 ? CompletableFuture.completedFuture(settings.keycloak())
-                : CompletableFuture.supplyAsync(() -> startKeycloak(settings, ports, progress));
+                : CompletableFuture.supplyAsync(() -> startKeycloak(settings, keycloakPort, ports, progress));
         for (FeiyanService service : FeiyanService.values()) {
             Instance instance = launch(service, ports.get(service), log(service));
             progress.printf("%s: starting on port %d, log in %s%n", service.moduleName(), instance.port, instance.log);
@@ -194,7 +190,8 @@ public final class FeiyanSystem implements AutoCloseable {
         }
     }
 
-    private KeycloakTokens startKeycloak(Settings settings, Map<FeiyanService, Integer> ports, PrintStream progress) {
+    private KeycloakTokens startKeycloak(Settings settings, int keycloakPort, Map<FeiyanService, Integer> ports,
+            PrintStream progress) {
         Path log = logs.resolve("keycloak.log");
         progress.printf("Keycloak: starting on port %d, log in %s%n", keycloakPort, log);
         keycloak = EmbeddedKeycloak.start(new EmbeddedKeycloak.Settings(
@@ -263,7 +260,7 @@ public final class FeiyanSystem implements AutoCloseable {
                 "-Dquarkus.datasource.username=" + EmbeddedDatabase.USER,
                 "-Dquarkus.datasource.password=" + EmbeddedDatabase.PASSWORD,
                 "-Dkafka.bootstrap.servers=" + kafka.bootstrapServers(),
-                "-Dmp.jwt.verify.publickey.location=" + issuer + "/protocol/openid-connect/certs",
+                "-Dmp.jwt.verify.publickey.location=" + EmbeddedKeycloak.jwks(issuer),
                 "-Dmp.jwt.verify.issuer=" + issuer));
         if (settings.demoData() && service == FeiyanService.TEAM) {
             command.add("-Dfeiyan.demo-data.enabled=true");

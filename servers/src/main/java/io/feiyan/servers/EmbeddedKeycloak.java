@@ -191,12 +191,17 @@ public final class EmbeddedKeycloak implements AutoCloseable {
 
     /** The realm's issuer: the {@code iss} of its tokens, and where its OpenID configuration is. */
     public String issuer() {
-        return url() + "/realms/" + REALM;
+        return issuer(port);
     }
 
-    /** The realm's signing keys, which the services verify tokens with. */
-    public String jwksUrl() {
-        return issuer() + "/protocol/openid-connect/certs";
+    /** The realm's issuer of a Keycloak on this machine's port. */
+    public static String issuer(int port) {
+        return "http://localhost:" + port + "/realms/" + REALM;
+    }
+
+    /** The realm's signing keys (JWKS), which the services verify tokens with. */
+    public static String jwks(String issuer) {
+        return issuer + "/protocol/openid-connect/certs";
     }
 
     public Secrets secrets() {
@@ -205,7 +210,12 @@ public final class EmbeddedKeycloak implements AutoCloseable {
 
     /** Tokens from this Keycloak, for the demo accounts and any identity a script or test names. */
     public KeycloakTokens tokens() {
-        return new KeycloakTokens(issuer(), SCRIPTS_CLIENT, secrets.scriptsSecret(), secrets.demoPassword());
+        return tokens(issuer(), secrets);
+    }
+
+    /** Tokens from the realm of that issuer, through its scripts client, with the accounts' demo password. */
+    public static KeycloakTokens tokens(String issuer, Secrets secrets) {
+        return new KeycloakTokens(issuer, SCRIPTS_CLIENT, secrets.scriptsSecret(), secrets.demoPassword());
     }
 
     /** Stops Keycloak (SIGTERM, as kc.sh forwards it) and waits for it; kills what is left after 30 s. */

@@ -1,6 +1,8 @@
 package io.feiyan.servers;
 
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 
 /**
@@ -36,6 +38,27 @@ public record Identity(String subject, List<String> roles, String region, String
 
     public static Identity admin(String id) {
         return new Identity(id, List.of("admin"), null, null, null, null);
+    }
+
+    /**
+     * Where and for whom they act, by the names the services read them by (token claims; Keycloak's user attributes
+     * of the same names): those of region, team, resident and volunteer they have.
+     */
+    public Map<String, String> actingFor() {
+        Map<String, String> acting = new LinkedHashMap<>();
+        if (region != null) {
+            acting.put("region", region);
+        }
+        if (team != null) {
+            acting.put("team", team);
+        }
+        if (resident != null) {
+            acting.put("resident", resident.toString());
+        }
+        if (volunteer != null) {
+            acting.put("volunteer", volunteer.toString());
+        }
+        return acting;
     }
 
     /** The same person, named as the volunteer with this id in team-service's registry. */

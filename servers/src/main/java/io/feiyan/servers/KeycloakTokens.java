@@ -67,7 +67,7 @@ public final class KeycloakTokens implements TokenIssuer {
         if (!who.equals(accounts.get(userName(who)))) {
             ensureAccounts(List.of(who));
         }
-        JsonNode granted = post(issuer + "/protocol/openid-connect/token", form(Map.of("grant_type", "password",
+        JsonNode granted = post(tokenEndpoint(), form(Map.of("grant_type", "password",
                 "client_id", clientId, "client_secret", clientSecret, "username", who.subject(), "password", password)),
                 "application/x-www-form-urlencoded", null);
         Token fresh = new Token(granted.path("access_token").asText(),
@@ -98,10 +98,11 @@ public final class KeycloakTokens implements TokenIssuer {
             user.put("credentials", List.of(passwordHash()));
             users.add(user);
         }
+        String admin = users.isEmpty() ? null : serviceAccountToken();
         for (int from = 0; from < users.size(); from += 500) {
             Map<String, Object> partialImport = Map.of("ifResourceExists", ifExists,
                     "users", users.subList(from, Math.min(users.size(), from + 500)));
-            post(adminUrl() + "/partialImport", json(partialImport), "application/json", serviceAccountToken());
+            post(adminUrl() + "/partialImport", json(partialImport), "application/json", admin);
         }
         identities.forEach(who -> {
             accounts.put(userName(who), who);
@@ -143,25 +144,18 @@ public final class KeycloakTokens implements TokenIssuer {
     static Map<String, List<String>> attributes(Identity who) {
         Map<String, List<String>> attributes = new LinkedHashMap<>();
         attributes.put("feiyanId", List.of(who.subject()));
-        if (who.region() != null) {
-            attributes.put("region", List.of(who.region()));
-        }
-        if (who.team() != null) {
-            attributes.put("team", List.of(who.team()));
-        }
-        if (who.resident() != null) {
-            attributes.put("resident", List.of(who.resident().toString()));
-        }
-        if (who.volunteer() != null) {
-            attributes.put("volunteer", List.of(who.volunteer().toString()));
-        }
+        who.actingFor().forEach((name, value) -> attributes.put(name, List.of(value)));
         return attributes;
     }
 
     private String serviceAccountToken() {
-        return post(issuer + "/protocol/openid-connect/token", form(Map.of("grant_type", "client_credentials",
+        return post(tokenEndpoint(), form(Map.of("grant_type", "client_credentials",
                 "client_id", clientId, "client_secret", clientSecret)), "application/x-www-form-urlencoded", null)
                 .path("access_token").asText();
+    }
+
+    private String tokenEndpoint() {
+        return issuer + "/protocol/openid-connect/token";
     }
 
     private String adminUrl() {

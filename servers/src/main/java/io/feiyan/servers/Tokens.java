@@ -81,18 +81,7 @@ public final class Tokens implements TokenIssuer {
         claims.put("sub", who.subject());
         claims.put("upn", who.subject());
         claims.put("groups", who.roles());
-        if (who.region() != null) {
-            claims.put("region", who.region());
-        }
-        if (who.team() != null) {
-            claims.put("team", who.team());
-        }
-        if (who.resident() != null) {
-            claims.put("resident", who.resident().toString());
-        }
-        if (who.volunteer() != null) {
-            claims.put("volunteer", who.volunteer().toString());
-        }
+        claims.putAll(who.actingFor());
         claims.put("iat", now.getEpochSecond());
         claims.put("exp", now.plus(validFor).getEpochSecond());
         claims.put("jti", UUID.randomUUID().toString());

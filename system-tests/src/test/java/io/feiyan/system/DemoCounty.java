@@ -24,12 +24,14 @@ import java.util.UUID;
 final class DemoCounty {
     static final Duration WAIT = Duration.ofSeconds(60);
     static final String CHANGBULING_VILLAGE = "371322206201";
+    /** The local run's demo accounts, by the name of their token in tokens.env. */
+    private static final Map<String, Identity> DEMO_USERS = DemoUsers.all(RunningFeiyan.root());
     /** The 飞燕 volunteer of Changbuling, who registers residents and orders for them (a demo account). */
-    static final Identity ZHAO_LI = DemoUsers.all(RunningFeiyan.root()).get("VOLUNTEER");
+    static final Identity ZHAO_LI = DEMO_USERS.get("VOLUNTEER");
     /** An operator of Quanyuan town's station, who takes calls and reviews the town's needs (a demo account). */
-    static final Identity QUANYUAN_OPERATOR = DemoUsers.all(RunningFeiyan.root()).get("OPERATOR_TOWN");
+    static final Identity QUANYUAN_OPERATOR = DEMO_USERS.get("OPERATOR_TOWN");
     /** The lead of the county's art light cavalry, which offers opera (a demo account). */
-    static final Identity CAVALRY_LEAD = DemoUsers.all(RunningFeiyan.root()).get("TEAM_LEAD");
+    static final Identity CAVALRY_LEAD = DEMO_USERS.get("TEAM_LEAD");
     /** An operator of the county centre, who sees every case of the county. */
     static final Identity COUNTY_OPERATOR = Identity.operator("OP-county-1", "371322");
 

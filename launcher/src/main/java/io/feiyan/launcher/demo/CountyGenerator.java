@@ -78,6 +78,10 @@ public final class CountyGenerator {
     }
 
     private final CountyPlan plan;
+    /** The plan's volunteers by village, in the plan's order (the first of each registers its residents). */
+    private final Map<String, List<CountyPlan.Volunteer>> volunteersOf;
+    /** The 飞燕 team the plan adds to a village, by village (the demo county's villages have theirs already). */
+    private final Map<String, CountyPlan.Team> newVillageTeams;
     private final KeycloakTokens tokens;
     private final Function<FeiyanService, String> url;
     private final PrintStream out;
@@ -94,6 +98,10 @@ public final class CountyGenerator {
     public CountyGenerator(CountyPlan plan, KeycloakTokens tokens, Function<FeiyanService, String> url,
             PrintStream out) {
         this.plan = plan;
+        this.volunteersOf = plan.volunteers().stream().collect(Collectors.groupingBy(
+                CountyPlan.Volunteer::villageCode, LinkedHashMap::new, Collectors.toList()));
+        this.newVillageTeams = plan.newTeams().stream().filter(t -> t.tier() == Tier.VILLAGE)
+                .collect(Collectors.toMap(CountyPlan.Team::regionCode, t -> t));
         this.tokens = tokens;
         this.url = url;
         this.out = out;
@@ -155,15 +163,11 @@ public final class CountyGenerator {
             failIfAny();
             out.printf("  catalogue: %d categories, %d projects (%.1f s)%n", plan.categories().size(),
                     plan.projectCodes().size(), seconds(started));
-            Map<String, CountyPlan.Team> villageTeams = plan.newTeams().stream().filter(t -> t.tier() == Tier.VILLAGE)
-                    .collect(Collectors.toMap(CountyPlan.Team::regionCode, t -> t));
             await(submitAll(team, plan.newTeams().stream().filter(t -> t.tier() != Tier.VILLAGE).toList(), this::put));
             failIfAny();
             // a village at a time: its 飞燕 team, then its volunteers
-            Map<String, List<CountyPlan.Volunteer>> volunteersOf = plan.volunteers().stream()
-                    .collect(Collectors.groupingBy(CountyPlan.Volunteer::villageCode));
             await(submitAll(team, plan.villages(), village -> {
-                CountyPlan.Team feiyan = villageTeams.get(village.code());
+                CountyPlan.Team feiyan = newVillageTeams.get(village.code());
                 if (feiyan != null) {
                     put(feiyan);
                 }
@@ -287,15 +291,13 @@ public final class CountyGenerator {
      */
     private List<Identity> accounts() {
         List<Identity> accounts = new ArrayList<>();
-        plan.volunteers().stream().collect(Collectors.groupingBy(CountyPlan.Volunteer::villageCode,
-                LinkedHashMap::new, Collectors.toList())).forEach((village, volunteers) -> {
-                    for (int n = 0; n < volunteers.size(); n++) {
-                        CountyPlan.Volunteer v = volunteers.get(n);
-                        accounts.add(n == 0 ? registersResidents(village)
-                                : Identity.volunteer("V-" + village + "-" + (n + 1), village)
-                                        .registeredAs(registered.get(village + "/" + v.name())));
-                    }
-                });
+        volunteersOf.forEach((village, volunteers) -> {
+            accounts.add(registersResidents(village));
+            for (int n = 1; n < volunteers.size(); n++) {
+                accounts.add(Identity.volunteer("V-" + village + "-" + (n + 1), village)
+                        .registeredAs(registered.get(village + "/" + volunteers.get(n).name())));
+            }
+        });
         plan.newTeams().stream().filter(t -> t.tier() != Tier.VILLAGE)
                 .forEach(t -> accounts.add(Identity.teamLead("L-" + t.code(), t.code())));
         return accounts;
@@ -306,10 +308,9 @@ public final class CountyGenerator {
      * registered.
      */
     private Identity registersResidents(String village) {
-        CountyPlan.Team feiyan = plan.newTeams().stream()
-                .filter(t -> t.tier() == Tier.VILLAGE && t.regionCode().equals(village)).findFirst().orElse(null);
-        UUID registryId = plan.volunteers().stream().filter(v -> v.villageCode().equals(village)).findFirst()
-                .map(v -> registered.get(village + "/" + v.name())).orElse(null);
+        CountyPlan.Team feiyan = newVillageTeams.get(village);
+        List<CountyPlan.Volunteer> volunteers = volunteersOf.getOrDefault(village, List.of());
+        UUID registryId = volunteers.isEmpty() ? null : registered.get(village + "/" + volunteers.get(0).name());
         return new Identity("V-" + village + "-1", feiyan == null ? List.of("volunteer")
                 : List.of("volunteer", "team-member", "team-lead"), village, feiyan == null ? null : feiyan.code(),
                 null, registryId);
