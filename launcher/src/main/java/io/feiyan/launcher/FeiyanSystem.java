@@ -61,6 +61,8 @@ public final class FeiyanSystem implements AutoCloseable {
     private String issuer;
     private Path tokensFile;
     private Path logs;
+    /** The first instances' ports. */
+    private Map<FeiyanService, Integer> ports;
 
     private FeiyanSystem(EmbeddedDatabase database, EmbeddedKafka kafka) {
         this.database = database;
@@ -158,7 +160,7 @@ public final class FeiyanSystem implements AutoCloseable {
             throw new UncheckedIOException(e);
         }
         this.settings = settings;
-        Map<FeiyanService, Integer> ports = new EnumMap<>(FeiyanService.class);
+        ports = new EnumMap<>(FeiyanService.class);
         for (FeiyanService service : FeiyanService.values()) {
             int port = settings.servicePorts().getOrDefault(service, service.defaultPort());
             ports.put(service, port == 0 ? EmbeddedKafka.freePort() : port);
@@ -168,7 +170,7 @@ public final class FeiyanSystem implements AutoCloseable {
         // Keycloak starts while the services do; they fetch its keys at their first request
         CompletableFuture<KeycloakTokens> identity = settings.keycloak() != null
                 ? CompletableFuture.completedFuture(settings.keycloak())
-                : CompletableFuture.supplyAsync(() -> startKeycloak(settings, keycloakPort, ports, progress));
+                : CompletableFuture.supplyAsync(() -> startKeycloak(settings, keycloakPort, progress));
         for (FeiyanService service : FeiyanService.values()) {
             Instance instance = launch(service, ports.get(service), log(service));
             progress.printf("%s: starting on port %d, log in %s%n", service.moduleName(), instance.port, instance.log);
@@ -190,16 +192,15 @@ public final class FeiyanSystem implements AutoCloseable {
         }
     }
 
-    private KeycloakTokens startKeycloak(Settings settings, int keycloakPort, Map<FeiyanService, Integer> ports,
-            PrintStream progress) {
+    private KeycloakTokens startKeycloak(Settings settings, int keycloakPort, PrintStream progress) {
         Path log = logs.resolve("keycloak.log");
         progress.printf("Keycloak: starting on port %d, log in %s%n", keycloakPort, log);
         keycloak = EmbeddedKeycloak.start(new EmbeddedKeycloak.Settings(
                 EmbeddedKeycloak.distribution(settings.projectRoot()),
                 settings.projectRoot().resolve("deploy/keycloak/feiyan-realm.json"), log, keycloakPort,
                 database.jdbcUrl(KEYCLOAK_DATABASE),
-                EmbeddedKeycloak.realmVariables("http://localhost:" + ports.get(FeiyanService.DISPATCH) + "/dashboard",
-                        "http://localhost:" + ports.get(FeiyanService.INTAKE) + "/app"),
+                EmbeddedKeycloak.realmVariables(local(FeiyanService.DISPATCH) + "/dashboard",
+                        local(FeiyanService.INTAKE) + "/app"),
                 EmbeddedKeycloak.Secrets.in(keycloakSecrets(settings.dataDir())), jvmOptions()));
         progress.printf("Keycloak: ready at %s (realm %s)%n", keycloak.url(), EmbeddedKeycloak.REALM);
         return keycloak.tokens();
@@ -251,6 +252,11 @@ public final class FeiyanSystem implements AutoCloseable {
         database = EmbeddedDatabase.start(settings.dataDir().resolve("postgres"), port, settings.durability());
     }
 
+    /** The address of a service's first instance, as a browser on this machine reaches it. */
+    private String local(FeiyanService service) {
+        return "http://localhost:" + ports.get(service);
+    }
+
     private Instance launch(FeiyanService service, int port, Path log) {
         List<String> command = new ArrayList<>(List.of(
                 Path.of(System.getProperty("java.home"), "bin", "java").toString(),
@@ -261,7 +267,11 @@ public final class FeiyanSystem implements AutoCloseable {
                 "-Dquarkus.datasource.password=" + EmbeddedDatabase.PASSWORD,
                 "-Dkafka.bootstrap.servers=" + kafka.bootstrapServers(),
                 "-Dmp.jwt.verify.publickey.location=" + EmbeddedKeycloak.jwks(issuer),
-                "-Dmp.jwt.verify.issuer=" + issuer));
+                "-Dmp.jwt.verify.issuer=" + issuer,
+                // the app, served by intake, calls team and feedback from the browser (README "The app")
+                "-Dfeiyan.app.origin=" + local(FeiyanService.INTAKE),
+                "-Dfeiyan.app.team-api=" + local(FeiyanService.TEAM),
+                "-Dfeiyan.app.feedback-api=" + local(FeiyanService.FEEDBACK)));
         if (settings.demoData() && service == FeiyanService.TEAM) {
             command.add("-Dfeiyan.demo-data.enabled=true");
         }

@@ -73,7 +73,7 @@ public final class LocalFeiyan {
         System.out.printf("""
 
                 Feiyan is ready (%.1f s). Data: %s
-                  app       %s/app   (一点就来 on a phone; so far: sign in, the village's residents)
+                  app       %s/app/  (一点就来 on a phone: volunteers, team leads, residents)
                   intake    %s/api/orders      OpenAPI %s/q/openapi
                   dispatch  %s/api/cases       %s/dashboard (live)
                   team      %s/api/teams       %s/api/assignments

@@ -31,11 +31,19 @@ export function signInWith({ issuer, client, onEnded }) {
       state: expected, ...(locale ? { ui_locales: locale } : {}) }));
   }
 
-  /** Tokens from the token endpoint; the next refresh set half a minute before the access token expires. */
+  /**
+   * Tokens from the token endpoint, the next refresh set half a minute before the access token expires: true; false
+   * when Keycloak refused; null when it could not be reached (no connection: the session may well be alive).
+   */
   async function obtain(grant) {
+    let response;
     try {
-      const response = await fetch(oidc + '/token', { method: 'POST', cache: 'no-store',
+      response = await fetch(oidc + '/token', { method: 'POST', cache: 'no-store',
         body: new URLSearchParams({ client_id: client, ...grant }) });
+    } catch {
+      return null;
+    }
+    try {
       if (!response.ok) return false;
       const body = await response.json();
       session.access = body.access_token;
@@ -64,10 +72,19 @@ export function signInWith({ issuer, client, onEnded }) {
       code_verifier: saved.verifier }) || 'Keycloak refused the code';
   }
 
-  /** A fresh access token with the refresh token; when the session has ended, the login page again. */
+  /**
+   * A fresh access token with the refresh token; with no connection, again in a quarter of a minute; when the
+   * session has ended, the login page again.
+   */
   async function renew() {
     if (session.leaving) return false;
-    if (session.refresh && await obtain({ grant_type: 'refresh_token', refresh_token: session.refresh })) return true;
+    const renewed = session.refresh ? await obtain({ grant_type: 'refresh_token', refresh_token: session.refresh }) : false;
+    if (renewed) return true;
+    if (renewed === null) {
+      clearTimeout(session.timer);
+      session.timer = setTimeout(renew, 15_000);
+      return false;
+    }
     session.access = session.refresh = null;
     if (onEnded) onEnded();
     toLogin();

@@ -2,78 +2,215 @@ package io.feiyan.system;
 
 import static org.awaitility.Awaitility.await;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.feiyan.launcher.FeiyanService;
+import io.feiyan.testkit.TestIdNumbers;
+import io.restassured.http.ContentType;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.openqa.selenium.By;
 import org.openqa.selenium.OutputType;
-import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.TakesScreenshot;
 import org.openqa.selenium.WebElement;
 
-/** The app (intake's /app) on a phone-sized screen in a real browser, on the running system. */
+/**
+ * The app (intake's /app/) on phone-sized screens in a real browser, on the running system: a 飞燕 volunteer and a
+ * team lead take an order round the whole loop, an order made with no connection is sent once when it returns, what
+ * residents' names and needs say is shown as text, and every screen passes axe-core's accessibility rules.
+ */
 @ExtendWith(RunningFeiyan.class)
 class AppIT {
     /** Words that would run, and set window.__xss, if the page took them for markup. */
     private static final String HOSTILE = "<img src=x onerror=\"window.__xss=1\">孙<b>大爷</b>";
 
-    static Browser phone;
+    static Browser volunteer;
+    /** Each screen's serious accessibility violations, by screen: none expected. */
+    private final List<String> violations = new ArrayList<>();
 
     @BeforeAll
     static void openBrowser() throws Exception {
-        phone = Browser.open(390, 844);
+        volunteer = Browser.open(390, 844);
     }
 
     @AfterAll
     static void closeBrowser() {
-        if (phone != null) {
-            phone.close();
+        if (volunteer != null) {
+            volunteer.close();
         }
     }
 
+    @AfterEach
+    void everyScreenWasAccessible() {
+        assertEquals(List.of(), violations, "axe-core found serious accessibility violations");
+    }
+
     @Test
-    void aVolunteerSignsInOnAPhone_andFindsTheirVillagesResidents_whoseNamesAreShownAsText() throws Exception {
+    void aVolunteerAndATeamLeadTakeAnOrderRoundTheLoop_onPhones() throws Exception {
         DemoCounty.awaitLoaded();
-        String resident = DemoCounty.registerResident(HOSTILE, "13805397777");
-        String app = RunningFeiyan.url(FeiyanService.INTAKE) + "/app";
+        String app = RunningFeiyan.url(FeiyanService.INTAKE) + "/app/";
 
-        phone.openSignedOut(app);
-        phone.signInAsDemoUser("V-zhao-li", app);
-        phone.inEnglish();
-        await().atMost(Browser.WAIT).until(() -> phone.driver.findElement(By.id("who")).getText()
-                .contains("V-zhao-li · " + DemoCounty.CHANGBULING_VILLAGE));
+        // the address typed without its slash leads to the app all the same
+        volunteer.openSignedOut(RunningFeiyan.url(FeiyanService.INTAKE) + "/app");
+        volunteer.signInAsDemoUser("V-zhao-li", app);
+        volunteer.inEnglish();
+        volunteer.awaitText(By.id("who"), "V-zhao-li · " + DemoCounty.CHANGBULING_VILLAGE);
+        check("residents");
 
-        WebElement find = phone.driver.findElement(By.id("q"));
-        find.sendKeys("7777");
-        By found = By.cssSelector("#residents li[data-resident='" + resident + "']");
-        await().atMost(Browser.WAIT).ignoreExceptionsInstanceOf(StaleElementReferenceException.class)
-                .until(() -> {
-                    List<WebElement> items = phone.driver.findElements(found);
-                    return !items.isEmpty() && items.get(0).getText().contains(HOSTILE);
-                });
-        // the search applied: only residents whose phone ends so, the numbers masked
-        await().atMost(Browser.WAIT).ignoreExceptionsInstanceOf(StaleElementReferenceException.class)
-                .until(() -> phone.driver.findElements(By.cssSelector("#residents li .meta")).stream()
-                        .allMatch(meta -> meta.getText().startsWith("138****7777")));
-        assertEquals("undefined", phone.script("return typeof window.__xss"), "a name ran as markup");
-        assertEquals(0L, phone.script("return document.querySelectorAll('main img, main b').length"));
-        assertEquals(true, phone.script("return document.documentElement.scrollWidth <= window.innerWidth"),
-                "no sideways scrolling on a phone");
+        // registers a resident: a wrong ID number is refused in words, and what was typed stays
+        volunteer.click(By.cssSelector("a[href='#/residents/new']"));
+        volunteer.driver.findElement(By.id("r-name")).sendKeys(HOSTILE);
+        volunteer.driver.findElement(By.id("r-phone")).sendKeys("13805396666");
+        volunteer.driver.findElement(By.id("r-id")).sendKeys("371322194503150021");
+        volunteer.click(By.cssSelector("[name=householdTags][value=EMPTY_NEST_ELDERLY]"));
+        volunteer.click(By.cssSelector("#register button[type=submit]"));
+        volunteer.awaitText(By.cssSelector("#register .form-error"), "ID number");
+        assertEquals("true", volunteer.driver.findElement(By.id("r-id")).getAttribute("aria-invalid"));
+        assertEquals(HOSTILE, volunteer.driver.findElement(By.id("r-name")).getAttribute("value"));
+        check("registering a resident, refused");
+        WebElement idNumber = volunteer.driver.findElement(By.id("r-id"));
+        idNumber.clear();
+        idNumber.sendKeys(TestIdNumbers.next());
+        volunteer.click(By.cssSelector("#register button[type=submit]"));
 
-        Files.write(Path.of("target", "app-phone.png"), ((TakesScreenshot) phone.driver).getScreenshotAs(OutputType.BYTES));
+        // her menu, what is meant for her household first; she orders opera, her consent ticked
+        volunteer.awaitText(By.cssSelector("main h2"), HOSTILE);
+        String resident = volunteer.driver.getCurrentUrl().replaceAll(".*#/residents/", "");
+        check("a resident's menu");
+        volunteer.click(By.cssSelector("a[data-project='culture-opera']"));
+        volunteer.driver.findElement(By.id("o-description")).sendKeys("Opera for " + HOSTILE);
+        volunteer.click(By.cssSelector("#order button[type=submit]"));
+        volunteer.awaitText(By.cssSelector("#order .form-error"), "consent");
+        check("ordering, refused");
+        volunteer.click(By.id("o-consent"));
+        volunteer.click(By.cssSelector("#order button[type=submit]"));
 
-        phone.driver.findElement(By.id("sign-out")).click();
-        try {
-            phone.awaitLoginPage();
-        } finally {
-            Files.write(Path.of("target", "app-signed-out.png"),
-                    ((TakesScreenshot) phone.driver).getScreenshotAs(OutputType.BYTES));
+        // the order's own screen: assigned to the county's art light cavalry, live
+        await().atMost(Browser.WAIT).until(() -> volunteer.driver.getCurrentUrl().contains("#/orders/"));
+        String order = volunteer.driver.getCurrentUrl().replaceAll(".*#/orders/", "");
+        volunteer.awaitText(By.cssSelector("#o-steps li[data-step=ASSIGNED]"), "Assigned to");
+        volunteer.awaitText(By.id("o-description"), "Opera for " + HOSTILE);
+        check("an order");
+
+        // the lead, on a phone of their own: the offer in the inbox with its time to accept, accepted with a crew,
+        // completed naming who served
+        try (Browser lead = Browser.open(390, 844)) {
+            lead.openSignedOut(app);
+            lead.signInAsDemoUser("L-art-light-cavalry", app);
+            lead.inEnglish();
+            By offer = By.cssSelector("#inbox-offered li[data-order='" + order + "']");
+            lead.awaitText(offer, "left");
+            violations.addAll(lead.seriousAccessibilityViolations());
+            lead.click(By.cssSelector("#inbox-offered li[data-order='" + order + "'] a"));
+            lead.click(By.cssSelector("#accept [name=volunteerIds]"));
+            violations.addAll(lead.seriousAccessibilityViolations());
+            lead.click(By.cssSelector("#accept button[type=submit]"));
+            WebElement hours = await().atMost(Browser.WAIT).until(
+                    () -> lead.driver.findElements(By.cssSelector("#complete input[name=servedBy]")), l -> !l.isEmpty())
+                    .get(0);
+            hours.sendKeys("3");
+            lead.driver.findElement(By.id("s-summary")).sendKeys("Peking opera on the village square");
+            violations.addAll(lead.seriousAccessibilityViolations());
+            lead.click(By.cssSelector("#complete button[type=submit]"));
+            await().atMost(Browser.WAIT).until(() -> lead.driver.findElements(By.id("complete")).isEmpty());
+            lead.click(By.cssSelector("nav a[href='#/hours']"));
+            lead.awaitText(By.id("team-hours"), "hours");
+            violations.addAll(lead.seriousAccessibilityViolations());
         }
+
+        // the volunteer's screen moved on by itself; she rates it with the resident
+        volunteer.awaitText(By.cssSelector("#o-steps li[data-step=COMPLETED]"), "3 volunteer hours");
+        check("rating");
+        volunteer.click(By.cssSelector("#rate button[type=submit]"));
+        volunteer.awaitText(By.cssSelector("#o-steps li[data-step=RATED]"), "Rated 5 of 5");
+        List<String> steps = volunteer.driver.findElements(By.cssSelector("#o-steps li")).stream()
+                .map(step -> step.getAttribute("data-step")).distinct().toList();
+        assertTrue(steps.containsAll(List.of("PLACED", "APPROVED", "ESCALATED", "ASSIGNED", "ACCEPTED", "COMPLETED",
+                "RATED")), "every step in the timeline: " + steps);
+        assertEquals("RATED", DemoCounty.as(DemoCounty.ZHAO_LI)
+                .get(RunningFeiyan.url(FeiyanService.INTAKE) + "/api/orders/" + order).then().extract().path("status"));
+        screenshot("app-order.png");
+        shownAsText();
+
+        volunteer.click(By.cssSelector("nav a[href='#/follow-ups']"));
+        volunteer.awaitText(By.cssSelector("main h2"), "Follow-up");
+        check("follow-up visits");
+        assertTrue(resident.length() > 30, "the resident's id: " + resident);
+
+        volunteer.click(By.id("sign-out"));
+        volunteer.awaitLoginPage();
+    }
+
+    @Test
+    void anOrderMadeWithNoConnectionWaitsOnThePhone_andIsPlacedOnceWhenItReturns() throws Exception {
+        DemoCounty.awaitLoaded();
+        String resident = DemoCounty.registerResident("周桂兰", "13805395555");
+        String app = RunningFeiyan.url(FeiyanService.INTAKE) + "/app/";
+        volunteer.openSignedOut(app);
+        volunteer.signInAsDemoUser("V-zhao-li", app);
+        volunteer.inEnglish();
+        volunteer.driver.get(app + "#/residents/" + resident);
+        volunteer.click(By.cssSelector("a[data-project='elderly-visit']"));
+
+        volunteer.offline(true);
+        try {
+            volunteer.awaitText(By.id("net"), "No connection");
+            volunteer.click(By.id("o-consent"));
+            volunteer.click(By.cssSelector("#order button[type=submit]"));
+            volunteer.awaitText(By.cssSelector("#kept li"), "Waiting to send");
+            check("an order waiting to send");
+            // as if an attempt had reached intake and its answer had been lost on the way back: the same request,
+            // with the key the phone keeps, is placed once already
+            @SuppressWarnings("unchecked")
+            Map<String, Object> kept = (Map<String, Object>) volunteer.asyncScript("""
+                    const done = arguments[arguments.length - 1];
+                    const open = indexedDB.open('feiyan-app');
+                    open.onsuccess = () => {
+                      const all = open.result.transaction('orders').objectStore('orders').getAll();
+                      all.onsuccess = () => { open.result.close(); done(all.result[0]); };
+                    };""");
+            String first = DemoCounty.as(DemoCounty.ZHAO_LI).contentType(ContentType.JSON)
+                    .header("Idempotency-Key", kept.get("key")).body(kept.get("body"))
+                    .post(RunningFeiyan.url(FeiyanService.INTAKE) + "/api/orders")
+                    .then().statusCode(201).extract().path("orderId");
+            assertEquals(resident, ((Map<?, ?>) kept.get("body")).get("residentId"));
+
+            volunteer.offline(false);
+            await().atMost(Browser.WAIT).until(() -> volunteer.driver.findElements(By.cssSelector("#kept li")).isEmpty());
+            volunteer.awaitText(By.cssSelector("#orders li[data-order='" + first + "']"), "周桂兰");
+        } finally {
+            volunteer.offline(false);
+        }
+        List<String> orders = DemoCounty.as(DemoCounty.ZHAO_LI)
+                .get(RunningFeiyan.url(FeiyanService.INTAKE) + "/api/orders?resident=" + resident)
+                .then().statusCode(200).extract().path("items.orderId");
+        assertEquals(1, orders.size(), "exactly one order: " + orders);
+    }
+
+    /** The resident's name and the order's words are on the screen as they were typed; nothing in them ran. */
+    private void shownAsText() {
+        assertEquals("undefined", volunteer.script("return typeof window.__xss"), "words ran as markup");
+        assertEquals(0L, volunteer.script("return document.querySelectorAll('main img, main b').length"));
+        assertEquals(true, volunteer.script("return document.documentElement.scrollWidth <= window.innerWidth"),
+                "no sideways scrolling on a phone");
+    }
+
+    /** The volunteer's screen as it is now: checked by axe-core, and nothing scrolls sideways. */
+    private void check(String screen) throws Exception {
+        volunteer.seriousAccessibilityViolations().forEach(violation -> violations.add(screen + ": " + violation));
+        assertEquals(true, volunteer.script("return document.documentElement.scrollWidth <= window.innerWidth"),
+                screen + ": no sideways scrolling on a phone");
+    }
+
+    private static void screenshot(String name) throws Exception {
+        Files.write(Path.of("target", name), ((TakesScreenshot) volunteer.driver).getScreenshotAs(OutputType.BYTES));
     }
 }

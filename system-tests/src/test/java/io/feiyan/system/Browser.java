@@ -8,9 +8,12 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
+import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
@@ -26,6 +29,8 @@ final class Browser implements AutoCloseable {
     static final Duration WAIT = Duration.ofSeconds(60);
     private static final Path CHROMIUM = Path.of("/usr/bin/chromium");
     private static final Path CHROMEDRIVER = Path.of("/usr/bin/chromedriver");
+    /** axe-core, the accessibility checker, as the build fetched it from npm (system-tests/pom.xml). */
+    private static final Path AXE = Path.of("target", "npm", "axe-core", "package", "axe.min.js");
 
     final WebDriver driver;
     private final Path profile;
@@ -87,9 +92,55 @@ final class Browser implements AutoCloseable {
         }
     }
 
-    Object script(String code) {
-        return ((JavascriptExecutor) driver).executeScript(code);
+    /** Clicks the element once it is there, scrolled to the middle of the screen (clear of a bar at the foot). */
+    void click(By element) {
+        WebElement target = await().atMost(WAIT).ignoreExceptionsInstanceOf(StaleElementReferenceException.class)
+                .until(() -> driver.findElements(element).stream().filter(WebElement::isDisplayed).findFirst(),
+                        Optional::isPresent).get();
+        script("arguments[0].scrollIntoView({block: 'center'})", target);
+        target.click();
     }
+
+    /** Until the element is there and its text holds these words. */
+    void awaitText(By element, String words) {
+        await().atMost(WAIT).ignoreExceptionsInstanceOf(StaleElementReferenceException.class)
+                .until(() -> driver.findElements(element).stream().anyMatch(e -> e.getText().contains(words)));
+    }
+
+    /** The browser's network cut off, or back (Chromium's offline emulation): the page hears offline and online. */
+    void offline(boolean offline) {
+        ChromeDriver chrome = (ChromeDriver) driver;
+        chrome.executeCdpCommand("Network.enable", Map.of());
+        chrome.executeCdpCommand("Network.emulateNetworkConditions", Map.of("offline", offline, "latency", 0,
+                "downloadThroughput", -1, "uploadThroughput", -1));
+    }
+
+    /**
+     * The screen's accessibility violations of serious or critical impact, as axe-core (from npm, fetched by the
+     * build into target/npm) finds them in this browser: one line each, rule and the elements it names.
+     */
+    List<String> seriousAccessibilityViolations() throws IOException {
+        if (!Boolean.TRUE.equals(script("return typeof window.axe === 'object'"))) {
+            script(Files.readString(AXE));
+        }
+        @SuppressWarnings("unchecked")
+        List<String> found = (List<String>) ((JavascriptExecutor) driver).executeAsyncScript("""
+                const done = arguments[arguments.length - 1];
+                axe.run(document, { resultTypes: ['violations'] }).then(result => done(result.violations
+                  .filter(v => v.impact === 'serious' || v.impact === 'critical')
+                  .map(v => v.id + ': ' + v.help + ' — ' + v.nodes.map(n => n.target.join(' ')).join(', '))));""");
+        return found;
+    }
+
+    Object script(String code, Object... arguments) {
+        return ((JavascriptExecutor) driver).executeScript(code, arguments);
+    }
+
+    /** What the page's script gives its callback (the last argument), waited for. */
+    Object asyncScript(String code) {
+        return ((JavascriptExecutor) driver).executeAsyncScript(code);
+    }
+
 
     static String keycloak() {
         return RunningFeiyan.system().keycloak().issuer();

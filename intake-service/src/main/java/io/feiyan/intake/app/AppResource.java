@@ -6,24 +6,32 @@ import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
+import java.util.Map;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 
 /**
- * 一点就来 on a phone: the app for 飞燕 volunteers, team leads and residents. The page holds no data; it signs its
- * user in through the county's Keycloak (client {@code feiyan-app}) and calls the services' public APIs with their
- * token, as any outside client would.
+ * 一点就来 on a phone: the app for 飞燕 volunteers, team leads and residents, at {@code /app/}. The page holds no
+ * data; it signs its user in through the county's Keycloak (client {@code feiyan-app}) and calls the services'
+ * public APIs with their token, as any outside client would: intake here, team and feedback at the addresses it is
+ * given (they let the app's origin call them: {@code feiyan.app.origin}). Its scripts, styles, service worker and
+ * manifest are static files beside it ({@code META-INF/resources/app}).
  */
 @Path("/app")
 public class AppResource {
     private final String page;
 
     AppResource(@ConfigProperty(name = "mp.jwt.verify.issuer") String issuer,
-            @ConfigProperty(name = "feiyan.app.client-id") String clientId) {
-        this.page = SignInPage.render("app/index.html", issuer, clientId);
+            @ConfigProperty(name = "feiyan.app.client-id") String clientId,
+            @ConfigProperty(name = "feiyan.app.team-api") String teamApi,
+            @ConfigProperty(name = "feiyan.app.feedback-api") String feedbackApi,
+            @ConfigProperty(name = "feiyan.time-zone") String zone) {
+        this.page = SignInPage.render("app/index.html", issuer, clientId,
+                Map.of("team", teamApi, "feedback", feedbackApi, "zone", zone));
     }
 
     @GET
+    @Path("/")
     @Produces(MediaType.TEXT_HTML)
     @PermitAll
     @Operation(summary = "The app", description = "Anyone may load it: it holds no data. It signs its user in "

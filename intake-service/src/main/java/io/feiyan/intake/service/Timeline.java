@@ -1,5 +1,6 @@
 package io.feiyan.intake.service;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
 import io.feiyan.events.EventType;
 import io.feiyan.events.OrderAccepted;
 import io.feiyan.events.OrderApproved;
@@ -18,6 +19,7 @@ import io.feiyan.intake.domain.Order;
 import io.feiyan.intake.domain.Team;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
+import java.math.BigDecimal;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
@@ -36,8 +38,15 @@ public class Timeline {
         this.localTime = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm xxx").withZone(zone);
     }
 
-    /** One step: what happened ({@code PLACED}, {@code ASSIGNED}, {@code ESCALATED}, ...), when, in words. */
-    public record Entry(String step, Instant at, String text) {
+    /**
+     * One step: what happened ({@code PLACED}, {@code ASSIGNED}, {@code ESCALATED}, ...), when, in words; and the
+     * facts the words are made of, for a client that tells the story in its user's language: the team (its name),
+     * the tier (reached, for an escalation), the volunteer hours, the score, and the reason's code (an escalation's,
+     * a decline's, a cancellation's). A fact the step has not is left out.
+     */
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    public record Entry(String step, Instant at, String text, String team, Tier tier, BigDecimal hours, Integer score,
+            String reason) {
     }
 
     @Transactional
@@ -47,7 +56,37 @@ public class Timeline {
 
     /** The timeline of these events of the order, in the order given. */
     public List<Entry> of(Order order, List<OrderEvent> events) {
-        return events.stream().map(event -> new Entry(step(event), event.occurredAt(), describe(order, event))).toList();
+        return events.stream().map(event -> entry(order, event)).toList();
+    }
+
+    private Entry entry(Order order, OrderEvent event) {
+        String step = step(event);
+        String text = describe(order, event);
+        Instant at = event.occurredAt();
+        if (event instanceof OrderAssigned assigned) {
+            return new Entry(step, at, text, Team.nameOf(assigned.teamCode()), assigned.tier(), null, null, null);
+        }
+        if (event instanceof OrderEscalated escalated) {
+            return new Entry(step, at, text, null, escalated.toTier(), null, null, escalated.reason().name());
+        }
+        if (event instanceof OrderDeclined declined) {
+            return new Entry(step, at, text, Team.nameOf(declined.teamCode()), null, null, null,
+                    declined.reasonCode().name());
+        }
+        if (event instanceof OrderAccepted accepted) {
+            return new Entry(step, at, text, Team.nameOf(accepted.teamCode()), null, null, null, null);
+        }
+        if (event instanceof OrderCompleted completed) {
+            return new Entry(step, at, text, Team.nameOf(completed.teamCode()), null,
+                    completed.volunteerHours().stripTrailingZeros(), null, null);
+        }
+        if (event instanceof OrderRated rated) {
+            return new Entry(step, at, text, null, null, null, rated.score(), null);
+        }
+        if (event instanceof OrderCancelled cancelled) {
+            return new Entry(step, at, text, null, null, null, null, cancelled.reason().name());
+        }
+        return new Entry(step, at, text, null, null, null, null, null);
     }
 
     private static String step(OrderEvent event) {

@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
+import java.util.Map;
 
 /**
  * A page Feiyan serves that signs its user in through the county's Keycloak (/feiyan/sign-in.js): its HTML with the
@@ -14,12 +15,21 @@ public final class SignInPage {
     }
 
     public static String render(String resource, String issuer, String clientId) {
+        return render(resource, issuer, clientId, Map.of());
+    }
+
+    /** The page with its realm and client, and more {@code {{name}}} placeholders filled in (as attribute values). */
+    public static String render(String resource, String issuer, String clientId, Map<String, String> values) {
         try (InputStream page = SignInPage.class.getClassLoader().getResourceAsStream(resource)) {
             if (page == null) {
                 throw new IllegalStateException("no page " + resource);
             }
-            return new String(page.readAllBytes(), StandardCharsets.UTF_8)
+            String text = new String(page.readAllBytes(), StandardCharsets.UTF_8)
                     .replace("{{issuer}}", attribute(issuer)).replace("{{client}}", attribute(clientId));
+            for (Map.Entry<String, String> value : values.entrySet()) {
+                text = text.replace("{{" + value.getKey() + "}}", attribute(value.getValue()));
+            }
+            return text;
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
