@@ -1,5 +1,6 @@
 package io.feiyan.events;
 
+import java.math.BigDecimal;
 import java.time.Instant;
 import java.util.UUID;
 
@@ -8,6 +9,8 @@ import java.util.UUID;
  * a village code, and the need only as its project and category: the free-text description stays in
  * intake, for reviewers to read there. {@code projectCode} is null for a free-text need, which then
  * {@code needsReview}. {@code volunteerId} names the 飞燕 volunteer of a proxy order, else it is null.
+ * {@code solvedOnTheSpot}, when present, says the volunteer met the need there and then (能现场解决的就当场解决): no
+ * team is sought; the village's 飞燕 team completes it with the volunteer's hours.
  */
 public record OrderPlaced(
         UUID orderId,
@@ -21,7 +24,20 @@ public record OrderPlaced(
         String volunteerId,
         Instant preferredFrom,
         Instant preferredTo,
-        Instant placedAt) implements OrderEvent {
+        Instant placedAt,
+        SolvedOnTheSpot solvedOnTheSpot) implements OrderEvent {
+
+    /** Who met the need on the spot (their id in team-service's registry) and in how many hours. */
+    public record SolvedOnTheSpot(UUID volunteerId, BigDecimal hours) {
+    }
+
+    /** A need placed for a team to serve. */
+    public OrderPlaced(UUID orderId, UUID residentId, String projectCode, String category, boolean needsReview,
+            String villageCode, Urgency urgency, Channel channel, String volunteerId, Instant preferredFrom,
+            Instant preferredTo, Instant placedAt) {
+        this(orderId, residentId, projectCode, category, needsReview, villageCode, urgency, channel, volunteerId,
+                preferredFrom, preferredTo, placedAt, null);
+    }
 
     @Override
     public Instant occurredAt() {

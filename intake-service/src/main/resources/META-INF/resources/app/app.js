@@ -278,25 +278,35 @@ async function orderScreen(residentId, code) {
         <input type="radio" name="urgency" value="${u}"${u === 'ROUTINE' ? ' checked' : ''}>${esc(t(u))}</label>`).join('')}</fieldset>
       <label for="o-when">${esc(t('preferred'))}</label><input id="o-when" name="preferredFrom" type="datetime-local">
       ${self ? '' : `<label class="choice"><input type="checkbox" name="residentConsent" id="o-consent">${esc(t('consent'))}</label>`}
+      ${self || !state.claims.volunteer ? '' : `<label class="choice"><input type="checkbox" id="o-spot" name="solvedOnTheSpot"
+          aria-controls="o-spot-hours">${esc(t('solvedHere'))}</label>
+        <div id="o-spot-hours" hidden><label for="o-hours">${esc(t('spotHours'))}</label>
+          <input id="o-hours" name="solvedOnTheSpot.hours" type="number" inputmode="decimal" min="0.5" max="24" step="0.5"></div>`}
       ${formError()}
       <button type="submit" class="primary wide">${esc(t('send'))}</button>
     </form>`);
   const form = $('order');
+  const spot = $('o-spot');
+  if (spot) spot.onchange = () => { $('o-spot-hours').hidden = !spot.checked; };
   form.onsubmit = async event => {
     event.preventDefault();
     const description = form.elements.description.value.trim();
+    const spotHours = spot && spot.checked ? Number($('o-hours').value) : null;
     const from = form.elements.preferredFrom.value ? new Date(form.elements.preferredFrom.value) : null;
     const body = { residentId, urgency: form.querySelector('[name=urgency]:checked').value,
       ...(other ? { category: form.elements.category.value } : { projectCode: code }),
       ...(description ? { description } : {}),
       ...(self ? {} : { residentConsent: form.elements.residentConsent.checked }),
-      ...(from ? { preferredFrom: from.toISOString(), preferredTo: new Date(from.getTime() + 2 * 3600_000).toISOString() } : {}) };
+      ...(from ? { preferredFrom: from.toISOString(), preferredTo: new Date(from.getTime() + 2 * 3600_000).toISOString() } : {}),
+      ...(spotHours === null ? {} : { solvedOnTheSpot: { hours: spotHours } }) };
     // what cannot be right is said here, before it waits on the phone for a connection
-    const missing = [...(other && !description ? ['description'] : []), ...(body.residentConsent === false ? ['residentConsent'] : [])];
-    if (missing.length) {
-      return refuse(form, { body: { type: 'invalid-request', errors: missing.map(field => ({ field,
-        reason: field === 'residentConsent' ? "must be true: a volunteer orders only with the resident's consent" : 'is required' })) } });
-    }
+    const errors = [
+      ...(other && !description ? [{ field: 'description', reason: 'is required' }] : []),
+      ...(body.residentConsent === false ? [{ field: 'residentConsent',
+        reason: "must be true: a volunteer orders only with the resident's consent" }] : []),
+      ...(spotHours !== null && !(spotHours > 0 && spotHours <= 24) ? [{ field: 'solvedOnTheSpot.hours',
+        reason: 'is more than 0 and at most 24' }] : [])];
+    if (errors.length) return refuse(form, { body: { type: 'invalid-request', errors } });
     const entry = { key: crypto.randomUUID(), body, who: me(), keptAt: new Date().toISOString(),
       label: { resident: residentName(residentId), project: other ? t(body.category) : project(code) } };
     await outbox.keep(entry);

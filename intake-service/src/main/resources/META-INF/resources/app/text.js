@@ -14,7 +14,7 @@ export const TEXT = {
     EMPTY_NEST_ELDERLY: '空巢老人', LEFT_BEHIND_CHILD: '留守儿童', SPECIAL_HARDSHIP: '特困群体', DISABILITY: '残疾',
     CHRONIC_ILLNESS: '慢性病',
     back: '返回', menuFor: n => `${n} 本月可点的服务`, forHousehold: '适合她家', orderThis: '点单',
-    somethingElse: '其他需求（用她的话说）', solvedHere: '已当场解决', tier: { VILLAGE: '村', TOWN: '镇', COUNTY: '县' },
+    somethingElse: '其他需求（用她的话说）', solvedHere: '我已当场解决了', spotHours: '用了几小时', tier: { VILLAGE: '村', TOWN: '镇', COUNTY: '县' },
     servedAt: t => `由${t}级队伍服务`,
     orderFor: n => `为 ${n} 点单`, orderForMe: '我要点单', project: '服务项目', category: '类别',
     description: '需求说明', descriptionHint: '用居民自己的话说清楚需要什么', urgency: '紧急程度',
@@ -27,7 +27,8 @@ export const TEXT = {
     status: { PLACED: '已下单', ASSIGNED: '已派单', ACCEPTED: '已接单', COMPLETED: '已完成', RATED: '已评价',
               CANCELLED: '已取消', REJECTED: '未通过审核' },
     step: {
-      PLACED: () => '已下单', APPROVED: () => '通过审核',
+      PLACED: s => s.reason === 'SOLVED_ON_THE_SPOT' ? `已下单，飞燕志愿者当场解决（${s.hours} 小时）` : '已下单',
+      APPROVED: () => '通过审核',
       ASSIGNED: s => `派给 ${s.team}（${({ VILLAGE: '村', TOWN: '镇', COUNTY: '县' })[s.tier] || ''}级）`,
       ESCALATED: s => `上报到${({ VILLAGE: '村', TOWN: '镇', COUNTY: '县' })[s.tier] || ''}级：${({
         NO_TEAM_AVAILABLE: '本级没有能接的队伍', TIMEOUT: '队伍未按时接单', DECLINED: '本级队伍都未能接单',
@@ -58,7 +59,9 @@ export const TEXT = {
       'assignment-state': '这个订单的状态已经变了，请刷新。', 'not-your-assignment': '这个订单不是派给你们队的。',
       forbidden: '你没有权限做这件事。', 'not-found': '没有找到。', 'try-again': '系统忙，请稍后再试。',
       'unknown-project': '没有这个服务项目。', 'unknown-resident': '没有这位居民。', 'no-menu': '本月还没有菜单。',
-      'not-a-team-volunteer': '这位志愿者不是本队的。', 'internal-error': '系统出错了，请稍后再试。' },
+      'not-a-team-volunteer': '这位志愿者不是本队的。', 'internal-error': '系统出错了，请稍后再试。',
+      'no-village-team': '本村还没有飞燕队伍，不能记录当场解决，请正常下单。',
+      'not-a-registered-volunteer': '你的账号没有登记在志愿者名册里，时长无处记录。' },
     reasons: [
       [/^is required$/, '必须填写'], [/^is longer than (\d+) characters$/, '不能超过 $1 个字'],
       [/^is an 11-digit mobile number/, '应是 11 位手机号或带区号的座机号'],
@@ -67,11 +70,12 @@ export const TEXT = {
       [/^must be true: a volunteer orders only/, '需要居民本人同意才能代为下单'], [/^is from 1 to 5$/, '应是 1 到 5 分'],
       [/^was it solved\?$/, '请选择是否解决'], [/^names each volunteer and their hours/, '每人时长应大于 0、不超过 24'],
       [/^is required, or servedBy/, '请填写谁服务了及时长'], [/^names each volunteer once$/, '每人只能选一次'],
-      [/^is a 12-digit village code$/, '应是 12 位村代码'] ],
+      [/^is a 12-digit village code$/, '应是 12 位村代码'], [/^is more than 0 and at most 24$/, '应大于 0、不超过 24'] ],
     fields: { name: '姓名', phone: '手机号', idNumber: '身份证号', villageCode: '村', 'guardian.name': '监护人姓名',
       'guardian.phone': '监护人电话', residentConsent: '居民同意', description: '需求说明', category: '类别',
       urgency: '紧急程度', score: '满意度', solved: '是否解决', servedBy: '服务人员', reasonCode: '原因',
-      reason: '说明', scheduledFor: '约定时间', preferredFrom: '希望时间', outcome: '回访结果' }
+      reason: '说明', scheduledFor: '约定时间', preferredFrom: '希望时间', outcome: '回访结果',
+      'solvedOnTheSpot.hours': '用了几小时', solvedOnTheSpot: '当场解决' }
   },
   en: {
     title: 'One tap and help comes', signIn: 'Sign in', signOut: 'Sign out',
@@ -89,7 +93,8 @@ export const TEXT = {
     EMPTY_NEST_ELDERLY: 'Empty-nest elder', LEFT_BEHIND_CHILD: 'Left-behind child', SPECIAL_HARDSHIP: 'Special hardship',
     DISABILITY: 'Disability', CHRONIC_ILLNESS: 'Chronic illness',
     back: 'Back', menuFor: n => `What ${n} can order this month`, forHousehold: 'For her household',
-    orderThis: 'Order', somethingElse: 'Something else, in her words', solvedHere: 'Solved on the spot',
+    orderThis: 'Order', somethingElse: 'Something else, in her words', solvedHere: 'I solved it on the spot',
+    spotHours: 'Hours it took',
     tier: { VILLAGE: 'village', TOWN: 'town', COUNTY: 'county' }, servedAt: t => `served by a ${t} team`,
     orderFor: n => `Order for ${n}`, orderForMe: 'Order for myself', project: 'Project', category: 'Category',
     description: 'What is needed', descriptionHint: "In the resident's own words", urgency: 'Urgency',
@@ -103,7 +108,8 @@ export const TEXT = {
     status: { PLACED: 'Placed', ASSIGNED: 'Assigned', ACCEPTED: 'Accepted', COMPLETED: 'Completed', RATED: 'Rated',
               CANCELLED: 'Cancelled', REJECTED: 'Not accepted at review' },
     step: {
-      PLACED: () => 'Placed', APPROVED: () => 'Passed review',
+      PLACED: s => s.reason === 'SOLVED_ON_THE_SPOT' ? `Placed, and solved on the spot in ${s.hours} hours` : 'Placed',
+      APPROVED: () => 'Passed review',
       ASSIGNED: s => `Assigned to ${s.team} (${(s.tier || '').toLowerCase()} tier)`,
       ESCALATED: s => `Sent up to the ${(s.tier || '').toLowerCase()} tier: ${({
         NO_TEAM_AVAILABLE: 'no team there could take it', TIMEOUT: 'the team did not accept in time',
@@ -136,10 +142,13 @@ export const TEXT = {
       'not-your-assignment': 'This order is not with your team.', forbidden: 'You may not do this.',
       'not-found': 'Not found.', 'try-again': 'Busy: try again in a moment.', 'unknown-project': 'No such project.',
       'unknown-resident': 'No such resident.', 'no-menu': 'There is no menu this month.',
-      'not-a-team-volunteer': 'That volunteer is not in the team.', 'internal-error': 'Something broke: try again later.' },
+      'not-a-team-volunteer': 'That volunteer is not in the team.', 'internal-error': 'Something broke: try again later.',
+      'no-village-team': 'The village has no 飞燕 team to record it with: place the order for a team instead.',
+      'not-a-registered-volunteer': 'Your account is not in the volunteer registry: the hours would go nowhere.' },
     reasons: [],
     fields: { 'guardian.name': "guardian's name", 'guardian.phone': "guardian's phone", residentConsent: 'consent',
       idNumber: 'ID number', villageCode: 'village', reasonCode: 'reason', scheduledFor: 'agreed time',
-      preferredFrom: 'preferred time', servedBy: 'who served' }
+      preferredFrom: 'preferred time', servedBy: 'who served', 'solvedOnTheSpot.hours': 'hours it took',
+      solvedOnTheSpot: 'solved on the spot' }
   }
 };

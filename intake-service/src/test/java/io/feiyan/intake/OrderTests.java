@@ -7,7 +7,9 @@ import static io.feiyan.intake.Fixtures.registerResident;
 import static io.feiyan.testkit.EventProbe.header;
 import static io.feiyan.testkit.EventProbe.keyed;
 import static io.feiyan.testkit.EventProbe.payload;
+import static org.awaitility.Awaitility.await;
 import static org.hamcrest.Matchers.contains;
+import static org.hamcrest.Matchers.endsWith;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.nullValue;
 import static org.hamcrest.Matchers.startsWith;
@@ -21,8 +23,11 @@ import io.feiyan.events.CloudEvents;
 import io.feiyan.events.OrderAccepted;
 import io.feiyan.events.OrderCancelled;
 import io.feiyan.events.OrderPlaced;
+import io.feiyan.events.TeamUpdated;
+import io.feiyan.events.Tier;
 import io.feiyan.events.Topics;
 import io.feiyan.intake.domain.Order;
+import io.feiyan.intake.domain.Team;
 import io.feiyan.servers.Identity;
 import io.feiyan.testkit.EventProbe;
 import io.feiyan.testkit.FeiyanTest;
@@ -30,8 +35,10 @@ import io.feiyan.testkit.InjectEventProbe;
 import io.feiyan.testkit.Published;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.restassured.http.ContentType;
+import java.math.BigDecimal;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
@@ -75,6 +82,34 @@ class OrderTests {
         assertFalse(placed.needsReview());
         assertFalse(record.value().contains("吴") || record.value().contains("1380539")
                 || record.value().contains("Grandma"), "no personal data leaves intake: " + record.value());
+    }
+
+    @Test
+    void aNeedSolvedOnTheSpot_isPlacedWithTheVolunteersHours_byARegisteredVolunteerOfAVillageWithA飞燕Team() {
+        UUID resident = registerResident(CHANGBULING);
+        UUID registryId = UUID.randomUUID();
+        Identity zhao = new Identity("V-3713-0042", List.of("volunteer"), CHANGBULING, null, null, registryId);
+        Map<String, Object> body = proxyOrder(resident);
+        body.put("solvedOnTheSpot", Map.of("hours", 30));
+        Auth.as(zhao).contentType(ContentType.JSON).body(body).post("/api/orders")
+                .then().statusCode(400).body("field", equalTo("solvedOnTheSpot.hours"));
+        body.put("solvedOnTheSpot", Map.of("hours", 1.5));
+        Auth.volunteer().contentType(ContentType.JSON).body(body).post("/api/orders")
+                .then().statusCode(422).body("type", endsWith("/not-a-registered-volunteer"));
+        Auth.as(zhao).contentType(ContentType.JSON).body(body).post("/api/orders")
+                .then().statusCode(422).body("type", endsWith("/no-village-team"));
+
+        probe.publish(new TeamUpdated("changbuling-feiyan", "长埠岭村飞燕", Tier.VILLAGE, CHANGBULING,
+                List.of("elderly-visit"), 5, true));
+        await().atMost(WAIT).until(() -> QuarkusTransaction.requiringNew().call(
+                () -> Team.findById("changbuling-feiyan") != null));
+        String orderId = Auth.as(zhao).contentType(ContentType.JSON).body(body).post("/api/orders")
+                .then().statusCode(201)
+                .body("timeline[0].reason", equalTo("SOLVED_ON_THE_SPOT"))
+                .body("timeline[0].hours", equalTo(1.5f))
+                .extract().path("orderId");
+        OrderPlaced placed = payload(probe.await(Topics.ORDERS_PLACED, keyed(orderId), WAIT), OrderPlaced.class);
+        assertEquals(new OrderPlaced.SolvedOnTheSpot(registryId, new BigDecimal("1.5")), placed.solvedOnTheSpot());
     }
 
     @Test

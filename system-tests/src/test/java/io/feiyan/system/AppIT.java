@@ -1,6 +1,8 @@
 package io.feiyan.system;
 
 import static org.awaitility.Awaitility.await;
+import static org.hamcrest.Matchers.contains;
+import static org.hamcrest.Matchers.equalTo;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -193,6 +195,36 @@ class AppIT {
                 .get(RunningFeiyan.url(FeiyanService.INTAKE) + "/api/orders?resident=" + resident)
                 .then().statusCode(200).extract().path("items.orderId");
         assertEquals(1, orders.size(), "exactly one order: " + orders);
+    }
+
+    @Test
+    void aNeedTheVolunteerSolvedOnTheSpot_isPlacedAndCompletedByTheVillageTeam_withTheirHours() throws Exception {
+        DemoCounty.awaitLoaded();
+        String resident = DemoCounty.registerResident("冯玉珍", "13805394444");
+        String app = RunningFeiyan.url(FeiyanService.INTAKE) + "/app/";
+        volunteer.openSignedOut(app);
+        volunteer.signInAsDemoUser("V-zhao-li", app);
+        volunteer.inEnglish();
+        volunteer.driver.get(app + "#/residents/" + resident);
+        volunteer.click(By.cssSelector("a[data-project='other']"));
+        volunteer.driver.findElement(By.id("o-description")).sendKeys("Her radio had lost its station: tuned it again");
+        volunteer.click(By.id("o-consent"));
+        volunteer.click(By.id("o-spot"));
+        volunteer.driver.findElement(By.id("o-hours")).sendKeys("0.5");
+        check("recording a need solved on the spot");
+        volunteer.click(By.cssSelector("#order button[type=submit]"));
+
+        volunteer.awaitText(By.cssSelector("#o-steps li[data-step=PLACED]"), "solved on the spot in 0.5 hours");
+        volunteer.awaitText(By.cssSelector("#o-steps li[data-step=COMPLETED]"), "Changbuling village 飞燕 volunteers");
+        String order = volunteer.driver.getCurrentUrl().replaceAll(".*#/orders/", "");
+        List<String> steps = volunteer.driver.findElements(By.cssSelector("#o-steps li")).stream()
+                .map(step -> step.getAttribute("data-step")).toList();
+        assertEquals(List.of("PLACED", "COMPLETED"), steps, "no review, offer or acceptance");
+        // the village's 飞燕 team's work, Zhao Li its crew, the hours his in the ledger
+        DemoCounty.as(DemoCounty.ADMIN).get(RunningFeiyan.url(FeiyanService.TEAM) + "/api/assignments/" + order)
+                .then().statusCode(200).body("teamCode", equalTo("changbuling-feiyan"))
+                .body("status", equalTo("COMPLETED"))
+                .body("crew", contains(DemoCounty.ZHAO_LI.volunteer().toString()));
     }
 
     /** The resident's name and the order's words are on the screen as they were typed; nothing in them ran. */

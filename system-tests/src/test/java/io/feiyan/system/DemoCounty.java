@@ -32,6 +32,8 @@ final class DemoCounty {
     static final Identity QUANYUAN_OPERATOR = DEMO_USERS.get("OPERATOR_TOWN");
     /** The lead of the county's art light cavalry, which offers opera (a demo account). */
     static final Identity CAVALRY_LEAD = DEMO_USERS.get("TEAM_LEAD");
+    /** An admin of the county centre. */
+    static final Identity ADMIN = DEMO_USERS.get("ADMIN");
     /** An operator of the county centre, who sees every case of the county. */
     static final Identity COUNTY_OPERATOR = Identity.operator("OP-county-1", "371322");
 

@@ -8,13 +8,17 @@ import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
+import io.feiyan.events.Channel;
 import io.feiyan.events.OrderAssigned;
 import io.feiyan.events.OrderCompleted;
+import io.feiyan.events.OrderPlaced;
 import io.feiyan.events.Tier;
 import io.feiyan.events.Topics;
+import io.feiyan.events.Urgency;
 import io.feiyan.testkit.EventProbe;
 import io.feiyan.testkit.FeiyanTest;
 import io.feiyan.testkit.InjectEventProbe;
+import io.feiyan.testkit.Published;
 import io.restassured.http.ContentType;
 import java.math.BigDecimal;
 import java.time.Duration;
@@ -129,6 +133,31 @@ class VolunteerTests {
                 .body("byVolunteer.hours", contains(2.0f));
         Auth.asMemberOf(team).get("/api/volunteers/{id}/hours", wang).then().statusCode(200)
                 .body("total", equalTo(2.0f));
+    }
+
+    @Test
+    void aNeedSolvedOnTheSpot_isCompletedByTheVolunteersVillageTeam_atOnce_withTheirHoursInTheLedger() {
+        String village = "371322107214";
+        Auth.asAdmin().contentType(ContentType.JSON).body(Map.of("name", "Spot village team", "tier", "VILLAGE",
+                "regionCode", village)).put("/api/teams/spot-village-a").then().statusCode(200);
+        Auth.asAdmin().contentType(ContentType.JSON).body(Map.of("name", "Spot village team B", "tier", "VILLAGE",
+                "regionCode", village)).put("/api/teams/spot-village-b").then().statusCode(200);
+        String li = register("李秀芝", village, List.of("spot-village-b"), "2025-03-01");
+        UUID orderId = UUID.randomUUID();
+        OrderPlaced placed = new OrderPlaced(orderId, UUID.randomUUID(), "elderly-visit", "ELDERLY_CARE", false, village,
+                Urgency.ROUTINE, Channel.PROXY, "V-li", null, null, Instant.now().truncatedTo(ChronoUnit.MILLIS),
+                new OrderPlaced.SolvedOnTheSpot(UUID.fromString(li), new BigDecimal("1.5")));
+        probe.publish(placed);
+
+        OrderCompleted completed = payload(probe.await(Topics.ORDERS_COMPLETED, keyed(orderId), WAIT),
+                OrderCompleted.class);
+        assertEquals("spot-village-b", completed.teamCode(), "the village team the volunteer serves in");
+        assertEquals(new BigDecimal("1.5"), completed.volunteerHours());
+        Auth.asAdmin().get("/api/assignments/{id}", orderId).then().statusCode(200)
+                .body("status", equalTo("COMPLETED")).body("crew", contains(li));
+        Auth.asMemberOf("spot-village-b").get("/api/volunteers/{id}/hours", li).then().statusCode(200)
+                .body("total", equalTo(1.5f));
+        assertEquals(1, Published.about(probe, Topics.ORDERS_COMPLETED, orderId).size(), "completed once");
     }
 
     private UUID acceptedOrder(String team, List<String> crew) {

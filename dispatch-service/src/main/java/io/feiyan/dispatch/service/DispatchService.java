@@ -59,9 +59,12 @@ public class DispatchService {
         this.metrics = metrics;
     }
 
-    /** Opens the order's case and routes it unless it needs review; an order seen before changes nothing. */
+    /**
+     * Opens the order's case and routes it unless it needs review; an order seen before changes nothing. A need its
+     * 飞燕 volunteer solved on the spot opens none: no team is sought (the village's 飞燕 team completes it).
+     */
     public void open(OrderPlaced placed) {
-        if (DispatchCase.findById(placed.orderId()) != null) {
+        if (placed.solvedOnTheSpot() != null || DispatchCase.findById(placed.orderId()) != null) {
             return;
         }
         DispatchCase c = DispatchCase.open(placed, reviewReason(placed), config.review().tier(), Instant.now());

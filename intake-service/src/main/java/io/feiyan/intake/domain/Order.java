@@ -12,6 +12,7 @@ import jakarta.persistence.EnumType;
 import jakarta.persistence.Enumerated;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
+import java.math.BigDecimal;
 import java.time.Instant;
 import java.util.UUID;
 
@@ -52,6 +53,9 @@ public class Order extends PanacheEntityBase {
     public Instant lastStepAt;
     /** The trace the order was placed in (W3C traceparent): every event of the order is published in it. */
     public String traceparent;
+    /** For a need its 飞燕 volunteer met there and then: who (their registry id), and in how many hours. */
+    public UUID solvedOnTheSpotBy;
+    public BigDecimal solvedOnTheSpotHours;
 
     /** What is needed: a project of the menu (or a category and the need in the resident's words), how soon, when. */
     public record Need(String projectCode, String category, String description, Urgency urgency, Instant preferredFrom,
@@ -99,13 +103,20 @@ public class Order extends PanacheEntityBase {
         return true;
     }
 
+    /** The volunteer met the need there and then (null: a team is to serve it). */
+    public void solvedOnTheSpot(OrderPlaced.SolvedOnTheSpot solved) {
+        solvedOnTheSpotBy = solved == null ? null : solved.volunteerId();
+        solvedOnTheSpotHours = solved == null ? null : solved.hours();
+    }
+
     public boolean needsReview() {
         return projectCode == null;
     }
 
     public OrderPlaced placedEvent() {
         return new OrderPlaced(id, residentId, projectCode, category, needsReview(), villageCode, urgency, channel,
-                volunteerId, preferredFrom, preferredTo, placedAt);
+                volunteerId, preferredFrom, preferredTo, placedAt, solvedOnTheSpotBy == null ? null
+                        : new OrderPlaced.SolvedOnTheSpot(solvedOnTheSpotBy, solvedOnTheSpotHours));
     }
 
     /** Withdraws the order; only one no team has accepted can be withdrawn. */

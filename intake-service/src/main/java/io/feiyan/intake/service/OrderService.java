@@ -4,11 +4,14 @@ import io.feiyan.events.Channel;
 import io.feiyan.events.EventType;
 import io.feiyan.events.OrderCancelled;
 import io.feiyan.events.OrderEvent;
+import io.feiyan.events.OrderPlaced;
+import io.feiyan.events.Tier;
 import io.feiyan.events.Urgency;
 import io.feiyan.intake.domain.Order;
 import io.feiyan.intake.domain.OrderStatus;
 import io.feiyan.intake.domain.Project;
 import io.feiyan.intake.domain.Resident;
+import io.feiyan.intake.domain.Team;
 import io.feiyan.platform.messaging.IncomingEvent;
 import io.feiyan.platform.messaging.OrderTraces;
 import io.feiyan.platform.messaging.Outbox;
@@ -22,6 +25,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.LockModeType;
 import jakarta.transaction.Transactional;
+import java.math.BigDecimal;
 import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
@@ -31,6 +35,7 @@ import java.util.UUID;
 @Transactional
 public class OrderService {
     public static final int MAX_DESCRIPTION = 4000;
+    private static final BigDecimal MAX_HOURS_ON_THE_SPOT = BigDecimal.valueOf(24);
 
     private final Outbox outbox;
     private final OrderHistory history;
@@ -54,10 +59,18 @@ public class OrderService {
      * {@link ResidentAccess#placingChannel}): a proxy order records the volunteer, from their token, and
      * needs the resident's consent; a phone order records the operator. {@code newNeed} places a second open
      * order for the same project on purpose.
+     * {@code solvedOnTheSpot} records a need a volunteer of the resident's village met at once, with their hours.
      */
     public record PlaceOrder(UUID residentId, String projectCode, String category, String description,
             String villageCode, Urgency urgency, Channel channel, Boolean residentConsent,
-            Instant preferredFrom, Instant preferredTo, Boolean newNeed) {
+            Instant preferredFrom, Instant preferredTo, Boolean newNeed, SolvedOnTheSpot solvedOnTheSpot) {
+    }
+
+    /**
+     * A 飞燕 volunteer met the need there and then (能现场解决的就当场解决), in these hours: no team is sought; the
+     * village's 飞燕 team completes the order with the volunteer's hours (team-service, from OrderPlaced).
+     */
+    public record SolvedOnTheSpot(BigDecimal hours) {
     }
 
     /**
@@ -99,7 +112,9 @@ public class OrderService {
             access.actIn(village);
         }
         String category = request.projectCode() == null ? request.category() : catalogueCategory(request);
-        if (request.projectCode() != null && !Boolean.TRUE.equals(request.newNeed())) {
+        OrderPlaced.SolvedOnTheSpot solved = request.solvedOnTheSpot() == null ? null
+                : solvedOnTheSpot(request.solvedOnTheSpot(), channel, village);
+        if (request.projectCode() != null && solved == null && !Boolean.TRUE.equals(request.newNeed())) {
             refuseDuplicate(request);
         }
 
@@ -107,6 +122,7 @@ public class OrderService {
                         blankToNull(request.description()), request.urgency(), request.preferredFrom(),
                         request.preferredTo()), channel, access.callerId(), Boolean.TRUE.equals(request.residentConsent()),
                 Instant.now());
+        order.solvedOnTheSpot(solved);
         order.traceparent = OrderTraces.current();
         order.idempotencyKey = idempotencyKey;
         order.persist();
@@ -196,6 +212,30 @@ public class OrderService {
                             + "; to order it again as a separate need, send \"newNeed\": true")
                     .with("existingOrderId", open.id).exception();
         }
+    }
+
+    /**
+     * Who met the need on the spot, and in how long: a 飞燕 volunteer of the village (their registry id from their
+     * token), in more than 0 and at most 24 hours, where a village 飞燕 team serves that can take the hours.
+     */
+    private OrderPlaced.SolvedOnTheSpot solvedOnTheSpot(SolvedOnTheSpot solved, Channel channel, String village) {
+        BigDecimal hours = solved.hours();
+        new Validation()
+                .require(channel == Channel.PROXY, "solvedOnTheSpot", "is for a 飞燕 volunteer ordering for a resident")
+                .require(hours != null && hours.signum() > 0 && hours.compareTo(MAX_HOURS_ON_THE_SPOT) <= 0,
+                        "solvedOnTheSpot.hours", "is more than 0 and at most 24")
+                .require(hours == null || hours.stripTrailingZeros().scale() <= 2, "solvedOnTheSpot.hours",
+                        "has at most two decimals")
+                .orThrow();
+        UUID volunteer = access.volunteer().orElseThrow(() -> Problem.of(422, "not-a-registered-volunteer",
+                "Not in the volunteer registry", "your account names no entry of the volunteer registry, which the "
+                        + "hours go to").with("field", "solvedOnTheSpot").exception());
+        if (Team.count("tier = ?1 and regionCode = ?2 and active = true", Tier.VILLAGE, village) == 0) {
+            throw Problem.of(422, "no-village-team", "No 飞燕 team in the village",
+                    "village " + village + " has no active 飞燕 team to record the hours with: place the order for a "
+                            + "team to serve instead").with("field", "solvedOnTheSpot").exception();
+        }
+        return new OrderPlaced.SolvedOnTheSpot(volunteer, hours);
     }
 
     private static void validate(PlaceOrder request, UUID residentId, Channel channel) {

@@ -122,6 +122,11 @@ public class ResidentAccess {
         return caller.id();
     }
 
+    /** The caller's entry in the volunteer registry, if their token names one. */
+    public Optional<UUID> volunteer() {
+        return caller.volunteer();
+    }
+
     /** The order may be read: by whom it is for, or the team it is with now. */
     @Transactional
     public void follow(Order order) {

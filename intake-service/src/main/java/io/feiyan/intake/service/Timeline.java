@@ -80,6 +80,10 @@ public class Timeline {
             return new Entry(step, at, text, Team.nameOf(completed.teamCode()), null,
                     completed.volunteerHours().stripTrailingZeros(), null, null);
         }
+        if (event instanceof OrderPlaced placed && placed.solvedOnTheSpot() != null) {
+            return new Entry(step, at, text, null, null, placed.solvedOnTheSpot().hours().stripTrailingZeros(), null,
+                    "SOLVED_ON_THE_SPOT");
+        }
         if (event instanceof OrderRated rated) {
             return new Entry(step, at, text, null, null, null, rated.score(), null);
         }
@@ -102,7 +106,9 @@ public class Timeline {
                 case PHONE -> "Taken on the phone by station operator " + order.operatorId;
                 case WECHAT -> "Placed by the resident through the WeChat public account";
                 case APP -> "Placed by the resident in the app";
-            } + (placed.needsReview() ? "; a need in the resident's words, for review" : "");
+            } + (placed.solvedOnTheSpot() != null ? "; solved on the spot in "
+                    + placed.solvedOnTheSpot().hours().stripTrailingZeros().toPlainString() + " hours"
+                    : placed.needsReview() ? "; a need in the resident's words, for review" : "");
         }
         if (event instanceof OrderApproved approved) {
             return approved.approvedBy() == null ? "Passed review: nothing in it needed checking"

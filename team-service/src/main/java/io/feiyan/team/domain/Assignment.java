@@ -4,6 +4,7 @@ import io.feiyan.events.OrderAccepted;
 import io.feiyan.events.OrderAssigned;
 import io.feiyan.events.OrderCompleted;
 import io.feiyan.events.OrderDeclined;
+import io.feiyan.events.OrderPlaced;
 import io.feiyan.events.Tier;
 import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
 import jakarta.persistence.Column;
@@ -54,6 +55,24 @@ public class Assignment extends PanacheEntityBase {
     public static Assignment offeredBy(OrderAssigned assigned) {
         Assignment assignment = new Assignment();
         assignment.offer(assigned);
+        return assignment;
+    }
+
+    /**
+     * A need a 飞燕 volunteer met there and then (能现场解决的就当场解决): the village team's at once, the volunteer its
+     * crew, never offered nor waiting to be accepted; it is completed next, with their hours.
+     */
+    public static Assignment solvedOnTheSpot(OrderPlaced placed, String villageTeam, Instant now) {
+        Assignment assignment = new Assignment();
+        assignment.orderId = placed.orderId();
+        assignment.teamCode = villageTeam;
+        assignment.tier = Tier.VILLAGE;
+        assignment.projectCode = placed.projectCode();
+        assignment.assignedAt = now;
+        assignment.acceptedAt = now;
+        assignment.deadline = now;
+        assignment.status = AssignmentStatus.ACCEPTED;
+        assignment.crew = new ArrayList<>(List.of(placed.solvedOnTheSpot().volunteerId()));
         return assignment;
     }
 

@@ -32,7 +32,12 @@ public class OrderEvents {
                 .on(OrderEscalated.class, event -> assignments.passedOn(event.payload().orderId(),
                         event.payload().escalatedAt()))
                 .on(OrderCancelled.class, event -> assignments.cancel(event.payload().orderId()))
-                .on(OrderPlaced.class, event -> menus.count(event.payload()));
+                .on(OrderPlaced.class, event -> {
+                    menus.count(event.payload());
+                    if (event.payload().solvedOnTheSpot() != null) {
+                        assignments.solvedOnTheSpot(event.payload());
+                    }
+                });
     }
 
     @Incoming(CHANNEL)

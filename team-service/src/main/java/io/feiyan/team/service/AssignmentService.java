@@ -2,6 +2,8 @@ package io.feiyan.team.service;
 
 import io.feiyan.events.OrderAssigned;
 import io.feiyan.events.OrderDeclined;
+import io.feiyan.events.OrderPlaced;
+import io.feiyan.events.Tier;
 import io.feiyan.platform.messaging.OrderTraces;
 import io.feiyan.platform.messaging.Outbox;
 import io.feiyan.platform.rest.Problem;
@@ -9,6 +11,7 @@ import io.feiyan.team.domain.Assignment;
 import io.feiyan.team.domain.AssignmentStatus;
 import io.feiyan.team.domain.IllegalAssignmentMove;
 import io.feiyan.team.domain.ServiceHours;
+import io.feiyan.team.domain.Team;
 import io.feiyan.team.domain.UnattributedHours;
 import io.feiyan.team.domain.Volunteer;
 import io.quarkus.panache.common.Sort;
@@ -59,6 +62,34 @@ public class AssignmentService {
         }
         if (isCancelled(assigned.orderId())) {
             assignment.cancel();
+        }
+    }
+
+    /**
+     * A need a 飞燕 volunteer met there and then: the village's 飞燕 team (the one they serve in, where the village has
+     * several) completes it at once with their hours — in its work, in the hours ledger and as OrderCompleted — with
+     * no offer and no acceptance. An order recorded before changes nothing.
+     */
+    public void solvedOnTheSpot(OrderPlaced placed) {
+        if (Assignment.findById(placed.orderId()) != null) {
+            return;
+        }
+        OrderPlaced.SolvedOnTheSpot solved = placed.solvedOnTheSpot();
+        Volunteer volunteer = Volunteer.findById(solved.volunteerId());
+        List<Team> villageTeams = Team.list("tier = ?1 and regionCode = ?2 and active = true", Sort.ascending("code"),
+                Tier.VILLAGE, placed.villageCode());
+        Team team = villageTeams.stream().filter(t -> volunteer != null && volunteer.teamCodes.contains(t.code))
+                .findFirst().or(() -> villageTeams.stream().findFirst())
+                .orElseThrow(() -> new IllegalStateException("village " + placed.villageCode()
+                        + " has no active 飞燕 team to complete order " + placed.orderId() + " solved on the spot"));
+        Assignment assignment = Assignment.solvedOnTheSpot(placed, team.code, Instant.now());
+        assignment.traceparent = OrderTraces.current();
+        outbox.publish(assignment.complete(solved.hours(), Instant.now()), assignment.traceparent);
+        assignment.persist();
+        if (volunteer == null) {
+            unattributed(assignment, solved.hours());
+        } else {
+            served(assignment, new Served(volunteer.id, solved.hours()));
         }
     }
 
@@ -123,16 +154,7 @@ public class AssignmentService {
             requireTeamVolunteers(assignment, servedBy.stream().map(Served::volunteerId).toList(), "servedBy");
             UUID eventId = outbox.publish(assignment.complete(total, Instant.now()), assignment.traceparent);
             assignment.summary = summary;
-            for (Served served : servedBy) {
-                ServiceHours line = new ServiceHours();
-                line.orderId = orderId;
-                line.volunteerId = served.volunteerId();
-                line.teamCode = assignment.teamCode;
-                line.projectCode = assignment.projectCode;
-                line.hours = served.hours();
-                line.servedOn = LocalDate.ofInstant(assignment.completedAt, zone);
-                line.persist();
-            }
+            servedBy.forEach(served -> served(assignment, served));
             return eventId;
         });
     }
@@ -144,15 +166,32 @@ public class AssignmentService {
     public Assignment complete(UUID orderId, String team, BigDecimal volunteerHours) {
         return move(orderId, team, assignment -> {
             UUID eventId = outbox.publish(assignment.complete(volunteerHours, Instant.now()), assignment.traceparent);
-            UnattributedHours line = new UnattributedHours();
-            line.orderId = orderId;
-            line.teamCode = assignment.teamCode;
-            line.projectCode = assignment.projectCode;
-            line.hours = volunteerHours;
-            line.servedOn = LocalDate.ofInstant(assignment.completedAt, zone);
-            line.persist();
+            unattributed(assignment, volunteerHours);
             return eventId;
         });
+    }
+
+    /** A volunteer's hours on a completed order, into the ledger. */
+    private void served(Assignment assignment, Served served) {
+        ServiceHours line = new ServiceHours();
+        line.orderId = assignment.orderId;
+        line.volunteerId = served.volunteerId();
+        line.teamCode = assignment.teamCode;
+        line.projectCode = assignment.projectCode;
+        line.hours = served.hours();
+        line.servedOn = LocalDate.ofInstant(assignment.completedAt, zone);
+        line.persist();
+    }
+
+    /** A completed order's hours that name no one, into the ledger as the team's. */
+    private void unattributed(Assignment assignment, BigDecimal hours) {
+        UnattributedHours line = new UnattributedHours();
+        line.orderId = assignment.orderId;
+        line.teamCode = assignment.teamCode;
+        line.projectCode = assignment.projectCode;
+        line.hours = hours;
+        line.servedOn = LocalDate.ofInstant(assignment.completedAt, zone);
+        line.persist();
     }
 
     /** A team's inbox: new offers, accepted orders (with a time: scheduled) and recently completed ones. */
