@@ -66,6 +66,11 @@ class AppIT {
         volunteer.inEnglish();
         volunteer.awaitText(By.id("who"), "V-zhao-li · " + DemoCounty.CHANGBULING_VILLAGE);
         check("residents");
+        // a light first load on a weak signal: every script and style the app loaded, as the network brings them
+        // (compressed; past the service worker and the browser's cache, which make later loads cost nothing)
+        long transferred = volunteer.bytesOverTheNetwork("\\.(js|css)$");
+        System.out.printf("AppIT: the app's first load takes %,d bytes of script and styles%n", transferred);
+        assertTrue(transferred > 0 && transferred < 200_000, "first load under 200 KB of script and styles: " + transferred);
 
         // registers a resident: a wrong ID number is refused in words, and what was typed stays
         volunteer.click(By.cssSelector("a[href='#/residents/new']"));
@@ -195,6 +200,20 @@ class AppIT {
                 .get(RunningFeiyan.url(FeiyanService.INTAKE) + "/api/orders?resident=" + resident)
                 .then().statusCode(200).extract().path("items.orderId");
         assertEquals(1, orders.size(), "exactly one order: " + orders);
+
+        // with no connection at all, the app still opens (its shell from the service worker's cache), and signs in
+        // again by itself when the connection returns
+        await().atMost(Browser.WAIT).until(() -> Boolean.TRUE.equals(
+                volunteer.script("return navigator.serviceWorker.controller !== null")));
+        volunteer.offline(true);
+        try {
+            volunteer.driver.navigate().refresh();
+            volunteer.awaitText(By.id("sign-in-error"), "No connection now");
+            check("opened with no connection");
+        } finally {
+            volunteer.offline(false);
+        }
+        volunteer.awaitText(By.id("who"), "V-zhao-li");
     }
 
     @Test

@@ -132,6 +132,31 @@ final class Browser implements AutoCloseable {
         return found;
     }
 
+    /**
+     * What the resources the page loaded whose path matches the pattern take over the network: each fetched again past
+     * the service worker and every cache, and its transfer size (headers and compressed body) summed.
+     */
+    long bytesOverTheNetwork(String pathPattern) {
+        ChromeDriver chrome = (ChromeDriver) driver;
+        chrome.executeCdpCommand("Network.enable", Map.of());
+        chrome.executeCdpCommand("Network.setBypassServiceWorker", Map.of("bypass", true));
+        chrome.executeCdpCommand("Network.setCacheDisabled", Map.of("cacheDisabled", true));
+        try {
+            return ((Number) ((JavascriptExecutor) driver).executeAsyncScript("""
+                    const done = arguments[arguments.length - 1];
+                    const pattern = new RegExp(arguments[0]);
+                    const urls = [...new Set(performance.getEntriesByType('resource').map(r => r.name)
+                      .filter(url => pattern.test(new URL(url).pathname)))];
+                    const marked = urls.map(url => url + (url.includes('?') ? '&' : '?') + 'measure=' + Date.now());
+                    Promise.all(marked.map(url => fetch(url, { cache: 'no-store' }).then(r => r.arrayBuffer())))
+                      .then(() => done(performance.getEntriesByType('resource').filter(r => marked.includes(r.name))
+                        .reduce((sum, r) => sum + r.transferSize, 0)));""", pathPattern)).longValue();
+        } finally {
+            chrome.executeCdpCommand("Network.setBypassServiceWorker", Map.of("bypass", false));
+            chrome.executeCdpCommand("Network.setCacheDisabled", Map.of("cacheDisabled", false));
+        }
+    }
+
     Object script(String code, Object... arguments) {
         return ((JavascriptExecutor) driver).executeScript(code, arguments);
     }
