@@ -146,10 +146,10 @@ async function flush() {
 
 // ---- screens --------------------------------------------------------------------------------------------------------
 
-/** Runs `work` now and every two seconds while this screen is shown and the page visible. */
-function live(work) {
-  work();
+/** Runs `work` now and every two seconds while this screen is shown and the page visible; done when the first is. */
+async function live(work) {
   state.live.push(setInterval(() => { if (!document.hidden) work(); }, LIVE_EVERY));
+  await work();
 }
 
 function show(html) {
@@ -327,7 +327,7 @@ async function ordersScreen() {
     <ul id="kept" class="cards" aria-live="polite"></ul><ul id="orders" class="cards" aria-live="polite"></ul>`);
   await loadProjects();
   let shown = null;
-  live(async () => {
+  await live(async () => {
     const waiting = await outbox.kept(me());
     if ($('kept')) {
       $('kept').innerHTML = waiting.map(entry => `<li data-kept="${esc(entry.key)}"><div class="card">
@@ -346,7 +346,7 @@ async function ordersScreen() {
     const json = JSON.stringify(result.body.items);
     if (json === shown) return;
     shown = json;
-    if (is('volunteer') && result.body.items.some(o => !state.names.has(o.residentId))) await knowResidents();
+    await knowResidents(result.body.items.map(o => o.residentId));
     $('orders').innerHTML = result.body.items.length ? result.body.items.map(o => `<li data-order="${esc(o.orderId)}">
         <a href="#/orders/${esc(o.orderId)}"><div>${esc(o.projectCode ? project(o.projectCode) : t(o.category))}
         ${statusBadge(o.status)}</div><div class="meta">${esc(residentName(o.residentId))} · ${esc(when(o.placedAt))}</div></a></li>`).join('')
@@ -354,9 +354,18 @@ async function ordersScreen() {
   });
 }
 
-async function knowResidents() {
-  const result = await call('intake', '/api/residents?size=100&village=' + encodeURIComponent(state.claims.region));
-  if (result.ok) result.body.items.forEach(r => state.names.set(r.residentId, r.name));
+/**
+ * The names of these residents, for lists that name them by id: those not known yet, from the village's residents
+ * page by page (a search shows numbers masked and reads no one's full record, which would be audited).
+ */
+async function knowResidents(ids) {
+  const unknown = new Set(ids.filter(id => !state.names.has(id)));
+  for (let page = 0; unknown.size && is('volunteer'); page++) {
+    const result = await call('intake', `/api/residents?size=100&page=${page}&village=${encodeURIComponent(state.claims.region)}`);
+    if (!result.ok) return;
+    result.body.items.forEach(r => { state.names.set(r.residentId, r.name); unknown.delete(r.residentId); });
+    if ((page + 1) * result.body.size >= result.body.total) return;
+  }
 }
 
 async function orderDetailScreen(id) {
@@ -365,7 +374,7 @@ async function orderDetailScreen(id) {
     <p class="text" id="o-description"></p><h3>${esc(t('timeline'))}</h3>
     <ol id="o-steps" class="steps" aria-live="polite"></ol><div id="o-actions"></div>`);
   let status = null;
-  live(async () => {
+  await live(async () => {
     if (FINAL.includes(status)) return;
     const result = await call('intake', '/api/orders/' + id);
     if (!$('o-steps')) return;
@@ -446,7 +455,7 @@ async function followUpsScreen() {
   const result = await call('feedback', '/api/follow-ups?village=' + encodeURIComponent(state.claims.region));
   if (!$('follow-ups')) return;
   if (!result.ok) return void ($('follow-ups').innerHTML = `<li role="alert">${esc(problem(result))}</li>`);
-  if (result.body.items.some(f => !state.names.has(f.residentId))) await knowResidents();
+  await knowResidents(result.body.items.map(f => f.residentId));
   $('follow-ups').innerHTML = result.body.items.length ? result.body.items.map(f => `<li data-follow-up="${esc(f.id)}">
     <div class="card"><div>${esc(residentName(f.residentId))} · ${esc(t(f.reason))}</div>
     <div class="meta">${esc(when(f.openedAt))}${f.rating ? ` · ${f.rating.score}/5` : ''}</div>
@@ -472,7 +481,7 @@ async function inboxScreen() {
   show(`<h2>${esc(t('inbox'))}</h2><div id="inbox" aria-live="polite"></div>`);
   await loadProjects();
   let shown = null;
-  live(async () => {
+  await live(async () => {
     const result = await call('team', '/api/assignments/inbox');
     if (!$('inbox') || !result.ok) return;
     const json = JSON.stringify(result.body);
@@ -509,7 +518,7 @@ async function workScreen(orderId) {
   const team = await call('team', '/api/volunteers?team=' + encodeURIComponent(state.claims.team));
   const volunteers = team.ok ? team.body : [];
   let status = null;
-  live(async () => {
+  await live(async () => {
     const result = await call('team', '/api/assignments/' + orderId);
     if (!$('w-actions') || !result.ok) return;
     const a = result.body;
@@ -629,7 +638,25 @@ function tabs() {
   ];
 }
 
-function route() {
+/** What the user has typed and chosen on the screen, to put back when it is drawn again (in another language). */
+function typed() {
+  return [...$('view').querySelectorAll('input, select, textarea')].map(field => {
+    const choice = field.type === 'checkbox' || field.type === 'radio';
+    return [field.id || `${field.name}=${field.value}`, choice ? field.checked : field.value, choice];
+  });
+}
+
+function retype(fields) {
+  for (const [key, value, choice] of fields) {
+    const field = $(key) || [...$('view').querySelectorAll('input')].find(f => `${f.name}=${f.value}` === key);
+    if (!field) continue;
+    if (choice) field.checked = value;
+    else field.value = value;
+    field.dispatchEvent(new Event('change'));
+  }
+}
+
+async function route(fields = []) {
   state.live.forEach(clearInterval);
   state.live = [];
   const available = tabs();
@@ -643,7 +670,8 @@ function route() {
   $('nav').innerHTML = available.map(([href, key]) => `<a href="${href}"${hash.startsWith(href)
     ? ' aria-current="page"' : ''}>${esc(t(key))}</a>`).join('');
   $('nav').hidden = available.length < 2;
-  screen[1](...hash.match(screen[0]).slice(1));
+  await screen[1](...hash.match(screen[0]).slice(1));
+  retype(fields);
 }
 
 function applyLanguage() {
@@ -687,7 +715,7 @@ $('lang').onclick = () => {
   state.lang = state.lang === 'zh' ? 'en' : 'zh';
   localStorage.setItem('feiyan.lang', state.lang);
   applyLanguage();
-  if (session.token()) route();
+  if (session.token()) route(typed());
 };
 window.addEventListener('hashchange', () => { if (session.token()) route(); });
 window.addEventListener('offline', network);

@@ -7,21 +7,19 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.feiyan.launcher.FeiyanService;
+import io.feiyan.servers.Identity;
 import io.feiyan.testkit.TestIdNumbers;
 import io.restassured.http.ContentType;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.UUID;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.openqa.selenium.By;
-import org.openqa.selenium.OutputType;
-import org.openqa.selenium.TakesScreenshot;
 import org.openqa.selenium.WebElement;
 
 /**
@@ -74,14 +72,14 @@ class AppIT {
 
         // registers a resident: a wrong ID number is refused in words, and what was typed stays
         volunteer.click(By.cssSelector("a[href='#/residents/new']"));
-        volunteer.driver.findElement(By.id("r-name")).sendKeys(HOSTILE);
+        volunteer.driver.findElement(By.id("r-name")).sendKeys("吴秀英");
         volunteer.driver.findElement(By.id("r-phone")).sendKeys("13805396666");
         volunteer.driver.findElement(By.id("r-id")).sendKeys("371322194503150021");
         volunteer.click(By.cssSelector("[name=householdTags][value=EMPTY_NEST_ELDERLY]"));
         volunteer.click(By.cssSelector("#register button[type=submit]"));
         volunteer.awaitText(By.cssSelector("#register .form-error"), "ID number");
         assertEquals("true", volunteer.driver.findElement(By.id("r-id")).getAttribute("aria-invalid"));
-        assertEquals(HOSTILE, volunteer.driver.findElement(By.id("r-name")).getAttribute("value"));
+        assertEquals("吴秀英", volunteer.driver.findElement(By.id("r-name")).getAttribute("value"));
         check("registering a resident, refused");
         WebElement idNumber = volunteer.driver.findElement(By.id("r-id"));
         idNumber.clear();
@@ -89,11 +87,11 @@ class AppIT {
         volunteer.click(By.cssSelector("#register button[type=submit]"));
 
         // her menu, what is meant for her household first; she orders opera, her consent ticked
-        volunteer.awaitText(By.cssSelector("main h2"), HOSTILE);
+        volunteer.awaitText(By.cssSelector("main h2"), "吴秀英");
         String resident = volunteer.driver.getCurrentUrl().replaceAll(".*#/residents/", "");
         check("a resident's menu");
         volunteer.click(By.cssSelector("a[data-project='culture-opera']"));
-        volunteer.driver.findElement(By.id("o-description")).sendKeys("Opera for " + HOSTILE);
+        volunteer.driver.findElement(By.id("o-description")).sendKeys("吴奶奶和邻居们好多年没听过京剧了");
         volunteer.click(By.cssSelector("#order button[type=submit]"));
         volunteer.awaitText(By.cssSelector("#order .form-error"), "consent");
         check("ordering, refused");
@@ -104,7 +102,7 @@ class AppIT {
         await().atMost(Browser.WAIT).until(() -> volunteer.driver.getCurrentUrl().contains("#/orders/"));
         String order = volunteer.driver.getCurrentUrl().replaceAll(".*#/orders/", "");
         volunteer.awaitText(By.cssSelector("#o-steps li[data-step=ASSIGNED]"), "Assigned to");
-        volunteer.awaitText(By.id("o-description"), "Opera for " + HOSTILE);
+        volunteer.awaitText(By.id("o-description"), "好多年没听过京剧了");
         check("an order");
 
         // the lead, on a phone of their own: the offer in the inbox with its time to accept, accepted with a crew,
@@ -119,6 +117,7 @@ class AppIT {
             lead.click(By.cssSelector("#inbox-offered li[data-order='" + order + "'] a"));
             lead.click(By.cssSelector("#accept [name=volunteerIds]"));
             violations.addAll(lead.seriousAccessibilityViolations());
+            lead.screenshotInChinese("app-accept.png");
             lead.click(By.cssSelector("#accept button[type=submit]"));
             WebElement hours = await().atMost(Browser.WAIT).until(
                     () -> lead.driver.findElements(By.cssSelector("#complete input[name=servedBy]")), l -> !l.isEmpty())
@@ -144,8 +143,7 @@ class AppIT {
                 "RATED")), "every step in the timeline: " + steps);
         assertEquals("RATED", DemoCounty.as(DemoCounty.ZHAO_LI)
                 .get(RunningFeiyan.url(FeiyanService.INTAKE) + "/api/orders/" + order).then().extract().path("status"));
-        screenshot("app-order.png");
-        shownAsText();
+        volunteer.screenshotInChinese("app-order.png");
 
         volunteer.click(By.cssSelector("nav a[href='#/follow-ups']"));
         volunteer.awaitText(By.cssSelector("main h2"), "Follow-up");
@@ -246,6 +244,44 @@ class AppIT {
                 .body("crew", contains(DemoCounty.ZHAO_LI.volunteer().toString()));
     }
 
+    @Test
+    void aResidentWithAPhoneOrdersForHerself_andCancelsBeforeATeamAccepts() throws Exception {
+        DemoCounty.awaitLoaded();
+        UUID id = UUID.fromString(DemoCounty.registerResident(HOSTILE, "13805393333"));
+        Identity resident = Identity.resident(id);
+        RunningFeiyan.system().tokens().ensureAccounts(List.of(resident));
+        String app = RunningFeiyan.url(FeiyanService.INTAKE) + "/app/";
+        volunteer.openSignedOut(app);
+        volunteer.signInAsDemoUser(resident.subject(), app);
+        volunteer.inEnglish();
+
+        // her own menu and orders, nothing of a volunteer's: no village residents, no consent to tick for herself
+        volunteer.awaitText(By.cssSelector("main h2"), "Order for myself");
+        assertEquals(List.of("Order for myself", "Orders"), volunteer.driver.findElements(By.cssSelector("nav a"))
+                .stream().map(WebElement::getText).toList());
+        volunteer.click(By.cssSelector("a[data-project='elderly-visit']"));
+        assertTrue(volunteer.driver.findElements(By.id("o-consent")).isEmpty(), "no consent box for herself");
+        volunteer.driver.findElement(By.id("o-description")).sendKeys("Company for " + HOSTILE);
+        check("ordering for herself");
+        volunteer.click(By.cssSelector("#order button[type=submit]"));
+        await().atMost(Browser.WAIT).until(() -> volunteer.driver.getCurrentUrl().contains("#/orders/"));
+        String order = volunteer.driver.getCurrentUrl().replaceAll(".*#/orders/", "");
+        volunteer.awaitText(By.id("o-description"), "Company for " + HOSTILE);
+        volunteer.awaitText(By.id("o-who"), HOSTILE);
+        shownAsText();
+        assertEquals("APP", DemoCounty.as(resident).get(RunningFeiyan.url(FeiyanService.INTAKE) + "/api/orders/" + order)
+                .then().extract().path("channel"));
+
+        volunteer.click(By.cssSelector("#o-actions summary"));
+        volunteer.click(By.cssSelector("#cancel button[type=submit]"));
+        volunteer.awaitText(By.cssSelector("#o-steps li[data-step=CANCELLED]"), "Cancelled");
+        volunteer.click(By.cssSelector("nav a[href='#/orders']"));
+        volunteer.awaitText(By.cssSelector("#orders li[data-order='" + order + "']"), "Cancelled");
+        volunteer.awaitText(By.cssSelector("#orders li[data-order='" + order + "']"), HOSTILE);
+        shownAsText();
+        check("her orders");
+    }
+
     /** The resident's name and the order's words are on the screen as they were typed; nothing in them ran. */
     private void shownAsText() {
         assertEquals("undefined", volunteer.script("return typeof window.__xss"), "words ran as markup");
@@ -259,9 +295,5 @@ class AppIT {
         volunteer.seriousAccessibilityViolations().forEach(violation -> violations.add(screen + ": " + violation));
         assertEquals(true, volunteer.script("return document.documentElement.scrollWidth <= window.innerWidth"),
                 screen + ": no sideways scrolling on a phone");
-    }
-
-    private static void screenshot(String name) throws Exception {
-        Files.write(Path.of("target", name), ((TakesScreenshot) volunteer.driver).getScreenshotAs(OutputType.BYTES));
     }
 }

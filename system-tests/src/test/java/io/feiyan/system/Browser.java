@@ -13,7 +13,9 @@ import java.util.Map;
 import java.util.Optional;
 import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
+import org.openqa.selenium.OutputType;
 import org.openqa.selenium.StaleElementReferenceException;
+import org.openqa.selenium.TakesScreenshot;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
@@ -155,6 +157,19 @@ final class Browser implements AutoCloseable {
             chrome.executeCdpCommand("Network.setBypassServiceWorker", Map.of("bypass", false));
             chrome.executeCdpCommand("Network.setCacheDisabled", Map.of("cacheDisabled", false));
         }
+    }
+
+    /**
+     * The screen as its user sees it by default, in Chinese, from its top, into target/ (the README's pictures come
+     * from there); then in English again, as the tests read it.
+     */
+    void screenshotInChinese(String name) throws IOException {
+        script("window.scrollTo(0, 0)");
+        driver.findElement(By.id("lang")).click();
+        await().atMost(WAIT).until(() -> "zh-CN".equals(script("return document.documentElement.lang")));
+        Files.write(Path.of("target", name), ((TakesScreenshot) driver).getScreenshotAs(OutputType.BYTES));
+        driver.findElement(By.id("lang")).click();
+        await().atMost(WAIT).until(() -> "en".equals(script("return document.documentElement.lang")));
     }
 
     Object script(String code, Object... arguments) {
