@@ -98,6 +98,17 @@ async function submit(form, send) {
 
 const formError = () => '<p class="form-error" role="alert" hidden></p>';
 
+/**
+ * A folded form that asks why — a reason's code, and words — and is sent by its button: cancelling an order, declining
+ * one. Its id names its action too; the fields are named as the service names them.
+ */
+const whyForm = (action, [code, codeLabel, codes], [words, wordsLabel]) => `<details>
+  <summary class="button wide">${esc(t(action))}</summary><form id="${action}">
+  <label for="${action}-${code}">${esc(t(codeLabel))}</label><select id="${action}-${code}" name="${code}">
+  ${codes.map(c => `<option value="${c}">${esc(t(c))}</option>`).join('')}</select>
+  <label for="${action}-${words}">${esc(t(wordsLabel))}</label><input id="${action}-${words}" name="${words}" maxlength="500">
+  ${formError()}<button type="submit" class="wide">${esc(t(action))}</button></form></details>`;
+
 function toast(text) {
   $('toast').textContent = text;
   $('toast').hidden = false;
@@ -405,11 +416,7 @@ function orderActions(o) {
   const actions = $('o-actions');
   if (['PLACED', 'ASSIGNED'].includes(o.status)) {
     const reasons = ['NO_LONGER_NEEDED', 'SOLVED_OTHERWISE', 'PLACED_BY_MISTAKE', 'OTHER'];
-    actions.innerHTML = `<details><summary class="button wide">${esc(t('cancel'))}</summary><form id="cancel">
-      <label for="c-reason">${esc(t('cancelReason'))}</label><select id="c-reason" name="reason">
-      ${reasons.map(r => `<option value="${r}">${esc(t(r))}</option>`).join('')}</select>
-      <label for="c-note">${esc(t('note'))}</label><input id="c-note" name="note" maxlength="500">
-      ${formError()}<button type="submit" class="wide">${esc(t('cancel'))}</button></form></details>`;
+    actions.innerHTML = whyForm('cancel', ['reason', 'cancelReason', reasons], ['note', 'note']);
     const form = $('cancel');
     form.onsubmit = event => {
       event.preventDefault();
@@ -545,11 +552,7 @@ function workActions(a, volunteers) {
         <input type="checkbox" name="volunteerIds" value="${esc(v.volunteerId)}">${esc(v.name)}</label>`).join('')}</fieldset>
       <label for="a-when">${esc(t('when'))}</label><input id="a-when" name="scheduledFor" type="datetime-local">
       ${formError()}<button type="submit" class="primary wide">${esc(t('accept'))}</button></form>
-      <details><summary class="button wide">${esc(t('decline'))}</summary><form id="decline">
-      <label for="d-reason">${esc(t('declineReason'))}</label><select id="d-reason" name="reasonCode">
-      ${reasons.map(r => `<option value="${r}">${esc(t(r))}</option>`).join('')}</select>
-      <label for="d-words">${esc(t('reasonWords'))}</label><input id="d-words" name="reason" maxlength="500">
-      ${formError()}<button type="submit" class="wide">${esc(t('decline'))}</button></form></details>`;
+      ${whyForm('decline', ['reasonCode', 'declineReason', reasons], ['reason', 'reasonWords'])}`;
     const accept = $('accept');
     accept.onsubmit = event => {
       event.preventDefault();

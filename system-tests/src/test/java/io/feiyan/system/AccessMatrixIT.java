@@ -260,7 +260,7 @@ class AccessMatrixIT {
                 get(FeiyanService.DISPATCH, "/api/me", "/api/me", SIGNED_IN),
                 get(FeiyanService.TEAM, "/api/me", "/api/me", SIGNED_IN),
                 get(FeiyanService.FEEDBACK, "/api/me", "/api/me", SIGNED_IN),
-                get(FeiyanService.INTAKE, "/app", "/app", EVERYONE),
+                get(FeiyanService.INTAKE, "/app", "/app/", EVERYONE),
                 get(FeiyanService.INTAKE, "/contracts", "/contracts", EVERYONE),
                 get(FeiyanService.INTAKE, "/contracts/{document}", "/contracts/asyncapi.yaml", EVERYONE),
                 get(FeiyanService.DISPATCH, "/contracts", "/contracts", EVERYONE),
