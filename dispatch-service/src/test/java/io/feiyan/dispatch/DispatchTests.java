@@ -36,7 +36,7 @@ import org.junit.jupiter.api.Test;
 
 /**
  * Routing wired to its events, on the real broker and database: the rule itself is tested situation by situation in
- * {@link io.feiyan.dispatch.routing.RoutingTest}. Every test has a town of its own.
+ * {@link io.feiyan.routing.RoutingTest}. Every test has a town of its own.
  */
 @FeiyanTest
 class DispatchTests {

@@ -1,9 +1,9 @@
-package io.feiyan.dispatch.routing;
+package io.feiyan.routing;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
-import io.feiyan.dispatch.routing.Routing.Move;
 import io.feiyan.events.Tier;
+import io.feiyan.routing.Routing.Move;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;

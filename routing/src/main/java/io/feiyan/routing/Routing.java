@@ -1,4 +1,4 @@
-package io.feiyan.dispatch.routing;
+package io.feiyan.routing;
 
 import io.feiyan.events.OrderEscalated.EscalationReason;
 import io.feiyan.events.RegionCode;
