@@ -1,0 +1,191 @@
+package io.feiyan.simulation;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.feiyan.events.HouseholdTag;
+import io.feiyan.events.RegionCode;
+import io.feiyan.events.Tier;
+import io.feiyan.events.Urgency;
+import io.feiyan.launcher.demo.CountyPlan;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Properties;
+import java.util.Set;
+
+/**
+ * The county a month is simulated in: the county plan's towns, villages, residents and teams (with the demo county's
+ * own, from team-service's demo file), the catalogue's projects, and how long dispatch gives a team to accept (from
+ * dispatch-service's settings): the same county {@code deploy/county.sh} loads into a running Feiyan.
+ */
+public final class County {
+    /** A team as the simulation knows it: what it offers, where, and how many orders it can hold at once. */
+    public record Team(String code, String name, Tier tier, String regionCode, Set<String> projects, int capacity) {
+    }
+
+    /** A project of the catalogue: its category, whom it is meant for, and the tier that usually serves it. */
+    public record Project(String code, String category, List<HouseholdTag> aimedAt, Tier servedAt) {
+    }
+
+    /** A resident, by village and household situation: the demand comes from them. */
+    public record Resident(int id, String villageCode, List<HouseholdTag> situation) {
+    }
+
+    private final CountyPlan plan;
+    private final Map<String, Team> teams;
+    private final Map<String, Project> projects;
+    private final List<Resident> residents;
+    private final Map<Urgency, Duration> acceptWithin;
+
+    private County(CountyPlan plan, Map<String, Team> teams, Map<String, Project> projects, List<Resident> residents,
+            Map<Urgency, Duration> acceptWithin) {
+        this.plan = plan;
+        this.teams = teams;
+        this.projects = projects;
+        this.residents = residents;
+        this.acceptWithin = acceptWithin;
+    }
+
+    /** The county of the plan with this seed and size, its demo teams and settings read from the project's files. */
+    public static County of(Path projectRoot, long seed, int villages, int residentsPerVillage) {
+        CountyPlan plan = CountyPlan.of(seed, villages, residentsPerVillage);
+        JsonNode demo = read(projectRoot.resolve("team-service/src/main/resources/demo/tancheng-county.json"));
+        Map<String, Project> projects = new LinkedHashMap<>();
+        for (JsonNode p : demo.path("projects")) {
+            projects.put(p.path("code").asText(), new Project(p.path("code").asText(), p.path("category").asText(),
+                    tags(p.path("aimedAt")), null));
+        }
+        for (CountyPlan.Project p : plan.newProjects()) {
+            projects.put(p.code(), new Project(p.code(), p.category(), p.aimedAt(), p.servedAt()));
+        }
+        Map<String, Team> teams = new LinkedHashMap<>();
+        for (JsonNode t : demo.path("teams")) {
+            List<String> offers = new ArrayList<>();
+            t.path("projectCodes").forEach(code -> offers.add(code.asText()));
+            teams.put(t.path("code").asText(), new Team(t.path("code").asText(), t.path("name").asText(),
+                    Tier.valueOf(t.path("tier").asText()), t.path("regionCode").asText(), Set.copyOf(offers),
+                    t.path("capacity").asInt()));
+        }
+        for (CountyPlan.Team t : plan.newTeams()) {
+            teams.put(t.code(), new Team(t.code(), t.name(), t.tier(), t.regionCode(), Set.copyOf(t.projectCodes()),
+                    t.capacity()));
+        }
+        // the demo projects' usual tier: that of the lowest kind of team that offers them
+        projects.replaceAll((code, p) -> p.servedAt() != null ? p : new Project(p.code(), p.category(), p.aimedAt(),
+                teams.values().stream().filter(team -> team.projects().contains(code)).map(Team::tier).sorted()
+                        .findFirst().orElse(Tier.COUNTY)));
+        List<Resident> residents = new ArrayList<>();
+        for (CountyPlan.Resident r : plan.residents()) {
+            residents.add(new Resident(residents.size(), r.villageCode(), r.householdTags()));
+        }
+        return new County(plan, teams, projects, List.copyOf(residents),
+                acceptWithin(projectRoot.resolve("dispatch-service/src/main/resources/application.properties")));
+    }
+
+    /** The same county, with a team taken away (it is off for the month). */
+    public County without(String teamCode) {
+        requireTeam(teamCode);
+        Map<String, Team> fewer = new LinkedHashMap<>(teams);
+        fewer.remove(teamCode);
+        return new County(plan, fewer, projects, residents, acceptWithin);
+    }
+
+    /** The same county, with a team able to hold this many orders at once. */
+    public County withCapacity(String teamCode, int capacity) {
+        Team team = requireTeam(teamCode);
+        if (capacity < 0) {
+            throw new IllegalArgumentException("a capacity is 0 or more: " + capacity);
+        }
+        Map<String, Team> changed = new LinkedHashMap<>(teams);
+        changed.put(teamCode, new Team(team.code(), team.name(), team.tier(), team.regionCode(), team.projects(),
+                capacity));
+        return new County(plan, changed, projects, residents, acceptWithin);
+    }
+
+    private Team requireTeam(String code) {
+        Team team = teams.get(code);
+        if (team == null) {
+            throw new IllegalArgumentException("the county has no team " + code);
+        }
+        return team;
+    }
+
+    public CountyPlan plan() {
+        return plan;
+    }
+
+    public Map<String, Team> teams() {
+        return teams;
+    }
+
+    public Map<String, Project> projects() {
+        return projects;
+    }
+
+    public List<Resident> residents() {
+        return residents;
+    }
+
+    /** How long a team has to accept an order of this urgency before it passes up a tier. */
+    public Duration acceptWithin(Urgency urgency) {
+        return acceptWithin.get(urgency);
+    }
+
+    /**
+     * What a resident of the village can order (the month's menu for her village): the projects some team serving
+     * the village, its town or the county offers.
+     */
+    public List<Project> menuOf(String villageCode) {
+        RegionCode village = RegionCode.of(villageCode);
+        Set<String> regions = Set.of(village.value(), village.at(Tier.TOWN).value(), village.at(Tier.COUNTY).value());
+        Set<String> offered = teams.values().stream().filter(team -> regions.contains(team.regionCode()))
+                .flatMap(team -> team.projects().stream()).collect(java.util.stream.Collectors.toSet());
+        return projects.values().stream().filter(project -> offered.contains(project.code())).toList();
+    }
+
+    /** The town a village lies in. */
+    public static String townOf(String villageCode) {
+        return RegionCode.of(villageCode).at(Tier.TOWN).value();
+    }
+
+    private static Map<Urgency, Duration> acceptWithin(Path dispatchSettings) {
+        Properties settings = new Properties();
+        try (InputStream in = Files.newInputStream(dispatchSettings)) {
+            settings.load(in);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read dispatch's settings " + dispatchSettings, e);
+        }
+        Map<Urgency, Duration> within = new EnumMap<>(Urgency.class);
+        for (Urgency urgency : Urgency.values()) {
+            String key = "feiyan.dispatch.accept-within." + urgency.name().toLowerCase();
+            String value = settings.getProperty(key);
+            if (value == null) {
+                throw new IllegalStateException(dispatchSettings + " has no " + key);
+            }
+            within.put(urgency, Duration.parse("PT" + value.toUpperCase()));
+        }
+        return within;
+    }
+
+    private static List<HouseholdTag> tags(JsonNode array) {
+        List<HouseholdTag> tags = new ArrayList<>();
+        array.forEach(tag -> tags.add(HouseholdTag.valueOf(tag.asText())));
+        return List.copyOf(tags);
+    }
+
+    private static JsonNode read(Path file) {
+        try {
+            return new ObjectMapper().readTree(file.toFile());
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read " + file, e);
+        }
+    }
+}

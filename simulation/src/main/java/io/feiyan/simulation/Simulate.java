@@ -1,0 +1,126 @@
+package io.feiyan.simulation;
+
+import io.feiyan.launcher.demo.CountyPlan;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.YearMonth;
+import java.time.ZoneId;
+import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Random;
+
+/**
+ * {@code deploy/simulate.sh}: a county month on a simulated clock, on dispatch's own routing rule; prints the month's
+ * table and writes it, with its picture, beside each other.
+ *
+ * <pre>
+ * deploy/simulate.sh [--seed N] [--month 2027-01] [--demand x2] [--without TEAM]... [--capacity TEAM=N]...
+ *                    [--villages 660] [--residents 15] [--out simulation-results]
+ * </pre>
+ */
+public final class Simulate {
+    private static final ZoneId COUNTY_TIME = ZoneId.of("Asia/Shanghai");
+
+    /** What the run is asked for. */
+    record Options(long seed, YearMonth month, double demand, List<String> without, List<String> capacities,
+            int villages, int residentsPerVillage, Path out, Path root) {
+
+        static Options parse(String... args) {
+            long seed = 1;
+            YearMonth month = YearMonth.of(2027, 1);
+            double demand = 1;
+            List<String> without = new ArrayList<>();
+            List<String> capacities = new ArrayList<>();
+            int villages = CountyPlan.FULL_VILLAGES;
+            int residents = CountyPlan.DEFAULT_RESIDENTS_PER_VILLAGE;
+            Path out = Path.of("simulation-results");
+            Path root = Path.of(".");
+            for (int i = 0; i < args.length; i++) {
+                String option = args[i];
+                if (i + 1 >= args.length) {
+                    throw new IllegalArgumentException(option + " needs a value");
+                }
+                String value = args[++i];
+                try {
+                    switch (option) {
+                        case "--seed" -> seed = Long.parseLong(value);
+                        case "--month" -> month = YearMonth.parse(value);
+                        case "--demand" -> demand = Double.parseDouble(value.startsWith("x") ? value.substring(1) : value);
+                        case "--without" -> without.add(value);
+                        case "--capacity" -> capacities.add(value);
+                        case "--villages" -> villages = Integer.parseInt(value);
+                        case "--residents" -> residents = Integer.parseInt(value);
+                        case "--out" -> out = Path.of(value);
+                        case "--root" -> root = Path.of(value);
+                        default -> throw new IllegalArgumentException("no option " + option);
+                    }
+                } catch (NumberFormatException | DateTimeParseException e) {
+                    throw new IllegalArgumentException(option + " " + value + ": not a " + switch (option) {
+                        case "--month" -> "month such as 2027-01";
+                        case "--demand" -> "factor such as x2";
+                        default -> "number";
+                    });
+                }
+            }
+            return new Options(seed, month, demand, without, capacities, villages, residents, out, root);
+        }
+    }
+
+    private Simulate() {
+    }
+
+    public static void main(String[] args) throws IOException {
+        Options options;
+        try {
+            options = Options.parse(args);
+        } catch (IllegalArgumentException e) {
+            System.err.println("simulate: " + e.getMessage());
+            System.err.println("usage: deploy/simulate.sh [--seed N] [--month 2027-01] [--demand x2] [--without TEAM]..."
+                    + " [--capacity TEAM=N]... [--villages 660] [--residents 15] [--out simulation-results]");
+            System.exit(2);
+            return;
+        }
+        long started = System.nanoTime();
+        System.out.printf("Simulating %s in the county of %d villages (seed %d, demand x%s)...%n", options.month(),
+                options.villages(), options.seed(), options.demand());
+        County county = county(options);
+        MonthClock clock = new MonthClock(options.month(), COUNTY_TIME);
+        Random random = new Random(options.seed());
+        List<Demand.Need> needs = Demand.defaults().times(options.demand()).needs(county, clock, random);
+        System.out.printf("  %d teams, %d residents, %d orders in the month%n", county.teams().size(),
+                county.residents().size(), needs.size());
+        Month.Result month = Month.simulate(county, Behaviour.defaults(), clock, needs, random);
+        Figures figures = new Figures(month, county);
+        String table = figures.table();
+        System.out.println();
+        System.out.print(table);
+        Files.createDirectories(options.out());
+        String name = String.format(Locale.ROOT, "month-%s-seed%d", options.month(), options.seed());
+        Path tableFile = options.out().resolve(name + ".txt");
+        Path pictureFile = options.out().resolve(name + ".svg");
+        Files.writeString(tableFile, table);
+        Files.writeString(pictureFile, Picture.svg(month, String.format(Locale.ROOT,
+                "Tancheng county, %s (simulated, seed %d): %d orders", options.month(), options.seed(),
+                needs.size())));
+        System.out.printf("%nWritten: %s and %s (%.1f s)%n", tableFile, pictureFile,
+                (System.nanoTime() - started) / 1e9);
+    }
+
+    static County county(Options options) {
+        County county = County.of(options.root(), options.seed(), options.villages(), options.residentsPerVillage());
+        for (String team : options.without()) {
+            county = county.without(team);
+        }
+        for (String capacity : options.capacities()) {
+            String[] parts = capacity.split("=", 2);
+            if (parts.length != 2) {
+                throw new IllegalArgumentException("--capacity TEAM=N, not " + capacity);
+            }
+            county = county.withCapacity(parts[0], Integer.parseInt(parts[1]));
+        }
+        return county;
+    }
+}

@@ -1,0 +1,71 @@
+package io.feiyan.simulation;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.feiyan.events.Tier;
+import java.nio.file.Path;
+import java.time.YearMonth;
+import java.time.ZoneId;
+import java.util.List;
+import java.util.Random;
+import org.junit.jupiter.api.Test;
+
+/** A small county's month: the same seed gives the same month; what-ifs change what they should. */
+class SimulationTest {
+    private static final Path ROOT = Path.of(System.getProperty("feiyan.root", "..")).toAbsolutePath().normalize();
+    private static final MonthClock JANUARY = new MonthClock(YearMonth.of(2027, 1), ZoneId.of("Asia/Shanghai"));
+
+    @Test
+    void theSameSeedGivesTheSameMonth_andAnotherSeedAnother() {
+        assertEquals(table(7, 1), table(7, 1));
+        assertNotEquals(table(7, 1), table(8, 1));
+    }
+
+    @Test
+    void everyOrderIsAccountedFor_servedAtATierItsResidentsMenuOffers_orWaitingWithAReason() {
+        County county = County.of(ROOT, 3, 40, 15);
+        Month.Result month = month(county, 3, 1);
+        assertTrue(month.outcomes().size() > 300, "a month's orders: " + month.outcomes().size());
+        for (Month.Outcome o : month.outcomes()) {
+            assertTrue(o.lowestCapable() != null, "ordered from the village's menu: some team offers it");
+            if (o.accepted()) {
+                County.Team team = county.teams().get(o.team());
+                assertTrue(team.projects().contains(o.need().projectCode()), "served by a team that offers it");
+                assertTrue(o.need().resident().villageCode().startsWith(team.regionCode()), "a team serving her");
+                assertTrue(o.acceptedAt() >= o.firstAssignedAt() && o.firstAssignedAt() >= o.need().at());
+                assertTrue(o.servedAt().compareTo(o.lowestCapable()) >= 0, "never below the lowest capable tier");
+            } else {
+                assertTrue(o.everUnserved() || o.firstAssignedAt() >= 0, "waiting for a team, or unserved");
+            }
+        }
+    }
+
+    @Test
+    void moreDemandWaitsLonger_andATeamTakenAwayServesNothing() {
+        County county = County.of(ROOT, 3, 40, 15);
+        Figures usual = new Figures(month(county, 3, 1), county);
+        Figures doubled = new Figures(month(county, 3, 2), county);
+        assertTrue(doubled.total().orders() > 1.8 * usual.total().orders());
+        assertTrue(doubled.total().unserved() > usual.total().unserved(), "more orders wait for a team");
+
+        String cavalry = "art-light-cavalry";
+        County without = county.without(cavalry);
+        Month.Result month = month(without, 3, 1);
+        assertTrue(month.outcomes().stream().noneMatch(o -> cavalry.equals(o.team())));
+        assertEquals(month(county, 3, 1).capacity().get(Tier.COUNTY) - county.teams().get(cavalry).capacity(),
+                month.capacity().get(Tier.COUNTY), "the county's places, less the cavalry's");
+    }
+
+    private static String table(long seed, double demand) {
+        County county = County.of(ROOT, seed, 40, 15);
+        return new Figures(month(county, seed, demand), county).table();
+    }
+
+    private static Month.Result month(County county, long seed, double demand) {
+        Random random = new Random(seed);
+        List<Demand.Need> needs = Demand.defaults().times(demand).needs(county, JANUARY, random);
+        return Month.simulate(county, Behaviour.defaults(), JANUARY, needs, random);
+    }
+}
