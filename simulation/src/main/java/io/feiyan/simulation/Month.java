@@ -24,8 +24,8 @@ import java.util.TreeSet;
 public final class Month {
     /** What became of one order: where and when it was served, and what it waited for. */
     public record Outcome(Demand.Need need, String townCode, Tier lowestCapable, Tier servedAt, String team,
-            long firstAssignedAt, long acceptedAt, long deliveredAt, boolean everUnserved, long unservedWait,
-            long deadline, boolean deadlineMissed, boolean escalatedAfterDeadline, int escalations,
+            String firstTeam, long firstAssignedAt, long acceptedAt, long deliveredAt, boolean everUnserved,
+            long unservedWait, long deadline, boolean deadlineMissed, boolean escalatedAfterDeadline, int escalations,
             Set<String> passedBy) {
         public boolean accepted() {
             return acceptedAt >= 0;
@@ -56,6 +56,7 @@ public final class Month {
         TeamState team;
         int offer;
         long firstAssignedAt = -1;
+        String firstTeam;
         long acceptBy;
         long deadline = -1;
         long acceptedAt = -1;
@@ -210,6 +211,7 @@ public final class Month {
         o.offer++;
         if (o.firstAssignedAt < 0) {
             o.firstAssignedAt = now;
+            o.firstTeam = team.team.code();
         }
         o.acceptBy = now + county.acceptWithin(o.need.urgency()).toSeconds();
         o.deadline = now + o.need.urgency().timeLimit().toSeconds();
@@ -269,8 +271,8 @@ public final class Month {
         boolean escalated = missed && o.escalatedAt.stream().anyMatch(at -> at >= deadline);
         return new Outcome(o.need, County.townOf(o.need.resident().villageCode()), o.lowestCapable,
                 o.acceptedAt >= 0 ? o.team.team.tier() : null, o.acceptedAt >= 0 ? o.team.team.code() : null,
-                o.firstAssignedAt, o.acceptedAt, o.deliveredAt, o.everUnserved, wait, o.deadline, missed, escalated,
-                o.escalatedAt.size(), Set.copyOf(o.passedBy));
+                o.firstTeam, o.firstAssignedAt, o.acceptedAt, o.deliveredAt, o.everUnserved, wait, o.deadline, missed,
+                escalated, o.escalatedAt.size(), Set.copyOf(o.passedBy));
     }
 
     private void schedule(long at, Kind kind, Order order, int offer) {

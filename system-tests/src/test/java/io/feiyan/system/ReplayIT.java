@@ -1,0 +1,103 @@
+package io.feiyan.system;
+
+import static org.awaitility.Awaitility.await;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.feiyan.events.Tier;
+import io.feiyan.launcher.FeiyanService;
+import io.feiyan.launcher.demo.CountyGenerator;
+import io.feiyan.launcher.demo.CountyPlan;
+import io.feiyan.simulation.Behaviour;
+import io.feiyan.simulation.County;
+import io.feiyan.simulation.Demand;
+import io.feiyan.simulation.Month;
+import io.feiyan.simulation.MonthClock;
+import io.feiyan.testkit.TestIdNumbers;
+import io.restassured.http.ContentType;
+import java.time.Duration;
+import java.time.YearMonth;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Random;
+import java.util.Set;
+import java.util.stream.IntStream;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+/**
+ * A slice of a simulated month replayed through the real services (Kafka, PostgreSQL): the same orders, placed one
+ * after another in the same county, go to the same teams as in the simulation — the simulation runs dispatch's rule,
+ * on the loads dispatch would see.
+ */
+@ExtendWith(RunningFeiyan.class)
+class ReplayIT {
+    /** The county CountyGeneratorIT loads into the shared system: loading it again adds nothing. */
+    private static final long SEED = 7;
+    private static final int VILLAGES = 26;
+    private static final int RESIDENTS = 8;
+    /** The towns the other system tests place orders in (Quanyuan, Gaofengtou): their teams' loads are theirs. */
+    private static final Set<String> BUSY_TOWNS = Set.of("371322206", "371322107");
+    private static final int SLICE = 30;
+
+    @Test
+    void aSliceOfASimulatedMonthGoesToTheSameTeamsThroughTheServices() throws InterruptedException {
+        DemoCounty.awaitLoaded();
+        new CountyGenerator(CountyPlan.of(SEED, VILLAGES, RESIDENTS), RunningFeiyan.system().tokens(),
+                RunningFeiyan::url, System.out).load();
+        County county = County.of(RunningFeiyan.root(), SEED, VILLAGES, RESIDENTS);
+        MonthClock clock = new MonthClock(YearMonth.of(2027, 1), ZoneId.of("Asia/Shanghai"));
+
+        // the month's first needs outside the busy towns, placed a second apart, and teams that answer nothing
+        // meanwhile: each goes where the rule sends it on the loads of the orders before it
+        List<Demand.Need> month = Demand.defaults().needs(county, clock, new Random(SEED));
+        List<Demand.Need> slice = month.stream()
+                .filter(need -> !BUSY_TOWNS.contains(County.townOf(need.resident().villageCode())))
+                .limit(SLICE).toList();
+        List<Demand.Need> replayed = IntStream.range(0, slice.size()).mapToObj(i -> new Demand.Need(i,
+                slice.get(i).resident(), slice.get(i).projectCode(), slice.get(i).urgency())).toList();
+        Month.Result simulated = Month.simulate(county, silentTeams(), clock, replayed, new Random(SEED));
+
+        List<String> expected = new ArrayList<>();
+        List<String> actual = new ArrayList<>();
+        for (Month.Outcome outcome : simulated.outcomes()) {
+            String team = outcome.firstTeam();
+            // the county's teams serve every test's orders: only what the villages and towns serve is compared
+            if (team == null || county.teams().get(team).tier() == Tier.COUNTY) {
+                continue;
+            }
+            expected.add(team);
+            actual.add(placeAndAwaitItsTeam(outcome.need()));
+        }
+        System.out.printf("ReplayIT: %d of %d orders of the slice replayed below the county%n", expected.size(),
+                slice.size());
+        assertTrue(expected.size() >= SLICE / 2, "most of the slice is served in villages and towns: " + expected);
+        assertEquals(expected, actual, "the services send each order where the simulation did");
+    }
+
+    /** Places the order for a new resident of its village, by phone at the county centre; the team it goes to. */
+    private static String placeAndAwaitItsTeam(Demand.Need need) {
+        String village = need.resident().villageCode();
+        String resident = DemoCounty.as(DemoCounty.COUNTY_OPERATOR).contentType(ContentType.JSON)
+                .body(Map.of("name", "回放居民", "phone", "13805390000", "idNumber", TestIdNumbers.next(),
+                        "villageCode", village, "householdTags", List.copyOf(need.resident().situation())))
+                .post(RunningFeiyan.url(FeiyanService.INTAKE) + "/api/residents")
+                .then().statusCode(201).extract().path("residentId");
+        String order = DemoCounty.placeOrder(DemoCounty.COUNTY_OPERATOR, Map.of("residentId", resident,
+                "projectCode", need.projectCode(), "urgency", need.urgency().name()));
+        return await().atMost(DemoCounty.WAIT).until(() -> DemoCounty.as(DemoCounty.COUNTY_OPERATOR)
+                .get(RunningFeiyan.url(FeiyanService.DISPATCH) + "/api/cases/" + order)
+                .then().extract().<String>path("teamCode"), team -> team != null);
+    }
+
+    /** Teams that answer no offer within the slice (a day later), so that each order finds the loads as placed. */
+    private static Behaviour silentTeams() {
+        Behaviour usual = Behaviour.defaults();
+        Map<Tier, Duration> aDay = Map.of(Tier.VILLAGE, Duration.ofDays(1), Tier.TOWN, Duration.ofDays(1),
+                Tier.COUNTY, Duration.ofDays(1));
+        return new Behaviour(aDay, 0, 0, 24, 0, Map.of(Tier.VILLAGE, Set.of(), Tier.TOWN, Set.of(),
+                Tier.COUNTY, Set.of()), usual.deliver());
+    }
+}
