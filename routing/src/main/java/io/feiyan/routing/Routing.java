@@ -19,7 +19,8 @@ import java.util.Set;
  * the case has passed by; among those the least loaded, and among equally loaded ones the one that waited longest
  * for its last order, so that ties take turns. A decline tries the tier's next team before the tier above; a missed
  * time to accept sends the case up a tier at once. What no team of the county can take is unserved; an unserved case
- * goes to the lowest tier that can take it when routed again.
+ * goes to the lowest tier that can take it when routed again — and then a team that only let its time to accept pass
+ * (at night, at a weekend) may have it again; one that declined it may not.
  */
 public final class Routing {
     private Routing() {
@@ -37,11 +38,12 @@ public final class Routing {
 
     /**
      * What routing knows of the case: its village, the tier it is at, the projects a team must offer one of (its
-     * project; for a need in the resident's words, the active projects of its category), the teams it has passed by,
-     * whether it is unserved, why it is routed now, and the team it just left (a decline or a timeout), if any.
+     * project; for a need in the resident's words, the active projects of its category), the teams it has passed by
+     * and, among them, those that declined it, whether it is unserved, why it is routed now, and the team it just left
+     * (a decline or a timeout), if any.
      */
-    public record Case(String villageCode, Tier tier, Set<String> projects, Set<String> passedBy, boolean unserved,
-            Move move, String leftTeam) {
+    public record Case(String villageCode, Tier tier, Set<String> projects, Set<String> passedBy,
+            Set<String> declinedBy, boolean unserved, Move move, String leftTeam) {
     }
 
     /** A team that could take an order, with its load now. */
@@ -111,7 +113,7 @@ public final class Routing {
         return teams.stream()
                 .filter(team -> team.active() && team.tier() == tier && team.regionCode().equals(region))
                 .filter(team -> team.offersAnyOf(c.projects()))
-                .filter(team -> !c.passedBy().contains(team.code()))
+                .filter(team -> !(c.unserved() ? c.declinedBy() : c.passedBy()).contains(team.code()))
                 .filter(Team::hasRoom)
                 .min(Comparator.comparingLong(Team::openOrders)
                         .thenComparing(team -> team.lastAssigned() == null ? Instant.MIN : team.lastAssigned())

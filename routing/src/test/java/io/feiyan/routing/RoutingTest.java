@@ -110,6 +110,12 @@ class RoutingTest {
                         "T1"),
                 row("an unserved case that no team can take yet stays unserved, nothing said again",
                         order().unserved(), List.of(village("V1", 2), town("T1", 2), county("C1", 2)),
+                        "unserved"),
+                row("an unserved case goes back to a team that only let its time to accept pass",
+                        order().at(Tier.COUNTY).timedOutAt("C1").unserved().routedAgain(), List.of(county("C1", 0)),
+                        "C1"),
+                row("an unserved case never goes back to a team that declined it",
+                        order().at(Tier.COUNTY).declinedBy("C1").unserved().routedAgain(), List.of(county("C1", 0)),
                         "unserved"));
     }
 
@@ -142,6 +148,7 @@ class RoutingTest {
         private Tier tier = Tier.VILLAGE;
         private Set<String> projects = Set.of("visit");
         private Set<String> passedBy = Set.of();
+        private Set<String> declinedBy = Set.of();
         private boolean unserved;
         private Move move = Move.ROUTE;
         private String leftTeam;
@@ -168,7 +175,15 @@ class RoutingTest {
 
         /** The team declined it (and is passed by). */
         Order declinedBy(String team) {
+            declinedBy = Stream.concat(declinedBy.stream(), Stream.of(team)).collect(Collectors.toSet());
             return left(team, Move.DECLINED);
+        }
+
+        /** Routed again later (a team had room again), not just left by a team. */
+        Order routedAgain() {
+            move = Move.ROUTE;
+            leftTeam = null;
+            return this;
         }
 
         /** The team let its time to accept pass (and is passed by). */
@@ -184,7 +199,7 @@ class RoutingTest {
         }
 
         Routing.Case build() {
-            return new Routing.Case(VILLAGE, tier, projects, passedBy, unserved, move, leftTeam);
+            return new Routing.Case(VILLAGE, tier, projects, passedBy, declinedBy, unserved, move, leftTeam);
         }
     }
 

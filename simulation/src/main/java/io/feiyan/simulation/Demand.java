@@ -27,11 +27,11 @@ public record Demand(double baseRate, Map<HouseholdTag, Double> ratePerSituation
 
     public static Demand defaults() {
         Map<HouseholdTag, Double> rate = new EnumMap<>(HouseholdTag.class);
-        rate.put(HouseholdTag.EMPTY_NEST_ELDERLY, 0.9);
-        rate.put(HouseholdTag.LEFT_BEHIND_CHILD, 0.6);
-        rate.put(HouseholdTag.SPECIAL_HARDSHIP, 1.0);
-        rate.put(HouseholdTag.DISABILITY, 0.7);
-        rate.put(HouseholdTag.CHRONIC_ILLNESS, 0.7);
+        rate.put(HouseholdTag.EMPTY_NEST_ELDERLY, 0.3);
+        rate.put(HouseholdTag.LEFT_BEHIND_CHILD, 0.2);
+        rate.put(HouseholdTag.SPECIAL_HARDSHIP, 0.35);
+        rate.put(HouseholdTag.DISABILITY, 0.25);
+        rate.put(HouseholdTag.CHRONIC_ILLNESS, 0.25);
         Map<DayOfWeek, Double> weekday = new EnumMap<>(DayOfWeek.class);
         for (DayOfWeek day : DayOfWeek.values()) {
             weekday.put(day, day == DayOfWeek.SATURDAY ? 0.8 : day == DayOfWeek.SUNDAY ? 0.6 : 1.0);
@@ -40,7 +40,7 @@ public record Demand(double baseRate, Map<HouseholdTag, Double> ratePerSituation
         for (int h = 0; h < 24; h++) {
             hours[h] = h < 7 || h >= 21 ? 0.2 : h < 12 ? 1.6 : h < 14 ? 0.6 : h < 18 ? 1.4 : 0.9;
         }
-        return new Demand(0.2, rate, Map.of(Tier.VILLAGE, 3.0, Tier.TOWN, 1.5, Tier.COUNTY, 1.0), 3.0,
+        return new Demand(0.1, rate, Map.of(Tier.VILLAGE, 3.0, Tier.TOWN, 1.5, Tier.COUNTY, 1.0), 3.0,
                 Map.of(Urgency.ROUTINE, 0.70, Urgency.URGENT, 0.18, Urgency.CRITICAL, 0.02, Urgency.COMPLEX, 0.10),
                 weekday, 22, 28, 1.4, hours, 1.0);
     }

@@ -13,6 +13,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.function.Predicate;
+import java.util.function.ToLongFunction;
 import java.util.stream.Collectors;
 
 /**
@@ -46,8 +47,9 @@ public final class Figures {
         this.county = county;
         Map<String, List<Month.Outcome>> byTown = month.outcomes().stream()
                 .collect(Collectors.groupingBy(Month.Outcome::townCode, TreeMap::new, Collectors.toList()));
-        byTown.forEach((town, outcomes) -> towns.add(row(town, outcomes)));
-        total = row(CountyPlan.COUNTY, month.outcomes());
+        long end = month.clock().end();
+        byTown.forEach((town, outcomes) -> towns.add(row(town, outcomes, end)));
+        total = row(CountyPlan.COUNTY, month.outcomes(), end);
         loads = measureLoads();
     }
 
@@ -63,10 +65,13 @@ public final class Figures {
         return loads;
     }
 
-    /** The p90 of placed → accepted for orders of this urgency, in seconds (-1: none accepted). */
+    /**
+     * The p90 of placed → accepted for orders of this urgency, in seconds; an order not accepted by the month's end
+     * counts as waiting until then (at least: the figure is never flattered by what was never served).
+     */
     public long acceptedP90(Urgency urgency) {
-        return percentile(month.outcomes().stream().filter(o -> o.need().urgency() == urgency && o.accepted())
-                .map(o -> o.acceptedAt() - o.need().at()).toList(), 0.9);
+        return percentile(waits(month.outcomes().stream().filter(o -> o.need().urgency() == urgency).toList(),
+                Month.Outcome::acceptedAt, month.clock().end()), 0.9);
     }
 
     /** The highest load ratio of a team with a fair share of at least five orders. */
@@ -74,7 +79,7 @@ public final class Figures {
         return loads.stream().filter(load -> load.fairShare() >= 5).mapToDouble(Load::ratio).max().orElse(0);
     }
 
-    private static Row row(String region, List<Month.Outcome> outcomes) {
+    private static Row row(String region, List<Month.Outcome> outcomes, long end) {
         List<Month.Outcome> served = outcomes.stream().filter(Month.Outcome::accepted).toList();
         Map<Tier, Double> servedAt = new LinkedHashMap<>();
         for (Tier tier : Tier.values()) {
@@ -83,17 +88,18 @@ public final class Figures {
         List<Month.Outcome> unserved = outcomes.stream().filter(Month.Outcome::everUnserved).toList();
         return new Row(region, outcomes.size(), served.size(), servedAt,
                 share(served, o -> o.servedAt() == o.lowestCapable()),
-                percentile(waits(outcomes, Month.Outcome::firstAssignedAt), 0.5),
-                percentile(waits(outcomes, Month.Outcome::firstAssignedAt), 0.9),
-                percentile(waits(outcomes, Month.Outcome::acceptedAt), 0.5),
-                percentile(waits(outcomes, Month.Outcome::acceptedAt), 0.9),
+                percentile(waits(outcomes, Month.Outcome::firstAssignedAt, end), 0.5),
+                percentile(waits(outcomes, Month.Outcome::firstAssignedAt, end), 0.9),
+                percentile(waits(outcomes, Month.Outcome::acceptedAt, end), 0.5),
+                percentile(waits(outcomes, Month.Outcome::acceptedAt, end), 0.9),
                 unserved.size(), unserved.stream().mapToLong(Month.Outcome::unservedWait).max().orElse(0),
                 (int) outcomes.stream().filter(Month.Outcome::deadlineMissed).count(),
                 (int) outcomes.stream().filter(o -> o.deadlineMissed() && !o.escalatedAfterDeadline()).count());
     }
 
-    private static List<Long> waits(List<Month.Outcome> outcomes, java.util.function.ToLongFunction<Month.Outcome> at) {
-        return outcomes.stream().filter(o -> at.applyAsLong(o) >= 0).map(o -> at.applyAsLong(o) - o.need().at())
+    /** How long each order waited from placement to a moment; one that never came, until the month's end. */
+    private static List<Long> waits(List<Month.Outcome> outcomes, ToLongFunction<Month.Outcome> moment, long end) {
+        return outcomes.stream().map(o -> (moment.applyAsLong(o) >= 0 ? moment.applyAsLong(o) : end) - o.need().at())
                 .toList();
     }
 
@@ -140,6 +146,11 @@ public final class Figures {
             out.append(String.format(Locale.ROOT, "p90 placed -> accepted, %-8s %9s (goal under %s)%n", urgency,
                     duration(acceptedP90(urgency)), duration(county.acceptWithin(urgency).toSeconds())));
         }
+        List<Month.Outcome> waiting = month.outcomes().stream().filter(o -> !o.accepted()).toList();
+        out.append(String.format(Locale.ROOT, "not accepted by the month's end: %d, of which %d in the last %s, %d "
+                        + "unserved (waiting for an operator or a team with room)%n", waiting.size(),
+                waiting.stream().filter(o -> month.clock().end() - o.need().at() < MonthClock.DAY).count(),
+                "day", waiting.stream().filter(o -> o.firstAssignedAt() < 0 || o.everUnserved()).count()));
         out.append("\nbusiest teams against their peers (served / fair share):\n");
         loads.stream().filter(load -> load.fairShare() >= 5).limit(5).forEach(load -> out.append(String.format(
                 Locale.ROOT, "  %-28s %5d / %7.1f = %.2f x%n", load.team(), load.served(), load.fairShare(), load.ratio())));

@@ -47,6 +47,7 @@ public final class Month {
         final Set<String> projects;
         final Tier lowestCapable;
         final Set<String> passedBy = new HashSet<>();
+        final Set<String> declinedBy = new HashSet<>();
         final List<Long> escalatedAt = new ArrayList<>();
         Tier tier = Tier.VILLAGE;
         boolean unserved;
@@ -168,21 +169,26 @@ public final class Month {
         schedule(now + behaviour.delivery(o.need.urgency(), random), Kind.DELIVER, o, o.offer);
     }
 
-    /** The team let the order go (a decline, a missed time to accept): it goes on, and the team has room again. */
+    /**
+     * The team let the order go (a decline, a missed time to accept): it goes on. (The place it held is free again;
+     * as in dispatch, only a delivery sends unserved orders to a team with room.)
+     */
     private void passOn(Order o, Routing.Move move, long now) {
         TeamState left = o.team;
         left.open--;
         o.passedBy.add(left.team.code());
+        if (move == Routing.Move.DECLINED) {
+            o.declinedBy.add(left.team.code());
+        }
         o.team = null;
         o.deadline = -1; // as in dispatch: a case with no team has no deadline until it has one again
         route(o, move, left.team.code(), now);
-        freed(left, now);
     }
 
     /** Routes the order by the rule, with the teams that could take it as they are now. */
     private void route(Order o, Routing.Move move, String leftTeam, long now) {
         Routing.Case situation = new Routing.Case(o.need.resident().villageCode(), o.tier, o.projects,
-                Set.copyOf(o.passedBy), o.unserved, move, leftTeam);
+                Set.copyOf(o.passedBy), Set.copyOf(o.declinedBy), o.unserved, move, leftTeam);
         Routing.Route route = Routing.route(situation, candidates(o));
         for (Routing.Climb climb : route.climbs()) {
             o.tier = climb.to();
@@ -223,7 +229,10 @@ public final class Month {
         }
     }
 
-    /** A team has room again: the unserved orders it could take are routed again, oldest first, as dispatch does. */
+    /**
+     * A team delivered, and has room again: the unserved orders it could take are routed again, oldest first, as
+     * dispatch does.
+     */
     private void freed(TeamState team, long now) {
         if (unserved.isEmpty()) {
             return;

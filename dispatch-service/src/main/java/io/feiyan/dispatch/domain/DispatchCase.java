@@ -53,6 +53,10 @@ public class DispatchCase extends PanacheEntityBase {
     @JdbcTypeCode(SqlTypes.ARRAY)
     @Column(columnDefinition = "text[]")
     public List<String> passedBy = new ArrayList<>();
+    /** Those of them that declined it: unlike a team that let its time pass, never offered it again, unserved or not. */
+    @JdbcTypeCode(SqlTypes.ARRAY)
+    @Column(columnDefinition = "text[]")
+    public List<String> declinedBy = new ArrayList<>();
     /** No team, even at county, can take it now: it waits for an operator. */
     public boolean unserved;
     public String reviewReason;
@@ -142,6 +146,14 @@ public class DispatchCase extends PanacheEntityBase {
         return new OrderEscalated(orderId, from, tier, reason, operator, note, now);
     }
 
+    /** The team said no: the case is free to go to another, and never back to it. */
+    public void declinedBy(String team, Instant now) {
+        if (!declinedBy.contains(team)) {
+            declinedBy.add(team);
+        }
+        passedOnBy(team, now);
+    }
+
     /** The team said no or let the time to accept pass: the case is free to go to another. */
     public void passedOnBy(String team, Instant now) {
         if (!passedBy.contains(team)) {
@@ -180,6 +192,7 @@ public class DispatchCase extends PanacheEntityBase {
         }
         tier = Tier.VILLAGE;
         passedBy = new ArrayList<>();
+        declinedBy = new ArrayList<>();
         leaveTeam(now);
     }
 

@@ -135,7 +135,7 @@ public class DispatchService {
         if (c == null || c.status != CaseStatus.ASSIGNED || !declined.teamCode().equals(c.teamCode)) {
             return; // not (or no longer) that team's
         }
-        c.passedOnBy(declined.teamCode(), Instant.now());
+        c.declinedBy(declined.teamCode(), Instant.now());
         Decision.record(c.orderId, Decision.Kind.DECLINED, declined.teamCode() + ": " + declined.inWords(), null,
                 Instant.now());
         route(c, Routing.Move.DECLINED, declined.teamCode());
@@ -260,8 +260,8 @@ public class DispatchService {
             return false;
         }
         Set<String> projects = projectsFor(c);
-        Routing.Case situation = new Routing.Case(c.villageCode, c.tier, projects, Set.copyOf(c.passedBy), c.unserved,
-                move, leftTeam);
+        Routing.Case situation = new Routing.Case(c.villageCode, c.tier, projects, Set.copyOf(c.passedBy),
+                Set.copyOf(c.declinedBy), c.unserved, move, leftTeam);
         List<Routing.Team> teams = candidates(c, projects);
         Routing.Route route = Routing.route(situation, teams);
         while (route.team().isPresent() && !take(route.team().get().code(), true)) {
