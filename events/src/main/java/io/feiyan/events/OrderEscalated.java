@@ -18,7 +18,12 @@ public record OrderEscalated(UUID orderId, Tier fromTier, Tier toTier, Escalatio
         /** Every team of the lower tier that could serve it declined. */
         DECLINED,
         /** An operator sent it up by hand. */
-        OPERATOR
+        OPERATOR,
+        /**
+         * The team accepted it and its deadline passed before it was delivered: the operators of the tier above are
+         * told (at the county, the county centre's); the order stays with its team.
+         */
+        DEADLINE_PASSED
     }
 
     @Override

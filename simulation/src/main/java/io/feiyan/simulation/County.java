@@ -56,7 +56,11 @@ public final class County {
 
     /** The county of the plan with this seed and size, its demo teams and settings read from the project's files. */
     public static County of(Path projectRoot, long seed, int villages, int residentsPerVillage) {
-        CountyPlan plan = CountyPlan.of(seed, villages, residentsPerVillage);
+        return of(projectRoot, CountyPlan.of(seed, villages, residentsPerVillage));
+    }
+
+    /** The county of this plan, its demo teams and settings read from the project's files. */
+    public static County of(Path projectRoot, CountyPlan plan) {
         JsonNode demo = read(projectRoot.resolve("team-service/src/main/resources/demo/tancheng-county.json"));
         Map<String, Project> projects = new LinkedHashMap<>();
         for (JsonNode p : demo.path("projects")) {

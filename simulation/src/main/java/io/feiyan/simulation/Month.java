@@ -37,7 +37,7 @@ public final class Month {
             Map<Tier, Integer> capacity) {
     }
 
-    private enum Kind { PLACE, ANSWER, TIMEOUT, DELIVER, NOON }
+    private enum Kind { PLACE, ANSWER, TIMEOUT, DEADLINE, DELIVER, NOON }
 
     private record Event(long at, long seq, Kind kind, Order order, int offer) {
     }
@@ -143,6 +143,12 @@ public final class Month {
                         passOn(o, Routing.Move.TIMED_OUT, now);
                     }
                 }
+                case DEADLINE -> {
+                    // dispatch's sweep: an accepted order not delivered by its deadline is escalated, once
+                    if (event.offer() == o.offer && o.acceptedAt >= 0 && o.deliveredAt < 0) {
+                        o.escalatedAt.add(now);
+                    }
+                }
                 case DELIVER -> {
                     o.deliveredAt = now;
                     TeamState team = o.team;
@@ -221,6 +227,7 @@ public final class Month {
         }
         o.acceptBy = now + county.acceptWithin(o.need.urgency()).toSeconds();
         o.deadline = now + o.need.urgency().timeLimit().toSeconds();
+        schedule(o.deadline, Kind.DEADLINE, o, o.offer);
         long answers = behaviour.answersAt(team.team.tier(), now, clock, random);
         if (answers <= o.acceptBy) {
             schedule(answers, Kind.ANSWER, o, o.offer);

@@ -36,7 +36,7 @@ import org.junit.jupiter.api.extension.ExtendWith;
  */
 @ExtendWith(RunningFeiyan.class)
 class CountyGeneratorIT {
-    private static final CountyPlan PLAN = CountyPlan.of(7, 26, 8);
+    private static final CountyPlan PLAN = DemoCounty.GENERATED;
     private static final Set<String> DEMO_VILLAGES = Set.of("371322206201", "371322107202", "371322107203");
     private static CountyGenerator.Result first;
     private static CountyGenerator.Result again;
@@ -44,7 +44,7 @@ class CountyGeneratorIT {
     @BeforeAll
     static void loadTheCountyTwice() throws InterruptedException {
         DemoCounty.awaitLoaded();
-        first = new CountyGenerator(PLAN, RunningFeiyan.system().tokens(), RunningFeiyan::url, System.out).load();
+        first = DemoCounty.generatedCounty();
         again = new CountyGenerator(PLAN, RunningFeiyan.system().tokens(), RunningFeiyan::url, System.out).load();
     }
 

@@ -5,6 +5,8 @@ import static org.awaitility.Awaitility.await;
 
 import io.feiyan.launcher.DemoUsers;
 import io.feiyan.launcher.FeiyanService;
+import io.feiyan.launcher.demo.CountyGenerator;
+import io.feiyan.launcher.demo.CountyPlan;
 import io.feiyan.servers.EmbeddedDatabase;
 import io.feiyan.servers.Identity;
 import io.feiyan.testkit.TestIdNumbers;
@@ -37,7 +39,21 @@ final class DemoCounty {
     /** An operator of the county centre, who sees every case of the county. */
     static final Identity COUNTY_OPERATOR = Identity.operator("OP-county-1", "371322");
 
+    /** The whole county at a smaller scale (13 towns, 26 villages, 8 residents each), for the generator and the replay. */
+    static final CountyPlan GENERATED = CountyPlan.of(7, 26, 8);
+    private static CountyGenerator.Result generated;
+
     private DemoCounty() {
+    }
+
+    /** The generated county, loaded into the shared system through the APIs once a run; the first load's result. */
+    static synchronized CountyGenerator.Result generatedCounty() throws InterruptedException {
+        if (generated == null) {
+            awaitLoaded();
+            generated = new CountyGenerator(GENERATED, RunningFeiyan.system().tokens(), RunningFeiyan::url, System.out)
+                    .load();
+        }
+        return generated;
     }
 
     /** A bearer token from the running system's Keycloak. */

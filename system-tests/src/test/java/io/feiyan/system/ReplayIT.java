@@ -6,8 +6,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.feiyan.events.Tier;
 import io.feiyan.launcher.FeiyanService;
-import io.feiyan.launcher.demo.CountyGenerator;
-import io.feiyan.launcher.demo.CountyPlan;
 import io.feiyan.simulation.Behaviour;
 import io.feiyan.simulation.County;
 import io.feiyan.simulation.Demand;
@@ -34,20 +32,15 @@ import org.junit.jupiter.api.extension.ExtendWith;
  */
 @ExtendWith(RunningFeiyan.class)
 class ReplayIT {
-    /** The county CountyGeneratorIT loads into the shared system: loading it again adds nothing. */
     private static final long SEED = 7;
-    private static final int VILLAGES = 26;
-    private static final int RESIDENTS = 8;
     /** The towns the other system tests place orders in (Quanyuan, Gaofengtou): their teams' loads are theirs. */
     private static final Set<String> BUSY_TOWNS = Set.of("371322206", "371322107");
     private static final int SLICE = 80;
 
     @Test
     void aSliceOfASimulatedMonthGoesToTheSameTeamsThroughTheServices() throws InterruptedException {
-        DemoCounty.awaitLoaded();
-        new CountyGenerator(CountyPlan.of(SEED, VILLAGES, RESIDENTS), RunningFeiyan.system().tokens(),
-                RunningFeiyan::url, System.out).load();
-        County county = County.of(RunningFeiyan.root(), SEED, VILLAGES, RESIDENTS);
+        DemoCounty.generatedCounty();
+        County county = County.of(RunningFeiyan.root(), DemoCounty.GENERATED);
         MonthClock clock = new MonthClock(YearMonth.of(2027, 1), ZoneId.of("Asia/Shanghai"));
 
         // the month's first needs outside the busy towns, placed a second apart, and teams that answer nothing

@@ -49,6 +49,8 @@ public class DispatchCase extends PanacheEntityBase {
     public Instant acceptBy;
     /** The service is due by then. */
     public Instant deadline;
+    /** The deadline passed undelivered and the tier above was told (once per assignment). */
+    public boolean deadlineEscalated;
     /** Teams that declined the case or let it time out: it is not offered to them again. */
     @JdbcTypeCode(SqlTypes.ARRAY)
     @Column(columnDefinition = "text[]")
@@ -131,6 +133,7 @@ public class DispatchCase extends PanacheEntityBase {
         assignedAt = now;
         acceptBy = now.plus(acceptWithin);
         deadline = now.plus(urgency.timeLimit());
+        deadlineEscalated = false;
         updatedAt = now;
         return new OrderAssigned(orderId, teamCode, tier, projectCode, acceptBy, deadline, operator, note, now);
     }
@@ -144,6 +147,19 @@ public class DispatchCase extends PanacheEntityBase {
         tier = Tier.values()[tier.ordinal() + 1];
         leaveTeam(now);
         return new OrderEscalated(orderId, from, tier, reason, operator, note, now);
+    }
+
+    /**
+     * The team accepted the case and its deadline passed undelivered: the operators of the tier above (at the county,
+     * the county centre's) are told, once; the case stays with its team.
+     */
+    public OrderEscalated deadlinePassed(Instant now) {
+        requireStatus(CaseStatus.ACCEPTED, "escalated as overdue");
+        deadlineEscalated = true;
+        updatedAt = now;
+        Tier above = tier == Tier.COUNTY ? Tier.COUNTY : Tier.values()[tier.ordinal() + 1];
+        return new OrderEscalated(orderId, tier, above, EscalationReason.DEADLINE_PASSED, null,
+                teamCode + " was to deliver by " + deadline, now);
     }
 
     /** The team said no: the case is free to go to another, and never back to it. */

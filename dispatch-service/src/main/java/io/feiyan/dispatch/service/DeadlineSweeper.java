@@ -11,7 +11,8 @@ import java.util.List;
 import java.util.UUID;
 
 /**
- * Acts on missed times to accept, and routes cases that are waiting but not yet routed. The deadlines live
+ * Acts on missed times to accept and on deliveries overdue (the tier above told), and routes cases that are waiting
+ * but not yet routed. The deadlines live
  * in the database, so they survive restarts, and each overdue case is taken under a row lock that other
  * dispatch instances skip, then checked again, so it is acted on exactly once however many sweep at once.
  */
@@ -40,11 +41,16 @@ public class DeadlineSweeper {
         do {
             batch = QuarkusTransaction.requiringNew().call(this::sweepBatch);
             acted += batch;
-        } while (batch == BATCH);
+        } while (batch >= BATCH); // a full batch of either kind: there may be more
         return acted;
     }
 
     private int sweepBatch() {
+        return timeouts() + overdueDeliveries();
+    }
+
+    /** Offers whose time to accept passed: each goes on (up a tier). */
+    private int timeouts() {
         Instant now = Instant.now();
         @SuppressWarnings("unchecked")
         List<UUID> overdue = entityManager.createNativeQuery("""
@@ -57,6 +63,27 @@ public class DeadlineSweeper {
             OrderLog.put(orderId);
             try {
                 dispatch.timedOut(DispatchCase.findById(orderId), now);
+            } finally {
+                OrderLog.clear();
+            }
+        }
+        return overdue.size();
+    }
+
+    /** Accepted cases whose deadline passed undelivered: the tier above is told, once. */
+    private int overdueDeliveries() {
+        Instant now = Instant.now();
+        @SuppressWarnings("unchecked")
+        List<UUID> overdue = entityManager.createNativeQuery("""
+                select order_id from dispatch_case where status = 'ACCEPTED' and deadline < ?1 and not deadline_escalated
+                order by deadline limit ?2 for update skip locked""", UUID.class)
+                .setParameter(1, now)
+                .setParameter(2, BATCH)
+                .getResultList();
+        for (UUID orderId : overdue) {
+            OrderLog.put(orderId);
+            try {
+                dispatch.deadlinePassed(DispatchCase.findById(orderId), now);
             } finally {
                 OrderLog.clear();
             }

@@ -142,6 +142,16 @@ public class DispatchService {
         changed(c);
     }
 
+    /** The team accepted it and did not deliver by the deadline: the tier above is told; the team keeps it. */
+    public void deadlinePassed(DispatchCase c, Instant now) {
+        OrderEscalated overdue = c.deadlinePassed(now);
+        outbox.publish(overdue, c.traceparent);
+        metrics.escalated(overdue);
+        Decision.record(c.orderId, Decision.Kind.ESCALATED, overdue.note() + ": overdue, "
+                + overdue.toTier().name().toLowerCase(Locale.ROOT) + " tier told", null, now);
+        changed(c);
+    }
+
     /** The team let its time to accept pass: the case goes up a tier, and is routed there. */
     public void timedOut(DispatchCase c, Instant now) {
         String team = c.teamCode;

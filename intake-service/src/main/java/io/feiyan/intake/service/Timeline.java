@@ -9,6 +9,7 @@ import io.feiyan.events.OrderCancelled;
 import io.feiyan.events.OrderCompleted;
 import io.feiyan.events.OrderDeclined;
 import io.feiyan.events.OrderEscalated;
+import io.feiyan.events.OrderEscalated.EscalationReason;
 import io.feiyan.events.OrderEvent;
 import io.feiyan.events.OrderPlaced;
 import io.feiyan.events.OrderRated;
@@ -123,6 +124,10 @@ public class Timeline {
         if (event instanceof OrderDeclined declined) {
             return "Declined by " + Team.nameOf(declined.teamCode()) + ": " + declined.inWords();
         }
+        if (event instanceof OrderEscalated escalated && escalated.reason() == EscalationReason.DEADLINE_PASSED) {
+            return "Overdue: not delivered by its deadline; the " + tier(escalated.toTier())
+                    + " tier's operators are told, and the team keeps it";
+        }
         if (event instanceof OrderEscalated escalated) {
             return "Escalated from " + tier(escalated.fromTier()) + " to " + tier(escalated.toTier()) + " tier: "
                     + switch (escalated.reason()) {
@@ -130,6 +135,7 @@ public class Timeline {
                         case TIMEOUT -> "the team did not accept in time";
                         case DECLINED -> "every team there that could serve it declined";
                         case OPERATOR -> "operator " + escalated.escalatedBy() + " sent it up";
+                        case DEADLINE_PASSED -> "not delivered by its deadline";
                     } + because(escalated.note());
         }
         if (event instanceof OrderRejected rejected) {

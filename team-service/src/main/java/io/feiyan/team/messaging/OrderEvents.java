@@ -29,8 +29,12 @@ public class OrderEvents {
         this.inbox = inbox;
         this.handlers = inbox.once(CHANNEL)
                 .on(OrderAssigned.class, event -> assignments.record(event.payload()))
-                .on(OrderEscalated.class, event -> assignments.passedOn(event.payload().orderId(),
-                        event.payload().escalatedAt()))
+                .on(OrderEscalated.class, event -> {
+                    // an overdue delivery is the operators' to follow up: the team keeps the order
+                    if (event.payload().reason() != OrderEscalated.EscalationReason.DEADLINE_PASSED) {
+                        assignments.passedOn(event.payload().orderId(), event.payload().escalatedAt());
+                    }
+                })
                 .on(OrderCancelled.class, event -> assignments.cancel(event.payload().orderId()))
                 .on(OrderPlaced.class, event -> {
                     menus.count(event.payload());
