@@ -93,7 +93,11 @@ class DispatchTests {
         probe.publish(new OrderDeclined(order, second, DeclineReason.OTHER, "no spare parts", Instant.now()));
         OrderEscalated escalated = place.escalated(order);
         assertEquals(EscalationReason.DECLINED, escalated.reason());
-        assertEquals(place.code("town"), place.assignments(order, 3).get(2).teamCode());
+        OrderAssigned third = place.assignments(order, 3).get(2);
+        assertEquals(place.code("town"), third.teamCode());
+        // served at the town, though its village had teams able to serve it: what dispatch's quality counts
+        assertEquals(Tier.TOWN, third.tier());
+        assertEquals(Tier.VILLAGE, third.lowestCapableTier());
     }
 
     @Test

@@ -7,12 +7,17 @@ import static org.awaitility.Awaitility.await;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.greaterThan;
 import static org.hamcrest.Matchers.hasItem;
+import static org.hamcrest.Matchers.hasItems;
 import static org.hamcrest.Matchers.nullValue;
 import static org.hamcrest.Matchers.startsWith;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.feiyan.events.OrderApproved;
+import io.feiyan.events.OrderAssigned;
+import io.feiyan.events.OrderEscalated;
+import io.feiyan.events.OrderEscalated.EscalationReason;
+import io.feiyan.events.Tier;
 import io.feiyan.servers.Identity;
 import io.feiyan.testkit.EventProbe;
 import io.feiyan.testkit.FeiyanTest;
@@ -215,6 +220,50 @@ class MetricsTests {
     private String figures() {
         return asAnalyst().get("/api/metrics/rates?by=town,team,category,month&region=" + county).asString()
                 + asAnalyst().get("/api/metrics/demand?by=village,category,project,month&region=" + county).asString();
+    }
+
+    @Test
+    void dispatchQuality_whereOrdersWereServed_howSoon_andTheDeadlinesMissed() {
+        String region = Scenario.newCounty();
+        String village = region + "001001";
+        Instant t = T;
+        UUID p = scenario.placed(village, "ELDERLY_CARE", "elderly-visit", t);
+        assigned(p, "vt", Tier.VILLAGE, Tier.VILLAGE, t.plus(Duration.ofMinutes(2)), t.plus(Duration.ofDays(7)));
+        scenario.accepted(p, "vt", t.plus(Duration.ofMinutes(10)));
+        scenario.completed(p, "vt", t.plus(Duration.ofDays(1)));
+
+        UUID q = scenario.placed(village, "ELDERLY_CARE", "elderly-visit", t);
+        assigned(q, "tt", Tier.TOWN, Tier.VILLAGE, t.plus(Duration.ofMinutes(5)), t.plus(Duration.ofHours(1)));
+        scenario.accepted(q, "tt", t.plus(Duration.ofMinutes(30)));
+        probe.publish(new OrderEscalated(q, Tier.TOWN, Tier.COUNTY, EscalationReason.DEADLINE_PASSED, null, "overdue",
+                t.plus(Duration.ofMinutes(61))));
+        scenario.completed(q, "tt", t.plus(Duration.ofHours(3)));
+
+        UUID r = scenario.placed(village, "CULTURE", "culture-opera", t);
+        assigned(r, "ct", Tier.COUNTY, Tier.COUNTY, t.plus(Duration.ofMinutes(10)), t.plus(Duration.ofHours(2)));
+        scenario.accepted(r, "ct", t.plus(Duration.ofMinutes(20)));
+
+        scenario.placed(village, "CULTURE", "culture-opera", t); // no team yet
+
+        await().atMost(Scenario.WAIT).untilAsserted(() -> asAnalyst().get("/api/metrics/dispatch?region=" + region)
+                .then().statusCode(200)
+                .body("rows[0].orders", equalTo(4))
+                .body("rows[0].served", equalTo(3))
+                .body("rows[0].servedInVillage", equalTo(0.3333f))
+                .body("rows[0].servedInTown", equalTo(0.3333f))
+                .body("rows[0].servedInCounty", equalTo(0.3333f))
+                .body("rows[0].servedAtLowestCapableTier", equalTo(0.6667f))
+                .body("rows[0].assignedP50Minutes", equalTo(5))
+                .body("rows[0].acceptedP50Minutes", equalTo(20))
+                .body("rows[0].deadlinesMissed", equalTo(2))
+                .body("rows[0].deadlinesMissedNotEscalated", equalTo(1)));
+        asAnalyst().get("/api/metrics/dispatch?by=team&region=" + region).then().statusCode(200)
+                .body("rows.team", hasItems("vt", "tt", "ct"));
+    }
+
+    private void assigned(UUID order, String team, Tier tier, Tier lowest, Instant at, Instant deadline) {
+        probe.publish(new OrderAssigned(order, team, tier, null, at.plus(Duration.ofHours(1)), deadline, null, null,
+                at, lowest));
     }
 
     private void placeOrders() {

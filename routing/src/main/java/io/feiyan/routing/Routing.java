@@ -107,6 +107,19 @@ public final class Routing {
         }
     }
 
+    /**
+     * The lowest tier at which a team could serve the case at all — active, serving its village, town or county, and
+     * offering its project — whether or not it has room or has passed it by: where "诉求不出村" would have it served.
+     * Null when no team of the county offers it.
+     */
+    public static Tier lowestCapableTier(Case c, Collection<Team> teams) {
+        RegionCode village = RegionCode.of(c.villageCode());
+        return teams.stream()
+                .filter(team -> team.active() && team.regionCode().equals(village.at(team.tier()).value()))
+                .filter(team -> team.offersAnyOf(c.projects()))
+                .map(Team::tier).min(Comparator.naturalOrder()).orElse(null);
+    }
+
     /** The team of the tier that gets the case, if any can take it. */
     static Optional<Team> choose(Case c, Tier tier, Collection<Team> teams) {
         String region = RegionCode.of(c.villageCode()).at(tier).value();

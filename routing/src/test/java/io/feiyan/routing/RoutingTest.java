@@ -1,6 +1,7 @@
 package io.feiyan.routing;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
 
 import io.feiyan.events.Tier;
 import io.feiyan.routing.Routing.Move;
@@ -10,6 +11,7 @@ import java.util.List;
 import java.util.Set;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
@@ -123,6 +125,16 @@ class RoutingTest {
     @MethodSource("situations")
     void routesAsTheRuleSays(String situation, Routing.Case c, List<Routing.Team> teams, String expected) {
         assertEquals(expected, describe(Routing.route(c, teams)));
+    }
+
+    @Test
+    void theLowestCapableTierIsWhereATeamServingTheResidentOffersTheProject_roomOrNot() {
+        Routing.Case c = order().build();
+        assertEquals(Tier.VILLAGE, Routing.lowestCapableTier(c, List.of(village("V1", 2), town("T1", 0))), "full");
+        assertEquals(Tier.TOWN, Routing.lowestCapableTier(c, List.of(village("V1", 0, "opera"), town("T1", 0))));
+        assertEquals(Tier.COUNTY, Routing.lowestCapableTier(c, List.of(inactive(village("V1", 0)),
+                team("VN", Tier.VILLAGE, NEIGHBOUR_VILLAGE, 0), team("TX", Tier.TOWN, OTHER_TOWN, 0), county("C1", 2))));
+        assertNull(Routing.lowestCapableTier(c, List.of()));
     }
 
     private static Arguments row(String situation, Order order, List<Routing.Team> teams, String expected) {

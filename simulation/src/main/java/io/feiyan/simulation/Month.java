@@ -266,17 +266,11 @@ public final class Month {
         return candidates;
     }
 
-    /** The lowest tier with a team that offers the order's project, room or not. */
+    /** The lowest tier with a team that offers the order's project, room or not: dispatch's own measure. */
     private Tier lowestCapable(Demand.Need need) {
-        RegionCode village = RegionCode.of(need.resident().villageCode());
-        for (Tier tier : Tier.values()) {
-            boolean capable = serving.getOrDefault(village.at(tier).value(), List.of()).stream()
-                    .anyMatch(t -> t.team.projects().contains(need.projectCode()));
-            if (capable) {
-                return tier;
-            }
-        }
-        return null;
+        Order probe = new Order(need, null);
+        return Routing.lowestCapableTier(new Routing.Case(need.resident().villageCode(), Tier.VILLAGE, probe.projects,
+                Set.of(), Set.of(), false, Routing.Move.ROUTE, null), candidates(probe));
     }
 
     private Outcome outcome(Order o) {

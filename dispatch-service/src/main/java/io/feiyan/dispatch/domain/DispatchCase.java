@@ -125,7 +125,7 @@ public class DispatchCase extends PanacheEntityBase {
 
     /** Gives the case to the team, which has {@code acceptWithin} to accept it. */
     public OrderAssigned assignTo(String team, Tier teamTier, Duration acceptWithin, String operator, String note,
-            Instant now) {
+            Tier lowestCapable, Instant now) {
         status = CaseStatus.ASSIGNED;
         unserved = false;
         teamCode = team;
@@ -135,7 +135,8 @@ public class DispatchCase extends PanacheEntityBase {
         deadline = now.plus(urgency.timeLimit());
         deadlineEscalated = false;
         updatedAt = now;
-        return new OrderAssigned(orderId, teamCode, tier, projectCode, acceptBy, deadline, operator, note, now);
+        return new OrderAssigned(orderId, teamCode, tier, projectCode, acceptBy, deadline, operator, note, now,
+                lowestCapable);
     }
 
     /** Sends the case up one tier, away from its team if it had one. */

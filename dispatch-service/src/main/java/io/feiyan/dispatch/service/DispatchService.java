@@ -111,7 +111,9 @@ public class DispatchService {
         }
         c.status = CaseStatus.WAITING;
         take(team.code, false);
-        assign(c, team.code, team.tier, by.id(), note);
+        Set<String> projects = projectsFor(c);
+        assign(c, team.code, team.tier, by.id(), note, Routing.lowestCapableTier(new Routing.Case(c.villageCode,
+                c.tier, projects, Set.of(), Set.of(), false, Routing.Move.ROUTE, null), candidates(c, projects)));
         changed(c);
     }
 
@@ -284,7 +286,8 @@ public class DispatchService {
             escalate(c, c.escalate(climb.reason(), null, climb.note(), now));
         }
         if (route.team().isPresent()) {
-            assign(c, route.team().get().code(), route.team().get().tier(), null, null);
+            assign(c, route.team().get().code(), route.team().get().tier(), null, null,
+                    Routing.lowestCapableTier(situation, teams));
             return true;
         }
         if (!c.unserved) {
@@ -350,9 +353,9 @@ public class DispatchService {
         }
     }
 
-    private void assign(DispatchCase c, String team, Tier tier, String operator, String note) {
-        outbox.publish(c.assignTo(team, tier, config.acceptWithin(c.urgency), operator, note, Instant.now()),
-                c.traceparent);
+    private void assign(DispatchCase c, String team, Tier tier, String operator, String note, Tier lowestCapable) {
+        outbox.publish(c.assignTo(team, tier, config.acceptWithin(c.urgency), operator, note, lowestCapable,
+                Instant.now()), c.traceparent);
         Decision.record(c.orderId, Decision.Kind.ASSIGNED, team + " at " + lower(tier) + " tier"
                 + (note == null ? "" : ": " + note), operator, Instant.now());
     }

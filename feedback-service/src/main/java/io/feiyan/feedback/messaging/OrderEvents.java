@@ -4,6 +4,7 @@ import io.feiyan.events.OrderAccepted;
 import io.feiyan.events.OrderApproved;
 import io.feiyan.events.OrderAssigned;
 import io.feiyan.events.OrderCompleted;
+import io.feiyan.events.OrderEscalated;
 import io.feiyan.events.OrderPlaced;
 import io.feiyan.events.OrderRated;
 import io.feiyan.events.OrderReopened;
@@ -37,6 +38,7 @@ public class OrderEvents {
                 })
                 .on(OrderApproved.class, facts::record)
                 .on(OrderAssigned.class, facts::record)
+                .on(OrderEscalated.class, facts::record)
                 .on(OrderAccepted.class, facts::record)
                 .on(OrderCompleted.class, event -> {
                     Order.completed(event.payload());

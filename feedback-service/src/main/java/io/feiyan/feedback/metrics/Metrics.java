@@ -124,6 +124,66 @@ public class Metrics {
         return new MetricsTable(columns, rows);
     }
 
+    /**
+     * Dispatch's quality (README "Dispatch quality" defines each figure), by the month an order was placed: where the
+     * orders were served (the tier of the assignment the team accepted last), whether at the lowest tier that had a
+     * capable team (as dispatch saw it at the first assignment), how long from placed to the first assignment and to
+     * the first acceptance (an order not yet assigned or accepted counts as waiting until now), and the deadlines
+     * of accepted assignments that passed before delivery, and how many of those were never escalated.
+     */
+    public MetricsTable dispatch(Selection selection) {
+        String sql = select(selection.by(), "o.placed_at") + """
+                count(*), count(acc.at),
+                count(*) filter (where acc.tier = 'VILLAGE'), count(*) filter (where acc.tier = 'TOWN'),
+                count(*) filter (where acc.tier = 'COUNTY'),
+                count(*) filter (where acc.tier is not null and acc.tier = fa.lowest_tier),
+                percentile_disc(0.5) within group (order by extract(epoch from coalesce(fa.at, now()) - o.placed_at)),
+                percentile_disc(0.9) within group (order by extract(epoch from coalesce(fa.at, now()) - o.placed_at)),
+                percentile_disc(0.5) within group (order by extract(epoch from coalesce(fac.at, now()) - o.placed_at)),
+                percentile_disc(0.9) within group (order by extract(epoch from coalesce(fac.at, now()) - o.placed_at)),
+                count(*) filter (where acc.deadline < coalesce(done.at, now())),
+                count(*) filter (where acc.deadline < coalesce(done.at, now()) and not exists (select 1
+                        from metric_step e where e.order_id = o.order_id and e.step = 'ESCALATED'
+                        and e.reason = 'DEADLINE_PASSED' and e.at >= acc.deadline))
+                from metric_order o
+                left join lateral (select s.at, s.lowest_tier from metric_step s where s.order_id = o.order_id
+                        and s.step = 'ASSIGNED' order by s.at limit 1) fa on true
+                left join lateral (select min(s.at) as at from metric_step s where s.order_id = o.order_id
+                        and s.step = 'ACCEPTED') fac on true
+                left join lateral (select a.at, a.team_code, asg.tier, asg.deadline from metric_step a
+                        join lateral (select s.tier, s.deadline from metric_step s where s.order_id = a.order_id
+                                and s.step = 'ASSIGNED' and s.team_code = a.team_code and s.at <= a.at
+                                order by s.at desc limit 1) asg on true
+                        where a.order_id = o.order_id and a.step = 'ACCEPTED' order by a.at desc limit 1) acc on true
+                left join lateral (select min(c.at) as at from metric_step c where c.order_id = o.order_id
+                        and c.step = 'COMPLETED' and c.at >= acc.at) done on true
+                cross join lateral (select acc.team_code) team
+                where true""";
+        List<List<Object>> rows = new ArrayList<>();
+        int by = selection.by().size();
+        for (Object[] row : rows(sql, "o.placed_at", selection)) {
+            List<Object> values = key(row, by);
+            long orders = number(row[by]);
+            long served = number(row[by + 1]);
+            values.addAll(Arrays.asList(orders, served, ratio(number(row[by + 2]), served),
+                    ratio(number(row[by + 3]), served), ratio(number(row[by + 4]), served),
+                    ratio(number(row[by + 5]), served), minutes(row[by + 6]), minutes(row[by + 7]),
+                    minutes(row[by + 8]), minutes(row[by + 9]), number(row[by + 10]), number(row[by + 11])));
+            rows.add(values);
+        }
+        rows.sort(byKey(by));
+        List<String> columns = labels(selection.by());
+        columns.addAll(List.of("orders", "served", "servedInVillage", "servedInTown", "servedInCounty",
+                "servedAtLowestCapableTier", "assignedP50Minutes", "assignedP90Minutes", "acceptedP50Minutes",
+                "acceptedP90Minutes", "deadlinesMissed", "deadlinesMissedNotEscalated"));
+        return new MetricsTable(columns, rows);
+    }
+
+    /** Seconds, in whole minutes; null for none. */
+    private static Long minutes(Object seconds) {
+        return seconds == null ? null : Math.round(((Number) seconds).doubleValue() / 60);
+    }
+
     /** {@code select} and the dimensions' columns, each followed by a comma. */
     private String select(List<Dimension> by, String when) {
         StringBuilder select = new StringBuilder("select ");

@@ -4,10 +4,12 @@ import io.feiyan.events.OrderAccepted;
 import io.feiyan.events.OrderApproved;
 import io.feiyan.events.OrderAssigned;
 import io.feiyan.events.OrderCompleted;
+import io.feiyan.events.OrderEscalated;
 import io.feiyan.events.OrderEvent;
 import io.feiyan.events.OrderPlaced;
 import io.feiyan.events.OrderRated;
 import io.feiyan.events.OrderReopened;
+import io.feiyan.events.Tier;
 import io.feiyan.events.Topics;
 import io.feiyan.platform.messaging.IncomingEvent;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -29,7 +31,7 @@ import java.util.UUID;
 public class OrderFacts {
     /** The topics the facts come from. */
     public static final List<String> TOPICS = List.of(Topics.ORDERS_PLACED, Topics.ORDERS_APPROVED,
-            Topics.ORDERS_ASSIGNED, Topics.ORDERS_ACCEPTED, Topics.ORDERS_COMPLETED, Topics.ORDERS_REOPENED,
+            Topics.ORDERS_ASSIGNED, Topics.ORDERS_ESCALATED, Topics.ORDERS_ACCEPTED, Topics.ORDERS_COMPLETED, Topics.ORDERS_REOPENED,
             Topics.ORDERS_RATED);
 
     /** Held shared by each recording, and exclusively by a rebuild while it swaps its tables in. */
@@ -52,7 +54,7 @@ public class OrderFacts {
     }
 
     enum Step {
-        APPROVED, ASSIGNED, ACCEPTED, COMPLETED, REOPENED, RATED
+        APPROVED, ASSIGNED, ESCALATED, ACCEPTED, COMPLETED, REOPENED, RATED
     }
 
     private final EntityManager entityManager;
@@ -87,25 +89,38 @@ public class OrderFacts {
                     .setParameter(5, placed.placedAt())
                     .executeUpdate();
         } else if (payload instanceof OrderApproved approved) {
-            step(tables, id, approved, Step.APPROVED, null, approved.approvedAt(), null, null);
+            step(tables, id, approved, Step.APPROVED, null, approved.approvedAt(), null, null, Assignment.NONE);
         } else if (payload instanceof OrderAssigned assigned) {
-            step(tables, id, assigned, Step.ASSIGNED, assigned.teamCode(), assigned.assignedAt(), assigned.acceptBy(), null);
+            step(tables, id, assigned, Step.ASSIGNED, assigned.teamCode(), assigned.assignedAt(), assigned.acceptBy(),
+                    null, new Assignment(assigned.tier(), assigned.lowestCapableTier(), assigned.deadline(), null));
+        } else if (payload instanceof OrderEscalated escalated) {
+            step(tables, id, escalated, Step.ESCALATED, null, escalated.escalatedAt(), null, null,
+                    new Assignment(escalated.toTier(), null, null, escalated.reason().name()));
         } else if (payload instanceof OrderAccepted accepted) {
-            step(tables, id, accepted, Step.ACCEPTED, accepted.teamCode(), accepted.acceptedAt(), null, null);
+            step(tables, id, accepted, Step.ACCEPTED, accepted.teamCode(), accepted.acceptedAt(), null, null, Assignment.NONE);
         } else if (payload instanceof OrderCompleted completed) {
-            step(tables, id, completed, Step.COMPLETED, completed.teamCode(), completed.completedAt(), null, null);
+            step(tables, id, completed, Step.COMPLETED, completed.teamCode(), completed.completedAt(), null, null,
+                    Assignment.NONE);
         } else if (payload instanceof OrderReopened reopened) {
-            step(tables, id, reopened, Step.REOPENED, null, reopened.reopenedAt(), null, null);
+            step(tables, id, reopened, Step.REOPENED, null, reopened.reopenedAt(), null, null, Assignment.NONE);
         } else if (payload instanceof OrderRated rated) {
-            step(tables, id, rated, Step.RATED, null, rated.ratedAt(), null, rated.score());
+            step(tables, id, rated, Step.RATED, null, rated.ratedAt(), null, rated.score(), Assignment.NONE);
         }
     }
 
+    /**
+     * What dispatch's measures need of an assignment (its tier, the lowest tier that could have served the order, its
+     * deadline) or of an escalation (the tier reached, and why).
+     */
+    private record Assignment(Tier tier, Tier lowestTier, Instant deadline, String reason) {
+        static final Assignment NONE = new Assignment(null, null, null, null);
+    }
+
     private void step(Tables tables, UUID eventId, OrderEvent event, Step step, String team, Instant at, Instant due,
-            Integer score) {
+            Integer score, Assignment dispatched) {
         entityManager.createNativeQuery("insert into " + tables.steps
-                        + " (event_id, order_id, step, team_code, at, due, score)"
-                        + " values (?1, ?2, ?3, ?4, ?5, ?6, ?7) on conflict do nothing")
+                        + " (event_id, order_id, step, team_code, at, due, score, tier, lowest_tier, deadline, reason)"
+                        + " values (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11) on conflict do nothing")
                 .setParameter(1, eventId)
                 .setParameter(2, event.orderId())
                 .setParameter(3, step.name())
@@ -113,6 +128,10 @@ public class OrderFacts {
                 .setParameter(5, at)
                 .setParameter(6, due)
                 .setParameter(7, score)
+                .setParameter(8, dispatched.tier() == null ? null : dispatched.tier().name())
+                .setParameter(9, dispatched.lowestTier() == null ? null : dispatched.lowestTier().name())
+                .setParameter(10, dispatched.deadline())
+                .setParameter(11, dispatched.reason())
                 .executeUpdate();
     }
 }

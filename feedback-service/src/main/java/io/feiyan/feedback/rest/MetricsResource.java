@@ -93,6 +93,27 @@ public class MetricsResource {
         return answer(headers, format, by, from, to, region, allowed, metrics::demand);
     }
 
+    @GET
+    @Path("/dispatch")
+    @Operation(summary = "Dispatch's quality: how close to home, how soon, how overdue", description = """
+            By the month an order was placed (JSON, or CSV as for the rates); README "Dispatch quality" defines each             figure exactly.
+
+            - **served**: orders a team accepted; **servedInVillage / Town / County**: their shares by the tier of             the assignment accepted last.
+            - **servedAtLowestCapableTier**: the share of served orders served at the lowest tier that had a team             able to serve them at all (offering the project, room or not) when dispatch first assigned them             (OrderAssigned.lowestCapableTier).
+            - **assignedP50/P90Minutes**, **acceptedP50/P90Minutes**: from placed to the first assignment and to the             first acceptance; an order not assigned or accepted yet counts as waiting until now.
+            - **deadlinesMissed**: served orders whose accepted assignment's deadline passed before the delivery (or             now, undelivered); **deadlinesMissedNotEscalated**: those with no escalation DEADLINE_PASSED since.
+
+            `team` is the team that accepted. Computed from the event topics alone.""")
+    public Response dispatch(@Context HttpHeaders headers,
+            @Parameter(description = "comma-separated: county, town, village, team, category, project, month",
+                    example = "town") @QueryParam("by") String by,
+            @Parameter(description = "first month, yyyy-MM") @QueryParam("from") String from,
+            @Parameter(description = "last month, yyyy-MM") @QueryParam("to") String to,
+            @Parameter(description = "a county, town or village code") @QueryParam("region") String region,
+            @Parameter(description = "csv or json, whatever the Accept header says") @QueryParam("format") String format) {
+        return answer(headers, format, by, from, to, region, Arrays.asList(Dimension.values()), metrics::dispatch);
+    }
+
     @POST
     @Path("/rebuild")
     @RolesAllowed(Roles.ADMIN)
