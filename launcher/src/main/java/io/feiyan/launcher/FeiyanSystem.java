@@ -271,7 +271,10 @@ public final class FeiyanSystem implements AutoCloseable {
                 // the app, served by intake, calls team and feedback from the browser (README "The app")
                 "-Dfeiyan.app.origin=" + local(FeiyanService.INTAKE),
                 "-Dfeiyan.app.team-api=" + local(FeiyanService.TEAM),
-                "-Dfeiyan.app.feedback-api=" + local(FeiyanService.FEEDBACK)));
+                "-Dfeiyan.app.feedback-api=" + local(FeiyanService.FEEDBACK),
+                // and the dashboard, served by dispatch, feedback's metrics
+                "-Dfeiyan.dashboard.origin=" + local(FeiyanService.DISPATCH),
+                "-Dfeiyan.dashboard.feedback-api=" + local(FeiyanService.FEEDBACK)));
         if (settings.demoData() && service == FeiyanService.TEAM) {
             command.add("-Dfeiyan.demo-data.enabled=true");
         }

@@ -109,6 +109,10 @@ class DashboardIT {
                 .body("status", equalTo("ASSIGNED"))
                 .body("tier", equalTo("TOWN"));
 
+        // this month's dispatch quality in the operator's region, from feedback's metrics (another origin)
+        chromium.awaitText(By.id("quality"), "Orders this month");
+        await().atMost(WAIT).until(() -> Integer.parseInt(browser.findElement(By.cssSelector("#quality .figure dd"))
+                .getText()) >= 2);
         assertEquals("yes", chromium.script("return window.loadedOnce"), "the page was never reloaded");
         Files.write(Path.of("target", "dashboard.png"), ((TakesScreenshot) browser).getScreenshotAs(OutputType.BYTES));
 

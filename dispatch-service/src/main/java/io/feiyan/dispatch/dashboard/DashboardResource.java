@@ -17,6 +17,7 @@ import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Map;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.eclipse.microprofile.jwt.JsonWebToken;
 import org.eclipse.microprofile.openapi.annotations.Operation;
@@ -38,12 +39,15 @@ public class DashboardResource {
 
     DashboardResource(DashboardService dashboard, DashboardFeed feed, Caller caller, JsonWebToken token,
             @ConfigProperty(name = "mp.jwt.verify.issuer") String issuer,
-            @ConfigProperty(name = "feiyan.dashboard.client-id") String clientId) {
+            @ConfigProperty(name = "feiyan.dashboard.client-id") String clientId,
+            @ConfigProperty(name = "feiyan.dashboard.feedback-api") String feedbackApi,
+            @ConfigProperty(name = "feiyan.time-zone") String zone) {
         this.dashboard = dashboard;
         this.feed = feed;
         this.caller = caller;
         this.token = token;
-        this.page = SignInPage.render("dashboard/index.html", issuer, clientId);
+        this.page = SignInPage.render("dashboard/index.html", issuer, clientId,
+                Map.of("feedback", feedbackApi, "zone", zone));
     }
 
     @GET
