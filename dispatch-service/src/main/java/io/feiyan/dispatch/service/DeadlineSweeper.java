@@ -9,6 +9,7 @@ import jakarta.persistence.EntityManager;
 import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
+import java.util.function.BiConsumer;
 
 /**
  * Acts on missed times to accept and on deliveries overdue (the tier above told), and routes cases that are waiting
@@ -46,48 +47,31 @@ public class DeadlineSweeper {
     }
 
     private int sweepBatch() {
-        return timeouts() + overdueDeliveries();
+        // offers whose time to accept passed: each goes on (up a tier)
+        int timedOut = actOn("status = 'ASSIGNED' and accept_by < ?1 order by accept_by", dispatch::timedOut);
+        // accepted cases whose deadline passed undelivered: the tier above is told, once
+        int overdue = actOn("status = 'ACCEPTED' and deadline < ?1 and not deadline_escalated order by deadline",
+                dispatch::deadlinePassed);
+        return timedOut + overdue;
     }
 
-    /** Offers whose time to accept passed: each goes on (up a tier). */
-    private int timeouts() {
+    /** Takes a batch of the cases the condition (given now as ?1) picks, each locked, and makes the move on each. */
+    private int actOn(String condition, BiConsumer<DispatchCase, Instant> move) {
         Instant now = Instant.now();
         @SuppressWarnings("unchecked")
-        List<UUID> overdue = entityManager.createNativeQuery("""
-                select order_id from dispatch_case where status = 'ASSIGNED' and accept_by < ?1
-                order by accept_by limit ?2 for update skip locked""", UUID.class)
+        List<UUID> due = entityManager.createNativeQuery("select order_id from dispatch_case where " + condition
+                        + " limit ?2 for update skip locked", UUID.class)
                 .setParameter(1, now)
                 .setParameter(2, BATCH)
                 .getResultList();
-        for (UUID orderId : overdue) {
+        for (UUID orderId : due) {
             OrderLog.put(orderId);
             try {
-                dispatch.timedOut(DispatchCase.findById(orderId), now);
+                move.accept(DispatchCase.findById(orderId), now);
             } finally {
                 OrderLog.clear();
             }
         }
-        return overdue.size();
-    }
-
-    /** Accepted cases whose deadline passed undelivered: the tier above is told, once. */
-    private int overdueDeliveries() {
-        Instant now = Instant.now();
-        @SuppressWarnings("unchecked")
-        List<UUID> overdue = entityManager.createNativeQuery("""
-                select order_id from dispatch_case where status = 'ACCEPTED' and deadline < ?1 and not deadline_escalated
-                order by deadline limit ?2 for update skip locked""", UUID.class)
-                .setParameter(1, now)
-                .setParameter(2, BATCH)
-                .getResultList();
-        for (UUID orderId : overdue) {
-            OrderLog.put(orderId);
-            try {
-                dispatch.deadlinePassed(DispatchCase.findById(orderId), now);
-            } finally {
-                OrderLog.clear();
-            }
-        }
-        return overdue.size();
+        return due.size();
     }
 }

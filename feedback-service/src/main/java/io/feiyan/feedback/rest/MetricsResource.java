@@ -8,6 +8,7 @@ import io.feiyan.feedback.metrics.MetricsTable;
 import io.feiyan.platform.rest.Validation;
 import io.feiyan.platform.security.Roles;
 import jakarta.annotation.security.RolesAllowed;
+import jakarta.ws.rs.BeanParam;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
@@ -64,15 +65,8 @@ public class MetricsResource {
 
             A rate is null when nothing was counted. Place and category are the order's (OrderPlaced). Computed \
             from the event topics alone.""")
-    public Response rates(@Context HttpHeaders headers,
-            @Parameter(description = "comma-separated: county, town, village, team, category, project, month",
-                    example = "town,month") @QueryParam("by") String by,
-            @Parameter(description = "first month, yyyy-MM", example = "2026-09") @QueryParam("from") String from,
-            @Parameter(description = "last month, yyyy-MM", example = "2026-11") @QueryParam("to") String to,
-            @Parameter(description = "a county, town or village code: only its orders", example = "371322206")
-            @QueryParam("region") String region,
-            @Parameter(description = "csv or json, whatever the Accept header says") @QueryParam("format") String format) {
-        return answer(headers, format, by, from, to, region, Arrays.asList(Dimension.values()), metrics::rates);
+    public Response rates(@BeanParam Asked asked) {
+        return asked.answer(Arrays.asList(Dimension.values()), metrics::rates);
     }
 
     @GET
@@ -81,16 +75,10 @@ public class MetricsResource {
             What the monthly menu is drafted from: `orders` placed, and among them `freeText`, the needs in the \
             residents' own words that named no project because none on the menu covered them. Counted in the month \
             the order was placed, by the order's village and category. JSON, or CSV as for the rates.""")
-    public Response demand(@Context HttpHeaders headers,
-            @Parameter(description = "comma-separated: county, town, village, category, project, month",
-                    example = "category,project") @QueryParam("by") String by,
-            @Parameter(description = "first month, yyyy-MM") @QueryParam("from") String from,
-            @Parameter(description = "last month, yyyy-MM") @QueryParam("to") String to,
-            @Parameter(description = "a county, town or village code") @QueryParam("region") String region,
-            @Parameter(description = "csv or json, whatever the Accept header says") @QueryParam("format") String format) {
+    public Response demand(@BeanParam Asked asked) {
         List<Dimension> allowed = new ArrayList<>(Arrays.asList(Dimension.values()));
         allowed.remove(Dimension.TEAM);
-        return answer(headers, format, by, from, to, region, allowed, metrics::demand);
+        return asked.answer(allowed, metrics::demand);
     }
 
     @GET
@@ -104,14 +92,8 @@ public class MetricsResource {
             - **deadlinesMissed**: served orders whose accepted assignment's deadline passed before the delivery (or             now, undelivered); **deadlinesMissedNotEscalated**: those with no escalation DEADLINE_PASSED since.
 
             `team` is the team that accepted. Computed from the event topics alone.""")
-    public Response dispatch(@Context HttpHeaders headers,
-            @Parameter(description = "comma-separated: county, town, village, team, category, project, month",
-                    example = "town") @QueryParam("by") String by,
-            @Parameter(description = "first month, yyyy-MM") @QueryParam("from") String from,
-            @Parameter(description = "last month, yyyy-MM") @QueryParam("to") String to,
-            @Parameter(description = "a county, town or village code") @QueryParam("region") String region,
-            @Parameter(description = "csv or json, whatever the Accept header says") @QueryParam("format") String format) {
-        return answer(headers, format, by, from, to, region, Arrays.asList(Dimension.values()), metrics::dispatch);
+    public Response dispatch(@BeanParam Asked asked) {
+        return asked.answer(Arrays.asList(Dimension.values()), metrics::dispatch);
     }
 
     @POST
@@ -127,19 +109,41 @@ public class MetricsResource {
         return rebuild.rebuild();
     }
 
-    private static Response answer(HttpHeaders headers, String format, String by, String from, String to,
-            String region, List<Dimension> allowed, Function<Selection, MetricsTable> figures) {
-        new Validation().require(format == null || format.equals("csv") || format.equals("json"), "format",
-                "is csv or json").orThrow();
-        Selection selection = selection(by, from, to, region, allowed);
-        MetricsTable table = figures.apply(selection);
-        boolean csv = format == null ? headers.getAcceptableMediaTypes().stream()
-                .anyMatch(type -> type.getSubtype().equals("csv")) : format.equals("csv");
-        if (csv) {
-            return Response.ok(table.csv(), CSV + ";charset=UTF-8").build();
+    /** What every figure is asked by: its breakdown, its months, its region, and JSON or CSV. */
+    public static class Asked {
+        @Parameter(description = "comma-separated: county, town, village, team (not for demand), category, project, "
+                + "month", example = "town,month")
+        @QueryParam("by")
+        String by;
+        @Parameter(description = "first month, yyyy-MM", example = "2026-09")
+        @QueryParam("from")
+        String from;
+        @Parameter(description = "last month, yyyy-MM", example = "2026-11")
+        @QueryParam("to")
+        String to;
+        @Parameter(description = "a county, town or village code: only its orders", example = "371322206")
+        @QueryParam("region")
+        String region;
+        @Parameter(description = "csv or json, whatever the Accept header says")
+        @QueryParam("format")
+        String format;
+        @Context
+        HttpHeaders headers;
+
+        /** The figures asked for, by the dimensions {@code allowed}, in the format asked for. */
+        Response answer(List<Dimension> allowed, Function<Selection, MetricsTable> figures) {
+            new Validation().require(format == null || format.equals("csv") || format.equals("json"), "format",
+                    "is csv or json").orThrow();
+            Selection selection = selection(by, from, to, region, allowed);
+            MetricsTable table = figures.apply(selection);
+            boolean csv = format == null ? headers.getAcceptableMediaTypes().stream()
+                    .anyMatch(type -> type.getSubtype().equals("csv")) : format.equals("csv");
+            if (csv) {
+                return Response.ok(table.csv(), CSV + ";charset=UTF-8").build();
+            }
+            return Response.ok(new Figures(selection.by().stream().map(Dimension::label).toList(), from, to, region,
+                    table.objects()), MediaType.APPLICATION_JSON).build();
         }
-        return Response.ok(new Figures(selection.by().stream().map(Dimension::label).toList(), from, to, region,
-                table.objects()), MediaType.APPLICATION_JSON).build();
     }
 
     private static Selection selection(String by, String from, String to, String region, List<Dimension> allowed) {
