@@ -20,6 +20,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.openqa.selenium.By;
+import org.openqa.selenium.Dimension;
 import org.openqa.selenium.WebElement;
 
 /**
@@ -81,6 +82,7 @@ class AppIT {
         assertEquals("true", volunteer.driver.findElement(By.id("r-id")).getAttribute("aria-invalid"));
         assertEquals("吴秀英", volunteer.driver.findElement(By.id("r-name")).getAttribute("value"));
         check("registering a resident, refused");
+        fitsTheSmallestPhone(volunteer, "registering a resident");
         WebElement idNumber = volunteer.driver.findElement(By.id("r-id"));
         idNumber.clear();
         idNumber.sendKeys(TestIdNumbers.next());
@@ -103,6 +105,7 @@ class AppIT {
         volunteer.awaitText(By.cssSelector("#o-steps li[data-step=ASSIGNED]"), "Assigned to");
         volunteer.awaitText(By.id("o-description"), "好多年没听过京剧了");
         check("an order");
+        fitsTheSmallestPhone(volunteer, "an order");
 
         // the lead, on a phone of their own: the offer in the inbox with its time to accept, accepted with a crew,
         // completed naming who served
@@ -117,6 +120,7 @@ class AppIT {
             lead.click(By.cssSelector("#accept [name=volunteerIds]"));
             violations.addAll(lead.seriousAccessibilityViolations());
             lead.screenshotInChinese("app-accept.png");
+            fitsTheSmallestPhone(lead, "accepting an offer");
             lead.click(By.cssSelector("#accept button[type=submit]"));
             WebElement hours = await().atMost(Browser.WAIT).until(
                     () -> lead.driver.findElements(By.cssSelector("#complete input[name=servedBy]")), l -> !l.isEmpty())
@@ -310,5 +314,18 @@ class AppIT {
         volunteer.seriousAccessibilityViolations().forEach(violation -> violations.add(screen + ": " + violation));
         assertEquals(true, volunteer.script("return document.documentElement.scrollWidth <= window.innerWidth"),
                 screen + ": no sideways scrolling on a phone");
+    }
+
+    /** The screen fits the smallest phone the app is made for, 360 × 640: nothing scrolls sideways. */
+    private static void fitsTheSmallestPhone(Browser phone, String screen) {
+        Dimension size = phone.driver.manage().window().getSize();
+        phone.driver.manage().window().setSize(new Dimension(360, 640));
+        try {
+            await().atMost(Browser.WAIT).until(() -> ((Number) phone.script("return window.innerWidth")).intValue() <= 360);
+            assertEquals(true, phone.script("return document.documentElement.scrollWidth <= window.innerWidth"),
+                    screen + ": no sideways scrolling at 360 × 640");
+        } finally {
+            phone.driver.manage().window().setSize(size);
+        }
     }
 }
