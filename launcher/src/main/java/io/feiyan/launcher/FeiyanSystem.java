@@ -258,9 +258,17 @@ public final class FeiyanSystem implements AutoCloseable {
     }
 
     private Instance launch(FeiyanService service, int port, Path log) {
+        // what a service unpacks for itself (Netty's native Brotli library, for one) stays in the data folder
+        Path temporary = settings.dataDir().resolve("tmp").resolve(service.moduleName() + "-" + port);
+        try {
+            Files.createDirectories(temporary);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
         List<String> command = new ArrayList<>(List.of(
                 Path.of(System.getProperty("java.home"), "bin", "java").toString(),
                 "-Xmx256m",
+                "-Djava.io.tmpdir=" + temporary,
                 "-Dquarkus.http.port=" + port,
                 "-Dquarkus.datasource.jdbc.url=" + database.jdbcUrl(service.database()),
                 "-Dquarkus.datasource.username=" + EmbeddedDatabase.USER,
