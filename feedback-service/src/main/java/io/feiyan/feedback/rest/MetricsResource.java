@@ -84,12 +84,18 @@ public class MetricsResource {
     @GET
     @Path("/dispatch")
     @Operation(summary = "Dispatch's quality: how close to home, how soon, how overdue", description = """
-            By the month an order was placed (JSON, or CSV as for the rates); README "Dispatch quality" defines each             figure exactly.
+            By the month an order was placed (JSON, or CSV as for the rates); README "Dispatch quality" defines each \
+            figure exactly.
 
-            - **served**: orders a team accepted; **servedInVillage / Town / County**: their shares by the tier of             the assignment accepted last.
-            - **servedAtLowestCapableTier**: the share of served orders served at the lowest tier that had a team             able to serve them at all (offering the project, room or not) when dispatch first assigned them             (OrderAssigned.lowestCapableTier).
-            - **assignedP50/P90Minutes**, **acceptedP50/P90Minutes**: from placed to the first assignment and to the             first acceptance; an order not assigned or accepted yet counts as waiting until now.
-            - **deadlinesMissed**: served orders whose accepted assignment's deadline passed before the delivery (or             now, undelivered); **deadlinesMissedNotEscalated**: those with no escalation DEADLINE_PASSED since.
+            - **served**: orders a team accepted; **servedInVillage / Town / County**: their shares by the tier of \
+            the assignment accepted last.
+            - **servedAtLowestCapableTier**: the share of served orders served at the lowest tier that had a team \
+            able to serve them at all (offering the project, room or not) when dispatch first assigned them \
+            (OrderAssigned.lowestCapableTier).
+            - **assignedP50/P90Minutes**, **acceptedP50/P90Minutes**: from placed to the first assignment and to the \
+            first acceptance; an order not assigned or accepted yet counts as waiting until now.
+            - **deadlinesMissed**: served orders whose accepted assignment's deadline passed before the delivery (or \
+            now, undelivered); **deadlinesMissedNotEscalated**: those with no escalation DEADLINE_PASSED since.
 
             `team` is the team that accepted. Computed from the event topics alone.""")
     public Response dispatch(@BeanParam Asked asked) {
