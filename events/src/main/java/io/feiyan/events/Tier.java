@@ -5,5 +5,10 @@ package io.feiyan.events;
  * county centre (中心). Needs are solved at the lowest tier that can.
  */
 public enum Tier {
-    VILLAGE, TOWN, COUNTY
+    VILLAGE, TOWN, COUNTY;
+
+    /** The tier above this one; the county has none above it, and is its own. */
+    public Tier above() {
+        return this == COUNTY ? COUNTY : values()[ordinal() + 1];
+    }
 }

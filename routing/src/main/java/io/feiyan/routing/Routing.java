@@ -93,30 +93,30 @@ public final class Routing {
         EscalationReason leaving = c.move() == Move.DECLINED ? EscalationReason.DECLINED
                 : EscalationReason.NO_TEAM_AVAILABLE;
         if (c.move() == Move.TIMED_OUT && tier != Tier.COUNTY) {
-            climbs.add(new Climb(tier, above(tier), EscalationReason.TIMEOUT, c.leftTeam() + " did not accept in time"));
-            tier = above(tier);
+            climbs.add(new Climb(tier, tier.above(), EscalationReason.TIMEOUT, c.leftTeam() + " did not accept in time"));
+            tier = tier.above();
         }
         while (true) {
             Optional<Team> team = choose(c, tier, teams);
             if (team.isPresent() || tier == Tier.COUNTY) {
                 return new Route(List.copyOf(climbs), team);
             }
-            climbs.add(new Climb(tier, above(tier), leaving, null));
-            tier = above(tier);
+            climbs.add(new Climb(tier, tier.above(), leaving, null));
+            tier = tier.above();
             leaving = EscalationReason.NO_TEAM_AVAILABLE;
         }
     }
 
     /**
-     * The lowest tier at which a team could serve the case at all — active, serving its village, town or county, and
-     * offering its project — whether or not it has room or has passed it by: where "诉求不出村" would have it served.
-     * Null when no team of the county offers it.
+     * The lowest tier at which a team could serve a resident of the village at all — active, serving her village,
+     * town or county, and offering one of the projects — whether or not it has room or has passed the case by: where
+     * "诉求不出村" would have it served. Null when no team of the county offers them.
      */
-    public static Tier lowestCapableTier(Case c, Collection<Team> teams) {
-        RegionCode village = RegionCode.of(c.villageCode());
+    public static Tier lowestCapableTier(String villageCode, Set<String> projects, Collection<Team> teams) {
+        RegionCode village = RegionCode.of(villageCode);
         return teams.stream()
                 .filter(team -> team.active() && team.regionCode().equals(village.at(team.tier()).value()))
-                .filter(team -> team.offersAnyOf(c.projects()))
+                .filter(team -> team.offersAnyOf(projects))
                 .map(Team::tier).min(Comparator.naturalOrder()).orElse(null);
     }
 
@@ -131,9 +131,5 @@ public final class Routing {
                 .min(Comparator.comparingLong(Team::openOrders)
                         .thenComparing(team -> team.lastAssigned() == null ? Instant.MIN : team.lastAssigned())
                         .thenComparing(Team::code));
-    }
-
-    private static Tier above(Tier tier) {
-        return Tier.values()[tier.ordinal() + 1];
     }
 }

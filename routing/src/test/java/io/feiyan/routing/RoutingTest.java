@@ -129,12 +129,14 @@ class RoutingTest {
 
     @Test
     void theLowestCapableTierIsWhereATeamServingTheResidentOffersTheProject_roomOrNot() {
-        Routing.Case c = order().build();
-        assertEquals(Tier.VILLAGE, Routing.lowestCapableTier(c, List.of(village("V1", 2), town("T1", 0))), "full");
-        assertEquals(Tier.TOWN, Routing.lowestCapableTier(c, List.of(village("V1", 0, "opera"), town("T1", 0))));
-        assertEquals(Tier.COUNTY, Routing.lowestCapableTier(c, List.of(inactive(village("V1", 0)),
+        Set<String> visit = Set.of("visit");
+        assertEquals(Tier.VILLAGE, Routing.lowestCapableTier(VILLAGE, visit, List.of(village("V1", 2), town("T1", 0))),
+                "full");
+        assertEquals(Tier.TOWN,
+                Routing.lowestCapableTier(VILLAGE, visit, List.of(village("V1", 0, "opera"), town("T1", 0))));
+        assertEquals(Tier.COUNTY, Routing.lowestCapableTier(VILLAGE, visit, List.of(inactive(village("V1", 0)),
                 team("VN", Tier.VILLAGE, NEIGHBOUR_VILLAGE, 0), team("TX", Tier.TOWN, OTHER_TOWN, 0), county("C1", 2))));
-        assertNull(Routing.lowestCapableTier(c, List.of()));
+        assertNull(Routing.lowestCapableTier(VILLAGE, visit, List.of()));
     }
 
     private static Arguments row(String situation, Order order, List<Routing.Team> teams, String expected) {

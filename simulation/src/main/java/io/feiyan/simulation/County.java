@@ -20,6 +20,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Properties;
 import java.util.Set;
+import java.util.stream.Collectors;
 
 /**
  * The county a month is simulated in: the county plan's towns, villages, residents and teams (with the demo county's
@@ -39,15 +40,13 @@ public final class County {
     public record Resident(int id, String villageCode, List<HouseholdTag> situation) {
     }
 
-    private final CountyPlan plan;
     private final Map<String, Team> teams;
     private final Map<String, Project> projects;
     private final List<Resident> residents;
     private final Map<Urgency, Duration> acceptWithin;
 
-    private County(CountyPlan plan, Map<String, Team> teams, Map<String, Project> projects, List<Resident> residents,
+    private County(Map<String, Team> teams, Map<String, Project> projects, List<Resident> residents,
             Map<Urgency, Duration> acceptWithin) {
-        this.plan = plan;
         this.teams = teams;
         this.projects = projects;
         this.residents = residents;
@@ -90,7 +89,7 @@ public final class County {
         for (CountyPlan.Resident r : plan.residents()) {
             residents.add(new Resident(residents.size(), r.villageCode(), r.householdTags()));
         }
-        return new County(plan, teams, projects, List.copyOf(residents),
+        return new County(teams, projects, List.copyOf(residents),
                 acceptWithin(projectRoot.resolve("dispatch-service/src/main/resources/application.properties")));
     }
 
@@ -99,7 +98,7 @@ public final class County {
         requireTeam(teamCode);
         Map<String, Team> fewer = new LinkedHashMap<>(teams);
         fewer.remove(teamCode);
-        return new County(plan, fewer, projects, residents, acceptWithin);
+        return new County(fewer, projects, residents, acceptWithin);
     }
 
     /** The same county, with a team able to hold this many orders at once. */
@@ -111,7 +110,7 @@ public final class County {
         Map<String, Team> changed = new LinkedHashMap<>(teams);
         changed.put(teamCode, new Team(team.code(), team.name(), team.tier(), team.regionCode(), team.projects(),
                 capacity));
-        return new County(plan, changed, projects, residents, acceptWithin);
+        return new County(changed, projects, residents, acceptWithin);
     }
 
     private Team requireTeam(String code) {
@@ -120,10 +119,6 @@ public final class County {
             throw new IllegalArgumentException("the county has no team " + code);
         }
         return team;
-    }
-
-    public CountyPlan plan() {
-        return plan;
     }
 
     public Map<String, Team> teams() {
@@ -151,7 +146,7 @@ public final class County {
         RegionCode village = RegionCode.of(villageCode);
         Set<String> regions = Set.of(village.value(), village.at(Tier.TOWN).value(), village.at(Tier.COUNTY).value());
         Set<String> offered = teams.values().stream().filter(team -> regions.contains(team.regionCode()))
-                .flatMap(team -> team.projects().stream()).collect(java.util.stream.Collectors.toSet());
+                .flatMap(team -> team.projects().stream()).collect(Collectors.toSet());
         return projects.values().stream().filter(project -> offered.contains(project.code())).toList();
     }
 

@@ -7,6 +7,7 @@ import java.time.DayOfWeek;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.EnumMap;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
@@ -56,7 +57,7 @@ public record Demand(double baseRate, Map<HouseholdTag, Double> ratePerSituation
 
     /** The month's needs, in the order they arise. */
     public List<Need> needs(County county, MonthClock clock, Random random) {
-        Map<String, List<County.Project>> menus = new java.util.HashMap<>();
+        Map<String, List<County.Project>> menus = new HashMap<>();
         double[] dayWeight = new double[clock.days()];
         for (int d = 0; d < dayWeight.length; d++) {
             dayWeight[d] = weekday.get(clock.weekday(d * MonthClock.DAY))

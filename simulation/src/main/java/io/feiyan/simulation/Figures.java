@@ -12,9 +12,11 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.TreeMap;
+import java.util.function.Function;
 import java.util.function.Predicate;
 import java.util.function.ToLongFunction;
 import java.util.stream.Collectors;
+import java.util.stream.Stream;
 
 /**
  * The month's dispatch measures (README "Dispatch quality" defines each), for the county and each town: the share of
@@ -158,13 +160,13 @@ public final class Figures {
         count(o -> o.passedBy().stream()).entrySet().stream().limit(5).forEach(e -> out.append(String.format(
                 Locale.ROOT, "  %-28s %5d%n", e.getKey(), e.getValue())));
         out.append("projects whose orders waited unserved most often:\n");
-        count(o -> o.everUnserved() ? java.util.stream.Stream.of(o.need().projectCode()) : java.util.stream.Stream.empty())
+        count(o -> o.everUnserved() ? Stream.of(o.need().projectCode()) : Stream.empty())
                 .entrySet().stream().limit(5).forEach(e -> out.append(String.format(Locale.ROOT, "  %-28s %5d%n",
                         e.getKey(), e.getValue())));
         return out.toString();
     }
 
-    private Map<String, Long> count(java.util.function.Function<Month.Outcome, java.util.stream.Stream<String>> what) {
+    private Map<String, Long> count(Function<Month.Outcome, Stream<String>> what) {
         Map<String, Long> counts = month.outcomes().stream().flatMap(what)
                 .collect(Collectors.groupingBy(x -> x, Collectors.counting()));
         return counts.entrySet().stream()

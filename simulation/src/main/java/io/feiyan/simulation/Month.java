@@ -23,12 +23,15 @@ import java.util.TreeSet;
  */
 public final class Month {
     /** What became of one order: where and when it was served, and what it waited for. */
-    public record Outcome(Demand.Need need, String townCode, Tier lowestCapable, Tier servedAt, String team,
-            String firstTeam, long firstAssignedAt, long acceptedAt, long deliveredAt, boolean everUnserved,
-            long unservedWait, long deadline, boolean deadlineMissed, boolean escalatedAfterDeadline, int escalations,
-            Set<String> passedBy) {
+    public record Outcome(Demand.Need need, Tier lowestCapable, Tier servedAt, String team, String firstTeam,
+            long firstAssignedAt, long acceptedAt, boolean everUnserved, long unservedWait, boolean deadlineMissed,
+            boolean escalatedAfterDeadline, Set<String> passedBy) {
         public boolean accepted() {
             return acceptedAt >= 0;
+        }
+
+        public String townCode() {
+            return County.townOf(need.resident().villageCode());
         }
     }
 
@@ -195,7 +198,7 @@ public final class Month {
     private void route(Order o, Routing.Move move, String leftTeam, long now) {
         Routing.Case situation = new Routing.Case(o.need.resident().villageCode(), o.tier, o.projects,
                 Set.copyOf(o.passedBy), Set.copyOf(o.declinedBy), o.unserved, move, leftTeam);
-        Routing.Route route = Routing.route(situation, candidates(o));
+        Routing.Route route = Routing.route(situation, candidates(o.need.resident().villageCode()));
         for (Routing.Climb climb : route.climbs()) {
             o.tier = climb.to();
             o.escalatedAt.add(now);
@@ -253,8 +256,8 @@ public final class Month {
     }
 
     /** The village's, the town's and the county's teams, with their load now. */
-    private List<Routing.Team> candidates(Order o) {
-        RegionCode village = RegionCode.of(o.need.resident().villageCode());
+    private List<Routing.Team> candidates(String villageCode) {
+        RegionCode village = RegionCode.of(villageCode);
         List<Routing.Team> candidates = new ArrayList<>();
         for (Tier tier : Tier.values()) {
             for (TeamState t : serving.getOrDefault(village.at(tier).value(), List.of())) {
@@ -268,9 +271,8 @@ public final class Month {
 
     /** The lowest tier with a team that offers the order's project, room or not: dispatch's own measure. */
     private Tier lowestCapable(Demand.Need need) {
-        Order probe = new Order(need, null);
-        return Routing.lowestCapableTier(new Routing.Case(need.resident().villageCode(), Tier.VILLAGE, probe.projects,
-                Set.of(), Set.of(), false, Routing.Move.ROUTE, null), candidates(probe));
+        String village = need.resident().villageCode();
+        return Routing.lowestCapableTier(village, Set.of(need.projectCode()), candidates(village));
     }
 
     private Outcome outcome(Order o) {
@@ -279,10 +281,9 @@ public final class Month {
         boolean missed = o.deadline >= 0 && (o.deliveredAt >= 0 ? o.deliveredAt > o.deadline : end > o.deadline);
         long deadline = o.deadline;
         boolean escalated = missed && o.escalatedAt.stream().anyMatch(at -> at >= deadline);
-        return new Outcome(o.need, County.townOf(o.need.resident().villageCode()), o.lowestCapable,
-                o.acceptedAt >= 0 ? o.team.team.tier() : null, o.acceptedAt >= 0 ? o.team.team.code() : null,
-                o.firstTeam, o.firstAssignedAt, o.acceptedAt, o.deliveredAt, o.everUnserved, wait, o.deadline, missed,
-                escalated, o.escalatedAt.size(), Set.copyOf(o.passedBy));
+        return new Outcome(o.need, o.lowestCapable, o.acceptedAt >= 0 ? o.team.team.tier() : null,
+                o.acceptedAt >= 0 ? o.team.team.code() : null, o.firstTeam, o.firstAssignedAt, o.acceptedAt,
+                o.everUnserved, wait, missed, escalated, Set.copyOf(o.passedBy));
     }
 
     private void schedule(long at, Kind kind, Order order, int offer) {

@@ -145,7 +145,7 @@ public class DispatchCase extends PanacheEntityBase {
             throw new IllegalCaseMove(orderId, status, "escalated beyond the county");
         }
         Tier from = tier;
-        tier = Tier.values()[tier.ordinal() + 1];
+        tier = tier.above();
         leaveTeam(now);
         return new OrderEscalated(orderId, from, tier, reason, operator, note, now);
     }
@@ -158,8 +158,7 @@ public class DispatchCase extends PanacheEntityBase {
         requireStatus(CaseStatus.ACCEPTED, "escalated as overdue");
         deadlineEscalated = true;
         updatedAt = now;
-        Tier above = tier == Tier.COUNTY ? Tier.COUNTY : Tier.values()[tier.ordinal() + 1];
-        return new OrderEscalated(orderId, tier, above, EscalationReason.DEADLINE_PASSED, null,
+        return new OrderEscalated(orderId, tier, tier.above(), EscalationReason.DEADLINE_PASSED, null,
                 teamCode + " was to deliver by " + deadline, now);
     }
 

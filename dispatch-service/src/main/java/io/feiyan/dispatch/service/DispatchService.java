@@ -112,8 +112,8 @@ public class DispatchService {
         c.status = CaseStatus.WAITING;
         take(team.code, false);
         Set<String> projects = projectsFor(c);
-        assign(c, team.code, team.tier, by.id(), note, Routing.lowestCapableTier(new Routing.Case(c.villageCode,
-                c.tier, projects, Set.of(), Set.of(), false, Routing.Move.ROUTE, null), candidates(c, projects)));
+        assign(c, team.code, team.tier, by.id(), note,
+                Routing.lowestCapableTier(c.villageCode, projects, candidates(c, projects)));
         changed(c);
     }
 
@@ -287,7 +287,7 @@ public class DispatchService {
         }
         if (route.team().isPresent()) {
             assign(c, route.team().get().code(), route.team().get().tier(), null, null,
-                    Routing.lowestCapableTier(situation, teams));
+                    Routing.lowestCapableTier(c.villageCode, projects, teams));
             return true;
         }
         if (!c.unserved) {

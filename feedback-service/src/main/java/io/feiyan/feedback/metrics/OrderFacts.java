@@ -31,8 +31,8 @@ import java.util.UUID;
 public class OrderFacts {
     /** The topics the facts come from. */
     public static final List<String> TOPICS = List.of(Topics.ORDERS_PLACED, Topics.ORDERS_APPROVED,
-            Topics.ORDERS_ASSIGNED, Topics.ORDERS_ESCALATED, Topics.ORDERS_ACCEPTED, Topics.ORDERS_COMPLETED, Topics.ORDERS_REOPENED,
-            Topics.ORDERS_RATED);
+            Topics.ORDERS_ASSIGNED, Topics.ORDERS_ESCALATED, Topics.ORDERS_ACCEPTED, Topics.ORDERS_COMPLETED,
+            Topics.ORDERS_REOPENED, Topics.ORDERS_RATED);
 
     /** Held shared by each recording, and exclusively by a rebuild while it swaps its tables in. */
     static final long LOCK = 0x6665_6564_6261_636bL;
@@ -89,22 +89,23 @@ public class OrderFacts {
                     .setParameter(5, placed.placedAt())
                     .executeUpdate();
         } else if (payload instanceof OrderApproved approved) {
-            step(tables, id, approved, Step.APPROVED, null, approved.approvedAt(), null, null, Assignment.NONE);
+            step(tables, id, approved, Step.APPROVED, null, approved.approvedAt(), null, null, Dispatched.NONE);
         } else if (payload instanceof OrderAssigned assigned) {
             step(tables, id, assigned, Step.ASSIGNED, assigned.teamCode(), assigned.assignedAt(), assigned.acceptBy(),
-                    null, new Assignment(assigned.tier(), assigned.lowestCapableTier(), assigned.deadline(), null));
+                    null, new Dispatched(assigned.tier(), assigned.lowestCapableTier(), assigned.deadline(), null));
         } else if (payload instanceof OrderEscalated escalated) {
             step(tables, id, escalated, Step.ESCALATED, null, escalated.escalatedAt(), null, null,
-                    new Assignment(escalated.toTier(), null, null, escalated.reason().name()));
+                    new Dispatched(escalated.toTier(), null, null, escalated.reason().name()));
         } else if (payload instanceof OrderAccepted accepted) {
-            step(tables, id, accepted, Step.ACCEPTED, accepted.teamCode(), accepted.acceptedAt(), null, null, Assignment.NONE);
+            step(tables, id, accepted, Step.ACCEPTED, accepted.teamCode(), accepted.acceptedAt(), null, null,
+                    Dispatched.NONE);
         } else if (payload instanceof OrderCompleted completed) {
             step(tables, id, completed, Step.COMPLETED, completed.teamCode(), completed.completedAt(), null, null,
-                    Assignment.NONE);
+                    Dispatched.NONE);
         } else if (payload instanceof OrderReopened reopened) {
-            step(tables, id, reopened, Step.REOPENED, null, reopened.reopenedAt(), null, null, Assignment.NONE);
+            step(tables, id, reopened, Step.REOPENED, null, reopened.reopenedAt(), null, null, Dispatched.NONE);
         } else if (payload instanceof OrderRated rated) {
-            step(tables, id, rated, Step.RATED, null, rated.ratedAt(), null, rated.score(), Assignment.NONE);
+            step(tables, id, rated, Step.RATED, null, rated.ratedAt(), null, rated.score(), Dispatched.NONE);
         }
     }
 
@@ -112,12 +113,12 @@ public class OrderFacts {
      * What dispatch's measures need of an assignment (its tier, the lowest tier that could have served the order, its
      * deadline) or of an escalation (the tier reached, and why).
      */
-    private record Assignment(Tier tier, Tier lowestTier, Instant deadline, String reason) {
-        static final Assignment NONE = new Assignment(null, null, null, null);
+    private record Dispatched(Tier tier, Tier lowestTier, Instant deadline, String reason) {
+        static final Dispatched NONE = new Dispatched(null, null, null, null);
     }
 
     private void step(Tables tables, UUID eventId, OrderEvent event, Step step, String team, Instant at, Instant due,
-            Integer score, Assignment dispatched) {
+            Integer score, Dispatched dispatched) {
         entityManager.createNativeQuery("insert into " + tables.steps
                         + " (event_id, order_id, step, team_code, at, due, score, tier, lowest_tier, deadline, reason)"
                         + " values (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11) on conflict do nothing")

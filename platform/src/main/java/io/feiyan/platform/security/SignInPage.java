@@ -14,10 +14,6 @@ public final class SignInPage {
     private SignInPage() {
     }
 
-    public static String render(String resource, String issuer, String clientId) {
-        return render(resource, issuer, clientId, Map.of());
-    }
-
     /** The page with its realm and client, and more {@code {{name}}} placeholders filled in (as attribute values). */
     public static String render(String resource, String issuer, String clientId, Map<String, String> values) {
         try (InputStream page = SignInPage.class.getClassLoader().getResourceAsStream(resource)) {

@@ -82,9 +82,10 @@ public class AssignmentService {
                 .findFirst().or(() -> villageTeams.stream().findFirst())
                 .orElseThrow(() -> new IllegalStateException("village " + placed.villageCode()
                         + " has no active 飞燕 team to complete order " + placed.orderId() + " solved on the spot"));
-        Assignment assignment = Assignment.solvedOnTheSpot(placed, team.code, Instant.now());
+        Instant now = Instant.now();
+        Assignment assignment = Assignment.solvedOnTheSpot(placed, team.code, now);
         assignment.traceparent = OrderTraces.current();
-        outbox.publish(assignment.complete(solved.hours(), Instant.now()), assignment.traceparent);
+        outbox.publish(assignment.complete(solved.hours(), now), assignment.traceparent);
         assignment.persist();
         if (volunteer == null) {
             unattributed(assignment, solved.hours());
