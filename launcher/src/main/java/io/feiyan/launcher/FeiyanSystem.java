@@ -5,6 +5,7 @@ import io.feiyan.servers.EmbeddedKafka;
 import io.feiyan.servers.EmbeddedKeycloak;
 import io.feiyan.servers.Identity;
 import io.feiyan.servers.KeycloakTokens;
+import io.feiyan.servers.Ports;
 import io.feiyan.servers.Readiness;
 import java.io.IOException;
 import java.io.PrintStream;
@@ -163,9 +164,9 @@ public final class FeiyanSystem implements AutoCloseable {
         ports = new EnumMap<>(FeiyanService.class);
         for (FeiyanService service : FeiyanService.values()) {
             int port = settings.servicePorts().getOrDefault(service, service.defaultPort());
-            ports.put(service, port == 0 ? EmbeddedKafka.freePort() : port);
+            ports.put(service, port == 0 ? Ports.free() : port);
         }
-        int keycloakPort = settings.keycloakPort() == 0 ? EmbeddedKafka.freePort() : settings.keycloakPort();
+        int keycloakPort = settings.keycloakPort() == 0 ? Ports.free() : settings.keycloakPort();
         issuer = settings.keycloak() != null ? settings.keycloak().issuer() : EmbeddedKeycloak.issuer(keycloakPort);
         // Keycloak starts while the services do; they fetch its keys at their first request
         CompletableFuture<KeycloakTokens> identity = settings.keycloak() != null
@@ -215,7 +216,7 @@ public final class FeiyanSystem implements AutoCloseable {
         List<Instance> started = new ArrayList<>();
         for (FeiyanService service : services) {
             Path log = logs.resolve(service.moduleName() + "-" + (more.size() + 2) + ".log");
-            Instance instance = launch(service, EmbeddedKafka.freePort(), log);
+            Instance instance = launch(service, Ports.free(), log);
             more.add(instance);
             started.add(instance);
         }

@@ -35,7 +35,7 @@ public final class EmbeddedDatabase implements AutoCloseable {
             EmbeddedPostgres postgres = EmbeddedPostgres.builder()
                     .setDataDirectory(dataDir)
                     .setCleanDataDirectory(false)
-                    .setPort(port == 0 ? EmbeddedKafka.freePort() : port)
+                    .setPort(port == 0 ? Ports.free() : port)
                     .setServerConfig("fsync", sync)
                     .setServerConfig("synchronous_commit", sync)
                     .setServerConfig("full_page_writes", sync)

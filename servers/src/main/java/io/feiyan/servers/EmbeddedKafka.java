@@ -3,7 +3,6 @@ package io.feiyan.servers;
 import io.feiyan.events.EventType;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Collection;
@@ -49,8 +48,8 @@ public final class EmbeddedKafka implements AutoCloseable {
 
     /** Starts a broker on the given port (0 for any free port), its log kept under {@code logDir}. */
     public static EmbeddedKafka start(Path logDir, int port) {
-        int brokerPort = port == 0 ? freePort() : port;
-        int controllerPort = freePort();
+        int brokerPort = port == 0 ? Ports.free() : port;
+        int controllerPort = Ports.free();
         Properties props = new Properties();
         props.put("process.roles", "broker,controller");
         props.put("node.id", String.valueOf(NODE_ID));
@@ -159,14 +158,5 @@ public final class EmbeddedKafka implements AutoCloseable {
     public void close() {
         server.shutdown();
         server.awaitShutdown();
-    }
-
-    public static int freePort() {
-        try (ServerSocket socket = new ServerSocket(0)) {
-            socket.setReuseAddress(true);
-            return socket.getLocalPort();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
     }
 }

@@ -108,7 +108,7 @@ public final class EmbeddedKeycloak implements AutoCloseable {
         if (!Files.isExecutable(kc)) {
             throw new IllegalStateException(kc + " is missing: build first with ./mvnw install -DskipTests");
         }
-        int port = settings.port() == 0 ? EmbeddedKafka.freePort() : settings.port();
+        int port = settings.port() == 0 ? Ports.free() : settings.port();
         try {
             Files.createDirectories(settings.log().getParent());
             ensureBuilt(settings);

@@ -1,7 +1,7 @@
 package io.feiyan.bench;
 
 import io.feiyan.servers.EmbeddedDatabase;
-import io.feiyan.servers.EmbeddedKafka;
+import io.feiyan.servers.Ports;
 import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -32,7 +32,7 @@ final class BaselineService implements AutoCloseable {
         if (!Files.exists(jar)) {
             throw new IllegalStateException(jar + " is missing: build first with ./mvnw package -DskipTests");
         }
-        int port = EmbeddedKafka.freePort();
+        int port = Ports.free();
         Process process = new ProcessBuilder(List.of(
                 Path.of(System.getProperty("java.home"), "bin", "java").toString(),
                 "-Xmx256m",
