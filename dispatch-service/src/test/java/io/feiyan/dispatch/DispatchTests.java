@@ -21,6 +21,7 @@ import io.feiyan.events.OrderDeclined;
 import io.feiyan.events.OrderEscalated.EscalationReason;
 import io.feiyan.events.OrderEscalated;
 import io.feiyan.events.OrderReopened;
+import io.feiyan.events.OrderUnserved;
 import io.feiyan.events.Tier;
 import io.feiyan.events.Topics;
 import io.feiyan.events.Urgency;
@@ -98,6 +99,9 @@ class DispatchTests {
         // served at the town, though its village had teams able to serve it: what dispatch's quality counts
         assertEquals(Tier.TOWN, third.tier());
         assertEquals(Tier.VILLAGE, third.lowestCapableTier());
+        // the teams its work is shared among: at the village both, at the town the one
+        assertEquals(List.of(place.code("a"), place.code("b")), assignments.get(0).peerTeams());
+        assertEquals(List.of(place.code("town")), third.peerTeams());
     }
 
     @Test
@@ -129,10 +133,15 @@ class DispatchTests {
         List<OrderEscalated> escalations = probe.first(2, Topics.ORDERS_ESCALATED, keyed(order), Place.WAIT)
                 .stream().map(r -> payload(r, OrderEscalated.class)).toList();
         assertEquals(List.of(Tier.TOWN, Tier.COUNTY), escalations.stream().map(OrderEscalated::toTier).toList());
+        // said once on the topic, for feedback to measure the wait
+        OrderUnserved unserved = payload(probe.first(1, Topics.ORDERS_UNSERVED, keyed(order), Place.WAIT).get(0),
+                OrderUnserved.class);
+        assertEquals(order, unserved.orderId());
 
         // a county team appears: the unserved case is served
         place.team("county", Tier.COUNTY, 5, "rare");
         assertEquals(place.code("county"), place.assigned(order).teamCode());
+        assertEquals(1, probe.published(Topics.ORDERS_UNSERVED).stream().filter(keyed(order)).count());
     }
 
     @Test

@@ -1,6 +1,7 @@
 package io.feiyan.events;
 
 import java.time.Instant;
+import java.util.List;
 import java.util.UUID;
 
 /**
@@ -9,6 +10,8 @@ import java.util.UUID;
  * names the operator who chose the team by hand, with {@code note} saying why; both are null when
  * dispatch chose by its rules. {@code lowestCapableTier} is the lowest tier at which a team could serve the order at
  * all (offering its project, room or not) when it was assigned: where it would be served close to home.
+ * {@code peerTeams} are the teams of the assigned tier that could have taken it then (offering its project, room or
+ * not), the team given it among them when dispatch chose: the teams its work is fairly shared among.
  */
 public record OrderAssigned(
         UUID orderId,
@@ -20,12 +23,17 @@ public record OrderAssigned(
         String assignedBy,
         String note,
         Instant assignedAt,
-        Tier lowestCapableTier) implements OrderEvent {
+        Tier lowestCapableTier,
+        List<String> peerTeams) implements OrderEvent {
 
-    /** An assignment that does not say the lowest capable tier. */
+    public OrderAssigned {
+        peerTeams = peerTeams == null ? null : List.copyOf(peerTeams);
+    }
+
+    /** An assignment that says neither the lowest capable tier nor the peer teams. */
     public OrderAssigned(UUID orderId, String teamCode, Tier tier, String projectCode, Instant acceptBy,
             Instant deadline, String assignedBy, String note, Instant assignedAt) {
-        this(orderId, teamCode, tier, projectCode, acceptBy, deadline, assignedBy, note, assignedAt, null);
+        this(orderId, teamCode, tier, projectCode, acceptBy, deadline, assignedBy, note, assignedAt, null, null);
     }
 
     @Override

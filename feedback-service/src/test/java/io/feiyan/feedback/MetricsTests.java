@@ -4,6 +4,7 @@ import static io.feiyan.feedback.Auth.asAdmin;
 import static io.feiyan.feedback.Auth.asAnalyst;
 import static io.restassured.RestAssured.given;
 import static org.awaitility.Awaitility.await;
+import static org.hamcrest.Matchers.contains;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.greaterThan;
 import static org.hamcrest.Matchers.hasItem;
@@ -15,8 +16,12 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.feiyan.events.OrderApproved;
 import io.feiyan.events.OrderAssigned;
+import io.feiyan.events.OrderCancelled;
+import io.feiyan.events.OrderCancelled.CancelReason;
 import io.feiyan.events.OrderEscalated;
 import io.feiyan.events.OrderEscalated.EscalationReason;
+import io.feiyan.events.OrderRejected;
+import io.feiyan.events.OrderUnserved;
 import io.feiyan.events.Tier;
 import io.feiyan.servers.Identity;
 import io.feiyan.testkit.EventProbe;
@@ -261,9 +266,53 @@ class MetricsTests {
                 .body("rows.team", hasItems("vt", "tt", "ct"));
     }
 
+    @Test
+    void dispatchQuality_unservedWaits_withdrawnOrders_andEachTeamsLoadAgainstItsFairShare() {
+        String region = Scenario.newCounty();
+        String village = region + "001001";
+        Instant t = T;
+        Instant week = t.plus(Duration.ofDays(7));
+        // three visits either village team could take: "a" serves two, "b" one
+        for (String team : List.of("a", "a", "b")) {
+            UUID visit = scenario.placed(village, "ELDERLY_CARE", "elderly-visit", t);
+            assigned(visit, team, Tier.VILLAGE, Tier.VILLAGE, t.plus(Duration.ofMinutes(1)), week, List.of("a", "b"));
+            scenario.accepted(visit, team, t.plus(Duration.ofMinutes(2)));
+        }
+        // an opera no team could take for an hour, then the county's one troupe
+        UUID opera = scenario.placed(village, "CULTURE", "culture-opera", t);
+        probe.publish(new OrderUnserved(opera, t.plus(Duration.ofMinutes(1))));
+        assigned(opera, "troupe", Tier.COUNTY, Tier.COUNTY, t.plus(Duration.ofMinutes(61)), week, List.of("troupe"));
+        scenario.accepted(opera, "troupe", t.plus(Duration.ofMinutes(70)));
+        // one that waited unserved three hours until the resident cancelled, one rejected at review: neither is
+        // counted as waiting for ever
+        UUID cancelled = scenario.placed(village, "CULTURE", "culture-opera", t);
+        probe.publish(new OrderUnserved(cancelled, t.plus(Duration.ofMinutes(1))));
+        probe.publish(new OrderCancelled(cancelled, CancelReason.NO_LONGER_NEEDED, t.plus(Duration.ofMinutes(181))));
+        UUID rejected = scenario.placed(village, "DAILY_LIFE", null, t);
+        probe.publish(new OrderRejected(rejected, "a builder's job", "op", t.plus(Duration.ofMinutes(5))));
+
+        await().atMost(Scenario.WAIT).untilAsserted(() -> asAnalyst().get("/api/metrics/dispatch?region=" + region)
+                .then().statusCode(200)
+                .body("rows[0].orders", equalTo(6))
+                .body("rows[0].served", equalTo(4))
+                .body("rows[0].waitedUnserved", equalTo(2))
+                .body("rows[0].unservedLongestMinutes", equalTo(180))
+                .body("rows[0].acceptedP90Minutes", equalTo(70)));
+        asAnalyst().get("/api/metrics/loads?region=" + region).then().statusCode(200)
+                .body("rows.team", contains("a", "troupe", "b"))
+                .body("rows.served", contains(2, 1, 1))
+                .body("rows.fairShare", contains(1.5f, 1.0f, 1.5f))
+                .body("rows.load", contains(1.33f, 1.0f, 0.67f));
+    }
+
     private void assigned(UUID order, String team, Tier tier, Tier lowest, Instant at, Instant deadline) {
+        assigned(order, team, tier, lowest, at, deadline, null);
+    }
+
+    private void assigned(UUID order, String team, Tier tier, Tier lowest, Instant at, Instant deadline,
+            List<String> peers) {
         probe.publish(new OrderAssigned(order, team, tier, null, at.plus(Duration.ofHours(1)), deadline, null, null,
-                at, lowest));
+                at, lowest, peers));
     }
 
     private void placeOrders() {

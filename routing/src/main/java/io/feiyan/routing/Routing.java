@@ -108,16 +108,33 @@ public final class Routing {
     }
 
     /**
-     * The lowest tier at which a team could serve a resident of the village at all — active, serving her village,
-     * town or county, and offering one of the projects — whether or not it has room or has passed the case by: where
-     * "诉求不出村" would have it served. Null when no team of the county offers them.
+     * The teams that could serve a resident of the village at all — active, serving her village, town or county, and
+     * offering one of the projects — whether or not they have room or have passed the case by.
      */
-    public static Tier lowestCapableTier(String villageCode, Set<String> projects, Collection<Team> teams) {
+    public static Capable capable(String villageCode, Set<String> projects, Collection<Team> teams) {
         RegionCode village = RegionCode.of(villageCode);
-        return teams.stream()
+        return new Capable(teams.stream()
                 .filter(team -> team.active() && team.regionCode().equals(village.at(team.tier()).value()))
                 .filter(team -> team.offersAnyOf(projects))
-                .map(Team::tier).min(Comparator.naturalOrder()).orElse(null);
+                .toList());
+    }
+
+    /** The lowest tier of the {@link #capable} teams. */
+    public static Tier lowestCapableTier(String villageCode, Set<String> projects, Collection<Team> teams) {
+        return capable(villageCode, projects, teams).lowestTier();
+    }
+
+    /** The teams that could serve a case at all: what an assignment says of where and among whom it was made. */
+    public record Capable(List<Team> teams) {
+        /** Where "诉求不出村" would have the case served; null when no team of the county offers its need. */
+        public Tier lowestTier() {
+            return teams.stream().map(Team::tier).min(Comparator.naturalOrder()).orElse(null);
+        }
+
+        /** The codes of those of the tier, in order: the peers its work is fairly shared among. */
+        public List<String> at(Tier tier) {
+            return teams.stream().filter(team -> team.tier() == tier).map(Team::code).sorted().toList();
+        }
     }
 
     /** The team of the tier that gets the case, if any can take it. */

@@ -6,6 +6,7 @@ import io.feiyan.events.OrderEscalated.EscalationReason;
 import io.feiyan.events.OrderPlaced;
 import io.feiyan.events.OrderApproved;
 import io.feiyan.events.OrderRejected;
+import io.feiyan.events.OrderUnserved;
 import io.feiyan.events.RegionCode;
 import io.feiyan.events.Tier;
 import io.feiyan.events.Urgency;
@@ -125,7 +126,7 @@ public class DispatchCase extends PanacheEntityBase {
 
     /** Gives the case to the team, which has {@code acceptWithin} to accept it. */
     public OrderAssigned assignTo(String team, Tier teamTier, Duration acceptWithin, String operator, String note,
-            Tier lowestCapable, Instant now) {
+            Tier lowestCapable, List<String> peers, Instant now) {
         status = CaseStatus.ASSIGNED;
         unserved = false;
         teamCode = team;
@@ -136,7 +137,7 @@ public class DispatchCase extends PanacheEntityBase {
         deadlineEscalated = false;
         updatedAt = now;
         return new OrderAssigned(orderId, teamCode, tier, projectCode, acceptBy, deadline, operator, note, now,
-                lowestCapable);
+                lowestCapable, peers);
     }
 
     /** Sends the case up one tier, away from its team if it had one. */
@@ -178,10 +179,11 @@ public class DispatchCase extends PanacheEntityBase {
         leaveTeam(now);
     }
 
-    /** No team can take it now: it waits, marked unserved, for a team to appear or an operator. */
-    public void markUnserved(Instant now) {
+    /** No team in the county can take the case now: it waits for one to have room, or for an operator. */
+    public OrderUnserved markUnserved(Instant now) {
         unserved = true;
         updatedAt = now;
+        return new OrderUnserved(orderId, now);
     }
 
     /** The case passes review and waits for a team; {@code operator} is null when it needed no review. */

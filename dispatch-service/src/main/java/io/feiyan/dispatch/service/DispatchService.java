@@ -112,8 +112,8 @@ public class DispatchService {
         c.status = CaseStatus.WAITING;
         take(team.code, false);
         Set<String> projects = projectsFor(c);
-        assign(c, team.code, team.tier, by.id(), note,
-                Routing.lowestCapableTier(c.villageCode, projects, candidates(c, projects)));
+        assign(c, team.code, team.tier, by.id(), note, Routing.capable(c.villageCode, projects,
+                candidates(c, projects)));
         changed(c);
     }
 
@@ -287,11 +287,11 @@ public class DispatchService {
         }
         if (route.team().isPresent()) {
             assign(c, route.team().get().code(), route.team().get().tier(), null, null,
-                    Routing.lowestCapableTier(c.villageCode, projects, teams));
+                    Routing.capable(c.villageCode, projects, teams));
             return true;
         }
         if (!c.unserved) {
-            c.markUnserved(now);
+            outbox.publish(c.markUnserved(now), c.traceparent);
             Decision.record(c.orderId, Decision.Kind.UNSERVED, "no team in the county can take it now", null, now);
         }
         return false;
@@ -353,9 +353,13 @@ public class DispatchService {
         }
     }
 
-    private void assign(DispatchCase c, String team, Tier tier, String operator, String note, Tier lowestCapable) {
-        outbox.publish(c.assignTo(team, tier, config.acceptWithin(c.urgency), operator, note, lowestCapable,
-                Instant.now()), c.traceparent);
+    /**
+     * Gives the case to the team, saying the lowest tier a {@code capable} team was at and the capable teams of its
+     * own tier, its peers (feedback measures dispatch by them).
+     */
+    private void assign(DispatchCase c, String team, Tier tier, String operator, String note, Routing.Capable capable) {
+        outbox.publish(c.assignTo(team, tier, config.acceptWithin(c.urgency), operator, note, capable.lowestTier(),
+                capable.at(tier), Instant.now()), c.traceparent);
         Decision.record(c.orderId, Decision.Kind.ASSIGNED, team + " at " + lower(tier) + " tier"
                 + (note == null ? "" : ": " + note), operator, Instant.now());
     }

@@ -8,6 +8,9 @@ import io.feiyan.events.OrderEscalated;
 import io.feiyan.events.OrderPlaced;
 import io.feiyan.events.OrderRated;
 import io.feiyan.events.OrderReopened;
+import io.feiyan.events.OrderRejected;
+import io.feiyan.events.OrderUnserved;
+import io.feiyan.events.OrderCancelled;
 import io.feiyan.feedback.domain.Order;
 import io.feiyan.feedback.metrics.OrderFacts;
 import io.feiyan.platform.messaging.EventHandlers;
@@ -37,7 +40,10 @@ public class OrderEvents {
                     facts.record(event);
                 })
                 .on(OrderApproved.class, facts::record)
+                .on(OrderRejected.class, facts::record)
                 .on(OrderAssigned.class, facts::record)
+                .on(OrderUnserved.class, facts::record)
+                .on(OrderCancelled.class, facts::record)
                 .on(OrderEscalated.class, facts::record)
                 .on(OrderAccepted.class, facts::record)
                 .on(OrderCompleted.class, event -> {

@@ -58,6 +58,18 @@ public class Metrics {
                             and s.step = 'COMPLETED' and s.at <= base.at order by s.at desc limit 1) team on true""",
                     "base.score >= 4", "rated", "satisfied", "satisfactionRate"));
 
+    /**
+     * The assignment an order was served by: the team's last acceptance ({@code at}, {@code team_code}) and the
+     * assignment it accepted (its {@code tier}, {@code deadline} and {@code peers}); none for an order never accepted.
+     */
+    private static final String SERVED_BY = """
+            left join lateral (select a.at, a.team_code, asg.tier, asg.deadline, asg.peers from metric_step a
+                    join lateral (select s.tier, s.deadline, s.peers from metric_step s where s.order_id = a.order_id
+                            and s.step = 'ASSIGNED' and s.team_code = a.team_code and s.at <= a.at
+                            order by s.at desc limit 1) asg on true
+                    where a.order_id = o.order_id and a.step = 'ACCEPTED' order by a.at desc limit 1) acc on true
+            """;
+
     /** One rate: its counted step, which team it names, when a counted step meets it, its column names. */
     private record Rate(String step, String team, String met, String counted, String meeting, String rate) {
     }
@@ -128,8 +140,10 @@ public class Metrics {
      * Dispatch's quality (README "Dispatch quality" defines each figure), by the month an order was placed: where the
      * orders were served (the tier of the assignment the team accepted last), whether at the lowest tier that had a
      * capable team (as dispatch saw it at the first assignment), how long from placed to the first assignment and to
-     * the first acceptance (an order not yet assigned or accepted counts as waiting until now), and the deadlines
-     * of accepted assignments that passed before delivery, and how many of those were never escalated.
+     * the first acceptance (an order not yet assigned or accepted counts as waiting until now; one withdrawn first —
+     * cancelled, or rejected at review — is left out), the orders that waited unserved and the longest such wait (to
+     * the next assignment, or the withdrawal, or now), and the deadlines of accepted assignments that passed before
+     * delivery, and how many of those were never escalated.
      */
     public MetricsTable dispatch(Selection selection) {
         String sql = select(selection.by(), "o.placed_at") + """
@@ -137,10 +151,15 @@ public class Metrics {
                 count(*) filter (where acc.tier = 'VILLAGE'), count(*) filter (where acc.tier = 'TOWN'),
                 count(*) filter (where acc.tier = 'COUNTY'),
                 count(*) filter (where acc.tier is not null and acc.tier = fa.lowest_tier),
-                percentile_disc(0.5) within group (order by extract(epoch from coalesce(fa.at, now()) - o.placed_at)),
-                percentile_disc(0.9) within group (order by extract(epoch from coalesce(fa.at, now()) - o.placed_at)),
-                percentile_disc(0.5) within group (order by extract(epoch from coalesce(fac.at, now()) - o.placed_at)),
-                percentile_disc(0.9) within group (order by extract(epoch from coalesce(fac.at, now()) - o.placed_at)),
+                percentile_disc(0.5) within group (order by extract(epoch from coalesce(fa.at, now()) - o.placed_at))
+                        filter (where fa.at is not null or wd.at is null),
+                percentile_disc(0.9) within group (order by extract(epoch from coalesce(fa.at, now()) - o.placed_at))
+                        filter (where fa.at is not null or wd.at is null),
+                percentile_disc(0.5) within group (order by extract(epoch from coalesce(fac.at, now()) - o.placed_at))
+                        filter (where fac.at is not null or wd.at is null),
+                percentile_disc(0.9) within group (order by extract(epoch from coalesce(fac.at, now()) - o.placed_at))
+                        filter (where fac.at is not null or wd.at is null),
+                count(un.longest), max(un.longest),
                 count(*) filter (where acc.deadline < coalesce(done.at, now())),
                 count(*) filter (where acc.deadline < coalesce(done.at, now()) and not exists (select 1
                         from metric_step e where e.order_id = o.order_id and e.step = 'ESCALATED'
@@ -150,11 +169,13 @@ public class Metrics {
                         and s.step = 'ASSIGNED' order by s.at limit 1) fa on true
                 left join lateral (select min(s.at) as at from metric_step s where s.order_id = o.order_id
                         and s.step = 'ACCEPTED') fac on true
-                left join lateral (select a.at, a.team_code, asg.tier, asg.deadline from metric_step a
-                        join lateral (select s.tier, s.deadline from metric_step s where s.order_id = a.order_id
-                                and s.step = 'ASSIGNED' and s.team_code = a.team_code and s.at <= a.at
-                                order by s.at desc limit 1) asg on true
-                        where a.order_id = o.order_id and a.step = 'ACCEPTED' order by a.at desc limit 1) acc on true
+                left join lateral (select min(w.at) as at from metric_step w where w.order_id = o.order_id
+                        and w.step in ('CANCELLED', 'REJECTED')) wd on true
+                left join lateral (select max(extract(epoch from greatest(u.at, coalesce((select min(a.at)
+                                from metric_step a where a.order_id = u.order_id and a.step = 'ASSIGNED'
+                                and a.at >= u.at), wd.at, now())) - u.at)) as longest
+                        from metric_step u where u.order_id = o.order_id and u.step = 'UNSERVED') un on true
+                """ + SERVED_BY + """
                 left join lateral (select min(c.at) as at from metric_step c where c.order_id = o.order_id
                         and c.step = 'COMPLETED' and c.at >= acc.at) done on true
                 cross join lateral (select acc.team_code) team
@@ -168,14 +189,51 @@ public class Metrics {
             values.addAll(Arrays.asList(orders, served, ratio(number(row[by + 2]), served),
                     ratio(number(row[by + 3]), served), ratio(number(row[by + 4]), served),
                     ratio(number(row[by + 5]), served), minutes(row[by + 6]), minutes(row[by + 7]),
-                    minutes(row[by + 8]), minutes(row[by + 9]), number(row[by + 10]), number(row[by + 11])));
+                    minutes(row[by + 8]), minutes(row[by + 9]), number(row[by + 10]), minutes(row[by + 11]),
+                    number(row[by + 12]), number(row[by + 13])));
             rows.add(values);
         }
         rows.sort(byKey(by));
         List<String> columns = labels(selection.by());
         columns.addAll(List.of("orders", "served", "servedInVillage", "servedInTown", "servedInCounty",
                 "servedAtLowestCapableTier", "assignedP50Minutes", "assignedP90Minutes", "acceptedP50Minutes",
-                "acceptedP90Minutes", "deadlinesMissed", "deadlinesMissedNotEscalated"));
+                "acceptedP90Minutes", "waitedUnserved", "unservedLongestMinutes", "deadlinesMissed",
+                "deadlinesMissedNotEscalated"));
+        return new MetricsTable(columns, rows);
+    }
+
+    /**
+     * Each team's load against its fair share, by the month an order was placed (README "Dispatch quality"): the
+     * orders it served, and its share of the served orders it could have taken — each shared equally among the peers
+     * its assignment named, the teams of its tier that could have taken it. Always by team; the busiest first.
+     */
+    public MetricsTable loads(Selection selection) {
+        List<Dimension> by = new ArrayList<>(selection.by());
+        by.remove(Dimension.TEAM);
+        by.add(Dimension.TEAM);
+        String sql = select(by, "o.placed_at") + """
+                sum(team.served), sum(team.fair)
+                from metric_order o
+                """ + SERVED_BY + """
+                cross join lateral (select acc.team_code, 1 as served, 0.0 as fair
+                        union all select peer, 0, 1.0 / cardinality(acc.peers) from unnest(acc.peers) peer) team
+                where acc.at is not null""";
+        List<List<Object>> rows = new ArrayList<>();
+        int others = by.size() - 1;
+        for (Object[] row : rows(sql, "o.placed_at", new Selection(by, selection.from(), selection.to(),
+                selection.region()))) {
+            List<Object> values = key(row, by.size());
+            long served = number(row[by.size()]);
+            BigDecimal fair = (BigDecimal) row[by.size() + 1];
+            values.addAll(Arrays.asList(served, fair.setScale(2, RoundingMode.HALF_UP), fair.signum() == 0 ? null
+                    : BigDecimal.valueOf(served).divide(fair, 2, RoundingMode.HALF_UP)));
+            rows.add(values);
+        }
+        Comparator<List<Object>> busiest = Comparator.comparing(row -> (BigDecimal) row.get(row.size() - 1),
+                Comparator.nullsLast(Comparator.reverseOrder()));
+        rows.sort(byKey(others).thenComparing(busiest).thenComparing(byKey(by.size())));
+        List<String> columns = labels(by);
+        columns.addAll(List.of("served", "fairShare", "load"));
         return new MetricsTable(columns, rows);
     }
 

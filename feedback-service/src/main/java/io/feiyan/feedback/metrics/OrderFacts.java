@@ -9,6 +9,9 @@ import io.feiyan.events.OrderEvent;
 import io.feiyan.events.OrderPlaced;
 import io.feiyan.events.OrderRated;
 import io.feiyan.events.OrderReopened;
+import io.feiyan.events.OrderRejected;
+import io.feiyan.events.OrderUnserved;
+import io.feiyan.events.OrderCancelled;
 import io.feiyan.events.Tier;
 import io.feiyan.events.Topics;
 import io.feiyan.platform.messaging.IncomingEvent;
@@ -31,8 +34,9 @@ import java.util.UUID;
 public class OrderFacts {
     /** The topics the facts come from. */
     public static final List<String> TOPICS = List.of(Topics.ORDERS_PLACED, Topics.ORDERS_APPROVED,
-            Topics.ORDERS_ASSIGNED, Topics.ORDERS_ESCALATED, Topics.ORDERS_ACCEPTED, Topics.ORDERS_COMPLETED,
-            Topics.ORDERS_REOPENED, Topics.ORDERS_RATED);
+            Topics.ORDERS_REJECTED, Topics.ORDERS_ASSIGNED, Topics.ORDERS_ESCALATED, Topics.ORDERS_UNSERVED,
+            Topics.ORDERS_ACCEPTED, Topics.ORDERS_COMPLETED, Topics.ORDERS_REOPENED, Topics.ORDERS_RATED,
+            Topics.ORDERS_CANCELLED);
 
     /** Held shared by each recording, and exclusively by a rebuild while it swaps its tables in. */
     static final long LOCK = 0x6665_6564_6261_636bL;
@@ -54,7 +58,7 @@ public class OrderFacts {
     }
 
     enum Step {
-        APPROVED, ASSIGNED, ESCALATED, ACCEPTED, COMPLETED, REOPENED, RATED
+        APPROVED, REJECTED, ASSIGNED, ESCALATED, UNSERVED, ACCEPTED, COMPLETED, REOPENED, RATED, CANCELLED
     }
 
     private final EntityManager entityManager;
@@ -90,12 +94,19 @@ public class OrderFacts {
                     .executeUpdate();
         } else if (payload instanceof OrderApproved approved) {
             step(tables, id, approved, Step.APPROVED, null, approved.approvedAt(), null, null, Dispatched.NONE);
+        } else if (payload instanceof OrderRejected rejected) {
+            step(tables, id, rejected, Step.REJECTED, null, rejected.rejectedAt(), null, null, Dispatched.NONE);
         } else if (payload instanceof OrderAssigned assigned) {
             step(tables, id, assigned, Step.ASSIGNED, assigned.teamCode(), assigned.assignedAt(), assigned.acceptBy(),
-                    null, new Dispatched(assigned.tier(), assigned.lowestCapableTier(), assigned.deadline(), null));
+                    null, new Dispatched(assigned.tier(), assigned.lowestCapableTier(), assigned.deadline(), null,
+                            assigned.peerTeams()));
         } else if (payload instanceof OrderEscalated escalated) {
             step(tables, id, escalated, Step.ESCALATED, null, escalated.escalatedAt(), null, null,
-                    new Dispatched(escalated.toTier(), null, null, escalated.reason().name()));
+                    new Dispatched(escalated.toTier(), null, null, escalated.reason().name(), null));
+        } else if (payload instanceof OrderUnserved unserved) {
+            step(tables, id, unserved, Step.UNSERVED, null, unserved.unservedAt(), null, null, Dispatched.NONE);
+        } else if (payload instanceof OrderCancelled cancelled) {
+            step(tables, id, cancelled, Step.CANCELLED, null, cancelled.cancelledAt(), null, null, Dispatched.NONE);
         } else if (payload instanceof OrderAccepted accepted) {
             step(tables, id, accepted, Step.ACCEPTED, accepted.teamCode(), accepted.acceptedAt(), null, null,
                     Dispatched.NONE);
@@ -111,17 +122,18 @@ public class OrderFacts {
 
     /**
      * What dispatch's measures need of an assignment (its tier, the lowest tier that could have served the order, its
-     * deadline) or of an escalation (the tier reached, and why).
+     * deadline, its peers) or of an escalation (the tier reached, and why).
      */
-    private record Dispatched(Tier tier, Tier lowestTier, Instant deadline, String reason) {
-        static final Dispatched NONE = new Dispatched(null, null, null, null);
+    private record Dispatched(Tier tier, Tier lowestTier, Instant deadline, String reason, List<String> peers) {
+        static final Dispatched NONE = new Dispatched(null, null, null, null, null);
     }
 
     private void step(Tables tables, UUID eventId, OrderEvent event, Step step, String team, Instant at, Instant due,
             Integer score, Dispatched dispatched) {
         entityManager.createNativeQuery("insert into " + tables.steps
-                        + " (event_id, order_id, step, team_code, at, due, score, tier, lowest_tier, deadline, reason)"
-                        + " values (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11) on conflict do nothing")
+                        + " (event_id, order_id, step, team_code, at, due, score, tier, lowest_tier, deadline, reason,"
+                        + " peers) values (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11,"
+                        + " string_to_array(cast(?12 as text), ',')) on conflict do nothing")
                 .setParameter(1, eventId)
                 .setParameter(2, event.orderId())
                 .setParameter(3, step.name())
@@ -133,6 +145,8 @@ public class OrderFacts {
                 .setParameter(9, dispatched.lowestTier() == null ? null : dispatched.lowestTier().name())
                 .setParameter(10, dispatched.deadline())
                 .setParameter(11, dispatched.reason())
+                // team codes have no commas (team-service: letters, digits, - and _)
+                .setParameter(12, dispatched.peers() == null ? null : String.join(",", dispatched.peers()))
                 .executeUpdate();
     }
 }

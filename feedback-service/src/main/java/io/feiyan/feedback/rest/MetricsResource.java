@@ -93,13 +93,29 @@ public class MetricsResource {
             able to serve them at all (offering the project, room or not) when dispatch first assigned them \
             (OrderAssigned.lowestCapableTier).
             - **assignedP50/P90Minutes**, **acceptedP50/P90Minutes**: from placed to the first assignment and to the \
-            first acceptance; an order not assigned or accepted yet counts as waiting until now.
+            first acceptance; an order not assigned or accepted yet counts as waiting until now, and one withdrawn \
+            before it (cancelled, or rejected at review) is left out.
+            - **waitedUnserved**: orders dispatch found no team in the county for (OrderUnserved); \
+            **unservedLongestMinutes**: the longest such wait, to the next assignment (or the withdrawal, or now).
             - **deadlinesMissed**: served orders whose accepted assignment's deadline passed before the delivery (or \
             now, undelivered); **deadlinesMissedNotEscalated**: those with no escalation DEADLINE_PASSED since.
 
             `team` is the team that accepted. Computed from the event topics alone.""")
     public Response dispatch(@BeanParam Asked asked) {
         return asked.answer(Arrays.asList(Dimension.values()), metrics::dispatch);
+    }
+
+    @GET
+    @Path("/loads")
+    @Operation(summary = "Each team's load against its fair share", description = """
+            Always by team (and by whatever else `by` names), by the month an order was placed; the busiest first. \
+            **served**: the orders the team accepted last. **fairShare**: its share of the served orders it could \
+            have taken: each is shared equally among the peers its accepted assignment named (OrderAssigned.peerTeams: \
+            the teams of that tier serving the order's place and offering its project, room or not). **load** = \
+            served ÷ fairShare: 1 is a fair share, 1.5 half as much again; null when the team was nobody's peer. \
+            JSON, or CSV as for the rates. Computed from the event topics alone.""")
+    public Response loads(@BeanParam Asked asked) {
+        return asked.answer(Arrays.asList(Dimension.values()), metrics::loads);
     }
 
     @POST
