@@ -111,6 +111,7 @@ class DashboardIT {
 
         // this month's dispatch quality in the operator's region, from feedback's metrics (another origin)
         chromium.awaitText(By.id("quality"), "Orders this month");
+        chromium.awaitText(By.id("quality"), "Busiest team (against its fair share)");
         await().atMost(WAIT).until(() -> Integer.parseInt(browser.findElement(By.cssSelector("#quality .figure dd"))
                 .getText()) >= 2);
         assertEquals("yes", chromium.script("return window.loadedOnce"), "the page was never reloaded");

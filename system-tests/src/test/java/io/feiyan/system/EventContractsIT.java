@@ -68,6 +68,15 @@ class EventContractsIT {
                 .post(RunningFeiyan.url(FeiyanService.TEAM) + "/api/assignments/" + visit + "/decline")
                 .statusCode() == 200);
 
+        // legal advice the county's one legal-aid team turns down: no team is left that could take it, so it waits
+        String advice = DemoCounty.placeOrder(DemoCounty.ZHAO_LI, Map.of("residentId", resident,
+                "projectCode", "legal-consult", "urgency", "ROUTINE", "residentConsent", true));
+        await().atMost(WAIT).until(() -> given().auth().oauth2(DemoCounty.token(Identity.teamLead("L-legal-aid",
+                        "county-legal-aid")))
+                .contentType(ContentType.JSON).body(Map.of("reasonCode", "RESIDENT_UNREACHABLE"))
+                .post(RunningFeiyan.url(FeiyanService.TEAM) + "/api/assignments/" + advice + "/decline")
+                .statusCode() == 200);
+
         // a need in the resident's words that review turns down
         String need = DemoCounty.placeOrder(DemoCounty.QUANYUAN_OPERATOR, Map.of("residentId", resident,
                 "category", "DAILY_LIFE", "description", "Wants the roof rebuilt", "urgency", "ROUTINE"));
@@ -100,6 +109,7 @@ class EventContractsIT {
         probe.await(EventType.ORDER_DECLINED.topic(), keyed(visit), WAIT);
         probe.await(EventType.ORDER_REJECTED.topic(), keyed(need), WAIT);
         probe.await(EventType.ORDER_CANCELLED.topic(), keyed(checkUp), WAIT);
+        probe.await(EventType.ORDER_UNSERVED.topic(), keyed(advice), WAIT);
     }
 
     @Test
