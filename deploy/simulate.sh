@@ -5,7 +5,9 @@
 # month's dispatch measures by town and writes them, with the month's picture (SVG), to simulation-results/.
 #
 # Usage: deploy/simulate.sh [--seed N] [--month 2027-01] [--demand x2] [--without TEAM]... [--capacity TEAM=N]...
-#                           [--villages 660] [--residents 15] [--out simulation-results]
+#                           [--villages 660] [--residents 15] [--out simulation-results] [--from-running FEEDBACK_URL]
+# --from-running takes a running system's month of demand (the last month unless --month says) from its feedback
+# service's metrics, with the analyst's token in FEIYAN_TOKEN_ANALYST (source data/tokens.env).
 set -euo pipefail
 
 cd "$(dirname "$0")/.."

@@ -26,6 +26,10 @@ public record Demand(double baseRate, Map<HouseholdTag, Double> ratePerSituation
     public record Need(long at, County.Resident resident, String projectCode, Urgency urgency) {
     }
 
+    /** How many orders a village placed for a project in a month: a row of a running system's demand. */
+    public record Ordered(String villageCode, String projectCode, long orders) {
+    }
+
     public static Demand defaults() {
         Map<HouseholdTag, Double> rate = new EnumMap<>(HouseholdTag.class);
         rate.put(HouseholdTag.EMPTY_NEST_ELDERLY, 0.3);
@@ -58,23 +62,63 @@ public record Demand(double baseRate, Map<HouseholdTag, Double> ratePerSituation
     /** The month's needs, in the order they arise. */
     public List<Need> needs(County county, MonthClock clock, Random random) {
         Map<String, List<County.Project>> menus = new HashMap<>();
-        double[] dayWeight = new double[clock.days()];
-        for (int d = 0; d < dayWeight.length; d++) {
-            dayWeight[d] = weekday.get(clock.weekday(d * MonthClock.DAY))
-                    * (d + 1 >= festivalFrom && d + 1 <= festivalTo ? festival : 1);
-        }
+        double[] dayWeight = dayWeights(clock);
         List<Need> needs = new ArrayList<>();
         for (County.Resident resident : county.residents()) {
             double rate = (baseRate + resident.situation().stream().mapToDouble(ratePerSituation::get).sum()) * scale;
             int orders = poisson(rate, random);
             for (int n = 0; n < orders; n++) {
-                int day = pick(dayWeight, random);
-                int hour = pick(hourShare, random);
-                long at = day * MonthClock.DAY + hour * MonthClock.HOUR + random.nextInt((int) MonthClock.HOUR);
                 List<County.Project> menu = menus.computeIfAbsent(resident.villageCode(), county::menuOf);
-                needs.add(new Need(at, resident, project(menu, resident, random).code(), urgency(random)));
+                needs.add(new Need(moment(dayWeight, random), resident, project(menu, resident, random).code(),
+                        urgency(random)));
             }
         }
+        return inOrder(needs);
+    }
+
+    /**
+     * The month's needs as a running system had them ({@code --from-running}): so many orders of each project in each
+     * village, times {@code scale}, each by one of the village's residents, on this profile's days and hours and with
+     * its urgencies (the metrics say neither). Rows for villages or projects the county lacks are left out.
+     */
+    public List<Need> needs(List<Ordered> ordered, County county, MonthClock clock, Random random) {
+        Map<String, List<County.Resident>> residents = new HashMap<>();
+        county.residents().forEach(r -> residents.computeIfAbsent(r.villageCode(), v -> new ArrayList<>()).add(r));
+        double[] dayWeight = dayWeights(clock);
+        List<Need> needs = new ArrayList<>();
+        for (Ordered row : ordered) {
+            List<County.Resident> village = residents.get(row.villageCode());
+            if (village == null || !county.projects().containsKey(row.projectCode())) {
+                continue;
+            }
+            double wanted = row.orders() * scale;
+            long orders = (long) wanted + (random.nextDouble() < wanted - (long) wanted ? 1 : 0);
+            for (long n = 0; n < orders; n++) {
+                needs.add(new Need(moment(dayWeight, random), village.get(random.nextInt(village.size())),
+                        row.projectCode(), urgency(random)));
+            }
+        }
+        return inOrder(needs);
+    }
+
+    /** Each day's weight: its weekday's, times the festival's in the festival week. */
+    private double[] dayWeights(MonthClock clock) {
+        double[] dayWeight = new double[clock.days()];
+        for (int d = 0; d < dayWeight.length; d++) {
+            dayWeight[d] = weekday.get(clock.weekday(d * MonthClock.DAY))
+                    * (d + 1 >= festivalFrom && d + 1 <= festivalTo ? festival : 1);
+        }
+        return dayWeight;
+    }
+
+    /** A moment of the month (seconds into it): a day by its weight, an hour by its share, a second in it. */
+    private long moment(double[] dayWeight, Random random) {
+        int day = pick(dayWeight, random);
+        int hour = pick(hourShare, random);
+        return day * MonthClock.DAY + hour * MonthClock.HOUR + random.nextInt((int) MonthClock.HOUR);
+    }
+
+    private static List<Need> inOrder(List<Need> needs) {
         needs.sort(Comparator.comparingLong(Need::at).thenComparingInt(need -> need.resident().id()));
         return needs;
     }

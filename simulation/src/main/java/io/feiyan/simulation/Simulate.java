@@ -2,6 +2,7 @@ package io.feiyan.simulation;
 
 import io.feiyan.launcher.demo.CountyPlan;
 import java.io.IOException;
+import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.YearMonth;
@@ -18,19 +19,23 @@ import java.util.Random;
  *
  * <pre>
  * deploy/simulate.sh [--seed N] [--month 2027-01] [--demand x2] [--without TEAM]... [--capacity TEAM=N]...
- *                    [--villages 660] [--residents 15] [--out simulation-results]
+ *                    [--villages 660] [--residents 15] [--out simulation-results] [--from-running FEEDBACK_URL]
  * </pre>
+ *
+ * {@code --from-running} takes the demand of a running system's month (by default the last one) from its feedback
+ * service's metrics, with the token in {@code FEIYAN_TOKEN_ANALYST} ({@code source data/tokens.env}).
  */
 public final class Simulate {
     private static final ZoneId COUNTY_TIME = ZoneId.of("Asia/Shanghai");
 
     /** What the run is asked for. */
     record Options(long seed, YearMonth month, double demand, List<String> without, List<String> capacities,
-            int villages, int residentsPerVillage, Path out, Path root) {
+            int villages, int residentsPerVillage, Path out, Path root, URI fromRunning) {
 
         static Options parse(String... args) {
             long seed = 1;
-            YearMonth month = YearMonth.of(2027, 1);
+            YearMonth month = null;
+            URI fromRunning = null;
             double demand = 1;
             List<String> without = new ArrayList<>();
             List<String> capacities = new ArrayList<>();
@@ -55,6 +60,7 @@ public final class Simulate {
                         case "--residents" -> residents = Integer.parseInt(value);
                         case "--out" -> out = Path.of(value);
                         case "--root" -> root = Path.of(value);
+                        case "--from-running" -> fromRunning = address(value);
                         default -> throw new IllegalArgumentException("no option " + option);
                     }
                 } catch (NumberFormatException | DateTimeParseException e) {
@@ -65,7 +71,20 @@ public final class Simulate {
                     });
                 }
             }
-            return new Options(seed, month, demand, without, capacities, villages, residents, out, root);
+            if (month == null) {
+                // a running system's last month; else the month the defaults and the README's table are of
+                month = fromRunning != null ? YearMonth.now(COUNTY_TIME).minusMonths(1) : YearMonth.of(2027, 1);
+            }
+            return new Options(seed, month, demand, without, capacities, villages, residents, out, root, fromRunning);
+        }
+
+        private static URI address(String value) {
+            URI uri = URI.create(value);
+            if (!"http".equals(uri.getScheme()) && !"https".equals(uri.getScheme()) || uri.getHost() == null) {
+                throw new IllegalArgumentException("--from-running " + value
+                        + ": not the address of a feedback service, such as http://localhost:8084");
+            }
+            return uri;
         }
     }
 
@@ -79,7 +98,8 @@ public final class Simulate {
         } catch (IllegalArgumentException e) {
             System.err.println("simulate: " + e.getMessage());
             System.err.println("usage: deploy/simulate.sh [--seed N] [--month 2027-01] [--demand x2] [--without TEAM]..."
-                    + " [--capacity TEAM=N]... [--villages 660] [--residents 15] [--out simulation-results]");
+                    + " [--capacity TEAM=N]... [--villages 660] [--residents 15] [--out simulation-results]"
+                    + " [--from-running FEEDBACK_URL]");
             System.exit(2);
             return;
         }
@@ -89,7 +109,9 @@ public final class Simulate {
         County county = county(options);
         MonthClock clock = new MonthClock(options.month(), COUNTY_TIME);
         Random random = new Random(options.seed());
-        List<Demand.Need> needs = Demand.defaults().times(options.demand()).needs(county, clock, random);
+        List<Demand.Need> needs = options.fromRunning() == null
+                ? Demand.defaults().times(options.demand()).needs(county, clock, random)
+                : fromRunning(options, county, clock, random);
         System.out.printf("  %d teams, %d residents, %d orders in the month%n", county.teams().size(),
                 county.residents().size(), needs.size());
         Month.Result month = Month.simulate(county, Behaviour.defaults(), clock, needs, random);
@@ -107,6 +129,30 @@ public final class Simulate {
                 needs.size())));
         System.out.printf("%nWritten: %s and %s (%.1f s)%n", tableFile, pictureFile,
                 (System.nanoTime() - started) / 1e9);
+    }
+
+    /** The running system's month of demand, as needs of the simulated county; says what it left out. */
+    private static List<Demand.Need> fromRunning(Options options, County county, MonthClock clock, Random random)
+            throws IOException {
+        String token = System.getenv("FEIYAN_TOKEN_ANALYST");
+        if (token == null || token.isBlank()) {
+            System.err.println("simulate: --from-running needs an analyst's token in FEIYAN_TOKEN_ANALYST"
+                    + " (the local run writes it: source data/tokens.env)");
+            System.exit(2);
+        }
+        RunningDemand.Month running;
+        try {
+            running = RunningDemand.of(options.fromRunning(), token, options.month());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IOException(e);
+        }
+        List<Demand.Need> needs = Demand.defaults().times(options.demand()).needs(running.ordered(), county, clock,
+                random);
+        System.out.printf("  demand of %s at %s: %d orders of catalogue projects (those of villages or projects this"
+                + " county lacks left out), %d in residents' own words left out (routing places projects)%n",
+                options.month(), options.fromRunning(), running.orders(), running.inOwnWords());
+        return needs;
     }
 
     static County county(Options options) {

@@ -9,7 +9,9 @@ import java.nio.file.Path;
 import java.time.YearMonth;
 import java.time.ZoneId;
 import java.util.List;
+import java.util.Map;
 import java.util.Random;
+import java.util.stream.Collectors;
 import org.junit.jupiter.api.Test;
 
 /** A small county's month: the same seed gives the same month; what-ifs change what they should. */
@@ -56,6 +58,25 @@ class SimulationTest {
         assertTrue(month.outcomes().stream().noneMatch(o -> cavalry.equals(o.team())));
         assertEquals(month(county, 3, 1).capacity().get(Tier.COUNTY) - county.teams().get(cavalry).capacity(),
                 month.capacity().get(Tier.COUNTY), "the county's places, less the cavalry's");
+    }
+
+    @Test
+    void aRunningSystemsDemandBecomesAsManyNeedsOfEachProjectInEachVillage_withoutWhatTheCountyLacks() {
+        County county = County.of(ROOT, 3, 40, 15);
+        String village = county.residents().get(0).villageCode();
+        String other = county.residents().get(county.residents().size() - 1).villageCode();
+        List<Demand.Ordered> ordered = List.of(new Demand.Ordered(village, "elderly-visit", 5),
+                new Demand.Ordered(other, "culture-opera", 3), new Demand.Ordered("371322999999", "elderly-visit", 4),
+                new Demand.Ordered(village, "no-such-project", 2));
+
+        List<Demand.Need> needs = Demand.defaults().needs(ordered, county, JANUARY, new Random(1));
+
+        Map<String, Long> counted = needs.stream().collect(Collectors.groupingBy(
+                need -> need.resident().villageCode() + " " + need.projectCode(), Collectors.counting()));
+        assertEquals(Map.of(village + " elderly-visit", 5L, other + " culture-opera", 3L), counted);
+        assertTrue(needs.stream().allMatch(need -> need.at() >= 0 && need.at() < JANUARY.days() * MonthClock.DAY));
+        assertEquals(16, Demand.defaults().times(2).needs(ordered, county, JANUARY, new Random(1)).size(),
+                "--demand x2 doubles it");
     }
 
     private static String table(long seed, double demand) {

@@ -11,8 +11,11 @@ import io.feiyan.simulation.County;
 import io.feiyan.simulation.Demand;
 import io.feiyan.simulation.Month;
 import io.feiyan.simulation.MonthClock;
+import io.feiyan.simulation.RunningDemand;
+import io.feiyan.servers.Identity;
 import io.feiyan.testkit.TestIdNumbers;
 import io.restassured.http.ContentType;
+import java.net.URI;
 import java.time.Duration;
 import java.time.YearMonth;
 import java.time.ZoneId;
@@ -21,6 +24,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Random;
 import java.util.Set;
+import java.util.TreeMap;
+import java.util.stream.Collectors;
 import java.util.stream.IntStream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -55,6 +60,7 @@ class ReplayIT {
 
         List<String> expected = new ArrayList<>();
         List<String> actual = new ArrayList<>();
+        List<Demand.Need> placed = new ArrayList<>();
         for (Month.Outcome outcome : simulated.outcomes()) {
             String team = outcome.firstTeam();
             // the county's teams serve every test's orders: only what the villages and towns serve is compared
@@ -63,11 +69,28 @@ class ReplayIT {
             }
             expected.add(team);
             actual.add(placeAndAwaitItsTeam(outcome.need()));
+            placed.add(outcome.need());
         }
         System.out.printf("ReplayIT: %d of %d orders of the slice replayed below the county%n", expected.size(),
                 slice.size());
         assertTrue(expected.size() >= 20, "enough of the slice is served in villages and towns: " + expected);
         assertEquals(expected, actual, "the services send each order where the simulation did");
+
+        // and back: the running system's month, as the simulation takes it (--from-running), has those orders
+        Map<String, Long> replayedDemand = byVillageAndProject(placed);
+        Set<String> villages = placed.stream().map(need -> need.resident().villageCode()).collect(Collectors.toSet());
+        await().atMost(DemoCounty.WAIT).untilAsserted(() -> {
+            RunningDemand.Month running = RunningDemand.of(URI.create(RunningFeiyan.url(FeiyanService.FEEDBACK)),
+                    DemoCounty.token(Identity.analyst("AN-replay")), YearMonth.now(ZoneId.of("Asia/Shanghai")));
+            List<Demand.Need> needs = Demand.defaults().needs(running.ordered().stream()
+                    .filter(row -> villages.contains(row.villageCode())).toList(), county, clock, new Random(SEED));
+            assertEquals(replayedDemand, byVillageAndProject(needs));
+        });
+    }
+
+    private static Map<String, Long> byVillageAndProject(List<Demand.Need> needs) {
+        return needs.stream().collect(Collectors.groupingBy(
+                need -> need.resident().villageCode() + " " + need.projectCode(), TreeMap::new, Collectors.counting()));
     }
 
     /** Places the order for a new resident of its village, by phone at the county centre; the team it goes to. */
