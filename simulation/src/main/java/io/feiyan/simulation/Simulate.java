@@ -149,9 +149,10 @@ public final class Simulate {
         }
         List<Demand.Need> needs = Demand.defaults().times(options.demand()).needs(running.ordered(), county, clock,
                 random);
-        System.out.printf("  demand of %s at %s: %d orders of catalogue projects (those of villages or projects this"
-                + " county lacks left out), %d in residents' own words left out (routing places projects)%n",
-                options.month(), options.fromRunning(), running.orders(), running.inOwnWords());
+        System.out.printf("  demand of %s at %s: %d orders of catalogue projects, %d in residents' own words (left out:"
+                + " routing places projects)%s%n", options.month(), options.fromRunning(), running.orders(),
+                running.inOwnWords(), running.orders() + running.inOwnWords() == 0
+                        ? "; nothing was ordered that month: --month YYYY-MM takes another" : "");
         return needs;
     }
 
