@@ -121,6 +121,25 @@ class DispatchTests {
     }
 
     @Test
+    void givenTheOnlyTeamThatCouldServeLetsItsTimePass_thenItIsAskedAgain_ratherThanTheCaseWaitingForNobody() {
+        Place place = new Place(probe, 211);
+        place.project("nursing");
+        place.team("county", Tier.COUNTY, 5, "nursing");
+
+        UUID order = place.order("nursing", Urgency.CRITICAL); // 2 s to accept in tests
+
+        List<OrderAssigned> offers = place.assignments(order, 2);
+        assertEquals(List.of(place.code("county"), place.code("county")),
+                offers.stream().map(OrderAssigned::teamCode).toList());
+        assertTrue(offers.get(1).assignedAt().isAfter(offers.get(0).acceptBy().minusMillis(1)),
+                "asked again once its time to accept had passed");
+        assertEquals(0, probe.published(Topics.ORDERS_UNSERVED).stream().filter(keyed(order)).count());
+        probe.publish(new OrderAccepted(order, place.code("county"), Instant.now()));
+        await().atMost(Place.WAIT).untilAsserted(() -> Auth.countyCentre().get("/api/cases/{id}", order).then()
+                .body("status", equalTo("ACCEPTED")).body("unserved", equalTo(false)));
+    }
+
+    @Test
     void givenNoTeamAnywhereCanServe_thenTheCaseClimbsToTheCountyAndWaitsThereUnserved() {
         Place place = new Place(probe, 205);
         place.project("rare");

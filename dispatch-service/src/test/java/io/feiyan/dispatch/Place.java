@@ -87,7 +87,6 @@ final class Place {
         return assignments(order, 1).get(0);
     }
 
-    /** The first {@code count} assignments of the order, in the order they were made. */
     /** The order's first {@code count} assignments, once there are that many. */
     List<OrderAssigned> assignments(UUID order, int count) {
         List<OrderAssigned> assignments = probe.first(count, Topics.ORDERS_ASSIGNED, keyed(order), WAIT).stream()

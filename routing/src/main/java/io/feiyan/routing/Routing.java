@@ -18,9 +18,10 @@ import java.util.Set;
  * offering the project (or, for a need in the resident's words, a project of its category), with room, and not one
  * the case has passed by; among those the least loaded, and among equally loaded ones the one that waited longest
  * for its last order, so that ties take turns. A decline tries the tier's next team before the tier above; a missed
- * time to accept sends the case up a tier at once. What no team of the county can take is unserved; an unserved case
- * goes to the lowest tier that can take it when routed again — and then a team that only let its time to accept pass
- * (at night, at a weekend) may have it again; one that declined it may not.
+ * time to accept sends the case up a tier at once. When no team is left at the county that has not passed the case
+ * by, a team that only let its time to accept pass (at night, at a weekend) is asked again, the lowest tier first;
+ * one that declined it never is. What no team can take then is unserved; an unserved case goes to the lowest tier
+ * that can take it when routed again, on the same terms.
  */
 public final class Routing {
     private Routing() {
@@ -32,7 +33,10 @@ public final class Routing {
         ROUTE,
         /** Its team said no: the tier's next team, else the tier above (reason DECLINED). */
         DECLINED,
-        /** Its team let the time to accept pass: the tier above at once (reason TIMEOUT); at the county, the county. */
+        /**
+         * Its team let the time to accept pass: the tier above at once (reason TIMEOUT); at the county, the county; with
+         * no team left there, a team that only let its time pass, asked again.
+         */
         TIMED_OUT
     }
 
@@ -80,13 +84,7 @@ public final class Routing {
     /** Where the case goes, given the teams that could take it (any others among them are left out). */
     public static Route route(Case c, Collection<Team> teams) {
         if (c.unserved()) {
-            for (Tier tier : Tier.values()) {
-                Optional<Team> team = choose(c, tier, teams);
-                if (team.isPresent()) {
-                    return new Route(List.of(), team);
-                }
-            }
-            return new Route(List.of(), Optional.empty());
+            return new Route(List.of(), askedAgain(c, teams));
         }
         List<Climb> climbs = new ArrayList<>();
         Tier tier = c.tier();
@@ -97,9 +95,9 @@ public final class Routing {
             tier = tier.above();
         }
         while (true) {
-            Optional<Team> team = choose(c, tier, teams);
+            Optional<Team> team = choose(c, tier, teams, c.passedBy());
             if (team.isPresent() || tier == Tier.COUNTY) {
-                return new Route(List.copyOf(climbs), team);
+                return new Route(List.copyOf(climbs), team.isPresent() ? team : askedAgain(c, teams));
             }
             climbs.add(new Climb(tier, tier.above(), leaving, null));
             tier = tier.above();
@@ -137,13 +135,28 @@ public final class Routing {
         }
     }
 
-    /** The team of the tier that gets the case, if any can take it. */
-    static Optional<Team> choose(Case c, Tier tier, Collection<Team> teams) {
+    /**
+     * When no team is left that has not passed the case by: a team of the lowest tier that can take it, one that only
+     * let its time to accept pass (at night, at a weekend) asked again rather than the case waiting for nobody; never
+     * one that declined it.
+     */
+    private static Optional<Team> askedAgain(Case c, Collection<Team> teams) {
+        for (Tier tier : Tier.values()) {
+            Optional<Team> team = choose(c, tier, teams, c.declinedBy());
+            if (team.isPresent()) {
+                return team;
+            }
+        }
+        return Optional.empty();
+    }
+
+    /** The team of the tier that gets the case, if any can take it, but none of {@code leftOut}. */
+    static Optional<Team> choose(Case c, Tier tier, Collection<Team> teams, Set<String> leftOut) {
         String region = RegionCode.of(c.villageCode()).at(tier).value();
         return teams.stream()
                 .filter(team -> team.active() && team.tier() == tier && team.regionCode().equals(region))
                 .filter(team -> team.offersAnyOf(c.projects()))
-                .filter(team -> !(c.unserved() ? c.declinedBy() : c.passedBy()).contains(team.code()))
+                .filter(team -> !leftOut.contains(team.code()))
                 .filter(Team::hasRoom)
                 .min(Comparator.comparingLong(Team::openOrders)
                         .thenComparing(team -> team.lastAssigned() == null ? Instant.MIN : team.lastAssigned())

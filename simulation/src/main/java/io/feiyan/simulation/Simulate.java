@@ -1,25 +1,32 @@
 package io.feiyan.simulation;
 
+import io.feiyan.events.Tier;
 import io.feiyan.launcher.demo.CountyPlan;
 import java.io.IOException;
 import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.DayOfWeek;
+import java.time.Duration;
 import java.time.YearMonth;
 import java.time.ZoneId;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.EnumSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Random;
+import java.util.Set;
 
 /**
  * {@code deploy/simulate.sh}: a county month on a simulated clock, on dispatch's own routing rule; prints the month's
  * table and writes it, with its picture, beside each other.
  *
  * <pre>
- * deploy/simulate.sh [--seed N] [--month 2027-01] [--demand x2] [--without TEAM]... [--capacity TEAM=N]...
+ * deploy/simulate.sh [--seed N] [--month 2027-01] [--demand x2] [--without TEAM]... [--capacity TEAM|all=N]...
  *                    [--villages 660] [--residents 15] [--out simulation-results] [--from-running FEEDBACK_URL]
+ *                    [--decline 0.08] [--answer TIER=90m]... [--hours 7-21] [--days-off TIER=sat+sun|none]...
  * </pre>
  *
  * {@code --from-running} takes the demand of a running system's month (by default the last one) from its feedback
@@ -30,12 +37,13 @@ public final class Simulate {
 
     /** What the run is asked for. */
     record Options(long seed, YearMonth month, double demand, List<String> without, List<String> capacities,
-            int villages, int residentsPerVillage, Path out, Path root, URI fromRunning) {
+            int villages, int residentsPerVillage, Path out, Path root, URI fromRunning, Behaviour behaviour) {
 
         static Options parse(String... args) {
             long seed = 1;
             YearMonth month = null;
             URI fromRunning = null;
+            Behaviour behaviour = Behaviour.defaults();
             double demand = 1;
             List<String> without = new ArrayList<>();
             List<String> capacities = new ArrayList<>();
@@ -61,6 +69,16 @@ public final class Simulate {
                         case "--out" -> out = Path.of(value);
                         case "--root" -> root = Path.of(value);
                         case "--from-running" -> fromRunning = address(value);
+                        case "--decline" -> behaviour = behaviour.declining(Double.parseDouble(value));
+                        case "--answer" -> behaviour = behaviour.answering(tier(option, value), duration(value));
+                        case "--hours" -> {
+                            String[] hours = value.split("-", 2);
+                            if (hours.length != 2) {
+                                throw new IllegalArgumentException("--hours FROM-TO, such as 7-21, not " + value);
+                            }
+                            behaviour = behaviour.awake(Integer.parseInt(hours[0]), Integer.parseInt(hours[1]));
+                        }
+                        case "--days-off" -> behaviour = behaviour.off(tier(option, value), days(value));
                         default -> throw new IllegalArgumentException("no option " + option);
                     }
                 } catch (NumberFormatException | DateTimeParseException e) {
@@ -75,7 +93,46 @@ public final class Simulate {
                 // a running system's last month; else the month the defaults and the README's table are of
                 month = fromRunning != null ? YearMonth.now(COUNTY_TIME).minusMonths(1) : YearMonth.of(2027, 1);
             }
-            return new Options(seed, month, demand, without, capacities, villages, residents, out, root, fromRunning);
+            return new Options(seed, month, demand, without, capacities, villages, residents, out, root, fromRunning,
+                    behaviour);
+        }
+
+        /** The tier of {@code TIER=...}. */
+        private static Tier tier(String option, String value) {
+            String name = value.split("=", 2)[0].toUpperCase(Locale.ROOT);
+            if (!value.contains("=") || Arrays.stream(Tier.values()).noneMatch(tier -> tier.name().equals(name))) {
+                throw new IllegalArgumentException(option + " TIER=..., TIER village, town or county, not " + value);
+            }
+            return Tier.valueOf(name);
+        }
+
+        /** The duration of {@code TIER=20m} (minutes, hours or days). */
+        private static Duration duration(String value) {
+            String amount = value.substring(value.indexOf('=') + 1);
+            if (!amount.matches("\\d+[mhd]")) {
+                throw new IllegalArgumentException("--answer TIER=TIME, TIME such as 20m, 2h or 1d, not " + value);
+            }
+            long n = Long.parseLong(amount.substring(0, amount.length() - 1));
+            return switch (amount.charAt(amount.length() - 1)) {
+                case 'm' -> Duration.ofMinutes(n);
+                case 'h' -> Duration.ofHours(n);
+                default -> Duration.ofDays(n);
+            };
+        }
+
+        /** The days of {@code TIER=sat+sun}, or none. */
+        private static Set<DayOfWeek> days(String value) {
+            String days = value.substring(value.indexOf('=') + 1).toLowerCase(Locale.ROOT);
+            if (days.equals("none")) {
+                return Set.of();
+            }
+            Set<DayOfWeek> off = EnumSet.noneOf(DayOfWeek.class);
+            for (String day : days.split("\\+")) {
+                off.add(Arrays.stream(DayOfWeek.values()).filter(d -> d.name().toLowerCase(Locale.ROOT).startsWith(day)
+                        && day.length() >= 2).findFirst().orElseThrow(() -> new IllegalArgumentException(
+                        "--days-off TIER=DAYS, DAYS such as sat+sun or none, not " + value)));
+            }
+            return off;
         }
 
         private static URI address(String value) {
@@ -98,8 +155,9 @@ public final class Simulate {
         } catch (IllegalArgumentException e) {
             System.err.println("simulate: " + e.getMessage());
             System.err.println("usage: deploy/simulate.sh [--seed N] [--month 2027-01] [--demand x2] [--without TEAM]..."
-                    + " [--capacity TEAM=N]... [--villages 660] [--residents 15] [--out simulation-results]"
-                    + " [--from-running FEEDBACK_URL]");
+                    + " [--capacity TEAM|all=N]... [--villages 660] [--residents 15] [--out simulation-results]"
+                    + " [--from-running FEEDBACK_URL] [--decline 0.08] [--answer TIER=90m]... [--hours 7-21]"
+                    + " [--days-off TIER=sat+sun|none]...");
             System.exit(2);
             return;
         }
@@ -114,7 +172,8 @@ public final class Simulate {
                 : fromRunning(options, county, clock, random);
         System.out.printf("  %d teams, %d residents, %d orders in the month%n", county.teams().size(),
                 county.residents().size(), needs.size());
-        Month.Result month = Month.simulate(county, Behaviour.defaults(), clock, needs, random);
+        System.out.printf("  %s%n", options.behaviour().describe());
+        Month.Result month = Month.simulate(county, options.behaviour(), clock, needs, random);
         Figures figures = new Figures(month, county);
         String table = figures.table();
         System.out.println();
@@ -166,7 +225,10 @@ public final class Simulate {
             if (parts.length != 2) {
                 throw new IllegalArgumentException("--capacity TEAM=N, not " + capacity);
             }
-            county = county.withCapacity(parts[0], Integer.parseInt(parts[1]));
+            // all=N: every team at once (all=100000: room never runs out, a bound on what capacity can do)
+            for (String team : parts[0].equals("all") ? List.copyOf(county.teams().keySet()) : List.of(parts[0])) {
+                county = county.withCapacity(team, Integer.parseInt(parts[1]));
+            }
         }
         return county;
     }

@@ -2,15 +2,19 @@ package io.feiyan.simulation;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.feiyan.events.Tier;
 import java.nio.file.Path;
+import java.time.DayOfWeek;
+import java.time.Duration;
 import java.time.YearMonth;
 import java.time.ZoneId;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
+import java.util.Set;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.Test;
 
@@ -77,6 +81,25 @@ class SimulationTest {
         assertTrue(needs.stream().allMatch(need -> need.at() >= 0 && need.at() < JANUARY.days() * MonthClock.DAY));
         assertEquals(16, Demand.defaults().times(2).needs(ordered, county, JANUARY, new Random(1)).size(),
                 "--demand x2 doubles it");
+    }
+
+    @Test
+    void theTeamsBehaviourIsAskedOnTheCommandLine_andNonsenseIsRefusedInWords() {
+        Behaviour asked = Simulate.Options.parse("--decline", "0", "--answer", "county=30m", "--hours", "0-24",
+                "--days-off", "county=none", "--days-off", "town=sat+sun").behaviour();
+        Behaviour usual = Behaviour.defaults();
+        assertEquals(new Behaviour(Map.of(Tier.VILLAGE, usual.answer().get(Tier.VILLAGE), Tier.TOWN,
+                usual.answer().get(Tier.TOWN), Tier.COUNTY, Duration.ofMinutes(30)), usual.spread(), 0, 24, 0,
+                Map.of(Tier.VILLAGE, Set.of(), Tier.TOWN, Set.of(DayOfWeek.SATURDAY, DayOfWeek.SUNDAY),
+                        Tier.COUNTY, Set.of()), usual.deliver()), asked);
+        for (List<String> nonsense : List.of(List.of("--decline", "2"), List.of("--answer", "county=soon"),
+                List.of("--answer", "province=1h"), List.of("--hours", "21-7"), List.of("--days-off", "town=someday"),
+                List.of("--from-running", "localhost:8084"))) {
+            IllegalArgumentException refused = assertThrows(IllegalArgumentException.class,
+                    () -> Simulate.Options.parse(nonsense.toArray(String[]::new)));
+            assertTrue(refused.getMessage().startsWith(nonsense.get(0)) || refused.getMessage().contains(nonsense.get(1)),
+                    refused.getMessage());
+        }
     }
 
     private static String table(long seed, double demand) {
