@@ -425,6 +425,8 @@ class AccessMatrixIT {
                         union(OPERATORS, EnumSet.of(ANALYST, ADMIN))),
                 get(FeiyanService.FEEDBACK, "/api/metrics/dispatch", "/api/metrics/dispatch?by=town",
                         union(OPERATORS, EnumSet.of(ANALYST, ADMIN))),
+                get(FeiyanService.FEEDBACK, "/api/metrics/loads", "/api/metrics/loads?by=town",
+                        union(OPERATORS, EnumSet.of(ANALYST, ADMIN))),
                 write(FeiyanService.FEEDBACK, "POST", "/api/metrics/rebuild", "/api/metrics/rebuild", () -> "",
                         EnumSet.of(ADMIN)).succeedingFirst());
     }

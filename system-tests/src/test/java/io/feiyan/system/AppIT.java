@@ -73,9 +73,9 @@ class AppIT {
 
         // registers a resident: a wrong ID number is refused in words, and what was typed stays
         volunteer.click(By.cssSelector("a[href='#/residents/new']"));
-        volunteer.driver.findElement(By.id("r-name")).sendKeys("吴秀英");
-        volunteer.driver.findElement(By.id("r-phone")).sendKeys("13805396666");
-        volunteer.driver.findElement(By.id("r-id")).sendKeys("371322194503150021");
+        volunteer.type(By.id("r-name"), "吴秀英");
+        volunteer.type(By.id("r-phone"), "13805396666");
+        volunteer.type(By.id("r-id"), "371322194503150021");
         volunteer.click(By.cssSelector("[name=householdTags][value=EMPTY_NEST_ELDERLY]"));
         volunteer.click(By.cssSelector("#register button[type=submit]"));
         volunteer.awaitText(By.cssSelector("#register .form-error"), "ID number");
@@ -92,7 +92,7 @@ class AppIT {
         volunteer.awaitText(By.cssSelector("main h2"), "吴秀英");
         check("a resident's menu");
         volunteer.click(By.cssSelector("a[data-project='culture-opera']"));
-        volunteer.driver.findElement(By.id("o-description")).sendKeys("吴奶奶和邻居们好多年没听过京剧了");
+        volunteer.type(By.id("o-description"), "吴奶奶和邻居们好多年没听过京剧了");
         volunteer.click(By.cssSelector("#order button[type=submit]"));
         volunteer.awaitText(By.cssSelector("#order .form-error"), "consent");
         check("ordering, refused");
@@ -126,7 +126,7 @@ class AppIT {
                     () -> lead.driver.findElements(By.cssSelector("#complete input[name=servedBy]")), l -> !l.isEmpty())
                     .get(0);
             hours.sendKeys("3");
-            lead.driver.findElement(By.id("s-summary")).sendKeys("Peking opera on the village square");
+            lead.type(By.id("s-summary"), "Peking opera on the village square");
             violations.addAll(lead.seriousAccessibilityViolations());
             lead.click(By.cssSelector("#complete button[type=submit]"));
             await().atMost(Browser.WAIT).until(() -> lead.driver.findElements(By.id("complete")).isEmpty());
@@ -208,10 +208,10 @@ class AppIT {
     @Test
     void aNeedTheVolunteerSolvedOnTheSpot_isPlacedAndCompletedByTheVillageTeam_withTheirHours() throws Exception {
         zhaoLiOrdersFor("冯玉珍", "13805394444", "other");
-        volunteer.driver.findElement(By.id("o-description")).sendKeys("Her radio had lost its station: tuned it again");
+        volunteer.type(By.id("o-description"), "Her radio had lost its station: tuned it again");
         volunteer.click(By.id("o-consent"));
         volunteer.click(By.id("o-spot"));
-        volunteer.driver.findElement(By.id("o-hours")).sendKeys("0.5");
+        volunteer.type(By.id("o-hours"), "0.5");
         check("recording a need solved on the spot");
         volunteer.click(By.cssSelector("#order button[type=submit]"));
 
@@ -230,7 +230,7 @@ class AppIT {
         // rated with her as not solved after all: a follow-up visit for the village, whose outcome Zhao Li records
         volunteer.click(By.cssSelector("#rate [name=score][value='2']"));
         volunteer.click(By.cssSelector("#rate [name=solved][value=false]"));
-        volunteer.driver.findElement(By.id("r-comment")).sendKeys("The station is gone again");
+        volunteer.type(By.id("r-comment"), "The station is gone again");
         volunteer.click(By.cssSelector("#rate button[type=submit]"));
         volunteer.awaitText(By.cssSelector("#o-steps li[data-step=RATED]"), "Rated 2 of 5");
         String visit = "//li[@data-follow-up][.//p[contains(., 'The station is gone again')]]";
@@ -264,7 +264,7 @@ class AppIT {
                 .stream().map(WebElement::getText).toList());
         volunteer.click(By.cssSelector("a[data-project='elderly-visit']"));
         assertTrue(volunteer.driver.findElements(By.id("o-consent")).isEmpty(), "no consent box for herself");
-        volunteer.driver.findElement(By.id("o-description")).sendKeys("Company for " + HOSTILE);
+        volunteer.type(By.id("o-description"), "Company for " + HOSTILE);
         check("ordering for herself");
         volunteer.click(By.cssSelector("#order button[type=submit]"));
         await().atMost(Browser.WAIT).until(() -> volunteer.driver.getCurrentUrl().contains("#/orders/"));

@@ -103,6 +103,16 @@ final class Browser implements AutoCloseable {
         target.click();
     }
 
+    /**
+     * Types into the field once it is there: a screen the app shows after a tap is drawn a moment later, so a field
+     * of it looked up at once may not exist yet.
+     */
+    void type(By field, CharSequence... keys) {
+        await().atMost(WAIT).ignoreExceptionsInstanceOf(StaleElementReferenceException.class)
+                .until(() -> driver.findElements(field).stream().filter(WebElement::isDisplayed).findFirst(),
+                        Optional::isPresent).get().sendKeys(keys);
+    }
+
     /** Until the element is there and its text holds these words. */
     void awaitText(By element, String words) {
         await().atMost(WAIT).ignoreExceptionsInstanceOf(StaleElementReferenceException.class)
