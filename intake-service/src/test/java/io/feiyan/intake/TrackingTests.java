@@ -19,6 +19,7 @@ import io.feiyan.events.OrderDeclined;
 import io.feiyan.events.OrderEscalated;
 import io.feiyan.events.OrderRejected;
 import io.feiyan.events.OrderReopened;
+import io.feiyan.events.OrderUnserved;
 import io.feiyan.events.TeamUpdated;
 import io.feiyan.events.Tier;
 import io.feiyan.testkit.EventProbe;
@@ -101,6 +102,23 @@ class TrackingTests {
         probe.publish(new OrderDeclined(id, "art-light-cavalry", DeclineReason.OTHER,
                 "on tour this month", t.plusSeconds(5)));
         awaitStatus(orderId, "PLACED");
+    }
+
+    @Test
+    void givenNoTeamCanTakeTheOrderNow_thenItIsPlacedAgain_andItsTimelineSaysWhy() {
+        String orderId = placeProxyOrder(registerResident(CHANGBULING));
+        UUID id = UUID.fromString(orderId);
+        Instant t = Instant.now().plusSeconds(1);
+        probe.publish(new OrderAssigned(id, "art-light-cavalry", Tier.COUNTY, "culture-opera",
+                t.plus(Duration.ofMinutes(30)), t.plus(Duration.ofHours(2)), null, null, t));
+        awaitStatus(orderId, "ASSIGNED");
+        probe.publish(new OrderDeclined(id, "art-light-cavalry", DeclineReason.NO_CAPACITY, null, t.plusSeconds(5)));
+        probe.publish(new OrderUnserved(id, t.plusSeconds(6)));
+        await().atMost(WAIT).untilAsserted(() -> Auth.volunteer().get("/api/orders/{id}", orderId).then()
+                .body("status", equalTo("PLACED"))
+                .body("timeline.step", contains("PLACED", "ASSIGNED", "DECLINED", "UNSERVED"))
+                .body("timeline[3].text", equalTo("No team in the county can take it now: it waits for a team with"
+                        + " room, or for an operator")));
     }
 
     @Test

@@ -45,7 +45,7 @@ public enum OrderStatus {
         }
         return switch (event) {
             case ORDER_ASSIGNED -> this == PLACED ? ASSIGNED : this;
-            case ORDER_DECLINED -> this == ASSIGNED ? PLACED : this;
+            case ORDER_DECLINED, ORDER_UNSERVED -> this == ASSIGNED ? PLACED : this;
             case ORDER_ACCEPTED -> isCancellable() ? ACCEPTED : this;
             case ORDER_COMPLETED -> this == RATED ? this : COMPLETED;
             case ORDER_RATED -> RATED;

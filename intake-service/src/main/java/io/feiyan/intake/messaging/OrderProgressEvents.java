@@ -6,6 +6,7 @@ import io.feiyan.events.OrderAssigned;
 import io.feiyan.events.OrderCompleted;
 import io.feiyan.events.OrderDeclined;
 import io.feiyan.events.OrderEscalated;
+import io.feiyan.events.OrderUnserved;
 import io.feiyan.events.OrderRated;
 import io.feiyan.events.OrderRejected;
 import io.feiyan.events.OrderReopened;
@@ -35,6 +36,7 @@ public class OrderProgressEvents {
                 .on(OrderAssigned.class, orders::record)
                 .on(OrderDeclined.class, orders::record)
                 .on(OrderEscalated.class, orders::record)
+                .on(OrderUnserved.class, orders::record)
                 .on(OrderRejected.class, orders::record)
                 .on(OrderAccepted.class, orders::record)
                 .on(OrderCompleted.class, orders::record)

@@ -14,6 +14,7 @@ import io.feiyan.events.OrderEvent;
 import io.feiyan.events.OrderPlaced;
 import io.feiyan.events.OrderRated;
 import io.feiyan.events.OrderRejected;
+import io.feiyan.events.OrderUnserved;
 import io.feiyan.events.OrderReopened;
 import io.feiyan.events.Tier;
 import io.feiyan.intake.domain.Order;
@@ -140,6 +141,9 @@ public class Timeline {
         }
         if (event instanceof OrderRejected rejected) {
             return "Not accepted at review: " + rejected.reason();
+        }
+        if (event instanceof OrderUnserved) {
+            return "No team in the county can take it now: it waits for a team with room, or for an operator";
         }
         if (event instanceof OrderAccepted accepted) {
             return "Accepted by " + Team.nameOf(accepted.teamCode());
