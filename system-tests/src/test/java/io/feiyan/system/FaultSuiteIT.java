@@ -56,8 +56,6 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
-import org.junit.jupiter.api.parallel.Execution;
-import org.junit.jupiter.api.parallel.ExecutionMode;
 
 /**
  * Nothing is lost under faults. A steady stream of orders goes around the whole loop — volunteers order,
@@ -69,7 +67,6 @@ import org.junit.jupiter.api.parallel.ExecutionMode;
  * system tests share.
  */
 @ExtendWith(RunningFeiyan.class) // its Keycloak: the fault suite's own system trusts the shared one
-@Execution(ExecutionMode.CONCURRENT) // beside the tests of the shared system: its faults touch only its own
 class FaultSuiteIT {
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final List<String> VILLAGES = List.of("371322206201", "371322107202", "371322107203");

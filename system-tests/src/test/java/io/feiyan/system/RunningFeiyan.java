@@ -22,17 +22,10 @@ public class RunningFeiyan implements BeforeAllCallback {
     private static EventProbe probe;
 
     @Override
-    public void beforeAll(ExtensionContext context) throws IOException {
-        // one system for the run, however many test classes (each with an instance of this extension, some running
-        // beside the others) ask for it at once
-        synchronized (RunningFeiyan.class) {
-            if (system == null) {
-                start(context);
-            }
+    public synchronized void beforeAll(ExtensionContext context) throws IOException {
+        if (system != null) {
+            return;
         }
-    }
-
-    private static void start(ExtensionContext context) throws IOException {
         Path root = root();
         Path data = Files.createTempDirectory("feiyan-e2e-");
         Map<FeiyanService, Integer> anyFreePort = new EnumMap<>(FeiyanService.class);
