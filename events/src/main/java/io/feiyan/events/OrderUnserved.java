@@ -5,8 +5,9 @@ import java.util.UUID;
 
 /**
  * Dispatch found no team in the county that can take the order now — none offers its need, or every one that does
- * is full or has passed it by — so it waits, unserved, until a team has room again or an operator assigns it. Said
- * once each time an order comes to wait so; the next {@link OrderAssigned} ends the wait.
+ * is full or declined it (a team that only let its time to accept pass is asked again first) — so it waits, unserved,
+ * until a team has room again or an operator assigns it. Said once each time an order comes to wait so; the next
+ * {@link OrderAssigned} ends the wait.
  */
 public record OrderUnserved(UUID orderId, Instant unservedAt) implements OrderEvent {
 

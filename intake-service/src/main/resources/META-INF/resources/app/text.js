@@ -33,7 +33,7 @@ export const TEXT = {
       ESCALATED: s => s.reason === 'DEADLINE_PASSED' ? `超过完成期限，已报告${({ VILLAGE: '村', TOWN: '镇', COUNTY: '县' })[s.tier] || ''}级` : `上报到${({ VILLAGE: '村', TOWN: '镇', COUNTY: '县' })[s.tier] || ''}级：${({
         NO_TEAM_AVAILABLE: '本级没有能接的队伍', TIMEOUT: '队伍未按时接单', DECLINED: '本级队伍都未能接单',
         OPERATOR: '县中心调度' })[s.reason] || ''}`,
-      UNSERVED: () => '暂时没有队伍能接：等有空的队伍或工作人员安排',
+      UNSERVED: () => '县里暂时没有队伍能接：等有空的队伍或工作人员安排',
       DECLINED: s => `${s.team} 未能接单：${({ NO_CAPACITY: '人手已满', OUTSIDE_OUR_SERVICE: '不在服务范围',
         RESIDENT_UNREACHABLE: '联系不上居民', OTHER: '其他原因' })[s.reason] || ''}`,
       ACCEPTED: s => `${s.team} 已接单`, COMPLETED: s => `${s.team} 已完成，志愿服务 ${s.hours} 小时`,
@@ -116,7 +116,7 @@ export const TEXT = {
         : `Sent up to the ${(s.tier || '').toLowerCase()} tier: ${({
         NO_TEAM_AVAILABLE: 'no team there could take it', TIMEOUT: 'the team did not accept in time',
         DECLINED: 'every team there declined', OPERATOR: 'by the county centre' })[s.reason] || ''}`,
-      UNSERVED: () => 'No team can take it now: it waits for a team with room, or for an operator',
+      UNSERVED: () => 'No team in the county can take it now: it waits for a team with room, or for an operator',
       DECLINED: s => `Declined by ${s.team}: ${({ NO_CAPACITY: 'no capacity', OUTSIDE_OUR_SERVICE: 'outside its service',
         RESIDENT_UNREACHABLE: 'resident unreachable', OTHER: 'other reason' })[s.reason] || ''}`,
       ACCEPTED: s => `Accepted by ${s.team}`, COMPLETED: s => `Completed by ${s.team}, ${s.hours} volunteer hours`,

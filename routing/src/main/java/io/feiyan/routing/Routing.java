@@ -10,6 +10,7 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
+import java.util.stream.Stream;
 
 /**
  * Routing (派单) as a rule: where a case goes, decided from the case and the teams that could take it, as they are
@@ -20,8 +21,8 @@ import java.util.Set;
  * for its last order, so that ties take turns. A decline tries the tier's next team before the tier above; a missed
  * time to accept sends the case up a tier at once. When no team is left at the county that has not passed the case
  * by, a team that only let its time to accept pass (at night, at a weekend) is asked again, the lowest tier first;
- * one that declined it never is. What no team can take then is unserved; an unserved case goes to the lowest tier
- * that can take it when routed again, on the same terms.
+ * one that declined it never is, nor one never offered it. What no team can take then is unserved; an unserved case goes
+ * to the lowest tier that can take it when routed again, never to a team that declined it.
  */
 public final class Routing {
     private Routing() {
@@ -43,7 +44,7 @@ public final class Routing {
     /**
      * What routing knows of the case: its village, the tier it is at, the projects a team must offer one of (its
      * project; for a need in the resident's words, the active projects of its category), the teams it has passed by
-     * and, among them, those that declined it, whether it is unserved, why it is routed now, and the team it just left
+     * and, among them, those that declined it, whether it is unserved, why it is routed now, the team it just left
      * (a decline or a timeout), if any.
      */
     public record Case(String villageCode, Tier tier, Set<String> projects, Set<String> passedBy,
@@ -73,9 +74,9 @@ public final class Routing {
 
     /**
      * Where the case goes: up these tiers, then to {@code team}; with no team, it is unserved (and stays so, when it
-     * was already).
+     * was already). {@code askedAgain}: the team is one that let the case's time to accept pass, asked again.
      */
-    public record Route(List<Climb> climbs, Optional<Team> team) {
+    public record Route(List<Climb> climbs, Optional<Team> team, boolean askedAgain) {
         public boolean unserved() {
             return team.isEmpty();
         }
@@ -84,7 +85,7 @@ public final class Routing {
     /** Where the case goes, given the teams that could take it (any others among them are left out). */
     public static Route route(Case c, Collection<Team> teams) {
         if (c.unserved()) {
-            return new Route(List.of(), askedAgain(c, teams));
+            return new Route(List.of(), lowestWithRoom(c, teams, c.declinedBy()), false);
         }
         List<Climb> climbs = new ArrayList<>();
         Tier tier = c.tier();
@@ -96,8 +97,12 @@ public final class Routing {
         }
         while (true) {
             Optional<Team> team = choose(c, tier, teams, c.passedBy());
-            if (team.isPresent() || tier == Tier.COUNTY) {
-                return new Route(List.copyOf(climbs), team.isPresent() ? team : askedAgain(c, teams));
+            if (team.isPresent()) {
+                return new Route(List.copyOf(climbs), team, false);
+            }
+            if (tier == Tier.COUNTY) {
+                Optional<Team> again = askedAgain(c, teams);
+                return new Route(List.copyOf(climbs), again, again.isPresent());
             }
             climbs.add(new Climb(tier, tier.above(), leaving, null));
             tier = tier.above();
@@ -129,20 +134,32 @@ public final class Routing {
             return teams.stream().map(Team::tier).min(Comparator.naturalOrder()).orElse(null);
         }
 
-        /** The codes of those of the tier, in order: the peers its work is fairly shared among. */
-        public List<String> at(Tier tier) {
-            return teams.stream().filter(team -> team.tier() == tier).map(Team::code).sorted().toList();
+        /**
+         * The peers of a team given the case at a tier, its work fairly shared among them: the capable teams of the
+         * tier and the team itself (an operator may choose one that does not list the project), in order.
+         */
+        public List<String> peersOf(String team, Tier tier) {
+            return Stream.concat(Stream.of(team),
+                            teams.stream().filter(capable -> capable.tier() == tier).map(Team::code))
+                    .distinct().sorted().toList();
         }
     }
 
     /**
-     * When no team is left that has not passed the case by: a team of the lowest tier that can take it, one that only
-     * let its time to accept pass (at night, at a weekend) asked again rather than the case waiting for nobody; never
-     * one that declined it.
+     * When no team is left that has not passed the case by: a team that only let its time to accept pass (at night,
+     * at a weekend), of the lowest tier that has one with room, asked again rather than the case waiting for nobody.
+     * Never one that declined it, nor one that was never offered it (a case is not sent back below its tier).
      */
     private static Optional<Team> askedAgain(Case c, Collection<Team> teams) {
+        List<Team> letItPass = teams.stream()
+                .filter(team -> c.passedBy().contains(team.code()) && !c.declinedBy().contains(team.code())).toList();
+        return lowestWithRoom(c, letItPass, c.declinedBy());
+    }
+
+    /** A team of the lowest tier that has one with room, but none of {@code leftOut}. */
+    private static Optional<Team> lowestWithRoom(Case c, Collection<Team> teams, Set<String> leftOut) {
         for (Tier tier : Tier.values()) {
-            Optional<Team> team = choose(c, tier, teams, c.declinedBy());
+            Optional<Team> team = choose(c, tier, teams, leftOut);
             if (team.isPresent()) {
                 return team;
             }

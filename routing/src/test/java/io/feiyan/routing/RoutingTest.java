@@ -100,14 +100,17 @@ class RoutingTest {
                         "C2"),
                 row("time to accept missed at the county, no team left: the team that let it pass is asked again",
                         order().at(Tier.COUNTY).timedOutAt("C1"), List.of(county("C1", 0)),
-                        "C1"),
+                        "C1 (asked again)"),
                 row("time to accept missed, the town and county full: back to the lowest tier that let it pass",
                         order().timedOutAt("V1"), List.of(village("V1", 0), town("T1", 2), county("C1", 2)),
-                        "VILLAGE→TOWN timeout (V1 did not accept in time) · TOWN→COUNTY no team available · V1"),
+                        "VILLAGE→TOWN timeout (V1 did not accept in time) · TOWN→COUNTY no team available · V1 (asked again)"),
                 row("passed by everywhere: asked again only of a team that did not decline it",
                         order().at(Tier.COUNTY).declinedBy("V1").timedOutAt("C1"),
                         List.of(village("V1", 0), county("C1", 0)),
-                        "C1"),
+                        "C1 (asked again)"),
+                row("sent up by an operator, the town and county full: never back to the village team it left",
+                        order().at(Tier.TOWN), List.of(village("V1", 0), town("T1", 2), county("C1", 2)),
+                        "TOWN→COUNTY no team available · unserved"),
                 row("declined by every team that could take it: unserved",
                         order().at(Tier.COUNTY).declinedBy("V1").declinedBy("C1"),
                         List.of(village("V1", 0), county("C1", 0)),
@@ -160,7 +163,7 @@ class RoutingTest {
             steps.add(climb.from() + "→" + climb.to() + " " + climb.reason().name().toLowerCase().replace('_', ' ')
                     + (climb.note() == null ? "" : " (" + climb.note() + ")"));
         }
-        steps.add(route.team().map(Routing.Team::code).orElse("unserved"));
+        steps.add(route.team().map(Routing.Team::code).orElse("unserved") + (route.askedAgain() ? " (asked again)" : ""));
         return String.join(" · ", steps);
     }
 

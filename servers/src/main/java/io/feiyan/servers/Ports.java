@@ -25,15 +25,19 @@ public final class Ports {
     /** A port nothing listens on now, below the ephemeral range, not given before by this process. */
     public static int free() {
         int highest = ephemeralStart() - 1;
-        int span = highest - LOWEST + 1;
+        int lowest = Math.max(1024, Math.min(LOWEST, highest - 999));
+        int span = highest - lowest + 1;
+        if (span < 1) {
+            throw new IllegalStateException("the ephemeral range starts at " + (highest + 1) + ": no port below it");
+        }
         int first = ThreadLocalRandom.current().nextInt(span);
         for (int i = 0; i < span; i++) {
-            int port = LOWEST + (first + i) % span;
+            int port = lowest + (first + i) % span;
             if (!GIVEN.contains(port) && bindable(port) && GIVEN.add(port)) {
                 return port;
             }
         }
-        throw new IllegalStateException("no free port between " + LOWEST + " and " + highest);
+        throw new IllegalStateException("no free port between " + lowest + " and " + highest);
     }
 
     private static boolean bindable(int port) {
@@ -51,7 +55,7 @@ public final class Ports {
         try {
             // readAllLines, not readString: that reads a /proc file's first byte only (its size shows as 0)
             String range = Files.readAllLines(Path.of("/proc/sys/net/ipv4/ip_local_port_range")).get(0).trim();
-            return Math.max(LOWEST + 1000, Integer.parseInt(range.split("\\s+")[0]));
+            return Integer.parseInt(range.split("\\s+")[0]);
         } catch (IOException | RuntimeException e) {
             return 32768;
         }

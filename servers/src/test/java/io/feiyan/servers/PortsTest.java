@@ -21,7 +21,7 @@ class PortsTest {
         Path range = Path.of("/proc/sys/net/ipv4/ip_local_port_range");
         Assumptions.assumeTrue(Files.exists(range), "a Linux system");
         try (Scanner scanner = new Scanner(range)) {
-            assertEquals(Math.max(16000, scanner.nextInt()), Ports.ephemeralStart());
+            assertEquals(scanner.nextInt(), Ports.ephemeralStart());
         }
     }
 
@@ -30,7 +30,7 @@ class PortsTest {
         Set<Integer> given = new HashSet<>();
         for (int i = 0; i < 50; i++) {
             int port = Ports.free();
-            assertTrue(port >= 15000 && port < Ports.ephemeralStart(), "port " + port);
+            assertTrue(port >= 1024 && port < Ports.ephemeralStart(), "port " + port);
             given.add(port);
         }
         assertEquals(50, given.size());

@@ -132,6 +132,10 @@ public final class Simulate {
                         && day.length() >= 2).findFirst().orElseThrow(() -> new IllegalArgumentException(
                         "--days-off TIER=DAYS, DAYS such as sat+sun or none, not " + value)));
             }
+            if (off.size() == DayOfWeek.values().length) {
+                throw new IllegalArgumentException("--days-off " + value + ": a tier off every day answers nothing;"
+                        + " --without takes its teams away");
+            }
             return off;
         }
 

@@ -359,7 +359,7 @@ public class DispatchService {
      */
     private void assign(DispatchCase c, String team, Tier tier, String operator, String note, Routing.Capable capable) {
         outbox.publish(c.assignTo(team, tier, config.acceptWithin(c.urgency), operator, note, capable.lowestTier(),
-                capable.at(tier), Instant.now()), c.traceparent);
+                capable.peersOf(team, tier), Instant.now()), c.traceparent);
         Decision.record(c.orderId, Decision.Kind.ASSIGNED, team + " at " + lower(tier) + " tier"
                 + (note == null ? "" : ": " + note), operator, Instant.now());
     }

@@ -205,7 +205,8 @@ public class Metrics {
     /**
      * Each team's load against its fair share, by the month an order was placed (README "Dispatch quality"): the
      * orders it served, and its share of the served orders it could have taken — each shared equally among the peers
-     * its assignment named, the teams of its tier that could have taken it. Always by team; the busiest first.
+     * its assignment named, the teams of its tier that could have taken it (assignments that named none, made before
+     * dispatch said them, are left out). Always by team; the busiest first.
      */
     public MetricsTable loads(Selection selection) {
         List<Dimension> by = new ArrayList<>(selection.by());
@@ -217,7 +218,7 @@ public class Metrics {
                 """ + SERVED_BY + """
                 cross join lateral (select acc.team_code, 1 as served, 0.0 as fair
                         union all select peer, 0, 1.0 / cardinality(acc.peers) from unnest(acc.peers) peer) team
-                where acc.at is not null""";
+                where acc.peers is not null""";
         List<List<Object>> rows = new ArrayList<>();
         int others = by.size() - 1;
         for (Object[] row : rows(sql, "o.placed_at", new Selection(by, selection.from(), selection.to(),
