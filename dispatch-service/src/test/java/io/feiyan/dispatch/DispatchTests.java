@@ -133,6 +133,8 @@ class DispatchTests {
                 offers.stream().map(OrderAssigned::teamCode).toList());
         assertTrue(offers.get(1).assignedAt().isAfter(offers.get(0).acceptBy().minusMillis(1)),
                 "asked again once its time to accept had passed");
+        assertEquals(List.of(false, true), offers.stream().map(OrderAssigned::askedAgain).toList(),
+                "said, so that the response rate counts the team's offer once");
         assertEquals(0, probe.published(Topics.ORDERS_UNSERVED).stream().filter(keyed(order)).count());
         probe.publish(new OrderAccepted(order, place.code("county"), Instant.now()));
         await().atMost(Place.WAIT).untilAsserted(() -> Auth.countyCentre().get("/api/cases/{id}", order).then()

@@ -11,7 +11,9 @@ import java.util.UUID;
  * dispatch chose by its rules. {@code lowestCapableTier} is the lowest tier at which a team could serve the order at
  * all (offering its project, room or not) when it was assigned: where it would be served close to home.
  * {@code peerTeams} are the teams of the assigned tier that could have taken it then (offering its project, room or
- * not), the team given it among them when dispatch chose: the teams its work is fairly shared among.
+ * not), and the team given it: the teams its work is fairly shared among. {@code askedAgain} is true when the team had
+ * let the order's time to accept pass and is asked again, no other team being left (not a new offer in the response
+ * rate); null from a dispatch that did not say.
  */
 public record OrderAssigned(
         UUID orderId,
@@ -24,7 +26,8 @@ public record OrderAssigned(
         String note,
         Instant assignedAt,
         Tier lowestCapableTier,
-        List<String> peerTeams) implements OrderEvent {
+        List<String> peerTeams,
+        Boolean askedAgain) implements OrderEvent {
 
     public OrderAssigned {
         peerTeams = peerTeams == null ? null : List.copyOf(peerTeams);
@@ -33,7 +36,7 @@ public record OrderAssigned(
     /** An assignment that says neither the lowest capable tier nor the peer teams. */
     public OrderAssigned(UUID orderId, String teamCode, Tier tier, String projectCode, Instant acceptBy,
             Instant deadline, String assignedBy, String note, Instant assignedAt) {
-        this(orderId, teamCode, tier, projectCode, acceptBy, deadline, assignedBy, note, assignedAt, null, null);
+        this(orderId, teamCode, tier, projectCode, acceptBy, deadline, assignedBy, note, assignedAt, null, null, null);
     }
 
     @Override

@@ -290,19 +290,28 @@ class MetricsTests {
         probe.publish(new OrderCancelled(cancelled, CancelReason.NO_LONGER_NEEDED, t.plus(Duration.ofMinutes(181))));
         UUID rejected = scenario.placed(village, "DAILY_LIFE", null, t);
         probe.publish(new OrderRejected(rejected, "a builder's job", "op", t.plus(Duration.ofMinutes(5))));
+        // a team that let its hour pass, asked again and accepting then: one offer in the response rate, not in time
+        UUID night = scenario.placed(village, "LEGAL_AID", "legal-consult", t);
+        assigned(night, "night-team", Tier.COUNTY, Tier.COUNTY, t, week, List.of("night-team"));
+        probe.publish(new OrderAssigned(night, "night-team", Tier.COUNTY, null, t.plus(Duration.ofMinutes(121)), week,
+                null, null, t.plus(Duration.ofMinutes(61)), Tier.COUNTY, List.of("night-team"), true));
+        scenario.accepted(night, "night-team", t.plus(Duration.ofMinutes(70)));
 
         await().atMost(Scenario.WAIT).untilAsserted(() -> asAnalyst().get("/api/metrics/dispatch?region=" + region)
                 .then().statusCode(200)
-                .body("rows[0].orders", equalTo(6))
-                .body("rows[0].served", equalTo(4))
+                .body("rows[0].orders", equalTo(7))
+                .body("rows[0].served", equalTo(5))
                 .body("rows[0].waitedUnserved", equalTo(2))
                 .body("rows[0].unservedLongestMinutes", equalTo(180))
                 .body("rows[0].acceptedP90Minutes", equalTo(70)));
         asAnalyst().get("/api/metrics/loads?region=" + region).then().statusCode(200)
-                .body("rows.team", contains("a", "troupe", "b"))
-                .body("rows.served", contains(2, 1, 1))
-                .body("rows.fairShare", contains(1.5f, 1.0f, 1.5f))
-                .body("rows.load", contains(1.33f, 1.0f, 0.67f));
+                .body("rows.team", contains("a", "night-team", "troupe", "b"))
+                .body("rows.served", contains(2, 1, 1, 1))
+                .body("rows.fairShare", contains(1.5f, 1.0f, 1.0f, 1.5f))
+                .body("rows.load", contains(1.33f, 1.0f, 1.0f, 0.67f));
+        asAnalyst().get("/api/metrics/rates?region=" + region).then().statusCode(200)
+                .body("rows[0].assigned", equalTo(5))
+                .body("rows[0].acceptedInTime", equalTo(4));
     }
 
     private void assigned(UUID order, String team, Tier tier, Tier lowest, Instant at, Instant deadline) {
@@ -312,7 +321,7 @@ class MetricsTests {
     private void assigned(UUID order, String team, Tier tier, Tier lowest, Instant at, Instant deadline,
             List<String> peers) {
         probe.publish(new OrderAssigned(order, team, tier, null, at.plus(Duration.ofHours(1)), deadline, null, null,
-                at, lowest, peers));
+                at, lowest, peers, false));
     }
 
     private void placeOrders() {

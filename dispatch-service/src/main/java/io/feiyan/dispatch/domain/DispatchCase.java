@@ -126,7 +126,7 @@ public class DispatchCase extends PanacheEntityBase {
 
     /** Gives the case to the team, which has {@code acceptWithin} to accept it. */
     public OrderAssigned assignTo(String team, Tier teamTier, Duration acceptWithin, String operator, String note,
-            Tier lowestCapable, List<String> peers, Instant now) {
+            Tier lowestCapable, List<String> peers, boolean askedAgain, Instant now) {
         status = CaseStatus.ASSIGNED;
         unserved = false;
         teamCode = team;
@@ -137,7 +137,7 @@ public class DispatchCase extends PanacheEntityBase {
         deadlineEscalated = false;
         updatedAt = now;
         return new OrderAssigned(orderId, teamCode, tier, projectCode, acceptBy, deadline, operator, note, now,
-                lowestCapable, peers);
+                lowestCapable, peers, askedAgain);
     }
 
     /** Sends the case up one tier, away from its team if it had one. */

@@ -112,7 +112,7 @@ public class DispatchService {
         c.status = CaseStatus.WAITING;
         take(team.code, false);
         Set<String> projects = projectsFor(c);
-        assign(c, team.code, team.tier, by.id(), note, Routing.capable(c.villageCode, projects,
+        assign(c, team.code, team.tier, false, by.id(), note, Routing.capable(c.villageCode, projects,
                 candidates(c, projects)));
         changed(c);
     }
@@ -286,7 +286,7 @@ public class DispatchService {
             escalate(c, c.escalate(climb.reason(), null, climb.note(), now));
         }
         if (route.team().isPresent()) {
-            assign(c, route.team().get().code(), route.team().get().tier(), null, null,
+            assign(c, route.team().get().code(), route.team().get().tier(), route.askedAgain(), null, null,
                     Routing.capable(c.villageCode, projects, teams));
             return true;
         }
@@ -354,14 +354,16 @@ public class DispatchService {
     }
 
     /**
-     * Gives the case to the team, saying the lowest tier a {@code capable} team was at and the capable teams of its
-     * own tier, its peers (feedback measures dispatch by them).
+     * Gives the case to the team — {@code askedAgain} when it had let the case's time pass — saying the lowest tier a
+     * {@code capable} team was at and the team's peers (feedback measures dispatch by them).
      */
-    private void assign(DispatchCase c, String team, Tier tier, String operator, String note, Routing.Capable capable) {
+    private void assign(DispatchCase c, String team, Tier tier, boolean askedAgain, String operator, String note,
+            Routing.Capable capable) {
         outbox.publish(c.assignTo(team, tier, config.acceptWithin(c.urgency), operator, note, capable.lowestTier(),
-                capable.peersOf(team, tier), Instant.now()), c.traceparent);
+                capable.peersOf(team, tier), askedAgain, Instant.now()), c.traceparent);
         Decision.record(c.orderId, Decision.Kind.ASSIGNED, team + " at " + lower(tier) + " tier"
-                + (note == null ? "" : ": " + note), operator, Instant.now());
+                + (askedAgain ? ", asked again: no other team is left" : "") + (note == null ? "" : ": " + note),
+                operator, Instant.now());
     }
 
     private void escalate(DispatchCase c, OrderEscalated escalated) {

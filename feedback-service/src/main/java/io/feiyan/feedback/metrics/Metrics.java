@@ -24,7 +24,8 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
  * agree with the topics. The definitions (also in the API docs):
  * <ul>
  * <li><b>response rate</b> (响应率) = assignments accepted in time ÷ assignments made. Every OrderAssigned is
- * one assignment (a reassignment after a decline or a missed time is another); it was accepted in time if
+ * one assignment (a reassignment after a decline or a missed time is another; asking again a team that let the
+ * order's time pass, no other team being left, is not); it was accepted in time if
  * the same team's OrderAccepted for that order came between the assignment and its time to accept
  * ({@code acceptBy}), before any later assignment of the order. Counted in the month of the assignment, for the team assigned.</li>
  * <li><b>resolution rate</b> (解决率) = orders resolved ÷ orders approved. An order is approved once
@@ -97,7 +98,7 @@ public class Metrics {
             Rate rate = RATES.get(r);
             String sql = select(selection.by(), "base.at") + "count(*), count(*) filter (where " + rate.met() + ")"
                     + " from metric_step base left join metric_order o on o.order_id = base.order_id " + rate.team()
-                    + " where base.step = '" + rate.step() + "'";
+                    + " where base.step = '" + rate.step() + "' and base.asked_again is not true";
             for (Object[] row : rows(sql, "base.at", selection)) {
                 long[] figures = counts.computeIfAbsent(key(row, selection.by().size()), k -> new long[RATES.size() * 2]);
                 figures[2 * r] = number(row[row.length - 2]);

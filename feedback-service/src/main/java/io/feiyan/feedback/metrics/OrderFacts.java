@@ -99,10 +99,10 @@ public class OrderFacts {
         } else if (payload instanceof OrderAssigned assigned) {
             step(tables, id, assigned, Step.ASSIGNED, assigned.teamCode(), assigned.assignedAt(), assigned.acceptBy(),
                     null, new Dispatched(assigned.tier(), assigned.lowestCapableTier(), assigned.deadline(), null,
-                            assigned.peerTeams()));
+                            assigned.peerTeams(), assigned.askedAgain()));
         } else if (payload instanceof OrderEscalated escalated) {
             step(tables, id, escalated, Step.ESCALATED, null, escalated.escalatedAt(), null, null,
-                    new Dispatched(escalated.toTier(), null, null, escalated.reason().name(), null));
+                    new Dispatched(escalated.toTier(), null, null, escalated.reason().name(), null, null));
         } else if (payload instanceof OrderUnserved unserved) {
             step(tables, id, unserved, Step.UNSERVED, null, unserved.unservedAt(), null, null, Dispatched.NONE);
         } else if (payload instanceof OrderCancelled cancelled) {
@@ -122,18 +122,19 @@ public class OrderFacts {
 
     /**
      * What dispatch's measures need of an assignment (its tier, the lowest tier that could have served the order, its
-     * deadline, its peers) or of an escalation (the tier reached, and why).
+     * deadline, its peers, whether it asked a team again) or of an escalation (the tier reached, and why).
      */
-    private record Dispatched(Tier tier, Tier lowestTier, Instant deadline, String reason, List<String> peers) {
-        static final Dispatched NONE = new Dispatched(null, null, null, null, null);
+    private record Dispatched(Tier tier, Tier lowestTier, Instant deadline, String reason, List<String> peers,
+            Boolean askedAgain) {
+        static final Dispatched NONE = new Dispatched(null, null, null, null, null, null);
     }
 
     private void step(Tables tables, UUID eventId, OrderEvent event, Step step, String team, Instant at, Instant due,
             Integer score, Dispatched dispatched) {
         entityManager.createNativeQuery("insert into " + tables.steps
                         + " (event_id, order_id, step, team_code, at, due, score, tier, lowest_tier, deadline, reason,"
-                        + " peers) values (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11,"
-                        + " string_to_array(cast(?12 as text), ',')) on conflict do nothing")
+                        + " peers, asked_again) values (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11,"
+                        + " string_to_array(cast(?12 as text), ','), cast(cast(?13 as text) as boolean)) on conflict do nothing")
                 .setParameter(1, eventId)
                 .setParameter(2, event.orderId())
                 .setParameter(3, step.name())
@@ -147,6 +148,7 @@ public class OrderFacts {
                 .setParameter(11, dispatched.reason())
                 // team codes have no commas (team-service: letters, digits, - and _)
                 .setParameter(12, dispatched.peers() == null ? null : String.join(",", dispatched.peers()))
+                .setParameter(13, dispatched.askedAgain() == null ? null : dispatched.askedAgain().toString())
                 .executeUpdate();
     }
 }

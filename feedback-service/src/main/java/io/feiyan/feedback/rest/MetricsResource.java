@@ -53,8 +53,9 @@ public class MetricsResource {
             `format=csv`, as CSV. Months are calendar months in the county's time zone (feiyan.time-zone).
 
             - **responseRate** = `acceptedInTime` ÷ `assigned`. Every OrderAssigned is one assignment (a \
-            reassignment after a decline or a missed time is another). It was accepted in time when the same team's \
-            OrderAccepted for the order came between the assignment and its `acceptBy` (and before any later \
+            reassignment after a decline or a missed time is another; asking again a team that let the order's time \
+            pass, no other team being left, OrderAssigned.askedAgain, is not). It was accepted in time when the same \
+            team's OrderAccepted for the order came between the assignment and its `acceptBy` (and before any later \
             assignment of the order). Counted in the month of the assignment, for the team assigned.
             - **resolutionRate** = `resolved` ÷ `approved`. An order is approved once, when it passes review \
             (OrderApproved: by an operator, or needing no review; a rejected order never is). It is resolved when \
