@@ -29,7 +29,7 @@ export const TEXT = {
     step: {
       PLACED: s => s.reason === 'SOLVED_ON_THE_SPOT' ? `已下单，飞燕志愿者当场解决（${s.hours} 小时）` : '已下单',
       APPROVED: () => '通过审核',
-      ASSIGNED: s => `派给 ${s.team}（${({ VILLAGE: '村', TOWN: '镇', COUNTY: '县' })[s.tier] || ''}级）`,
+      ASSIGNED: s => `${s.reason === 'ASKED_AGAIN' ? '没有别的队伍了，再次派给' : '派给'} ${s.team}（${({ VILLAGE: '村', TOWN: '镇', COUNTY: '县' })[s.tier] || ''}级）`,
       ESCALATED: s => s.reason === 'DEADLINE_PASSED' ? `超过完成期限，已报告${({ VILLAGE: '村', TOWN: '镇', COUNTY: '县' })[s.tier] || ''}级` : `上报到${({ VILLAGE: '村', TOWN: '镇', COUNTY: '县' })[s.tier] || ''}级：${({
         NO_TEAM_AVAILABLE: '本级没有能接的队伍', TIMEOUT: '队伍未按时接单', DECLINED: '本级队伍都未能接单',
         OPERATOR: '县中心调度' })[s.reason] || ''}`,
@@ -111,7 +111,7 @@ export const TEXT = {
     step: {
       PLACED: s => s.reason === 'SOLVED_ON_THE_SPOT' ? `Placed, and solved on the spot in ${s.hours} hours` : 'Placed',
       APPROVED: () => 'Passed review',
-      ASSIGNED: s => `Assigned to ${s.team} (${(s.tier || '').toLowerCase()} tier)`,
+      ASSIGNED: s => `${s.reason === 'ASKED_AGAIN' ? 'No other team left: asked again of' : 'Assigned to'} ${s.team} (${(s.tier || '').toLowerCase()} tier)`,
       ESCALATED: s => s.reason === 'DEADLINE_PASSED' ? `Overdue: the ${(s.tier || '').toLowerCase()} tier is told`
         : `Sent up to the ${(s.tier || '').toLowerCase()} tier: ${({
         NO_TEAM_AVAILABLE: 'no team there could take it', TIMEOUT: 'the team did not accept in time',

@@ -9,6 +9,7 @@ import static org.awaitility.Awaitility.await;
 import static org.hamcrest.Matchers.contains;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasSize;
+import static org.hamcrest.Matchers.startsWith;
 
 import io.feiyan.events.OrderAccepted;
 import io.feiyan.events.OrderApproved;
@@ -119,6 +120,16 @@ class TrackingTests {
                 .body("timeline.step", contains("PLACED", "ASSIGNED", "DECLINED", "UNSERVED"))
                 .body("timeline[3].text", equalTo("No team in the county can take it now: it waits for a team with"
                         + " room, or for an operator")));
+
+        // a team that had let its time pass, asked again: the step says so, for the app to tell
+        Instant deadline = t.plus(Duration.ofHours(2));
+        probe.publish(new OrderAssigned(id, "art-light-cavalry", Tier.COUNTY, "culture-opera",
+                t.plus(Duration.ofHours(1)), deadline, null, null, t.plusSeconds(7), Tier.COUNTY,
+                List.of("art-light-cavalry"), true));
+        await().atMost(WAIT).untilAsserted(() -> Auth.volunteer().get("/api/orders/{id}", orderId).then()
+                .body("status", equalTo("ASSIGNED"))
+                .body("timeline[4].reason", equalTo("ASKED_AGAIN"))
+                .body("timeline[4].text", startsWith("No other team left: asked again of ")));
     }
 
     @Test

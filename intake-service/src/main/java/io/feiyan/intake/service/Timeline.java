@@ -66,7 +66,8 @@ public class Timeline {
         String text = describe(order, event);
         Instant at = event.occurredAt();
         if (event instanceof OrderAssigned assigned) {
-            return new Entry(step, at, text, Team.nameOf(assigned.teamCode()), assigned.tier(), null, null, null);
+            return new Entry(step, at, text, Team.nameOf(assigned.teamCode()), assigned.tier(), null, null,
+                    Boolean.TRUE.equals(assigned.askedAgain()) ? "ASKED_AGAIN" : null);
         }
         if (event instanceof OrderEscalated escalated) {
             return new Entry(step, at, text, null, escalated.toTier(), null, null, escalated.reason().name());
@@ -117,8 +118,9 @@ public class Timeline {
                     : "Approved at review by operator " + approved.approvedBy();
         }
         if (event instanceof OrderAssigned assigned) {
-            return (assigned.assignedBy() == null ? "Assigned to "
-                    : "Assigned by operator " + assigned.assignedBy() + " to ")
+            return (assigned.assignedBy() != null ? "Assigned by operator " + assigned.assignedBy() + " to "
+                    : Boolean.TRUE.equals(assigned.askedAgain()) ? "No other team left: asked again of "
+                    : "Assigned to ")
                     + Team.nameOf(assigned.teamCode()) + " at " + tier(assigned.tier())
                     + " tier, to deliver by " + localTime.format(assigned.deadline()) + because(assigned.note());
         }
