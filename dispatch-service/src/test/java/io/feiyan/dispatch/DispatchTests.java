@@ -28,10 +28,12 @@ import io.feiyan.events.Urgency;
 import io.feiyan.testkit.EventProbe;
 import io.feiyan.testkit.FeiyanTest;
 import io.feiyan.testkit.InjectEventProbe;
+import io.restassured.http.ContentType;
 import java.math.BigDecimal;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
 
@@ -139,6 +141,26 @@ class DispatchTests {
         probe.publish(new OrderAccepted(order, place.code("county"), Instant.now()));
         await().atMost(Place.WAIT).untilAsserted(() -> Auth.countyCentre().get("/api/cases/{id}", order).then()
                 .body("status", equalTo("ACCEPTED")).body("unserved", equalTo(false)));
+    }
+
+    @Test
+    void givenAnOperatorTookTheCaseFromATeam_thenTheRuleNeverAsksThatTeamAgain() {
+        Place place = new Place(probe, 212);
+        place.project("nursing");
+        place.team("a", Tier.COUNTY, 5, "nursing");
+        place.team("b", Tier.COUNTY, 5, "nursing");
+        UUID order = place.order("nursing", Urgency.ROUTINE);
+        String first = place.assigned(order).teamCode();
+        String other = first.equals(place.code("a")) ? place.code("b") : place.code("a");
+
+        Auth.countyCentre().contentType(ContentType.JSON).body(Map.of("teamCode", other, "reason", "nearer"))
+                .post("/api/cases/{id}/assign", order).then().statusCode(200);
+        probe.publish(new OrderDeclined(order, other, DeclineReason.OTHER, "the nurse is away", Instant.now()));
+
+        // the team the operator took it from is not asked again: the case waits for an operator
+        probe.first(1, Topics.ORDERS_UNSERVED, keyed(order), Place.WAIT);
+        assertEquals(List.of(first, other), probe.published(Topics.ORDERS_ASSIGNED).stream().filter(keyed(order))
+                .map(r -> payload(r, OrderAssigned.class).teamCode()).toList());
     }
 
     @Test

@@ -44,8 +44,8 @@ public final class Routing {
     /**
      * What routing knows of the case: its village, the tier it is at, the projects a team must offer one of (its
      * project; for a need in the resident's words, the active projects of its category), the teams it has passed by
-     * and, among them, those that declined it, whether it is unserved, why it is routed now, the team it just left
-     * (a decline or a timeout), if any.
+     * and, among them, those never to have it again (they declined it, or an operator took it from them), whether it
+     * is unserved, why it is routed now, and the team it just left (a decline or a timeout), if any.
      */
     public record Case(String villageCode, Tier tier, Set<String> projects, Set<String> passedBy,
             Set<String> declinedBy, boolean unserved, Move move, String leftTeam) {
@@ -85,7 +85,8 @@ public final class Routing {
     /** Where the case goes, given the teams that could take it (any others among them are left out). */
     public static Route route(Case c, Collection<Team> teams) {
         if (c.unserved()) {
-            return new Route(List.of(), lowestWithRoom(c, teams, c.declinedBy()), false);
+            Optional<Team> team = lowestWithRoom(c, teams, c.declinedBy());
+            return new Route(List.of(), team, team.isPresent() && c.passedBy().contains(team.get().code()));
         }
         List<Climb> climbs = new ArrayList<>();
         Tier tier = c.tier();
@@ -148,7 +149,7 @@ public final class Routing {
     /**
      * When no team is left that has not passed the case by: a team that only let its time to accept pass (at night,
      * at a weekend), of the lowest tier that has one with room, asked again rather than the case waiting for nobody.
-     * Never one that declined it, nor one that was never offered it (a case is not sent back below its tier).
+     * Never one that declined it, nor one below its tier that it was never offered.
      */
     private static Optional<Team> askedAgain(Case c, Collection<Team> teams) {
         List<Team> letItPass = teams.stream()

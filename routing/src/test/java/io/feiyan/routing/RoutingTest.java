@@ -129,7 +129,7 @@ class RoutingTest {
                         "unserved"),
                 row("an unserved case goes back to a team that only let its time to accept pass",
                         order().at(Tier.COUNTY).timedOutAt("C1").unserved().routedAgain(), List.of(county("C1", 0)),
-                        "C1"),
+                        "C1 (asked again)"),
                 row("an unserved case never goes back to a team that declined it",
                         order().at(Tier.COUNTY).declinedBy("C1").unserved().routedAgain(), List.of(county("C1", 0)),
                         "unserved"));

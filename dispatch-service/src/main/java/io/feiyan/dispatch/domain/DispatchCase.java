@@ -56,7 +56,10 @@ public class DispatchCase extends PanacheEntityBase {
     @JdbcTypeCode(SqlTypes.ARRAY)
     @Column(columnDefinition = "text[]")
     public List<String> passedBy = new ArrayList<>();
-    /** Those of them that declined it: unlike a team that let its time pass, never offered it again, unserved or not. */
+    /**
+     * Those of them that declined it, or that an operator took it from: unlike a team that only let its time pass,
+     * never offered it again by the rule, unserved or not.
+     */
     @JdbcTypeCode(SqlTypes.ARRAY)
     @Column(columnDefinition = "text[]")
     public List<String> declinedBy = new ArrayList<>();
@@ -169,6 +172,11 @@ public class DispatchCase extends PanacheEntityBase {
             declinedBy.add(team);
         }
         passedOnBy(team, now);
+    }
+
+    /** An operator gives the case to another team: as after a decline, the rule never offers it back to this one. */
+    public void takenFrom(String team, Instant now) {
+        declinedBy(team, now);
     }
 
     /** The team said no or let the time to accept pass: the case is free to go to another. */

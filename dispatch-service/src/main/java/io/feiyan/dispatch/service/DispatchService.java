@@ -107,7 +107,7 @@ public class DispatchService {
             outbox.publish(c.approve(by.id(), Instant.now()), c.traceparent);
         }
         if (c.teamCode != null) {
-            c.passedOnBy(c.teamCode, Instant.now());
+            c.takenFrom(c.teamCode, Instant.now());
         }
         c.status = CaseStatus.WAITING;
         take(team.code, false);

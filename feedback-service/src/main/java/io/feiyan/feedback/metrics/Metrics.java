@@ -219,7 +219,7 @@ public class Metrics {
                 """ + SERVED_BY + """
                 cross join lateral (select acc.team_code, 1 as served, 0.0 as fair
                         union all select peer, 0, 1.0 / cardinality(acc.peers) from unnest(acc.peers) peer) team
-                where acc.peers is not null""";
+                where cardinality(acc.peers) > 0""";
         List<List<Object>> rows = new ArrayList<>();
         int others = by.size() - 1;
         for (Object[] row : rows(sql, "o.placed_at", new Selection(by, selection.from(), selection.to(),

@@ -112,7 +112,8 @@ public class MetricsResource {
             Always by team (and by whatever else `by` names), by the month an order was placed; the busiest first. \
             **served**: the orders the team accepted last. **fairShare**: its share of the served orders it could \
             have taken: each is shared equally among the peers its accepted assignment named (OrderAssigned.peerTeams: \
-            the teams of that tier serving the order's place and offering its project, room or not). **load** = \
+            the teams of that tier serving the order's place and offering its project, room or not, and the team given \
+            it; orders whose assignment named none, from before dispatch said them, are left out). **load** = \
             served ÷ fairShare: 1 is a fair share, 1.5 half as much again; null when the team was nobody's peer. \
             JSON, or CSV as for the rates. Computed from the event topics alone.""")
     public Response loads(@BeanParam Asked asked) {

@@ -44,7 +44,7 @@ public class Timeline {
      * One step: what happened ({@code PLACED}, {@code ASSIGNED}, {@code ESCALATED}, ...), when, in words; and the
      * facts the words are made of, for a client that tells the story in its user's language: the team (its name),
      * the tier (reached, for an escalation), the volunteer hours, the score, and the reason's code (an escalation's,
-     * a decline's, a cancellation's). A fact the step has not is left out.
+     * a decline's, a cancellation's; ASKED_AGAIN for a team asked again). A fact the step has not is left out.
      */
     @JsonInclude(JsonInclude.Include.NON_NULL)
     public record Entry(String step, Instant at, String text, String team, Tier tier, BigDecimal hours, Integer score,
