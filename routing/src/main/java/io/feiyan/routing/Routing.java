@@ -45,10 +45,11 @@ public final class Routing {
      * What routing knows of the case: its village, the tier it is at, the projects a team must offer one of (its
      * project; for a need in the resident's words, the active projects of its category), the teams it has passed by
      * and, among them, those never to have it again (they declined it, or an operator took it from them), whether it
-     * is unserved, why it is routed now, and the team it just left (a decline or a timeout), if any.
+     * is unserved, why it is routed now, the team it just left (a decline or a timeout), if any, and whether that
+     * team had been asked again.
      */
     public record Case(String villageCode, Tier tier, Set<String> projects, Set<String> passedBy,
-            Set<String> declinedBy, boolean unserved, Move move, String leftTeam) {
+            Set<String> declinedBy, boolean unserved, Move move, String leftTeam, boolean askedAgain) {
     }
 
     /** A team that could take an order, with its load now. */
@@ -87,6 +88,20 @@ public final class Routing {
         if (c.unserved()) {
             Optional<Team> team = lowestWithRoom(c, teams, c.declinedBy());
             return new Route(List.of(), team, team.isPresent() && c.passedBy().contains(team.get().code()));
+        }
+        if (c.move() == Move.TIMED_OUT && c.askedAgain()) {
+            // asked again, and let pass once more: the tiers were climbed already, so a team not yet offered it from
+            // its tier up, else the next that let it pass, with no escalation said again each time
+            for (Tier tier = c.tier(); ; tier = tier.above()) {
+                Optional<Team> team = choose(c, tier, teams, c.passedBy());
+                if (team.isPresent()) {
+                    return new Route(List.of(), team, false);
+                }
+                if (tier == Tier.COUNTY) {
+                    Optional<Team> again = askedAgain(c, teams);
+                    return new Route(List.of(), again, again.isPresent());
+                }
+            }
         }
         List<Climb> climbs = new ArrayList<>();
         Tier tier = c.tier();

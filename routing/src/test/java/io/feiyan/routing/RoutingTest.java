@@ -111,6 +111,14 @@ class RoutingTest {
                 row("sent up by an operator, the town and county full: never back to the village team it left",
                         order().at(Tier.TOWN), List.of(village("V1", 0), town("T1", 2), county("C1", 2)),
                         "TOWN→COUNTY no team available · unserved"),
+                row("asked again and let pass once more: the next that let it pass, with no climb said again",
+                        order().passedBy("T1", "C1").timedOutAt("V1").askedAgainBefore(),
+                        List.of(village("V1", 0), town("T1", 0), county("C1", 0)),
+                        "V1 (asked again)"),
+                row("asked again and let pass once more, a team never offered it has room now: that team",
+                        order().passedBy("T1", "C1").timedOutAt("V1").askedAgainBefore(),
+                        List.of(village("V1", 0), town("T1", 0), town("T2", 1), county("C1", 0)),
+                        "T2"),
                 row("declined by every team that could take it: unserved",
                         order().at(Tier.COUNTY).declinedBy("V1").declinedBy("C1"),
                         List.of(village("V1", 0), county("C1", 0)),
@@ -180,6 +188,7 @@ class RoutingTest {
         private boolean unserved;
         private Move move = Move.ROUTE;
         private String leftTeam;
+        private boolean askedAgain;
 
         Order at(Tier tier) {
             this.tier = tier;
@@ -198,6 +207,12 @@ class RoutingTest {
 
         Order unserved() {
             unserved = true;
+            return this;
+        }
+
+        /** The team it is leaving had been asked again. */
+        Order askedAgainBefore() {
+            askedAgain = true;
             return this;
         }
 
@@ -227,7 +242,8 @@ class RoutingTest {
         }
 
         Routing.Case build() {
-            return new Routing.Case(VILLAGE, tier, projects, passedBy, declinedBy, unserved, move, leftTeam);
+            return new Routing.Case(VILLAGE, tier, projects, passedBy, declinedBy, unserved, move, leftTeam,
+                    askedAgain);
         }
     }
 

@@ -54,6 +54,7 @@ public final class Month {
         final List<Long> escalatedAt = new ArrayList<>();
         Tier tier = Tier.VILLAGE;
         boolean unserved;
+        boolean askedAgain;
         boolean everUnserved;
         long unservedSince = -1;
         long unservedWait;
@@ -197,13 +198,14 @@ public final class Month {
     /** Routes the order by the rule, with the teams that could take it as they are now. */
     private void route(Order o, Routing.Move move, String leftTeam, long now) {
         Routing.Case situation = new Routing.Case(o.need.resident().villageCode(), o.tier, o.projects,
-                Set.copyOf(o.passedBy), Set.copyOf(o.declinedBy), o.unserved, move, leftTeam);
+                Set.copyOf(o.passedBy), Set.copyOf(o.declinedBy), o.unserved, move, leftTeam, o.askedAgain);
         Routing.Route route = Routing.route(situation, candidates(o.need.resident().villageCode()));
         for (Routing.Climb climb : route.climbs()) {
             o.tier = climb.to();
             o.escalatedAt.add(now);
         }
         if (route.team().isPresent()) {
+            o.askedAgain = route.askedAgain();
             assign(o, teams.get(route.team().get().code()), now);
         } else if (!o.unserved) {
             o.unserved = true;

@@ -52,6 +52,8 @@ public class DispatchCase extends PanacheEntityBase {
     public Instant deadline;
     /** The deadline passed undelivered and the tier above was told (once per assignment). */
     public boolean deadlineEscalated;
+    /** Its team had let the case's time pass before and was asked again, no other team being left. */
+    public boolean askedAgain;
     /** Teams that declined the case or let it time out: it is not offered to them again. */
     @JdbcTypeCode(SqlTypes.ARRAY)
     @Column(columnDefinition = "text[]")
@@ -138,6 +140,7 @@ public class DispatchCase extends PanacheEntityBase {
         acceptBy = now.plus(acceptWithin);
         deadline = now.plus(urgency.timeLimit());
         deadlineEscalated = false;
+        this.askedAgain = askedAgain;
         updatedAt = now;
         return new OrderAssigned(orderId, teamCode, tier, projectCode, acceptBy, deadline, operator, note, now,
                 lowestCapable, peers, askedAgain);

@@ -273,7 +273,7 @@ public class DispatchService {
         }
         Set<String> projects = projectsFor(c);
         Routing.Case situation = new Routing.Case(c.villageCode, c.tier, projects, Set.copyOf(c.passedBy),
-                Set.copyOf(c.declinedBy), c.unserved, move, leftTeam);
+                Set.copyOf(c.declinedBy), c.unserved, move, leftTeam, c.askedAgain);
         List<Routing.Team> teams = candidates(c, projects);
         Routing.Route route = Routing.route(situation, teams);
         while (route.team().isPresent() && !take(route.team().get().code(), true)) {
