@@ -1,6 +1,10 @@
 // Every word the app shows, Chinese first, English beside it: one dictionary (as the dashboard's). Values are text,
 // never HTML; a function takes the facts it puts into words.
 
+// a tier in each language's words: 村/镇/县, village/town/county
+const tierZh = tier => ({ VILLAGE: '村', TOWN: '镇', COUNTY: '县' })[tier] || '';
+const tierEn = tier => (tier || '').toLowerCase();
+
 export const TEXT = {
   zh: {
     title: '一点就来', signIn: '登录', signOut: '退出', signInHint: '请用县里的统一身份认证登录。',
@@ -29,8 +33,8 @@ export const TEXT = {
     step: {
       PLACED: s => s.reason === 'SOLVED_ON_THE_SPOT' ? `已下单，飞燕志愿者当场解决（${s.hours} 小时）` : '已下单',
       APPROVED: () => '通过审核',
-      ASSIGNED: s => `${s.reason === 'ASKED_AGAIN' ? '没有别的队伍了，再次派给' : '派给'} ${s.team}（${({ VILLAGE: '村', TOWN: '镇', COUNTY: '县' })[s.tier] || ''}级）`,
-      ESCALATED: s => s.reason === 'DEADLINE_PASSED' ? `超过完成期限，已报告${({ VILLAGE: '村', TOWN: '镇', COUNTY: '县' })[s.tier] || ''}级` : `上报到${({ VILLAGE: '村', TOWN: '镇', COUNTY: '县' })[s.tier] || ''}级：${({
+      ASSIGNED: s => `${s.reason === 'ASKED_AGAIN' ? '没有别的队伍了，再次派给' : '派给'} ${s.team}（${tierZh(s.tier)}级）`,
+      ESCALATED: s => s.reason === 'DEADLINE_PASSED' ? `超过完成期限，已报告${tierZh(s.tier)}级` : `上报到${tierZh(s.tier)}级：${({
         NO_TEAM_AVAILABLE: '本级没有能接的队伍', TIMEOUT: '队伍未按时接单', DECLINED: '本级队伍都未能接单',
         OPERATOR: '县中心调度' })[s.reason] || ''}`,
       UNSERVED: () => '县里暂时没有队伍能接：等有空的队伍或工作人员安排',
@@ -111,9 +115,9 @@ export const TEXT = {
     step: {
       PLACED: s => s.reason === 'SOLVED_ON_THE_SPOT' ? `Placed, and solved on the spot in ${s.hours} hours` : 'Placed',
       APPROVED: () => 'Passed review',
-      ASSIGNED: s => `${s.reason === 'ASKED_AGAIN' ? 'No other team left: asked again of' : 'Assigned to'} ${s.team} (${(s.tier || '').toLowerCase()} tier)`,
-      ESCALATED: s => s.reason === 'DEADLINE_PASSED' ? `Overdue: the ${(s.tier || '').toLowerCase()} tier is told`
-        : `Sent up to the ${(s.tier || '').toLowerCase()} tier: ${({
+      ASSIGNED: s => `${s.reason === 'ASKED_AGAIN' ? 'No other team left: asked again of' : 'Assigned to'} ${s.team} (${tierEn(s.tier)} tier)`,
+      ESCALATED: s => s.reason === 'DEADLINE_PASSED' ? `Overdue: the ${tierEn(s.tier)} tier is told`
+        : `Sent up to the ${tierEn(s.tier)} tier: ${({
         NO_TEAM_AVAILABLE: 'no team there could take it', TIMEOUT: 'the team did not accept in time',
         DECLINED: 'every team there declined', OPERATOR: 'by the county centre' })[s.reason] || ''}`,
       UNSERVED: () => 'No team in the county can take it now: it waits for a team with room, or for an operator',

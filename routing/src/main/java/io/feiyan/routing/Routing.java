@@ -89,25 +89,14 @@ public final class Routing {
             Optional<Team> team = lowestWithRoom(c, teams, c.declinedBy());
             return new Route(List.of(), team, team.isPresent() && c.passedBy().contains(team.get().code()));
         }
-        if (c.move() == Move.TIMED_OUT && c.askedAgain()) {
-            // asked again, and let pass once more: the tiers were climbed already, so a team not yet offered it from
-            // its tier up, else the next that let it pass, with no escalation said again each time
-            for (Tier tier = c.tier(); ; tier = tier.above()) {
-                Optional<Team> team = choose(c, tier, teams, c.passedBy());
-                if (team.isPresent()) {
-                    return new Route(List.of(), team, false);
-                }
-                if (tier == Tier.COUNTY) {
-                    Optional<Team> again = askedAgain(c, teams);
-                    return new Route(List.of(), again, again.isPresent());
-                }
-            }
-        }
+        // a team asked again that let the time pass once more: the tiers were climbed already, so the walk starts at its
+        // own tier and says no escalation again each time
+        boolean climbed = c.move() == Move.TIMED_OUT && c.askedAgain();
         List<Climb> climbs = new ArrayList<>();
         Tier tier = c.tier();
         EscalationReason leaving = c.move() == Move.DECLINED ? EscalationReason.DECLINED
                 : EscalationReason.NO_TEAM_AVAILABLE;
-        if (c.move() == Move.TIMED_OUT && tier != Tier.COUNTY) {
+        if (c.move() == Move.TIMED_OUT && tier != Tier.COUNTY && !climbed) {
             climbs.add(new Climb(tier, tier.above(), EscalationReason.TIMEOUT, c.leftTeam() + " did not accept in time"));
             tier = tier.above();
         }
@@ -120,7 +109,9 @@ public final class Routing {
                 Optional<Team> again = askedAgain(c, teams);
                 return new Route(List.copyOf(climbs), again, again.isPresent());
             }
-            climbs.add(new Climb(tier, tier.above(), leaving, null));
+            if (!climbed) {
+                climbs.add(new Climb(tier, tier.above(), leaving, null));
+            }
             tier = tier.above();
             leaving = EscalationReason.NO_TEAM_AVAILABLE;
         }

@@ -1,6 +1,5 @@
 package io.feiyan.simulation;
 
-import io.feiyan.events.RegionCode;
 import io.feiyan.events.Tier;
 import io.feiyan.events.Urgency;
 import io.feiyan.launcher.demo.CountyPlan;
@@ -106,23 +105,19 @@ public final class Figures {
     }
 
     /**
-     * Each team's served orders against its fair share: every served order is shared out equally among the teams
-     * of the tier that served it, in its region, that offer its project — those that could have taken it.
+     * Each team's served orders against its fair share: every served order is shared out equally among the peers of
+     * the assignment it was served by (routing's {@code Capable.peersOf}, as dispatch says them and feedback counts
+     * them): the teams of that tier, in its region, that offer its project — those that could have taken it.
      */
     private List<Load> measureLoads() {
         Map<String, Integer> served = new HashMap<>();
         Map<String, Double> fair = new HashMap<>();
-        Map<String, List<County.Team>> serving = county.teams().values().stream()
-                .collect(Collectors.groupingBy(County.Team::regionCode));
         for (Month.Outcome o : month.outcomes()) {
             if (!o.accepted()) {
                 continue;
             }
             served.merge(o.team(), 1, Integer::sum);
-            String region = RegionCode.of(o.need().resident().villageCode()).at(o.servedAt()).value();
-            List<County.Team> peers = serving.getOrDefault(region, List.of()).stream()
-                    .filter(t -> t.projects().contains(o.need().projectCode())).toList();
-            peers.forEach(t -> fair.merge(t.code(), 1.0 / peers.size(), Double::sum));
+            o.peers().forEach(peer -> fair.merge(peer, 1.0 / o.peers().size(), Double::sum));
         }
         return fair.entrySet().stream().map(e -> new Load(e.getKey(), served.getOrDefault(e.getKey(), 0), e.getValue()))
                 .sorted(Comparator.comparingDouble(Load::ratio).reversed().thenComparing(Load::team)).toList();

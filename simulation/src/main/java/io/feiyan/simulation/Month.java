@@ -25,7 +25,7 @@ public final class Month {
     /** What became of one order: where and when it was served, and what it waited for. */
     public record Outcome(Demand.Need need, Tier lowestCapable, Tier servedAt, String team, String firstTeam,
             long firstAssignedAt, long acceptedAt, boolean everUnserved, long unservedWait, boolean deadlineMissed,
-            boolean escalatedAfterDeadline, Set<String> passedBy) {
+            boolean escalatedAfterDeadline, Set<String> passedBy, List<String> peers) {
         public boolean accepted() {
             return acceptedAt >= 0;
         }
@@ -55,6 +55,7 @@ public final class Month {
         Tier tier = Tier.VILLAGE;
         boolean unserved;
         boolean askedAgain;
+        List<String> peers = List.of();
         boolean everUnserved;
         long unservedSince = -1;
         long unservedWait;
@@ -199,14 +200,19 @@ public final class Month {
     private void route(Order o, Routing.Move move, String leftTeam, long now) {
         Routing.Case situation = new Routing.Case(o.need.resident().villageCode(), o.tier, o.projects,
                 Set.copyOf(o.passedBy), Set.copyOf(o.declinedBy), o.unserved, move, leftTeam, o.askedAgain);
-        Routing.Route route = Routing.route(situation, candidates(o.need.resident().villageCode()));
+        List<Routing.Team> candidates = candidates(o.need.resident().villageCode());
+        Routing.Route route = Routing.route(situation, candidates);
         for (Routing.Climb climb : route.climbs()) {
             o.tier = climb.to();
             o.escalatedAt.add(now);
         }
         if (route.team().isPresent()) {
+            Routing.Team team = route.team().get();
             o.askedAgain = route.askedAgain();
-            assign(o, teams.get(route.team().get().code()), now);
+            // as dispatch says them on the assignment: the teams its work is fairly shared among
+            o.peers = Routing.capable(o.need.resident().villageCode(), o.projects, candidates)
+                    .peersOf(team.code(), team.tier());
+            assign(o, teams.get(team.code()), now);
         } else if (!o.unserved) {
             o.unserved = true;
             o.everUnserved = true;
@@ -285,7 +291,7 @@ public final class Month {
         boolean escalated = missed && o.escalatedAt.stream().anyMatch(at -> at >= deadline);
         return new Outcome(o.need, o.lowestCapable, o.acceptedAt >= 0 ? o.team.team.tier() : null,
                 o.acceptedAt >= 0 ? o.team.team.code() : null, o.firstTeam, o.firstAssignedAt, o.acceptedAt,
-                o.everUnserved, wait, missed, escalated, Set.copyOf(o.passedBy));
+                o.everUnserved, wait, missed, escalated, Set.copyOf(o.passedBy), o.peers);
     }
 
     private void schedule(long at, Kind kind, Order order, int offer) {
