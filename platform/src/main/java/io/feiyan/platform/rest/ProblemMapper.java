@@ -4,6 +4,13 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.exc.InvalidFormatException;
 import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
+import io.feiyan.platform.domain.Conflict;
+import io.feiyan.platform.domain.DomainException;
+import io.feiyan.platform.domain.IllegalMove;
+import io.feiyan.platform.domain.NotAllowed;
+import io.feiyan.platform.domain.NotFound;
+import io.feiyan.platform.domain.TryAgain;
+import io.feiyan.platform.domain.Unprocessable;
 import io.quarkus.security.ForbiddenException;
 import io.quarkus.security.AuthenticationFailedException;
 import io.quarkus.security.UnauthorizedException;
@@ -23,6 +30,20 @@ public class ProblemMapper {
     @ServerExceptionMapper
     public Response problem(ProblemException e) {
         return toResponse(e.problem());
+    }
+
+    /** The domain's refusals, each kind with its status; the code becomes the problem's {@code type}. */
+    @ServerExceptionMapper
+    public Response refused(DomainException e) {
+        int status = e instanceof NotFound ? 404
+                : e instanceof NotAllowed ? 403
+                : e instanceof IllegalMove || e instanceof Conflict ? 409
+                : e instanceof Unprocessable ? 422
+                : e instanceof TryAgain ? 503
+                : 500;
+        Problem problem = Problem.of(status, e.code(), e.title(), e.detail());
+        e.facts().forEach(problem::with);
+        return toResponse(problem);
     }
 
     /** A body with a value of the wrong kind, such as an unknown urgency or a word where a number belongs. */
