@@ -12,8 +12,8 @@ import static org.hamcrest.Matchers.startsWith;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.networknt.schema.JsonSchema;
 import com.networknt.schema.JsonSchemaFactory;
@@ -28,11 +28,10 @@ import io.feiyan.testkit.InjectEventProbe;
 import io.restassured.response.Response;
 import java.io.ByteArrayInputStream;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 import javax.xml.parsers.DocumentBuilderFactory;
@@ -173,15 +172,33 @@ class Open311Tests {
     }
 
     @Test
-    void theSchemasHereAreTheSharedConformanceSchemas() throws Exception {
-        Path shared = Path.of("..", "..", "shared", "conformance", "open311-georeport-v2");
-        assumeTrue(Files.isDirectory(shared), "the shared folder is not beside this project");
-        for (String schema : new String[] {"request.json", "requests.json", "service.json", "services.json",
-                "service-definition.json"}) {
-            try (var copy = getClass().getClassLoader().getResourceAsStream("open311-georeport-v2/" + schema)) {
-                assertEquals(Files.readString(shared.resolve(schema)), new String(copy.readAllBytes(),
-                        StandardCharsets.UTF_8), schema);
+    void theSchemasHereAreGeoReportV2Schemas_eachRequiringTheFieldsTheSpecRequires() throws Exception {
+        Map<String, List<String>> required = Map.of(
+                "service.json", List.of("service_code", "service_name", "metadata", "type"),
+                "service-definition.json", List.of("service_code", "attributes"),
+                "request.json", List.of("service_request_id", "status", "service_code", "requested_datetime"));
+        for (var schema : required.entrySet()) {
+            JsonNode declared = schemaText(schema.getKey());
+            SCHEMAS.getSchema(SchemaLocation.of("classpath:open311-georeport-v2/" + schema.getKey())).initializeValidators();
+            for (String field : schema.getValue()) {
+                assertTrue(JSON.convertValue(declared.path("required"), List.class).contains(field),
+                        schema.getKey() + " requires " + field);
+                assertTrue(declared.path("properties").has(field), schema.getKey() + " describes " + field);
             }
+        }
+        assertEquals(List.of("variable", "code", "datatype", "required"), JSON.convertValue(
+                schemaText("service-definition.json").at("/properties/attributes/items/required"), List.class));
+        for (String list : new String[] {"services.json", "requests.json"}) {
+            JsonNode declared = schemaText(list);
+            SCHEMAS.getSchema(SchemaLocation.of("classpath:open311-georeport-v2/" + list)).initializeValidators();
+            assertEquals("array", declared.path("type").asText(), list);
+            assertEquals(list.replace("s.json", ".json"), declared.at("/items/$ref").asText(), list);
+        }
+    }
+
+    private JsonNode schemaText(String schema) throws Exception {
+        try (var text = getClass().getClassLoader().getResourceAsStream("open311-georeport-v2/" + schema)) {
+            return JSON.readTree(text);
         }
     }
 
