@@ -9,7 +9,7 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.feiyan.dispatch.domain.DispatchCase;
-import io.feiyan.dispatch.service.DispatchService;
+import io.feiyan.dispatch.service.CaseReactions;
 import io.feiyan.events.Channel;
 import io.feiyan.events.CloudEvents;
 import io.feiyan.events.EventType;
@@ -51,7 +51,7 @@ class BatchTests {
     @Inject
     DeadLetters deadLetters;
     @Inject
-    DispatchService dispatch;
+    CaseReactions cases;
 
     @InjectEventProbe
     EventProbe probe;
@@ -136,7 +136,7 @@ class BatchTests {
             if (broken.contains(event.payload().orderId())) {
                 throw new IllegalStateException("a rule this order breaks");
             }
-            dispatch.open(event.payload());
+            cases.open(event.payload());
         });
     }
 

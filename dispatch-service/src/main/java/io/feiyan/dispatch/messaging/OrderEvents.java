@@ -2,7 +2,7 @@ package io.feiyan.dispatch.messaging;
 
 import io.feiyan.dispatch.domain.CaseStatus;
 import io.feiyan.dispatch.service.CaseChanges;
-import io.feiyan.dispatch.service.DispatchService;
+import io.feiyan.dispatch.service.CaseReactions;
 import io.feiyan.events.OrderAccepted;
 import io.feiyan.events.OrderCancelled;
 import io.feiyan.events.OrderCompleted;
@@ -28,19 +28,19 @@ public class OrderEvents {
     private final Inbox inbox;
     private final EventHandlers handlers;
 
-    OrderEvents(Inbox inbox, DispatchService dispatch, CaseChanges caseChanges) {
+    OrderEvents(Inbox inbox, CaseReactions cases, CaseChanges caseChanges) {
         this.inbox = inbox;
         this.handlers = inbox.once(CHANNEL)
                 .beforeEachBatch(caseChanges::batchBegins)
                 .afterEachBatch(caseChanges::batchEnds)
-                .on(OrderPlaced.class, event -> dispatch.open(event.payload()))
-                .on(OrderCancelled.class, event -> dispatch.cancel(event.payload().orderId()))
-                .on(OrderDeclined.class, event -> dispatch.declined(event.payload()))
-                .on(OrderAccepted.class, event -> dispatch.advance(event.payload().orderId(),
+                .on(OrderPlaced.class, event -> cases.open(event.payload()))
+                .on(OrderCancelled.class, event -> cases.cancelled(event.payload().orderId()))
+                .on(OrderDeclined.class, event -> cases.declined(event.payload()))
+                .on(OrderAccepted.class, event -> cases.advanced(event.payload().orderId(),
                         event.payload().teamCode(), CaseStatus.ACCEPTED))
-                .on(OrderCompleted.class, event -> dispatch.advance(event.payload().orderId(),
+                .on(OrderCompleted.class, event -> cases.advanced(event.payload().orderId(),
                         event.payload().teamCode(), CaseStatus.COMPLETED))
-                .on(OrderReopened.class, event -> dispatch.reopened(event.payload()));
+                .on(OrderReopened.class, event -> cases.reopened(event.payload()));
     }
 
     @Incoming(CHANNEL)

@@ -3,7 +3,7 @@ package io.feiyan.dispatch.messaging;
 import io.feiyan.dispatch.domain.Project;
 import io.feiyan.dispatch.domain.Team;
 import io.feiyan.dispatch.service.CaseChanges;
-import io.feiyan.dispatch.service.DispatchService;
+import io.feiyan.dispatch.service.RoutingRetries;
 import io.feiyan.events.ProjectUpdated;
 import io.feiyan.events.TeamUpdated;
 import io.feiyan.platform.messaging.EventHandlers;
@@ -24,14 +24,14 @@ public class ReferenceDataEvents {
     private final Inbox inbox;
     private final EventHandlers handlers;
 
-    ReferenceDataEvents(Inbox inbox, DispatchService dispatch, CaseChanges caseChanges) {
+    ReferenceDataEvents(Inbox inbox, RoutingRetries retries, CaseChanges caseChanges) {
         this.inbox = inbox;
         this.handlers = inbox.latestState(CHANNEL)
                 .on(TeamUpdated.class, event -> Team.save(event.payload()))
                 .on(ProjectUpdated.class, event -> Project.save(event.payload()))
                 .beforeEachBatch(caseChanges::batchBegins)
                 .afterEachBatch(() -> {
-                    dispatch.retryWaiting();
+                    retries.waiting();
                     caseChanges.batchEnds();
                 });
     }

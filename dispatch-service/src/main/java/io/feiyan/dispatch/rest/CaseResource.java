@@ -2,8 +2,8 @@ package io.feiyan.dispatch.rest;
 
 import io.feiyan.dispatch.domain.CaseStatus;
 import io.feiyan.dispatch.domain.DispatchCase;
+import io.feiyan.dispatch.service.CaseCommands;
 import io.feiyan.dispatch.service.CaseQueries;
-import io.feiyan.dispatch.service.DispatchService;
 import io.feiyan.dispatch.service.Operator;
 import io.feiyan.events.Tier;
 import io.feiyan.events.Urgency;
@@ -36,12 +36,12 @@ import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
 @RolesAllowed(Roles.OPERATOR)
 @AboutOrder
 public class CaseResource {
-    private final DispatchService dispatch;
+    private final CaseCommands commands;
     private final CaseQueries queries;
     private final Caller caller;
 
-    CaseResource(DispatchService dispatch, CaseQueries queries, Caller caller) {
-        this.dispatch = dispatch;
+    CaseResource(CaseCommands commands, CaseQueries queries, Caller caller) {
+        this.commands = commands;
         this.queries = queries;
         this.caller = caller;
     }
@@ -94,7 +94,7 @@ public class CaseResource {
             value = "{}")))
     public CaseView approve(@PathParam("orderId") UUID orderId, Action action) {
         validate(action == null ? new Action(null, null) : action, false, false); // approving needs nothing said
-        dispatch.approve(orderId, operator());
+        commands.approve(orderId, operator());
         return get(orderId);
     }
 
@@ -107,7 +107,7 @@ public class CaseResource {
             value = "{\"reason\": \"medical treatment needs the clinic, not volunteers\"}")))
     public CaseView reject(@PathParam("orderId") UUID orderId, Action action) {
         validate(action, true, false);
-        dispatch.reject(orderId, operator(), action.reason());
+        commands.reject(orderId, operator(), action.reason());
         return get(orderId);
     }
 
@@ -120,7 +120,7 @@ public class CaseResource {
             value = "{\"teamCode\": \"art-light-cavalry\", \"reason\": \"they know the village\"}")))
     public CaseView assign(@PathParam("orderId") UUID orderId, Action action) {
         validate(action, false, true);
-        dispatch.assign(orderId, action.teamCode(), operator(), action.reason());
+        commands.assign(orderId, action.teamCode(), operator(), action.reason());
         return get(orderId);
     }
 
@@ -133,7 +133,7 @@ public class CaseResource {
             value = "{\"reason\": \"needs the county's equipment\"}")))
     public CaseView escalate(@PathParam("orderId") UUID orderId, Action action) {
         validate(action, true, false);
-        dispatch.escalate(orderId, operator(), action.reason());
+        commands.escalate(orderId, operator(), action.reason());
         return get(orderId);
     }
 

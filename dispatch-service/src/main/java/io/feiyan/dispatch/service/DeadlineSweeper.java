@@ -9,33 +9,45 @@ import jakarta.persistence.EntityManager;
 import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
-import java.util.function.BiConsumer;
 
 /**
- * Acts on missed times to accept and on deliveries overdue (the tier above told), and routes cases that are waiting
- * but not yet routed. The deadlines live
- * in the database, so they survive restarts, and each overdue case is taken under a row lock that other
- * dispatch instances skip, then checked again, so it is acted on exactly once however many sweep at once.
+ * Acts on the deadlines that passed — missed times to accept ({@link OfferTimeouts}), deliveries overdue
+ * ({@link OverdueDeliveries}) — and routes cases that are waiting but not yet routed ({@link RoutingRetries}). The
+ * deadlines live in the database, so they survive restarts, and each case whose deadline passed is taken under a row
+ * lock that other dispatch instances skip, then checked again, so it is acted on exactly once however many sweep at
+ * once.
  */
 @ApplicationScoped
 public class DeadlineSweeper {
     private static final int BATCH = 50;
 
-    private final EntityManager entityManager;
-    private final DispatchService dispatch;
+    /** A kind of deadline: which cases' has passed, and what that does to each. */
+    interface Deadline {
+        /** The condition on {@code dispatch_case} (now given as ?1), with the order to take them in. */
+        String passed();
 
-    DeadlineSweeper(EntityManager entityManager, DispatchService dispatch) {
+        /** In the sweep's transaction, the case locked. */
+        void actOn(DispatchCase c, Instant now);
+    }
+
+    private final EntityManager entityManager;
+    private final List<Deadline> deadlines;
+    private final RoutingRetries retries;
+
+    DeadlineSweeper(EntityManager entityManager, OfferTimeouts offers, OverdueDeliveries deliveries,
+            RoutingRetries retries) {
         this.entityManager = entityManager;
-        this.dispatch = dispatch;
+        this.deadlines = List.of(offers, deliveries);
+        this.retries = retries;
     }
 
     @Scheduled(every = "${feiyan.dispatch.deadline-sweep}", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
     void scheduled() {
         sweep();
-        QuarkusTransaction.requiringNew().run(dispatch::retryNotYetRouted);
+        QuarkusTransaction.requiringNew().run(retries::notYetRouted);
     }
 
-    /** Acts on every overdue case; returns how many it acted on. */
+    /** Acts on every case whose deadline passed; returns how many it acted on. */
     public int sweep() {
         int acted = 0;
         int batch;
@@ -47,27 +59,26 @@ public class DeadlineSweeper {
     }
 
     private int sweepBatch() {
-        // offers whose time to accept passed: each goes on (up a tier)
-        int timedOut = actOn("status = 'ASSIGNED' and accept_by < ?1 order by accept_by", dispatch::timedOut);
-        // accepted cases whose deadline passed undelivered: the tier above is told, once
-        int overdue = actOn("status = 'ACCEPTED' and deadline < ?1 and not deadline_escalated order by deadline",
-                dispatch::deadlinePassed);
-        return timedOut + overdue;
+        int acted = 0;
+        for (Deadline deadline : deadlines) {
+            acted += actOn(deadline);
+        }
+        return acted;
     }
 
-    /** Takes a batch of the cases the condition (given now as ?1) picks, each locked, and makes the move on each. */
-    private int actOn(String condition, BiConsumer<DispatchCase, Instant> move) {
+    /** Takes a batch of the cases whose deadline of that kind passed, each locked, and acts on each. */
+    private int actOn(Deadline deadline) {
         Instant now = Instant.now();
         @SuppressWarnings("unchecked")
-        List<UUID> due = entityManager.createNativeQuery("select order_id from dispatch_case where " + condition
-                        + " limit ?2 for update skip locked", UUID.class)
+        List<UUID> due = entityManager.createNativeQuery("select order_id from dispatch_case where "
+                        + deadline.passed() + " limit ?2 for update skip locked", UUID.class)
                 .setParameter(1, now)
                 .setParameter(2, BATCH)
                 .getResultList();
         for (UUID orderId : due) {
             OrderLog.put(orderId);
             try {
-                move.accept(DispatchCase.findById(orderId), now);
+                deadline.actOn(DispatchCase.findById(orderId), now);
             } finally {
                 OrderLog.clear();
             }

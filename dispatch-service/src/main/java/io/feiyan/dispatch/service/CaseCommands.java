@@ -1,0 +1,118 @@
+package io.feiyan.dispatch.service;
+
+import io.feiyan.dispatch.domain.CaseStatus;
+import io.feiyan.dispatch.domain.DispatchCase;
+import io.feiyan.dispatch.domain.IllegalCaseMove;
+import io.feiyan.dispatch.domain.Team;
+import io.feiyan.events.OrderApproved;
+import io.feiyan.events.OrderEscalated.EscalationReason;
+import io.feiyan.events.OrderRejected;
+import io.feiyan.platform.messaging.Outbox;
+import io.feiyan.platform.rest.Problem;
+import io.feiyan.platform.security.Caller;
+import io.feiyan.routing.Routing;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.LockModeType;
+import jakarta.transaction.Transactional;
+import java.time.Instant;
+import java.util.Locale;
+import java.util.UUID;
+import java.util.function.Supplier;
+
+/**
+ * What operators do to a case by hand: approve or reject it at review (审核), give it to a team of their choice, send
+ * it up a tier. Each takes the case's row lock first, then checks that the case is the operator's to act on (its
+ * {@link DispatchCase#handledBy() region}), before it changes anything.
+ */
+@ApplicationScoped
+@Transactional
+public class CaseCommands {
+    private final Outbox outbox;
+    private final CaseRouting routing;
+
+    CaseCommands(Outbox outbox, CaseRouting routing) {
+        this.outbox = outbox;
+        this.routing = routing;
+    }
+
+    /** The case passes review; it is routed at once. */
+    public void approve(UUID orderId, Operator by) {
+        DispatchCase c = lockedFor(orderId, by);
+        OrderApproved approved = move(() -> c.approve(by.id(), Instant.now()));
+        outbox.publish(approved, c.traceparent);
+        DecisionLog.approved(approved);
+        routing.route(c, Routing.Move.ROUTE, null);
+        routing.changed(c);
+    }
+
+    public void reject(UUID orderId, Operator by, String reason) {
+        DispatchCase c = lockedFor(orderId, by);
+        OrderRejected rejected = move(() -> c.reject(reason, by.id(), Instant.now()));
+        outbox.publish(rejected, c.traceparent);
+        DecisionLog.rejected(rejected);
+        routing.changed(c);
+    }
+
+    /** An operator gives the case to a team of their choice, whatever its tier or load. */
+    public void assign(UUID orderId, String teamCode, Operator by, String note) {
+        DispatchCase c = lockedFor(orderId, by);
+        if (!c.isRoutable() && c.status != CaseStatus.ASSIGNED && c.status != CaseStatus.IN_REVIEW) {
+            throw cannot(new IllegalCaseMove(orderId, c.status, "assigned"));
+        }
+        Team team = Team.findById(teamCode);
+        if (team == null || !team.active) {
+            throw Problem.of(422, "unknown-team", "No such active team", "there is no active team " + teamCode)
+                    .with("field", "teamCode").exception();
+        }
+        approvedByActing(c, by);
+        routing.assignByHand(c, team, by.id(), note);
+        routing.changed(c);
+    }
+
+    /** An operator sends the case up one tier; it is routed there at once. */
+    public void escalate(UUID orderId, Operator by, String note) {
+        DispatchCase c = lockedFor(orderId, by);
+        if (!c.status.isOpen() || c.status == CaseStatus.ACCEPTED) {
+            throw cannot(new IllegalCaseMove(orderId, c.status, "escalated"));
+        }
+        approvedByActing(c, by);
+        routing.escalated(c, move(() -> c.escalate(EscalationReason.OPERATOR, by.id(), note, Instant.now())));
+        routing.route(c, Routing.Move.ROUTE, null);
+        routing.changed(c);
+    }
+
+    /** Assigning or escalating a case in review approves it (without a decision of its own). */
+    private void approvedByActing(DispatchCase c, Operator by) {
+        if (c.status == CaseStatus.IN_REVIEW) {
+            outbox.publish(c.approve(by.id(), Instant.now()), c.traceparent);
+        }
+    }
+
+    /** The case, locked, if it is the operator's to act on. */
+    private static DispatchCase lockedFor(UUID orderId, Operator by) {
+        DispatchCase c = DispatchCase.findById(orderId, LockModeType.PESSIMISTIC_WRITE);
+        if (c == null) {
+            throw Problem.notFound("case", orderId).exception();
+        }
+        String region = c.handledBy();
+        if (!by.covers().test(region)) {
+            throw Caller.forbidden((c.status == CaseStatus.IN_REVIEW ? "the case waits in the review queue of " + region
+                    : "the case is at " + c.tier.name().toLowerCase(Locale.ROOT) + " tier, in " + region)
+                    + ", which is outside your region");
+        }
+        return c;
+    }
+
+    private static <T> T move(Supplier<T> move) {
+        try {
+            return move.get();
+        } catch (IllegalCaseMove e) {
+            throw cannot(e);
+        }
+    }
+
+    private static RuntimeException cannot(IllegalCaseMove e) {
+        return Problem.of(409, "case-state", "The case cannot make that move", e.getMessage())
+                .with("status", e.status()).exception();
+    }
+}

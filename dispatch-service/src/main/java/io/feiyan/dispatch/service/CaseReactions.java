@@ -1,0 +1,120 @@
+package io.feiyan.dispatch.service;
+
+import io.feiyan.dispatch.domain.CaseStatus;
+import io.feiyan.dispatch.domain.DispatchCase;
+import io.feiyan.events.OrderDeclined;
+import io.feiyan.events.OrderPlaced;
+import io.feiyan.events.OrderReopened;
+import io.feiyan.platform.messaging.OrderTraces;
+import io.feiyan.platform.messaging.Outbox;
+import io.feiyan.routing.Routing;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.LockModeType;
+import jakarta.transaction.Transactional;
+import java.time.Instant;
+import java.util.UUID;
+
+/**
+ * What each event of an order does to its case: a placed order opens one and has it routed unless it needs review
+ * ("诉求不出村": its village's team first), a decline tries the next team, the team's progress moves it on, a
+ * withdrawal or completion frees the team's place, and an order reported unresolved comes back. Each takes the case's
+ * row lock; an event that no longer fits the case (a stale report, one seen before) changes nothing.
+ */
+@ApplicationScoped
+@Transactional
+public class CaseReactions {
+    private final Outbox outbox;
+    private final CaseRouting routing;
+    private final RoutingRetries retries;
+    private final DispatchConfig config;
+
+    CaseReactions(Outbox outbox, CaseRouting routing, RoutingRetries retries, DispatchConfig config) {
+        this.outbox = outbox;
+        this.routing = routing;
+        this.retries = retries;
+        this.config = config;
+    }
+
+    /**
+     * Opens the order's case and routes it unless it needs review; an order seen before changes nothing. A need its
+     * 飞燕 volunteer solved on the spot opens none: no team is sought (the village's 飞燕 team completes it).
+     */
+    public void open(OrderPlaced placed) {
+        if (placed.solvedOnTheSpot() != null || DispatchCase.findById(placed.orderId()) != null) {
+            return;
+        }
+        DispatchCase c = DispatchCase.open(placed, reviewReason(placed), config.review().tier(), Instant.now());
+        c.traceparent = OrderTraces.current();
+        c.persist();
+        if (c.reviewReason == null) {
+            outbox.publish(c.approve(null, Instant.now()), c.traceparent);
+        }
+        routing.route(c, Routing.Move.ROUTE, null);
+        routing.changed(c);
+    }
+
+    /** The team said no: the next team of the tier, or the tier above when none is left. */
+    public void declined(OrderDeclined declined) {
+        DispatchCase c = locked(declined.orderId());
+        if (c == null || c.status != CaseStatus.ASSIGNED || !declined.teamCode().equals(c.teamCode)) {
+            return; // not (or no longer) that team's
+        }
+        c.declinedBy(declined.teamCode(), Instant.now());
+        DecisionLog.declined(declined, Instant.now());
+        routing.route(c, Routing.Move.DECLINED, declined.teamCode());
+        routing.changed(c);
+    }
+
+    /** A delivered order reported unresolved comes back, to be routed again from the village. */
+    public void reopened(OrderReopened reopened) {
+        DispatchCase c = locked(reopened.orderId());
+        if (c == null || c.status != CaseStatus.COMPLETED) {
+            return;
+        }
+        c.reopen(Instant.now());
+        DecisionLog.reopened(reopened, Instant.now());
+        routing.route(c, Routing.Move.ROUTE, null);
+        routing.changed(c);
+    }
+
+    /** The resident withdrew the order; a team it was offered to has room again for an unserved case. */
+    public void cancelled(UUID orderId) {
+        DispatchCase c = locked(orderId);
+        if (c != null) {
+            String offeredTo = c.status == CaseStatus.ASSIGNED ? c.teamCode : null;
+            c.cancel(Instant.now());
+            routing.changed(c);
+            if (offeredTo != null && c.status == CaseStatus.CANCELLED) {
+                retries.unservedFor(offeredTo);
+            }
+        }
+    }
+
+    /**
+     * The team the case is with reports it accepted or completed it; reports of other teams are stale. A
+     * completion leaves the team room for an unserved case.
+     */
+    public void advanced(UUID orderId, String team, CaseStatus reached) {
+        DispatchCase c = locked(orderId);
+        if (c != null && c.advance(team, reached, Instant.now())) {
+            routing.changed(c);
+            if (reached == CaseStatus.COMPLETED) {
+                retries.unservedFor(team);
+            }
+        }
+    }
+
+    /** Whether the order needs an operator's review first, and why: null when it needs none. */
+    private String reviewReason(OrderPlaced placed) {
+        if (placed.needsReview()) {
+            return "a need in the resident's words";
+        }
+        long open = DispatchCase.count("residentId = ?1 and status in ?2", placed.residentId(), CaseStatus.OPEN);
+        int limit = config.review().openOrdersPerResident();
+        return open >= limit ? "the resident already has " + open + " open orders" : null;
+    }
+
+    private static DispatchCase locked(UUID orderId) {
+        return DispatchCase.findById(orderId, LockModeType.PESSIMISTIC_WRITE);
+    }
+}

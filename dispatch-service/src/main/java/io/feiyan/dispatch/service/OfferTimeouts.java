@@ -1,0 +1,32 @@
+package io.feiyan.dispatch.service;
+
+import io.feiyan.dispatch.domain.DispatchCase;
+import io.feiyan.routing.Routing;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.transaction.Transactional;
+import java.time.Instant;
+
+/** A team let its time to accept pass: the case goes on (up a tier, or another team of it), and is routed there. */
+@ApplicationScoped
+@Transactional(Transactional.TxType.MANDATORY)
+public class OfferTimeouts implements DeadlineSweeper.Deadline {
+    private final CaseRouting routing;
+
+    OfferTimeouts(CaseRouting routing) {
+        this.routing = routing;
+    }
+
+    @Override
+    public String passed() {
+        return "status = 'ASSIGNED' and accept_by < ?1 order by accept_by";
+    }
+
+    @Override
+    public void actOn(DispatchCase c, Instant now) {
+        String team = c.teamCode;
+        c.passedOnBy(team, now);
+        DecisionLog.timedOut(c.orderId, team, now);
+        routing.route(c, Routing.Move.TIMED_OUT, team);
+        routing.changed(c);
+    }
+}
