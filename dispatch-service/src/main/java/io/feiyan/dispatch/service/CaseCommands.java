@@ -7,9 +7,12 @@ import io.feiyan.dispatch.domain.Team;
 import io.feiyan.events.OrderApproved;
 import io.feiyan.events.OrderEscalated.EscalationReason;
 import io.feiyan.events.OrderRejected;
+import io.feiyan.platform.domain.DomainException;
+import io.feiyan.platform.domain.IllegalMove;
+import io.feiyan.platform.domain.NotAllowed;
+import io.feiyan.platform.domain.NotFound;
+import io.feiyan.platform.domain.Unprocessable;
 import io.feiyan.platform.messaging.Outbox;
-import io.feiyan.platform.rest.Problem;
-import io.feiyan.platform.security.Caller;
 import io.feiyan.routing.Routing;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.LockModeType;
@@ -61,8 +64,8 @@ public class CaseCommands {
         }
         Team team = Team.findById(teamCode);
         if (team == null || !team.active) {
-            throw Problem.of(422, "unknown-team", "No such active team", "there is no active team " + teamCode)
-                    .with("field", "teamCode").exception();
+            throw new Unprocessable("unknown-team", "No such active team", "there is no active team " + teamCode)
+                    .with("field", "teamCode");
         }
         approvedByActing(c, by);
         routing.assignByHand(c, team, by.id(), note);
@@ -92,11 +95,11 @@ public class CaseCommands {
     private static DispatchCase lockedFor(UUID orderId, Operator by) {
         DispatchCase c = DispatchCase.findById(orderId, LockModeType.PESSIMISTIC_WRITE);
         if (c == null) {
-            throw Problem.notFound("case", orderId).exception();
+            throw new NotFound("case", orderId);
         }
         String region = c.handledBy();
         if (!by.covers().test(region)) {
-            throw Caller.forbidden((c.status == CaseStatus.IN_REVIEW ? "the case waits in the review queue of " + region
+            throw new NotAllowed((c.status == CaseStatus.IN_REVIEW ? "the case waits in the review queue of " + region
                     : "the case is at " + c.tier.name().toLowerCase(Locale.ROOT) + " tier, in " + region)
                     + ", which is outside your region");
         }
@@ -111,8 +114,8 @@ public class CaseCommands {
         }
     }
 
-    private static RuntimeException cannot(IllegalCaseMove e) {
-        return Problem.of(409, "case-state", "The case cannot make that move", e.getMessage())
-                .with("status", e.status()).exception();
+    private static DomainException cannot(IllegalCaseMove e) {
+        return new IllegalMove("case-state", "The case cannot make that move", e.getMessage())
+                .with("status", e.status());
     }
 }

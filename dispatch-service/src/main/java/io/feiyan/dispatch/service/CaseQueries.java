@@ -3,7 +3,7 @@ package io.feiyan.dispatch.service;
 import io.feiyan.dispatch.domain.CaseStatus;
 import io.feiyan.dispatch.domain.DispatchCase;
 import io.feiyan.dispatch.domain.Team;
-import io.feiyan.platform.rest.Problem;
+import io.feiyan.platform.domain.NotFound;
 import io.quarkus.panache.common.Parameters;
 import io.quarkus.panache.common.Sort;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -17,7 +17,7 @@ public class CaseQueries {
     public DispatchCase get(UUID orderId) {
         DispatchCase c = DispatchCase.findById(orderId);
         if (c == null) {
-            throw Problem.notFound("case", orderId).exception();
+            throw new NotFound("case", orderId);
         }
         return c;
     }
