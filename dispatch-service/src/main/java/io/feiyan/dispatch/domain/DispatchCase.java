@@ -10,6 +10,7 @@ import io.feiyan.events.OrderUnserved;
 import io.feiyan.events.RegionCode;
 import io.feiyan.events.Tier;
 import io.feiyan.events.Urgency;
+import io.feiyan.platform.messaging.KeepsOrderTrace;
 import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
@@ -30,7 +31,7 @@ import org.hibernate.type.SqlTypes;
  * tiers when a tier cannot serve it. Its moves return the events they cause.
  */
 @Entity
-public class DispatchCase extends PanacheEntityBase {
+public class DispatchCase extends PanacheEntityBase implements KeepsOrderTrace {
     @Id
     public UUID orderId;
     public UUID residentId;
@@ -93,6 +94,11 @@ public class DispatchCase extends PanacheEntityBase {
         c.reviewQueue = reviewReason == null ? null : RegionCode.of(placed.villageCode()).at(reviewTier).value();
         c.updatedAt = now;
         return c;
+    }
+
+    @Override
+    public String orderTrace() {
+        return traceparent;
     }
 
     public boolean isRoutable() {

@@ -42,7 +42,7 @@ public class CaseCommands {
     public void approve(UUID orderId, Operator by) {
         DispatchCase c = lockedFor(orderId, by);
         OrderApproved approved = move(() -> c.approve(by.id(), Instant.now()));
-        outbox.publish(approved, c.traceparent);
+        outbox.publish(approved);
         DecisionLog.approved(approved);
         routing.route(c, Routing.Move.ROUTE, null);
         routing.changed(c);
@@ -51,7 +51,7 @@ public class CaseCommands {
     public void reject(UUID orderId, Operator by, String reason) {
         DispatchCase c = lockedFor(orderId, by);
         OrderRejected rejected = move(() -> c.reject(reason, by.id(), Instant.now()));
-        outbox.publish(rejected, c.traceparent);
+        outbox.publish(rejected);
         DecisionLog.rejected(rejected);
         routing.changed(c);
     }
@@ -79,7 +79,7 @@ public class CaseCommands {
             throw cannot(new IllegalCaseMove(orderId, c.status, "escalated"));
         }
         approvedByActing(c, by);
-        routing.escalated(c, move(() -> c.escalate(EscalationReason.OPERATOR, by.id(), note, Instant.now())));
+        routing.escalated(move(() -> c.escalate(EscalationReason.OPERATOR, by.id(), note, Instant.now())));
         routing.route(c, Routing.Move.ROUTE, null);
         routing.changed(c);
     }
@@ -87,7 +87,7 @@ public class CaseCommands {
     /** Assigning or escalating a case in review approves it (without a decision of its own). */
     private void approvedByActing(DispatchCase c, Operator by) {
         if (c.status == CaseStatus.IN_REVIEW) {
-            outbox.publish(c.approve(by.id(), Instant.now()), c.traceparent);
+            outbox.publish(c.approve(by.id(), Instant.now()));
         }
     }
 

@@ -47,7 +47,7 @@ public class CaseReactions {
         c.traceparent = OrderTraces.current();
         c.persist();
         if (c.reviewReason == null) {
-            outbox.publish(c.approve(null, Instant.now()), c.traceparent);
+            outbox.publish(c.approve(null, Instant.now()));
         }
         routing.route(c, Routing.Move.ROUTE, null);
         routing.changed(c);

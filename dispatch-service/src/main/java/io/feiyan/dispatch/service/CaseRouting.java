@@ -64,7 +64,7 @@ public class CaseRouting {
         }
         Instant now = Instant.now();
         for (Routing.Climb climb : route.climbs()) {
-            escalated(c, c.escalate(climb.reason(), null, climb.note(), now));
+            escalated(c.escalate(climb.reason(), null, climb.note(), now));
         }
         if (route.team().isPresent()) {
             Routing.Team team = route.team().get();
@@ -74,7 +74,7 @@ public class CaseRouting {
         }
         if (!c.unserved) {
             OrderUnserved unserved = c.markUnserved(now);
-            outbox.publish(unserved, c.traceparent);
+            outbox.publish(unserved);
             DecisionLog.unserved(unserved);
         }
         return false;
@@ -93,8 +93,8 @@ public class CaseRouting {
     }
 
     /** Publishes and logs an escalation the case made, and counts it once it commits. */
-    public void escalated(DispatchCase c, OrderEscalated escalated) {
-        outbox.publish(escalated, c.traceparent);
+    public void escalated(OrderEscalated escalated) {
+        outbox.publish(escalated);
         metrics.escalated(escalated);
         DecisionLog.escalated(escalated);
     }
@@ -113,7 +113,7 @@ public class CaseRouting {
             Routing.Capable capable) {
         OrderAssigned assigned = c.assignTo(team, tier, config.acceptWithin(c.urgency), operator, note,
                 capable.lowestTier(), capable.peersOf(team, tier), askedAgain, Instant.now());
-        outbox.publish(assigned, c.traceparent);
+        outbox.publish(assigned);
         DecisionLog.assigned(assigned);
     }
 

@@ -30,7 +30,7 @@ public class OverdueDeliveries implements DeadlineSweeper.Deadline {
     @Override
     public void actOn(DispatchCase c, Instant now) {
         OrderEscalated overdue = c.deadlinePassed(now);
-        outbox.publish(overdue, c.traceparent);
+        outbox.publish(overdue);
         metrics.escalated(overdue);
         DecisionLog.overdue(overdue);
         routing.changed(c);

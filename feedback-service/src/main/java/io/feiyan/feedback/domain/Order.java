@@ -3,6 +3,7 @@ package io.feiyan.feedback.domain;
 import io.feiyan.events.OrderCompleted;
 import io.feiyan.events.OrderPlaced;
 import io.feiyan.events.OrderReopened;
+import io.feiyan.platform.messaging.KeepsOrderTrace;
 import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
 import io.feiyan.platform.messaging.OrderTraces;
 import jakarta.persistence.Entity;
@@ -20,7 +21,7 @@ import java.util.UUID;
  */
 @Entity
 @Table(name = "orders")
-public class Order extends PanacheEntityBase {
+public class Order extends PanacheEntityBase implements KeepsOrderTrace {
     @Id
     public UUID orderId;
     public UUID residentId;
@@ -32,6 +33,11 @@ public class Order extends PanacheEntityBase {
     public Instant reopenedAt;
     /** The trace the order was placed in (W3C traceparent): its rating and a redo are published in it. */
     public String traceparent;
+
+    @Override
+    public String orderTrace() {
+        return traceparent;
+    }
 
     public static void placed(OrderPlaced placed) {
         Order order = findOrNew(placed.orderId());

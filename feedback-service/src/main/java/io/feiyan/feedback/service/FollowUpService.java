@@ -88,7 +88,7 @@ public class FollowUpService {
         followUp.close(outcome, visitedBy, note, Instant.now()).ifPresent(reopened -> {
             Order order = Order.findById(followUp.orderId, LockModeType.PESSIMISTIC_WRITE);
             order.reopen(reopened.reopenedAt());
-            outbox.publish(reopened, order.traceparent);
+            outbox.publish(reopened);
         });
         return followUp;
     }

@@ -46,7 +46,7 @@ public class RatingService {
         String volunteer = caller.is(Roles.VOLUNTEER) ? caller.id() : null;
         Rating rating = Rating.of(order, score, solved, comment, volunteer, Instant.now());
         rating.persist();
-        outbox.publish(rating.ratedEvent(), order.traceparent);
+        outbox.publish(rating.ratedEvent());
         followUps.rated(rating);
         return rating;
     }

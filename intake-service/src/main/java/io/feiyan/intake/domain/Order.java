@@ -6,6 +6,7 @@ import io.feiyan.events.OrderCancelled;
 import io.feiyan.events.OrderPlaced;
 import io.feiyan.events.TimeOrderedIds;
 import io.feiyan.events.Urgency;
+import io.feiyan.platform.messaging.KeepsOrderTrace;
 import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
@@ -22,7 +23,7 @@ import java.util.UUID;
  */
 @Entity
 @Table(name = "orders")
-public class Order extends PanacheEntityBase {
+public class Order extends PanacheEntityBase implements KeepsOrderTrace {
     @Id
     public UUID id;
     public UUID residentId;
@@ -56,6 +57,11 @@ public class Order extends PanacheEntityBase {
     /** For a need its 飞燕 volunteer met there and then: who (their registry id), and in how many hours. */
     public UUID solvedOnTheSpotBy;
     public BigDecimal solvedOnTheSpotHours;
+
+    @Override
+    public String orderTrace() {
+        return traceparent;
+    }
 
     /** What is needed: a project of the menu (or a category and the need in the resident's words), how soon, when. */
     public record Need(String projectCode, String category, String description, Urgency urgency, Instant preferredFrom,

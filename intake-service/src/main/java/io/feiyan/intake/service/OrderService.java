@@ -127,7 +127,7 @@ public class OrderService {
         order.idempotencyKey = idempotencyKey;
         order.persist();
         OrderEvent placed = order.placedEvent();
-        history.add(outbox.publish(placed, order.traceparent), placed);
+        history.add(outbox.publish(placed), placed);
         return new Placement(order, timeline.of(order, List.of(placed)), true);
     }
 
@@ -150,7 +150,7 @@ public class OrderService {
             }).with("status", order.status).with("orderId", orderId).exception();
         }
         OrderCancelled cancelled = order.cancel(reason, blankToNull(note), Instant.now());
-        history.add(outbox.publish(cancelled, order.traceparent), cancelled);
+        history.add(outbox.publish(cancelled), cancelled);
         return order;
     }
 

@@ -52,23 +52,15 @@ public class Outbox {
     }
 
     /**
-     * Adds the event to the outbox, in the current trace; it commits or rolls back with the caller's transaction.
-     * Returns its id. For an event of an order, use {@link #publish(Event, String)}.
+     * Adds the event to the outbox; it commits or rolls back with the caller's transaction. Returns its id. An event
+     * of an order goes in the order's trace (see {@link OrderTraces}, {@link KeepsOrderTrace}), any other in the
+     * current one; the relay sends the trace with it.
      */
     @Transactional(Transactional.TxType.MANDATORY)
     public UUID publish(Event event) {
-        return publish(event, null);
-    }
-
-    /**
-     * Adds an event of an order to the outbox, in the order's trace ({@code orderTrace}, the traceparent its row
-     * keeps: see {@link OrderTraces}), which the relay sends with it. Returns its id.
-     */
-    @Transactional(Transactional.TxType.MANDATORY)
-    public UUID publish(Event event, String orderTrace) {
         UUID id = TimeOrderedIds.next();
         add(new Row(id, event.aggregateType(), event.key(), EventType.of(event).ceType(), toJson(event), Instant.now(),
-                traces.forPublishing(event, orderTrace), null, null));
+                traces.forPublishing(event), null, null));
         return id;
     }
 

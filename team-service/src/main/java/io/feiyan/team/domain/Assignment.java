@@ -6,6 +6,7 @@ import io.feiyan.events.OrderCompleted;
 import io.feiyan.events.OrderDeclined;
 import io.feiyan.events.OrderPlaced;
 import io.feiyan.events.Tier;
+import io.feiyan.platform.messaging.KeepsOrderTrace;
 import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
@@ -22,7 +23,7 @@ import org.hibernate.type.SqlTypes;
 
 /** An order as the team it was given to sees it. Its moves return the events they cause. */
 @Entity
-public class Assignment extends PanacheEntityBase {
+public class Assignment extends PanacheEntityBase implements KeepsOrderTrace {
     @Id
     public UUID orderId;
     public String teamCode;
@@ -51,6 +52,11 @@ public class Assignment extends PanacheEntityBase {
     public String summary;
     /** The trace the order was placed in (W3C traceparent): the team's answers are published in it. */
     public String traceparent;
+
+    @Override
+    public String orderTrace() {
+        return traceparent;
+    }
 
     public static Assignment offeredBy(OrderAssigned assigned) {
         Assignment assignment = new Assignment();

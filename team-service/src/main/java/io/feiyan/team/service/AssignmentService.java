@@ -85,7 +85,7 @@ public class AssignmentService {
         Instant now = Instant.now();
         Assignment assignment = Assignment.solvedOnTheSpot(placed, team.code, now);
         assignment.traceparent = OrderTraces.current();
-        outbox.publish(assignment.complete(solved.hours(), now), assignment.traceparent);
+        outbox.publish(assignment.complete(solved.hours(), now));
         assignment.persist();
         if (volunteer == null) {
             unattributed(assignment, solved.hours());
@@ -132,13 +132,12 @@ public class AssignmentService {
     public Assignment accept(UUID orderId, String team, List<UUID> crew, Instant scheduledFor) {
         return move(orderId, team, assignment -> {
             requireTeamVolunteers(assignment, crew, "volunteerIds");
-            return outbox.publish(assignment.accept(crew, scheduledFor, Instant.now()), assignment.traceparent);
+            return outbox.publish(assignment.accept(crew, scheduledFor, Instant.now()));
         });
     }
 
     public Assignment decline(UUID orderId, String team, OrderDeclined.DeclineReason code, String reason) {
-        return move(orderId, team, assignment -> outbox.publish(assignment.decline(code, reason, Instant.now()),
-                assignment.traceparent));
+        return move(orderId, team, assignment -> outbox.publish(assignment.decline(code, reason, Instant.now())));
     }
 
     /** Who served, and for how long; each must be a volunteer of the team. */
@@ -153,7 +152,7 @@ public class AssignmentService {
         BigDecimal total = servedBy.stream().map(Served::hours).reduce(BigDecimal.ZERO, BigDecimal::add);
         return move(orderId, team, assignment -> {
             requireTeamVolunteers(assignment, servedBy.stream().map(Served::volunteerId).toList(), "servedBy");
-            UUID eventId = outbox.publish(assignment.complete(total, Instant.now()), assignment.traceparent);
+            UUID eventId = outbox.publish(assignment.complete(total, Instant.now()));
             assignment.summary = summary;
             servedBy.forEach(served -> served(assignment, served));
             return eventId;
@@ -166,7 +165,7 @@ public class AssignmentService {
      */
     public Assignment complete(UUID orderId, String team, BigDecimal volunteerHours) {
         return move(orderId, team, assignment -> {
-            UUID eventId = outbox.publish(assignment.complete(volunteerHours, Instant.now()), assignment.traceparent);
+            UUID eventId = outbox.publish(assignment.complete(volunteerHours, Instant.now()));
             unattributed(assignment, volunteerHours);
             return eventId;
         });
