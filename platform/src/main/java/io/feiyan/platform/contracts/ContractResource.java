@@ -1,7 +1,7 @@
 package io.feiyan.platform.contracts;
 
 import io.feiyan.events.EventType;
-import io.feiyan.platform.rest.Problem;
+import io.feiyan.platform.domain.NotFound;
 import jakarta.annotation.security.PermitAll;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
@@ -34,7 +34,7 @@ public class ContractResource {
     @Path("/{document}")
     public Response document(@PathParam("document") String document) {
         if (!DOCUMENTS.contains(document)) {
-            throw Problem.notFound("contract document", document).exception();
+            throw new NotFound("contract document", document);
         }
         InputStream content = EventType.class.getClassLoader().getResourceAsStream(FOLDER + document);
         String type = document.endsWith(".yaml") ? "application/yaml" : "application/schema+json";

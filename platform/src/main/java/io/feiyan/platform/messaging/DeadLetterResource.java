@@ -1,5 +1,9 @@
 package io.feiyan.platform.messaging;
 
+import io.feiyan.platform.domain.Conflict;
+import io.feiyan.platform.domain.IllegalMove;
+import io.feiyan.platform.domain.NotFound;
+import io.feiyan.platform.domain.TryAgain;
 import io.feiyan.platform.rest.Problem;
 import io.feiyan.platform.security.Roles;
 import jakarta.annotation.security.RolesAllowed;
@@ -46,25 +50,24 @@ public class DeadLetterResource {
     @Path("/{id}/replay")
     public DeadLetters.DeadLetter replay(@PathParam("id") UUID id) {
         DeadLetters.DeadLetter letter = deadLetters.find(id)
-                .orElseThrow(() -> Problem.notFound("dead letter", id).exception());
+                .orElseThrow(() -> new NotFound("dead letter", id));
         if (letter.replayedAt() != null) {
-            throw Problem.of(409, "dead-letter-replayed", "The dead letter was replayed already",
-                    "dead letter " + id + " was replayed at " + letter.replayedAt()).exception();
+            throw new IllegalMove("dead-letter-replayed", "The dead letter was replayed already",
+                    "dead letter " + id + " was replayed at " + letter.replayedAt());
         }
         boolean replayed;
         try {
             replayed = inbox.replay(letter);
         } catch (RuntimeException e) {
             if (TransientFailures.isTransient(e)) {
-                throw Problem.of(503, "try-again", "Try again shortly",
-                        "the replay failed for a passing reason (" + TransientFailures.reason(e) + "); nothing changed")
-                        .exception();
+                throw new TryAgain(
+                        "the replay failed for a passing reason (" + TransientFailures.reason(e) + "); nothing changed");
             }
             throw e;
         }
         if (!replayed) {
-            throw Problem.of(409, "no-consumer", "No consumer takes it",
-                    "no channel " + letter.channel() + " in this service takes it any more").exception();
+            throw new Conflict("no-consumer", "No consumer takes it",
+                    "no channel " + letter.channel() + " in this service takes it any more");
         }
         return deadLetters.find(id).orElseThrow();
     }

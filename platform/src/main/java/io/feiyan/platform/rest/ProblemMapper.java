@@ -35,6 +35,11 @@ public class ProblemMapper {
     /** The domain's refusals, each kind with its status; the code becomes the problem's {@code type}. */
     @ServerExceptionMapper
     public Response refused(DomainException e) {
+        return toResponse(toProblem(e));
+    }
+
+    /** The problem a domain refusal is answered with, for a resource that answers in a format of its own. */
+    public static Problem toProblem(DomainException e) {
         int status = e instanceof NotFound ? 404
                 : e instanceof NotAllowed ? 403
                 : e instanceof IllegalMove || e instanceof Conflict ? 409
@@ -43,7 +48,7 @@ public class ProblemMapper {
                 : 500;
         Problem problem = Problem.of(status, e.code(), e.title(), e.detail());
         e.facts().forEach(problem::with);
-        return toResponse(problem);
+        return problem;
     }
 
     /** A body with a value of the wrong kind, such as an unknown urgency or a word where a number belongs. */

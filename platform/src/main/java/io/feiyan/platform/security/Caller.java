@@ -1,6 +1,6 @@
 package io.feiyan.platform.security;
 
-import io.feiyan.platform.rest.Problem;
+import io.feiyan.platform.domain.NotAllowed;
 import io.quarkus.security.UnauthorizedException;
 import jakarta.enterprise.context.RequestScoped;
 import java.util.Optional;
@@ -71,11 +71,11 @@ public class Caller {
     /** Refuses, with the reason, unless {@code allowed}: 401 to a caller without a token, else 403. */
     public void require(boolean allowed, String reason) {
         if (!allowed) {
-            throw id() == null ? new UnauthorizedException() : forbidden(reason);
+            throw id() == null ? new UnauthorizedException() : new NotAllowed(reason);
         }
     }
 
-    public static RuntimeException forbidden(String reason) {
-        return Problem.of(403, "forbidden", "Not yours to see or do", reason).exception();
+    public static NotAllowed forbidden(String reason) {
+        return new NotAllowed(reason);
     }
 }
