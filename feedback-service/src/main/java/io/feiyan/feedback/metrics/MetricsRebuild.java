@@ -3,9 +3,10 @@ package io.feiyan.feedback.metrics;
 import io.feiyan.events.EventType;
 import io.feiyan.events.OrderEvent;
 import io.feiyan.feedback.metrics.OrderFacts.Tables;
+import io.feiyan.platform.domain.Conflict;
+import io.feiyan.platform.domain.IllegalMove;
 import io.feiyan.platform.messaging.Inbox;
 import io.feiyan.platform.messaging.PoisonMessageException;
-import io.feiyan.platform.rest.Problem;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.runtime.StartupEvent;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -74,8 +75,8 @@ public class MetricsRebuild {
 
     public Result rebuild() {
         if (!running.compareAndSet(false, true)) {
-            throw Problem.of(409, "rebuild-running", "A rebuild is running",
-                    "the metrics are being rebuilt already; try again when it is done").exception();
+            throw new Conflict("rebuild-running", "A rebuild is running",
+                    "the metrics are being rebuilt already; try again when it is done");
         }
         try {
             return replay();
@@ -126,10 +127,10 @@ public class MetricsRebuild {
     private static void requireWholeHistory(KafkaConsumer<String, String> consumer, List<TopicPartition> partitions) {
         consumer.beginningOffsets(partitions).forEach((partition, first) -> {
             if (first > 0) {
-                throw Problem.of(409, "history-incomplete", "The topics no longer hold every event",
+                throw new IllegalMove("history-incomplete", "The topics no longer hold every event",
                         partition + " starts at offset " + first + ": its older events were deleted, so a rebuild "
                                 + "would lose them. Keep order topics for ever (retention.ms=-1).")
-                        .with("topic", partition.topic()).exception();
+                        .with("topic", partition.topic());
             }
         });
     }

@@ -6,6 +6,7 @@ import io.feiyan.feedback.domain.FollowUp.Reason;
 import io.feiyan.feedback.domain.Order;
 import io.feiyan.feedback.domain.Rating;
 import io.feiyan.feedback.service.FollowUpService;
+import io.feiyan.platform.domain.NotAllowed;
 import io.feiyan.platform.rest.Page;
 import io.feiyan.platform.rest.Validation;
 import io.feiyan.platform.security.Caller;
@@ -76,7 +77,7 @@ public class FollowUpResource {
                 .orThrow();
         caller.require(village == null || caller.covers(village), "village " + village + " is not in your region");
         String region = village != null ? village : caller.region().orElseThrow(
-                () -> Caller.forbidden("your token names no region"));
+                () -> new NotAllowed("your token names no region"));
         Boolean open = which.equals("all") ? null : which.equals("open");
         return followUps.list(region, open, Page.request(page, size)).map(FollowUpView::of);
     }

@@ -5,9 +5,10 @@ import io.feiyan.feedback.domain.FollowUp.Outcome;
 import io.feiyan.feedback.domain.FollowUp.Reason;
 import io.feiyan.feedback.domain.Order;
 import io.feiyan.feedback.domain.Rating;
+import io.feiyan.platform.domain.IllegalMove;
+import io.feiyan.platform.domain.NotFound;
 import io.feiyan.platform.messaging.Outbox;
 import io.feiyan.platform.rest.Page;
-import io.feiyan.platform.rest.Problem;
 import io.feiyan.platform.security.Caller;
 import io.quarkus.hibernate.orm.panache.PanacheQuery;
 import io.quarkus.panache.common.Parameters;
@@ -81,9 +82,9 @@ public class FollowUpService {
     public FollowUp record(UUID id, Outcome outcome, String visitedBy, String note, Caller caller) {
         FollowUp followUp = get(id, LockModeType.PESSIMISTIC_WRITE, caller);
         if (!followUp.isOpen()) {
-            throw Problem.of(409, "follow-up-closed", "The follow-up is closed",
+            throw new IllegalMove("follow-up-closed", "The follow-up is closed",
                     "follow-up " + id + " was closed with outcome " + followUp.outcome)
-                    .with("outcome", followUp.outcome).exception();
+                    .with("outcome", followUp.outcome);
         }
         followUp.close(outcome, visitedBy, note, Instant.now()).ifPresent(reopened -> {
             Order order = Order.findById(followUp.orderId, LockModeType.PESSIMISTIC_WRITE);
@@ -114,7 +115,7 @@ public class FollowUpService {
     private static FollowUp get(UUID id, LockModeType lock, Caller caller) {
         FollowUp followUp = FollowUp.findById(id, lock);
         if (followUp == null) {
-            throw Problem.notFound("follow-up", id).exception();
+            throw new NotFound("follow-up", id);
         }
         Order order = Order.findById(followUp.orderId);
         caller.require(caller.covers(order.villageCode), "the follow-up is for the stations of the resident's village");

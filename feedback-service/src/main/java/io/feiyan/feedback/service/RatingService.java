@@ -2,8 +2,10 @@ package io.feiyan.feedback.service;
 
 import io.feiyan.feedback.domain.Order;
 import io.feiyan.feedback.domain.Rating;
+import io.feiyan.platform.domain.Conflict;
+import io.feiyan.platform.domain.IllegalMove;
+import io.feiyan.platform.domain.NotFound;
 import io.feiyan.platform.messaging.Outbox;
-import io.feiyan.platform.rest.Problem;
 import io.feiyan.platform.security.Caller;
 import io.feiyan.platform.security.Roles;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -35,13 +37,13 @@ public class RatingService {
                     "only the resident, or a volunteer of their village, rates an order");
         }
         if (order == null || !order.isDelivered()) {
-            throw Problem.of(409, "order-not-completed", "The order has not been delivered yet",
+            throw new IllegalMove("order-not-completed", "The order has not been delivered yet",
                     "order " + orderId + " is not completed, or its completion has not reached feedback yet")
-                    .with("orderId", orderId).exception();
+                    .with("orderId", orderId);
         }
         if (Rating.findById(orderId) != null) {
-            throw Problem.of(409, "already-rated", "The order is already rated",
-                    "order " + orderId + " has its rating; an order is rated once").with("orderId", orderId).exception();
+            throw new Conflict("already-rated", "The order is already rated",
+                    "order " + orderId + " has its rating; an order is rated once").with("orderId", orderId);
         }
         String volunteer = caller.is(Roles.VOLUNTEER) ? caller.id() : null;
         Rating rating = Rating.of(order, score, solved, comment, volunteer, Instant.now());
@@ -55,7 +57,7 @@ public class RatingService {
     public Rating get(UUID orderId, Caller caller) {
         Rating rating = Rating.findById(orderId);
         if (rating == null) {
-            throw Problem.notFound("rating of order", orderId).exception();
+            throw new NotFound("rating of order", orderId);
         }
         Order order = Order.findById(orderId);
         caller.require(isResidentOrVolunteerOf(order, caller)

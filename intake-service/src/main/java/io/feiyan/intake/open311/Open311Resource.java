@@ -6,9 +6,11 @@ import io.feiyan.intake.domain.Order;
 import io.feiyan.intake.service.OrderService;
 import io.feiyan.intake.service.OrderService.PlaceOrder;
 import io.feiyan.intake.service.ResidentAccess;
+import io.feiyan.platform.domain.DomainException;
 import io.feiyan.platform.observability.AboutOrder;
 import io.feiyan.platform.rest.Problem;
 import io.feiyan.platform.rest.ProblemException;
+import io.feiyan.platform.rest.ProblemMapper;
 import io.feiyan.platform.rest.Validation;
 import io.feiyan.platform.security.Roles;
 import jakarta.annotation.security.PermitAll;
@@ -152,19 +154,26 @@ public class Open311Resource {
     }
 
     private static Response respond(String format, int status, Supplier<Open311Document> answer) {
-        Open311Document document;
         try {
-            document = answer.get();
+            return write(format, status, answer.get());
         } catch (ProblemException e) {
-            Problem problem = e.problem();
-            Object field = problem.extensions().get("field");
-            Map<String, Object> error = new LinkedHashMap<>();
-            error.put("code", problem.status());
-            error.put("description", problem.detail() + (field == null || problem.detail().startsWith(field + ":")
-                    ? "" : " (" + field + ")"));
-            status = problem.status();
-            document = Open311Document.list("errors", "error", List.of(error));
+            return refuse(format, e.problem());
+        } catch (DomainException e) {
+            return refuse(format, ProblemMapper.toProblem(e));
         }
+    }
+
+    /** The problem as the spec's list of errors, with the problem's status. */
+    private static Response refuse(String format, Problem problem) {
+        Object field = problem.extensions().get("field");
+        Map<String, Object> error = new LinkedHashMap<>();
+        error.put("code", problem.status());
+        error.put("description", problem.detail() + (field == null || problem.detail().startsWith(field + ":")
+                ? "" : " (" + field + ")"));
+        return write(format, problem.status(), Open311Document.list("errors", "error", List.of(error)));
+    }
+
+    private static Response write(String format, int status, Open311Document document) {
         return "xml".equals(format)
                 ? Response.status(status).type(MediaType.APPLICATION_XML_TYPE.withCharset("UTF-8")).entity(document.xml()).build()
                 : Response.status(status).type(MediaType.APPLICATION_JSON_TYPE).entity(document.body()).build();

@@ -10,7 +10,7 @@ import io.feiyan.intake.domain.Project;
 import io.feiyan.intake.domain.Team;
 import io.feiyan.intake.service.OrderHistory;
 import io.feiyan.intake.service.Timeline;
-import io.feiyan.platform.rest.Problem;
+import io.feiyan.platform.domain.NotFound;
 import io.quarkus.panache.common.Parameters;
 import io.quarkus.panache.common.Sort;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -69,7 +69,7 @@ public class Open311Service {
         } else {
             Project project = Project.findById(serviceCode);
             if (project == null || !project.active) {
-                throw Problem.notFound("service", serviceCode).exception();
+                throw new NotFound("service", serviceCode);
             }
         }
         List<Map<String, Object>> urgencies = List.of(value(Urgency.CRITICAL.name(), "Life or property at stake (2 hours)"),

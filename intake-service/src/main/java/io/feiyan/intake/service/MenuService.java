@@ -6,7 +6,7 @@ import io.feiyan.intake.domain.MenuItem;
 import io.feiyan.intake.domain.Project;
 import io.feiyan.intake.domain.Resident;
 import io.feiyan.intake.domain.Team;
-import io.feiyan.platform.rest.Problem;
+import io.feiyan.platform.domain.NotFound;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 import java.time.YearMonth;
@@ -46,9 +46,9 @@ public class MenuService {
         String county = village.at(Tier.COUNTY).value();
         List<MenuItem> items = MenuItem.of(county, month);
         if (items.isEmpty()) {
-            throw Problem.of(404, "no-menu", "No menu for that month",
+            throw new NotFound("no-menu", "No menu for that month",
                     "the county centre has published no menu for " + county + " in " + month)
-                    .with("month", month.toString()).exception();
+                    .with("month", month.toString());
         }
         Set<String> household = resident == null ? Set.of() : Set.copyOf(resident.householdTags);
         List<Team> teams = Team.list("active = true and regionCode in ?1", List.of(village.value(),

@@ -12,11 +12,14 @@ import io.feiyan.intake.domain.OrderStatus;
 import io.feiyan.intake.domain.Project;
 import io.feiyan.intake.domain.Resident;
 import io.feiyan.intake.domain.Team;
+import io.feiyan.platform.domain.Conflict;
+import io.feiyan.platform.domain.IllegalMove;
+import io.feiyan.platform.domain.NotFound;
+import io.feiyan.platform.domain.Unprocessable;
 import io.feiyan.platform.messaging.IncomingEvent;
 import io.feiyan.platform.messaging.OrderTraces;
 import io.feiyan.platform.messaging.Outbox;
 import io.feiyan.platform.rest.Page;
-import io.feiyan.platform.rest.Problem;
 import io.feiyan.platform.rest.Validation;
 import io.quarkus.hibernate.orm.panache.PanacheQuery;
 import io.quarkus.panache.common.Parameters;
@@ -102,9 +105,9 @@ public class OrderService {
         validate(request, residentId, channel);
         Resident resident = Resident.findById(residentId);
         if (resident == null) {
-            throw Problem.of(422, "unknown-resident", "No such resident in the registry",
+            throw new Unprocessable("unknown-resident", "No such resident in the registry",
                     "register the resident first: there is no resident " + residentId)
-                    .with("field", "residentId").exception();
+                    .with("field", "residentId");
         }
         String village = request.villageCode() == null ? resident.villageCode : request.villageCode();
         access.actFor(resident);
@@ -135,19 +138,19 @@ public class OrderService {
     public Order cancel(UUID orderId, OrderCancelled.CancelReason reason, String note) {
         Order order = Order.findById(orderId, LockModeType.PESSIMISTIC_WRITE);
         if (order == null) {
-            throw Problem.notFound("order", orderId).exception();
+            throw new NotFound("order", orderId);
         }
         access.actFor(order.residentId, order.villageCode);
         if (order.status == OrderStatus.CANCELLED) {
             return order;
         }
         if (!order.status.isCancellable()) {
-            throw Problem.of(409, "order-not-cancellable", "The order can no longer be cancelled", switch (order.status) {
+            throw new IllegalMove("order-not-cancellable", "The order can no longer be cancelled", switch (order.status) {
                 case ACCEPTED -> "a team has accepted this order and is getting ready to serve; "
                         + "ask the team or the village station to call it off";
                 case COMPLETED, RATED -> "the service has already been delivered";
                 default -> "review has closed this order";
-            }).with("status", order.status).with("orderId", orderId).exception();
+            }).with("status", order.status).with("orderId", orderId);
         }
         OrderCancelled cancelled = order.cancel(reason, blankToNull(note), Instant.now());
         history.add(outbox.publish(cancelled), cancelled);
@@ -170,7 +173,7 @@ public class OrderService {
     public Order get(UUID orderId) {
         Order order = Order.findById(orderId);
         if (order == null) {
-            throw Problem.notFound("order", orderId).exception();
+            throw new NotFound("order", orderId);
         }
         return order;
     }
@@ -196,9 +199,9 @@ public class OrderService {
     private static String catalogueCategory(PlaceOrder request) {
         Project project = Project.findById(request.projectCode());
         if (project == null || !project.active) {
-            throw Problem.of(422, "unknown-project", "No such project in the catalogue",
+            throw new Unprocessable("unknown-project", "No such project in the catalogue",
                     "the catalogue has no active project " + request.projectCode())
-                    .with("field", "projectCode").exception();
+                    .with("field", "projectCode");
         }
         return project.category;
     }
@@ -207,10 +210,10 @@ public class OrderService {
         Order open = Order.find("residentId = ?1 and projectCode = ?2 and status in ?3",
                 request.residentId(), request.projectCode(), OrderStatus.OPEN).firstResult();
         if (open != null) {
-            throw Problem.of(409, "duplicate-order", "The resident already has this order open",
+            throw new Conflict("duplicate-order", "The resident already has this order open",
                     "order " + open.id + " for " + request.projectCode() + " is still " + open.status
                             + "; to order it again as a separate need, send \"newNeed\": true")
-                    .with("existingOrderId", open.id).exception();
+                    .with("existingOrderId", open.id);
         }
     }
 
@@ -227,13 +230,13 @@ public class OrderService {
                 .require(hours == null || hours.stripTrailingZeros().scale() <= 2, "solvedOnTheSpot.hours",
                         "has at most two decimals")
                 .orThrow();
-        UUID volunteer = access.volunteer().orElseThrow(() -> Problem.of(422, "not-a-registered-volunteer",
+        UUID volunteer = access.volunteer().orElseThrow(() -> new Unprocessable("not-a-registered-volunteer",
                 "Not in the volunteer registry", "your account names no entry of the volunteer registry, which the "
-                        + "hours go to").with("field", "solvedOnTheSpot").exception());
+                        + "hours go to").with("field", "solvedOnTheSpot"));
         if (Team.count("tier = ?1 and regionCode = ?2 and active = true", Tier.VILLAGE, village) == 0) {
-            throw Problem.of(422, "no-village-team", "No 飞燕 team in the village",
+            throw new Unprocessable("no-village-team", "No 飞燕 team in the village",
                     "village " + village + " has no active 飞燕 team to record the hours with: place the order for a "
-                            + "team to serve instead").with("field", "solvedOnTheSpot").exception();
+                            + "team to serve instead").with("field", "solvedOnTheSpot");
         }
         return new OrderPlaced.SolvedOnTheSpot(volunteer, hours);
     }

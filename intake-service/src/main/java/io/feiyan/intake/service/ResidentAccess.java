@@ -9,6 +9,7 @@ import io.feiyan.intake.domain.Order;
 import io.feiyan.intake.domain.OrderStatus;
 import io.feiyan.intake.domain.PersonalDataRead;
 import io.feiyan.intake.domain.Resident;
+import io.feiyan.platform.domain.NotAllowed;
 import io.feiyan.platform.rest.Validation;
 import io.feiyan.platform.security.Caller;
 import io.feiyan.platform.security.Roles;
@@ -61,7 +62,7 @@ public class ResidentAccess {
         if (caller.is(Roles.RESIDENT)) {
             return new Scope(ownResident(), null);
         }
-        String region = caller.region().orElseThrow(() -> Caller.forbidden("your token names no region"));
+        String region = caller.region().orElseThrow(() -> new NotAllowed("your token names no region"));
         // a region is a code of digits, so it cannot widen the prefix queries it goes into
         caller.require(RegionCode.isValid(region), "your token's region is not a county, town or village code");
         if (asked == null) {
@@ -115,7 +116,7 @@ public class ResidentAccess {
 
     /** The resident a resident's token names, for a request that leaves it out. */
     public UUID ownResident() {
-        return caller.resident().orElseThrow(() -> Caller.forbidden("your token names no resident"));
+        return caller.resident().orElseThrow(() -> new NotAllowed("your token names no resident"));
     }
 
     public String callerId() {

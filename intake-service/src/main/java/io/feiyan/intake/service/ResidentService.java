@@ -3,8 +3,10 @@ package io.feiyan.intake.service;
 import io.feiyan.events.HouseholdTag;
 import io.feiyan.platform.PersonalData;
 import io.feiyan.intake.domain.Resident;
+import io.feiyan.platform.domain.Conflict;
+import io.feiyan.platform.domain.DomainException;
+import io.feiyan.platform.domain.NotFound;
 import io.feiyan.platform.rest.Page;
-import io.feiyan.platform.rest.Problem;
 import io.feiyan.platform.rest.Validation;
 import io.quarkus.hibernate.orm.panache.PanacheQuery;
 import io.quarkus.panache.common.Parameters;
@@ -41,11 +43,10 @@ public class ResidentService {
         access.actIn(request.villageCode());
         Resident existing = Resident.find("idNumber", request.idNumber()).firstResult();
         if (existing != null) {
-            Problem duplicate = Problem.of(409, "duplicate-resident", "The resident is already registered",
+            DomainException duplicate = new Conflict("duplicate-resident", "The resident is already registered",
                     "a resident with this ID number is registered already").with("field", "idNumber");
             // which one, only to those who act for them
-            throw (access.actsIn(existing.villageCode) ? duplicate.with("residentId", existing.id) : duplicate)
-                    .exception();
+            throw access.actsIn(existing.villageCode) ? duplicate.with("residentId", existing.id) : duplicate;
         }
         Resident resident = new Resident();
         resident.id = UUID.randomUUID();
@@ -68,7 +69,7 @@ public class ResidentService {
     public Resident get(UUID id) {
         Resident resident = Resident.findById(id);
         if (resident == null) {
-            throw Problem.notFound("resident", id).exception();
+            throw new NotFound("resident", id);
         }
         return resident;
     }

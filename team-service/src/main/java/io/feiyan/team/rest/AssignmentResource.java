@@ -4,6 +4,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.feiyan.events.OrderDeclined;
 import io.feiyan.events.Tier;
+import io.feiyan.platform.domain.NotAllowed;
 import io.feiyan.platform.observability.AboutOrder;
 import io.feiyan.platform.rest.Validation;
 import io.feiyan.platform.security.Caller;
@@ -183,13 +184,13 @@ public class AssignmentResource {
         if (caller.is(Roles.OPERATOR) || caller.is(Roles.ADMIN)) {
             return team;
         }
-        String own = caller.team().orElseThrow(() -> Caller.forbidden("your token names no team"));
+        String own = caller.team().orElseThrow(() -> new NotAllowed("your token names no team"));
         caller.require(team == null || team.equals(own), "you see your own team's assignments only");
         return own;
     }
 
     /** The team the caller leads, which acts on its assignments. */
     private String leadsTeam() {
-        return caller.team().orElseThrow(() -> Caller.forbidden("your token names no team"));
+        return caller.team().orElseThrow(() -> new NotAllowed("your token names no team"));
     }
 }

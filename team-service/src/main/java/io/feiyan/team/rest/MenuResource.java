@@ -1,7 +1,6 @@
 package io.feiyan.team.rest;
 
 import io.feiyan.events.MenuPublished;
-import io.feiyan.platform.rest.Problem;
 import io.feiyan.platform.rest.Validation;
 import io.feiyan.platform.security.Roles;
 import io.feiyan.team.service.MenuService;
@@ -76,9 +75,7 @@ public class MenuResource {
     @RolesAllowed(Roles.ADMIN)
     @Operation(summary = "The draft menu", description = "Admins only.")
     public MenuService.Draft getDraft(@PathParam("countyCode") String countyCode, @PathParam("month") String month) {
-        YearMonth yearMonth = parse(countyCode, month);
-        return menus.findDraft(countyCode, yearMonth)
-                .orElseThrow(() -> Problem.notFound("draft menu", countyCode + " for " + month).exception());
+        return menus.getDraft(countyCode, parse(countyCode, month));
     }
 
     @PUT

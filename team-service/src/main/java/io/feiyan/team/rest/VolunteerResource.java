@@ -1,6 +1,7 @@
 package io.feiyan.team.rest;
 
 import io.feiyan.events.RegionCode;
+import io.feiyan.platform.domain.NotAllowed;
 import io.feiyan.platform.rest.Validation;
 import io.feiyan.platform.security.Caller;
 import io.feiyan.platform.security.Roles;
@@ -91,7 +92,7 @@ public class VolunteerResource {
         } else {
             // operators and volunteers get their region's; a team member, who has none, names their team
             String region = caller.region().filter(r -> actsInRegion() && RegionCode.isValid(r))
-                    .orElseThrow(() -> Caller.forbidden("name your team (?team=) or village (?village=)"));
+                    .orElseThrow(() -> new NotAllowed("name your team (?team=) or village (?village=)"));
             found = volunteers.listIn(region);
         }
         return found.stream().map(VolunteerView::of).toList();

@@ -4,9 +4,12 @@ import io.feiyan.events.OrderAssigned;
 import io.feiyan.events.OrderDeclined;
 import io.feiyan.events.OrderPlaced;
 import io.feiyan.events.Tier;
+import io.feiyan.platform.domain.IllegalMove;
+import io.feiyan.platform.domain.NotAllowed;
+import io.feiyan.platform.domain.NotFound;
+import io.feiyan.platform.domain.Unprocessable;
 import io.feiyan.platform.messaging.OrderTraces;
 import io.feiyan.platform.messaging.Outbox;
-import io.feiyan.platform.rest.Problem;
 import io.feiyan.team.domain.Assignment;
 import io.feiyan.team.domain.AssignmentStatus;
 import io.feiyan.team.domain.IllegalAssignmentMove;
@@ -116,9 +119,8 @@ public class AssignmentService {
         for (UUID id : volunteers) {
             Volunteer volunteer = Volunteer.findById(id);
             if (volunteer == null || !volunteer.teamCodes.contains(assignment.teamCode)) {
-                throw Problem.of(422, "not-a-team-volunteer", "Not a volunteer of the team",
-                        "volunteer " + id + " is not one of " + assignment.teamCode + "'s").with("field", field)
-                        .exception();
+                throw new Unprocessable("not-a-team-volunteer", "Not a volunteer of the team",
+                        "volunteer " + id + " is not one of " + assignment.teamCode + "'s").with("field", field);
             }
         }
     }
@@ -215,7 +217,7 @@ public class AssignmentService {
     public Assignment get(UUID orderId) {
         Assignment assignment = Assignment.findById(orderId);
         if (assignment == null) {
-            throw Problem.notFound("assignment", orderId).exception();
+            throw new NotFound("assignment", orderId);
         }
         return assignment;
     }
@@ -238,18 +240,17 @@ public class AssignmentService {
     private Assignment move(UUID orderId, String team, Function<Assignment, UUID> move) {
         Assignment assignment = Assignment.findById(orderId, LockModeType.PESSIMISTIC_WRITE);
         if (assignment == null) {
-            throw Problem.notFound("assignment", orderId).exception();
+            throw new NotFound("assignment", orderId);
         }
         if (!assignment.teamCode.equals(team)) {
-            throw Problem.of(403, "not-your-assignment", "The order is not assigned to your team",
-                    "order " + orderId + " is assigned to another team; only that team can act on it")
-                    .exception();
+            throw new NotAllowed("not-your-assignment", "The order is not assigned to your team",
+                    "order " + orderId + " is assigned to another team; only that team can act on it");
         }
         try {
             move.apply(assignment);
         } catch (IllegalAssignmentMove e) {
-            throw Problem.of(409, "assignment-state", "The assignment cannot make that move", e.getMessage())
-                    .with("status", e.status()).exception();
+            throw new IllegalMove("assignment-state", "The assignment cannot make that move", e.getMessage())
+                    .with("status", e.status());
         }
         return assignment;
     }

@@ -1,7 +1,8 @@
 package io.feiyan.team.service;
 
+import io.feiyan.platform.domain.NotFound;
+import io.feiyan.platform.domain.Unprocessable;
 import io.feiyan.platform.messaging.Outbox;
-import io.feiyan.platform.rest.Problem;
 import io.feiyan.team.domain.Category;
 import io.feiyan.team.domain.Project;
 import io.feiyan.team.domain.Team;
@@ -26,8 +27,8 @@ public class DirectoryService {
 
     public Project saveProject(Project wanted) {
         if (Category.findById(wanted.category) == null) {
-            throw Problem.of(422, "unknown-category", "No such category", "the county has no category "
-                    + wanted.category + "; add it under /api/categories first").with("field", "category").exception();
+            throw new Unprocessable("unknown-category", "No such category", "the county has no category "
+                    + wanted.category + "; add it under /api/categories first").with("field", "category");
         }
         Project current = Project.findById(wanted.code);
         if (current != null && current.toEvent().equals(wanted.toEvent())) {
@@ -45,13 +46,13 @@ public class DirectoryService {
                 .filter(code -> Project.findById(code) == null)
                 .toList();
         if (!unknown.isEmpty()) {
-            throw Problem.of(422, "unknown-project", "The team offers projects not in the catalogue",
+            throw new Unprocessable("unknown-project", "The team offers projects not in the catalogue",
                     "not in the catalogue: " + String.join(", ", unknown))
-                    .with("field", "projectCodes").exception();
+                    .with("field", "projectCodes");
         }
         if (wanted.leaderId != null && Volunteer.findById(wanted.leaderId) == null) {
-            throw Problem.of(422, "unknown-volunteer", "No such volunteer", "no volunteer " + wanted.leaderId
-                    + " to lead the team").with("field", "leaderId").exception();
+            throw new Unprocessable("unknown-volunteer", "No such volunteer", "no volunteer " + wanted.leaderId
+                    + " to lead the team").with("field", "leaderId");
         }
         Team current = Team.findById(wanted.code);
         if (current != null && current.toEvent().equals(wanted.toEvent())) {
@@ -75,7 +76,7 @@ public class DirectoryService {
     public Team team(String code) {
         Team team = Team.findById(code);
         if (team == null) {
-            throw Problem.notFound("team", code).exception();
+            throw new NotFound("team", code);
         }
         return team;
     }

@@ -7,9 +7,11 @@ import io.feiyan.events.MenuPublished;
 import io.feiyan.events.OrderPlaced;
 import io.feiyan.events.RegionCode;
 import io.feiyan.events.Tier;
+import io.feiyan.platform.domain.IllegalMove;
+import io.feiyan.platform.domain.NotFound;
+import io.feiyan.platform.domain.Unprocessable;
 import io.feiyan.platform.messaging.Outbox;
 import io.feiyan.platform.messaging.SqlTime;
-import io.feiyan.platform.rest.Problem;
 import io.feiyan.team.domain.Project;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
@@ -134,11 +136,9 @@ public class MenuService {
 
     /** Publishes the draft as the month's next version. */
     public MenuPublished publishDraft(String countyCode, YearMonth month) {
-        Draft draft = findDraft(countyCode, month).orElseThrow(() -> Problem.notFound("draft menu",
-                countyCode + " for " + month).exception());
+        Draft draft = getDraft(countyCode, month);
         if (draft.items().isEmpty()) {
-            throw Problem.of(409, "empty-menu", "The draft names no project", "add projects to the draft first")
-                    .exception();
+            throw new IllegalMove("empty-menu", "The draft names no project", "add projects to the draft first");
         }
         requireCatalogue(draft.items());
         MenuPublished menu = new MenuPublished(countyCode, month, draft.version(), draft.items(), Instant.now());
@@ -172,8 +172,11 @@ public class MenuService {
     }
 
     public MenuPublished get(String countyCode, YearMonth month) {
-        return find(countyCode, month).orElseThrow(
-                () -> Problem.notFound("menu", countyCode + " for " + month).exception());
+        return find(countyCode, month).orElseThrow(() -> new NotFound("menu", countyCode + " for " + month));
+    }
+
+    public Draft getDraft(String countyCode, YearMonth month) {
+        return findDraft(countyCode, month).orElseThrow(() -> new NotFound("draft menu", countyCode + " for " + month));
     }
 
     public Optional<Draft> findDraft(String countyCode, YearMonth month) {
@@ -214,8 +217,8 @@ public class MenuService {
                 })
                 .toList();
         if (!unknown.isEmpty()) {
-            throw Problem.of(422, "unknown-project", "The menu names projects not in the catalogue",
-                    "not active in the catalogue: " + String.join(", ", unknown)).with("field", "items").exception();
+            throw new Unprocessable("unknown-project", "The menu names projects not in the catalogue",
+                    "not active in the catalogue: " + String.join(", ", unknown)).with("field", "items");
         }
     }
 

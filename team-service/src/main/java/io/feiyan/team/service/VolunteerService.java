@@ -1,7 +1,8 @@
 package io.feiyan.team.service;
 
 import io.feiyan.platform.PersonalData;
-import io.feiyan.platform.rest.Problem;
+import io.feiyan.platform.domain.NotFound;
+import io.feiyan.platform.domain.Unprocessable;
 import io.feiyan.platform.rest.Validation;
 import io.feiyan.team.domain.ServiceHours;
 import io.feiyan.team.domain.StarLevel;
@@ -65,8 +66,8 @@ public class VolunteerService {
                 .orThrow();
         List<String> unknown = teams.stream().filter(code -> Team.findById(code) == null).toList();
         if (!unknown.isEmpty()) {
-            throw Problem.of(422, "unknown-team", "No such team", "no team " + String.join(", ", unknown))
-                    .with("field", "teamCodes").exception();
+            throw new Unprocessable("unknown-team", "No such team", "no team " + String.join(", ", unknown))
+                    .with("field", "teamCodes");
         }
         Volunteer volunteer = new Volunteer();
         volunteer.id = UUID.randomUUID();
@@ -83,7 +84,7 @@ public class VolunteerService {
     public Volunteer get(UUID id) {
         Volunteer volunteer = Volunteer.findById(id);
         if (volunteer == null) {
-            throw Problem.notFound("volunteer", id).exception();
+            throw new NotFound("volunteer", id);
         }
         return volunteer;
     }
@@ -104,7 +105,7 @@ public class VolunteerService {
     public Volunteer onDuty(String villageCode, LocalDate day) {
         Volunteer volunteer = Volunteer.onDuty(villageCode, day);
         if (volunteer == null) {
-            throw Problem.notFound("volunteer on duty in village", villageCode).exception();
+            throw new NotFound("volunteer on duty in village", villageCode);
         }
         return volunteer;
     }
