@@ -7,12 +7,17 @@ import io.feiyan.events.OrderDeclined;
 import io.feiyan.events.OrderPlaced;
 import io.feiyan.events.Tier;
 import io.feiyan.platform.messaging.KeepsOrderTrace;
+import io.feiyan.platform.domain.IllegalMove;
+import io.feiyan.platform.domain.NotAllowed;
+import io.feiyan.platform.domain.NotFound;
+import io.feiyan.platform.domain.Unprocessable;
 import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
 import jakarta.persistence.Enumerated;
 import jakarta.persistence.Id;
+import jakarta.persistence.LockModeType;
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -56,6 +61,22 @@ public class Assignment extends PanacheEntityBase implements KeepsOrderTrace {
     @Override
     public String orderTrace() {
         return traceparent;
+    }
+
+    /**
+     * The assignment the team acts on, locked for the move; refused when there is none, or when it is another
+     * team's.
+     */
+    public static Assignment lockedFor(UUID orderId, String team) {
+        Assignment assignment = findById(orderId, LockModeType.PESSIMISTIC_WRITE);
+        if (assignment == null) {
+            throw new NotFound("assignment", orderId);
+        }
+        if (!assignment.teamCode.equals(team)) {
+            throw new NotAllowed("not-your-assignment", "The order is not assigned to your team",
+                    "order " + orderId + " is assigned to another team; only that team can act on it");
+        }
+        return assignment;
     }
 
     public static Assignment offeredBy(OrderAssigned assigned) {
@@ -142,9 +163,21 @@ public class Assignment extends PanacheEntityBase implements KeepsOrderTrace {
         }
     }
 
+    /** Refuses volunteers who are not the team's: the team sends, and records the hours of, its own. */
+    public void requireTeamVolunteers(List<UUID> volunteers, String field) {
+        for (UUID id : volunteers) {
+            Volunteer volunteer = Volunteer.findById(id);
+            if (volunteer == null || !volunteer.teamCodes.contains(teamCode)) {
+                throw new Unprocessable("not-a-team-volunteer", "Not a volunteer of the team",
+                        "volunteer " + id + " is not one of " + teamCode + "'s").with("field", field);
+            }
+        }
+    }
+
     private void requireStatus(AssignmentStatus expected, String move) {
         if (status != expected) {
-            throw new IllegalAssignmentMove(orderId, status, move);
+            throw new IllegalMove("assignment-state", "The assignment cannot make that move",
+                    "order " + orderId + " is " + status + " and cannot be " + move).with("status", status);
         }
     }
 }

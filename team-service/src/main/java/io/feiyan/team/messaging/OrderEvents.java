@@ -6,8 +6,9 @@ import io.feiyan.events.OrderEscalated;
 import io.feiyan.events.OrderPlaced;
 import io.feiyan.platform.messaging.EventHandlers;
 import io.feiyan.platform.messaging.Inbox;
-import io.feiyan.team.service.AssignmentService;
 import io.feiyan.team.service.MenuService;
+import io.feiyan.team.service.Offers;
+import io.feiyan.team.service.ServiceRecords;
 import io.smallrye.reactive.messaging.annotations.Blocking;
 import jakarta.enterprise.context.ApplicationScoped;
 import org.apache.kafka.clients.consumer.ConsumerRecords;
@@ -25,21 +26,21 @@ public class OrderEvents {
     private final Inbox inbox;
     private final EventHandlers handlers;
 
-    OrderEvents(Inbox inbox, AssignmentService assignments, MenuService menus) {
+    OrderEvents(Inbox inbox, Offers offers, ServiceRecords serviceRecords, MenuService menus) {
         this.inbox = inbox;
         this.handlers = inbox.once(CHANNEL)
-                .on(OrderAssigned.class, event -> assignments.record(event.payload()))
+                .on(OrderAssigned.class, event -> offers.record(event.payload()))
                 .on(OrderEscalated.class, event -> {
                     // an overdue delivery is the operators' to follow up: the team keeps the order
                     if (event.payload().reason() != OrderEscalated.EscalationReason.DEADLINE_PASSED) {
-                        assignments.passedOn(event.payload().orderId(), event.payload().escalatedAt());
+                        offers.passedOn(event.payload().orderId(), event.payload().escalatedAt());
                     }
                 })
-                .on(OrderCancelled.class, event -> assignments.cancel(event.payload().orderId()))
+                .on(OrderCancelled.class, event -> offers.cancel(event.payload().orderId()))
                 .on(OrderPlaced.class, event -> {
                     menus.count(event.payload());
                     if (event.payload().solvedOnTheSpot() != null) {
-                        assignments.solvedOnTheSpot(event.payload());
+                        serviceRecords.solvedOnTheSpot(event.payload());
                     }
                 });
     }

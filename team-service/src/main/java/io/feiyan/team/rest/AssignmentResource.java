@@ -9,10 +9,12 @@ import io.feiyan.platform.observability.AboutOrder;
 import io.feiyan.platform.rest.Validation;
 import io.feiyan.platform.security.Caller;
 import io.feiyan.platform.security.Roles;
-import jakarta.annotation.security.RolesAllowed;
 import io.feiyan.team.domain.Assignment;
 import io.feiyan.team.domain.AssignmentStatus;
-import io.feiyan.team.service.AssignmentService;
+import io.feiyan.team.service.Assignments;
+import io.feiyan.team.service.Offers;
+import io.feiyan.team.service.ServiceRecords;
+import jakarta.annotation.security.RolesAllowed;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
@@ -33,12 +35,17 @@ import org.eclipse.microprofile.openapi.annotations.Operation;
 public class AssignmentResource {
     private static final BigDecimal MAX_HOURS = new BigDecimal("1000");
 
-    private final AssignmentService assignments;
+    private final Assignments assignments;
+    private final Offers offers;
+    private final ServiceRecords serviceRecords;
     private final ObjectMapper json;
     private final Caller caller;
 
-    AssignmentResource(AssignmentService assignments, ObjectMapper json, Caller caller) {
+    AssignmentResource(Assignments assignments, Offers offers, ServiceRecords serviceRecords, ObjectMapper json,
+            Caller caller) {
         this.assignments = assignments;
+        this.offers = offers;
+        this.serviceRecords = serviceRecords;
         this.json = json;
         this.caller = caller;
     }
@@ -47,7 +54,7 @@ public class AssignmentResource {
      * The service record: who served and their hours ({@code servedBy}, which the order's volunteer hours
      * add up from) and a summary; or, for a team that keeps no record here, the {@code volunteerHours} alone.
      */
-    public record Completion(BigDecimal volunteerHours, List<AssignmentService.Served> servedBy, String summary) {
+    public record Completion(BigDecimal volunteerHours, List<ServiceRecords.Served> servedBy, String summary) {
     }
 
     /** A decline: its reason code, and the team's words (required for OTHER). */
@@ -89,7 +96,7 @@ public class AssignmentResource {
     public InboxView inbox(@QueryParam("team") String team) {
         String whose = visibleTeam(team);
         new Validation().present(whose, "team").orThrow();
-        AssignmentService.Inbox inbox = assignments.inbox(whose);
+        Assignments.Inbox inbox = assignments.inbox(whose);
         return new InboxView(views(inbox.offered()), views(inbox.accepted()), views(inbox.scheduled()),
                 views(inbox.completed()));
     }
@@ -121,7 +128,7 @@ public class AssignmentResource {
                         "volunteerIds", "names each volunteer once")
                 .require(when == null || when.isAfter(Instant.now()), "scheduledFor", "is in the future")
                 .orThrow();
-        return AssignmentView.of(assignments.accept(orderId, team, crew, when));
+        return AssignmentView.of(offers.accept(orderId, team, crew, when));
     }
 
     @POST
@@ -139,7 +146,7 @@ public class AssignmentResource {
                         "says why, when the reason code is OTHER")
                 .maxLength(reason, 500, "reason")
                 .orThrow();
-        return AssignmentView.of(assignments.decline(orderId, team, refusal.reasonCode(), reason));
+        return AssignmentView.of(offers.decline(orderId, team, refusal.reasonCode(), reason));
     }
 
     @POST
@@ -150,7 +157,7 @@ public class AssignmentResource {
     public AssignmentView complete(@PathParam("orderId") UUID orderId, Completion completion) {
         String team = leadsTeam();
         new Validation().present(completion, "body").orThrow();
-        List<AssignmentService.Served> servedBy = completion.servedBy() == null ? List.of() : completion.servedBy();
+        List<ServiceRecords.Served> servedBy = completion.servedBy() == null ? List.of() : completion.servedBy();
         BigDecimal hours = servedBy.isEmpty() ? completion.volunteerHours()
                 : servedBy.stream().map(served -> served == null || served.hours() == null ? BigDecimal.ZERO
                         : served.hours()).reduce(BigDecimal.ZERO, BigDecimal::add);
@@ -163,15 +170,15 @@ public class AssignmentResource {
                         && served.hours() != null && served.hours().signum() > 0
                         && served.hours().compareTo(BigDecimal.valueOf(24)) <= 0), "servedBy",
                         "names each volunteer and their hours, more than 0 and at most 24")
-                .require(servedBy.stream().map(AssignmentService.Served::volunteerId).distinct().count() == servedBy.size(),
+                .require(servedBy.stream().map(ServiceRecords.Served::volunteerId).distinct().count() == servedBy.size(),
                         "servedBy", "names each volunteer once")
                 .require(servedBy.isEmpty() || completion.volunteerHours() == null
                         || completion.volunteerHours().compareTo(hours) == 0, "volunteerHours",
                         "is the sum of the hours in servedBy, or left out")
                 .maxLength(completion.summary(), 2000, "summary")
                 .orThrow();
-        return AssignmentView.of(servedBy.isEmpty() ? assignments.complete(orderId, team, hours)
-                : assignments.complete(orderId, team, servedBy, completion.summary()));
+        return AssignmentView.of(servedBy.isEmpty() ? serviceRecords.complete(orderId, team, hours)
+                : serviceRecords.complete(orderId, team, servedBy, completion.summary()));
     }
 
 

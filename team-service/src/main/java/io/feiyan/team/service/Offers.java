@@ -1,0 +1,86 @@
+package io.feiyan.team.service;
+
+import io.feiyan.events.OrderAssigned;
+import io.feiyan.events.OrderDeclined;
+import io.feiyan.platform.messaging.OrderTraces;
+import io.feiyan.platform.messaging.Outbox;
+import io.feiyan.team.domain.Assignment;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.LockModeType;
+import jakarta.transaction.Transactional;
+import java.time.Instant;
+import java.util.List;
+import java.util.UUID;
+
+/**
+ * The orders dispatch offers a team, and the team's answer: it accepts (接单) or declines. An order withdrawn in
+ * intake, or passed up a tier, calls an offer not yet accepted off.
+ */
+@ApplicationScoped
+@Transactional
+public class Offers {
+    private final Outbox outbox;
+    private final EntityManager entityManager;
+
+    Offers(Outbox outbox, EntityManager entityManager) {
+        this.outbox = outbox;
+        this.entityManager = entityManager;
+    }
+
+    /**
+     * Records dispatch's assignment of an order. The newest assignment wins: after a decline or a missed time
+     * to accept the order goes to another team, and after a reopening it comes back. An order withdrawn before
+     * its assignment arrived is recorded as called off.
+     */
+    public void record(OrderAssigned assigned) {
+        Assignment assignment = Assignment.findById(assigned.orderId(), LockModeType.PESSIMISTIC_WRITE);
+        if (assignment == null) {
+            assignment = Assignment.offeredBy(assigned);
+            assignment.traceparent = OrderTraces.current();
+            assignment.persist();
+        } else if (assignment.isOlderThan(assigned)) {
+            assignment.offer(assigned);
+        }
+        if (isCancelled(assigned.orderId())) {
+            assignment.cancel();
+        }
+    }
+
+    /** The order was withdrawn in intake: an offer not yet accepted is called off. */
+    public void cancel(UUID orderId) {
+        entityManager.createNativeQuery("insert into cancelled_order (order_id) values (?1) on conflict do nothing")
+                .setParameter(1, orderId).executeUpdate();
+        Assignment assignment = Assignment.findById(orderId, LockModeType.PESSIMISTIC_WRITE);
+        if (assignment != null) {
+            assignment.cancel();
+        }
+    }
+
+    /** Dispatch sent the order up a tier: an offer made before that and not yet accepted is called off. */
+    public void passedOn(UUID orderId, Instant escalatedAt) {
+        Assignment assignment = Assignment.findById(orderId, LockModeType.PESSIMISTIC_WRITE);
+        if (assignment != null && assignment.assignedAt.isBefore(escalatedAt)) {
+            assignment.cancel();
+        }
+    }
+
+    /** The team takes the order, naming the volunteers it sends (its own) and, if it knows, when they come. */
+    public Assignment accept(UUID orderId, String team, List<UUID> crew, Instant scheduledFor) {
+        Assignment assignment = Assignment.lockedFor(orderId, team);
+        assignment.requireTeamVolunteers(crew, "volunteerIds");
+        outbox.publish(assignment.accept(crew, scheduledFor, Instant.now()));
+        return assignment;
+    }
+
+    public Assignment decline(UUID orderId, String team, OrderDeclined.DeclineReason code, String reason) {
+        Assignment assignment = Assignment.lockedFor(orderId, team);
+        outbox.publish(assignment.decline(code, reason, Instant.now()));
+        return assignment;
+    }
+
+    private boolean isCancelled(UUID orderId) {
+        return !entityManager.createNativeQuery("select 1 from cancelled_order where order_id = ?1")
+                .setParameter(1, orderId).getResultList().isEmpty();
+    }
+}
