@@ -1,10 +1,13 @@
 package io.feiyan.feedback.rest;
 
+import io.feiyan.feedback.metrics.Demand;
 import io.feiyan.feedback.metrics.Dimension;
-import io.feiyan.feedback.metrics.Metrics;
-import io.feiyan.feedback.metrics.Metrics.Selection;
+import io.feiyan.feedback.metrics.DispatchQuality;
+import io.feiyan.feedback.metrics.Loads;
 import io.feiyan.feedback.metrics.MetricsRebuild;
 import io.feiyan.feedback.metrics.MetricsTable;
+import io.feiyan.feedback.metrics.Rates;
+import io.feiyan.feedback.metrics.Selection;
 import io.feiyan.platform.rest.Validation;
 import io.feiyan.platform.security.Roles;
 import jakarta.annotation.security.RolesAllowed;
@@ -34,11 +37,17 @@ import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 public class MetricsResource {
     static final String CSV = "text/csv";
 
-    private final Metrics metrics;
+    private final Rates rates;
+    private final Demand demand;
+    private final DispatchQuality dispatchQuality;
+    private final Loads loads;
     private final MetricsRebuild rebuild;
 
-    MetricsResource(Metrics metrics, MetricsRebuild rebuild) {
-        this.metrics = metrics;
+    MetricsResource(Rates rates, Demand demand, DispatchQuality dispatchQuality, Loads loads, MetricsRebuild rebuild) {
+        this.rates = rates;
+        this.demand = demand;
+        this.dispatchQuality = dispatchQuality;
+        this.loads = loads;
         this.rebuild = rebuild;
     }
 
@@ -67,7 +76,7 @@ public class MetricsResource {
             A rate is null when nothing was counted. Place and category are the order's (OrderPlaced). Computed \
             from the event topics alone.""")
     public Response rates(@BeanParam Asked asked) {
-        return asked.answer(Arrays.asList(Dimension.values()), metrics::rates);
+        return asked.answer(Arrays.asList(Dimension.values()), rates::count);
     }
 
     @GET
@@ -79,7 +88,7 @@ public class MetricsResource {
     public Response demand(@BeanParam Asked asked) {
         List<Dimension> allowed = new ArrayList<>(Arrays.asList(Dimension.values()));
         allowed.remove(Dimension.TEAM);
-        return asked.answer(allowed, metrics::demand);
+        return asked.answer(allowed, demand::count);
     }
 
     @GET
@@ -103,7 +112,7 @@ public class MetricsResource {
 
             `team` is the team that accepted. Computed from the event topics alone.""")
     public Response dispatch(@BeanParam Asked asked) {
-        return asked.answer(Arrays.asList(Dimension.values()), metrics::dispatch);
+        return asked.answer(Arrays.asList(Dimension.values()), dispatchQuality::count);
     }
 
     @GET
@@ -117,7 +126,7 @@ public class MetricsResource {
             served ÷ fairShare: 1 is a fair share, 1.5 half as much again; null when the team was nobody's peer. \
             JSON, or CSV as for the rates. Computed from the event topics alone.""")
     public Response loads(@BeanParam Asked asked) {
-        return asked.answer(Arrays.asList(Dimension.values()), metrics::loads);
+        return asked.answer(Arrays.asList(Dimension.values()), loads::count);
     }
 
     @POST
