@@ -10,7 +10,7 @@ import io.feiyan.events.OrderUnserved;
 import io.feiyan.events.OrderRated;
 import io.feiyan.events.OrderRejected;
 import io.feiyan.events.OrderReopened;
-import io.feiyan.intake.service.OrderService;
+import io.feiyan.intake.service.OrderProgress;
 import io.feiyan.platform.messaging.EventHandlers;
 import io.feiyan.platform.messaging.Inbox;
 import io.smallrye.reactive.messaging.annotations.Blocking;
@@ -29,19 +29,19 @@ public class OrderProgressEvents {
     private final Inbox inbox;
     private final EventHandlers handlers;
 
-    OrderProgressEvents(Inbox inbox, OrderService orders) {
+    OrderProgressEvents(Inbox inbox, OrderProgress progress) {
         this.inbox = inbox;
         this.handlers = inbox.once(CHANNEL)
-                .on(OrderApproved.class, orders::record)
-                .on(OrderAssigned.class, orders::record)
-                .on(OrderDeclined.class, orders::record)
-                .on(OrderEscalated.class, orders::record)
-                .on(OrderUnserved.class, orders::record)
-                .on(OrderRejected.class, orders::record)
-                .on(OrderAccepted.class, orders::record)
-                .on(OrderCompleted.class, orders::record)
-                .on(OrderReopened.class, orders::record)
-                .on(OrderRated.class, orders::record);
+                .on(OrderApproved.class, progress::record)
+                .on(OrderAssigned.class, progress::record)
+                .on(OrderDeclined.class, progress::record)
+                .on(OrderEscalated.class, progress::record)
+                .on(OrderUnserved.class, progress::record)
+                .on(OrderRejected.class, progress::record)
+                .on(OrderAccepted.class, progress::record)
+                .on(OrderCompleted.class, progress::record)
+                .on(OrderReopened.class, progress::record)
+                .on(OrderRated.class, progress::record);
     }
 
     @Incoming(CHANNEL)

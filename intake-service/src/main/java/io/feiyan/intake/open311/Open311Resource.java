@@ -5,6 +5,7 @@ import io.feiyan.events.Urgency;
 import io.feiyan.intake.domain.Order;
 import io.feiyan.intake.service.OrderService;
 import io.feiyan.intake.service.OrderService.PlaceOrder;
+import io.feiyan.intake.service.Orders;
 import io.feiyan.intake.service.ResidentAccess;
 import io.feiyan.platform.domain.DomainException;
 import io.feiyan.platform.observability.AboutOrder;
@@ -49,11 +50,13 @@ public class Open311Resource {
     private static final String FORMAT = "{format:json|xml}";
 
     private final Open311Service open311;
-    private final OrderService orders;
+    private final OrderService orderService;
+    private final Orders orders;
     private final ResidentAccess access;
 
-    Open311Resource(Open311Service open311, OrderService orders, ResidentAccess access) {
+    Open311Resource(Open311Service open311, OrderService orderService, Orders orders, ResidentAccess access) {
         this.open311 = open311;
+        this.orderService = orderService;
         this.orders = orders;
         this.access = access;
     }
@@ -98,7 +101,7 @@ public class Open311Resource {
                             "attribute[urgency]", "is CRITICAL, URGENT, ROUTINE or COMPLEX")
                     .orThrow();
             boolean other = Open311Service.OTHER.equals(serviceCode);
-            Order order = orders.place(new PlaceOrder(resident, other ? null : serviceCode, other ? category : null,
+            Order order = orderService.place(new PlaceOrder(resident, other ? null : serviceCode, other ? category : null,
                     description, addressId, urgency == null ? Urgency.ROUTINE : Urgency.valueOf(urgency), Channel.APP,
                     null, null, null, null, null), idempotencyKey).order();
             Map<String, Object> created = new LinkedHashMap<>();

@@ -9,6 +9,7 @@ import io.feiyan.intake.domain.Resident;
 import io.feiyan.intake.service.OrderService;
 import io.feiyan.intake.service.OrderService.PlaceOrder;
 import io.feiyan.intake.service.OrderService.Placement;
+import io.feiyan.intake.service.Orders;
 import io.feiyan.intake.service.ResidentAccess;
 import io.feiyan.intake.service.ResidentService;
 import io.feiyan.intake.service.Timeline;
@@ -42,12 +43,15 @@ public class OrderResource {
     static final String IDEMPOTENCY_KEY = "Idempotency-Key";
     static final String REPLAYED = "Idempotent-Replayed";
 
-    private final OrderService orders;
+    private final OrderService orderService;
+    private final Orders orders;
     private final Timeline timeline;
     private final ResidentService residents;
     private final ResidentAccess access;
 
-    OrderResource(OrderService orders, Timeline timeline, ResidentService residents, ResidentAccess access) {
+    OrderResource(OrderService orderService, Orders orders, Timeline timeline, ResidentService residents,
+            ResidentAccess access) {
+        this.orderService = orderService;
         this.orders = orders;
         this.timeline = timeline;
         this.residents = residents;
@@ -107,7 +111,7 @@ public class OrderResource {
             @HeaderParam(IDEMPOTENCY_KEY) String idempotencyKey,
             @Context UriInfo uri) {
         new Validation().maxLength(idempotencyKey, 128, IDEMPOTENCY_KEY).orThrow();
-        Placement placement = orders.place(request, idempotencyKey);
+        Placement placement = orderService.place(request, idempotencyKey);
         Order order = placement.order();
         return Response.created(uri.getAbsolutePathBuilder().path(order.id.toString()).build())
                 .header(REPLAYED, placement.created() ? null : "true")
@@ -167,7 +171,7 @@ public class OrderResource {
                 .present(cancellation.reason(), "reason")
                 .maxLength(cancellation.note(), 500, "note")
                 .orThrow();
-        return view(orders.cancel(id, cancellation.reason(), cancellation.note()));
+        return view(orderService.cancel(id, cancellation.reason(), cancellation.note()));
     }
 
     private OrderView view(Order o) {

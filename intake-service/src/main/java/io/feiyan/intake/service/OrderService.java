@@ -1,7 +1,6 @@
 package io.feiyan.intake.service;
 
 import io.feiyan.events.Channel;
-import io.feiyan.events.EventType;
 import io.feiyan.events.OrderCancelled;
 import io.feiyan.events.OrderEvent;
 import io.feiyan.events.OrderPlaced;
@@ -16,14 +15,9 @@ import io.feiyan.platform.domain.Conflict;
 import io.feiyan.platform.domain.IllegalMove;
 import io.feiyan.platform.domain.NotFound;
 import io.feiyan.platform.domain.Unprocessable;
-import io.feiyan.platform.messaging.IncomingEvent;
 import io.feiyan.platform.messaging.OrderTraces;
 import io.feiyan.platform.messaging.Outbox;
-import io.feiyan.platform.rest.Page;
 import io.feiyan.platform.rest.Validation;
-import io.quarkus.hibernate.orm.panache.PanacheQuery;
-import io.quarkus.panache.common.Parameters;
-import io.quarkus.panache.common.Sort;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.LockModeType;
@@ -33,7 +27,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
 
-/** Placing and cancelling orders, and following each through the loop from the other services' events. */
+/** Placing and cancelling orders: who may, for whom, what, and the events they publish. */
 @ApplicationScoped
 @Transactional
 public class OrderService {
@@ -155,45 +149,6 @@ public class OrderService {
         OrderCancelled cancelled = order.cancel(reason, blankToNull(note), Instant.now());
         history.add(outbox.publish(cancelled), cancelled);
         return order;
-    }
-
-    /**
-     * Adds an event of another service to the order's history, as it came, and moves its status on; an event that
-     * arrived after a later one has the status worked out again from every step's type.
-     */
-    public void record(IncomingEvent<? extends OrderEvent> event) {
-        OrderEvent payload = event.payload();
-        Order order = Order.findById(payload.orderId(), LockModeType.PESSIMISTIC_WRITE);
-        history.add(event.id(), payload, event.json());
-        if (order != null && !order.takeStep(EventType.of(payload), payload.occurredAt())) {
-            order.status = OrderStatus.of(history.typesOf(order.id));
-        }
-    }
-
-    public Order get(UUID orderId) {
-        Order order = Order.findById(orderId);
-        if (order == null) {
-            throw new NotFound("order", orderId);
-        }
-        return order;
-    }
-
-    /** Orders in the scope, of a resident and/or in a status, newest first. */
-    public Page<Order> list(ResidentAccess.Scope scope, UUID residentId, OrderStatus status, Page.Request page) {
-        StringBuilder where = new StringBuilder("1 = 1");
-        Parameters parameters = new Parameters();
-        if (residentId != null) {
-            where.append(" and residentId = :resident");
-            parameters.and("resident", residentId);
-        }
-        scope.narrow(where, parameters, "residentId");
-        if (status != null) {
-            where.append(" and status = :status");
-            parameters.and("status", status);
-        }
-        PanacheQuery<Order> query = Order.find(where.toString(), Sort.descending("placedAt").and("id"), parameters)
-                .page(page.page(), page.size());
-        return new Page<>(query.list(), page.page(), page.size(), query.count());
     }
 
     private static String catalogueCategory(PlaceOrder request) {
