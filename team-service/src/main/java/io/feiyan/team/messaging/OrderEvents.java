@@ -6,7 +6,7 @@ import io.feiyan.events.OrderEscalated;
 import io.feiyan.events.OrderPlaced;
 import io.feiyan.platform.messaging.EventHandlers;
 import io.feiyan.platform.messaging.Inbox;
-import io.feiyan.team.service.MenuService;
+import io.feiyan.team.service.MenuDemand;
 import io.feiyan.team.service.Offers;
 import io.feiyan.team.service.ServiceRecords;
 import io.smallrye.reactive.messaging.annotations.Blocking;
@@ -26,7 +26,7 @@ public class OrderEvents {
     private final Inbox inbox;
     private final EventHandlers handlers;
 
-    OrderEvents(Inbox inbox, Offers offers, ServiceRecords serviceRecords, MenuService menus) {
+    OrderEvents(Inbox inbox, Offers offers, ServiceRecords serviceRecords, MenuDemand demand) {
         this.inbox = inbox;
         this.handlers = inbox.once(CHANNEL)
                 .on(OrderAssigned.class, event -> offers.record(event.payload()))
@@ -38,7 +38,7 @@ public class OrderEvents {
                 })
                 .on(OrderCancelled.class, event -> offers.cancel(event.payload().orderId()))
                 .on(OrderPlaced.class, event -> {
-                    menus.count(event.payload());
+                    demand.count(event.payload());
                     if (event.payload().solvedOnTheSpot() != null) {
                         serviceRecords.solvedOnTheSpot(event.payload());
                     }

@@ -3,6 +3,7 @@ package io.feiyan.team.rest;
 import io.feiyan.events.MenuPublished;
 import io.feiyan.platform.rest.Validation;
 import io.feiyan.platform.security.Roles;
+import io.feiyan.team.service.MenuDemand;
 import io.feiyan.team.service.MenuService;
 import jakarta.annotation.security.PermitAll;
 import jakarta.annotation.security.RolesAllowed;
@@ -24,9 +25,11 @@ import org.eclipse.microprofile.openapi.annotations.Operation;
 @Path("/api/menus/{countyCode}/{month}")
 public class MenuResource {
     private final MenuService menus;
+    private final MenuDemand demand;
 
-    MenuResource(MenuService menus) {
+    MenuResource(MenuService menus, MenuDemand demand) {
         this.menus = menus;
+        this.demand = demand;
     }
 
     public record MenuRequest(List<MenuPublished.Item> items) {
@@ -57,8 +60,8 @@ public class MenuResource {
     @Operation(summary = "The month's demand", description = "Orders in the county counted by town: each project "
             + "ordered, and the needs in residents' own words by category. Counts only, no resident or need text, "
             + "so analysts may read it as well as admins. The centre reads last month's before drafting a menu.")
-    public List<MenuService.Demand> demand(@PathParam("countyCode") String countyCode, @PathParam("month") String month) {
-        return menus.demand(countyCode, parse(countyCode, month));
+    public List<MenuDemand.Demand> demand(@PathParam("countyCode") String countyCode, @PathParam("month") String month) {
+        return demand.of(countyCode, parse(countyCode, month));
     }
 
     @POST

@@ -4,9 +4,6 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.feiyan.events.MenuPublished;
-import io.feiyan.events.OrderPlaced;
-import io.feiyan.events.RegionCode;
-import io.feiyan.events.Tier;
 import io.feiyan.platform.domain.IllegalMove;
 import io.feiyan.platform.domain.NotFound;
 import io.feiyan.platform.domain.Unprocessable;
@@ -18,11 +15,9 @@ import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
 import java.time.Instant;
 import java.time.YearMonth;
-import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
  * The county centre's monthly menus (每月菜单). A draft is made from last month's demand, edited, and
@@ -38,39 +33,17 @@ public class MenuService {
     private final Outbox outbox;
     private final EntityManager entityManager;
     private final ObjectMapper json;
-    private final ZoneId zone;
+    private final MenuDemand demand;
 
-    MenuService(Outbox outbox, EntityManager entityManager, ObjectMapper json,
-            @ConfigProperty(name = "feiyan.time-zone") ZoneId zone) {
+    MenuService(Outbox outbox, EntityManager entityManager, ObjectMapper json, MenuDemand demand) {
         this.outbox = outbox;
         this.entityManager = entityManager;
         this.json = json;
-        this.zone = zone;
+        this.demand = demand;
     }
 
     /** A menu not yet published. */
     public record Draft(String countyCode, YearMonth month, int version, List<MenuPublished.Item> items) {
-    }
-
-    /**
-     * What was ordered in a town in a month, for the centre drafting a menu: a project, or (with a null
-     * project) needs in residents' own words of a category.
-     */
-    public record Demand(String townCode, String projectCode, String category, long orders) {
-    }
-
-    /** The month's orders in the county, by town, project and category, most ordered first. */
-    public List<Demand> demand(String countyCode, YearMonth month) {
-        @SuppressWarnings("unchecked")
-        List<Object[]> rows = entityManager.createNativeQuery("""
-                select town_code, project_code, category, count(*) from demand
-                where month = ?1 and town_code like ?2
-                group by town_code, project_code, category order by 4 desc, 1, 3""")
-                .setParameter(1, month.toString())
-                .setParameter(2, countyCode + "%")
-                .getResultList();
-        return rows.stream().map(row -> new Demand((String) row[0], (String) row[1], (String) row[2],
-                ((Number) row[3]).longValue())).toList();
     }
 
     /** Publishes these items as the month's menu now; the same items as the latest version publish nothing. */
@@ -94,20 +67,12 @@ public class MenuService {
      * demand, replacing an unpublished draft.
      */
     public Draft draft(String countyCode, YearMonth month) {
-        @SuppressWarnings("unchecked")
-        List<Object[]> rows = entityManager.createNativeQuery("""
-                select project_code, count(*), count(distinct town_code) from demand
-                where month = ?1 and town_code like ?2 and project_code is not null
-                group by project_code order by 2 desc, 1""")
-                .setParameter(1, month.minusMonths(1).toString())
-                .setParameter(2, countyCode + "%")
-                .getResultList();
         List<MenuPublished.Item> items = new ArrayList<>();
-        for (Object[] row : rows) {
-            Project project = Project.findById(row[0]);
+        for (MenuDemand.ProjectOrdered ordered : demand.projects(countyCode, month.minusMonths(1))) {
+            Project project = Project.findById(ordered.projectCode());
             if (project != null && project.active) {
-                items.add(new MenuPublished.Item((String) row[0], "ordered " + row[1] + " times in "
-                        + row[2] + (((Number) row[2]).intValue() == 1 ? " town" : " towns") + " last month"));
+                items.add(new MenuPublished.Item(ordered.projectCode(), "ordered " + ordered.orders() + " times in "
+                        + ordered.towns() + (ordered.towns() == 1 ? " town" : " towns") + " last month"));
             }
         }
         return saveDraft(countyCode, month, items);
@@ -149,19 +114,6 @@ public class MenuService {
                 .executeUpdate();
         outbox.publish(menu);
         return menu;
-    }
-
-    /** Counts an order in the demand of its month and town. */
-    public void count(OrderPlaced placed) {
-        entityManager.createNativeQuery("""
-                insert into demand (order_id, month, town_code, project_code, category) values (?1, ?2, ?3, ?4, ?5)
-                on conflict do nothing""")
-                .setParameter(1, placed.orderId())
-                .setParameter(2, YearMonth.from(placed.placedAt().atZone(zone)).toString())
-                .setParameter(3, RegionCode.of(placed.villageCode()).at(Tier.TOWN).value())
-                .setParameter(4, placed.projectCode())
-                .setParameter(5, placed.category())
-                .executeUpdate();
     }
 
     /** The latest published version. */
