@@ -30,8 +30,8 @@ import java.util.stream.Stream;
  */
 public final class CountyPlan {
     public static final String COUNTY = "371322";
-    /** Villages in the county at full scale: the report's 6,600 volunteers, ten a village. */
-    public static final int FULL_VILLAGES = 660;
+    /** Villages in the county at full scale (660): the report's 6,600 volunteers, ten a village. */
+    public static final int FULL_VILLAGES;
     public static final int VOLUNTEERS_PER_VILLAGE = 10;
     public static final int DEFAULT_RESIDENTS_PER_VILLAGE = 15;
 
@@ -85,170 +85,17 @@ public final class CountyPlan {
             "371322107202", new Village("371322107202", "曹村", "Caocun", "caocun-feiyan"),
             "371322107203", new Village("371322107203", "李庄", "Lizhuang", "lizhuang-feiyan"));
 
-    /** The six categories of the report, as team-service has them from the start. */
-    public static final List<Category> CATEGORIES = List.of(
-            new Category("EDUCATION", "教育 Education"),
-            new Category("CULTURE", "文化 Culture"),
-            new Category("MEDICAL", "医疗卫生 Medical care"),
-            new Category("ELDERLY_CARE", "养老助老 Care for the elderly"),
-            new Category("DAILY_LIFE", "生活服务 Daily life"),
-            new Category("LEGAL_AID", "法律援助 Legal aid"));
-
-    private static final HouseholdTag ELDERLY = HouseholdTag.EMPTY_NEST_ELDERLY;
-    private static final HouseholdTag CHILD = HouseholdTag.LEFT_BEHIND_CHILD;
-    private static final HouseholdTag HARDSHIP = HouseholdTag.SPECIAL_HARDSHIP;
-    private static final HouseholdTag DISABLED = HouseholdTag.DISABILITY;
-    private static final HouseholdTag ILL = HouseholdTag.CHRONIC_ILLNESS;
-
-    /** The 66 projects that, with the demo county's six, make the report's 72: twelve a category. */
-    static final List<Project> NEW_PROJECTS = List.of(
-            p("culture-film", "露天电影放映 Open-air film screening", "CULTURE", Tier.COUNTY),
-            p("culture-liuqin-opera", "柳琴戏 Liuqin opera, the local opera of southern Shandong", "CULTURE", Tier.COUNTY,
-                    ELDERLY),
-            p("culture-photo-portrait", "全家福拍摄 A family portrait for a household", "CULTURE", Tier.COUNTY, ELDERLY),
-            p("culture-festival-show", "节日文艺演出 Festival variety show on the village square", "CULTURE",
-                    Tier.COUNTY),
-            p("culture-heritage-tour", "郯国古城研学 Study visit to the ancient Tan state sites", "CULTURE", Tier.COUNTY,
-                    CHILD),
-            p("culture-square-dance", "广场舞教学 Square dance lessons", "CULTURE", Tier.TOWN),
-            p("culture-calligraphy", "书法、写春联 Calligraphy and Spring Festival couplets", "CULTURE", Tier.TOWN,
-                    ELDERLY),
-            p("culture-paper-cutting", "剪纸课 Paper-cutting class", "CULTURE", Tier.TOWN, CHILD),
-            p("culture-reading-room", "农家书屋读书会 Reading session in the village library", "CULTURE",
-                    Tier.VILLAGE, CHILD),
-            p("culture-storytelling", "讲郯城故事 An evening of local stories", "CULTURE", Tier.VILLAGE, ELDERLY),
-            p("culture-chess-club", "象棋、扑克活动 Chinese chess and card afternoon", "CULTURE", Tier.VILLAGE, ELDERLY),
-
-            p("edu-psych-counselling", "心理辅导 Counselling for a child", "EDUCATION", Tier.COUNTY, CHILD),
-            p("edu-farming-tech", "农技培训 Training in growing wheat, ginkgo and willow", "EDUCATION", Tier.COUNTY),
-            p("edu-job-skills", "就业技能培训 Job skills training", "EDUCATION", Tier.COUNTY, HARDSHIP),
-            p("edu-science-show", "科普进村 Science show in the village", "EDUCATION", Tier.COUNTY, CHILD),
-            p("edu-exam-guidance", "升学指导 Advice on schools and exams", "EDUCATION", Tier.COUNTY, CHILD),
-            p("edu-sign-language", "手语、盲文辅导 Sign language and Braille lessons", "EDUCATION", Tier.COUNTY,
-                    DISABLED),
-            p("edu-summer-class", "暑期爱心课堂 Summer holiday class", "EDUCATION", Tier.TOWN, CHILD),
-            p("edu-safety-lesson", "防溺水安全课 Water and road safety lesson", "EDUCATION", Tier.TOWN, CHILD),
-            p("edu-reading-aloud", "亲子共读 Reading aloud with a child", "EDUCATION", Tier.VILLAGE, CHILD),
-            p("edu-video-call-parents", "亲情视频连线 A video call with parents working away", "EDUCATION",
-                    Tier.VILLAGE, CHILD),
-            p("edu-smartphone-class", "智能手机课 Smartphone lessons for the elderly", "EDUCATION", Tier.VILLAGE,
-                    ELDERLY),
-
-            p("med-free-clinic", "义诊 Free clinic day", "MEDICAL", Tier.COUNTY),
-            p("med-rehab", "康复训练指导 Rehabilitation exercises at home", "MEDICAL", Tier.COUNTY, DISABLED),
-            p("med-eye-check", "眼科筛查 Eye and cataract screening", "MEDICAL", Tier.COUNTY, ELDERLY),
-            p("med-dental", "口腔检查 Dental check", "MEDICAL", Tier.COUNTY, CHILD),
-            p("med-first-aid-training", "急救培训 First aid training", "MEDICAL", Tier.COUNTY),
-            p("med-mental-health", "心理健康咨询 Mental health counselling", "MEDICAL", Tier.COUNTY, ELDERLY, HARDSHIP),
-            p("med-family-doctor", "家庭医生随访 Family doctor's follow-up visit", "MEDICAL", Tier.TOWN, ILL,
-                    ELDERLY),
-            p("med-tcm", "中医理疗 Traditional Chinese medicine: massage and moxibustion", "MEDICAL", Tier.TOWN, ILL),
-            p("med-hospital-escort", "陪诊 Escort to a hospital appointment", "MEDICAL", Tier.TOWN, ELDERLY, DISABLED),
-            p("med-medicine-delivery", "送药上门 Medicine delivered home", "MEDICAL", Tier.VILLAGE, ILL, DISABLED),
-            p("med-blood-sugar", "血糖监测 Blood sugar check", "MEDICAL", Tier.VILLAGE, ILL),
-
-            p("elder-dementia-care", "认知症照护指导 Advice on caring for someone with dementia", "ELDERLY_CARE",
-                    Tier.COUNTY, ELDERLY),
-            p("elder-haircut", "义务理发 Free haircut at home", "ELDERLY_CARE", Tier.TOWN, ELDERLY),
-            p("elder-bathing", "助浴 Help with bathing", "ELDERLY_CARE", Tier.TOWN, ELDERLY, DISABLED),
-            p("elder-safety-check", "居家安全排查 Home safety check: gas, wiring, falls", "ELDERLY_CARE", Tier.TOWN,
-                    ELDERLY),
-            p("elder-daycare", "幸福院日间照料 Day care at the village happiness courtyard", "ELDERLY_CARE", Tier.TOWN,
-                    ELDERLY),
-            p("elder-winter-heating", "冬季取暖帮扶 Help with heating in winter", "ELDERLY_CARE", Tier.TOWN, ELDERLY,
-                    HARDSHIP),
-            p("elder-meal-delivery", "助餐送餐 Meals delivered", "ELDERLY_CARE", Tier.VILLAGE, ELDERLY, DISABLED),
-            p("elder-house-cleaning", "打扫卫生 House cleaning", "ELDERLY_CARE", Tier.VILLAGE, ELDERLY),
-            p("elder-birthday", "集体生日会 Birthday party for the village's elders", "ELDERLY_CARE", Tier.VILLAGE,
-                    ELDERLY),
-            p("elder-quilt-washing", "拆洗被褥 Washing and mending bedding", "ELDERLY_CARE", Tier.VILLAGE, ELDERLY),
-            p("elder-evening-call", "晚间电话问候 An evening phone call", "ELDERLY_CARE", Tier.VILLAGE, ELDERLY),
-
-            p("life-house-repair", "危房修缮 Repairs to an unsafe roof or wall", "DAILY_LIFE", Tier.COUNTY, HARDSHIP),
-            p("life-fire-safety", "消防安全检查 Fire safety check", "DAILY_LIFE", Tier.COUNTY),
-            p("life-wiring-repair", "电路检修 Electrical wiring repair", "DAILY_LIFE", Tier.TOWN),
-            p("life-water-pump", "水泵、管道维修 Well pump and plumbing repair", "DAILY_LIFE", Tier.TOWN),
-            p("life-bike-repair", "电动车、自行车维修 Bicycle and e-bike repair", "DAILY_LIFE", Tier.TOWN),
-            p("life-errands", "代购代办 Errands and shopping", "DAILY_LIFE", Tier.VILLAGE, ELDERLY, DISABLED),
-            p("life-farm-help", "农忙帮收 Help with the harvest", "DAILY_LIFE", Tier.VILLAGE, ELDERLY, HARDSHIP),
-            p("life-sewing", "缝补衣物 Mending clothes", "DAILY_LIFE", Tier.VILLAGE, ELDERLY),
-            p("life-heavy-lifting", "搬运重物 Carrying and heavy lifting", "DAILY_LIFE", Tier.VILLAGE, ELDERLY,
-                    DISABLED),
-            p("life-online-services", "代办网上业务 Help with pensions and medical insurance online", "DAILY_LIFE",
-                    Tier.VILLAGE, ELDERLY),
-            p("life-courtyard-cleanup", "环境整治 Cleaning up courtyards and lanes", "DAILY_LIFE", Tier.VILLAGE),
-
-            p("legal-wage-arrears", "讨薪援助 Help claiming unpaid wages", "LEGAL_AID", Tier.COUNTY, HARDSHIP),
-            p("legal-will", "遗嘱继承咨询 Advice on wills and inheritance", "LEGAL_AID", Tier.COUNTY, ELDERLY),
-            p("legal-support-claims", "赡养纠纷 Claiming support from grown children", "LEGAL_AID", Tier.COUNTY,
-                    ELDERLY),
-            p("legal-land-contract", "土地承包咨询 Advice on land contracts", "LEGAL_AID", Tier.COUNTY),
-            p("legal-child-protection", "未成年人保护 Child protection advice", "LEGAL_AID", Tier.COUNTY, CHILD),
-            p("legal-marriage-family", "婚姻家庭咨询 Marriage and family advice", "LEGAL_AID", Tier.COUNTY),
-            p("legal-traffic-accident", "交通事故理赔 Traffic accident claims", "LEGAL_AID", Tier.COUNTY),
-            p("legal-mediation", "邻里纠纷调解 Mediating a dispute between neighbours", "LEGAL_AID", Tier.TOWN),
-            p("legal-fraud-prevention", "防诈骗宣讲 How to recognise a scam", "LEGAL_AID", Tier.TOWN, ELDERLY),
-            p("legal-disability-benefits", "残疾人补贴申请 Applying for disability allowances", "LEGAL_AID", Tier.TOWN,
-                    DISABLED),
-            p("legal-minimum-living", "低保、特困申请 Applying for minimum living and hardship support", "LEGAL_AID",
-                    Tier.TOWN, HARDSHIP));
-
     /**
-     * The county corps' professional teams besides the demo county's two (the art light cavalry and the legal
-     * aid volunteers): 17 in all. None offers a demo project, so demo orders climb to the same county teams.
+     * The catalogue the county keeps (the launcher's resources, {@code county/}): its six categories, the 66 projects
+     * that with the demo county's six make the report's 72, the county corps' 15 professional teams that with the
+     * demo county's two (the art light cavalry and the legal aid volunteers) make 17 — none offers a demo project,
+     * so demo orders climb to the same county teams — and its 13 towns, subdistrict and township (2020) with their
+     * villages at full scale.
      */
-    static final List<Team> NEW_COUNTY_TEAMS = List.of(
-            county("county-liuqin-troupe", "柳琴剧团志愿服务队 Liuqin opera troupe volunteers (county culture and tourism "
-                    + "bureau)", 15, "culture-liuqin-opera", "culture-film", "culture-festival-show"),
-            county("county-cultural-centre", "县文化馆志愿服务队 County cultural centre volunteers", 15,
-                    "culture-photo-portrait", "culture-heritage-tour", "culture-calligraphy", "culture-paper-cutting"),
-            county("county-teachers", "爱心支教志愿服务队 Teachers' volunteers (county education bureau)", 25,
-                    "edu-exam-guidance", "edu-sign-language", "edu-summer-class"),
-            county("county-youth-league", "青年志愿者服务队 Youth league volunteers", 30, "edu-science-show",
-                    "edu-video-call-parents", "culture-heritage-tour"),
-            county("county-agri-tech", "农技服务队 Farming technicians (county agriculture bureau)", 20,
-                    "edu-farming-tech", "edu-job-skills", "life-farm-help"),
-            county("county-hospital", "县人民医院健康服务队 County people's hospital health volunteers", 25,
-                    "med-free-clinic", "med-eye-check", "med-dental", "med-hospital-escort"),
-            county("county-tcm-hospital", "县中医医院志愿服务队 County hospital of traditional Chinese medicine "
-                    + "volunteers", 20, "med-rehab", "med-tcm", "med-family-doctor"),
-            county("county-red-cross", "县红十字会志愿服务队 Red Cross volunteers", 20, "med-first-aid-training",
-                    "med-blood-sugar"),
-            county("county-mental-health", "心理健康服务队 Counsellors (county health commission)", 10,
-                    "med-mental-health", "edu-psych-counselling", "elder-dementia-care"),
-            county("county-civil-affairs", "养老服务队 Elderly care volunteers (county civil affairs bureau)", 20,
-                    "elder-dementia-care", "elder-daycare", "elder-winter-heating", "legal-minimum-living"),
-            county("county-womens-federation", "巾帼志愿服务队 Women's federation volunteers", 20, "elder-bathing",
-                    "elder-quilt-washing", "legal-marriage-family", "legal-child-protection"),
-            county("county-power-supply", "电力红马甲服务队 Power supply company volunteers", 15, "life-wiring-repair",
-                    "life-water-pump", "elder-safety-check"),
-            county("county-housing-fire", "住建消防志愿服务队 Housing and fire rescue volunteers", 10,
-                    "life-house-repair", "life-fire-safety"),
-            county("county-lawyers", "律师志愿服务队 Lawyers' volunteers (county bar association)", 15, "legal-will",
-                    "legal-land-contract", "legal-traffic-accident", "legal-wage-arrears", "legal-support-claims"),
-            county("county-procuratorate", "检察官志愿服务队 Prosecutors' volunteers (child protection, scams)", 10,
-                    "legal-child-protection", "legal-fraud-prevention"));
+    private static final Catalogue CATALOGUE = Catalogue.read();
 
-    /**
-     * The county's 13 towns, subdistrict and township (2020), with their villages at full scale. Codes: the demo
-     * county's for Gaofengtou and Quanyuan, made up in the same pattern for the rest.
-     */
-    private static final List<TownAtFullScale> TOWNS = List.of(
-            new TownAtFullScale("371322001", "郯城街道", "Tancheng", "subdistrict", 38),
-            new TownAtFullScale("371322101", "马头镇", "Matou", "town", 62),
-            new TownAtFullScale("371322102", "重坊镇", "Chongfang", "town", 55),
-            new TownAtFullScale("371322103", "李庄镇", "Lizhuang", "town", 58),
-            new TownAtFullScale("371322105", "杨集镇", "Yangji", "town", 52),
-            new TownAtFullScale("371322106", "港上镇", "Gangshang", "town", 54),
-            new TownAtFullScale("371322107", "高峰头镇", "Gaofengtou", "town", 50),
-            new TownAtFullScale("371322109", "庙山镇", "Miaoshan", "town", 49),
-            new TownAtFullScale("371322111", "胜利镇", "Shengli", "town", 56),
-            new TownAtFullScale("371322112", "红花镇", "Honghua", "town", 51),
-            new TownAtFullScale("371322113", "花园镇", "Huayuan", "town", 44),
-            new TownAtFullScale("371322203", "归昌乡", "Guichang", "township", 43),
-            new TownAtFullScale("371322206", "泉源镇", "Quanyuan", "town", 48));
-
-    private record TownAtFullScale(String code, String name, String pinyin, String kind, int villages) {
+    static {
+        FULL_VILLAGES = CATALOGUE.villagesAtFullScale();
     }
 
     private final long seed;
@@ -299,17 +146,17 @@ public final class CountyPlan {
     }
 
     public List<Category> categories() {
-        return CATEGORIES;
+        return CATALOGUE.categories();
     }
 
     /** The projects to write: the 72 of the catalogue but the demo county's six. */
     public List<Project> newProjects() {
-        return NEW_PROJECTS;
+        return CATALOGUE.projects();
     }
 
     /** Every project code of the catalogue: the demo county's and the new. */
     public List<String> projectCodes() {
-        return Stream.concat(DEMO_PROJECTS.keySet().stream().sorted(), NEW_PROJECTS.stream().map(Project::code))
+        return Stream.concat(DEMO_PROJECTS.keySet().stream().sorted(), CATALOGUE.projects().stream().map(Project::code))
                 .toList();
     }
 
@@ -321,7 +168,7 @@ public final class CountyPlan {
     /** The county's 17 professional teams: the demo county's two and the new. */
     public List<String> countyTeamCodes() {
         return Stream.concat(DEMO_TEAMS.entrySet().stream().filter(team -> team.getValue().equals(COUNTY))
-                .map(Map.Entry::getKey).sorted(), NEW_COUNTY_TEAMS.stream().map(Team::code)).toList();
+                .map(Map.Entry::getKey).sorted(), CATALOGUE.countyTeams().stream().map(Team::code)).toList();
     }
 
     /** Every team code of the county: county, town and village teams, the demo county's among them. */
@@ -354,9 +201,9 @@ public final class CountyPlan {
     // ---- building it ----
 
     private void build(int villageCount) {
-        teams.addAll(NEW_COUNTY_TEAMS);
+        teams.addAll(CATALOGUE.countyTeams());
         Set<String> idNumbers = new HashSet<>();
-        for (TownAtFullScale town : TOWNS) {
+        for (Catalogue.Town town : CATALOGUE.towns()) {
             int wanted = Math.max(1, Math.round((float) town.villages() * villageCount / FULL_VILLAGES));
             // the demo villages are always there: Changbuling is Quanyuan's first, Caocun and Lizhuang Gaofengtou's
             // second and third
@@ -388,7 +235,7 @@ public final class CountyPlan {
     }
 
     /** A town's institute: the town-tier projects most towns offer, and a share of the rest. */
-    private static Team townTeam(String code, TownAtFullScale town, Random random) {
+    private static Team townTeam(String code, Catalogue.Town town, Random random) {
         List<String> offers = new ArrayList<>(List.of("health-check", "appliance-repair"));
         if (random.nextBoolean()) {
             offers.add("homework-tutoring");
@@ -502,8 +349,8 @@ public final class CountyPlan {
                 "appliance-repair", "legal-consult")) {
             menu.add(new MenuItem(code, null));
         }
-        for (Category category : CATEGORIES) {
-            List<Project> ofCategory = NEW_PROJECTS.stream().filter(p -> p.category().equals(category.code()))
+        for (Category category : CATALOGUE.categories()) {
+            List<Project> ofCategory = CATALOGUE.projects().stream().filter(p -> p.category().equals(category.code()))
                     .toList();
             for (String code : some(random, ofCategory.stream().map(Project::code).toList(), 5)) {
                 menu.add(new MenuItem(code, null));
@@ -610,14 +457,6 @@ public final class CountyPlan {
     }
 
     private static List<String> of(Tier tier) {
-        return NEW_PROJECTS.stream().filter(p -> p.servedAt() == tier).map(Project::code).toList();
-    }
-
-    private static Project p(String code, String name, String category, Tier servedAt, HouseholdTag... aimedAt) {
-        return new Project(code, name, category, List.of(aimedAt), servedAt);
-    }
-
-    private static Team county(String code, String name, int capacity, String... projects) {
-        return new Team(code, name, Tier.COUNTY, COUNTY, List.of(projects), capacity);
+        return CATALOGUE.projects().stream().filter(p -> p.servedAt() == tier).map(Project::code).toList();
     }
 }
