@@ -1,7 +1,6 @@
 package io.feiyan.launcher.demo;
 
 import io.feiyan.events.HouseholdTag;
-import io.feiyan.events.IdNumbers;
 import io.feiyan.events.Tier;
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -222,12 +221,13 @@ public final class CountyPlan {
                 String villageCode = town.code() + (200 + n);
                 Village village = DEMO_VILLAGES.get(villageCode);
                 if (village == null) {
-                    village = newVillage(villageCode, random, names);
+                    village = Names.newVillage(villageCode, random, names);
                     teams.add(villageTeam(village, random));
                 }
                 villages.add(village);
-                addVolunteers(village);
-                addResidents(village, idNumbers);
+                volunteers.addAll(Villagers.volunteers(village, random("volunteers", village.code())));
+                residents.addAll(Villagers.residents(village, residentsPerVillage, random("residents", village.code()),
+                        idNumbers));
             }
             towns.add(new Town(town.code(), town.name(), town.pinyin(), institute, List.copyOf(villages)));
         }
@@ -256,92 +256,6 @@ public final class CountyPlan {
                 + " village 飞燕 volunteers", Tier.VILLAGE, village.code(), offers, 5);
     }
 
-    /** Ten 飞燕 volunteers, who joined a day apart in February 2022, when the scheme began. */
-    private void addVolunteers(Village village) {
-        Random random = random("volunteers", village.code());
-        Set<String> names = new HashSet<>();
-        if (village.code().equals("371322206201")) {
-            names.add("赵丽"); // Zhao Li, of the report: registered by the demo data, with her account (V-zhao-li)
-        }
-        for (int n = 0; n < VOLUNTEERS_PER_VILLAGE; n++) {
-            String name = n == 0 && village.code().equals("371322107202") ? "徐凤" // Xu Feng, of the report
-                    : person(random, random.nextInt(100) < 65 ? Age.MIDDLE_FEMALE : Age.MIDDLE_MALE);
-            while (!names.add(name)) {
-                name = person(random, random.nextBoolean() ? Age.MIDDLE_FEMALE : Age.MIDDLE_MALE);
-            }
-            volunteers.add(new Volunteer(name, mobile(random), village.code(),
-                    some(random, SKILLS, 1 + random.nextInt(2)), village.feiyanTeam(),
-                    LocalDate.of(2022, 2, 1).plusDays(n)));
-        }
-    }
-
-    private enum Age {
-        ELDERLY_FEMALE, ELDERLY_MALE, MIDDLE_FEMALE, MIDDLE_MALE, CHILD_FEMALE, CHILD_MALE
-    }
-
-    /**
-     * The residents 飞燕 volunteers look after: mostly the elderly, many of them with children working away;
-     * left-behind children; and adults with a disability, a chronic illness or in hardship.
-     */
-    private void addResidents(Village village, Set<String> idNumbers) {
-        Random random = random("residents", village.code());
-        for (int n = 0; n < residentsPerVillage; n++) {
-            int kind = random.nextInt(100);
-            boolean female = random.nextBoolean();
-            List<HouseholdTag> tags = new ArrayList<>();
-            LocalDate born;
-            Age age;
-            Guardian guardian = null;
-            String surname = SURNAMES.get(random.nextInt(SURNAMES.size()));
-            if (kind < 55) {
-                age = female ? Age.ELDERLY_FEMALE : Age.ELDERLY_MALE;
-                born = day(random, 1936, 1962);
-                maybe(random, 75, tags, HouseholdTag.EMPTY_NEST_ELDERLY);
-                maybe(random, 35, tags, HouseholdTag.CHRONIC_ILLNESS);
-                maybe(random, 8, tags, HouseholdTag.DISABILITY);
-                maybe(random, 7, tags, HouseholdTag.SPECIAL_HARDSHIP);
-                if (tags.contains(HouseholdTag.EMPTY_NEST_ELDERLY)) {
-                    boolean son = random.nextBoolean();
-                    guardian = new Guardian(surname + given(random, son ? Age.MIDDLE_MALE : Age.MIDDLE_FEMALE),
-                            mobile(random), (son ? "son" : "daughter") + ", works in " + away(random));
-                }
-            } else if (kind < 77) {
-                age = female ? Age.CHILD_FEMALE : Age.CHILD_MALE;
-                born = day(random, 2009, 2019);
-                maybe(random, 80, tags, HouseholdTag.LEFT_BEHIND_CHILD);
-                maybe(random, 3, tags, HouseholdTag.DISABILITY);
-                maybe(random, 6, tags, HouseholdTag.SPECIAL_HARDSHIP);
-                guardian = tags.contains(HouseholdTag.LEFT_BEHIND_CHILD)
-                        ? new Guardian(surname + given(random, Age.ELDERLY_FEMALE), mobile(random),
-                                "grandmother, lives with the child")
-                        : new Guardian(surname + given(random, Age.MIDDLE_MALE), mobile(random), "father");
-            } else {
-                age = female ? Age.MIDDLE_FEMALE : Age.MIDDLE_MALE;
-                born = day(random, 1963, 2000);
-                maybe(random, 25, tags, HouseholdTag.DISABILITY);
-                maybe(random, 25, tags, HouseholdTag.CHRONIC_ILLNESS);
-                maybe(random, 15, tags, HouseholdTag.SPECIAL_HARDSHIP);
-                if (!tags.isEmpty() && random.nextBoolean()) {
-                    guardian = new Guardian(surname + given(random, female ? Age.MIDDLE_MALE : Age.MIDDLE_FEMALE),
-                            mobile(random), female ? "husband" : "wife");
-                }
-            }
-            // those born before 1994 carry 372822, Tancheng's code while Linyi was a prefecture; so no generated
-            // number is one the system tests or the demo activity make up for their residents (371322, born 1940-59)
-            String place = born.getYear() < 1994 ? "372822" : COUNTY;
-            String idNumber;
-            do {
-                idNumber = IdNumbers.of(place, born, random.nextInt(500) * 2 + (female ? 0 : 1));
-                born = born.plusDays(1);
-            } while (!idNumbers.add(idNumber));
-            String phone = age == Age.ELDERLY_FEMALE || age == Age.ELDERLY_MALE ? random.nextInt(100) < 40
-                    ? String.format("0539-6%06d", random.nextInt(1_000_000)) : mobile(random)
-                    : age == Age.CHILD_FEMALE || age == Age.CHILD_MALE ? guardian.phone() : mobile(random);
-            residents.add(new Resident(surname + given(random, age), phone, idNumber, village.code(),
-                    List.copyOf(tags), guardian));
-        }
-    }
-
     /** This month's menu: the demo menu's projects and five more of each category, in category order. */
     private void buildMenu() {
         Random random = random("menu", COUNTY);
@@ -363,91 +277,8 @@ public final class CountyPlan {
         return new Random(seed * 0x9E3779B97F4A7C15L + (what + code).hashCode());
     }
 
-    // ---- names and numbers ----
-
-    private static final List<String> SURNAMES = List.of("王", "王", "王", "张", "张", "李", "李", "刘", "刘", "徐",
-            "徐", "杜", "杜", "孙", "陈", "杨", "赵", "高", "马", "吴", "周", "朱", "胡", "郭", "宋", "邵", "颜", "于",
-            "冯", "韩", "褚", "庞", "姚", "彭");
-    private static final Map<Age, List<String>> GIVEN = Map.of(
-            Age.ELDERLY_FEMALE, List.of("秀英", "桂兰", "玉兰", "秀兰", "凤英", "桂英", "玉珍", "淑珍", "兰英", "素芳",
-                    "翠花", "秀珍", "桂芳", "玉梅", "凤兰"),
-            Age.ELDERLY_MALE, List.of("建国", "德明", "学文", "广田", "振华", "宝山", "长江", "玉林", "文德", "守义",
-                    "传德", "洪彬", "殿臣", "茂林", "金山"),
-            Age.MIDDLE_FEMALE, List.of("丽", "霞", "静", "燕", "红梅", "艳", "芳", "慧", "丽娜", "晓梅", "敏", "娟",
-                    "秀云", "春燕", "海燕"),
-            Age.MIDDLE_MALE, List.of("伟", "强", "磊", "军", "勇", "涛", "刚", "斌", "海涛", "建军", "明", "成",
-                    "志刚", "庆华", "洪亮"),
-            Age.CHILD_FEMALE, List.of("子涵", "梓萱", "欣怡", "雨桐", "诗涵", "一诺", "可馨", "佳怡", "思琪", "若曦"),
-            Age.CHILD_MALE, List.of("浩然", "子轩", "宇航", "梓豪", "俊熙", "博文", "一鸣", "家乐", "子墨", "明轩"));
-    private static final List<String> AWAY = List.of("Shanghai", "Suzhou", "Hangzhou", "Beijing", "Shenzhen",
-            "Qingdao", "Linyi", "Nanjing", "Tianjin", "Wuxi", "Guangzhou", "Jinan");
-    private static final List<String> SKILLS = List.of("elderly care", "first aid", "smartphones", "farming",
-            "cooking", "small repairs", "tutoring", "haircuts", "sewing", "driving");
-    private static final List<String> MOBILE = List.of("130", "131", "132", "133", "135", "136", "137", "138",
-            "139", "150", "151", "152", "153", "155", "156", "157", "158", "159", "180", "182", "183", "186", "187",
-            "188", "189", "199");
-    private static final String[][] VILLAGE_HEADS = {{"王", "Wang"}, {"张", "Zhang"}, {"李", "Li"}, {"刘", "Liu"},
-            {"徐", "Xu"}, {"杜", "Du"}, {"孙", "Sun"}, {"陈", "Chen"}, {"杨", "Yang"}, {"赵", "Zhao"}, {"高", "Gao"},
-            {"马", "Ma"}, {"吴", "Wu"}, {"周", "Zhou"}, {"朱", "Zhu"}, {"胡", "Hu"}, {"郭", "Guo"}, {"宋", "Song"},
-            {"邵", "Shao"}, {"颜", "Yan"}, {"于", "Yu"}, {"冯", "Feng"}, {"韩", "Han"}, {"褚", "Chu"}, {"庞", "Pang"},
-            {"姚", "Yao"}, {"彭", "Peng"}, {"沙", "Sha"}, {"石", "Shi"}, {"柳", "Liu"}, {"槐", "Huai"}, {"桃", "Tao"},
-            {"杏", "Xing"}, {"枣", "Zao"}, {"河", "He"}, {"郯", "Tan"}, {"沂", "Yi"}, {"沭", "Shu"}, {"白", "Bai"},
-            {"花", "Hua"}, {"麦", "Mai"}, {"芦", "Lu"}};
-    private static final String[][] VILLAGE_SIDES = {{"前", "Qian"}, {"后", "Hou"}, {"东", "Dong"}, {"西", "Xi"},
-            {"南", "Nan"}, {"北", "Bei"}, {"大", "Da"}, {"小", "Xiao"}, {"新", "Xin"}, {"老", "Lao"}, {"中", "Zhong"}};
-    private static final String[][] VILLAGE_TAILS = {{"庄", "zhuang"}, {"村", "cun"}, {"屯", "tun"}, {"岭", "ling"},
-            {"湖", "hu"}, {"埠", "bu"}, {"楼", "lou"}, {"集", "ji"}, {"官庄", "guanzhuang"}, {"沟", "gou"},
-            {"营", "ying"}, {"店", "dian"}, {"圩", "wei"}, {"洼", "wa"}, {"墩", "dun"}, {"桥", "qiao"}, {"寨", "zhai"},
-            {"家庄", "jiazhuang"}, {"岭子", "lingzi"}, {"河崖", "heya"}};
-
-    /** A village with a name not yet used in the town, in characters and in pinyin, and its 飞燕 team's code. */
-    private static Village newVillage(String code, Random random, Set<String> taken) {
-        while (true) {
-            String[] head = VILLAGE_HEADS[random.nextInt(VILLAGE_HEADS.length)];
-            String[] tail = VILLAGE_TAILS[random.nextInt(VILLAGE_TAILS.length)];
-            String name = head[0] + tail[0];
-            String pinyin = head[1] + tail[1];
-            if (random.nextInt(100) < 35) {
-                String[] side = VILLAGE_SIDES[random.nextInt(VILLAGE_SIDES.length)];
-                name = side[0] + name;
-                pinyin = side[1] + pinyin.toLowerCase();
-            }
-            if (taken.add(name)) {
-                return new Village(code, name, pinyin, "feiyan-" + code);
-            }
-        }
-    }
-
-    private static String person(Random random, Age age) {
-        return SURNAMES.get(random.nextInt(SURNAMES.size())) + given(random, age);
-    }
-
-    private static String given(Random random, Age age) {
-        List<String> names = GIVEN.get(age);
-        return names.get(random.nextInt(names.size()));
-    }
-
-    private static String mobile(Random random) {
-        return MOBILE.get(random.nextInt(MOBILE.size())) + String.format("%08d", random.nextInt(100_000_000));
-    }
-
-    private static String away(Random random) {
-        return AWAY.get(random.nextInt(AWAY.size()));
-    }
-
-    private static LocalDate day(Random random, int fromYear, int toYear) {
-        LocalDate from = LocalDate.of(fromYear, 1, 1);
-        return from.plusDays(random.nextInt((int) (LocalDate.of(toYear + 1, 1, 1).toEpochDay() - from.toEpochDay())));
-    }
-
-    private static void maybe(Random random, int percent, List<HouseholdTag> tags, HouseholdTag tag) {
-        if (random.nextInt(100) < percent) {
-            tags.add(tag);
-        }
-    }
-
     /** {@code count} of the items, drawn without repeats, in the items' order. */
-    private static List<String> some(Random random, List<String> items, int count) {
+    static List<String> some(Random random, List<String> items, int count) {
         List<Integer> indexes = new ArrayList<>();
         for (int i = 0; i < items.size(); i++) {
             indexes.add(i);
