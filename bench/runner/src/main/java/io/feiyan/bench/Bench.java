@@ -30,13 +30,13 @@ import java.util.Map;
  * with its log ({@code bench-results/<time>/logs/<service>.jfr}; {@code jfr print --events jdk.ExecutionSample}).
  */
 public final class Bench {
-    private static final int PG_CLIENTS = 8;
-    private static final int HTTP_CLIENTS = 16;
+    static final int PG_CLIENTS = 8;
+    static final int HTTP_CLIENTS = 16;
     /** At maximum: volunteers each placing her next order once her last is assigned (orders in flight at once). */
-    private static final int VOLUNTEERS_AT_MOST = 64;
+    static final int VOLUNTEERS_AT_MOST = 64;
     private static final int WARM_UP_RATE = 15;
-    private static final int BUSY_RATE = 100;
-    private static final int QUIET_RATE = 10;
+    static final int BUSY_RATE = 100;
+    static final int QUIET_RATE = 10;
 
     private final PrintStream out;
     private final boolean quick;
@@ -112,7 +112,7 @@ public final class Bench {
                 runs = new Runs(fresh, withHistory);
                 postAlone = postAlone(system, load);
             }
-            String report = report(limits, runs, postAlone);
+            String report = new BenchReport(history, window(10)).text(limits, runs, postAlone);
             out.print(report);
             Files.writeString(results.resolve("report.txt"), report);
         } finally {
@@ -124,16 +124,16 @@ public final class Bench {
         }
     }
 
-    private record Limits(double commitsOneInsert, double commitsTwoInserts, KafkaRoundTrip.Figures kafkaAtRate,
+    record Limits(double commitsOneInsert, double commitsTwoInserts, KafkaRoundTrip.Figures kafkaAtRate,
             KafkaRoundTrip.Figures kafkaAtMost, HttpLoad.Figures bareQuarkus) {
     }
 
     /** One pass of measured windows over the system. */
-    private record Run(OrderLoad.Figures atMost, HttpLoad.Figures postWithTheLoop, OrderLoad.Figures busy,
+    record Run(OrderLoad.Figures atMost, HttpLoad.Figures postWithTheLoop, OrderLoad.Figures busy,
             OrderLoad.Figures quiet, long acceptRetries, long approvedAtReview, String teamFailures) {
     }
 
-    private record Runs(Run fresh, Run withHistory) {
+    record Runs(Run fresh, Run withHistory) {
     }
 
     private Limits measureLimits(Path home, FeiyanSystem system, Path data) throws Exception {
@@ -190,131 +190,5 @@ public final class Bench {
             system.instance(service).stop();
         }
         return load.postsOnly(HTTP_CLIENTS, window(5), window(20));
-    }
-
-    private String report(Limits limits, Runs runs, HttpLoad.Figures postAlone) {
-        Run now = runs.fresh();
-        double kafkaP99 = limits.kafkaAtRate().latencies().percentileMillis(99);
-        StringBuilder report = new StringBuilder(String.format("""
-
-                ── The machine's limits ─────────────────────────────────────────────────────────────────────────
-                PostgreSQL commits/s, %d clients, one insert per transaction      %,10.0f
-                PostgreSQL commits/s, %d clients, two inserts per transaction     %,10.0f
-                Kafka produce→consume at %d/s, p50 / p95 / p99                   %s
-                Kafka records/s, produce→consume, as fast as it goes            %,10.0f
-                Bare Quarkus POST inserting one row, req/s (%d clients)          %,10.0f   %s%s
-
-                ── The system (durable PostgreSQL; fsync and synchronous_commit on) ─────────────────────────────
-                """,
-                PG_CLIENTS, limits.commitsOneInsert(), PG_CLIENTS, limits.commitsTwoInserts(),
-                BUSY_RATE, limits.kafkaAtRate().latencies().summary(), limits.kafkaAtMost().perSecond(),
-                HTTP_CLIENTS, limits.bareQuarkus().perSecond(), limits.bareQuarkus().latencies().summary(),
-                limits.bareQuarkus().failures()));
-        report.append(windows(now));
-        report.append(String.format("intake POST alone (nothing else working): %,.1f req/s, p50 / p95 / p99 %s%s%n",
-                postAlone.perSecond(), postAlone.latencies().summary(), postAlone.failures()));
-        if (runs.withHistory() != null) {
-            report.append(String.format("%n── The same with %,d past orders in every service's tables ──────────────────%n",
-                    history));
-            report.append(windows(runs.withHistory()));
-            report.append(sideBySide(now, runs.withHistory()));
-        }
-        report.append(String.format("""
-
-                ── Before (issue 15) and now, against the targets ──────────────────────────────────────────────
-                                                                    before      now        target
-                CPU per order, ms (services, PostgreSQL, Kafka)     46–64   %8.1f        ≤ 5
-                placed→assigned at maximum, orders/s                 19.1   %8.1f        ≥ 350 %s
-                p99 placed→assigned at %d/s, ms                       481 (9/s) %6.1f      ≤ 50
-                p99 placed→assigned at %d/s, ms                   112,600 (200/s) %4.1f   ≤ 150
-                intake POST alone ÷ bare Quarkus POST                  —    %8.3f        ≥ 0.5
-                intake POST with the loop running ÷ bare POST      0.051   %8.3f
-                  (Kafka's own p99 produce→consume at %d/s: %.1f ms)
-                """,
-                systemCpu(now.atMost().cpuPerOrder()), now.atMost().assignedPerSecond(),
-                now.atMost().neverAssigned() == 0 ? "(every order of the window assigned)"
-                        : String.format("(%,d never assigned)", now.atMost().neverAssigned()),
-                QUIET_RATE, now.quiet().assigned().percentileMillis(99),
-                BUSY_RATE, now.busy().assigned().percentileMillis(99),
-                postAlone.perSecond() / limits.bareQuarkus().perSecond(),
-                now.postWithTheLoop().perSecond() / limits.bareQuarkus().perSecond(), BUSY_RATE, kafkaP99));
-        return report.toString();
-    }
-
-    private String windows(Run run) {
-        return phase("At maximum: " + VOLUNTEERS_AT_MOST + " volunteers, each ordering again once her last is assigned",
-                run.atMost())
-                + String.format("intake POST with the loop running (%d volunteers back to back, %d s): %,.1f req/s, p50 / p95"
-                        + " / p99 %s%s%n", HTTP_CLIENTS, window(10).toSeconds(), run.postWithTheLoop().perSecond(),
-                        run.postWithTheLoop().latencies().summary(), run.postWithTheLoop().failures())
-                + phase("At " + BUSY_RATE + " orders/s", run.busy())
-                + phase("At " + QUIET_RATE + " orders/s", run.quiet())
-                + String.format("  simulated teams' accepts tried again (offer not yet in team-service): %,d%n",
-                        run.acceptRetries())
-                + String.format("  orders the simulated county centre approved at review (a resident's fourth open): %,d%n",
-                        run.approvedAtReview())
-                + run.teamFailures();
-    }
-
-    /** The figures that must stay flat as history grows, without it and with it. */
-    private String sideBySide(Run fresh, Run withHistory) {
-        return String.format("""
-
-                                                              no history   %,d past orders   change
-                placed→assigned at maximum, orders/s            %8.1f        %8.1f        %+6.0f %%
-                p99 placed→assigned at %d/s, ms                %8.1f        %8.1f        %+6.0f %%
-                p99 placed→assigned at %d/s, ms                 %8.1f        %8.1f        %+6.0f %%
-                CPU per order at maximum, ms                    %8.1f        %8.1f        %+6.0f %%
-                """, history,
-                fresh.atMost().assignedPerSecond(), withHistory.atMost().assignedPerSecond(),
-                change(fresh.atMost().assignedPerSecond(), withHistory.atMost().assignedPerSecond()),
-                BUSY_RATE, fresh.busy().assigned().percentileMillis(99), withHistory.busy().assigned().percentileMillis(99),
-                change(fresh.busy().assigned().percentileMillis(99), withHistory.busy().assigned().percentileMillis(99)),
-                QUIET_RATE, fresh.quiet().assigned().percentileMillis(99),
-                withHistory.quiet().assigned().percentileMillis(99),
-                change(fresh.quiet().assigned().percentileMillis(99), withHistory.quiet().assigned().percentileMillis(99)),
-                systemCpu(fresh.atMost().cpuPerOrder()), systemCpu(withHistory.atMost().cpuPerOrder()),
-                change(systemCpu(fresh.atMost().cpuPerOrder()), systemCpu(withHistory.atMost().cpuPerOrder())));
-    }
-
-    private static double change(double before, double after) {
-        return (after - before) / before * 100;
-    }
-
-    /** One measured window of the system: its throughput, latencies and what each order cost. */
-    private static String phase(String title, OrderLoad.Figures figures) {
-        return String.format("""
-                %s: %,d orders placed in %d s
-                  intake POST /api/orders                 %,8.1f req/s    p50 / p95 / p99  %s%s
-                  placed → assigned                       %,8.1f orders/s p50 / p95 / p99  %s%s
-                  placed → accepted                                         p50 / p95 / p99  %s%s
-                  CPU per order, ms (placing it and all it sets off): %s
-                """, title, figures.placed(), figures.seconds(), figures.post().perSecond(),
-                figures.post().latencies().summary(), figures.post().failures(), figures.assignedPerSecond(),
-                figures.assigned().summary(), never(figures.neverAssigned(), "assigned"),
-                figures.accepted().summary(), never(figures.neverAccepted(), "accepted"), cpu(figures.cpuPerOrder()));
-    }
-
-    private static String never(int orders, String what) {
-        return orders == 0 ? "" : String.format("   (%,d never %s: none moved for %d s)", orders, what,
-                OrderLoad.STALLED.toSeconds());
-    }
-
-    /** What an order costs the system itself: the services, PostgreSQL and the broker, not the load. */
-    private static double systemCpu(Map<String, Double> perOrder) {
-        return perOrder.entrySet().stream().filter(part -> !part.getKey().equals(CpuUse.JIT)
-                && !part.getKey().equals(CpuUse.LOAD)).mapToDouble(Map.Entry::getValue).sum();
-    }
-
-    /** "intake 4.1 · dispatch 2.0 · … · all 12.3 (of which JIT 0.1); load generator and simulated teams 3.0" */
-    private static String cpu(Map<String, Double> perOrder) {
-        StringBuilder line = new StringBuilder();
-        for (Map.Entry<String, Double> part : perOrder.entrySet()) {
-            if (!part.getKey().equals(CpuUse.JIT) && !part.getKey().equals(CpuUse.LOAD)) {
-                line.append(String.format("%s %.2f · ", part.getKey().replace("-service", ""), part.getValue()));
-            }
-        }
-        return line.append(String.format("all %.2f (%s %.2f); apart: %s %.2f", systemCpu(perOrder), CpuUse.JIT,
-                perOrder.get(CpuUse.JIT), CpuUse.LOAD, perOrder.get(CpuUse.LOAD))).toString();
     }
 }
