@@ -20,22 +20,15 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Properties;
 import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.stream.Collectors;
-import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.apache.kafka.clients.consumer.KafkaConsumer;
-import org.apache.kafka.common.TopicPartition;
-import org.apache.kafka.common.serialization.StringDeserializer;
 
 /**
  * Drives the running system as its users would: village volunteers place home-visit orders for the county's
@@ -60,10 +53,10 @@ final class OrderLoad implements AutoCloseable {
 
     private final FeiyanSystem system;
     private final HttpLoad load = new HttpLoad();
-    private final HttpClient teams = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
+    /** The simulated teams' and county centre's calls. */
+    private final HttpClient calls = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
     private final List<Resident> residents;
     private final Map<String, String> volunteerTokens = new HashMap<>();
-    private final Map<String, String> leadTokens = new ConcurrentHashMap<>();
     private final AtomicInteger nextResident = new AtomicInteger();
     /** When intake answered 201 for each order the load placed (System.nanoTime). */
     private final Map<UUID, Long> placedAt = new ConcurrentHashMap<>();
@@ -71,24 +64,11 @@ final class OrderLoad implements AutoCloseable {
     private final Set<UUID> seenAccepted = ConcurrentHashMap.newKeySet();
     /** The orders a volunteer waits to see assigned before she places her next (the window at maximum). */
     private final Map<UUID, CountDownLatch> assignedSignals = new ConcurrentHashMap<>();
-    private final ExecutorService simulatedTeams = Executors.newFixedThreadPool(8, runnable -> {
-        Thread thread = CpuUse.loadThread(runnable, "bench-team");
-        thread.setDaemon(true);
-        return thread;
-    });
-    private final KafkaConsumer<String, String> topics;
-    private final Thread watcher;
+    private final SimulatedTeams teams;
+    private final OrderTopics topics;
     /** The county centre, approving every second what waits for review (a resident's fourth open order). */
-    private final Thread centre;
-    private final AtomicLong approved = new AtomicLong();
-    private volatile boolean watching = true;
+    private final CountyCentre centre;
     private volatile Window window;
-    /** Why simulated teams' calls failed ("accept 409", "complete timeout"), and how often. */
-    private final Map<String, AtomicLong> teamFailures = new ConcurrentHashMap<>();
-    /** Accepts tried again because team-service had not yet heard of the offer the benchmark saw on the topic. */
-    private final AtomicLong acceptRetries = new AtomicLong();
-    private static final long FIRST_RETRY_MILLIS = 5;
-    private static final long LONGEST_RETRY_MILLIS = 200;
 
     /** The orders placed in one window, and what became of them. */
     private static final class Window {
@@ -114,6 +94,7 @@ final class OrderLoad implements AutoCloseable {
 
     OrderLoad(FeiyanSystem system) throws Exception {
         this.system = system;
+        this.teams = new SimulatedTeams(system, calls);
         this.residents = residents(system);
         if (residents.isEmpty()) {
             throw new IllegalStateException("intake has no residents to order for");
@@ -123,22 +104,8 @@ final class OrderLoad implements AutoCloseable {
             volunteerTokens.put(village, "Bearer " + tokens.tokenFor(Identity.volunteer("V-bench-" + village,
                     village)));
         }
-        Properties config = new Properties();
-        config.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, system.kafkaBootstrapServers());
-        config.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
-        topics = new KafkaConsumer<>(config, new StringDeserializer(), new StringDeserializer());
-        List<TopicPartition> partitions = new ArrayList<>();
-        for (String topic : List.of(Topics.ORDERS_ASSIGNED, Topics.ORDERS_ACCEPTED)) {
-            topics.partitionsFor(topic).forEach(p -> partitions.add(new TopicPartition(topic, p.partition())));
-        }
-        topics.assign(partitions);
-        topics.seekToEnd(partitions);
-        partitions.forEach(topics::position);
-        watcher = new Thread(this::watch, "bench-topics");
-        watcher.start();
-        centre = CpuUse.loadThread(this::approveReviews, "bench-centre");
-        centre.setDaemon(true);
-        centre.start();
+        topics = new OrderTopics(system.kafkaBootstrapServers(), this::heard);
+        centre = new CountyCentre(system, calls, teams::failed);
     }
 
     int residents() {
@@ -202,42 +169,16 @@ final class OrderLoad implements AutoCloseable {
     }
 
     Map<String, AtomicLong> teamFailures() {
-        return teamFailures;
+        return teams.failures();
     }
 
     long acceptRetries() {
-        return acceptRetries.get();
+        return teams.acceptRetries();
     }
 
     /** Orders the simulated county centre approved at review: those of residents who had three open already. */
     long approvedAtReview() {
-        return approved.get();
-    }
-
-    /**
-     * When the loop falls behind the orders, residents come to have three open orders and their next goes to review:
-     * the county centre approves it, as an operator would, so that every order goes round.
-     */
-    private void approveReviews() {
-        String centreToken = "Bearer " + system.tokens().tokenFor(Identity.operator("OP-bench-centre", "371322"));
-        String cases = system.url(FeiyanService.DISPATCH) + "/api/cases";
-        while (watching) {
-            try {
-                HttpResponse<String> waiting = teams.send(HttpRequest.newBuilder(URI.create(cases
-                        + "?status=IN_REVIEW")).header("Authorization", centreToken).build(),
-                        HttpResponse.BodyHandlers.ofString());
-                for (JsonNode c : JSON.readTree(waiting.body())) {
-                    if (post(cases + "/" + c.path("orderId").asText() + "/approve", centreToken, "{}") / 100 == 2) {
-                        approved.incrementAndGet();
-                    }
-                }
-                Thread.sleep(1_000);
-            } catch (InterruptedException e) {
-                return;
-            } catch (Exception e) {
-                failed("approve " + e.getClass().getSimpleName());
-            }
-        }
+        return centre.approved();
     }
 
     private Window open(Duration rampUp, Duration measured) {
@@ -312,18 +253,6 @@ final class OrderLoad implements AutoCloseable {
         }
     }
 
-    private void watch() {
-        while (watching) {
-            for (ConsumerRecord<String, String> record : topics.poll(Duration.ofMillis(10))) {
-                try {
-                    heard(record);
-                } catch (RuntimeException e) {
-                    System.err.printf("bench: cannot read %s record %s: %s%n", record.topic(), record.key(), e);
-                }
-            }
-        }
-    }
-
     private void heard(ConsumerRecord<String, String> record) {
         long now = System.nanoTime();
         UUID order = UUID.fromString(record.key());
@@ -344,54 +273,10 @@ final class OrderLoad implements AutoCloseable {
             if (measured) {
                 w.assigned.add(now - placed);
             }
-            String team = teamOf(record.value());
-            simulatedTeams.execute(() -> acceptAndComplete(order, team));
+            teams.offered(order, teamOf(record.value()));
         } else if (record.topic().equals(Topics.ORDERS_ACCEPTED) && seenAccepted.add(order) && measured) {
             w.accepted.add(now - placed);
         }
-    }
-
-    /**
-     * The team accepts as soon as team-service knows of the offer (it reads the same OrderAssigned a moment
-     * after the benchmark may: until then it answers 404, and the team tries again a little later each time, so
-     * its retries cost team-service little), then completes.
-     */
-    private void acceptAndComplete(UUID order, String team) {
-        String lead = leadTokens.computeIfAbsent(team, t -> "Bearer "
-                + system.tokens().tokenFor(Identity.teamLead("L-" + t, t)));
-        String base = system.url(FeiyanService.TEAM) + "/api/assignments/" + order;
-        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
-        try {
-            int status;
-            long pause = FIRST_RETRY_MILLIS;
-            while ((status = post(base + "/accept", lead, null)) == 404 && System.nanoTime() < deadline) {
-                acceptRetries.incrementAndGet();
-                Thread.sleep(pause);
-                pause = Math.min(pause * 2, LONGEST_RETRY_MILLIS);
-            }
-            if (status / 100 != 2) {
-                failed("accept " + status);
-            } else if ((status = post(base + "/complete", lead, "{\"volunteerHours\":1}")) / 100 != 2) {
-                failed("complete " + status);
-            }
-        } catch (Exception e) {
-            failed(e.getClass().getSimpleName());
-        }
-    }
-
-    private void failed(String why) {
-        teamFailures.computeIfAbsent(why, w -> new AtomicLong()).incrementAndGet();
-    }
-
-    private int post(String url, String bearer, String body) throws Exception {
-        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(url)).timeout(Duration.ofSeconds(30))
-                .header("Authorization", bearer);
-        if (body == null) {
-            request.POST(HttpRequest.BodyPublishers.noBody());
-        } else {
-            request.header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(body));
-        }
-        return teams.send(request.build(), HttpResponse.BodyHandlers.discarding()).statusCode();
     }
 
     private static String teamOf(String payload) {
@@ -418,10 +303,8 @@ final class OrderLoad implements AutoCloseable {
 
     @Override
     public void close() throws InterruptedException {
-        watching = false;
-        watcher.join();
-        centre.interrupt();
         topics.close();
-        simulatedTeams.shutdownNow();
+        centre.close();
+        teams.close();
     }
 }
