@@ -1,21 +1,15 @@
 package io.feiyan.launcher.demo;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.NullNode;
 import io.feiyan.events.HouseholdTag;
 import io.feiyan.events.Tier;
 import io.feiyan.launcher.FeiyanService;
 import io.feiyan.launcher.FeiyanSystem;
+import io.feiyan.launcher.demo.ServiceCalls.Response;
 import io.feiyan.servers.Identity;
 import io.feiyan.servers.KeycloakTokens;
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.OutputStream;
 import java.io.PrintStream;
-import java.io.UncheckedIOException;
-import java.net.HttpURLConnection;
-import java.net.URI;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.YearMonth;
@@ -58,13 +52,11 @@ import java.util.stream.Collectors;
  * {@code FEIYAN_DATA} (default data: where the local Keycloak's secrets are).
  */
 public final class CountyGenerator {
-    private static final ObjectMapper JSON = new ObjectMapper();
     /**
      * Requests in flight to each of intake and team-service: as many as the JDK keeps connections to a server
      * ({@code http.maxConnections}, 5), and enough to keep two cores busy.
      */
     private static final int THREADS_PER_SERVICE = 5;
-    private static final int ATTEMPTS = 5;
     private static final Duration DEMO_WAIT = Duration.ofSeconds(60);
     private static final Duration DIRECTORY_WAIT = Duration.ofMinutes(2);
     /** The county's time zone ({@code feiyan.time-zone}), which says what "this month" is for the menu. */
@@ -78,16 +70,11 @@ public final class CountyGenerator {
     }
 
     private final CountyPlan plan;
-    /** The plan's volunteers by village, in the plan's order (the first of each registers its residents). */
-    private final Map<String, List<CountyPlan.Volunteer>> volunteersOf;
-    /** The 飞燕 team the plan adds to a village, by village (the demo county's villages have theirs already). */
-    private final Map<String, CountyPlan.Team> newVillageTeams;
+    private final CountyAccounts accounts;
     private final KeycloakTokens tokens;
-    private final Function<FeiyanService, String> url;
+    private final ServiceCalls calls;
     private final PrintStream out;
     private final Map<String, String> bearers = new ConcurrentHashMap<>();
-    /** The registry's volunteers, their id by village and name: read at the start of a load and after registering. */
-    private volatile Map<String, UUID> registered = Map.of();
     private final AtomicInteger volunteersAdded = new AtomicInteger();
     private final AtomicInteger volunteersThere = new AtomicInteger();
     private final AtomicInteger residentsAdded = new AtomicInteger();
@@ -98,12 +85,9 @@ public final class CountyGenerator {
     public CountyGenerator(CountyPlan plan, KeycloakTokens tokens, Function<FeiyanService, String> url,
             PrintStream out) {
         this.plan = plan;
-        this.volunteersOf = plan.volunteers().stream().collect(Collectors.groupingBy(
-                CountyPlan.Volunteer::villageCode, LinkedHashMap::new, Collectors.toList()));
-        this.newVillageTeams = plan.newTeams().stream().filter(t -> t.tier() == Tier.VILLAGE)
-                .collect(Collectors.toMap(CountyPlan.Team::regionCode, t -> t));
+        this.accounts = new CountyAccounts(plan);
         this.tokens = tokens;
-        this.url = url;
+        this.calls = new ServiceCalls(url);
         this.out = out;
     }
 
@@ -145,10 +129,12 @@ public final class CountyGenerator {
         });
         try {
             awaitDemoCounty();
-            registered = registeredVolunteers();
+            Map<String, UUID> registered = registeredVolunteers();
+            accounts.registered(registered);
             Set<String> there = registered.keySet();
             // the village volunteers who register its residents can sign in before they do
-            tokens.ensureAccounts(plan.villages().stream().map(village -> registersResidents(village.code())).toList());
+            tokens.ensureAccounts(plan.villages().stream()
+                    .map(village -> accounts.registersResidents(village.code())).toList());
             // residents go to intake while team-service takes the catalogue, the teams and the volunteers
             List<Future<?>> residents = submitAll(intake, plan.residents(), this::register);
             progress.scheduleAtFixedRate(() -> out.printf("  ... %,d of %,d volunteers, %,d of %,d residents (%.0f s)%n",
@@ -167,11 +153,11 @@ public final class CountyGenerator {
             failIfAny();
             // a village at a time: its 飞燕 team, then its volunteers
             await(submitAll(team, plan.villages(), village -> {
-                CountyPlan.Team feiyan = newVillageTeams.get(village.code());
+                CountyPlan.Team feiyan = accounts.newVillageTeam(village.code());
                 if (feiyan != null) {
                     put(feiyan);
                 }
-                volunteersOf.getOrDefault(village.code(), List.of()).forEach(v -> register(v, there));
+                accounts.volunteersOf(village.code()).forEach(v -> register(v, there));
             }));
             out.printf("  teams: %d county, %d town, %d village; volunteers: %,d, %d in each village (%.1f s)%n",
                     plan.countyTeamCodes().size(), plan.towns().size(), plan.villages().size(),
@@ -179,10 +165,10 @@ public final class CountyGenerator {
             await(residents);
             out.printf("  residents: %,d (%.1f s)%n", plan.residents().size(), seconds(started));
             progress.shutdownNow();
-            registered = registeredVolunteers();
-            List<Identity> accounts = accounts();
-            tokens.ensureAccounts(accounts);
-            out.printf("  accounts: %,d in Keycloak, the demo password (%.1f s)%n", accounts.size(), seconds(started));
+            accounts.registered(registeredVolunteers());
+            List<Identity> everyone = accounts.all();
+            tokens.ensureAccounts(everyone);
+            out.printf("  accounts: %,d in Keycloak, the demo password (%.1f s)%n", everyone.size(), seconds(started));
 
             YearMonth month = YearMonth.now(COUNTY_TIME);
             JsonNode menu = put("/api/menus/" + CountyPlan.COUNTY + "/" + month, Map.of("items",
@@ -285,37 +271,6 @@ public final class CountyGenerator {
         return there;
     }
 
-    /**
-     * An account for each volunteer of the plan, named V-village-n (the n-th of the village), naming their registry
-     * entry; the first of a village leads its 飞燕 team too. And a lead of each town and county team: L-team.
-     */
-    private List<Identity> accounts() {
-        List<Identity> accounts = new ArrayList<>();
-        volunteersOf.forEach((village, volunteers) -> {
-            accounts.add(registersResidents(village));
-            for (int n = 1; n < volunteers.size(); n++) {
-                accounts.add(Identity.volunteer("V-" + village + "-" + (n + 1), village)
-                        .registeredAs(registered.get(village + "/" + volunteers.get(n).name())));
-            }
-        });
-        plan.newTeams().stream().filter(t -> t.tier() != Tier.VILLAGE)
-                .forEach(t -> accounts.add(Identity.teamLead("L-" + t.code(), t.code())));
-        return accounts;
-    }
-
-    /**
-     * The village's first volunteer: registers its residents, and leads its 飞燕 team; their registry id once they are
-     * registered.
-     */
-    private Identity registersResidents(String village) {
-        CountyPlan.Team feiyan = newVillageTeams.get(village);
-        List<CountyPlan.Volunteer> volunteers = volunteersOf.getOrDefault(village, List.of());
-        UUID registryId = volunteers.isEmpty() ? null : registered.get(village + "/" + volunteers.get(0).name());
-        return new Identity("V-" + village + "-1", feiyan == null ? List.of("volunteer")
-                : List.of("volunteer", "team-member", "team-lead"), village, feiyan == null ? null : feiyan.code(),
-                null, registryId);
-    }
-
     private void register(CountyPlan.Volunteer v, Set<String> there) {
         if (there.contains(v.villageCode() + "/" + v.name())) {
             volunteersThere.incrementAndGet();
@@ -328,7 +283,7 @@ public final class CountyGenerator {
         body.put("skills", v.skills());
         body.put("teamCodes", List.of(v.teamCode()));
         body.put("joinedOn", v.joinedOn().toString());
-        Response response = exchange("POST", FeiyanService.TEAM, "/api/volunteers", body, admin());
+        Response response = calls.exchange("POST", FeiyanService.TEAM, "/api/volunteers", body, admin());
         if (response.status() == 201) {
             volunteersAdded.incrementAndGet();
         } else {
@@ -348,8 +303,9 @@ public final class CountyGenerator {
             body.put("guardian", Map.of("name", r.guardian().name(), "phone", r.guardian().phone(),
                     "relation", r.guardian().relation()));
         }
-        String bearer = bearers.computeIfAbsent(r.villageCode(), village -> tokens.tokenFor(registersResidents(village)));
-        Response response = exchange("POST", FeiyanService.INTAKE, "/api/residents", body, bearer);
+        String bearer = bearers.computeIfAbsent(r.villageCode(),
+                village -> tokens.tokenFor(accounts.registersResidents(village)));
+        Response response = calls.exchange("POST", FeiyanService.INTAKE, "/api/residents", body, bearer);
         if (response.status() == 201) {
             residentsAdded.incrementAndGet();
         } else if (response.status() == 409 && response.body().contains("duplicate-resident")) {
@@ -371,86 +327,25 @@ public final class CountyGenerator {
 
     /** An admin's PUT on team-service: the catalogue, a team, a menu. */
     private JsonNode put(String path, Object body) {
-        Response response = exchange("PUT", FeiyanService.TEAM, path, body, admin());
+        Response response = calls.exchange("PUT", FeiyanService.TEAM, path, body, admin());
         if (response.status() != 200) {
             fail("PUT " + path, response);
-            return JSON.nullNode();
+            return NullNode.getInstance();
         }
-        return read(response);
+        return ServiceCalls.read(response);
     }
 
     private JsonNode get(FeiyanService service, String path) {
-        Response response = exchange("GET", service, path, null, admin());
+        Response response = calls.exchange("GET", service, path, null, admin());
         if (response.status() != 200) {
             throw new IllegalStateException("GET " + path + " on " + service.moduleName() + " answered "
                     + response.status() + ": " + response.body());
         }
-        return read(response);
+        return ServiceCalls.read(response);
     }
 
     private String admin() {
         return bearers.computeIfAbsent("admin", who -> tokens.tokenFor(Identity.admin("ADM-county-generator")));
-    }
-
-    private record Response(int status, String body) {
-    }
-
-    /**
-     * Retried when the service cannot be reached or answers 5xx, as a busy service may. With the JDK's plain
-     * HTTP client, which costs the client a fraction of the CPU of java.net.http's: on two cores every bit counts.
-     */
-    private Response exchange(String method, FeiyanService service, String path, Object body, String bearer) {
-        try {
-            byte[] json = body == null ? null : JSON.writeValueAsBytes(body);
-            for (int attempt = 1; ; attempt++) {
-                try {
-                    Response response = send(method, URI.create(url.apply(service) + path), json, bearer);
-                    if (response.status() < 500 || attempt == ATTEMPTS) {
-                        return response;
-                    }
-                } catch (IOException e) {
-                    if (attempt == ATTEMPTS) {
-                        throw new IllegalStateException(method + " " + path + " on " + service.moduleName()
-                                + " failed: " + e, e);
-                    }
-                }
-                Thread.sleep(200L * attempt);
-            }
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException("interrupted", e);
-        }
-    }
-
-    /** One request; the answer is read to its end, so that the connection is kept for the next. */
-    private static Response send(String method, URI uri, byte[] json, String bearer) throws IOException {
-        HttpURLConnection connection = (HttpURLConnection) uri.toURL().openConnection();
-        connection.setConnectTimeout(5_000);
-        connection.setReadTimeout(30_000);
-        connection.setRequestMethod(method);
-        connection.setRequestProperty("Authorization", "Bearer " + bearer);
-        connection.setRequestProperty("Accept", "application/json");
-        if (json != null) {
-            connection.setDoOutput(true);
-            connection.setRequestProperty("Content-Type", "application/json");
-            try (OutputStream out = connection.getOutputStream()) {
-                out.write(json);
-            }
-        }
-        int status = connection.getResponseCode();
-        try (InputStream in = status >= 400 ? connection.getErrorStream() : connection.getInputStream()) {
-            return new Response(status, in == null ? "" : new String(in.readAllBytes(), StandardCharsets.UTF_8));
-        }
-    }
-
-    private static JsonNode read(Response response) {
-        try {
-            return JSON.readTree(response.body());
-        } catch (IOException e) {
-            throw new IllegalStateException("not JSON: " + response.body(), e);
-        }
     }
 
     private void fail(String what, Response response) {
