@@ -6,14 +6,11 @@ import io.feiyan.servers.EmbeddedKeycloak;
 import io.feiyan.servers.Identity;
 import io.feiyan.servers.KeycloakTokens;
 import io.feiyan.servers.Ports;
-import io.feiyan.servers.Readiness;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.io.UncheckedIOException;
-import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.EnumMap;
@@ -21,7 +18,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
-import java.util.concurrent.TimeUnit;
 
 /**
  * The whole of Feiyan on one machine: an embedded PostgreSQL with a database per service, an embedded
@@ -34,7 +30,6 @@ public final class FeiyanSystem implements AutoCloseable {
     public static final String PROFILE = "feiyan.profile";
     /** Options added to every service's JVM, separated by spaces (the system tests set some). */
     public static final String JVM_OPTIONS = "feiyan.services.jvm-options";
-    private static final Duration READY_TIMEOUT = Duration.ofMinutes(3);
     private static final String KEYCLOAK_DATABASE = "keycloak";
 
     /**
@@ -49,9 +44,9 @@ public final class FeiyanSystem implements AutoCloseable {
     private EmbeddedDatabase database;
     private EmbeddedKafka kafka;
     /** The instance of each service the system started with. */
-    private final Map<FeiyanService, Instance> instances = new EnumMap<>(FeiyanService.class);
+    private final Map<FeiyanService, ServiceInstance> instances = new EnumMap<>(FeiyanService.class);
     /** More instances of services, started later, sharing the first one's database and consumer groups. */
-    private final List<Instance> more = new ArrayList<>();
+    private final List<ServiceInstance> more = new ArrayList<>();
     private EmbeddedKeycloak keycloak;
     private Settings settings;
     private KeycloakTokens tokens;
@@ -173,8 +168,8 @@ public final class FeiyanSystem implements AutoCloseable {
                 ? CompletableFuture.completedFuture(settings.keycloak())
                 : CompletableFuture.supplyAsync(() -> startKeycloak(settings, keycloakPort, progress));
         for (FeiyanService service : FeiyanService.values()) {
-            Instance instance = launch(service, ports.get(service), log(service));
-            progress.printf("%s: starting on port %d, log in %s%n", service.moduleName(), instance.port, instance.log);
+            ServiceInstance instance = launch(service, ports.get(service), log(service));
+            progress.printf("%s: starting on port %d, log in %s%n", service.moduleName(), instance.port(), instance.log());
             instances.put(service, instance);
         }
         try {
@@ -182,9 +177,9 @@ public final class FeiyanSystem implements AutoCloseable {
         } catch (CompletionException e) {
             throw e.getCause() instanceof RuntimeException cause ? cause : e;
         }
-        for (Instance instance : instances.values()) {
+        for (ServiceInstance instance : instances.values()) {
             instance.awaitReady();
-            progress.printf("%s: ready at %s%n", instance.service.moduleName(), instance.url());
+            progress.printf("%s: ready at %s%n", instance.service().moduleName(), instance.url());
         }
         if (settings.keycloak() == null) {
             Map<String, Identity> users = DemoUsers.all(settings.projectRoot());
@@ -212,28 +207,28 @@ public final class FeiyanSystem implements AutoCloseable {
      * settings as the first: each joins its service's consumer group and shares the topics' partitions. Returns them
      * once every one is ready.
      */
-    public List<Instance> startMore(List<FeiyanService> services) {
-        List<Instance> started = new ArrayList<>();
+    public List<ServiceInstance> startMore(List<FeiyanService> services) {
+        List<ServiceInstance> started = new ArrayList<>();
         for (FeiyanService service : services) {
             Path log = logs.resolve(service.moduleName() + "-" + (more.size() + 2) + ".log");
-            Instance instance = launch(service, Ports.free(), log);
+            ServiceInstance instance = launch(service, Ports.free(), log);
             more.add(instance);
             started.add(instance);
         }
-        started.forEach(Instance::awaitReady);
+        started.forEach(ServiceInstance::awaitReady);
         return started;
     }
 
     /** The instance the system started with. */
-    public Instance instance(FeiyanService service) {
+    public ServiceInstance instance(FeiyanService service) {
         return instances.get(service);
     }
 
     /** Kills the service's first instance (SIGKILL) and starts it again on the same port, as a supervisor would. */
-    public Instance restart(FeiyanService service) {
-        Instance dead = instances.get(service);
+    public ServiceInstance restart(FeiyanService service) {
+        ServiceInstance dead = instances.get(service);
         dead.kill();
-        Instance instance = launch(service, dead.port, dead.log);
+        ServiceInstance instance = launch(service, dead.port(), dead.log());
         instances.put(service, instance);
         instance.awaitReady();
         return instance;
@@ -258,19 +253,8 @@ public final class FeiyanSystem implements AutoCloseable {
         return "http://localhost:" + ports.get(service);
     }
 
-    private Instance launch(FeiyanService service, int port, Path log) {
-        // what a service unpacks for itself (Netty's native Brotli library, for one) stays in the data folder
-        Path temporary = settings.dataDir().resolve("tmp").resolve(service.moduleName() + "-" + port);
-        try {
-            Files.createDirectories(temporary);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-        List<String> command = new ArrayList<>(List.of(
-                Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-Xmx256m",
-                "-Djava.io.tmpdir=" + temporary,
-                "-Dquarkus.http.port=" + port,
+    private ServiceInstance launch(FeiyanService service, int port, Path log) {
+        List<String> wiring = new ArrayList<>(List.of(
                 "-Dquarkus.datasource.jdbc.url=" + database.jdbcUrl(service.database()),
                 "-Dquarkus.datasource.username=" + EmbeddedDatabase.USER,
                 "-Dquarkus.datasource.password=" + EmbeddedDatabase.PASSWORD,
@@ -285,93 +269,16 @@ public final class FeiyanSystem implements AutoCloseable {
                 "-Dfeiyan.dashboard.origin=" + local(FeiyanService.DISPATCH),
                 "-Dfeiyan.dashboard.feedback-api=" + local(FeiyanService.FEEDBACK)));
         if (settings.demoData() && service == FeiyanService.TEAM) {
-            command.add("-Dfeiyan.demo-data.enabled=true");
+            wiring.add("-Dfeiyan.demo-data.enabled=true");
         }
-        if (Boolean.getBoolean(PROFILE)) {
-            // a CPU profile of each service, kept beside its log (the benchmark: deploy/bench.sh --profile)
-            command.add("-XX:StartFlightRecording=settings=profile,filename="
-                    + log.resolveSibling(log.getFileName().toString().replace(".log", ".jfr")));
-        }
-        command.addAll(jvmOptions());
-        command.add("-jar");
-        command.add(applicationJar(settings.projectRoot(), service).toString());
-        try {
-            return new Instance(service, port, log, new ProcessBuilder(command)
-                    .redirectErrorStream(true)
-                    .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()))
-                    .start());
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot start " + service.moduleName(), e);
-        }
-    }
-
-    /** One running instance of a service: its own JVM, on its own port, logging to its own file. */
-    public static final class Instance {
-        private final FeiyanService service;
-        private final int port;
-        private final Path log;
-        private final Process process;
-
-        private Instance(FeiyanService service, int port, Path log, Process process) {
-            this.service = service;
-            this.port = port;
-            this.log = log;
-            this.process = process;
-        }
-
-        public String url() {
-            return "http://localhost:" + port;
-        }
-
-        public Path log() {
-            return log;
-        }
-
-        public boolean isAlive() {
-            return process.isAlive();
-        }
-
-        /** How its process ended ("137" after a SIGKILL), or "none" while it runs. */
-        public String exitCode() {
-            return process.isAlive() ? "none" : String.valueOf(process.exitValue());
-        }
-
-        /** Its operating-system process: how much CPU it has used, for instance. */
-        public ProcessHandle process() {
-            return process.toHandle();
-        }
-
-        /** Ends it at once, as a crash would (SIGKILL): nothing is flushed, committed or said goodbye. */
-        public void kill() {
-            try {
-                process.destroyForcibly().waitFor(10, TimeUnit.SECONDS);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-            }
-        }
-
-        /** Stops it as an operator would (SIGTERM), by force if it has not stopped in 20 seconds. */
-        public void stop() {
-            process.destroy();
-            try {
-                if (!process.waitFor(20, TimeUnit.SECONDS)) {
-                    process.destroyForcibly().waitFor(10, TimeUnit.SECONDS);
-                }
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-            }
-        }
-
-        private void awaitReady() {
-            Readiness.await(process, URI.create(url() + "/q/health/ready"), READY_TIMEOUT, service.moduleName(), log);
-        }
+        return ServiceInstance.start(service, port, log, settings.projectRoot(), settings.dataDir(), wiring);
     }
 
     /**
      * More options for every service's JVM and Keycloak's: the system tests start them often and briefly, and spare
      * the CPU that optimising their code would take (-XX:TieredStopAtLevel=1).
      */
-    private static List<String> jvmOptions() {
+    static List<String> jvmOptions() {
         return Arrays.stream(System.getProperty(JVM_OPTIONS, "").trim().split("\\s+"))
                 .filter(option -> !option.isEmpty()).toList();
     }
@@ -400,10 +307,10 @@ public final class FeiyanSystem implements AutoCloseable {
     /** Stops the services (gracefully, then by force), then Kafka, then PostgreSQL. */
     @Override
     public void close() {
-        List<Instance> all = new ArrayList<>(more);
+        List<ServiceInstance> all = new ArrayList<>(more);
         all.addAll(instances.values());
-        all.forEach(instance -> instance.process.destroy());
-        all.forEach(Instance::stop);
+        all.forEach(ServiceInstance::askToStop);
+        all.forEach(ServiceInstance::stop);
         if (keycloak != null) {
             keycloak.close();
         }

@@ -75,7 +75,7 @@ public final class Supervisor implements AutoCloseable {
         console.printf("%n%s stopped (exit code %s); starting it again (restart %d of at most %d within %d minutes)...%n",
                 name, system.instance(service).exitCode(), recent.size(), MOST_RESTARTS, WITHIN.toMinutes());
         try {
-            FeiyanSystem.Instance instance = system.restart(service);
+            ServiceInstance instance = system.restart(service);
             console.printf("%s: ready again at %s%n", name, instance.url());
         } catch (RuntimeException e) {
             console.printf("%s did not start again: %s%n", name, e.getMessage());

@@ -9,6 +9,7 @@ import io.feiyan.events.CloudEvents;
 import io.feiyan.events.EventType;
 import io.feiyan.launcher.FeiyanService;
 import io.feiyan.launcher.FeiyanSystem;
+import io.feiyan.launcher.ServiceInstance;
 import io.feiyan.servers.Identity;
 import io.feiyan.testkit.EventProbe;
 import io.feiyan.testkit.TestIdNumbers;
@@ -63,9 +64,9 @@ class ScaleOutIT {
             residents.add(registerResident(i));
         }
 
-        List<FeiyanSystem.Instance> second = system.startMore(List.of(FeiyanService.DISPATCH, FeiyanService.TEAM));
-        FeiyanSystem.Instance dispatch2 = second.get(0);
-        FeiyanSystem.Instance team2 = second.get(1);
+        List<ServiceInstance> second = system.startMore(List.of(FeiyanService.DISPATCH, FeiyanService.TEAM));
+        ServiceInstance dispatch2 = second.get(0);
+        ServiceInstance team2 = second.get(1);
         try (Admin admin = Admin.create(adminConfig());
                 EventProbe probe = new EventProbe(system.kafkaBootstrapServers())) {
             // both instances of each service hold some of the order topics' partitions
