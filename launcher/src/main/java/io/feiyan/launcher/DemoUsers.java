@@ -100,7 +100,7 @@ public final class DemoUsers {
             default -> throw new IllegalArgumentException("no role " + args[0]);
         };
         Path data = Path.of(System.getenv().getOrDefault("FEIYAN_DATA", "data"));
-        System.out.println(FeiyanSystem.keycloakTokens(data).tokenFor(who));
+        System.out.println(LocalKeycloak.tokens(data).tokenFor(who));
     }
 
     private static String required(String value, String what) {

@@ -65,24 +65,6 @@ public final class FeiyanSystem implements AutoCloseable {
         this.kafka = kafka;
     }
 
-    /** Where the local Keycloak's secrets are kept: beside the data they guard, readable by their owner only. */
-    public static Path keycloakSecrets(Path dataDir) {
-        return dataDir.resolve("keycloak/secrets.properties");
-    }
-
-    /**
-     * Tokens from the local run's Keycloak, for the tools run beside it (token.sh, county.sh, demo-activity.sh): its
-     * secrets from the data folder, its port from {@code FEIYAN_KEYCLOAK_PORT} (default 8180).
-     */
-    public static KeycloakTokens keycloakTokens(Path dataDir) {
-        Path file = keycloakSecrets(dataDir);
-        if (!Files.exists(file)) {
-            throw new IllegalStateException(file + " is missing: start Feiyan first (deploy/run-local.sh)");
-        }
-        int port = Integer.parseInt(System.getenv().getOrDefault("FEIYAN_KEYCLOAK_PORT", "8180"));
-        return EmbeddedKeycloak.tokens(EmbeddedKeycloak.issuer(port), EmbeddedKeycloak.Secrets.in(file));
-    }
-
     /** Tokens the services of this system trust, from its Keycloak: for any identity, made an account when new. */
     public KeycloakTokens tokens() {
         return tokens;
@@ -197,7 +179,7 @@ public final class FeiyanSystem implements AutoCloseable {
                 database.jdbcUrl(KEYCLOAK_DATABASE),
                 EmbeddedKeycloak.realmVariables(local(FeiyanService.DISPATCH) + "/dashboard",
                         local(FeiyanService.INTAKE) + "/app"),
-                EmbeddedKeycloak.Secrets.in(keycloakSecrets(settings.dataDir())), jvmOptions()));
+                EmbeddedKeycloak.Secrets.in(LocalKeycloak.secrets(settings.dataDir())), jvmOptions()));
         progress.printf("Keycloak: ready at %s (realm %s)%n", keycloak.url(), EmbeddedKeycloak.REALM);
         return keycloak.tokens();
     }

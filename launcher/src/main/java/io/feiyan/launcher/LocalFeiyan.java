@@ -96,7 +96,7 @@ public final class LocalFeiyan {
                 system.url(FeiyanService.FEEDBACK), system.url(FeiyanService.FEEDBACK),
                 system.url(FeiyanService.FEEDBACK),
                 system.kafkaBootstrapServers(), settings.postgresPort(),
-                system.keycloak().url(), FeiyanSystem.keycloakSecrets(data), system.keycloak().issuer(),
+                system.keycloak().url(), LocalKeycloak.secrets(data), system.keycloak().issuer(),
                 String.join(" ", DemoUsers.all(home).values().stream().map(Identity::subject).toList()),
                 system.keycloak().secrets().demoPassword(), tokens);
         stopped.await();

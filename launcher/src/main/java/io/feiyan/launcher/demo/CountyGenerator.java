@@ -5,7 +5,7 @@ import com.fasterxml.jackson.databind.node.NullNode;
 import io.feiyan.events.HouseholdTag;
 import io.feiyan.events.Tier;
 import io.feiyan.launcher.FeiyanService;
-import io.feiyan.launcher.FeiyanSystem;
+import io.feiyan.launcher.LocalKeycloak;
 import io.feiyan.launcher.demo.ServiceCalls.Response;
 import io.feiyan.servers.Identity;
 import io.feiyan.servers.KeycloakTokens;
@@ -107,7 +107,7 @@ public final class CountyGenerator {
         String host = System.getenv().getOrDefault("FEIYAN_HOST", "localhost");
         Path data = Path.of(System.getenv().getOrDefault("FEIYAN_DATA", "data"));
         try {
-            new CountyGenerator(CountyPlan.of(seed, villages, residents), FeiyanSystem.keycloakTokens(data),
+            new CountyGenerator(CountyPlan.of(seed, villages, residents), LocalKeycloak.tokens(data),
                     service -> "http://" + host + ":" + service.defaultPort(), System.out).load();
         } catch (RuntimeException e) {
             System.err.println("The county could not be loaded: " + e.getMessage());

@@ -3,7 +3,7 @@ package io.feiyan.launcher.demo;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.feiyan.events.IdNumbers;
-import io.feiyan.launcher.FeiyanSystem;
+import io.feiyan.launcher.LocalKeycloak;
 import io.feiyan.servers.Identity;
 import io.feiyan.servers.TokenIssuer;
 import java.io.IOException;
@@ -63,7 +63,7 @@ public final class DemoActivity {
         long seed = args.length > 1 ? Long.parseLong(args[1]) : 1;
         String host = System.getenv().getOrDefault("FEIYAN_HOST", "localhost");
         Path data = Path.of(System.getenv().getOrDefault("FEIYAN_DATA", "data"));
-        new DemoActivity(seed, host, FeiyanSystem.keycloakTokens(data)).run(orders);
+        new DemoActivity(seed, host, LocalKeycloak.tokens(data)).run(orders);
     }
 
     private void run(int orderCount) throws Exception {
