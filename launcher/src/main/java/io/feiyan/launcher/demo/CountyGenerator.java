@@ -14,25 +14,19 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.time.YearMonth;
 import java.time.ZoneId;
-import java.util.ArrayList;
-import java.util.Collection;
 import java.util.HashMap;
-import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.ConcurrentLinkedQueue;
-import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
-import java.util.function.Consumer;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 
@@ -57,8 +51,6 @@ public final class CountyGenerator {
      * ({@code http.maxConnections}, 5), and enough to keep two cores busy.
      */
     private static final int THREADS_PER_SERVICE = 5;
-    private static final Duration DEMO_WAIT = Duration.ofSeconds(60);
-    private static final Duration DIRECTORY_WAIT = Duration.ofMinutes(2);
     /** The county's time zone ({@code feiyan.time-zone}), which says what "this month" is for the menu. */
     private static final ZoneId COUNTY_TIME = ZoneId.of("Asia/Shanghai");
 
@@ -73,13 +65,14 @@ public final class CountyGenerator {
     private final CountyAccounts accounts;
     private final KeycloakTokens tokens;
     private final ServiceCalls calls;
+    private final CountyChecks checks;
     private final PrintStream out;
     private final Map<String, String> bearers = new ConcurrentHashMap<>();
     private final AtomicInteger volunteersAdded = new AtomicInteger();
     private final AtomicInteger volunteersThere = new AtomicInteger();
     private final AtomicInteger residentsAdded = new AtomicInteger();
     private final AtomicInteger residentsThere = new AtomicInteger();
-    private final Collection<String> failures = new ConcurrentLinkedQueue<>();
+    private final ParallelRequests requests = new ParallelRequests();
 
     /** Loads the plan into the system whose services answer at {@code url}, with tokens its services trust. */
     public CountyGenerator(CountyPlan plan, KeycloakTokens tokens, Function<FeiyanService, String> url,
@@ -88,6 +81,7 @@ public final class CountyGenerator {
         this.accounts = new CountyAccounts(plan);
         this.tokens = tokens;
         this.calls = new ServiceCalls(url);
+        this.checks = new CountyChecks(calls, this::admin);
         this.out = out;
     }
 
@@ -128,7 +122,7 @@ public final class CountyGenerator {
             return thread;
         });
         try {
-            awaitDemoCounty();
+            checks.awaitDemoCounty();
             Map<String, UUID> registered = registeredVolunteers();
             accounts.registered(registered);
             Set<String> there = registered.keySet();
@@ -136,7 +130,7 @@ public final class CountyGenerator {
             tokens.ensureAccounts(plan.villages().stream()
                     .map(village -> accounts.registersResidents(village.code())).toList());
             // residents go to intake while team-service takes the catalogue, the teams and the volunteers
-            List<Future<?>> residents = submitAll(intake, plan.residents(), this::register);
+            List<Future<?>> residents = requests.submitAll(intake, plan.residents(), this::register);
             progress.scheduleAtFixedRate(() -> out.printf("  ... %,d of %,d volunteers, %,d of %,d residents (%.0f s)%n",
                     volunteersAdded.get() + volunteersThere.get(), plan.volunteers().size(),
                     residentsAdded.get() + residentsThere.get(), plan.residents().size(), seconds(started)),
@@ -145,14 +139,15 @@ public final class CountyGenerator {
             for (CountyPlan.Category category : plan.categories()) {
                 put("/api/categories/" + category.code(), Map.of("name", category.name()));
             }
-            await(submitAll(team, plan.newProjects(), this::put));
-            failIfAny();
+            requests.await(requests.submitAll(team, plan.newProjects(), this::put));
+            requests.failIfAny();
             out.printf("  catalogue: %d categories, %d projects (%.1f s)%n", plan.categories().size(),
                     plan.projectCodes().size(), seconds(started));
-            await(submitAll(team, plan.newTeams().stream().filter(t -> t.tier() != Tier.VILLAGE).toList(), this::put));
-            failIfAny();
+            requests.await(requests.submitAll(team, plan.newTeams().stream().filter(t -> t.tier() != Tier.VILLAGE)
+                    .toList(), this::put));
+            requests.failIfAny();
             // a village at a time: its 飞燕 team, then its volunteers
-            await(submitAll(team, plan.villages(), village -> {
+            requests.await(requests.submitAll(team, plan.villages(), village -> {
                 CountyPlan.Team feiyan = accounts.newVillageTeam(village.code());
                 if (feiyan != null) {
                     put(feiyan);
@@ -162,7 +157,7 @@ public final class CountyGenerator {
             out.printf("  teams: %d county, %d town, %d village; volunteers: %,d, %d in each village (%.1f s)%n",
                     plan.countyTeamCodes().size(), plan.towns().size(), plan.villages().size(),
                     plan.volunteers().size(), CountyPlan.VOLUNTEERS_PER_VILLAGE, seconds(started));
-            await(residents);
+            requests.await(residents);
             out.printf("  residents: %,d (%.1f s)%n", plan.residents().size(), seconds(started));
             progress.shutdownNow();
             accounts.registered(registeredVolunteers());
@@ -174,8 +169,8 @@ public final class CountyGenerator {
             JsonNode menu = put("/api/menus/" + CountyPlan.COUNTY + "/" + month, Map.of("items",
                     plan.menu().stream().map(item -> item.note() == null ? Map.of("projectCode", item.projectCode())
                             : Map.of("projectCode", item.projectCode(), "note", item.note())).toList()));
-            failIfAny();
-            awaitDirectory();
+            requests.failIfAny();
+            checks.awaitDirectory(plan.teamCodes());
 
             Result result = new Result(plan.towns().size(), plan.villages().size(), plan.categories().size(),
                     plan.projectCodes().size(), plan.countyTeamCodes().size(), plan.teamCodes().size(),
@@ -209,64 +204,10 @@ public final class CountyGenerator {
                         .collect(Collectors.joining(", ")));
     }
 
-    /** Until team-service has the demo county this one grows from (it loads it at start). */
-    private void awaitDemoCounty() throws InterruptedException {
-        long until = System.nanoTime() + DEMO_WAIT.toNanos();
-        String missing;
-        while (true) {
-            Map<String, String> projects = new LinkedHashMap<>();
-            get(FeiyanService.TEAM, "/api/projects").forEach(p -> projects.put(p.path("code").asText(),
-                    p.path("category").asText()));
-            Map<String, String> teams = new LinkedHashMap<>();
-            get(FeiyanService.TEAM, "/api/teams").forEach(t -> teams.put(t.path("code").asText(),
-                    t.path("regionCode").asText()));
-            List<String> absent = new ArrayList<>();
-            CountyPlan.DEMO_PROJECTS.forEach((code, category) -> {
-                if (!category.equals(projects.get(code))) {
-                    absent.add("project " + code + " (" + category + ")");
-                }
-            });
-            CountyPlan.DEMO_TEAMS.forEach((code, region) -> {
-                if (!region.equals(teams.get(code))) {
-                    absent.add("team " + code + " (" + region + ")");
-                }
-            });
-            if (absent.isEmpty()) {
-                return;
-            }
-            missing = String.join(", ", absent);
-            if (System.nanoTime() > until) {
-                throw new IllegalStateException("team-service does not have the demo county this one grows from ("
-                        + "missing " + missing + "): start it with feiyan.demo-data.enabled=true, as "
-                        + "deploy/run-local.sh does");
-            }
-            Thread.sleep(500);
-        }
-    }
-
-    /** Until dispatch, which routes orders, has heard of every team (from team-service's events). */
-    private void awaitDirectory() throws InterruptedException {
-        long until = System.nanoTime() + DIRECTORY_WAIT.toNanos();
-        Set<String> wanted = new HashSet<>(plan.teamCodes());
-        while (true) {
-            Set<String> known = new HashSet<>();
-            get(FeiyanService.DISPATCH, "/api/teams").forEach(t -> known.add(t.path("code").asText()));
-            if (known.containsAll(wanted)) {
-                return;
-            }
-            if (System.nanoTime() > until) {
-                wanted.removeAll(known);
-                throw new IllegalStateException("dispatch has not heard of " + wanted.size() + " teams after "
-                        + DIRECTORY_WAIT.toSeconds() + " s, e.g. " + wanted.iterator().next());
-            }
-            Thread.sleep(500);
-        }
-    }
-
     /** The volunteers registered already, their registry id by village and name. */
     private Map<String, UUID> registeredVolunteers() {
         Map<String, UUID> there = new HashMap<>();
-        get(FeiyanService.TEAM, "/api/volunteers").forEach(v -> there.put(v.path("villageCode").asText() + "/"
+        calls.get(FeiyanService.TEAM, "/api/volunteers", admin()).forEach(v -> there.put(v.path("villageCode").asText() + "/"
                 + v.path("name").asText(), UUID.fromString(v.path("volunteerId").asText())));
         return there;
     }
@@ -335,52 +276,12 @@ public final class CountyGenerator {
         return ServiceCalls.read(response);
     }
 
-    private JsonNode get(FeiyanService service, String path) {
-        Response response = calls.exchange("GET", service, path, null, admin());
-        if (response.status() != 200) {
-            throw new IllegalStateException("GET " + path + " on " + service.moduleName() + " answered "
-                    + response.status() + ": " + response.body());
-        }
-        return ServiceCalls.read(response);
-    }
-
     private String admin() {
         return bearers.computeIfAbsent("admin", who -> tokens.tokenFor(Identity.admin("ADM-county-generator")));
     }
 
     private void fail(String what, Response response) {
-        failures.add(what + " answered " + response.status() + ": " + response.body());
-    }
-
-    private void failIfAny() {
-        if (!failures.isEmpty()) {
-            throw new IllegalStateException(failures.size() + " requests failed, e.g. "
-                    + failures.stream().limit(3).collect(Collectors.joining("; ")));
-        }
-    }
-
-    private <T> List<Future<?>> submitAll(ExecutorService pool, Collection<T> items, Consumer<T> action) {
-        List<Future<?>> futures = new ArrayList<>(items.size());
-        for (T item : items) {
-            futures.add(pool.submit(() -> {
-                try {
-                    action.accept(item);
-                } catch (RuntimeException e) {
-                    failures.add(e.getMessage());
-                }
-            }));
-        }
-        return futures;
-    }
-
-    private static void await(List<Future<?>> futures) throws InterruptedException {
-        for (Future<?> future : futures) {
-            try {
-                future.get();
-            } catch (ExecutionException e) {
-                throw new IllegalStateException(e.getCause());
-            }
-        }
+        requests.failed(what + " answered " + response.status() + ": " + response.body());
     }
 
     private static double seconds(long started) {

@@ -28,6 +28,16 @@ final class ServiceCalls {
     record Response(int status, String body) {
     }
 
+    /** A GET that must answer 200, read as JSON. */
+    JsonNode get(FeiyanService service, String path, String bearer) {
+        Response response = exchange("GET", service, path, null, bearer);
+        if (response.status() != 200) {
+            throw new IllegalStateException("GET " + path + " on " + service.moduleName() + " answered "
+                    + response.status() + ": " + response.body());
+        }
+        return read(response);
+    }
+
     /**
      * Retried when the service cannot be reached or answers 5xx, as a busy service may. With the JDK's plain
      * HTTP client, which costs the client a fraction of the CPU of java.net.http's: on two cores every bit counts.
