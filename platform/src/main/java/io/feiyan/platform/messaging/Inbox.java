@@ -4,34 +4,25 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.feiyan.events.CloudEvents;
 import io.feiyan.events.Event;
 import io.feiyan.events.OrderEvent;
+import io.feiyan.platform.messaging.IncomingRecords.Parsed;
 import io.feiyan.platform.observability.OrderLog;
 import io.opentelemetry.api.trace.Span;
 import io.opentelemetry.context.Scope;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
-import java.io.IOException;
-import java.nio.charset.StandardCharsets;
-import java.sql.Array;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
 import java.time.Instant;
-import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.stream.Collectors;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.apache.kafka.common.header.Header;
 import org.eclipse.microprofile.config.ConfigProvider;
-import org.hibernate.Session;
 import org.jboss.logging.Logger;
 
 /**
@@ -59,7 +50,8 @@ public class Inbox {
     private static final int FLUSH_EVERY = 32;
 
     private final EntityManager entityManager;
-    private final ObjectMapper json;
+    private final IncomingRecords incoming;
+    private final ProcessedEvents processed;
     private final OrderTraces traces;
     private final Outbox outbox;
     private final DeadLetters deadLetters;
@@ -70,15 +62,11 @@ public class Inbox {
 
     Inbox(EntityManager entityManager, ObjectMapper json, OrderTraces traces, Outbox outbox, DeadLetters deadLetters) {
         this.entityManager = entityManager;
-        this.json = json;
+        this.incoming = new IncomingRecords(json);
+        this.processed = new ProcessedEvents(entityManager);
         this.traces = traces;
         this.outbox = outbox;
         this.deadLetters = deadLetters;
-    }
-
-    /** A record as read: the event it carries, or why it carries none. */
-    record Parsed(ConsumerRecord<String, String> record, EventHandlers.Handler<?> handler, IncomingEvent<?> event,
-            String poison) {
     }
 
     /** The handlers of a channel whose events each take effect once (claimed in the inbox with their effect). */
@@ -103,7 +91,7 @@ public class Inbox {
     public void consume(Iterable<ConsumerRecord<String, String>> records, EventHandlers handlers) {
         requireSubscribed(handlers);
         List<Parsed> batch = new ArrayList<>();
-        records.forEach(record -> batch.add(parse(record, handlers)));
+        records.forEach(record -> batch.add(incoming.parse(record, handlers)));
         if (batch.isEmpty()) {
             return;
         }
@@ -183,13 +171,13 @@ public class Inbox {
 
     private void apply(List<Parsed> batch, EventHandlers handlers) {
         handlers.beforeBatch().run();
-        Set<String> claimed = handlers.delivery() == EventHandlers.Delivery.ONCE ? claim(batch) : null;
+        Set<String> claimed = handlers.delivery() == EventHandlers.Delivery.ONCE ? processed.claim(batch) : null;
         try (Outbox.Batch published = outbox.batch()) {
             int applied = 0;
             for (Parsed parsed : batch) {
                 if (parsed.poison() != null) {
                     deadLetters.add(parsed.record(), handlers.channel(), new PoisonMessageException(parsed.poison()));
-                } else if (claimed == null || claimed.remove(claimKey(parsed))) {
+                } else if (claimed == null || claimed.remove(ProcessedEvents.key(parsed))) {
                     applyInItsTrace(parsed);
                     if (++applied % FLUSH_EVERY == 0) {
                         entityManager.flush();
@@ -202,41 +190,10 @@ public class Inbox {
         }
     }
 
-    /** Claims the batch's event ids in one statement; returns those this consumer had not processed before. */
-    private Set<String> claim(List<Parsed> batch) {
-        List<Parsed> events = batch.stream().filter(parsed -> parsed.event() != null).toList();
-        if (events.isEmpty()) {
-            return new HashSet<>();
-        }
-        String[] consumers = events.stream().map(parsed -> parsed.record().topic()).toArray(String[]::new);
-        UUID[] ids = events.stream().map(parsed -> parsed.event().id()).toArray(UUID[]::new);
-        return entityManager.unwrap(Session.class).doReturningWork(connection -> {
-            Set<String> fresh = new HashSet<>();
-            try (PreparedStatement claim = connection.prepareStatement("""
-                    insert into processed_event (consumer, event_id)
-                    select * from unnest(?::varchar[], ?::uuid[]) on conflict do nothing
-                    returning consumer, event_id""")) {
-                Array consumerArray = connection.createArrayOf("varchar", consumers);
-                Array idArray = connection.createArrayOf("uuid", ids);
-                claim.setArray(1, consumerArray);
-                claim.setArray(2, idArray);
-                try (ResultSet rows = claim.executeQuery()) {
-                    while (rows.next()) {
-                        fresh.add(rows.getString(1) + "/" + rows.getString(2));
-                    }
-                }
-            }
-            return fresh;
-        });
-    }
-
-    private static String claimKey(Parsed parsed) {
-        return parsed.record().topic() + "/" + parsed.event().id();
-    }
-
     /** Applies the event within its order's trace, with its order id in the log context. */
     private void applyInItsTrace(Parsed parsed) {
-        Span span = traces.consuming(parsed.record(), optionalHeader(parsed.record(), CloudEvents.TRACEPARENT));
+        Span span = traces.consuming(parsed.record(),
+                IncomingRecords.optionalHeader(parsed.record(), CloudEvents.TRACEPARENT));
         try (Scope scope = span.makeCurrent()) {
             if (parsed.event().payload() instanceof OrderEvent order) {
                 OrderLog.put(order.orderId());
@@ -262,7 +219,7 @@ public class Inbox {
             return false;
         }
         EventHandlers handlers = channel.get();
-        Parsed parsed = parse(letter.asRecord(), handlers);
+        Parsed parsed = incoming.parse(letter.asRecord(), handlers);
         try {
             QuarkusTransaction.requiringNew().run(() -> {
                 deadLetters.replayed(letter.id());
@@ -285,20 +242,6 @@ public class Inbox {
         return Map.copyOf(retryingSince);
     }
 
-    private Parsed parse(ConsumerRecord<String, String> record, EventHandlers handlers) {
-        String ceType = optionalHeader(record, CloudEvents.TYPE);
-        Optional<EventHandlers.Handler<?>> handler = handlers.forCeType(ceType);
-        if (handler.isEmpty()) {
-            return new Parsed(record, null, null, handlers.channel() + " takes no events of ce_type " + ceType
-                    + " (topic " + record.topic() + ")");
-        }
-        try {
-            return new Parsed(record, handler.get(), read(record, handler.get().type().javaType()), null);
-        } catch (PoisonMessageException e) {
-            return new Parsed(record, handler.get(), null, e.getMessage());
-        }
-    }
-
     /**
      * Parses the record as an event of the given type (its CloudEvents id, time and JSON payload), claiming nothing:
      * for a consumer that reads a topic outside the inbox, as the metrics rebuild does.
@@ -306,34 +249,6 @@ public class Inbox {
      * @throws PoisonMessageException when the record is not a well-formed event of that type
      */
     public <T extends Event> IncomingEvent<T> read(ConsumerRecord<String, String> record, Class<T> type) {
-        UUID id;
-        Instant time;
-        try {
-            id = UUID.fromString(header(record, CloudEvents.ID));
-            time = Instant.parse(header(record, CloudEvents.TIME));
-        } catch (IllegalArgumentException | DateTimeParseException e) {
-            throw new PoisonMessageException("bad CloudEvents header: " + e.getMessage(), e);
-        }
-        if (record.value() == null) {
-            throw new PoisonMessageException("no payload");
-        }
-        try {
-            return new IncomingEvent<>(id, time, json.readValue(record.value(), type), record.value());
-        } catch (IOException e) {
-            throw new PoisonMessageException("payload is not a " + type.getSimpleName() + ": " + e.getMessage(), e);
-        }
-    }
-
-    private static String header(ConsumerRecord<String, String> record, String name) {
-        String value = optionalHeader(record, name);
-        if (value == null) {
-            throw new PoisonMessageException("missing header " + name);
-        }
-        return value;
-    }
-
-    static String optionalHeader(ConsumerRecord<String, String> record, String name) {
-        Header header = record.headers().lastHeader(name);
-        return header == null || header.value() == null ? null : new String(header.value(), StandardCharsets.UTF_8);
+        return incoming.read(record, type);
     }
 }
