@@ -18,7 +18,9 @@ import java.util.stream.Stream;
  * A demo county at the scale of the source report — 13 towns, about 660 villages with ten 飞燕 volunteers each,
  * 17 county teams across 6 categories and 72 projects, an institute team per town, a 飞燕 team per village,
  * residents in need with their household situations, and a month's menu — as data, the same for the same seed
- * and size. {@link CountyGenerator} loads it through the services' APIs.
+ * and size. {@link CountyGenerator} loads it through the services' APIs. Its categories, projects, county teams and
+ * towns are the catalogue the county keeps ({@link Catalogue}); its villages, teams of the towns and villages, people
+ * and menu are drawn from the seed ({@link Villagers} and {@link Names} make up the people).
  *
  * <p>It grows the demo county that team-service loads at start ({@code demo/tancheng-county.json}): that
  * county's six projects, its teams and its towns and villages (Gaofengtou 371322107 with Caocun and Lizhuang,
