@@ -14,8 +14,9 @@ import org.eclipse.microprofile.openapi.annotations.Operation;
  * 一点就来 on a phone: the app for 飞燕 volunteers, team leads and residents, at {@code /app/}. The page holds no
  * data; it signs its user in through the county's Keycloak (client {@code feiyan-app}) and calls the services'
  * public APIs with their token, as any outside client would: intake here, team and feedback at the addresses it is
- * given (they let the app's origin call them: {@code feiyan.app.origin}). Its scripts, styles, service worker and
- * manifest are static files beside it ({@code META-INF/resources/app}).
+ * given (they let the app's origin call them: {@code feiyan.app.origin}). The page and its files are the feiyan-app
+ * module's: the page ({@code app/index.html}) is filled in here; its scripts, styles, service worker and manifest are
+ * static files served beside it ({@code META-INF/resources/app}).
  */
 @Path("/app")
 public class AppResource {
