@@ -2,8 +2,11 @@
 // from the network behind it, so the app opens on no signal at all; calls to the services' APIs are never cached
 // (they pass straight through). A new shell is used from the next start.
 const SHELL = 'feiyan-app-shell-v1';
-const FILES = ['./', './app.js', './text.js', './outbox.js', './app.css', './manifest.webmanifest', './icon.svg',
-  '/feiyan/sign-in.js'];
+const FILES = ['./', './app.js', './router.js', './api.js', './session.js', './names.js', './view.js', './forms.js',
+  './outbox.js', './text.js', './screens/residents.js', './screens/register.js', './screens/resident.js',
+  './screens/order.js', './screens/orders.js', './screens/order-detail.js', './screens/follow-ups.js',
+  './screens/inbox.js', './screens/work.js', './screens/hours.js', './app.css', './manifest.webmanifest',
+  './icon.svg', '/feiyan/sign-in.js', '/feiyan/ui.js'];
 
 self.addEventListener('install', event => {
   event.waitUntil(caches.open(SHELL).then(cache => cache.addAll(FILES)).then(() => self.skipWaiting()));
