@@ -69,6 +69,14 @@ window.addEventListener('online', () => {
 });
 setInterval(tick, 1000);
 setInterval(flush, 10_000);
-if ('serviceWorker' in navigator) navigator.serviceWorker.register('sw.js').catch(() => undefined);
+if ('serviceWorker' in navigator) {
+  // a new build's worker, installed beside this one, takes over once this page has loaded all it needs: from the
+  // next start on, the page and every file are that build's (sw.js)
+  navigator.serviceWorker.register('sw.js').then(registration => {
+    const takeOver = () => registration.waiting?.postMessage('take-over');
+    takeOver();
+    registration.addEventListener('updatefound', () => registration.installing?.addEventListener('statechange', takeOver));
+  }).catch(() => undefined);
+}
 applyLanguage();
 begin();

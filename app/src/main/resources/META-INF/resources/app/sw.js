@@ -1,15 +1,32 @@
-// The app's service worker: the shell (page, scripts, styles, icon) comes from the cache at once, and is refreshed
-// from the network behind it, so the app opens on no signal at all; calls to the services' APIs are never cached
-// (they pass straight through). A new shell is used from the next start.
-const SHELL = 'feiyan-app-shell-v1';
-const FILES = ['./', './app.js', './router.js', './api.js', './session.js', './names.js', './view.js', './forms.js',
+// The app's service worker. At install it fetches the whole shell of its build (page, scripts, styles, icon) into a
+// cache named for that build, and serves the shell from there alone: the app opens on no signal at all, and one
+// start never pairs a file of one build with a file of another. A new build has a new worker (this file names its
+// build): it fetches its own shell beside the old one and waits until a page of the app has loaded in full, which
+// then lets it take over (app.js): the next start is the new build's; the other builds' caches are deleted. Only the
+// page is refreshed behind, while the server still serves this build (it names it), so a change of the services'
+// addresses reaches the phone. Calls to the services' APIs are never cached: they pass straight through.
+const BUILD = '@feiyan.app.build@';
+const SHELL = 'feiyan-app-shell-' + BUILD;
+const PAGE = './';
+const FILES = [PAGE, './app.js', './router.js', './api.js', './session.js', './names.js', './view.js', './forms.js',
   './outbox.js', './text.js', './screens/residents.js', './screens/register.js', './screens/resident.js',
   './screens/order.js', './screens/orders.js', './screens/order-detail.js', './screens/follow-ups.js',
   './screens/inbox.js', './screens/work.js', './screens/hours.js', './app.css', './manifest.webmanifest',
   './icon.svg', '/feiyan/sign-in.js', '/feiyan/ui.js'];
 
+// past the browser's cache, which may hold a file of an earlier build
+const fetchFresh = file => fetch(new Request(file, { cache: 'no-store' }));
+
 self.addEventListener('install', event => {
-  event.waitUntil(caches.open(SHELL).then(cache => cache.addAll(FILES)).then(() => self.skipWaiting()));
+  event.waitUntil(caches.open(SHELL).then(cache => Promise.all(FILES.map(async file => {
+    const response = await fetchFresh(file);
+    if (!response.ok) throw new Error(file + ' answered ' + response.status);
+    await cache.put(file, response);
+  }))));
+});
+
+self.addEventListener('message', event => {
+  if (event.data === 'take-over') self.skipWaiting();
 });
 
 self.addEventListener('activate', event => {
@@ -20,19 +37,20 @@ self.addEventListener('activate', event => {
 
 self.addEventListener('fetch', event => {
   const url = new URL(event.request.url);
-  const shell = event.request.mode === 'navigate' ? new URL('./', self.registration.scope).href
-    : FILES.map(file => new URL(file, self.registration.scope).href).find(file => file === url.origin + url.pathname);
-  if (event.request.method !== 'GET' || url.origin !== location.origin || !shell) return;
+  const file = event.request.mode === 'navigate' ? PAGE
+    : FILES.find(file => new URL(file, self.registration.scope).href === url.origin + url.pathname);
+  if (event.request.method !== 'GET' || url.origin !== location.origin || !file) return;
   event.respondWith(caches.open(SHELL).then(async cache => {
-    const cached = await cache.match(shell);
-    const fresh = fetch(shell).then(response => {
-      if (response.ok) cache.put(shell, response.clone());
-      return response;
-    });
-    if (cached) {
-      event.waitUntil(fresh.catch(() => undefined));
-      return cached;
-    }
-    return fresh;
+    const cached = await cache.match(file);
+    if (file === PAGE) event.waitUntil(refreshPage(cache).catch(() => undefined));
+    return cached || fetch(event.request);
   }));
 });
+
+/** The page again from the server, kept if it is still this build's (its settings may have changed). */
+async function refreshPage(cache) {
+  const response = await fetchFresh(PAGE);
+  if (response.ok && (await response.clone().text()).includes('data-build="' + BUILD + '"')) {
+    await cache.put(PAGE, response);
+  }
+}

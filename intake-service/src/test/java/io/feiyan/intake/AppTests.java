@@ -30,8 +30,12 @@ class AppTests {
     }
 
     @Test
-    void theServiceWorkerKeepsTheWholeShell_everyFileServed_everyModuleImportedAmongThem() {
+    void theServiceWorkerKeepsTheWholeShellOfItsBuild_everyFileServed_everyModuleImportedAmongThem() {
         String worker = given().get("/app/sw.js").then().statusCode(200).extract().asString();
+        Matcher build = Pattern.compile("const BUILD = '(\\d{14})';").matcher(worker);
+        assertTrue(build.find(), "sw.js names the build it caches: " + worker);
+        given().get("/app/").then().body(containsString("data-build=\"" + build.group(1) + "\""));
+
         Matcher list = Pattern.compile("const FILES = \\[(.*?)];", Pattern.DOTALL).matcher(worker);
         assertTrue(list.find(), "sw.js lists the shell's files");
         List<String> files = new ArrayList<>();
