@@ -51,10 +51,15 @@ class DashboardTests {
     @Test
     void thePageIsServedToAnyoneWithoutAToken_andTheRegionAndTierAreChecked() {
         given().get("/dashboard").then().statusCode(200).contentType(containsString("text/html"))
-                .body(containsString("/api/dashboard/stream"))
+                .body(containsString("src=\"/dashboard/dashboard.js\""))
+                .body(containsString("href=\"/dashboard/dashboard.css\""))
                 .body(containsString("data-issuer=\"https://feiyan.io/local\" data-client=\"feiyan-dashboard\""));
-        // the sign-in it imports, which the platform serves on every service
+        // its script, which follows the stream, and its styles, beside it
+        given().get("/dashboard/dashboard.js").then().statusCode(200).body(containsString("/api/dashboard/stream"));
+        given().get("/dashboard/dashboard.css").then().statusCode(200).contentType(containsString("text/css"));
+        // the sign-in and the markup it imports, which the platform serves on every service
         given().get("/feiyan/sign-in.js").then().statusCode(200).body(containsString("code_challenge_method: 'S256'"));
+        given().get("/feiyan/ui.js").then().statusCode(200).body(containsString("export const html"));
         Auth.countyCentre().queryParam("region", "37").get("/api/dashboard")
                 .then().statusCode(400).body("field", equalTo("region"));
         Auth.countyCentre().queryParam("tier", "PROVINCE").get("/api/dashboard")

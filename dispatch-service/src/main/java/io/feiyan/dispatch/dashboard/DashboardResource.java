@@ -27,7 +27,8 @@ import org.jboss.resteasy.reactive.RestStreamElementType;
 /**
  * The operators' live dispatch dashboard: the page, its data, and its stream of changes. The page holds no
  * data; it signs the operator in through Keycloak and sends their bearer token with every call, and an operator sees
- * the cases of their own region only.
+ * the cases of their own region only. The page ({@code dashboard/index.html}) is filled in here; its script and
+ * styles are static files ({@code META-INF/resources/dashboard}: /dashboard/dashboard.js, /dashboard/dashboard.css).
  */
 @Path("/")
 public class DashboardResource {

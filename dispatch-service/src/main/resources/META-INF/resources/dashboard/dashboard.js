@@ -1,0 +1,288 @@
+// The operators' live dispatch dashboard (dispatch's /dashboard): counts, the review queue, open assignments by time
+// left, waiting and unserved cases, recent escalations and declines, this month's dispatch quality; it follows the
+// cases' changes as they happen.
+import { problemWords as problem, signInWith } from '/feiyan/sign-in.js';
+import { dateTime, html, localeOf, monthIn, savedLanguage, saveLanguage, wordsOf } from '/feiyan/ui.js';
+
+const TEXT = {
+  zh: { title: '飞燕 派单中心 <small>Feiyan dispatch</small>', region: '辖区', tier: '层级', allTiers: '全部',
+        VILLAGE: '村站', TOWN: '镇所', COUNTY: '县中心', review: '待审核', open: '进行中的派单', waiting: '待派 / 无人承接',
+        recent: '最近的升级与拒单', live: '● 实时', offline: '○ 未连接', approve: '通过', reject: '驳回', assign: '指派',
+        escalate: '升级', reason: '理由', none: '暂无', left: '剩余', overdue: '已超时', unserved: '无人承接',
+        IN_REVIEW: '待审核', WAITING: '待派', ASSIGNED: '已派单', ACCEPTED: '已接单', COMPLETED: '已完成',
+        CANCELLED: '已取消', REJECTED: '已驳回', needReason: '请填写理由', team: '队伍',
+        signIn: '登录', signOut: '退出', signInHint: '请通过县里的统一身份认证登录。',
+        refused: '登录已失效，请重新登录。', signInFailed: '登录未成功：', quality: '本月派单质量',
+        qOrders: '本月订单', qVillage: '村里解决', qLowest: '在最低可服务层级解决', qAccepted: '接单用时（中位 / 90%）',
+        qMissed: '超期未完成（未上报）', qUnserved: '无队可派（最长等待）', qBusiest: '最忙的队（相对应得份额）' },
+  en: { title: 'Feiyan dispatch <small>飞燕 派单中心</small>', region: 'Region', tier: 'Tier', allTiers: 'All',
+        VILLAGE: 'Village', TOWN: 'Town', COUNTY: 'County', review: 'Review queue', open: 'Open assignments',
+        waiting: 'Waiting / unserved', recent: 'Recent escalations and declines', live: '● live', offline: '○ offline',
+        approve: 'Approve', reject: 'Reject', assign: 'Assign', escalate: 'Escalate', reason: 'reason', none: 'Nothing here',
+        left: 'left', overdue: 'overdue', unserved: 'unserved', IN_REVIEW: 'In review', WAITING: 'Waiting',
+        ASSIGNED: 'Assigned', ACCEPTED: 'Accepted', COMPLETED: 'Completed', CANCELLED: 'Cancelled', REJECTED: 'Rejected',
+        needReason: 'Give a reason', team: 'team',
+        signIn: 'Sign in', signOut: 'Sign out', signInHint: "Sign in with the county's accounts.",
+        refused: 'Your session has ended: sign in again.', signInFailed: 'Sign-in did not succeed: ',
+        quality: "This month's dispatch", qOrders: 'Orders this month', qVillage: 'Served in the village',
+        qLowest: 'Served at the lowest capable tier', qAccepted: 'Time to accept (median / 90 %)',
+        qMissed: 'Deadlines missed (not escalated)', qUnserved: 'Waited with no team (longest)',
+        qBusiest: 'Busiest team (against its fair share)' }
+};
+// The page holds no data: every call carries the operator's bearer token, never put in a URL. The operator signs
+// in through the county's Keycloak (/feiyan/sign-in.js: authorization code with PKCE, the tokens in this tab's memory,
+// refreshed before they expire). The live stream is read with fetch(), as EventSource cannot send the token.
+const SIGN_IN = document.querySelector('meta[name="feiyan-sign-in"]').dataset;
+const state = { lang: savedLanguage(), snapshot: null, stream: null, retry: null };
+const $ = id => document.getElementById(id);
+const t = wordsOf(TEXT, () => state.lang);
+const session = signInWith({ issuer: SIGN_IN.issuer, client: SIGN_IN.client, onEnded: () => signIn(t('refused')) });
+const token = () => session.token();
+const toLogin = () => session.toLogin(localeOf(state.lang));
+
+function applyLanguage() {
+  document.documentElement.lang = state.lang;
+  // the dictionary's own words, with their markup (the title's <small>)
+  document.querySelectorAll('[data-i18n]').forEach(el => {
+    if (el.id !== 'live') el.innerHTML = t(el.dataset.i18n);
+  });
+  $('lang').textContent = state.lang === 'zh' ? 'English' : '中文';
+  $('live').textContent = t($('live').classList.contains('on') ? 'live' : 'offline');
+  if (state.snapshot) render(state.snapshot);
+  renderQuality();
+}
+
+function timeLeft(iso) {
+  if (!iso) return '';
+  const minutes = Math.round((new Date(iso) - Date.now()) / 60000);
+  if (minutes < 0) return html`<span class="late">${t('overdue')} ${-minutes} min</span>`;
+  return minutes >= 120 ? `${Math.round(minutes / 60)} h ${t('left')}` : `${minutes} min ${t('left')}`;
+}
+
+function caseLine(c) {
+  const need = c.projectCode || c.category;
+  return html`<div><span class="status">${t(c.status)}</span> · ${need} · ${t(c.tier)}${c.teamCode ? ' · ' + c.teamCode : ''}</div>
+    <div class="meta">${c.orderId} · ${c.villageCode} · ${c.urgency}${c.reviewReason ? ' · ' + c.reviewReason : ''}</div>`;
+}
+
+function actions(c, kinds) {
+  const teams = state.snapshot.teams.map(team => html`<option value="${team.code}">${team.name} (${t(team.tier)})</option>`);
+  return html`<div class="actions">
+    ${kinds.includes('approve') ? html`<button class="primary approve" data-act="approve">${t('approve')}</button>` : ''}
+    ${kinds.includes('reject') || kinds.includes('escalate') ? html`<input class="reason" placeholder="${t('reason')}">` : ''}
+    ${kinds.includes('reject') ? html`<button class="danger reject" data-act="reject">${t('reject')}</button>` : ''}
+    ${kinds.includes('escalate') && c.tier !== 'COUNTY' ? html`<button class="escalate" data-act="escalate">${t('escalate')}</button>` : ''}
+    ${kinds.includes('assign') ? html`<select class="team"><option value="">${t('team')}…</option>${teams}</select>
+      <button class="assign" data-act="assign">${t('assign')}</button>` : ''}
+  </div>`;
+}
+
+function list(id, items, line) {
+  $(id).innerHTML = items.length ? html`${items.map(line)}` : html`<li class="empty">${t('none')}</li>`;
+}
+
+function render(s) {
+  $('counts').innerHTML = html`${Object.entries(s.counts).map(([status, n]) =>
+    html`<div class="count" data-count="${status}"><b>${n}</b><span>${t(status)}</span></div>`)}`;
+  list('review', s.review, c => html`<li data-order="${c.orderId}">${caseLine(c)}${actions(c, ['approve', 'reject', 'assign'])}</li>`);
+  list('open', s.open, c => html`<li data-order="${c.orderId}">${caseLine(c)}
+    <div class="meta time-left">${c.status === 'ASSIGNED' ? timeLeft(c.acceptBy) : ''}</div>${actions(c, ['escalate', 'assign'])}</li>`);
+  list('unserved', s.unserved, c => html`<li data-order="${c.orderId}">${caseLine(c)}
+    ${c.unserved ? html`<div class="late">${t('unserved')}</div>` : ''}${actions(c, ['assign', 'escalate', 'reject'])}</li>`);
+  list('recent', s.recent, d => html`<li data-order="${d.orderId}"><div><span class="status">${d.kind}</span> · <span class="detail">${d.detail}</span></div>
+    <div class="meta">${d.orderId} · ${dateTime(d.at, SIGN_IN.zone, state.lang)}${d.actor ? ' · ' + d.actor : ''}</div></li>`);
+}
+
+/**
+ * This month's dispatch quality in the operator's region, from feedback's metrics (GET /api/metrics/dispatch and
+ * /loads, README "Dispatch quality"): asked again a little after the cases change, and every minute.
+ */
+async function quality() {
+  const month = monthIn(SIGN_IN.zone);
+  const region = session.claims().region;
+  if (!region) return;
+  const query = new URLSearchParams({ region, from: month, to: month });
+  try {
+    const [dispatch, loads] = await Promise.all(['dispatch', 'loads']
+      .map(figures => api(SIGN_IN.feedback + '/api/metrics/' + figures + '?' + query).catch(() => null)));
+    if (!dispatch || !dispatch.ok) return;
+    // the busiest team with a fair share of at least five orders, as the simulation's headline: fewer say little
+    const busiest = loads && loads.ok ? (await loads.json()).rows.find(row => row.fairShare >= 5) : undefined;
+    state.quality = { ...((await dispatch.json()).rows[0] || { orders: 0 }), busiest };
+  } catch {
+    return;
+  }
+  renderQuality();
+}
+
+function renderQuality() {
+  const q = state.quality;
+  if (!q) return;
+  const share = x => x == null ? '–' : `${Math.round(x * 1000) / 10} %`;
+  const time = m => m == null ? '–' : m < 120 ? `${m} min` : m < 2880 ? `${Math.round(m / 6) / 10} h` : `${Math.round(m / 144) / 10} d`;
+  $('quality').innerHTML = html`${[
+    ['qOrders', q.orders], ['qVillage', share(q.servedInVillage)], ['qLowest', share(q.servedAtLowestCapableTier)],
+    ['qAccepted', `${time(q.acceptedP50Minutes)} / ${time(q.acceptedP90Minutes)}`],
+    ['qMissed', q.deadlinesMissed == null ? '–' : `${q.deadlinesMissed} (${q.deadlinesMissedNotEscalated})`],
+    ['qUnserved', q.waitedUnserved == null ? '–' : `${q.waitedUnserved} (${time(q.unservedLongestMinutes)})`],
+    ['qBusiest', q.busiest?.load == null ? '–' : `${q.busiest.team} ${q.busiest.load} ×`]
+  ].map(([key, value]) => html`<div class="figure"><dt>${t(key)}</dt><dd>${value}</dd></div>`)}`;
+}
+
+function notice(text) {
+  $('notice').textContent = text || '';
+  $('notice').hidden = !text;
+}
+
+const api = session.call;
+
+/** Who signed in, for the header only. */
+function whoIs() {
+  const claims = session.claims();
+  return [claims.upn || claims.sub, claims.region].filter(Boolean).join(' · ');
+}
+
+function viewQuery() {
+  const query = new URLSearchParams();
+  if ($('region').value.trim()) query.set('region', $('region').value.trim());
+  if ($('tier').value) query.set('tier', $('tier').value);
+  return query;
+}
+
+async function refresh() {
+  if (!token()) return;
+  // the month's figures follow the cases: asked 3 s after they last changed (feedback hears the same events)
+  clearTimeout(state.qualitySoon);
+  state.qualitySoon = setTimeout(quality, 3000);
+  const typing = document.activeElement && document.activeElement.closest('main') && document.activeElement.matches('input, select');
+  if (typing) { document.activeElement.addEventListener('blur', soon, { once: true }); return; } // keep what the operator is typing
+  const response = await api('/api/dashboard?' + viewQuery());
+  if (!response) return;
+  if (!response.ok) { // a region outside the operator's, say: show why, and nothing of before
+    notice(await problem(response));
+    state.snapshot = null;
+    ['counts', 'review', 'open', 'unserved', 'recent'].forEach(id => $(id).innerHTML = '');
+    return;
+  }
+  state.snapshot = await response.json();
+  if (!$('region').value.trim()) $('region').value = state.snapshot.region; // the operator's own region
+  notice('');
+  render(state.snapshot);
+}
+
+let pending = null;
+function soon() {
+  clearTimeout(pending);
+  pending = setTimeout(refresh, 200);
+}
+
+function showLive(on) {
+  $('live').classList.toggle('on', on);
+  $('live').textContent = t(on ? 'live' : 'offline');
+}
+
+/** Reads the server-sent events: frames end at a blank line; each data line holds a changed case. */
+async function listen() {
+  stopListening();
+  const stream = new AbortController();
+  state.stream = stream;
+  const used = token();
+  try {
+    const response = await fetch('/api/dashboard/stream', { signal: stream.signal, cache: 'no-store',
+      headers: { Accept: 'text/event-stream', Authorization: 'Bearer ' + used } });
+    if (response.status === 401) { session.refused(used); return; }
+    if (response.status === 403) { notice(await problem(response)); return; }
+    if (!response.ok || !response.body) throw new Error(`the stream answered ${response.status}`);
+    showLive(true);
+    soon();
+    const reader = response.body.pipeThrough(new TextDecoderStream()).getReader();
+    let buffer = '';
+    for (;;) {
+      const { value, done } = await reader.read();
+      if (done) break;
+      buffer += value;
+      const frames = buffer.split(/\r\n\r\n|\n\n|\r\r/);
+      buffer = frames.pop();
+      frames.forEach(frame);
+    }
+  } catch (error) {
+    if (stream.signal.aborted) return; // signed out, or listening anew
+  }
+  if (state.stream !== stream) return;
+  // the stream ended (a restart, a lost connection, or the token expired): listen again, and a refused token signs out
+  showLive(false);
+  state.retry = setTimeout(listen, 3000);
+}
+
+function frame(text) {
+  const data = text.split(/\r\n|\n|\r/).filter(line => line.startsWith('data:'))
+    .map(line => line.slice(5).replace(/^ /, '')).join('\n');
+  if (!data) return;
+  try {
+    if (JSON.parse(data).orderId) soon();
+  } catch {
+    // not a change: nothing to do
+  }
+}
+
+function stopListening() {
+  clearTimeout(state.retry);
+  const stream = state.stream;
+  state.stream = null;
+  if (stream) stream.abort();
+  showLive(false);
+}
+
+/** Shows the sign-in box, saying why if there is a reason. */
+function signIn(reason) {
+  stopListening();
+  state.snapshot = null;
+  notice('');
+  $('board').hidden = true;
+  $('sign-out').hidden = true;
+  $('who').textContent = '';
+  $('sign-in').hidden = false;
+  $('sign-in-error').textContent = reason || '';
+  $('sign-in-button').focus();
+}
+
+function start() {
+  const params = new URLSearchParams(location.search);
+  $('region').value = params.get('region') || '';
+  $('tier').value = params.get('tier') || '';
+  $('sign-in').hidden = true;
+  $('board').hidden = false;
+  $('sign-out').hidden = false;
+  $('who').textContent = whoIs();
+  refresh();
+  listen();
+  quality();
+  clearInterval(state.qualityTimer);
+  state.qualityTimer = setInterval(quality, 60000);
+}
+
+$('sign-in').onsubmit = event => { event.preventDefault(); toLogin(); };
+$('sign-out').onclick = event => { event.preventDefault(); stopListening(); session.signOut(); };
+
+document.addEventListener('click', async event => {
+  const button = event.target.closest('button[data-act]');
+  if (!button) return;
+  const item = button.closest('[data-order]');
+  const reason = item.querySelector('.reason')?.value.trim() || null;
+  const teamCode = item.querySelector('.team')?.value || null;
+  if ((button.dataset.act === 'reject' || button.dataset.act === 'escalate') && !reason) { alert(t('needReason')); return; }
+  button.disabled = true;
+  const response = await api(`/api/cases/${encodeURIComponent(item.dataset.order)}/${button.dataset.act}`, {
+    method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify({ reason, teamCode }) });
+  if (!response) return;
+  if (!response.ok) { button.disabled = false; alert(await problem(response)); }
+  soon();
+});
+$('lang').onclick = () => { state.lang = state.lang === 'zh' ? 'en' : 'zh'; saveLanguage(state.lang); applyLanguage(); };
+['region', 'tier'].forEach(id => $(id).onchange = () => {
+  history.replaceState(null, '', '?' + viewQuery());
+  refresh();
+});
+setInterval(() => state.snapshot && render(state.snapshot), 30000); // time left ticks down
+applyLanguage();
+session.begin(start, refusal => signIn(t('signInFailed') + refusal), localeOf(state.lang));
