@@ -55,7 +55,9 @@ class DashboardTests {
                 .body(containsString("href=\"/dashboard/dashboard.css\""))
                 .body(containsString("data-issuer=\"https://feiyan.io/local\" data-client=\"feiyan-dashboard\""));
         // its script, which follows the stream, and its styles, beside it
-        given().get("/dashboard/dashboard.js").then().statusCode(200).body(containsString("/api/dashboard/stream"));
+        // asked again on every load: never a script of an earlier release under a new page
+        given().get("/dashboard/dashboard.js").then().statusCode(200).body(containsString("/api/dashboard/stream"))
+                .header("Cache-Control", containsString("max-age=0"));
         given().get("/dashboard/dashboard.css").then().statusCode(200).contentType(containsString("text/css"));
         // the sign-in and the markup it imports, which the platform serves on every service
         given().get("/feiyan/sign-in.js").then().statusCode(200).body(containsString("code_challenge_method: 'S256'"));
