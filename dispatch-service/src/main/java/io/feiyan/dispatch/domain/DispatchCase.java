@@ -10,6 +10,8 @@ import io.feiyan.events.OrderUnserved;
 import io.feiyan.events.RegionCode;
 import io.feiyan.events.Tier;
 import io.feiyan.events.Urgency;
+import io.feiyan.platform.domain.DomainException;
+import io.feiyan.platform.domain.IllegalMove;
 import io.feiyan.platform.messaging.KeepsOrderTrace;
 import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
 import jakarta.persistence.Column;
@@ -155,7 +157,7 @@ public class DispatchCase extends PanacheEntityBase implements KeepsOrderTrace {
     /** Sends the case up one tier, away from its team if it had one. */
     public OrderEscalated escalate(EscalationReason reason, String operator, String note, Instant now) {
         if (tier == Tier.COUNTY) {
-            throw new IllegalCaseMove(orderId, status, "escalated beyond the county");
+            throw cannotBe("escalated beyond the county");
         }
         Tier from = tier;
         tier = tier.above();
@@ -213,7 +215,7 @@ public class DispatchCase extends PanacheEntityBase implements KeepsOrderTrace {
 
     public OrderRejected reject(String reason, String operator, Instant now) {
         if (status != CaseStatus.IN_REVIEW && status != CaseStatus.WAITING) {
-            throw new IllegalCaseMove(orderId, status, "rejected");
+            throw cannotBe("rejected");
         }
         status = CaseStatus.REJECTED;
         updatedAt = now;
@@ -268,7 +270,13 @@ public class DispatchCase extends PanacheEntityBase implements KeepsOrderTrace {
 
     private void requireStatus(CaseStatus expected, String move) {
         if (status != expected) {
-            throw new IllegalCaseMove(orderId, status, move);
+            throw cannotBe(move);
         }
+    }
+
+    /** The refusal of a move the case's status does not allow, such as approving a case that is not in review. */
+    public DomainException cannotBe(String move) {
+        return new IllegalMove("case-state", "The case cannot make that move",
+                "case " + orderId + " is " + status + " and cannot be " + move).with("status", status);
     }
 }

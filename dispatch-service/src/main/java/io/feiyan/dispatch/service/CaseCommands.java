@@ -2,13 +2,10 @@ package io.feiyan.dispatch.service;
 
 import io.feiyan.dispatch.domain.CaseStatus;
 import io.feiyan.dispatch.domain.DispatchCase;
-import io.feiyan.dispatch.domain.IllegalCaseMove;
 import io.feiyan.dispatch.domain.Team;
 import io.feiyan.events.OrderApproved;
 import io.feiyan.events.OrderEscalated.EscalationReason;
 import io.feiyan.events.OrderRejected;
-import io.feiyan.platform.domain.DomainException;
-import io.feiyan.platform.domain.IllegalMove;
 import io.feiyan.platform.domain.NotAllowed;
 import io.feiyan.platform.domain.NotFound;
 import io.feiyan.platform.domain.Unprocessable;
@@ -20,7 +17,6 @@ import jakarta.transaction.Transactional;
 import java.time.Instant;
 import java.util.Locale;
 import java.util.UUID;
-import java.util.function.Supplier;
 
 /**
  * What operators do to a case by hand: approve or reject it at review (审核), give it to a team of their choice, send
@@ -41,7 +37,7 @@ public class CaseCommands {
     /** The case passes review; it is routed at once. */
     public void approve(UUID orderId, Operator by) {
         DispatchCase c = lockedFor(orderId, by);
-        OrderApproved approved = move(() -> c.approve(by.id(), Instant.now()));
+        OrderApproved approved = c.approve(by.id(), Instant.now());
         outbox.publish(approved);
         DecisionLog.approved(approved);
         routing.route(c, Routing.Move.ROUTE, null);
@@ -50,7 +46,7 @@ public class CaseCommands {
 
     public void reject(UUID orderId, Operator by, String reason) {
         DispatchCase c = lockedFor(orderId, by);
-        OrderRejected rejected = move(() -> c.reject(reason, by.id(), Instant.now()));
+        OrderRejected rejected = c.reject(reason, by.id(), Instant.now());
         outbox.publish(rejected);
         DecisionLog.rejected(rejected);
         routing.changed(c);
@@ -60,7 +56,7 @@ public class CaseCommands {
     public void assign(UUID orderId, String teamCode, Operator by, String note) {
         DispatchCase c = lockedFor(orderId, by);
         if (!c.isRoutable() && c.status != CaseStatus.ASSIGNED && c.status != CaseStatus.IN_REVIEW) {
-            throw cannot(new IllegalCaseMove(orderId, c.status, "assigned"));
+            throw c.cannotBe("assigned");
         }
         Team team = Team.findById(teamCode);
         if (team == null || !team.active) {
@@ -76,10 +72,10 @@ public class CaseCommands {
     public void escalate(UUID orderId, Operator by, String note) {
         DispatchCase c = lockedFor(orderId, by);
         if (!c.status.isOpen() || c.status == CaseStatus.ACCEPTED) {
-            throw cannot(new IllegalCaseMove(orderId, c.status, "escalated"));
+            throw c.cannotBe("escalated");
         }
         approvedByActing(c, by);
-        routing.escalated(move(() -> c.escalate(EscalationReason.OPERATOR, by.id(), note, Instant.now())));
+        routing.escalated(c.escalate(EscalationReason.OPERATOR, by.id(), note, Instant.now()));
         routing.route(c, Routing.Move.ROUTE, null);
         routing.changed(c);
     }
@@ -106,16 +102,4 @@ public class CaseCommands {
         return c;
     }
 
-    private static <T> T move(Supplier<T> move) {
-        try {
-            return move.get();
-        } catch (IllegalCaseMove e) {
-            throw cannot(e);
-        }
-    }
-
-    private static DomainException cannot(IllegalCaseMove e) {
-        return new IllegalMove("case-state", "The case cannot make that move", e.getMessage())
-                .with("status", e.status());
-    }
 }
