@@ -1,5 +1,6 @@
 package io.feiyan.platform.rest;
 
+import io.feiyan.platform.validation.Reasons;
 import jakarta.validation.Validator;
 import java.lang.reflect.RecordComponent;
 import java.util.ArrayList;
@@ -37,6 +38,10 @@ public final class Validation {
             errors.add(new Problem.FieldError(field, reason));
         }
         return this;
+    }
+
+    public Validation present(Object value, String field) {
+        return require(value != null && !(value instanceof String s && s.isBlank()), field, Reasons.REQUIRED);
     }
 
     /** Reads an enum from a query parameter, refusing a value it does not have with the ones it has. */
