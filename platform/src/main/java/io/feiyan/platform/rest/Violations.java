@@ -17,6 +17,7 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import org.hibernate.validator.engine.HibernateConstraintViolation;
 
 /**
  * Bean Validation's violations as a problem's field errors: each named by its JSON path in the body ({@code
@@ -73,7 +74,7 @@ public final class Violations {
                 }
             }
         }
-        key.add(annotationIndex(annotated, violation.getConstraintDescriptor().getAnnotation()));
+        key.add(annotationIndex(annotated, violation));
         String field = !names.isEmpty() ? String.join(".", names) : parameter != null ? parameter : "body";
         return new Sorted(key, new Problem.FieldError(field, violation.getMessage()));
     }
@@ -160,10 +161,16 @@ public final class Violations {
         return null;
     }
 
-    /** A rule across fields comes before the field's own constraints, and those in the order they are written. */
-    private static int annotationIndex(AnnotatedElement element, Annotation constraint) {
+    /**
+     * Rules across fields come before the field's own constraints, in the order the request checks them; the field's
+     * constraints in the order they are written.
+     */
+    private static int annotationIndex(AnnotatedElement element, ConstraintViolation<?> violation) {
+        Annotation constraint = violation.getConstraintDescriptor().getAnnotation();
         if (constraint.annotationType() == CrossChecks.class) {
-            return -1;
+            HibernateConstraintViolation<?> numbered = violation.unwrap(HibernateConstraintViolation.class);
+            Integer broken = numbered.getDynamicPayload(Integer.class);
+            return Integer.MIN_VALUE + (broken == null ? 0 : broken);
         }
         if (element == null) {
             return UNKNOWN;

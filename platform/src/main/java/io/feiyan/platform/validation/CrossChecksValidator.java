@@ -2,6 +2,7 @@ package io.feiyan.platform.validation;
 
 import jakarta.validation.ConstraintValidator;
 import jakarta.validation.ConstraintValidatorContext;
+import org.hibernate.validator.constraintvalidation.HibernateConstraintValidatorContext;
 
 public class CrossChecksValidator implements ConstraintValidator<CrossChecks, CrossChecked> {
     @Override
@@ -9,18 +10,20 @@ public class CrossChecksValidator implements ConstraintValidator<CrossChecks, Cr
         if (request == null) {
             return true;
         }
-        boolean[] valid = {true};
+        // each broken rule carries its place in the request's order: Bean Validation keeps none
+        HibernateConstraintValidatorContext numbered = context.unwrap(HibernateConstraintValidatorContext.class);
+        int[] broken = {0};
         context.disableDefaultConstraintViolation();
         request.crossCheck(new CrossChecked.Checks() {
             @Override
             public CrossChecked.Checks require(boolean ok, String field, String reason) {
                 if (!ok) {
-                    valid[0] = false;
+                    numbered.withDynamicPayload(broken[0]++);
                     Messages.refuse(context, field, reason);
                 }
                 return this;
             }
         });
-        return valid[0];
+        return broken[0] == 0;
     }
 }

@@ -8,6 +8,8 @@ public final class Reasons {
     public static final String REQUIRED = "is required";
     /** For {@code @Size(max = ...)}: Bean Validation fills in {@code {max}}. */
     public static final String LONGER = "is longer than {max} characters";
+    /** For {@code @Future}. */
+    public static final String FUTURE = "is in the future";
 
     /** The code of a team or a project, which is a path segment too. */
     public static final String CODE = "[A-Za-z0-9_-]{1,64}";

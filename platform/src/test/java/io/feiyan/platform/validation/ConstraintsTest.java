@@ -31,7 +31,7 @@ class ConstraintsTest {
     record Person(@ResidentIdNumber String idNumber, @Phone String phone) {
     }
 
-    record Words(@Month String month, @OneOf({"open", "closed", "all"}) String status, @OneOf("csv") String format) {
+    record Words(@Month String month, @Day String day, @OneOf({"open", "closed", "all"}) String status, @OneOf("csv") String format) {
     }
 
     @AfterAll
@@ -104,11 +104,12 @@ class ConstraintsTest {
     }
 
     @Test
-    void aMonthIsYyyyMm_andAWordIsOneOfThoseAllowed() {
-        assertEquals(List.of(), reasons(new Words("2026-12", "closed", "csv")));
-        assertEquals(List.of("month: is a month such as 2026-12", "status: is open, closed or all", "format: is csv"),
-                reasons(new Words("2026-13", "later", "xml")));
-        assertEquals(List.of("month: is a month such as 2026-12"), reasons(new Words("March", null, null)));
+    void aMonthIsYyyyMm_aDayYyyyMmDd_andAWordIsOneOfThoseAllowed() {
+        assertEquals(List.of(), reasons(new Words("2026-12", "2026-12-01", "closed", "csv")));
+        assertEquals(List.of("month: is a month such as 2026-12", "day: is a date such as 2026-12-01",
+                        "status: is open, closed or all", "format: is csv"),
+                reasons(new Words("2026-13", "2026-02-30", "later", "xml")));
+        assertEquals(List.of("month: is a month such as 2026-12"), reasons(new Words("March", null, null, null)));
     }
 
     record Guardian(@NotBlank(message = Reasons.REQUIRED) @Size(max = 3, message = Reasons.LONGER) String name,
@@ -120,6 +121,7 @@ class ConstraintsTest {
         @Override
         public void crossCheck(Checks checks) {
             checks.require(count == null || count > 0, "count", "is more than 0")
+                    .require(count == null || count % 2 == 0, "count", "is even")
                     .require(guardian == null || reason != null, "reason", "says why, when a guardian is given")
                     .require(reason == null || !reason.contains("{max}"), "reason", "has no {max} in it");
         }
@@ -131,6 +133,7 @@ class ConstraintsTest {
                         "villageCode: is required",
                         "villageCode: is a 12-digit village code",
                         "count: is more than 0",
+                        "count: is even",
                         "guardian.name: is longer than 3 characters",
                         "guardian.phone: is an 11-digit mobile number or a landline with its area code",
                         "reason: says why, when a guardian is given"),
