@@ -78,7 +78,7 @@ public class OrderService {
             @Size(max = MAX_DESCRIPTION, message = Reasons.LONGER) String description,
             @RegionCode(tier = Tier.VILLAGE) String villageCode,
             @NotNull(message = Reasons.REQUIRED) Urgency urgency, Channel channel, Boolean residentConsent,
-            Instant preferredFrom, @Future(message = "is in the future") Instant preferredTo, Boolean newNeed,
+            Instant preferredFrom, @Future(message = Reasons.FUTURE) Instant preferredTo, Boolean newNeed,
             @Valid SolvedOnTheSpot solvedOnTheSpot) implements CrossChecked {
         @Override
         public void crossCheck(Checks checks) {
