@@ -2,6 +2,7 @@ package io.feiyan.platform.rest;
 
 import io.feiyan.platform.validation.Reasons;
 import jakarta.validation.Validator;
+import java.lang.reflect.Field;
 import java.lang.reflect.RecordComponent;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -70,16 +71,10 @@ public final class Validation {
     }
 
     private int position(Problem.FieldError error) {
-        if (!request.isRecord()) {
-            return 0;
-        }
-        String component = error.field().split("\\.")[0];
-        RecordComponent[] components = request.getRecordComponents();
-        for (int i = 0; i < components.length; i++) {
-            if (components[i].getName().equals(component)) {
-                return i;
-            }
-        }
-        return components.length;
+        List<String> fields = request.isRecord()
+                ? Arrays.stream(request.getRecordComponents()).map(RecordComponent::getName).toList()
+                : Arrays.stream(request.getDeclaredFields()).map(Field::getName).toList();
+        String field = error.field().split("\\.")[0];
+        return fields.contains(field) ? fields.indexOf(field) : fields.size();
     }
 }
