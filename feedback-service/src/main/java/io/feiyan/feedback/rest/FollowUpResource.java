@@ -11,6 +11,8 @@ import io.feiyan.platform.rest.Page;
 import io.feiyan.platform.security.Caller;
 import io.feiyan.platform.security.Roles;
 import io.feiyan.platform.validation.OneOf;
+import io.feiyan.platform.validation.PageNumber;
+import io.feiyan.platform.validation.PageSize;
 import io.feiyan.platform.validation.Reasons;
 import io.feiyan.platform.validation.RegionCode;
 import jakarta.annotation.security.RolesAllowed;
@@ -77,7 +79,8 @@ public class FollowUpResource {
             @RegionCode(tier = Tier.VILLAGE) @QueryParam("village") String village,
             @Parameter(description = "open (default), closed or all") @OneOf({"open", "closed", "all"})
             @QueryParam("status") String status,
-            @QueryParam("page") Integer page, @QueryParam("size") Integer size) {
+            @PageNumber @QueryParam("page") Integer page,
+            @PageSize @QueryParam("size") Integer size) {
         String which = status == null ? "open" : status;
         caller.require(village == null || caller.covers(village), "village " + village + " is not in your region");
         String region = village != null ? village : caller.region().orElseThrow(

@@ -16,6 +16,8 @@ import io.feiyan.platform.observability.AboutOrder;
 import io.feiyan.platform.rest.Page;
 import io.feiyan.platform.rest.Validation;
 import io.feiyan.platform.security.Roles;
+import io.feiyan.platform.validation.PageNumber;
+import io.feiyan.platform.validation.PageSize;
 import io.feiyan.platform.validation.Reasons;
 import io.feiyan.platform.validation.RegionCode;
 import jakarta.annotation.security.RolesAllowed;
@@ -152,7 +154,8 @@ public class OrderResource {
             @Parameter(example = "371322206201") @RegionCode @QueryParam("village") String village,
             @Parameter(description = "PLACED, ASSIGNED, ACCEPTED, COMPLETED, RATED, CANCELLED or REJECTED")
             @QueryParam("status") String status,
-            @QueryParam("page") Integer page, @QueryParam("size") Integer size) {
+            @PageNumber @QueryParam("page") Integer page,
+            @PageSize @QueryParam("size") Integer size) {
         OrderStatus wanted = Validation.enumValue(OrderStatus.class, status, "status");
         return orders.list(access.scope(village), resident, wanted, Page.request(page, size)).map(OrderSummary::of);
     }

@@ -8,6 +8,8 @@ import io.feiyan.intake.service.ResidentService;
 import io.feiyan.intake.service.ResidentService.RegisterResident;
 import io.feiyan.platform.rest.Page;
 import io.feiyan.platform.security.Roles;
+import io.feiyan.platform.validation.PageNumber;
+import io.feiyan.platform.validation.PageSize;
 import io.feiyan.platform.validation.Reasons;
 import io.feiyan.platform.validation.RegionCode;
 import jakarta.annotation.security.RolesAllowed;
@@ -93,7 +95,8 @@ public class ResidentResource {
             description = "In the caller's region, or the village or town of it given, and/or by text (part of the "
                     + "name, or the last digits of the phone), by name, paged. Phone and ID numbers are always masked.")
     public Page<ResidentView> search(@RegionCode @QueryParam("village") String village, @QueryParam("q") String text,
-            @QueryParam("page") Integer page, @QueryParam("size") Integer size) {
+            @PageNumber @QueryParam("page") Integer page,
+            @PageSize @QueryParam("size") Integer size) {
         return residents.search(access.scope(village), text, Page.request(page, size))
                 .map(r -> ResidentView.of(r, false));
     }
