@@ -34,6 +34,9 @@ class ConstraintsTest {
     record Words(@Month String month, @Day String day, @OneOf({"open", "closed", "all"}) String status, @OneOf("csv") String format) {
     }
 
+    record Paged(@PageNumber Integer page, @PageSize Integer size) {
+    }
+
     @AfterAll
     static void close() {
         FACTORY.close();
@@ -110,6 +113,19 @@ class ConstraintsTest {
                         "status: is open, closed or all", "format: is csv"),
                 reasons(new Words("2026-13", "2026-02-30", "later", "xml")));
         assertEquals(List.of("month: is a month such as 2026-12"), reasons(new Words("March", null, null, null)));
+    }
+
+    @ParameterizedTest(name = "page {0}, size {1}: {2}")
+    @CsvSource(nullValues = "null", value = {
+            "0,    1,    ''",
+            "7,    100,  ''",
+            "null, null, ''",
+            "-1,   20,   page: counts from 0",
+            "0,    0,    size: is from 1 to 100",
+            "0,    101,  size: is from 1 to 100",
+    })
+    void aPageCountsFrom0_andItsSizeIsFrom1To100(Integer page, Integer size, String reason) {
+        assertEquals(reason.isEmpty() ? List.of() : List.of(reason), reasons(new Paged(page, size)));
     }
 
     record Guardian(@NotBlank(message = Reasons.REQUIRED) @Size(max = 3, message = Reasons.LONGER) String name,
