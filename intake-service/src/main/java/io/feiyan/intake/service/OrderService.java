@@ -46,7 +46,7 @@ import java.util.UUID;
 @Transactional
 public class OrderService {
     public static final int MAX_DESCRIPTION = 4000;
-    private static final String HOURS_ON_THE_SPOT = "is more than 0 and at most 24";
+    private static final String ON_THE_SPOT_HOURS_REASON = "is more than 0 and at most 24";
 
     private final Outbox outbox;
     private final OrderHistory history;
@@ -97,9 +97,9 @@ public class OrderService {
      * village's 飞燕 team completes the order with the volunteer's hours (team-service, from OrderPlaced).
      */
     public record SolvedOnTheSpot(
-            @NotNull(message = HOURS_ON_THE_SPOT)
-            @DecimalMin(value = "0", inclusive = false, message = HOURS_ON_THE_SPOT)
-            @DecimalMax(value = "24", message = HOURS_ON_THE_SPOT)
+            @NotNull(message = ON_THE_SPOT_HOURS_REASON)
+            @DecimalMin(value = "0", inclusive = false, message = ON_THE_SPOT_HOURS_REASON)
+            @DecimalMax(value = "24", message = ON_THE_SPOT_HOURS_REASON)
             @Digits(integer = Integer.MAX_VALUE, fraction = 2, message = "has at most two decimals")
             BigDecimal hours) {
     }
