@@ -1,6 +1,7 @@
 package io.feiyan.intake;
 
 import static io.restassured.RestAssured.given;
+import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -36,5 +37,23 @@ class OpenApiTests {
             });
         }
         assertFalse(paths.get("/api/orders").get("post").path("requestBody").path("content").isEmpty());
+    }
+
+    @Test
+    void theRequestsConstraintsShowAsTheSchemasLimits() throws Exception {
+        JsonNode schemas = new ObjectMapper().readTree(given().queryParam("format", "json").get("/q/openapi")
+                .then().statusCode(200).extract().asString()).path("components").path("schemas");
+        JsonNode resident = schemas.path("RegisterResident");
+        assertEquals(100, resident.path("properties").path("name").path("maxLength").asInt(), resident.toString());
+        assertEquals(List.of("name", "phone", "idNumber", "villageCode"), names(resident.path("required")));
+        JsonNode guardian = schemas.path("Guardian");
+        assertEquals(40, guardian.path("properties").path("relation").path("maxLength").asInt(), guardian.toString());
+        assertEquals(4000, schemas.path("PlaceOrder").path("properties").path("description").path("maxLength").asInt());
+    }
+
+    private static List<String> names(JsonNode array) {
+        List<String> names = new java.util.ArrayList<>();
+        array.forEach(name -> names.add(name.asText()));
+        return names;
     }
 }

@@ -81,6 +81,28 @@ class ResidentTests {
     }
 
     @Test
+    void givenABadGuardianAndNoBody_thenTheFieldsAreNamedByTheirPathInTheOrderTheRequestDeclaresThem() {
+        Map<String, Object> body = residentBody(CAOCUN, HouseholdTag.DISABILITY);
+        body.put("name", " ");
+        body.put("villageCode", "");
+        body.put("guardian", Map.of("name", "吴".repeat(101), "phone", "0539", "relation", "x".repeat(41)));
+
+        Auth.volunteerOf(CAOCUN).contentType(ContentType.JSON).body(body)
+                .post("/api/residents")
+                .then().statusCode(400)
+                .body("detail", equalTo("name: is required"))
+                .body("field", equalTo("name"))
+                .body("errors.field", contains("name", "villageCode", "villageCode", "guardian.name",
+                        "guardian.phone", "guardian.relation"))
+                .body("errors.reason", contains("is required", "is required", "is a 12-digit village code",
+                        "is longer than 100 characters", "is an 11-digit mobile number or a landline with its area code",
+                        "is longer than 40 characters"));
+        Auth.volunteerOf(CAOCUN).contentType(ContentType.JSON).post("/api/residents")
+                .then().statusCode(400)
+                .body("detail", equalTo("body: is required"));
+    }
+
+    @Test
     void anIdNumberIsRegisteredOnce() {
         Map<String, Object> body = residentBody(CHANGBULING);
         String first = Auth.volunteer().contentType(ContentType.JSON).body(body).post("/api/residents")

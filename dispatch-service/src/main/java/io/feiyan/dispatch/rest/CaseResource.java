@@ -11,7 +11,14 @@ import io.feiyan.platform.observability.AboutOrder;
 import io.feiyan.platform.rest.Validation;
 import io.feiyan.platform.security.Caller;
 import io.feiyan.platform.security.Roles;
+import io.feiyan.platform.validation.Reasons;
 import jakarta.annotation.security.RolesAllowed;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Size;
+import jakarta.validation.groups.ConvertGroup;
+import jakarta.validation.groups.Default;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
@@ -58,7 +65,17 @@ public class CaseResource {
     }
 
     /** Why; for an assignment, to which team. Who acts comes from the token. */
-    public record Action(String reason, String teamCode) {
+    public record Action(
+            @NotBlank(groups = Reasoned.class, message = Reasons.REQUIRED) @Size(max = 500, message = Reasons.LONGER)
+            String reason,
+            @NotBlank(groups = Assigning.class, message = Reasons.REQUIRED) String teamCode) {
+        /** Rejecting and escalating say why. */
+        public interface Reasoned extends Default {
+        }
+
+        /** Assigning names the team. */
+        public interface Assigning extends Default {
+        }
     }
 
     @GET
@@ -92,8 +109,8 @@ public class CaseResource {
             + "It is routed at once; the token's user is recorded as who approved.")
     @RequestBody(content = @Content(mediaType = MediaType.APPLICATION_JSON, examples = @ExampleObject(name = "approve",
             value = "{}")))
-    public CaseView approve(@PathParam("orderId") UUID orderId, Action action) {
-        validate(action == null ? new Action(null, null) : action, false, false); // approving needs nothing said
+    public CaseView approve(@PathParam("orderId") UUID orderId, @Valid Action action) {
+        // approving needs nothing said: the body may be left out
         commands.approve(orderId, operator());
         return get(orderId);
     }
@@ -105,8 +122,8 @@ public class CaseResource {
             + "changes. OrderRejected; the resident sees the reason in the timeline.")
     @RequestBody(content = @Content(mediaType = MediaType.APPLICATION_JSON, examples = @ExampleObject(name = "reject",
             value = "{\"reason\": \"medical treatment needs the clinic, not volunteers\"}")))
-    public CaseView reject(@PathParam("orderId") UUID orderId, Action action) {
-        validate(action, true, false);
+    public CaseView reject(@PathParam("orderId") UUID orderId,
+            @Valid @ConvertGroup(to = Action.Reasoned.class) @NotNull(message = Reasons.REQUIRED) Action action) {
         commands.reject(orderId, operator(), action.reason());
         return get(orderId);
     }
@@ -118,8 +135,8 @@ public class CaseResource {
             + "review queue's region, as assigning approves it); 403 forbidden for others, and nothing changes.")
     @RequestBody(content = @Content(mediaType = MediaType.APPLICATION_JSON, examples = @ExampleObject(name = "assign",
             value = "{\"teamCode\": \"art-light-cavalry\", \"reason\": \"they know the village\"}")))
-    public CaseView assign(@PathParam("orderId") UUID orderId, Action action) {
-        validate(action, false, true);
+    public CaseView assign(@PathParam("orderId") UUID orderId,
+            @Valid @ConvertGroup(to = Action.Assigning.class) @NotNull(message = Reasons.REQUIRED) Action action) {
         commands.assign(orderId, action.teamCode(), operator(), action.reason());
         return get(orderId);
     }
@@ -131,8 +148,8 @@ public class CaseResource {
             + "403 forbidden for others, and nothing changes.")
     @RequestBody(content = @Content(mediaType = MediaType.APPLICATION_JSON, examples = @ExampleObject(name = "escalate",
             value = "{\"reason\": \"needs the county's equipment\"}")))
-    public CaseView escalate(@PathParam("orderId") UUID orderId, Action action) {
-        validate(action, true, false);
+    public CaseView escalate(@PathParam("orderId") UUID orderId,
+            @Valid @ConvertGroup(to = Action.Reasoned.class) @NotNull(message = Reasons.REQUIRED) Action action) {
         commands.escalate(orderId, operator(), action.reason());
         return get(orderId);
     }
@@ -144,17 +161,5 @@ public class CaseResource {
         caller.require(caller.id() != null && caller.id().length() <= 64, "your token's subject is empty or longer "
                 + "than 64 characters");
         return new Operator(caller.id(), caller::covers);
-    }
-
-    private static void validate(Action action, boolean reasonRequired, boolean teamRequired) {
-        new Validation().present(action, "body").orThrow();
-        Validation validation = new Validation().maxLength(action.reason(), 500, "reason");
-        if (reasonRequired) {
-            validation.present(action.reason(), "reason");
-        }
-        if (teamRequired) {
-            validation.present(action.teamCode(), "teamCode");
-        }
-        validation.orThrow();
     }
 }

@@ -26,7 +26,8 @@ public final class OperatorRegion {
             return own;
         }
         String asked = region.strip();
-        new Validation().region(asked, "region").orThrow();
+        new Validation().require(RegionCode.isValid(asked), "region",
+                io.feiyan.platform.validation.RegionCode.ANY_REASON).orThrow();
         caller.require(caller.covers(asked), "you see your own region, " + own + ", or a part of it");
         return asked;
     }

@@ -1,5 +1,6 @@
 package io.feiyan.feedback.rest;
 
+import io.feiyan.events.Tier;
 import io.feiyan.feedback.domain.FollowUp;
 import io.feiyan.feedback.domain.FollowUp.Outcome;
 import io.feiyan.feedback.domain.FollowUp.Reason;
@@ -8,10 +9,18 @@ import io.feiyan.feedback.domain.Rating;
 import io.feiyan.feedback.service.FollowUpService;
 import io.feiyan.platform.domain.NotAllowed;
 import io.feiyan.platform.rest.Page;
-import io.feiyan.platform.rest.Validation;
 import io.feiyan.platform.security.Caller;
 import io.feiyan.platform.security.Roles;
+import io.feiyan.platform.validation.OneOf;
+import io.feiyan.platform.validation.PageNumber;
+import io.feiyan.platform.validation.PageSize;
+import io.feiyan.platform.validation.Reasons;
+import io.feiyan.platform.validation.RegionCode;
 import jakarta.annotation.security.RolesAllowed;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Size;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
@@ -55,7 +64,9 @@ public class FollowUpResource {
     }
 
     /** What the visit found: {@code RESOLVED} after all, or {@code REDO}; who visited, the caller when absent. */
-    public record VisitOutcome(String outcome, String visitedBy, String note) {
+    public record VisitOutcome(@NotBlank(message = Reasons.REQUIRED) @OneOf({"RESOLVED", "REDO"}) String outcome,
+            @Size(max = 64, message = Reasons.LONGER) String visitedBy,
+            @Size(max = 1000, message = Reasons.LONGER) String note) {
     }
 
     @GET
@@ -66,15 +77,12 @@ public class FollowUpResource {
     public Page<FollowUpView> list(
             @Parameter(description = "12-digit village code; absent: every village of the caller's region",
                     example = "371322206201")
-            @QueryParam("village") String village,
-            @Parameter(description = "open (default), closed or all") @QueryParam("status") String status,
-            @QueryParam("page") Integer page, @QueryParam("size") Integer size) {
+            @RegionCode(tier = Tier.VILLAGE) @QueryParam("village") String village,
+            @Parameter(description = "open (default), closed or all") @OneOf({"open", "closed", "all"})
+            @QueryParam("status") String status,
+            @PageNumber @QueryParam("page") Integer page,
+            @PageSize @QueryParam("size") Integer size) {
         String which = status == null ? "open" : status;
-        new Validation()
-                .village(village, "village")
-                .require(which.equals("open") || which.equals("closed") || which.equals("all"), "status",
-                        "is open, closed or all")
-                .orThrow();
         caller.require(village == null || caller.covers(village), "village " + village + " is not in your region");
         String region = village != null ? village : caller.region().orElseThrow(
                 () -> new NotAllowed("your token names no region"));
@@ -98,15 +106,8 @@ public class FollowUpResource {
     @RequestBody(content = @Content(mediaType = MediaType.APPLICATION_JSON, examples = {
             @ExampleObject(name = "redo", value = """
                     {"outcome": "REDO", "visitedBy": "V-zhao-li", "note": "The tap still drips; needs a plumber"}""")}))
-    public FollowUpView record(@PathParam("id") UUID id, VisitOutcome request) {
-        new Validation().present(request, "body").orThrow();
-        new Validation()
-                .present(request.outcome(), "outcome")
-                .require(request.outcome() == null || request.outcome().equals(Outcome.RESOLVED.name())
-                        || request.outcome().equals(Outcome.REDO.name()), "outcome", "is RESOLVED or REDO")
-                .maxLength(request.visitedBy(), 64, "visitedBy")
-                .maxLength(request.note(), 1000, "note")
-                .orThrow();
+    public FollowUpView record(@PathParam("id") UUID id,
+            @Valid @NotNull(message = Reasons.REQUIRED) VisitOutcome request) {
         String visitor = request.visitedBy() == null ? caller.id() : request.visitedBy();
         return FollowUpView.of(followUps.record(id, Outcome.valueOf(request.outcome()), visitor, request.note(),
                 caller));

@@ -10,7 +10,12 @@ import io.feiyan.feedback.metrics.Rates;
 import io.feiyan.feedback.metrics.Selection;
 import io.feiyan.platform.rest.Validation;
 import io.feiyan.platform.security.Roles;
+import io.feiyan.platform.validation.CrossChecked;
+import io.feiyan.platform.validation.Month;
+import io.feiyan.platform.validation.OneOf;
+import io.feiyan.platform.validation.RegionCode;
 import jakarta.annotation.security.RolesAllowed;
+import jakarta.validation.Validator;
 import jakarta.ws.rs.BeanParam;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
@@ -42,13 +47,16 @@ public class MetricsResource {
     private final DispatchQuality dispatchQuality;
     private final Loads loads;
     private final MetricsRebuild rebuild;
+    private final Validator validator;
 
-    MetricsResource(Rates rates, Demand demand, DispatchQuality dispatchQuality, Loads loads, MetricsRebuild rebuild) {
+    MetricsResource(Rates rates, Demand demand, DispatchQuality dispatchQuality, Loads loads, MetricsRebuild rebuild,
+            Validator validator) {
         this.rates = rates;
         this.demand = demand;
         this.dispatchQuality = dispatchQuality;
         this.loads = loads;
         this.rebuild = rebuild;
+        this.validator = validator;
     }
 
     /** The figures and what they were selected by. */
@@ -76,7 +84,7 @@ public class MetricsResource {
             A rate is null when nothing was counted. Place and category are the order's (OrderPlaced). Computed \
             from the event topics alone.""")
     public Response rates(@BeanParam Asked asked) {
-        return asked.answer(Arrays.asList(Dimension.values()), rates::count);
+        return asked.answer(validator, Arrays.asList(Dimension.values()), rates::count);
     }
 
     @GET
@@ -88,7 +96,7 @@ public class MetricsResource {
     public Response demand(@BeanParam Asked asked) {
         List<Dimension> allowed = new ArrayList<>(Arrays.asList(Dimension.values()));
         allowed.remove(Dimension.TEAM);
-        return asked.answer(allowed, demand::count);
+        return asked.answer(validator, allowed, demand::count);
     }
 
     @GET
@@ -112,7 +120,7 @@ public class MetricsResource {
 
             `team` is the team that accepted. Computed from the event topics alone.""")
     public Response dispatch(@BeanParam Asked asked) {
-        return asked.answer(Arrays.asList(Dimension.values()), dispatchQuality::count);
+        return asked.answer(validator, Arrays.asList(Dimension.values()), dispatchQuality::count);
     }
 
     @GET
@@ -126,7 +134,7 @@ public class MetricsResource {
             served ÷ fairShare: 1 is a fair share, 1.5 half as much again; null when the team was nobody's peer. \
             JSON, or CSV as for the rates. Computed from the event topics alone.""")
     public Response loads(@BeanParam Asked asked) {
-        return asked.answer(Arrays.asList(Dimension.values()), loads::count);
+        return asked.answer(validator, Arrays.asList(Dimension.values()), loads::count);
     }
 
     @POST
@@ -143,31 +151,52 @@ public class MetricsResource {
     }
 
     /** What every figure is asked by: its breakdown, its months, its region, and JSON or CSV. */
-    public static class Asked {
+    public static class Asked implements CrossChecked {
+        private static final String MONTH = "is a month as yyyy-MM";
+
         @Parameter(description = "comma-separated: county, town, village, team (not for demand), category, project, "
                 + "month", example = "town,month")
         @QueryParam("by")
         String by;
         @Parameter(description = "first month, yyyy-MM", example = "2026-09")
         @QueryParam("from")
+        @Month(message = MONTH)
         String from;
         @Parameter(description = "last month, yyyy-MM", example = "2026-11")
         @QueryParam("to")
+        @Month(message = MONTH)
         String to;
         @Parameter(description = "a county, town or village code: only its orders", example = "371322206")
         @QueryParam("region")
+        @RegionCode
         String region;
         @Parameter(description = "csv or json, whatever the Accept header says")
         @QueryParam("format")
+        @OneOf({"csv", "json"})
         String format;
         @Context
         HttpHeaders headers;
 
+        @Override
+        public void crossCheck(Checks checks) {
+            YearMonth first = month(from);
+            YearMonth last = month(to);
+            checks.require(first == null || last == null || !last.isBefore(first), "to", "is not before from");
+        }
+
         /** The figures asked for, by the dimensions {@code allowed}, in the format asked for. */
-        Response answer(List<Dimension> allowed, Function<Selection, MetricsTable> figures) {
-            new Validation().require(format == null || format.equals("csv") || format.equals("json"), "format",
-                    "is csv or json").orThrow();
-            Selection selection = selection(by, from, to, region, allowed);
+        Response answer(Validator validator, List<Dimension> allowed, Function<Selection, MetricsTable> figures) {
+            List<String> labels = allowed.stream().map(Dimension::label).toList();
+            List<String> names = by == null || by.isBlank() ? List.of()
+                    : Arrays.stream(by.split(",")).map(String::strip).toList();
+            Validation validation = Validation.of(validator, this);
+            for (String name : names) {
+                validation.require(labels.contains(name), "by", "'" + name + "' is not one of " + String.join(", ", labels));
+            }
+            validation.orThrow();
+            Selection selection = new Selection(names.stream()
+                    .map(name -> Dimension.valueOf(name.toUpperCase(java.util.Locale.ROOT))).distinct().toList(),
+                    month(from), month(to), region);
             MetricsTable table = figures.apply(selection);
             boolean csv = format == null ? headers.getAcceptableMediaTypes().stream()
                     .anyMatch(type -> type.getSubtype().equals("csv")) : format.equals("csv");
@@ -179,36 +208,11 @@ public class MetricsResource {
         }
     }
 
-    private static Selection selection(String by, String from, String to, String region, List<Dimension> allowed) {
-        List<String> labels = allowed.stream().map(Dimension::label).toList();
-        List<Dimension> dimensions = new ArrayList<>();
-        Validation validation = new Validation();
-        if (by != null && !by.isBlank()) {
-            for (String label : by.split(",")) {
-                String name = label.strip();
-                validation.require(labels.contains(name), "by", "'" + name + "' is not one of " + String.join(", ", labels));
-                if (labels.contains(name) && !dimensions.contains(Dimension.valueOf(name.toUpperCase(java.util.Locale.ROOT)))) {
-                    dimensions.add(Dimension.valueOf(name.toUpperCase(java.util.Locale.ROOT)));
-                }
-            }
-        }
-        YearMonth first = month(from, "from", validation);
-        YearMonth last = month(to, "to", validation);
-        validation
-                .require(first == null || last == null || !last.isBefore(first), "to", "is not before from")
-                .region(region, "region")
-                .orThrow();
-        return new Selection(dimensions, first, last, region);
-    }
-
-    private static YearMonth month(String value, String field, Validation validation) {
-        if (value == null) {
-            return null;
-        }
+    /** A month as yyyy-MM, or null when left out or unreadable (which its constraint refuses). */
+    private static YearMonth month(String value) {
         try {
-            return YearMonth.parse(value);
+            return value == null ? null : YearMonth.parse(value);
         } catch (DateTimeParseException e) {
-            validation.require(false, field, "is a month as yyyy-MM");
             return null;
         }
     }

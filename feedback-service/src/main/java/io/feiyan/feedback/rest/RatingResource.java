@@ -4,10 +4,15 @@ import io.feiyan.feedback.domain.Rating;
 import io.feiyan.feedback.service.RatingService;
 import io.feiyan.platform.observability.AboutOrder;
 import io.feiyan.platform.observability.OrderLog;
-import io.feiyan.platform.rest.Validation;
 import io.feiyan.platform.security.Caller;
 import io.feiyan.platform.security.Roles;
+import io.feiyan.platform.validation.Reasons;
 import jakarta.annotation.security.RolesAllowed;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Size;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
@@ -35,7 +40,12 @@ public class RatingResource {
         this.caller = caller;
     }
 
-    public record RateOrder(UUID orderId, Integer score, Boolean solved, String comment) {
+    public record RateOrder(@NotNull(message = Reasons.REQUIRED) UUID orderId,
+            @NotNull(message = Reasons.REQUIRED) @Min(value = Rating.LOWEST, message = SCORE)
+            @Max(value = Rating.HIGHEST, message = SCORE) Integer score,
+            @NotNull(message = Reasons.REQUIRED) Boolean solved,
+            @Size(max = 1000, message = Reasons.LONGER) String comment) {
+        private static final String SCORE = "is from 1 to 5";
     }
 
     public record RatingView(UUID orderId, int score, boolean solved, String comment, String volunteerId,
@@ -61,17 +71,7 @@ public class RatingResource {
             @ExampleObject(name = "a volunteer rates on the resident's behalf", value = """
                     {"orderId": "8d7e4a30-5d0b-4f0e-a3b5-1f6c9b2e7d41", "score": 2, "solved": false,
                      "comment": "The tap still drips"}""")}))
-    public Response rate(RateOrder request, @Context UriInfo uri) {
-        new Validation().present(request, "body").orThrow();
-        new Validation()
-                .present(request.orderId(), "orderId")
-                .present(request.score(), "score")
-                .require(request.score() == null
-                        || (request.score() >= Rating.LOWEST && request.score() <= Rating.HIGHEST),
-                        "score", "is from 1 to 5")
-                .present(request.solved(), "solved")
-                .maxLength(request.comment(), 1000, "comment")
-                .orThrow();
+    public Response rate(@Valid @NotNull(message = Reasons.REQUIRED) RateOrder request, @Context UriInfo uri) {
         OrderLog.put(request.orderId()); // the order is in the body: the filter cannot name it
         Rating rating = ratings.rate(request.orderId(), request.score(), request.solved(), request.comment(), caller);
         return Response.created(uri.getAbsolutePathBuilder().path(rating.orderId.toString()).build())

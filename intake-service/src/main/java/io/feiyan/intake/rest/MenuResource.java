@@ -1,17 +1,20 @@
 package io.feiyan.intake.rest;
 
+import io.feiyan.events.Tier;
 import io.feiyan.intake.domain.Resident;
 import io.feiyan.intake.service.MenuService;
 import io.feiyan.intake.service.ResidentAccess;
 import io.feiyan.intake.service.ResidentService;
-import io.feiyan.platform.rest.Validation;
+import io.feiyan.platform.validation.Month;
+import io.feiyan.platform.validation.Reasons;
+import io.feiyan.platform.validation.RegionCode;
 import jakarta.annotation.security.PermitAll;
+import jakarta.validation.constraints.NotBlank;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.QueryParam;
 import java.time.YearMonth;
 import java.time.ZoneId;
-import java.time.format.DateTimeParseException;
 import java.util.UUID;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.eclipse.microprofile.openapi.annotations.Operation;
@@ -40,27 +43,14 @@ public class MenuResource {
                     + "grouped by category. With a resident, those aimed at their household situation are marked: "
                     + "that needs the token of the resident or of a volunteer or operator of their region.")
     public MenuService.Menu menu(
-            @Parameter(description = "12-digit village code", example = "371322206201") @QueryParam("village") String village,
-            @Parameter(description = "the month, default this one", example = "2026-12") @QueryParam("month") String month,
+            @Parameter(description = "12-digit village code", example = "371322206201")
+            @NotBlank(message = Reasons.REQUIRED) @RegionCode(tier = Tier.VILLAGE) @QueryParam("village") String village,
+            @Parameter(description = "the month, default this one", example = "2026-12") @Month @QueryParam("month") String month,
             @Parameter(description = "a resident id, to mark what is meant for their household") @QueryParam("resident") UUID resident) {
-        YearMonth yearMonth = parseMonth(month);
-        new Validation()
-                .present(village, "village")
-                .village(village, "village")
-                .require(month == null || yearMonth != null, "month", "is a month such as 2026-12")
-                .orThrow();
         Resident who = resident == null ? null : residents.get(resident);
         if (who != null) {
             access.actFor(who);
         }
-        return menus.menu(village, yearMonth == null ? YearMonth.now(zone) : yearMonth, who);
-    }
-
-    private static YearMonth parseMonth(String month) {
-        try {
-            return month == null ? null : YearMonth.parse(month);
-        } catch (DateTimeParseException e) {
-            return null;
-        }
+        return menus.menu(village, month == null ? YearMonth.now(zone) : YearMonth.parse(month), who);
     }
 }

@@ -17,7 +17,14 @@ import io.feiyan.platform.observability.AboutOrder;
 import io.feiyan.platform.rest.Page;
 import io.feiyan.platform.rest.Validation;
 import io.feiyan.platform.security.Roles;
+import io.feiyan.platform.validation.PageNumber;
+import io.feiyan.platform.validation.PageSize;
+import io.feiyan.platform.validation.Reasons;
+import io.feiyan.platform.validation.RegionCode;
 import jakarta.annotation.security.RolesAllowed;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Size;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.POST;
@@ -73,7 +80,8 @@ public class OrderResource {
         }
     }
 
-    public record Cancellation(CancelReason reason, String note) {
+    public record Cancellation(@NotNull(message = Reasons.REQUIRED) CancelReason reason,
+            @Size(max = 500, message = Reasons.LONGER) String note) {
     }
 
     /** How to reach the resident of an order, for those who serve or look after them. */
@@ -108,9 +116,8 @@ public class OrderResource {
                      "channel": "PHONE"}""")}))
     public Response place(PlaceOrder request,
             @Parameter(description = "any unique string; a retry with the same key places nothing new")
-            @HeaderParam(IDEMPOTENCY_KEY) String idempotencyKey,
+            @Size(max = 128, message = Reasons.LONGER) @HeaderParam(IDEMPOTENCY_KEY) String idempotencyKey,
             @Context UriInfo uri) {
-        new Validation().maxLength(idempotencyKey, 128, IDEMPOTENCY_KEY).orThrow();
         Placement placement = orderService.place(request, idempotencyKey);
         Order order = placement.order();
         return Response.created(uri.getAbsolutePathBuilder().path(order.id.toString()).build())
@@ -148,11 +155,11 @@ public class OrderResource {
     @Operation(summary = "List orders", description = "A resident's own; a volunteer's or operator's region, or the "
             + "village or town of it given; by resident and/or status; newest first, paged.")
     public Page<OrderSummary> list(@QueryParam("resident") UUID resident,
-            @Parameter(example = "371322206201") @QueryParam("village") String village,
+            @Parameter(example = "371322206201") @RegionCode @QueryParam("village") String village,
             @Parameter(description = "PLACED, ASSIGNED, ACCEPTED, COMPLETED, RATED, CANCELLED or REJECTED")
             @QueryParam("status") String status,
-            @QueryParam("page") Integer page, @QueryParam("size") Integer size) {
-        new Validation().region(village, "village").orThrow();
+            @PageNumber @QueryParam("page") Integer page,
+            @PageSize @QueryParam("size") Integer size) {
         OrderStatus wanted = Validation.enumValue(OrderStatus.class, status, "status");
         return orders.list(access.scope(village), resident, wanted, Page.request(page, size)).map(OrderSummary::of);
     }
@@ -165,12 +172,8 @@ public class OrderResource {
             + "Cancelling a cancelled order changes nothing.")
     @RequestBody(content = @Content(mediaType = MediaType.APPLICATION_JSON, examples = @ExampleObject(name = "no longer needed", value = """
             {"reason": "SOLVED_OTHERWISE", "note": "her son came home and fixed it"}""")))
-    public OrderView cancel(@PathParam("id") UUID id, Cancellation cancellation) {
-        new Validation().present(cancellation, "body").orThrow();
-        new Validation()
-                .present(cancellation.reason(), "reason")
-                .maxLength(cancellation.note(), 500, "note")
-                .orThrow();
+    public OrderView cancel(@PathParam("id") UUID id,
+            @Valid @NotNull(message = Reasons.REQUIRED) Cancellation cancellation) {
         return view(orderService.cancel(id, cancellation.reason(), cancellation.note()));
     }
 

@@ -7,9 +7,14 @@ import io.feiyan.intake.service.ResidentAccess;
 import io.feiyan.intake.service.ResidentService;
 import io.feiyan.intake.service.ResidentService.RegisterResident;
 import io.feiyan.platform.rest.Page;
-import io.feiyan.platform.rest.Validation;
 import io.feiyan.platform.security.Roles;
+import io.feiyan.platform.validation.PageNumber;
+import io.feiyan.platform.validation.PageSize;
+import io.feiyan.platform.validation.Reasons;
+import io.feiyan.platform.validation.RegionCode;
 import jakarta.annotation.security.RolesAllowed;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotNull;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
@@ -64,7 +69,8 @@ public class ResidentResource {
             {"name": "吴秀英", "phone": "13805391234", "idNumber": "371322194503150025",
              "villageCode": "371322206201", "householdTags": ["EMPTY_NEST_ELDERLY"],
              "guardian": {"name": "吴建国", "phone": "13905395678", "relation": "son, works in Shanghai"}}""")))
-    public Response register(RegisterResident request, @Context UriInfo uri) {
+    public Response register(@Valid @NotNull(message = Reasons.REQUIRED) RegisterResident request,
+            @Context UriInfo uri) {
         Resident resident = residents.register(request);
         return Response.created(uri.getAbsolutePathBuilder().path(resident.id.toString()).build())
                 .entity(ResidentView.of(resident, true))
@@ -88,9 +94,9 @@ public class ResidentResource {
     @Operation(summary = "Find residents",
             description = "In the caller's region, or the village or town of it given, and/or by text (part of the "
                     + "name, or the last digits of the phone), by name, paged. Phone and ID numbers are always masked.")
-    public Page<ResidentView> search(@QueryParam("village") String village, @QueryParam("q") String text,
-            @QueryParam("page") Integer page, @QueryParam("size") Integer size) {
-        new Validation().region(village, "village").orThrow();
+    public Page<ResidentView> search(@RegionCode @QueryParam("village") String village, @QueryParam("q") String text,
+            @PageNumber @QueryParam("page") Integer page,
+            @PageSize @QueryParam("size") Integer size) {
         return residents.search(access.scope(village), text, Page.request(page, size))
                 .map(r -> ResidentView.of(r, false));
     }

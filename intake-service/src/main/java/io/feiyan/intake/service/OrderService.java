@@ -18,10 +18,21 @@ import io.feiyan.platform.domain.Unprocessable;
 import io.feiyan.platform.messaging.OrderTraces;
 import io.feiyan.platform.messaging.Outbox;
 import io.feiyan.platform.rest.Validation;
+import io.feiyan.platform.validation.CrossChecked;
+import io.feiyan.platform.validation.Reasons;
+import io.feiyan.platform.validation.RegionCode;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.LockModeType;
 import jakarta.transaction.Transactional;
+import jakarta.validation.Valid;
+import jakarta.validation.Validator;
+import jakarta.validation.constraints.DecimalMax;
+import jakarta.validation.constraints.DecimalMin;
+import jakarta.validation.constraints.Digits;
+import jakarta.validation.constraints.Future;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Size;
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.util.List;
@@ -32,16 +43,18 @@ import java.util.UUID;
 @Transactional
 public class OrderService {
     public static final int MAX_DESCRIPTION = 4000;
-    private static final BigDecimal MAX_HOURS_ON_THE_SPOT = BigDecimal.valueOf(24);
+    private static final String ON_THE_SPOT_HOURS_REASON = "is more than 0 and at most 24";
 
     private final Outbox outbox;
     private final OrderHistory history;
     private final Timeline timeline;
     private final EntityManager entityManager;
     private final ResidentAccess access;
+    private final Validator validator;
 
     OrderService(Outbox outbox, OrderHistory history, Timeline timeline, EntityManager entityManager,
-            ResidentAccess access) {
+            ResidentAccess access, Validator validator) {
+        this.validator = validator;
         this.outbox = outbox;
         this.history = history;
         this.timeline = timeline;
@@ -58,16 +71,34 @@ public class OrderService {
      * order for the same project on purpose.
      * {@code solvedOnTheSpot} records a need a volunteer of the resident's village met at once, with their hours.
      */
-    public record PlaceOrder(UUID residentId, String projectCode, String category, String description,
-            String villageCode, Urgency urgency, Channel channel, Boolean residentConsent,
-            Instant preferredFrom, Instant preferredTo, Boolean newNeed, SolvedOnTheSpot solvedOnTheSpot) {
+    public record PlaceOrder(UUID residentId, String projectCode, String category,
+            @Size(max = MAX_DESCRIPTION, message = Reasons.LONGER) String description,
+            @RegionCode(tier = Tier.VILLAGE) String villageCode,
+            @NotNull(message = Reasons.REQUIRED) Urgency urgency, Channel channel, Boolean residentConsent,
+            Instant preferredFrom, @Future(message = Reasons.FUTURE) Instant preferredTo, Boolean newNeed,
+            @Valid SolvedOnTheSpot solvedOnTheSpot) implements CrossChecked {
+        @Override
+        public void crossCheck(Checks checks) {
+            boolean freeText = projectCode == null;
+            checks.require(!freeText || category != null && category.matches(Reasons.CATEGORY), "category",
+                            "names the category of a need not on the menu, such as DAILY_LIFE")
+                    .require(!freeText || description != null && !description.isBlank(), "description",
+                            "says what is needed, when no project from the menu fits")
+                    .require(preferredFrom == null || preferredTo == null || preferredFrom.isBefore(preferredTo),
+                            "preferredTo", "comes after preferredFrom");
+        }
     }
 
     /**
      * A 飞燕 volunteer met the need there and then (能现场解决的就当场解决), in these hours: no team is sought; the
      * village's 飞燕 team completes the order with the volunteer's hours (team-service, from OrderPlaced).
      */
-    public record SolvedOnTheSpot(BigDecimal hours) {
+    public record SolvedOnTheSpot(
+            @NotNull(message = ON_THE_SPOT_HOURS_REASON)
+            @DecimalMin(value = "0", inclusive = false, message = ON_THE_SPOT_HOURS_REASON)
+            @DecimalMax(value = "24", message = ON_THE_SPOT_HOURS_REASON)
+            @Digits(integer = Integer.MAX_VALUE, fraction = 2, message = "has at most two decimals")
+            BigDecimal hours) {
     }
 
     /**
@@ -110,7 +141,7 @@ public class OrderService {
         }
         String category = request.projectCode() == null ? request.category() : catalogueCategory(request);
         OrderPlaced.SolvedOnTheSpot solved = request.solvedOnTheSpot() == null ? null
-                : solvedOnTheSpot(request.solvedOnTheSpot(), channel, village);
+                : solvedOnTheSpot(request.solvedOnTheSpot(), village);
         if (request.projectCode() != null && solved == null && !Boolean.TRUE.equals(request.newNeed())) {
             refuseDuplicate(request);
         }
@@ -176,15 +207,8 @@ public class OrderService {
      * Who met the need on the spot, and in how long: a 飞燕 volunteer of the village (their registry id from their
      * token), in more than 0 and at most 24 hours, where a village 飞燕 team serves that can take the hours.
      */
-    private OrderPlaced.SolvedOnTheSpot solvedOnTheSpot(SolvedOnTheSpot solved, Channel channel, String village) {
+    private OrderPlaced.SolvedOnTheSpot solvedOnTheSpot(SolvedOnTheSpot solved, String village) {
         BigDecimal hours = solved.hours();
-        new Validation()
-                .require(channel == Channel.PROXY, "solvedOnTheSpot", "is for a 飞燕 volunteer ordering for a resident")
-                .require(hours != null && hours.signum() > 0 && hours.compareTo(MAX_HOURS_ON_THE_SPOT) <= 0,
-                        "solvedOnTheSpot.hours", "is more than 0 and at most 24")
-                .require(hours == null || hours.stripTrailingZeros().scale() <= 2, "solvedOnTheSpot.hours",
-                        "has at most two decimals")
-                .orThrow();
         UUID volunteer = access.volunteer().orElseThrow(() -> new Unprocessable("not-a-registered-volunteer",
                 "Not in the volunteer registry", "your account names no entry of the volunteer registry, which the "
                         + "hours go to").with("field", "solvedOnTheSpot"));
@@ -196,24 +220,14 @@ public class OrderService {
         return new OrderPlaced.SolvedOnTheSpot(volunteer, hours);
     }
 
-    private static void validate(PlaceOrder request, UUID residentId, Channel channel) {
-        boolean freeText = request.projectCode() == null;
-        new Validation()
-                .present(residentId, "residentId")
-                .require(!freeText || (request.category() != null && request.category().matches("[A-Z_]{1,64}")),
-                        "category", "names the category of a need not on the menu, such as DAILY_LIFE")
-                .require(!freeText || (request.description() != null && !request.description().isBlank()),
-                        "description", "says what is needed, when no project from the menu fits")
-                .maxLength(request.description(), MAX_DESCRIPTION, "description")
-                .village(request.villageCode(), "villageCode")
-                .present(request.urgency(), "urgency")
+    /** The request's own constraints, and what follows from who places it. */
+    private void validate(PlaceOrder request, UUID residentId, Channel channel) {
+        Validation.of(validator, request)
+                .require(residentId != null, "residentId", Reasons.REQUIRED)
                 .require(channel != Channel.PROXY || Boolean.TRUE.equals(request.residentConsent()),
                         "residentConsent", "must be true: a volunteer orders only with the resident's consent")
-                .require(request.preferredFrom() == null || request.preferredTo() == null
-                        || request.preferredFrom().isBefore(request.preferredTo()),
-                        "preferredTo", "comes after preferredFrom")
-                .require(request.preferredTo() == null || request.preferredTo().isAfter(Instant.now()),
-                        "preferredTo", "is in the future")
+                .require(request.solvedOnTheSpot() == null || channel == Channel.PROXY, "solvedOnTheSpot",
+                        "is for a 飞燕 volunteer ordering for a resident")
                 .orThrow();
     }
 

@@ -1,18 +1,25 @@
 package io.feiyan.intake.service;
 
 import io.feiyan.events.HouseholdTag;
-import io.feiyan.platform.PersonalData;
+import io.feiyan.events.Tier;
 import io.feiyan.intake.domain.Resident;
 import io.feiyan.platform.domain.Conflict;
 import io.feiyan.platform.domain.DomainException;
 import io.feiyan.platform.domain.NotFound;
 import io.feiyan.platform.rest.Page;
-import io.feiyan.platform.rest.Validation;
+import io.feiyan.platform.validation.Phone;
+import io.feiyan.platform.validation.Reasons;
+import io.feiyan.platform.validation.RegionCode;
+import io.feiyan.platform.validation.ResidentIdNumber;
 import io.quarkus.hibernate.orm.panache.PanacheQuery;
 import io.quarkus.panache.common.Parameters;
 import io.quarkus.panache.common.Sort;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Size;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -30,16 +37,24 @@ public class ResidentService {
     }
 
     /** What a volunteer or operator records of a resident. */
-    public record RegisterResident(String name, String phone, String idNumber, String villageCode,
-            List<HouseholdTag> householdTags, Guardian guardian) {
+    public record RegisterResident(
+            @NotBlank(message = Reasons.REQUIRED) @Size(max = 100, message = Reasons.LONGER) String name,
+            @NotNull(message = Phone.REASON) @Phone String phone,
+            @NotNull(message = ResidentIdNumber.REASON) @ResidentIdNumber String idNumber,
+            @NotBlank(message = Reasons.REQUIRED) @RegionCode(tier = Tier.VILLAGE) String villageCode,
+            List<HouseholdTag> householdTags, @Valid Guardian guardian) {
     }
 
     /** Someone to call for the resident. */
-    public record Guardian(String name, String phone, String relation) {
+    public record Guardian(
+            @NotBlank(message = "is required when a guardian is given") @Size(max = 100, message = Reasons.LONGER)
+            String name,
+            @NotNull(message = Phone.REASON) @Phone String phone,
+            @Size(max = 40, message = Reasons.LONGER) String relation) {
     }
 
+    /** A request its resource has validated. */
     public Resident register(RegisterResident request) {
-        validate(request);
         access.actIn(request.villageCode());
         Resident existing = Resident.find("idNumber", request.idNumber()).firstResult();
         if (existing != null) {
@@ -87,26 +102,5 @@ public class ResidentService {
         PanacheQuery<Resident> query = Resident.find(where.toString(), Sort.by("name").and("id"), parameters)
                 .page(page.page(), page.size());
         return new Page<>(query.list(), page.page(), page.size(), query.count());
-    }
-
-    private static void validate(RegisterResident request) {
-        new Validation().present(request, "body").orThrow();
-        Guardian guardian = request.guardian();
-        new Validation()
-                .present(request.name(), "name")
-                .maxLength(request.name(), 100, "name")
-                .require(PersonalData.isPhone(request.phone()), "phone",
-                        "is an 11-digit mobile number or a landline with its area code")
-                .require(PersonalData.isIdNumber(request.idNumber()), "idNumber",
-                        "is an 18-character resident ID number with a correct check character")
-                .present(request.villageCode(), "villageCode")
-                .village(request.villageCode(), "villageCode")
-                .require(guardian == null || (guardian.name() != null && !guardian.name().isBlank()),
-                        "guardian.name", "is required when a guardian is given")
-                .maxLength(guardian == null ? null : guardian.name(), 100, "guardian.name")
-                .require(guardian == null || PersonalData.isPhone(guardian.phone()), "guardian.phone",
-                        "is an 11-digit mobile number or a landline with its area code")
-                .maxLength(guardian == null ? null : guardian.relation(), 40, "guardian.relation")
-                .orThrow();
     }
 }

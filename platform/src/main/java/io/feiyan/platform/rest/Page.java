@@ -12,12 +12,11 @@ public record Page<T>(List<T> items, int page, int size, long total) {
         return new Page<>(items.stream().map(mapper).toList(), page, size, total);
     }
 
-    /** Checks the page and size a client asked for, defaulting to the first page of 20. */
+    /**
+     * The page and size a client asked for (their parameters declare {@code @PageNumber} and {@code @PageSize}),
+     * defaulting to the first page of 20.
+     */
     public static Request request(Integer page, Integer size) {
-        new Validation()
-                .require(page == null || page >= 0, "page", "counts from 0")
-                .require(size == null || (size >= 1 && size <= MAX_SIZE), "size", "is from 1 to " + MAX_SIZE)
-                .orThrow();
         return new Request(page == null ? 0 : page, size == null ? DEFAULT_SIZE : size);
     }
 

@@ -1,17 +1,38 @@
 package io.feiyan.platform.rest;
 
-import io.feiyan.events.RegionCode;
-import io.feiyan.events.Tier;
+import io.feiyan.platform.validation.Reasons;
+import jakarta.validation.Validator;
+import java.lang.reflect.Field;
+import java.lang.reflect.RecordComponent;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Comparator;
 import java.util.List;
 
 /**
- * Collects every reason a request is refused, so a client hears all of them at once, then
- * {@link #orThrow()}s a 400 {@link Problem}. Nothing has been written when it throws.
+ * A request's constraints (Bean Validation, declared on its record) and the rules that need more than the request —
+ * who is asking, what is stored — in one answer, so a client hears every reason at once; then {@link #orThrow()}s a
+ * 400 {@link Problem}. Nothing has been written when it throws. A request with no such rules is validated by its
+ * resource's {@code @Valid} alone.
  */
 public final class Validation {
+    private final Class<?> request;
+    private final List<Problem.FieldError> declared;
     private final List<Problem.FieldError> errors = new ArrayList<>();
+
+    public Validation() {
+        this(Object.class, List.of());
+    }
+
+    private Validation(Class<?> request, List<Problem.FieldError> declared) {
+        this.request = request;
+        this.declared = declared;
+    }
+
+    /** Starts with what the request's declared constraints find. */
+    public static Validation of(Validator validator, Object request) {
+        return new Validation(request.getClass(), Violations.fieldErrors(validator.validate(request)));
+    }
 
     public Validation require(boolean ok, String field, String reason) {
         if (!ok) {
@@ -21,26 +42,7 @@ public final class Validation {
     }
 
     public Validation present(Object value, String field) {
-        return require(value != null && !(value instanceof String s && s.isBlank()), field, "is required");
-    }
-
-    public Validation maxLength(String value, int max, String field) {
-        return require(value == null || value.length() <= max, field, "is longer than " + max + " characters");
-    }
-
-    /**
-     * A region, when given: a county (6 digits), town (9) or village (12) code. Every endpoint that takes one checks it
-     * here, so {@code ?region=abc} is a 400 wherever it is sent, never an empty answer.
-     */
-    public Validation region(String value, String field) {
-        return require(value == null || RegionCode.isValid(value), field,
-                "is a county (6 digits), town (9) or village (12) code");
-    }
-
-    /** A village, when given: a 12-digit village code. */
-    public Validation village(String value, String field) {
-        return require(value == null || RegionCode.isValid(value) && RegionCode.of(value).tier() == Tier.VILLAGE, field,
-                "is a 12-digit village code");
+        return require(value != null && !(value instanceof String s && s.isBlank()), field, Reasons.REQUIRED);
     }
 
     /** Reads an enum from a query parameter, refusing a value it does not have with the ones it has. */
@@ -58,9 +60,21 @@ public final class Validation {
                 .exception();
     }
 
+    /** Every reason, in the order the request declares its fields; a field's rules here before its constraints. */
     public void orThrow() {
-        if (!errors.isEmpty()) {
-            throw Problem.invalid(errors).exception();
+        List<Problem.FieldError> all = new ArrayList<>(errors);
+        all.addAll(declared);
+        if (!all.isEmpty()) {
+            all.sort(Comparator.comparingInt(this::position));
+            throw Problem.invalid(all).exception();
         }
+    }
+
+    private int position(Problem.FieldError error) {
+        List<String> fields = request.isRecord()
+                ? Arrays.stream(request.getRecordComponents()).map(RecordComponent::getName).toList()
+                : Arrays.stream(request.getDeclaredFields()).map(Field::getName).toList();
+        String field = error.field().split("\\.")[0];
+        return fields.contains(field) ? fields.indexOf(field) : fields.size();
     }
 }

@@ -9,12 +9,19 @@ import io.feiyan.platform.observability.AboutOrder;
 import io.feiyan.platform.rest.Validation;
 import io.feiyan.platform.security.Caller;
 import io.feiyan.platform.security.Roles;
+import io.feiyan.platform.validation.CrossChecked;
+import io.feiyan.platform.validation.Reasons;
 import io.feiyan.team.domain.Assignment;
 import io.feiyan.team.domain.AssignmentStatus;
 import io.feiyan.team.service.Assignments;
 import io.feiyan.team.service.Offers;
 import io.feiyan.team.service.ServiceRecords;
 import jakarta.annotation.security.RolesAllowed;
+import jakarta.validation.Valid;
+import jakarta.validation.Validator;
+import jakarta.validation.constraints.Future;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Size;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
@@ -40,9 +47,11 @@ public class AssignmentResource {
     private final ServiceRecords serviceRecords;
     private final ObjectMapper json;
     private final Caller caller;
+    private final Validator validator;
 
     AssignmentResource(Assignments assignments, Offers offers, ServiceRecords serviceRecords, ObjectMapper json,
-            Caller caller) {
+            Caller caller, Validator validator) {
+        this.validator = validator;
         this.assignments = assignments;
         this.offers = offers;
         this.serviceRecords = serviceRecords;
@@ -54,15 +63,58 @@ public class AssignmentResource {
      * The service record: who served and their hours ({@code servedBy}, which the order's volunteer hours
      * add up from) and a summary; or, for a team that keeps no record here, the {@code volunteerHours} alone.
      */
-    public record Completion(BigDecimal volunteerHours, List<ServiceRecords.Served> servedBy, String summary) {
+    public record Completion(BigDecimal volunteerHours, List<ServiceRecords.Served> servedBy,
+            @Size(max = 2000, message = Reasons.LONGER) String summary) implements CrossChecked {
+        /** Those who served; none when left out. */
+        List<ServiceRecords.Served> served() {
+            return servedBy == null ? List.of() : servedBy;
+        }
+
+        /** The order's hours: those in servedBy added up, or volunteerHours when it names no one. */
+        BigDecimal hours() {
+            return served().isEmpty() ? volunteerHours
+                    : served().stream().map(served -> served == null || served.hours() == null ? BigDecimal.ZERO
+                            : served.hours()).reduce(BigDecimal.ZERO, BigDecimal::add);
+        }
+
+        @Override
+        public void crossCheck(Checks checks) {
+            List<ServiceRecords.Served> served = served();
+            BigDecimal hours = hours();
+            checks.require(hours != null, "volunteerHours", "is required, or servedBy with each volunteer's hours")
+                    .require(hours == null || (hours.signum() > 0 && hours.compareTo(MAX_HOURS) <= 0),
+                            "volunteerHours", "must be more than 0 and at most 1000")
+                    .require(hours == null || hours.scale() <= 2, "volunteerHours", "has at most two decimals")
+                    .require(served.stream().allMatch(one -> one != null && one.volunteerId() != null
+                            && one.hours() != null && one.hours().signum() > 0
+                            && one.hours().compareTo(BigDecimal.valueOf(24)) <= 0), "servedBy",
+                            "names each volunteer and their hours, more than 0 and at most 24")
+                    .require(served.stream().map(one -> one == null ? null : one.volunteerId()).distinct().count()
+                            == served.size(), "servedBy", "names each volunteer once")
+                    .require(served.isEmpty() || volunteerHours == null || volunteerHours.compareTo(hours) == 0,
+                            "volunteerHours", "is the sum of the hours in servedBy, or left out");
+        }
     }
 
     /** A decline: its reason code, and the team's words (required for OTHER). */
-    public record Refusal(OrderDeclined.DeclineReason reasonCode, String reason) {
+    public record Refusal(@NotNull(message = Reasons.REQUIRED) OrderDeclined.DeclineReason reasonCode,
+            @Size(max = 500, message = Reasons.LONGER) String reason) implements CrossChecked {
+        @Override
+        public void crossCheck(Checks checks) {
+            checks.require(reasonCode != OrderDeclined.DeclineReason.OTHER || reason != null && !reason.isBlank(),
+                    "reason", "says why, when the reason code is OTHER");
+        }
     }
 
     /** An acceptance: the volunteers the team sends and, if it knows, when they come. Both may be left out. */
-    public record Acceptance(List<UUID> volunteerIds, Instant scheduledFor) {
+    public record Acceptance(List<UUID> volunteerIds, @Future(message = Reasons.FUTURE) Instant scheduledFor)
+            implements CrossChecked {
+        @Override
+        public void crossCheck(Checks checks) {
+            checks.require(volunteerIds == null || volunteerIds.stream().allMatch(Objects::nonNull)
+                    && volunteerIds.stream().distinct().count() == volunteerIds.size(),
+                    "volunteerIds", "names each volunteer once");
+        }
     }
 
     public record AssignmentView(UUID orderId, String teamCode, Tier tier, String projectCode, Instant acceptBy,
@@ -121,13 +173,11 @@ public class AssignmentResource {
         String team = leadsTeam();
         // a bare POST accepts with no crew or time; a JSON body names them
         Acceptance acceptance = body == null || body.isBlank() ? null : json.readValue(body, Acceptance.class);
+        if (acceptance != null) {
+            Validation.of(validator, acceptance).orThrow();
+        }
         List<UUID> crew = acceptance == null || acceptance.volunteerIds() == null ? List.of() : acceptance.volunteerIds();
         Instant when = acceptance == null ? null : acceptance.scheduledFor();
-        new Validation()
-                .require(crew.stream().allMatch(Objects::nonNull) && crew.stream().distinct().count() == crew.size(),
-                        "volunteerIds", "names each volunteer once")
-                .require(when == null || when.isAfter(Instant.now()), "scheduledFor", "is in the future")
-                .orThrow();
         return AssignmentView.of(offers.accept(orderId, team, crew, when));
     }
 
@@ -136,16 +186,10 @@ public class AssignmentResource {
     @RolesAllowed(Roles.TEAM_LEAD)
     @Operation(summary = "Decline an order", description = "With a reason code, by the lead of the team it is "
             + "assigned to.")
-    public AssignmentView decline(@PathParam("orderId") UUID orderId, Refusal refusal) {
+    public AssignmentView decline(@PathParam("orderId") UUID orderId,
+            @Valid @NotNull(message = Reasons.REQUIRED) Refusal refusal) {
         String team = leadsTeam();
-        new Validation().present(refusal, "body").orThrow();
         String reason = refusal.reason() == null || refusal.reason().isBlank() ? null : refusal.reason().strip();
-        new Validation()
-                .present(refusal.reasonCode(), "reasonCode")
-                .require(refusal.reasonCode() != OrderDeclined.DeclineReason.OTHER || reason != null, "reason",
-                        "says why, when the reason code is OTHER")
-                .maxLength(reason, 500, "reason")
-                .orThrow();
         return AssignmentView.of(offers.decline(orderId, team, refusal.reasonCode(), reason));
     }
 
@@ -154,30 +198,11 @@ public class AssignmentResource {
     @RolesAllowed(Roles.TEAM_LEAD)
     @Operation(summary = "Complete an order", description = "With the service record (who served, their hours), by "
             + "the lead of the team it is assigned to.")
-    public AssignmentView complete(@PathParam("orderId") UUID orderId, Completion completion) {
+    public AssignmentView complete(@PathParam("orderId") UUID orderId,
+            @Valid @NotNull(message = Reasons.REQUIRED) Completion completion) {
         String team = leadsTeam();
-        new Validation().present(completion, "body").orThrow();
-        List<ServiceRecords.Served> servedBy = completion.servedBy() == null ? List.of() : completion.servedBy();
-        BigDecimal hours = servedBy.isEmpty() ? completion.volunteerHours()
-                : servedBy.stream().map(served -> served == null || served.hours() == null ? BigDecimal.ZERO
-                        : served.hours()).reduce(BigDecimal.ZERO, BigDecimal::add);
-        new Validation()
-                .require(hours != null, "volunteerHours", "is required, or servedBy with each volunteer's hours")
-                .require(hours == null || (hours.signum() > 0 && hours.compareTo(MAX_HOURS) <= 0), "volunteerHours",
-                        "must be more than 0 and at most 1000")
-                .require(hours == null || hours.scale() <= 2, "volunteerHours", "has at most two decimals")
-                .require(servedBy.stream().allMatch(served -> served != null && served.volunteerId() != null
-                        && served.hours() != null && served.hours().signum() > 0
-                        && served.hours().compareTo(BigDecimal.valueOf(24)) <= 0), "servedBy",
-                        "names each volunteer and their hours, more than 0 and at most 24")
-                .require(servedBy.stream().map(ServiceRecords.Served::volunteerId).distinct().count() == servedBy.size(),
-                        "servedBy", "names each volunteer once")
-                .require(servedBy.isEmpty() || completion.volunteerHours() == null
-                        || completion.volunteerHours().compareTo(hours) == 0, "volunteerHours",
-                        "is the sum of the hours in servedBy, or left out")
-                .maxLength(completion.summary(), 2000, "summary")
-                .orThrow();
-        return AssignmentView.of(servedBy.isEmpty() ? serviceRecords.complete(orderId, team, hours)
+        List<ServiceRecords.Served> servedBy = completion.served();
+        return AssignmentView.of(servedBy.isEmpty() ? serviceRecords.complete(orderId, team, completion.hours())
                 : serviceRecords.complete(orderId, team, servedBy, completion.summary()));
     }
 

@@ -1,12 +1,17 @@
 package io.feiyan.team.rest;
 
-import io.feiyan.platform.rest.Validation;
 import io.feiyan.platform.security.Roles;
+import io.feiyan.platform.validation.Reasons;
 import io.feiyan.team.domain.Category;
 import io.quarkus.panache.common.Sort;
 import io.quarkus.security.Authenticated;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.transaction.Transactional;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Pattern;
+import jakarta.validation.constraints.Size;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.PUT;
 import jakarta.ws.rs.Path;
@@ -18,7 +23,8 @@ import org.eclipse.microprofile.openapi.annotations.Operation;
 @Path("/api/categories")
 public class CategoryResource {
 
-    public record CategoryRequest(String name) {
+    public record CategoryRequest(
+            @NotBlank(message = Reasons.REQUIRED) @Size(max = 200, message = Reasons.LONGER) String name) {
     }
 
     public record CategoryView(String code, String name) {
@@ -39,13 +45,9 @@ public class CategoryResource {
     @Transactional
     @RolesAllowed(Roles.ADMIN)
     @Operation(summary = "Create or rename a category", description = "The category with this code. Admins only.")
-    public CategoryView save(@PathParam("code") String code, CategoryRequest request) {
-        new Validation().present(request, "body").orThrow();
-        new Validation()
-                .require(code.matches("[A-Z_]{1,64}"), "code", "is an upper-case code such as CULTURE")
-                .present(request.name(), "name")
-                .maxLength(request.name(), 200, "name")
-                .orThrow();
+    public CategoryView save(
+            @Pattern(regexp = Reasons.CATEGORY, message = Reasons.CATEGORY_REASON) @PathParam("code") String code,
+            @Valid @NotNull(message = Reasons.REQUIRED) CategoryRequest request) {
         Category category = Category.findById(code);
         if (category == null) {
             category = new Category();

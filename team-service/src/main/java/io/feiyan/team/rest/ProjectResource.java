@@ -2,12 +2,17 @@ package io.feiyan.team.rest;
 
 import io.feiyan.events.HouseholdTag;
 import io.feiyan.events.Tier;
-import io.feiyan.platform.rest.Validation;
 import io.feiyan.platform.security.Roles;
+import io.feiyan.platform.validation.Reasons;
 import io.feiyan.team.domain.Project;
 import io.feiyan.team.service.DirectoryService;
 import io.quarkus.security.Authenticated;
 import jakarta.annotation.security.RolesAllowed;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Pattern;
+import jakarta.validation.constraints.Size;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.PUT;
 import jakarta.ws.rs.Path;
@@ -27,8 +32,11 @@ public class ProjectResource {
     }
 
     /** A project: its category, the households it is built for (none: everyone) and the tier that normally serves. */
-    public record ProjectRequest(String name, String category, List<HouseholdTag> aimedAt, Tier servedAt,
-            Boolean active) {
+    public record ProjectRequest(
+            @NotBlank(message = Reasons.REQUIRED) @Size(max = 200, message = Reasons.LONGER) String name,
+            @NotBlank(message = Reasons.REQUIRED) @Pattern(regexp = Reasons.CATEGORY, message = Reasons.CATEGORY_REASON)
+            String category,
+            List<HouseholdTag> aimedAt, Tier servedAt, Boolean active) {
     }
 
     public record ProjectView(String code, String name, String category, List<String> aimedAt, Tier servedAt,
@@ -51,16 +59,9 @@ public class ProjectResource {
     @RolesAllowed(Roles.ADMIN)
     @Operation(summary = "Create or update a project", description = "The project with this code; published as "
             + "ProjectUpdated when it changes. Admins only.")
-    public ProjectView save(@PathParam("code") String code, ProjectRequest request) {
-        new Validation().present(request, "body").orThrow();
-        new Validation()
-                .require(code.matches("[A-Za-z0-9_-]{1,64}"), "code", "use 1 to 64 letters, digits, '-' or '_'")
-                .present(request.name(), "name")
-                .maxLength(request.name(), 200, "name")
-                .present(request.category(), "category")
-                .require(request.category() == null || request.category().matches("[A-Z_]{1,64}"), "category",
-                        "is an upper-case code such as CULTURE")
-                .orThrow();
+    public ProjectView save(
+            @Pattern(regexp = Reasons.CODE, message = Reasons.CODE_REASON) @PathParam("code") String code,
+            @Valid @NotNull(message = Reasons.REQUIRED) ProjectRequest request) {
         Project project = new Project();
         project.code = code;
         project.name = request.name();

@@ -1,15 +1,23 @@
 package io.feiyan.team.rest;
 
-import io.feiyan.events.RegionCode;
 import io.feiyan.events.Tier;
-import io.feiyan.platform.rest.Validation;
 import io.feiyan.platform.security.Caller;
 import io.feiyan.platform.security.Roles;
+import io.feiyan.platform.validation.CrossChecked;
+import io.feiyan.platform.validation.Month;
+import io.feiyan.platform.validation.Reasons;
+import io.feiyan.platform.validation.RegionCode;
 import io.feiyan.team.domain.Team;
 import io.feiyan.team.service.DirectoryService;
 import io.feiyan.team.service.VolunteerService;
 import io.quarkus.security.Authenticated;
 import jakarta.annotation.security.RolesAllowed;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Pattern;
+import jakarta.validation.constraints.Size;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.PUT;
 import jakarta.ws.rs.Path;
@@ -17,7 +25,6 @@ import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.QueryParam;
 import java.time.YearMonth;
 import java.time.ZoneId;
-import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
@@ -40,8 +47,18 @@ public class TeamResource {
         this.caller = caller;
     }
 
-    public record TeamRequest(String name, Tier tier, String regionCode, List<String> projectCodes, Integer capacity,
-            Boolean active, UUID leaderId) {
+    public record TeamRequest(
+            @NotBlank(message = Reasons.REQUIRED) @Size(max = 200, message = Reasons.LONGER) String name,
+            @NotNull(message = Reasons.REQUIRED) Tier tier,
+            @NotBlank(message = Reasons.REQUIRED) @RegionCode String regionCode, List<String> projectCodes,
+            @Min(value = 0, message = "must not be negative") Integer capacity, Boolean active, UUID leaderId)
+            implements CrossChecked {
+        @Override
+        public void crossCheck(Checks checks) {
+            checks.require(tier == null || !io.feiyan.events.RegionCode.isValid(regionCode)
+                    || io.feiyan.events.RegionCode.of(regionCode).tier() == tier,
+                    "regionCode", "must be a region of the team's tier");
+        }
     }
 
     public record TeamView(String code, String name, Tier tier, String regionCode, List<String> projectCodes,
@@ -74,17 +91,11 @@ public class TeamResource {
             + "completions' hours — each volunteer's by name, and those of completions that named no one "
             + "(unattributed): this month unless ?month=2026-12. For the team's own members (the team in their "
             + "token), operators and admins.")
-    public VolunteerService.TeamHours hours(@PathParam("code") String code, @QueryParam("month") String month) {
+    public VolunteerService.TeamHours hours(@PathParam("code") String code, @Month @QueryParam("month") String month) {
         caller.require(caller.is(Roles.OPERATOR) || caller.is(Roles.ADMIN)
                 || caller.is(Roles.TEAM_MEMBER) && caller.team().filter(code::equals).isPresent(),
                 "you see your own team's hours only");
-        YearMonth yearMonth = null;
-        try {
-            yearMonth = month == null ? YearMonth.now(zone) : YearMonth.parse(month);
-        } catch (DateTimeParseException e) {
-            // reported below
-        }
-        new Validation().require(yearMonth != null, "month", "is a month such as 2026-12").orThrow();
+        YearMonth yearMonth = month == null ? YearMonth.now(zone) : YearMonth.parse(month);
         return volunteers.teamHours(directory.team(code).code, yearMonth);
     }
 
@@ -93,22 +104,9 @@ public class TeamResource {
     @RolesAllowed(Roles.ADMIN)
     @Operation(summary = "Create or update a team", description = "The team with this code; published as "
             + "TeamUpdated when it changes. Admins only.")
-    public TeamView save(@PathParam("code") String code, TeamRequest request) {
-        new Validation()
-                .present(request, "body")
-                .orThrow();
-        new Validation()
-                .require(code.matches("[A-Za-z0-9_-]{1,64}"), "code", "use 1 to 64 letters, digits, '-' or '_'")
-                .present(request.name(), "name")
-                .maxLength(request.name(), 200, "name")
-                .present(request.tier(), "tier")
-                .present(request.regionCode(), "regionCode")
-                .region(request.regionCode(), "regionCode")
-                .require(request.tier() == null || !RegionCode.isValid(request.regionCode())
-                        || RegionCode.of(request.regionCode()).tier() == request.tier(),
-                        "regionCode", "must be a region of the team's tier")
-                .require(request.capacity() == null || request.capacity() >= 0, "capacity", "must not be negative")
-                .orThrow();
+    public TeamView save(
+            @Pattern(regexp = Reasons.CODE, message = Reasons.CODE_REASON) @PathParam("code") String code,
+            @Valid @NotNull(message = Reasons.REQUIRED) TeamRequest request) {
         Team team = new Team();
         team.code = code;
         team.name = request.name();

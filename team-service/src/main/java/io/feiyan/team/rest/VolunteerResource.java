@@ -1,10 +1,12 @@
 package io.feiyan.team.rest;
 
-import io.feiyan.events.RegionCode;
+import io.feiyan.events.Tier;
 import io.feiyan.platform.domain.NotAllowed;
-import io.feiyan.platform.rest.Validation;
 import io.feiyan.platform.security.Caller;
 import io.feiyan.platform.security.Roles;
+import io.feiyan.platform.validation.Day;
+import io.feiyan.platform.validation.Reasons;
+import io.feiyan.platform.validation.RegionCode;
 import io.feiyan.team.domain.Assignment;
 import io.feiyan.team.domain.ServiceHours;
 import io.feiyan.team.domain.Team;
@@ -12,6 +14,9 @@ import io.feiyan.team.domain.Volunteer;
 import io.feiyan.team.service.VolunteerService;
 import io.feiyan.team.service.VolunteerService.RegisterVolunteer;
 import jakarta.annotation.security.RolesAllowed;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
@@ -24,10 +29,8 @@ import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 import java.time.LocalDate;
 import java.time.ZoneId;
-import java.time.format.DateTimeParseException;
 import java.util.List;
 import java.util.UUID;
-import java.util.function.Function;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 
@@ -62,7 +65,8 @@ public class VolunteerResource {
     @RolesAllowed({Roles.ADMIN, Roles.OPERATOR})
     @Operation(summary = "Register a volunteer", description = "By an admin, or an operator whose region covers the "
             + "volunteer's village. Village 飞燕 volunteers take a one-day duty in turn, in the order they joined.")
-    public Response register(RegisterVolunteer request, @Context UriInfo uri) {
+    public Response register(@Valid @NotNull(message = Reasons.REQUIRED) RegisterVolunteer request,
+            @Context UriInfo uri) {
         caller.require(caller.is(Roles.ADMIN) || request == null || caller.covers(request.villageCode()),
                 "you register volunteers of the villages of your region only");
         Volunteer volunteer = volunteers.register(request);
@@ -91,7 +95,7 @@ public class VolunteerResource {
             found = volunteers.list(null, null);
         } else {
             // operators and volunteers get their region's; a team member, who has none, names their team
-            String region = caller.region().filter(r -> actsInRegion() && RegionCode.isValid(r))
+            String region = caller.region().filter(r -> actsInRegion() && io.feiyan.events.RegionCode.isValid(r))
                     .orElseThrow(() -> new NotAllowed("name your team (?team=) or village (?village=)"));
             found = volunteers.listIn(region);
         }
@@ -112,15 +116,11 @@ public class VolunteerResource {
     @RolesAllowed({Roles.ADMIN, Roles.OPERATOR, Roles.VOLUNTEER})
     @Operation(summary = "Who is on duty in a village", description = "Today, or on the given date. For the "
             + "volunteers and operators whose region covers the village, and admins.")
-    public Duty duty(@QueryParam("village") String village, @QueryParam("date") String date) {
-        LocalDate day = parse(date, LocalDate::parse);
-        new Validation()
-                .present(village, "village")
-                .village(village, "village")
-                .require(date == null || day != null, "date", "is a date such as 2026-12-01")
-                .orThrow();
+    public Duty duty(
+            @NotBlank(message = Reasons.REQUIRED) @RegionCode(tier = Tier.VILLAGE) @QueryParam("village") String village,
+            @Day @QueryParam("date") String date) {
         caller.require(caller.is(Roles.ADMIN) || caller.covers(village), "you see the duty of your own region only");
-        LocalDate on = day == null ? LocalDate.now(zone) : day;
+        LocalDate on = date == null ? LocalDate.now(zone) : LocalDate.parse(date);
         return new Duty(village, on, VolunteerView.of(volunteers.onDuty(village, on)));
     }
 
@@ -185,13 +185,5 @@ public class VolunteerResource {
 
     private static String html(String text) {
         return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;").replace("\"", "&quot;");
-    }
-
-    private static <T> T parse(String value, Function<String, T> parser) {
-        try {
-            return value == null ? null : parser.apply(value);
-        } catch (DateTimeParseException e) {
-            return null;
-        }
     }
 }

@@ -1,9 +1,11 @@
 package io.feiyan.team.service;
 
-import io.feiyan.platform.PersonalData;
+import io.feiyan.events.Tier;
 import io.feiyan.platform.domain.NotFound;
 import io.feiyan.platform.domain.Unprocessable;
-import io.feiyan.platform.rest.Validation;
+import io.feiyan.platform.validation.Phone;
+import io.feiyan.platform.validation.Reasons;
+import io.feiyan.platform.validation.RegionCode;
 import io.feiyan.team.domain.ServiceHours;
 import io.feiyan.team.domain.StarLevel;
 import io.feiyan.team.domain.Team;
@@ -12,6 +14,9 @@ import io.quarkus.panache.common.Sort;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Size;
 import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.time.YearMonth;
@@ -29,8 +34,13 @@ public class VolunteerService {
         this.entityManager = entityManager;
     }
 
-    public record RegisterVolunteer(String name, String phone, String villageCode, List<String> skills,
+    public record RegisterVolunteer(
+            @NotBlank(message = Reasons.REQUIRED) @Size(max = 100, message = Reasons.LONGER) String name,
+            @NotNull(message = Phone.REASON) @Phone String phone,
+            @NotBlank(message = Reasons.REQUIRED) @RegionCode(tier = Tier.VILLAGE) String villageCode,
+            List<@NotNull(message = SKILL) @Size(max = 40, message = SKILL) String> skills,
             List<String> teamCodes, LocalDate joinedOn) {
+        private static final String SKILL = "each is a word or two";
     }
 
     /** A volunteer's hours: in all, by month, and the star level they earn. */
@@ -51,19 +61,9 @@ public class VolunteerService {
     public record VolunteerTotal(UUID volunteerId, String name, BigDecimal hours) {
     }
 
+    /** A request its resource has validated. */
     public Volunteer register(RegisterVolunteer request) {
-        new Validation().present(request, "body").orThrow();
         List<String> teams = request.teamCodes() == null ? List.of() : request.teamCodes();
-        new Validation()
-                .present(request.name(), "name")
-                .maxLength(request.name(), 100, "name")
-                .require(PersonalData.isPhone(request.phone()), "phone",
-                        "is an 11-digit mobile number or a landline with its area code")
-                .present(request.villageCode(), "villageCode")
-                .village(request.villageCode(), "villageCode")
-                .require(request.skills() == null || request.skills().stream().allMatch(s -> s != null && s.length() <= 40),
-                        "skills", "each is a word or two")
-                .orThrow();
         List<String> unknown = teams.stream().filter(code -> Team.findById(code) == null).toList();
         if (!unknown.isEmpty()) {
             throw new Unprocessable("unknown-team", "No such team", "no team " + String.join(", ", unknown))
