@@ -4,9 +4,10 @@ import io.feiyan.platform.domain.Conflict;
 import io.feiyan.platform.domain.IllegalMove;
 import io.feiyan.platform.domain.NotFound;
 import io.feiyan.platform.domain.TryAgain;
-import io.feiyan.platform.rest.Problem;
 import io.feiyan.platform.security.Roles;
 import jakarta.annotation.security.RolesAllowed;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
 import jakarta.ws.rs.DefaultValue;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
@@ -25,6 +26,7 @@ import java.util.UUID;
 @RolesAllowed(Roles.ADMIN)
 public class DeadLetterResource {
     private static final int MAX_LIMIT = 1_000;
+    private static final String LIMIT = "is between 1 and " + MAX_LIMIT;
 
     private final DeadLetters deadLetters;
     private final Inbox inbox;
@@ -37,11 +39,8 @@ public class DeadLetterResource {
     /** Newest first; {@code waiting=true} (the default) leaves out those replayed. */
     @GET
     public List<DeadLetters.DeadLetter> list(@QueryParam("waiting") @DefaultValue("true") boolean waiting,
-            @QueryParam("limit") @DefaultValue("100") int limit) {
-        if (limit < 1 || limit > MAX_LIMIT) {
-            throw Problem.of(400, "invalid-request", "The request is not valid",
-                    "limit: is between 1 and " + MAX_LIMIT).with("field", "limit").exception();
-        }
+            @QueryParam("limit") @DefaultValue("100") @Min(value = 1, message = LIMIT) @Max(value = MAX_LIMIT,
+                    message = LIMIT) int limit) {
         return deadLetters.list(waiting, limit);
     }
 
