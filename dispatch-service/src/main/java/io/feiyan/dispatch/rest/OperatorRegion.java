@@ -2,6 +2,7 @@ package io.feiyan.dispatch.rest;
 
 import io.feiyan.events.RegionCode;
 import io.feiyan.platform.rest.Validation;
+import io.feiyan.platform.domain.NotAllowed;
 import io.feiyan.platform.security.Caller;
 
 /** The region an operator acts in, from their token: a county, town or village code, or 403 forbidden. */
@@ -10,7 +11,7 @@ public final class OperatorRegion {
     }
 
     public static String of(Caller caller) {
-        String region = caller.region().orElseThrow(() -> Caller.forbidden("your token names no region"));
+        String region = caller.region().orElseThrow(() -> new NotAllowed("your token names no region"));
         // a region is a code of digits, so it cannot widen the prefix queries it goes into
         caller.require(RegionCode.isValid(region), "your token's region is not a county, town or village code");
         return region;

@@ -37,10 +37,6 @@ public record Problem(String type, String title, int status, String detail, Map<
                 .with("errors", errors);
     }
 
-    public static Problem notFound(String what, Object id) {
-        return of(404, "not-found", "No such " + what, "there is no " + what + " " + id);
-    }
-
     @JsonAnyGetter
     @Override
     public Map<String, Object> extensions() {

@@ -74,8 +74,4 @@ public class Caller {
             throw id() == null ? new UnauthorizedException() : new NotAllowed(reason);
         }
     }
-
-    public static NotAllowed forbidden(String reason) {
-        return new NotAllowed(reason);
-    }
 }
