@@ -234,9 +234,13 @@ class AppIT {
         volunteer.click(By.cssSelector("#rate button[type=submit]"));
         volunteer.awaitText(By.cssSelector("#o-steps li[data-step=RATED]"), "Rated 2 of 5");
         String visit = "//li[@data-follow-up][.//p[contains(., 'The station is gone again')]]";
+        // the screen draws its list once, when the follow-ups have come: opened again until the visit is among them,
+        // each time looked at once drawn (not while its requests are under way)
         await().atMost(Browser.WAIT).until(() -> {
             volunteer.click(By.cssSelector("nav a[href='#/orders']"));
             volunteer.click(By.cssSelector("nav a[href='#/follow-ups']"));
+            await().atMost(Browser.WAIT).until(() -> !volunteer.driver.findElements(By.cssSelector("#follow-ups > li"))
+                    .isEmpty());
             return !volunteer.driver.findElements(By.xpath(visit)).isEmpty();
         });
         check("follow-up visits");
