@@ -87,6 +87,17 @@ public final class FeiyanSystem implements AutoCloseable {
                 throw new IllegalStateException(jar + " is missing: build first with ./mvnw package -DskipTests");
             }
         }
+        // Keycloak builds itself for PostgreSQL (on a fresh distribution, longer than the rest takes to start) while
+        // PostgreSQL (a process of its own) and the broker start
+        CompletableFuture<Void> keycloakBuilt = settings.keycloak() != null ? CompletableFuture.completedFuture(null)
+                : CompletableFuture.runAsync(() -> {
+                    try {
+                        EmbeddedKeycloak.build(EmbeddedKeycloak.distribution(settings.projectRoot()),
+                                settings.dataDir().resolve("logs/keycloak-build.log"), jvmOptions());
+                    } catch (IOException e) {
+                        throw new UncheckedIOException(e);
+                    }
+                });
         // PostgreSQL (a process of its own) starts while the broker does
         progress.printf("PostgreSQL: starting, data in %s%n", settings.dataDir().resolve("postgres"));
         CompletableFuture<EmbeddedDatabase> postgres = CompletableFuture.supplyAsync(() -> {
@@ -117,7 +128,7 @@ public final class FeiyanSystem implements AutoCloseable {
         }
         FeiyanSystem system = new FeiyanSystem(database, kafka);
         try {
-            system.startServices(settings, progress);
+            system.startServices(settings, keycloakBuilt, progress);
             return system;
         } catch (RuntimeException e) {
             system.close();
@@ -130,7 +141,7 @@ public final class FeiyanSystem implements AutoCloseable {
         return logs.resolve(service.moduleName() + ".log");
     }
 
-    private void startServices(Settings settings, PrintStream progress) {
+    private void startServices(Settings settings, CompletableFuture<Void> keycloakBuilt, PrintStream progress) {
         logs = settings.dataDir().resolve("logs");
         try {
             Files.createDirectories(logs);
@@ -148,7 +159,7 @@ public final class FeiyanSystem implements AutoCloseable {
         // Keycloak starts while the services do; they fetch its keys at their first request
         CompletableFuture<KeycloakTokens> identity = settings.keycloak() != null
                 ? CompletableFuture.completedFuture(settings.keycloak())
-                : CompletableFuture.supplyAsync(() -> startKeycloak(settings, keycloakPort, progress));
+                : keycloakBuilt.thenApplyAsync(built -> startKeycloak(settings, keycloakPort, progress));
         for (FeiyanService service : FeiyanService.values()) {
             ServiceInstance instance = launch(service, ports.get(service), log(service));
             progress.printf("%s: starting on port %d, log in %s%n", service.moduleName(), instance.port(), instance.log());

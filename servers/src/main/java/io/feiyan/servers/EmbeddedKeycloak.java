@@ -111,7 +111,7 @@ public final class EmbeddedKeycloak implements AutoCloseable {
         int port = settings.port() == 0 ? Ports.free() : settings.port();
         try {
             Files.createDirectories(settings.log().getParent());
-            ensureBuilt(settings);
+            build(settings.distribution(), settings.log().resolveSibling("keycloak-build.log"), settings.jvmOptions());
             Path imports = settings.distribution().resolve("data/import");
             Files.createDirectories(imports);
             Files.copy(settings.realmFile(), imports.resolve(REALM + "-realm.json"), StandardCopyOption.REPLACE_EXISTING);
@@ -128,17 +128,21 @@ public final class EmbeddedKeycloak implements AutoCloseable {
         }
     }
 
-    /** Keycloak builds itself for its database once ({@code kc.sh build}); a marker file says it has. */
-    private static synchronized void ensureBuilt(Settings settings) throws IOException {
-        Path marker = settings.distribution().resolve(".feiyan-built");
+    /**
+     * Builds the distribution for its database ({@code kc.sh build}) unless it is built already (a marker file says it
+     * has); {@link #start} does it when no one has. It needs no database, so a caller can have it done while it starts
+     * PostgreSQL: on a fresh distribution it takes longer than anything else Keycloak's start waits for.
+     */
+    public static synchronized void build(Path distribution, Path buildLog, List<String> jvmOptions) throws IOException {
+        Path marker = distribution.resolve(".feiyan-built");
         String built = String.join(" ", BUILD_OPTIONS);
         if (Files.exists(marker) && Files.readString(marker).equals(built)) {
             return;
         }
-        Path buildLog = settings.log().resolveSibling("keycloak-build.log");
+        Files.createDirectories(buildLog.getParent());
         List<String> build = new ArrayList<>(List.of("build"));
         build.addAll(BUILD_OPTIONS);
-        Process building = processBuilder(settings, build)
+        Process building = processBuilder(distribution, jvmOptions, build)
                 .redirectOutput(buildLog.toFile()).start();
         try {
             if (!building.waitFor(5, TimeUnit.MINUTES) || building.exitValue() != 0) {
@@ -153,20 +157,27 @@ public final class EmbeddedKeycloak implements AutoCloseable {
     }
 
     private static ProcessBuilder processBuilder(Settings settings, List<String> arguments) {
+        ProcessBuilder builder = processBuilder(settings.distribution(), settings.jvmOptions(), arguments);
+        Map<String, String> env = builder.environment();
+        env.put("KC_BOOTSTRAP_ADMIN_USERNAME", "admin");
+        env.put("KC_BOOTSTRAP_ADMIN_PASSWORD", settings.secrets().adminPassword());
+        env.put("FEIYAN_SCRIPTS_SECRET", settings.secrets().scriptsSecret());
+        env.putAll(settings.realmVariables());
+        return builder;
+    }
+
+    /** kc.sh with its JVM's options: what a build needs; a start needs more. */
+    private static ProcessBuilder processBuilder(Path distribution, List<String> jvmOptions, List<String> arguments) {
         List<String> command = new ArrayList<>();
-        command.add(settings.distribution().resolve("bin/kc.sh").toString());
+        command.add(distribution.resolve("bin/kc.sh").toString());
         command.addAll(arguments);
         ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true);
         Map<String, String> env = builder.environment();
         env.put("JAVA_HOME", System.getProperty("java.home"));
         env.put("JAVA_OPTS_KC_HEAP", "-Xms64m -Xmx512m");
         // Keycloak chooses its collector itself (G1): a second choice would stop its JVM from starting
-        env.put("JAVA_OPTS_APPEND", String.join(" ", settings.jvmOptions().stream()
+        env.put("JAVA_OPTS_APPEND", String.join(" ", jvmOptions.stream()
                 .filter(option -> !option.matches("-XX:\\+Use\\w+GC")).toList()));
-        env.put("KC_BOOTSTRAP_ADMIN_USERNAME", "admin");
-        env.put("KC_BOOTSTRAP_ADMIN_PASSWORD", settings.secrets().adminPassword());
-        env.put("FEIYAN_SCRIPTS_SECRET", settings.secrets().scriptsSecret());
-        env.putAll(settings.realmVariables());
         return builder;
     }
 
