@@ -150,16 +150,10 @@ class FaultSuiteIT {
         Instant faultsFrom = Instant.now();
         untilTheLoopMoves();
         for (FeiyanService service : FeiyanService.values()) {
-            system.restart(service);
-            faults.add("killed and restarted " + service.moduleName());
-            untilTheLoopMoves();
+            faults.add(timed("killed and restarted " + service.moduleName(), () -> system.restart(service)));
         }
-        system.restartKafka();
-        faults.add("restarted Kafka");
-        untilTheLoopMoves();
-        system.restartDatabase();
-        faults.add("restarted PostgreSQL");
-        untilTheLoopMoves();
+        faults.add(timed("restarted Kafka", system::restartKafka));
+        faults.add(timed("restarted PostgreSQL", system::restartDatabase));
         try (EventProbe probe = new EventProbe(system.kafkaBootstrapServers())) {
             for (EventType type : EventType.values()) {
                 String key = "malformed-" + type.topic();
@@ -169,8 +163,10 @@ class FaultSuiteIT {
                 malformed.put(type.topic(), 1);
             }
         }
-        faults.add("put a malformed message on each of " + malformed.size() + " topics");
+        Instant sent = Instant.now();
         untilTheLoopMoves();
+        faults.add(String.format("put a malformed message on each of %d topics (the loop moved %.1f s later)",
+                malformed.size(), seconds(sent, Instant.now())));
         placing.set(false);
         orders.join();
 
@@ -267,6 +263,23 @@ class FaultSuiteIT {
         assertTrue(malformedReasons.values().stream().flatMap(List::stream).noneMatch(reason -> reason.endsWith("null")),
                 "each with its reason: " + malformedReasons);
         assertTrue(completed > 0);
+    }
+
+    /**
+     * Does the fault, then waits until the loop moves again; says what it did, how long the fault took (a restart: until
+     * the server is ready again) and how long after it the loop moved: where the suite's time goes.
+     */
+    private String timed(String fault, Runnable doIt) {
+        Instant from = Instant.now();
+        doIt.run();
+        Instant done = Instant.now();
+        untilTheLoopMoves();
+        return String.format("%s (%.1f s, the loop moved %.1f s later)", fault, seconds(from, done),
+                seconds(done, Instant.now()));
+    }
+
+    private static double seconds(Instant from, Instant to) {
+        return Duration.between(from, to).toMillis() / 1000.0;
     }
 
     /** Orders whose four services disagree, with what each says. */
