@@ -124,6 +124,10 @@ class AccessTests {
         Auth.asOperatorOf("371322106").contentType(ContentType.JSON)
                 .body(Map.of("name", "越权登记", "phone", "13805396666", "villageCode", village))
                 .post("/api/volunteers").then().statusCode(403).body("type", equalTo(FORBIDDEN));
+        // who is calling is asked first: a body that is also wrong is still not theirs to send
+        Auth.asOperatorOf("371322106").contentType(ContentType.JSON)
+                .body(Map.of("name", " ", "phone", "123", "villageCode", village))
+                .post("/api/volunteers").then().statusCode(403).body("type", equalTo(FORBIDDEN));
         Auth.asAdmin().queryParam("village", village).get("/api/volunteers").then().statusCode(200)
                 .body("name", not(hasItem("越权登记")));
 

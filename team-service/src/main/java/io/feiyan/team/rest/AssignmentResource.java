@@ -17,7 +17,6 @@ import io.feiyan.team.service.Assignments;
 import io.feiyan.team.service.Offers;
 import io.feiyan.team.service.ServiceRecords;
 import jakarta.annotation.security.RolesAllowed;
-import jakarta.validation.Valid;
 import jakarta.validation.Validator;
 import jakarta.validation.constraints.Future;
 import jakarta.validation.constraints.NotNull;
@@ -186,9 +185,9 @@ public class AssignmentResource {
     @RolesAllowed(Roles.TEAM_LEAD)
     @Operation(summary = "Decline an order", description = "With a reason code, by the lead of the team it is "
             + "assigned to.")
-    public AssignmentView decline(@PathParam("orderId") UUID orderId,
-            @Valid @NotNull(message = Reasons.REQUIRED) Refusal refusal) {
+    public AssignmentView decline(@PathParam("orderId") UUID orderId, Refusal refusal) {
         String team = leadsTeam();
+        Validation.check(validator, refusal);
         String reason = refusal.reason() == null || refusal.reason().isBlank() ? null : refusal.reason().strip();
         return AssignmentView.of(offers.decline(orderId, team, refusal.reasonCode(), reason));
     }
@@ -198,9 +197,9 @@ public class AssignmentResource {
     @RolesAllowed(Roles.TEAM_LEAD)
     @Operation(summary = "Complete an order", description = "With the service record (who served, their hours), by "
             + "the lead of the team it is assigned to.")
-    public AssignmentView complete(@PathParam("orderId") UUID orderId,
-            @Valid @NotNull(message = Reasons.REQUIRED) Completion completion) {
+    public AssignmentView complete(@PathParam("orderId") UUID orderId, Completion completion) {
         String team = leadsTeam();
+        Validation.check(validator, completion);
         List<ServiceRecords.Served> servedBy = completion.served();
         return AssignmentView.of(servedBy.isEmpty() ? serviceRecords.complete(orderId, team, completion.hours())
                 : serviceRecords.complete(orderId, team, servedBy, completion.summary()));

@@ -2,6 +2,7 @@ package io.feiyan.team.rest;
 
 import io.feiyan.events.Tier;
 import io.feiyan.platform.domain.NotAllowed;
+import io.feiyan.platform.rest.Validation;
 import io.feiyan.platform.security.Caller;
 import io.feiyan.platform.security.Roles;
 import io.feiyan.platform.validation.Day;
@@ -14,9 +15,8 @@ import io.feiyan.team.domain.Volunteer;
 import io.feiyan.team.service.VolunteerService;
 import io.feiyan.team.service.VolunteerService.RegisterVolunteer;
 import jakarta.annotation.security.RolesAllowed;
-import jakarta.validation.Valid;
+import jakarta.validation.Validator;
 import jakarta.validation.constraints.NotBlank;
-import jakarta.validation.constraints.NotNull;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
@@ -43,12 +43,14 @@ public class VolunteerResource {
     private final VolunteerService volunteers;
     private final ZoneId zone;
     private final Caller caller;
+    private final Validator validator;
 
     VolunteerResource(VolunteerService volunteers, @ConfigProperty(name = "feiyan.time-zone") ZoneId zone,
-            Caller caller) {
+            Caller caller, Validator validator) {
         this.volunteers = volunteers;
         this.zone = zone;
         this.caller = caller;
+        this.validator = validator;
     }
 
     public record VolunteerView(UUID volunteerId, String name, String phone, String villageCode, List<String> skills,
@@ -65,10 +67,10 @@ public class VolunteerResource {
     @RolesAllowed({Roles.ADMIN, Roles.OPERATOR})
     @Operation(summary = "Register a volunteer", description = "By an admin, or an operator whose region covers the "
             + "volunteer's village. Village 飞燕 volunteers take a one-day duty in turn, in the order they joined.")
-    public Response register(@Valid @NotNull(message = Reasons.REQUIRED) RegisterVolunteer request,
-            @Context UriInfo uri) {
+    public Response register(RegisterVolunteer request, @Context UriInfo uri) {
         caller.require(caller.is(Roles.ADMIN) || request == null || caller.covers(request.villageCode()),
                 "you register volunteers of the villages of your region only");
+        Validation.check(validator, request);
         Volunteer volunteer = volunteers.register(request);
         return Response.created(uri.getAbsolutePathBuilder().path(volunteer.id.toString()).build())
                 .entity(VolunteerView.of(volunteer)).build();
