@@ -19,6 +19,7 @@ import io.feiyan.platform.messaging.OrderTraces;
 import io.feiyan.platform.messaging.Outbox;
 import io.feiyan.platform.rest.Validation;
 import io.feiyan.platform.validation.CrossChecked;
+import io.feiyan.platform.validation.Decimals;
 import io.feiyan.platform.validation.Reasons;
 import io.feiyan.platform.validation.RegionCode;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -29,7 +30,6 @@ import jakarta.validation.Valid;
 import jakarta.validation.Validator;
 import jakarta.validation.constraints.DecimalMax;
 import jakarta.validation.constraints.DecimalMin;
-import jakarta.validation.constraints.Digits;
 import jakarta.validation.constraints.Future;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
@@ -97,7 +97,7 @@ public class OrderService {
             @NotNull(message = ON_THE_SPOT_HOURS_REASON)
             @DecimalMin(value = "0", inclusive = false, message = ON_THE_SPOT_HOURS_REASON)
             @DecimalMax(value = "24", message = ON_THE_SPOT_HOURS_REASON)
-            @Digits(integer = Integer.MAX_VALUE, fraction = 2, message = "has at most two decimals")
+            @Decimals(max = 2, message = "has at most two decimals")
             BigDecimal hours) {
     }
 

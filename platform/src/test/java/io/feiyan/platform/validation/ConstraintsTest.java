@@ -37,6 +37,9 @@ class ConstraintsTest {
     record Paged(@PageNumber Integer page, @PageSize Integer size) {
     }
 
+    record Hours(@Decimals(max = 2) java.math.BigDecimal hours) {
+    }
+
     @AfterAll
     static void close() {
         FACTORY.close();
@@ -104,6 +107,21 @@ class ConstraintsTest {
     void aPhoneIsAMobileNumberOrALandlineWithItsAreaCode(String phone, boolean valid) {
         assertEquals(valid ? List.of() : List.of("phone: is an 11-digit mobile number or a landline with its area code"),
                 reasons(new Person(null, phone)));
+    }
+
+    @ParameterizedTest(name = "{0} hours: {1}")
+    @CsvSource(nullValues = "null", value = {
+            "1.5,    true",
+            "1.500,  true",
+            "1.25,   true",
+            "2E+1,   true",
+            "null,   true",
+            "1.255,  false",
+            "0.001,  false",
+    })
+    void aNumberHasAtMostItsDecimals_trailingZerosNotCounted(String hours, boolean valid) {
+        assertEquals(valid ? List.of() : List.of("hours: has at most 2 decimals"),
+                reasons(new Hours(hours == null ? null : new java.math.BigDecimal(hours))));
     }
 
     @Test
