@@ -84,8 +84,8 @@ public class ServiceRecords {
         Instant now = Instant.now();
         Assignment assignment = Assignment.solvedOnTheSpot(placed, team.code, now);
         assignment.traceparent = OrderTraces.current();
+        assignment.persist(); // first, so the outbox finds the order's trace on it
         outbox.publish(assignment.complete(solved.hours(), now));
-        assignment.persist();
         if (volunteer == null) {
             unattributed(assignment, solved.hours());
         } else {
