@@ -15,7 +15,6 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.LockModeType;
 import jakarta.transaction.Transactional;
 import java.time.Instant;
-import java.util.Locale;
 import java.util.UUID;
 
 /**
@@ -96,7 +95,7 @@ public class CaseCommands {
         String region = c.handledBy();
         if (!by.covers().test(region)) {
             throw new NotAllowed((c.status == CaseStatus.IN_REVIEW ? "the case waits in the review queue of " + region
-                    : "the case is at " + c.tier.name().toLowerCase(Locale.ROOT) + " tier, in " + region)
+                    : "the case is at " + DecisionLog.lower(c.tier) + " tier, in " + region)
                     + ", which is outside your region");
         }
         return c;

@@ -50,7 +50,7 @@ final class DecisionLog {
     /** The tier above told of a delivery overdue: "<team> was to deliver by …: overdue, town tier told". */
     static void overdue(OrderEscalated overdue) {
         Decision.record(overdue.orderId(), Kind.ESCALATED, overdue.note() + ": overdue, "
-                + overdue.toTier().name().toLowerCase(Locale.ROOT) + " tier told", null, overdue.escalatedAt());
+                + lower(overdue.toTier()) + " tier told", null, overdue.escalatedAt());
     }
 
     static void declined(OrderDeclined declined, Instant now) {
