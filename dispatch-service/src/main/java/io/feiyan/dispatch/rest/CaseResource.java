@@ -66,7 +66,7 @@ public class CaseResource {
 
     /** Why; for an assignment, to which team. Who acts comes from the token. */
     public record Action(
-            @NotBlank(groups = Reasoned.class, message = Reasons.REQUIRED) @Size(max = 500, message = Reasons.LONGER)
+            @Size(max = 500, message = Reasons.LONGER) @NotBlank(groups = Reasoned.class, message = Reasons.REQUIRED)
             String reason,
             @NotBlank(groups = Assigning.class, message = Reasons.REQUIRED) String teamCode) {
         /** Rejecting and escalating say why. */
