@@ -75,8 +75,10 @@ public final class Validation {
     public void orThrow() {
         List<Problem.FieldError> all = new ArrayList<>(errors);
         all.addAll(declared);
-        if (!all.isEmpty()) {
+        if (!errors.isEmpty()) { // the declared ones are in the request's order already
             all.sort(Comparator.comparingInt(this::position));
+        }
+        if (!all.isEmpty()) {
             throw Problem.invalid(all).exception();
         }
     }

@@ -74,7 +74,11 @@ public final class Violations {
                 }
             }
         }
-        key.add(annotationIndex(annotated, violation));
+        CrossChecks.Place place = crossCheck(violation);
+        if (place != null && place.component() >= 0 && key.size() >= place.depth()) {
+            key.set(key.size() - place.depth(), place.component());
+        }
+        key.add(place != null ? Integer.MIN_VALUE + place.sequence() : annotationIndex(annotated, violation));
         String field = !names.isEmpty() ? String.join(".", names) : parameter != null ? parameter : "body";
         return new Sorted(key, new Problem.FieldError(field, violation.getMessage()));
     }
@@ -161,17 +165,18 @@ public final class Violations {
         return null;
     }
 
-    /**
-     * Rules across fields come before the field's own constraints, in the order the request checks them; the field's
-     * constraints in the order they are written.
-     */
+    /** A rule across fields, with its place among the request's reasons; null for a field's own constraint. */
+    private static CrossChecks.Place crossCheck(ConstraintViolation<?> violation) {
+        if (violation.getConstraintDescriptor().getAnnotation().annotationType() != CrossChecks.class) {
+            return null;
+        }
+        HibernateConstraintViolation<?> told = violation.unwrap(HibernateConstraintViolation.class);
+        return told.getDynamicPayload(CrossChecks.Place.class);
+    }
+
+    /** A field's own constraints in the order they are written (rules across fields come before them: above). */
     private static int annotationIndex(AnnotatedElement element, ConstraintViolation<?> violation) {
         Annotation constraint = violation.getConstraintDescriptor().getAnnotation();
-        if (constraint.annotationType() == CrossChecks.class) {
-            HibernateConstraintViolation<?> numbered = violation.unwrap(HibernateConstraintViolation.class);
-            Integer broken = numbered.getDynamicPayload(Integer.class);
-            return Integer.MIN_VALUE + (broken == null ? 0 : broken);
-        }
         if (element == null) {
             return UNKNOWN;
         }

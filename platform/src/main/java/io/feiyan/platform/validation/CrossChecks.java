@@ -20,4 +20,13 @@ public @interface CrossChecks {
     Class<?>[] groups() default {};
 
     Class<? extends Payload>[] payload() default {};
+
+    /**
+     * Where a broken rule is told among the request's reasons: at the {@code component} (the index, in the checked
+     * request, of the field it names: {@code depth} names down from the violation's end) or, when a rule checked
+     * earlier was told later in the request, there — the request's rules are told in the order it checks them — and
+     * the {@code sequence} it was broken in.
+     */
+    record Place(int component, int depth, int sequence) {
+    }
 }

@@ -2,6 +2,10 @@ package io.feiyan.platform.validation;
 
 import jakarta.validation.ConstraintValidator;
 import jakarta.validation.ConstraintValidatorContext;
+import java.lang.reflect.Field;
+import java.lang.reflect.RecordComponent;
+import java.util.Arrays;
+import java.util.List;
 import org.hibernate.validator.constraintvalidation.HibernateConstraintValidatorContext;
 
 public class CrossChecksValidator implements ConstraintValidator<CrossChecks, CrossChecked> {
@@ -12,13 +16,19 @@ public class CrossChecksValidator implements ConstraintValidator<CrossChecks, Cr
         }
         // each broken rule carries its place in the request's order: Bean Validation keeps none
         HibernateConstraintValidatorContext numbered = context.unwrap(HibernateConstraintValidatorContext.class);
+        List<String> fields = request.getClass().isRecord()
+                ? Arrays.stream(request.getClass().getRecordComponents()).map(RecordComponent::getName).toList()
+                : Arrays.stream(request.getClass().getDeclaredFields()).map(Field::getName).toList();
         int[] broken = {0};
+        int[] toldAt = {-1};
         context.disableDefaultConstraintViolation();
         request.crossCheck(new CrossChecked.Checks() {
             @Override
             public CrossChecked.Checks require(boolean ok, String field, String reason) {
                 if (!ok) {
-                    numbered.withDynamicPayload(broken[0]++);
+                    String[] names = field.split("\\.");
+                    toldAt[0] = Math.max(toldAt[0], fields.indexOf(names[0]));
+                    numbered.withDynamicPayload(new CrossChecks.Place(toldAt[0], names.length, broken[0]++));
                     Messages.refuse(context, field, reason);
                 }
                 return this;

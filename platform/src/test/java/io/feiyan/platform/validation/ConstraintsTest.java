@@ -177,4 +177,24 @@ class ConstraintsTest {
         assertEquals(List.of(new FieldError("villageCode", "is required")),
                 Violations.fieldErrors(VALIDATOR.validate(new Request(null, null, null, null))));
     }
+
+    record Completion(Integer hours, List<Integer> servedBy) implements CrossChecked {
+        @Override
+        public void crossCheck(Checks checks) {
+            checks.require(hours == null || hours > 0, "hours", "is more than 0")
+                    .require(servedBy == null || servedBy.stream().allMatch(h -> h <= 24), "servedBy",
+                            "has at most 24 hours each")
+                    .require(servedBy == null || hours == null || hours == servedBy.stream().mapToInt(h -> h).sum(),
+                            "hours", "is the sum of servedBy");
+        }
+    }
+
+    @Test
+    void aRuleAcrossFieldsCheckedAfterALaterFieldIsToldAfterIt_asTheRequestChecksThem() {
+        assertEquals(List.of("servedBy: has at most 24 hours each", "hours: is the sum of servedBy"),
+                reasons(new Completion(10, List.of(30))));
+        assertEquals(List.of("hours: is more than 0", "servedBy: has at most 24 hours each",
+                        "hours: is the sum of servedBy"),
+                reasons(new Completion(-1, List.of(30))));
+    }
 }
