@@ -1,9 +1,8 @@
 package io.feiyan.platform.rest;
 
+import io.feiyan.platform.validation.DeclaredFields;
 import io.feiyan.platform.validation.Reasons;
 import jakarta.validation.Validator;
-import java.lang.reflect.Field;
-import java.lang.reflect.RecordComponent;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Comparator;
@@ -76,17 +75,15 @@ public final class Validation {
         List<Problem.FieldError> all = new ArrayList<>(errors);
         all.addAll(declared);
         if (!errors.isEmpty()) { // the declared ones are in the request's order already
-            all.sort(Comparator.comparingInt(this::position));
+            List<String> fields = DeclaredFields.of(request);
+            all.sort(Comparator.comparingInt(error -> position(fields, error)));
         }
         if (!all.isEmpty()) {
             throw Problem.invalid(all).exception();
         }
     }
 
-    private int position(Problem.FieldError error) {
-        List<String> fields = request.isRecord()
-                ? Arrays.stream(request.getRecordComponents()).map(RecordComponent::getName).toList()
-                : Arrays.stream(request.getDeclaredFields()).map(Field::getName).toList();
+    private static int position(List<String> fields, Problem.FieldError error) {
         String field = error.field().split("\\.")[0];
         return fields.contains(field) ? fields.indexOf(field) : fields.size();
     }

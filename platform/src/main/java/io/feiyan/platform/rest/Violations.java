@@ -1,6 +1,7 @@
 package io.feiyan.platform.rest;
 
 import io.feiyan.platform.validation.CrossChecks;
+import io.feiyan.platform.validation.DeclaredFields;
 import jakarta.validation.ConstraintViolation;
 import jakarta.validation.Path;
 import java.lang.annotation.Annotation;
@@ -8,10 +9,8 @@ import java.lang.reflect.AnnotatedElement;
 import java.lang.reflect.Field;
 import java.lang.reflect.Method;
 import java.lang.reflect.ParameterizedType;
-import java.lang.reflect.RecordComponent;
 import java.lang.reflect.Type;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.Collection;
 import java.util.Comparator;
 import java.util.List;
@@ -141,17 +140,8 @@ public final class Violations {
     }
 
     private static int componentIndex(Class<?> owner, String name) {
-        if (owner.isRecord()) {
-            RecordComponent[] components = owner.getRecordComponents();
-            for (int i = 0; i < components.length; i++) {
-                if (components[i].getName().equals(name)) {
-                    return i;
-                }
-            }
-            return UNKNOWN;
-        }
-        List<String> fields = Arrays.stream(owner.getDeclaredFields()).map(Field::getName).toList();
-        return fields.contains(name) ? fields.indexOf(name) : UNKNOWN;
+        int index = DeclaredFields.of(owner).indexOf(name);
+        return index < 0 ? UNKNOWN : index;
     }
 
     private static Field field(Class<?> owner, String name) {

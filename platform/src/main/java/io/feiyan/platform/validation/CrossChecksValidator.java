@@ -2,9 +2,6 @@ package io.feiyan.platform.validation;
 
 import jakarta.validation.ConstraintValidator;
 import jakarta.validation.ConstraintValidatorContext;
-import java.lang.reflect.Field;
-import java.lang.reflect.RecordComponent;
-import java.util.Arrays;
 import java.util.List;
 import org.hibernate.validator.constraintvalidation.HibernateConstraintValidatorContext;
 
@@ -16,9 +13,7 @@ public class CrossChecksValidator implements ConstraintValidator<CrossChecks, Cr
         }
         // each broken rule carries its place in the request's order: Bean Validation keeps none
         HibernateConstraintValidatorContext numbered = context.unwrap(HibernateConstraintValidatorContext.class);
-        List<String> fields = request.getClass().isRecord()
-                ? Arrays.stream(request.getClass().getRecordComponents()).map(RecordComponent::getName).toList()
-                : Arrays.stream(request.getClass().getDeclaredFields()).map(Field::getName).toList();
+        List<String> fields = DeclaredFields.of(request.getClass());
         int[] broken = {0};
         int[] toldAt = {-1};
         context.disableDefaultConstraintViolation();
