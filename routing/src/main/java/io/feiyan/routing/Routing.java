@@ -74,20 +74,49 @@ public final class Routing {
     }
 
     /**
-     * Where the case goes: up these tiers, then to {@code team}; with no team, it is unserved (and stays so, when it
-     * was already). {@code askedAgain}: the team is one that let the case's time to accept pass, asked again.
+     * Where the case goes: up these tiers, then offered to {@code offers} — one team, or several of one tier at once,
+     * the first the one the rule would choose alone; with none, it is unserved (and stays so, when it was already).
+     * {@code askedAgain}: the team is one that let the case's time to accept pass, asked again.
      */
-    public record Route(List<Climb> climbs, Optional<Team> team, boolean askedAgain) {
+    public record Route(List<Climb> climbs, List<Team> offers, boolean askedAgain) {
+        public Route {
+            climbs = List.copyOf(climbs);
+            offers = List.copyOf(offers);
+        }
+
+        /** The team the rule chose first; the only one, unless offered to several. */
+        public Optional<Team> team() {
+            return offers.stream().findFirst();
+        }
+
         public boolean unserved() {
-            return team.isEmpty();
+            return offers.isEmpty();
         }
     }
 
-    /** Where the case goes, given the teams that could take it (any others among them are left out). */
+    /** Where the case goes, given the teams that could take it (any others among them are left out): to one team. */
     public static Route route(Case c, Collection<Team> teams) {
+        return route(c, teams, 1);
+    }
+
+    /**
+     * Where the case goes, offered at once to as many as {@code several} teams of the tier the rule reaches — every
+     * capable team there with room, the least loaded first — so that the first to accept takes it (抢单). A team asked
+     * again is asked alone.
+     */
+    public static Route route(Case c, Collection<Team> teams, int several) {
+        if (several < 1) {
+            throw new IllegalArgumentException("a case is offered to at least one team: " + several);
+        }
         if (c.unserved()) {
-            Optional<Team> team = lowestWithRoom(c, teams, c.declinedBy());
-            return new Route(List.of(), team, team.isPresent() && c.passedBy().contains(team.get().code()));
+            for (Tier tier : Tier.values()) {
+                List<Team> offers = eligible(c, tier, teams, c.declinedBy());
+                if (!offers.isEmpty()) {
+                    boolean again = c.passedBy().contains(offers.get(0).code());
+                    return new Route(List.of(), again ? offers.subList(0, 1) : first(offers, several), again);
+                }
+            }
+            return new Route(List.of(), List.of(), false);
         }
         // a team asked again that let the time pass once more: the tiers were climbed already, so the walk starts at its
         // own tier and says no escalation again each time
@@ -101,13 +130,13 @@ public final class Routing {
             tier = tier.above();
         }
         while (true) {
-            Optional<Team> team = choose(c, tier, teams, c.passedBy());
-            if (team.isPresent()) {
-                return new Route(List.copyOf(climbs), team, false);
+            List<Team> offers = eligible(c, tier, teams, c.passedBy());
+            if (!offers.isEmpty()) {
+                return new Route(climbs, first(offers, several), false);
             }
             if (tier == Tier.COUNTY) {
                 Optional<Team> again = askedAgain(c, teams);
-                return new Route(List.copyOf(climbs), again, again.isPresent());
+                return new Route(climbs, again.stream().toList(), again.isPresent());
             }
             if (!climbed) {
                 climbs.add(new Climb(tier, tier.above(), leaving, null));
@@ -176,14 +205,27 @@ public final class Routing {
 
     /** The team of the tier that gets the case, if any can take it, but none of {@code leftOut}. */
     static Optional<Team> choose(Case c, Tier tier, Collection<Team> teams, Set<String> leftOut) {
+        return eligible(c, tier, teams, leftOut).stream().findFirst();
+    }
+
+    /**
+     * The teams of the tier that could take the case now, but none of {@code leftOut}, in the order the rule prefers
+     * them: the least loaded first, and among equally loaded ones the one that waited longest for its last order.
+     */
+    private static List<Team> eligible(Case c, Tier tier, Collection<Team> teams, Set<String> leftOut) {
         String region = RegionCode.of(c.villageCode()).at(tier).value();
         return teams.stream()
                 .filter(team -> team.active() && team.tier() == tier && team.regionCode().equals(region))
                 .filter(team -> team.offersAnyOf(c.projects()))
                 .filter(team -> !leftOut.contains(team.code()))
                 .filter(Team::hasRoom)
-                .min(Comparator.comparingLong(Team::openOrders)
+                .sorted(Comparator.comparingLong(Team::openOrders)
                         .thenComparing(team -> team.lastAssigned() == null ? Instant.MIN : team.lastAssigned())
-                        .thenComparing(Team::code));
+                        .thenComparing(Team::code))
+                .toList();
+    }
+
+    private static List<Team> first(List<Team> teams, int several) {
+        return teams.subList(0, Math.min(several, teams.size()));
     }
 }

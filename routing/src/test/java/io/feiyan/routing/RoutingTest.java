@@ -149,6 +149,39 @@ class RoutingTest {
         assertEquals(expected, describe(Routing.route(c, teams)));
     }
 
+    /** Offered to several at once: the rows say the most teams offered, then the route, its teams joined by "+". */
+    static Stream<Arguments> offersToSeveral() {
+        return Stream.of(
+                Arguments.of("every team of the tier with room, the least loaded first", 3,
+                        order().build(), List.of(village("V2", 1), village("V1", 0), village("V3", 2), town("T1", 0)),
+                        "V1+V2"),
+                Arguments.of("no more teams than the county allows", 2,
+                        order().build(), List.of(village("V1", 0), village("V2", 0), village("V3", 1)),
+                        "V1+V2"),
+                Arguments.of("only the tier the walk reaches: the village's one team, not the town's as well", 3,
+                        order().build(), List.of(village("V1", 0), town("T1", 0), town("T2", 0)),
+                        "V1"),
+                Arguments.of("the village full: every team of the town", 3,
+                        order().build(), List.of(village("V1", 2), town("T1", 0), town("T2", 1)),
+                        "VILLAGE→TOWN no team available · T1+T2"),
+                Arguments.of("never a team that passed the case by", 3,
+                        order().declinedBy("V1").build(), List.of(village("V1", 0), village("V2", 0), village("V3", 0)),
+                        "V2+V3"),
+                Arguments.of("an unserved case: every team with room at the lowest tier that has one", 3,
+                        order().unserved().build(), List.of(village("V1", 2), town("T1", 0), town("T2", 0)),
+                        "T1+T2"),
+                Arguments.of("a team asked again is asked alone", 3,
+                        order().at(Tier.COUNTY).timedOutAt("C1").build(), List.of(county("C1", 0)),
+                        "C1 (asked again)"));
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("offersToSeveral")
+    void offersToSeveralTeamsOfOneTier(String situation, int several, Routing.Case c, List<Routing.Team> teams,
+            String expected) {
+        assertEquals(expected, describe(Routing.route(c, teams, several)));
+    }
+
     @Test
     void theLowestCapableTierIsWhereATeamServingTheResidentOffersTheProject_roomOrNot() {
         Set<String> visit = Set.of("visit");
@@ -171,7 +204,9 @@ class RoutingTest {
             steps.add(climb.from() + "→" + climb.to() + " " + climb.reason().name().toLowerCase().replace('_', ' ')
                     + (climb.note() == null ? "" : " (" + climb.note() + ")"));
         }
-        steps.add(route.team().map(Routing.Team::code).orElse("unserved") + (route.askedAgain() ? " (asked again)" : ""));
+        steps.add((route.unserved() ? "unserved"
+                : route.offers().stream().map(Routing.Team::code).collect(Collectors.joining("+")))
+                + (route.askedAgain() ? " (asked again)" : ""));
         return String.join(" · ", steps);
     }
 
