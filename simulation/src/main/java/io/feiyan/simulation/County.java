@@ -32,8 +32,15 @@ public final class County {
     public record Team(String code, String name, Tier tier, String regionCode, Set<String> projects, int capacity) {
     }
 
-    /** A project of the catalogue: its category, whom it is meant for, and the tier that usually serves it. */
-    public record Project(String code, String category, List<HouseholdTag> aimedAt, Tier servedAt) {
+    /**
+     * A project of the catalogue: its category, whom it is meant for, the tier that usually serves it, how many residents
+     * one visit serves and where they live (their village or their town).
+     */
+    public record Project(String code, String category, List<HouseholdTag> aimedAt, Tier servedAt, int perVisit,
+            Tier gathersAt) {
+        public boolean groupable() {
+            return perVisit > 1;
+        }
     }
 
     /** A resident, by village and household situation: the demand comes from them. */
@@ -64,10 +71,12 @@ public final class County {
         Map<String, Project> projects = new LinkedHashMap<>();
         for (JsonNode p : demo.path("projects")) {
             projects.put(p.path("code").asText(), new Project(p.path("code").asText(), p.path("category").asText(),
-                    tags(p.path("aimedAt")), null));
+                    tags(p.path("aimedAt")), null, p.path("perVisit").asInt(1),
+                    Tier.valueOf(p.path("gathersAt").asText(Tier.VILLAGE.name()))));
         }
         for (CountyPlan.Project p : plan.newProjects()) {
-            projects.put(p.code(), new Project(p.code(), p.category(), p.aimedAt(), p.servedAt()));
+            projects.put(p.code(), new Project(p.code(), p.category(), p.aimedAt(), p.servedAt(), p.perVisit(),
+                    p.gathersAt()));
         }
         Map<String, Team> teams = new LinkedHashMap<>();
         for (JsonNode t : demo.path("teams")) {
@@ -84,7 +93,7 @@ public final class County {
         // the demo projects' usual tier: that of the lowest kind of team that offers them
         projects.replaceAll((code, p) -> p.servedAt() != null ? p : new Project(p.code(), p.category(), p.aimedAt(),
                 teams.values().stream().filter(team -> team.projects().contains(code)).map(Team::tier).sorted()
-                        .findFirst().orElse(Tier.COUNTY)));
+                        .findFirst().orElse(Tier.COUNTY), p.perVisit(), p.gathersAt()));
         List<Resident> residents = new ArrayList<>();
         for (CountyPlan.Resident r : plan.residents()) {
             residents.add(new Resident(residents.size(), r.villageCode(), r.householdTags()));

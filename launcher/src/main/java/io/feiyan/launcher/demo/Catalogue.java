@@ -24,7 +24,8 @@ import java.util.function.Function;
  * <ul>
  * <li>{@code categories.csv} — code, name;</li>
  * <li>{@code projects.csv} — code, name, category, servedAt (the tier that normally serves it), aimedAt (household
- * situations);</li>
+ * situations), perVisit (how many residents one visit can serve: a show on the square many, a home repair 1),
+ * gathersAt (VILLAGE or TOWN: where the residents one visit serves live; empty when perVisit is 1);</li>
  * <li>{@code county-teams.csv} — code, name, capacity (orders open at once), projectCodes;</li>
  * <li>{@code towns.csv} — code, name, pinyin, kind (town, subdistrict or township), villages (at full scale).</li>
  * </ul>
@@ -46,13 +47,31 @@ record Catalogue(List<CountyPlan.Category> categories, List<CountyPlan.Project> 
         Set<String> categoryCodes = new HashSet<>(categories.stream().map(CountyPlan.Category::code).toList());
         List<CountyPlan.Project> projects = rows("projects.csv", row -> new CountyPlan.Project(row.text("code"),
                 row.text("name"), row.oneOf("category", categoryCodes), row.list("aimedAt", HouseholdTag::valueOf),
-                row.value("servedAt", Tier::valueOf)));
+                row.value("servedAt", Tier::valueOf), row.value("perVisit", Catalogue::perVisit),
+                row.value("perVisit", Catalogue::perVisit) == 1 ? Tier.VILLAGE : row.value("gathersAt", Catalogue::gathersAt)));
         List<CountyPlan.Team> countyTeams = rows("county-teams.csv", row -> new CountyPlan.Team(row.text("code"),
                 row.text("name"), Tier.COUNTY, CountyPlan.COUNTY, row.list("projectCodes", code -> code),
                 row.value("capacity", Integer::parseInt)));
         List<Town> towns = rows("towns.csv", row -> new Town(row.text("code"), row.text("name"), row.text("pinyin"),
                 row.text("kind"), row.value("villages", Integer::parseInt)));
         return new Catalogue(categories, projects, countyTeams, towns);
+    }
+
+    private static int perVisit(String cell) {
+        int residents = Integer.parseInt(cell);
+        if (residents < 1) {
+            throw new IllegalArgumentException("a visit serves at least one resident");
+        }
+        return residents;
+    }
+
+    /** Where the residents of one visit live: a village, or a town — never the whole county. */
+    private static Tier gathersAt(String cell) {
+        Tier tier = Tier.valueOf(cell);
+        if (tier == Tier.COUNTY) {
+            throw new IllegalArgumentException("a visit gathers a village or a town");
+        }
+        return tier;
     }
 
     /** Villages in the county at full scale: the towns' together. */

@@ -39,8 +39,13 @@ public final class CountyPlan {
     public record Category(String code, String name) {
     }
 
-    /** A catalogue project; {@code servedAt} is the tier that normally serves it. */
-    public record Project(String code, String name, String category, List<HouseholdTag> aimedAt, Tier servedAt) {
+    /**
+     * A catalogue project; {@code servedAt} is the tier that normally serves it, {@code perVisit} how many residents one
+     * visit can serve (1: each alone), {@code gathersAt} where the residents of one visit live (their village, or
+     * their town).
+     */
+    public record Project(String code, String name, String category, List<HouseholdTag> aimedAt, Tier servedAt,
+            int perVisit, Tier gathersAt) {
     }
 
     public record Team(String code, String name, Tier tier, String regionCode, List<String> projectCodes,
