@@ -110,6 +110,6 @@ class SimulationTest {
     private static Month.Result month(County county, long seed, double demand) {
         Random random = new Random(seed);
         List<Demand.Need> needs = Demand.defaults().times(demand).needs(county, JANUARY, random);
-        return Month.simulate(county, Behaviour.defaults(), JANUARY, needs, random);
+        return Month.simulate(county, Behaviour.defaults(), Operator.defaults(), JANUARY, needs, random);
     }
 }
