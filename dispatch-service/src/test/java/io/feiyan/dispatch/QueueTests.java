@@ -1,18 +1,24 @@
 package io.feiyan.dispatch;
 
+import static io.feiyan.testkit.EventProbe.keyed;
+import static io.feiyan.testkit.EventProbe.payload;
 import static org.awaitility.Awaitility.await;
 import static org.hamcrest.Matchers.contains;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.greaterThanOrEqualTo;
 import static org.hamcrest.Matchers.hasItem;
 import static org.hamcrest.Matchers.not;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.feiyan.events.Channel;
 import io.feiyan.events.OrderAccepted;
+import io.feiyan.events.OrderCallRequested;
 import io.feiyan.events.OrderDeclined;
 import io.feiyan.events.OrderDeclined.DeclineReason;
 import io.feiyan.events.OrderPlaced;
 import io.feiyan.events.Tier;
+import io.feiyan.events.Topics;
 import io.feiyan.events.Urgency;
 import io.feiyan.testkit.EventProbe;
 import io.feiyan.testkit.FeiyanTest;
@@ -100,6 +106,44 @@ class QueueTests {
         Auth.operator("OP-801", place.town).get("/api/cases/queue").then()
                 .body("orderId", not(hasItem(declined.toString())))
                 .body("orderId", hasItem(unserved.toString()));
+    }
+
+    @Test
+    void anOperatorAsksTheVillagesVolunteerToCallTheResident_publishedAndLogged_onlyInTheirRegion() {
+        Place place = new Place(probe, 802);
+        place.project("rare");
+        UUID order = place.order("rare", Urgency.URGENT);
+        await().atMost(Place.WAIT).untilAsserted(() -> Auth.countyCentre().get("/api/cases/{id}", order).then()
+                .body("unserved", equalTo(true)));
+
+        // an operator of another town may not; a note is needed
+        Auth.operator("OP-801", "371322801").contentType(ContentType.JSON).body(Map.of("note", "call her"))
+                .post("/api/cases/{id}/call-request", order).then().statusCode(403);
+        Auth.operator("OP-802", place.town).contentType(ContentType.JSON).body(Map.of("note", " "))
+                .post("/api/cases/{id}/call-request", order).then().statusCode(400).body("field", equalTo("note"));
+
+        Auth.operator("OP-802", place.town).contentType(ContentType.JSON)
+                .body(Map.of("note", "no team can come this week: ask whether her son can drive her"))
+                .post("/api/cases/{id}/call-request", order).then().statusCode(200)
+                .body("status", equalTo("WAITING"));
+
+        OrderCallRequested requested = payload(probe.await(Topics.ORDERS_CALL_REQUESTED, keyed(order), Place.WAIT),
+                OrderCallRequested.class);
+        assertEquals(place.village, requested.villageCode());
+        assertEquals("OP-802", requested.requestedBy());
+        assertEquals("no team can come this week: ask whether her son can drive her", requested.note());
+        assertEquals(1, probe.published(Topics.ORDERS_CALL_REQUESTED).stream().filter(keyed(order)).count(),
+                "the refused requests published nothing");
+        Auth.operator("OP-802", place.town).get("/api/dashboard").then()
+                .body("recent.find { it.orderId == '" + order + "' && it.kind == 'CALL_REQUESTED' }.detail",
+                        equalTo("the village's 飞燕 volunteer is asked to call the resident: "
+                                + "no team can come this week: ask whether her son can drive her"))
+                .body("recent.find { it.orderId == '" + order + "' && it.kind == 'CALL_REQUESTED' }.actor",
+                        equalTo("OP-802"));
+        // the case stays as it was: still in the queue
+        Auth.operator("OP-802", place.town).get("/api/cases/queue").then()
+                .body("find { it.orderId == '" + order + "' }.reason", equalTo("UNSERVED"));
+        assertTrue(probe.published(Topics.ORDERS_ASSIGNED).stream().noneMatch(keyed(order)));
     }
 
     private UUID needInWords(Place place, Instant placedAt) {

@@ -189,6 +189,26 @@ public class CaseResource {
         return get(orderId);
     }
 
+    /** What the village's 飞燕 volunteer is to ask or tell the resident. */
+    public record CallRequest(
+            @Size(max = 500, message = Reasons.LONGER) @NotBlank(message = Reasons.REQUIRED) String note) {
+    }
+
+    @POST
+    @Path("/{orderId}/call-request")
+    @Operation(summary = "Ask the village's volunteer to call the resident", description = "The village's 飞燕 "
+            + "volunteer on duty is asked to call the resident, the note saying what to ask or tell: OrderCallRequested, "
+            + "shown on the order's timeline; recorded among the case's decisions. The case does not change. For "
+            + "operators of a region the case's village lies in, while the case is open; 403 forbidden for others, "
+            + "409 for a case closed.")
+    @RequestBody(content = @Content(mediaType = MediaType.APPLICATION_JSON, examples = @ExampleObject(name = "call",
+            value = "{\"note\": \"no team can come this week: ask whether her son can drive her on Monday\"}")))
+    public CaseView requestCall(@PathParam("orderId") UUID orderId,
+            @Valid @NotNull(message = Reasons.REQUIRED) CallRequest request) {
+        commands.requestCall(orderId, operator(), request.note().strip());
+        return get(orderId);
+    }
+
     /** The token's operator, and the regions theirs to act in. */
     private Operator operator() {
         OperatorRegion.of(caller); // refuses a token with no region, or one that is no region code
