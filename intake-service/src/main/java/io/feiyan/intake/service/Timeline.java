@@ -5,6 +5,7 @@ import io.feiyan.events.EventType;
 import io.feiyan.events.OrderAccepted;
 import io.feiyan.events.OrderApproved;
 import io.feiyan.events.OrderAssigned;
+import io.feiyan.events.OrderCallRequested;
 import io.feiyan.events.OrderCancelled;
 import io.feiyan.events.OrderCompleted;
 import io.feiyan.events.OrderDeclined;
@@ -44,11 +45,16 @@ public class Timeline {
      * One step: what happened ({@code PLACED}, {@code ASSIGNED}, {@code ESCALATED}, ...), when, in words; and the
      * facts the words are made of, for a client that tells the story in its user's language: the team (its name),
      * the tier (reached, for an escalation), the volunteer hours, the score, and the reason's code (an escalation's,
-     * a decline's, a cancellation's; ASKED_AGAIN for a team asked again). A fact the step has not is left out.
+     * a decline's, a cancellation's; ASKED_AGAIN for a team asked again), and an operator's note (what the village's
+     * volunteer is asked to call the resident about). A fact the step has not is left out.
      */
     @JsonInclude(JsonInclude.Include.NON_NULL)
     public record Entry(String step, Instant at, String text, String team, Tier tier, BigDecimal hours, Integer score,
-            String reason) {
+            String reason, String note) {
+        Entry(String step, Instant at, String text, String team, Tier tier, BigDecimal hours, Integer score,
+                String reason) {
+            this(step, at, text, team, tier, hours, score, reason, null);
+        }
     }
 
     @Transactional
@@ -92,6 +98,9 @@ public class Timeline {
         }
         if (event instanceof OrderCancelled cancelled) {
             return new Entry(step, at, text, null, null, null, null, cancelled.reason().name());
+        }
+        if (event instanceof OrderCallRequested requested) {
+            return new Entry(step, at, text, null, null, null, null, null, requested.note());
         }
         return new Entry(step, at, text, null, null, null, null, null);
     }
@@ -156,6 +165,10 @@ public class Timeline {
         }
         if (event instanceof OrderReopened reopened) {
             return "Reported unresolved (" + reopened.reason() + "): back to dispatch to be served again";
+        }
+        if (event instanceof OrderCallRequested requested) {
+            return "Operator " + requested.requestedBy() + " asks the village's 飞燕 volunteer on duty to call the "
+                    + "resident: " + requested.note();
         }
         if (event instanceof OrderCancelled cancelled) {
             return "Cancelled: " + cancelled.reason().name().toLowerCase(Locale.ROOT).replace('_', ' ')
