@@ -276,16 +276,19 @@ public final class Month {
                 leave(o);
                 route(o, Routing.Move.DECLINED, team.team.code(), now);
             }
+            freed(team, now);
             return;
         }
-        for (TeamState other : o.offers) {
-            other.open--;
-            withdrawn++;
-        }
+        List<TeamState> others = List.copyOf(o.offers);
         o.offers.clear();
         o.team = team;
         o.acceptedAt = now;
         schedule(now + behaviour.delivery(o.need.urgency(), random), Kind.DELIVER, o, o.offer);
+        for (TeamState other : others) {
+            other.open--;
+            withdrawn++;
+            freed(other, now);
+        }
     }
 
     /** No team it is offered to accepted in time: each is passed by, and the order goes up a tier. */
@@ -295,9 +298,11 @@ public final class Month {
             team.open--;
             o.passedBy.add(team.team.code());
         }
+        List<TeamState> left = List.copyOf(o.offers);
         o.offers.clear();
         leave(o);
         route(o, Routing.Move.TIMED_OUT, first, now);
+        left.forEach(team -> freed(team, now));
     }
 
     /** As in dispatch: a case with no team has no deadline until it has one again. */
@@ -463,6 +468,7 @@ public final class Month {
         for (Order o : a.orders) {
             route(o, move, left, now);
         }
+        freed(a.team, now);
     }
 
     /** The visit took place: every order in it delivered, the team's place free again. */
@@ -490,11 +496,11 @@ public final class Month {
     }
 
     /**
-     * An operator works a queued case, as a county centre would, offering it by hand: to the teams that could serve
-     * the resident — her village's, town's and county's that offer its project, the lowest tier first, a team that
-     * declined it too (after a phone call) — and else to a team of another town that offers it; only teams with room,
-     * the least loaded first, up to dispatch's number; one that could be grouped starts an activity at the first.
-     * With no team having room anywhere it stays queued until a delivery frees a place.
+     * An operator works a queued case, as a county centre would, offering it by hand: to the teams that serve the
+     * resident — her village's, town's and county's that offer its project, the lowest tier first, one that declined it
+     * too (after a phone call) — and else to a team of another town that offers it; only teams with room, the least
+     * loaded first, up to dispatch's number; one that could be grouped starts an activity at the first. With none to
+     * offer it to, the operator looks again later.
      */
     private void operatorActs(Order o, long now) {
         List<TeamState> withRoom = teams.values().stream()
@@ -505,6 +511,8 @@ public final class Month {
                         .thenComparing(t -> t.team.code()))
                 .toList();
         if (withRoom.isEmpty()) {
+            schedule(operator.actsAt(now + operator.lookAgain().toSeconds(), clock, random), Kind.OPERATOR, o,
+                    o.offer);
             return;
         }
         operatorActions++;

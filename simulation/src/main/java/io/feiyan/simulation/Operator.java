@@ -8,7 +8,8 @@ import java.util.Set;
 /**
  * The operators of the town institutes and the county centre, who work the queue of cases no team takes: they act on
  * a case a median {@code answer} after it enters the queue (log-normal, spread 0.9), in office hours ({@code from} to
- * {@code to} o'clock) on weekdays. {@link #nobody()}: nobody works the queue.
+ * {@code to} o'clock) on weekdays, and look again every four hours at a case no team can take yet.
+ * {@link #nobody()}: nobody works the queue.
  */
 public record Operator(Duration answer, int from, int to) {
     private static final Set<DayOfWeek> WEEKEND = Set.of(DayOfWeek.SATURDAY, DayOfWeek.SUNDAY);
@@ -31,6 +32,11 @@ public record Operator(Duration answer, int from, int to) {
 
     public static Operator nobody() {
         return new Operator(null, 8, 18);
+    }
+
+    /** How long an operator leaves a case that no team can take yet before looking at it again. */
+    Duration lookAgain() {
+        return Duration.ofHours(4);
     }
 
     public boolean works() {
