@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.feiyan.events.Tier;
+import io.feiyan.launcher.demo.CountyPlan;
 import java.nio.file.Path;
 import java.time.DayOfWeek;
 import java.time.Duration;
@@ -62,6 +63,33 @@ class SimulationTest {
         assertTrue(month.outcomes().stream().noneMatch(o -> cavalry.equals(o.team())));
         assertEquals(month(county, 3, 1).capacity().get(Tier.COUNTY) - county.teams().get(cavalry).capacity(),
                 month.capacity().get(Tier.COUNTY), "the county's places, less the cavalry's");
+    }
+
+    @Test
+    void activitiesOffersToSeveralAndTheOperators_serveMore_andOneAtATimeHasNoneOfThem() {
+        // the whole county: a tier with several teams offering one project is rare in a small one
+        County county = County.of(ROOT, 3, CountyPlan.FULL_VILLAGES, 15);
+        Month.Result asSet = month(county, 3, 1);
+        Random random = new Random(3);
+        List<Demand.Need> needs = Demand.defaults().needs(county, JANUARY, random);
+        Month.Result oneAtATime = Month.simulate(county.dispatching(Dispatching.oneAtATime()), Behaviour.defaults(),
+                Operator.nobody(), JANUARY, needs, random);
+
+        Month.Visits held = asSet.visits().values().stream().reduce((a, b) -> new Month.Visits(a.held() + b.held(),
+                a.residents() + b.residents())).orElseThrow();
+        assertTrue(held.residents() > held.held(), "some visit served several residents: " + held);
+        assertTrue(asSet.offersWithdrawn() > 0, "an urgent order taken by one of several teams");
+        assertTrue(asSet.operatorActions() > 0 && !asSet.queueWaits().isEmpty(), "the operators worked the queue");
+        assertTrue(notAccepted(asSet) < notAccepted(oneAtATime),
+                notAccepted(asSet) + " not accepted, against " + notAccepted(oneAtATime) + " one at a time");
+
+        assertTrue(oneAtATime.outcomes().stream().noneMatch(Month.Outcome::inActivity));
+        assertEquals(0, oneAtATime.offersWithdrawn());
+        assertEquals(0, oneAtATime.operatorActions());
+    }
+
+    private static long notAccepted(Month.Result month) {
+        return month.outcomes().stream().filter(o -> !o.accepted()).count();
     }
 
     @Test
