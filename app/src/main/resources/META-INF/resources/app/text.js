@@ -33,7 +33,8 @@ export const TEXT = {
     step: {
       PLACED: s => s.reason === 'SOLVED_ON_THE_SPOT' ? `已下单，飞燕志愿者当场解决（${s.hours} 小时）` : '已下单',
       APPROVED: () => '通过审核',
-      ASSIGNED: s => `${s.reason === 'ASKED_AGAIN' ? '没有别的队伍了，再次派给' : '派给'} ${s.team}（${tierZh(s.tier)}级）`,
+      ASSIGNED: s => `${s.reason === 'ASKED_AGAIN' ? '没有别的队伍了，再次派给' : s.reason === 'OFFERED_AT_ONCE'
+        ? '同时派给（先接先得）' : '派给'} ${s.team}（${tierZh(s.tier)}级）`,
       ESCALATED: s => s.reason === 'DEADLINE_PASSED' ? `超过完成期限，已报告${tierZh(s.tier)}级` : `上报到${tierZh(s.tier)}级：${({
         NO_TEAM_AVAILABLE: '本级没有能接的队伍', TIMEOUT: '队伍未按时接单', DECLINED: '本级队伍都未能接单',
         OPERATOR: '县中心调度' })[s.reason] || ''}`,
@@ -117,7 +118,8 @@ export const TEXT = {
     step: {
       PLACED: s => s.reason === 'SOLVED_ON_THE_SPOT' ? `Placed, and solved on the spot in ${s.hours} hours` : 'Placed',
       APPROVED: () => 'Passed review',
-      ASSIGNED: s => `${s.reason === 'ASKED_AGAIN' ? 'No other team left: asked again of' : 'Assigned to'} ${s.team} (${tierEn(s.tier)} tier)`,
+      ASSIGNED: s => `${s.reason === 'ASKED_AGAIN' ? 'No other team left: asked again of' : s.reason === 'OFFERED_AT_ONCE'
+        ? 'Offered at once (first to accept takes it) to' : 'Assigned to'} ${s.team} (${tierEn(s.tier)} tier)`,
       ESCALATED: s => s.reason === 'DEADLINE_PASSED' ? `Overdue: the ${tierEn(s.tier)} tier is told`
         : `Sent up to the ${tierEn(s.tier)} tier: ${({
         NO_TEAM_AVAILABLE: 'no team there could take it', TIMEOUT: 'the team did not accept in time',
