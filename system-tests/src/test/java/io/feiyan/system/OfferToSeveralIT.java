@@ -7,8 +7,10 @@ import io.feiyan.launcher.FeiyanService;
 import io.feiyan.servers.EmbeddedDatabase;
 import io.feiyan.testkit.EventProbe;
 import io.feiyan.testkit.Published;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
+import org.openqa.selenium.By;
 
 /**
  * 抢单 across the services as they ship, one instance of each: an urgent order offered to two teams at once whose
@@ -29,5 +31,16 @@ class OfferToSeveralIT {
         assertEquals(1, Published.about(probe, EventType.ORDER_ACCEPTED.topic(), outcome.order(),
                 RunningFeiyan.system().jdbcUrl(FeiyanService.TEAM), EmbeddedDatabase.USER, EmbeddedDatabase.PASSWORD)
                 .size(), "accepted once");
+
+        // the lead whose offer was withdrawn sees in the app's inbox which team took it
+        try (Browser lead = Browser.open(390, 844)) {
+            String app = RunningFeiyan.url(FeiyanService.INTAKE) + "/app/";
+            lead.openSignedOut(app);
+            lead.signInAsDemoUser("L-" + outcome.loser(), app);
+            lead.inEnglish();
+            lead.awaitText(By.cssSelector("#inbox-withdrawn li[data-order='" + outcome.order() + "']"),
+                    "taken by " + outcome.winner());
+            assertEquals(List.of(), lead.seriousAccessibilityViolations());
+        }
     }
 }
