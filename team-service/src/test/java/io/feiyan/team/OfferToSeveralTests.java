@@ -101,7 +101,8 @@ class OfferToSeveralTests {
         await().atMost(WAIT).untilAsserted(() -> Auth.asMemberOf(b).get("/api/assignments/inbox").then()
                 .body("offered.orderId", equalTo(List.of(orderId.toString()))));
 
-        decline(a, orderId).then().statusCode(200).body("status", equalTo("OFFERED"));
+        decline(a, orderId).then().statusCode(200).body("status", equalTo("OFFERED"))
+                .body("teamCode", equalTo(b)); // the team still holding the offer, as dispatch has it
         Auth.asMemberOf(a).get("/api/assignments/inbox").then().body("offered", empty()).body("withdrawn", empty());
         Auth.asMemberOf(b).get("/api/assignments/inbox").then()
                 .body("offered.orderId", equalTo(List.of(orderId.toString())));

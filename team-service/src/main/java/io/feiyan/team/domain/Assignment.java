@@ -209,6 +209,9 @@ public class Assignment extends PanacheEntityBase implements KeepsOrderTrace {
         declineReason = reason;
         if (declinedBy.containsAll(offeredTo)) {
             status = AssignmentStatus.DECLINED;
+        } else if (team.equals(teamCode)) {
+            // the order's team is one still holding the offer, as in dispatch
+            teamCode = offeredTo.stream().filter(this::isOfferedTo).findFirst().orElseThrow();
         }
         return new OrderDeclined(orderId, team, code, reason, now);
     }
