@@ -11,6 +11,7 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 
 import io.feiyan.events.OrderAccepted;
 import io.feiyan.events.OrderAssigned;
+import io.feiyan.events.OrderCancelled;
 import io.feiyan.events.OrderDeclined;
 import io.feiyan.events.OrderDeclined.DeclineReason;
 import io.feiyan.events.OrderEscalated.EscalationReason;
@@ -74,6 +75,23 @@ class OfferToSeveralTests {
         OrderAssigned next = place.assigned(place.order("nursing", Urgency.URGENT));
         assertEquals(place.code("a"), next.teamCode());
         assertNull(next.offeredTo());
+    }
+
+    @Test
+    void givenAnOrderOfferedToSeveralIsWithdrawn_thenEveryOfferedTeamHasItsPlaceBack() {
+        Place place = new Place(probe, 805);
+        place.project("visit");
+        place.team("a", Tier.VILLAGE, 1, "visit");
+        place.team("b", Tier.VILLAGE, 1, "visit");
+        UUID order = place.order("visit", Urgency.URGENT);
+        assertEquals(List.of(place.code("a"), place.code("b")), place.assigned(order).offeredTo());
+
+        probe.publish(new OrderCancelled(order, OrderCancelled.CancelReason.NO_LONGER_NEEDED, Instant.now()));
+        await().atMost(Place.WAIT).untilAsserted(() -> Auth.countyCentre().get("/api/cases/{id}", order).then()
+                .body("status", equalTo("CANCELLED")));
+
+        assertEquals(List.of(place.code("a"), place.code("b")),
+                place.assigned(place.order("visit", Urgency.URGENT)).offeredTo(), "both have their one place again");
     }
 
     @Test
