@@ -87,6 +87,10 @@ class OfferToSeveralTests {
                     .body("withdrawn[0].orderId", equalTo(orderId.toString()))
                     .body("withdrawn[0].takenBy", equalTo(winner));
         }
+        // a team it was offered to sees who took it; a team it never was offered to sees nothing
+        Auth.asMemberOf(loser).get("/api/assignments/{id}", orderId).then().statusCode(200)
+                .body("teamCode", equalTo(winner)).body("status", equalTo("ACCEPTED"));
+        Auth.asMemberOf(team("d")).get("/api/assignments/{id}", orderId).then().statusCode(403);
         // the order is the winner's alone to complete
         Auth.lead(loser).contentType(ContentType.JSON).body(Map.of("volunteerHours", 1))
                 .post("/api/assignments/{id}/complete", orderId).then().statusCode(403);

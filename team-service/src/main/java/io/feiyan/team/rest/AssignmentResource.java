@@ -172,7 +172,7 @@ public class AssignmentResource {
         Assignment assignment = assignments.get(orderId);
         // a team the order was offered to at once with others sees it too
         String own = caller.team().orElse(null);
-        visibleTeam(assignment.offeredTo.contains(own) ? own : assignment.teamCode);
+        visibleTeam(own != null && assignment.offeredTo.contains(own) ? own : assignment.teamCode);
         return AssignmentView.of(assignment);
     }
 
