@@ -12,6 +12,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.LockModeType;
 import jakarta.transaction.Transactional;
 import java.time.Instant;
+import java.util.List;
 import java.util.UUID;
 
 /**
@@ -53,14 +54,22 @@ public class CaseReactions {
         routing.changed(c);
     }
 
-    /** The team said no: the next team of the tier, or the tier above when none is left. */
+    /**
+     * The team said no: the next team of the tier, or the tier above when none is left. One of several teams the case
+     * is offered to at once: its offer is over and the case waits for the others, going on only when none is left.
+     */
     public void declined(OrderDeclined declined) {
         DispatchCase c = locked(declined.orderId());
-        if (c == null || c.status != CaseStatus.ASSIGNED || !declined.teamCode().equals(c.teamCode)) {
+        if (c == null || c.status != CaseStatus.ASSIGNED || !c.holders().contains(declined.teamCode())) {
             return; // not (or no longer) that team's
         }
-        c.declinedBy(declined.teamCode(), Instant.now());
         DecisionLog.declined(declined, Instant.now());
+        if (c.declinedByOneOfSeveral(declined.teamCode(), Instant.now())) {
+            routing.changed(c);
+            retries.unservedFor(declined.teamCode());
+            return;
+        }
+        c.declinedBy(declined.teamCode(), Instant.now());
         routing.route(c, Routing.Move.DECLINED, declined.teamCode());
         routing.changed(c);
     }
@@ -81,25 +90,32 @@ public class CaseReactions {
     public void cancelled(UUID orderId) {
         DispatchCase c = locked(orderId);
         if (c != null) {
-            String offeredTo = c.status == CaseStatus.ASSIGNED ? c.teamCode : null;
+            List<String> offeredTo = c.status == CaseStatus.ASSIGNED ? c.holders() : List.of();
             c.cancel(Instant.now());
             routing.changed(c);
-            if (offeredTo != null && c.status == CaseStatus.CANCELLED) {
-                retries.unservedFor(offeredTo);
+            if (c.status == CaseStatus.CANCELLED) {
+                offeredTo.forEach(retries::unservedFor);
             }
         }
     }
 
     /**
-     * The team the case is with reports it accepted or completed it; reports of other teams are stale. A
-     * completion leaves the team room for an unserved case.
+     * The team the case is with reports it accepted or completed it; reports of other teams are stale. Of several
+     * teams it was offered to at once, the first to accept takes it. A completion leaves the team room for an unserved
+     * case, and an acceptance the other teams it was offered to.
      */
     public void advanced(UUID orderId, String team, CaseStatus reached) {
         DispatchCase c = locked(orderId);
-        if (c != null && c.advance(team, reached, Instant.now())) {
+        if (c == null) {
+            return;
+        }
+        List<String> others = c.holders().stream().filter(holder -> !holder.equals(team)).toList();
+        if (c.advance(team, reached, Instant.now())) {
             routing.changed(c);
             if (reached == CaseStatus.COMPLETED) {
                 retries.unservedFor(team);
+            } else {
+                others.forEach(retries::unservedFor);
             }
         }
     }

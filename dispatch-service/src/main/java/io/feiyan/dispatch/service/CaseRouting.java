@@ -14,6 +14,7 @@ import io.feiyan.routing.Routing;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 import java.util.stream.Collectors;
@@ -21,7 +22,7 @@ import java.util.stream.Collectors;
 /**
  * Carries a case to a team (派单): gathers what the rule ({@link Routing}) decides on — the case, the teams near it
  * and their loads — asks it, and carries its route out: each tier it climbs an escalation, then a place taken at its
- * team, or unserved. An operator's choice of team is carried out the same way. Every move is published and logged.
+ * team (at each of its teams, when the case's urgency has it offered to several at once: 抢单), or unserved. An operator's choice of team is carried out the same way. Every move is published and logged.
  * Runs in its caller's transaction, on a case its caller has locked.
  */
 @ApplicationScoped
@@ -56,11 +57,12 @@ public class CaseRouting {
         Routing.Case situation = new Routing.Case(c.villageCode, c.tier, projects, Set.copyOf(c.passedBy),
                 Set.copyOf(c.declinedBy), c.unserved, move, leftTeam, c.askedAgain);
         List<Routing.Team> teams = loads.near(c.villageCode, projects);
-        Routing.Route route = Routing.route(situation, teams);
-        while (route.team().isPresent() && !loads.takeIfRoom(route.team().get().code())) {
-            String full = route.team().get().code();
-            teams.replaceAll(team -> team.code().equals(full) ? team.full() : team);
-            route = Routing.route(situation, teams);
+        int several = config.offerToSeveral().teamsFor(c.urgency);
+        Routing.Route route = Routing.route(situation, teams, several);
+        for (List<String> full = takePlaces(route); !full.isEmpty(); full = takePlaces(route)) {
+            Set<String> found = Set.copyOf(full);
+            teams.replaceAll(team -> found.contains(team.code()) ? team.full() : team);
+            route = Routing.route(situation, teams, several);
         }
         Instant now = Instant.now();
         for (Routing.Climb climb : route.climbs()) {
@@ -68,7 +70,8 @@ public class CaseRouting {
         }
         if (route.team().isPresent()) {
             Routing.Team team = route.team().get();
-            assign(c, team.code(), team.tier(), route.askedAgain(), null, null,
+            List<String> offers = route.offers().stream().map(Routing.Team::code).toList();
+            assign(c, offers, team.tier(), route.askedAgain(), null, null,
                     Routing.capable(c.villageCode, projects, teams));
             return true;
         }
@@ -88,7 +91,7 @@ public class CaseRouting {
         c.status = CaseStatus.WAITING;
         loads.take(team.code);
         Set<String> projects = projectsFor(c);
-        assign(c, team.code, team.tier, false, operator, note,
+        assign(c, List.of(team.code), team.tier, false, operator, note,
                 Routing.capable(c.villageCode, projects, loads.near(c.villageCode, projects)));
     }
 
@@ -106,13 +109,30 @@ public class CaseRouting {
     }
 
     /**
-     * Gives the case to the team — {@code askedAgain} when it had let the case's time pass — saying the lowest tier a
-     * {@code capable} team was at and the team's peers (feedback measures dispatch by them).
+     * Takes a place at each team the route offers the case to. Returns the teams found full (another routing took
+     * their last place meanwhile), having given back the places it took: then the rule is asked again without them.
      */
-    private void assign(DispatchCase c, String team, Tier tier, boolean askedAgain, String operator, String note,
+    private List<String> takePlaces(Routing.Route route) {
+        List<String> taken = new ArrayList<>();
+        List<String> full = new ArrayList<>();
+        for (Routing.Team team : route.offers()) {
+            (loads.takeIfRoom(team.code()) ? taken : full).add(team.code());
+        }
+        if (!full.isEmpty()) {
+            loads.giveBack(taken);
+        }
+        return full;
+    }
+
+    /**
+     * Gives the case to the team, or offers it to several at once, the first the rule's choice — {@code askedAgain}
+     * when it had let the case's time pass — saying the lowest tier a {@code capable} team was at and the first team's
+     * peers (feedback measures dispatch by them).
+     */
+    private void assign(DispatchCase c, List<String> teams, Tier tier, boolean askedAgain, String operator, String note,
             Routing.Capable capable) {
-        OrderAssigned assigned = c.assignTo(team, tier, config.acceptWithin(c.urgency), operator, note,
-                capable.lowestTier(), capable.peersOf(team, tier), askedAgain, Instant.now());
+        OrderAssigned assigned = c.offerTo(teams, tier, config.acceptWithin(c.urgency), operator, note,
+                capable.lowestTier(), capable.peersOf(teams.get(0), tier), askedAgain, Instant.now());
         outbox.publish(assigned);
         DecisionLog.assigned(assigned);
     }

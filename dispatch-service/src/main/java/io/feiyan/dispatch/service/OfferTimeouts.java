@@ -6,7 +6,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 import java.time.Instant;
 
-/** A team let its time to accept pass: the case goes on (up a tier, or another team of it), and is routed there. */
+/** A team (or every team of several offered it at once) let its time to accept pass: the case goes on (up a tier, or another team of it), and is routed there. */
 @ApplicationScoped
 @Transactional(Transactional.TxType.MANDATORY)
 public class OfferTimeouts implements DeadlineSweeper.Deadline {
@@ -23,9 +23,10 @@ public class OfferTimeouts implements DeadlineSweeper.Deadline {
 
     @Override
     public void actOn(DispatchCase c, Instant now) {
-        String team = c.teamCode;
-        c.passedOnBy(team, now);
-        DecisionLog.timedOut(c.orderId, team, now);
+        String team = c.teamCode; // of several teams offered it at once, the first: each let its time pass
+        String holders = String.join(", ", c.holders());
+        c.letPassBy(now);
+        DecisionLog.timedOut(c.orderId, holders, now);
         routing.route(c, Routing.Move.TIMED_OUT, team);
         routing.changed(c);
     }
