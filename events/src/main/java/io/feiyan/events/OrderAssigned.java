@@ -13,7 +13,8 @@ import java.util.UUID;
  * {@code peerTeams} are the teams of the assigned tier that could have taken it then (offering its project, room or
  * not), and the team given it: the teams its work is fairly shared among. {@code askedAgain} is true when the team had
  * let the order's time to accept pass and is asked again, no other team being left (not a new offer in the response
- * rate); null from a dispatch that did not say.
+ * rate); null from a dispatch that did not say. {@code activityId} names the activity (one visit serving several
+ * residents) the order is served in; null when it is served alone.
  */
 public record OrderAssigned(
         UUID orderId,
@@ -27,16 +28,25 @@ public record OrderAssigned(
         Instant assignedAt,
         Tier lowestCapableTier,
         List<String> peerTeams,
-        Boolean askedAgain) implements OrderEvent {
+        Boolean askedAgain,
+        UUID activityId) implements OrderEvent {
 
     public OrderAssigned {
         peerTeams = peerTeams == null ? null : List.copyOf(peerTeams);
     }
 
+    /** An assignment of an order served alone. */
+    public OrderAssigned(UUID orderId, String teamCode, Tier tier, String projectCode, Instant acceptBy,
+            Instant deadline, String assignedBy, String note, Instant assignedAt, Tier lowestCapableTier,
+            List<String> peerTeams, Boolean askedAgain) {
+        this(orderId, teamCode, tier, projectCode, acceptBy, deadline, assignedBy, note, assignedAt, lowestCapableTier,
+                peerTeams, askedAgain, null);
+    }
+
     /** An assignment that says neither the lowest capable tier nor the peer teams. */
     public OrderAssigned(UUID orderId, String teamCode, Tier tier, String projectCode, Instant acceptBy,
             Instant deadline, String assignedBy, String note, Instant assignedAt) {
-        this(orderId, teamCode, tier, projectCode, acceptBy, deadline, assignedBy, note, assignedAt, null, null, null);
+        this(orderId, teamCode, tier, projectCode, acceptBy, deadline, assignedBy, note, assignedAt, null, null, null, null);
     }
 
     @Override
