@@ -57,6 +57,8 @@ public class Assignment extends PanacheEntityBase implements KeepsOrderTrace {
     public String summary;
     /** The trace the order was placed in (W3C traceparent): the team's answers are published in it. */
     public String traceparent;
+    /** The activity (one visit serving several residents) the order is served in; null when it is served alone. */
+    public UUID activityId;
 
     @Override
     public String orderTrace() {
@@ -126,6 +128,7 @@ public class Assignment extends PanacheEntityBase implements KeepsOrderTrace {
         assignment.declineReason = null;
         assignment.crew = new ArrayList<>();
         assignment.scheduledFor = null;
+        assignment.activityId = assigned.activityId();
     }
 
     /** The team takes the order (接单), naming who goes and, if it knows, when. */
@@ -135,7 +138,7 @@ public class Assignment extends PanacheEntityBase implements KeepsOrderTrace {
         acceptedAt = now;
         crew = new ArrayList<>(volunteers);
         scheduledFor = scheduled;
-        return new OrderAccepted(orderId, teamCode, now);
+        return new OrderAccepted(orderId, teamCode, now, scheduled, activityId);
     }
 
     /** The team says no, and why; dispatch offers the order to another team. */
@@ -153,7 +156,7 @@ public class Assignment extends PanacheEntityBase implements KeepsOrderTrace {
         status = AssignmentStatus.COMPLETED;
         completedAt = now;
         volunteerHours = hours;
-        return new OrderCompleted(orderId, teamCode, hours, now);
+        return new OrderCompleted(orderId, teamCode, hours, now, activityId);
     }
 
     /** The order was withdrawn, or dispatch passed it on; only an offer not yet accepted is called off. */
@@ -171,6 +174,19 @@ public class Assignment extends PanacheEntityBase implements KeepsOrderTrace {
                 throw new Unprocessable("not-a-team-volunteer", "Not a volunteer of the team",
                         "volunteer " + id + " is not one of " + teamCode + "'s").with("field", field);
             }
+        }
+    }
+
+    /**
+     * Refuses to {@code act} (accept, decline, complete) on one order of an activity: the team answers for the
+     * activity as one, at /api/activities/{activityId}.
+     */
+    public void requireServedAlone(String act) {
+        if (activityId != null) {
+            throw new IllegalMove("in-an-activity", "The order is served in an activity",
+                    "order " + orderId + " is served in activity " + activityId + " with other residents' orders: "
+                            + act + " the activity, at /api/activities/" + activityId + "/" + act)
+                    .with("activityId", activityId);
         }
     }
 

@@ -17,16 +17,20 @@ import java.util.UUID;
 @Transactional
 public class Assignments {
 
-    /** A team's inbox: new offers, accepted orders (with a time: scheduled) and recently completed ones. */
+    /**
+     * A team's inbox: new offers, accepted orders (with a time: scheduled) and recently completed ones, of the orders
+     * it serves alone (those of an activity are in {@link Activities#inbox}).
+     */
     public record Inbox(List<Assignment> offered, List<Assignment> accepted, List<Assignment> scheduled,
             List<Assignment> completed) {
     }
 
     public Inbox inbox(String teamCode) {
-        List<Assignment> open = Assignment.list("teamCode = ?1 and status in ?2", Sort.ascending("acceptBy"), teamCode,
+        List<Assignment> open = Assignment.list("teamCode = ?1 and activityId is null and status in ?2",
+                Sort.ascending("acceptBy"), teamCode,
                 List.of(AssignmentStatus.OFFERED, AssignmentStatus.ACCEPTED));
-        List<Assignment> completed = Assignment.find("teamCode = ?1 and status = ?2", Sort.descending("completedAt"),
-                teamCode, AssignmentStatus.COMPLETED).page(0, 20).list();
+        List<Assignment> completed = Assignment.find("teamCode = ?1 and activityId is null and status = ?2",
+                Sort.descending("completedAt"), teamCode, AssignmentStatus.COMPLETED).page(0, 20).list();
         return new Inbox(
                 open.stream().filter(a -> a.status == AssignmentStatus.OFFERED).toList(),
                 open.stream().filter(a -> a.status == AssignmentStatus.ACCEPTED && a.scheduledFor == null).toList(),

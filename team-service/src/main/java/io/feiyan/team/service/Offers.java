@@ -68,6 +68,7 @@ public class Offers {
     /** The team takes the order, naming the volunteers it sends (its own) and, if it knows, when they come. */
     public Assignment accept(UUID orderId, String team, List<UUID> crew, Instant scheduledFor) {
         Assignment assignment = Assignment.lockedFor(orderId, team);
+        assignment.requireServedAlone("accept");
         assignment.requireTeamVolunteers(crew, "volunteerIds");
         outbox.publish(assignment.accept(crew, scheduledFor, Instant.now()));
         return assignment;
@@ -75,6 +76,7 @@ public class Offers {
 
     public Assignment decline(UUID orderId, String team, OrderDeclined.DeclineReason code, String reason) {
         Assignment assignment = Assignment.lockedFor(orderId, team);
+        assignment.requireServedAlone("decline");
         outbox.publish(assignment.decline(code, reason, Instant.now()));
         return assignment;
     }
