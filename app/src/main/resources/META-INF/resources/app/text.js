@@ -63,7 +63,7 @@ export const TEXT = {
     unattributed: '未署名', leadOnly: '只有队长可以接单和完成。',
     navActivities: '活动', activities: '本村已安排的集体活动', noActivities: '暂无已安排的活动',
     activity: '集体活动', residentsCount: n => `${n} 位居民`, notScheduled: '时间待定', place: c => placeZh(c),
-    addResident: '再加一位居民', chooseResident: '选择居民', joinsActivity: a => `加入集体活动：${a}`,
+    addResident: '再加一位居民', joinsActivity: a => `加入集体活动：${a}`,
     acceptAll: n => `接下全部 ${n} 单`, completeOnce: '完成服务（全部订单一次完成）', ordersOf: '这次活动的订单',
     failed: '出错了：', noConnection: '没有网络，请联网后再试。', done: '已保存',
     problems: {
@@ -158,7 +158,7 @@ export const TEXT = {
     mine: (t, s) => `Mine: ${t} hours, ${s} stars`, unattributed: 'Not named', leadOnly: 'Only the team lead accepts and completes.',
     navActivities: 'Activities', activities: "The village's planned activities", noActivities: 'No activity planned',
     activity: 'Activity', residentsCount: n => `${n} ${n === 1 ? 'resident' : 'residents'}`, notScheduled: 'Time to be agreed',
-    place: c => placeEn(c), addResident: 'Add a resident', chooseResident: 'Choose a resident',
+    place: c => placeEn(c), addResident: 'Add a resident',
     joinsActivity: a => `Joins the activity: ${a}`, acceptAll: n => `Accept all ${n} orders`,
     completeOnce: 'Complete (every order at once)', ordersOf: 'Its orders',
     failed: 'Something went wrong: ', noConnection: 'No connection: try again once online.', done: 'Saved',
