@@ -1,6 +1,8 @@
 // Where the user is: the screen the address names (#/…), and the screens their roles offer in the menu; what a role
 // may not do is not offered.
 import { html } from '/feiyan/ui.js';
+import activities from './screens/activities.js';
+import activity from './screens/activity.js';
 import followUps from './screens/follow-ups.js';
 import hours from './screens/hours.js';
 import inbox from './screens/inbox.js';
@@ -17,6 +19,8 @@ import { $, leaveScreen, show } from './view.js';
 const SCREENS = [
   [/^#\/residents$/, residents], [/^#\/residents\/new$/, register],
   [/^#\/residents\/([\w-]+)$/, resident], [/^#\/order\/([\w-]+)\/([\w-]+)$/, order],
+  [/^#\/order\/([\w-]+)\/([\w-]+)\/([\w-]+)$/, order], [/^#\/activities$/, activities],
+  [/^#\/activity\/([\w-]+)$/, activity],
   [/^#\/orders$/, orders], [/^#\/orders\/([\w-]+)$/, orderDetail],
   [/^#\/follow-ups$/, followUps], [/^#\/inbox$/, inbox], [/^#\/work\/([\w-]+)$/, work],
   [/^#\/hours$/, hours]
@@ -25,7 +29,8 @@ const SCREENS = [
 /** The screens a user's roles offer, first the one they start on. */
 function tabs() {
   return [
-    ...(is('volunteer') ? [['#/residents', 'navResidents'], ['#/orders', 'navOrders'], ['#/follow-ups', 'navFollowUps']] : []),
+    ...(is('volunteer') ? [['#/residents', 'navResidents'], ['#/orders', 'navOrders'], ['#/follow-ups', 'navFollowUps'],
+      ['#/activities', 'navActivities']] : []),
     ...(is('resident') && state.claims.resident ? [['#/residents/' + state.claims.resident, 'orderForMe'], ['#/orders', 'navOrders']] : []),
     ...(is('team-member') ? [['#/inbox', 'navInbox'], ['#/hours', 'navHours']] : [])
   ];

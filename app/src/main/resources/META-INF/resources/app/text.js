@@ -4,6 +4,9 @@
 // a tier in each language's words: 村/镇/县, village/town/county
 const tierZh = tier => ({ VILLAGE: '村', TOWN: '镇', COUNTY: '县' })[tier] || '';
 const tierEn = tier => (tier || '').toLowerCase();
+// where an activity gathers, by its region code: a village has 12 digits, a town 9
+const placeZh = code => code ? `${String(code).length === 9 ? '镇' : '村'} ${code}` : '';
+const placeEn = code => code ? `${String(code).length === 9 ? 'town' : 'village'} ${code}` : '';
 
 export const TEXT = {
   zh: {
@@ -41,7 +44,9 @@ export const TEXT = {
       UNSERVED: () => '县里暂时没有队伍能接：等有空的队伍或工作人员安排',
       DECLINED: s => `${s.team} 未能接单：${({ NO_CAPACITY: '人手已满', OUTSIDE_OUR_SERVICE: '不在服务范围',
         RESIDENT_UNREACHABLE: '联系不上居民', OTHER: '其他原因' })[s.reason] || ''}`,
-      ACCEPTED: s => `${s.team} 已接单`, COMPLETED: s => `${s.team} 已完成，志愿服务 ${s.hours} 小时`,
+      ACCEPTED: s => `${s.team} 已接单${s.neighbours === undefined ? ''
+        : `：与 ${s.neighbours} 位邻居一起，在${placeZh(s.place)}${s.scheduledFor ? `，${s.scheduledFor}` : ''}`}`,
+      COMPLETED: s => `${s.team} 已完成，志愿服务 ${s.hours} 小时`,
       RATED: s => `评价 ${s.score} 分`, CANCELLED: () => '已取消', REJECTED: () => '未通过审核',
       REOPENED: () => '回访未解决，重新派单',
       CALL_REQUESTED: s => `调度员请村里值班的飞燕志愿者给居民打个电话：${s.note}` },
@@ -59,6 +64,10 @@ export const TEXT = {
     summary: '服务记录', contact: '联系居民', contactNote: '查看会记入审计日志。', deadline: '完成期限',
     hoursTitle: '志愿时长', teamMonth: t => `本队本月 ${t} 小时`, mine: (t, s) => `我累计 ${t} 小时，${s} 星`,
     unattributed: '未署名', leadOnly: '只有队长可以接单和完成。',
+    navActivities: '活动', activities: '本村已安排的集体活动', noActivities: '暂无已安排的活动',
+    activity: '集体活动', residentsCount: n => `${n} 位居民`, notScheduled: '时间待定', place: c => placeZh(c),
+    addResident: '再加一位居民', joinsActivity: a => `加入集体活动：${a}`,
+    acceptAll: n => `接下全部 ${n} 单`, completeOnce: '完成服务（全部订单一次完成）', ordersOf: '这次活动的订单',
     failed: '出错了：', noConnection: '没有网络，请联网后再试。', done: '已保存',
     problems: {
       'duplicate-order': '她已经有一个同样的订单在办理中。', 'duplicate-resident': '这位居民已经登记过。',
@@ -70,7 +79,10 @@ export const TEXT = {
       'unknown-project': '没有这个服务项目。', 'unknown-resident': '没有这位居民。', 'no-menu': '本月还没有菜单。',
       'not-a-team-volunteer': '这位志愿者不是本队的。', 'internal-error': '系统出错了，请稍后再试。',
       'no-village-team': '本村还没有飞燕队伍，不能记录当场解决，请正常下单。',
-      'not-a-registered-volunteer': '你的账号没有登记在志愿者名册里，时长无处记录。' },
+      'not-a-registered-volunteer': '你的账号没有登记在志愿者名册里，时长无处记录。',
+      'in-an-activity': '这个订单属于一次集体活动，请在活动里一起接单或完成。', 'activity-state': '这次活动的状态已经变了，请刷新。',
+      'unknown-activity': '这次活动已经结束或取消了。', 'activity-of-another-project': '这次活动不是这个服务项目。',
+      'hours-too-few-to-share': '时长太少，不够分到每个订单（每单至少 0.01 小时）。' },
     reasons: [
       [/^is required$/, '必须填写'], [/^is longer than (\d+) characters$/, '不能超过 $1 个字'],
       [/^is an 11-digit mobile number/, '应是 11 位手机号或带区号的座机号'],
@@ -79,12 +91,13 @@ export const TEXT = {
       [/^must be true: a volunteer orders only/, '需要居民本人同意才能代为下单'], [/^is from 1 to 5$/, '应是 1 到 5 分'],
       [/^was it solved\?$/, '请选择是否解决'], [/^names each volunteer and their hours/, '每人时长应大于 0、不超过 24'],
       [/^is required, or servedBy/, '请填写谁服务了及时长'], [/^names each volunteer once$/, '每人只能选一次'],
-      [/^is a 12-digit village code$/, '应是 12 位村代码'], [/^is more than 0 and at most 24$/, '应大于 0、不超过 24'] ],
+      [/^is a 12-digit village code$/, '应是 12 位村代码'], [/^is more than 0 and at most 24$/, '应大于 0、不超过 24'],
+      [/^is for a ROUTINE or COMPLEX need/, '紧急的需求不等集体活动，请单独下单'] ],
     fields: { name: '姓名', phone: '手机号', idNumber: '身份证号', villageCode: '村', 'guardian.name': '监护人姓名',
       'guardian.phone': '监护人电话', residentConsent: '居民同意', description: '需求说明', category: '类别',
       urgency: '紧急程度', score: '满意度', solved: '是否解决', servedBy: '服务人员', reasonCode: '原因',
       reason: '说明', scheduledFor: '约定时间', preferredFrom: '希望时间', outcome: '回访结果',
-      'solvedOnTheSpot.hours': '用了几小时', solvedOnTheSpot: '当场解决' }
+      'solvedOnTheSpot.hours': '用了几小时', solvedOnTheSpot: '当场解决', activityId: '集体活动' }
   },
   en: {
     title: 'One tap and help comes', signIn: 'Sign in', signOut: 'Sign out',
@@ -128,7 +141,10 @@ export const TEXT = {
       UNSERVED: () => 'No team in the county can take it now: it waits for a team with room, or for an operator',
       DECLINED: s => `Declined by ${s.team}: ${({ NO_CAPACITY: 'no capacity', OUTSIDE_OUR_SERVICE: 'outside its service',
         RESIDENT_UNREACHABLE: 'resident unreachable', OTHER: 'other reason' })[s.reason] || ''}`,
-      ACCEPTED: s => `Accepted by ${s.team}`, COMPLETED: s => `Completed by ${s.team}, ${s.hours} volunteer hours`,
+      ACCEPTED: s => `Accepted by ${s.team}${s.neighbours === undefined ? ''
+        : `: with ${s.neighbours} ${s.neighbours === 1 ? 'neighbour' : 'neighbours'} in ${placeEn(s.place)}${s.scheduledFor
+          ? `, ${s.scheduledFor}` : ''}`}`,
+      COMPLETED: s => `Completed by ${s.team}, ${s.hours} volunteer hours`,
       RATED: s => `Rated ${s.score} of 5`, CANCELLED: () => 'Cancelled', REJECTED: () => 'Not accepted at review',
       REOPENED: () => 'Reported unresolved: to be served again',
       CALL_REQUESTED: s => `The dispatcher asks the village's 飞燕 volunteer on duty to call the resident: ${s.note}` },
@@ -147,6 +163,11 @@ export const TEXT = {
     hours: 'hours', summary: 'Service record', contact: 'Reach the resident', contactNote: 'Each look is audited.',
     deadline: 'Deliver by', hoursTitle: 'Volunteer hours', teamMonth: t => `The team this month: ${t} hours`,
     mine: (t, s) => `Mine: ${t} hours, ${s} stars`, unattributed: 'Not named', leadOnly: 'Only the team lead accepts and completes.',
+    navActivities: 'Activities', activities: "The village's planned activities", noActivities: 'No activity planned',
+    activity: 'Activity', residentsCount: n => `${n} ${n === 1 ? 'resident' : 'residents'}`, notScheduled: 'Time to be agreed',
+    place: c => placeEn(c), addResident: 'Add a resident',
+    joinsActivity: a => `Joins the activity: ${a}`, acceptAll: n => `Accept all ${n} orders`,
+    completeOnce: 'Complete (every order at once)', ordersOf: 'Its orders',
     failed: 'Something went wrong: ', noConnection: 'No connection: try again once online.', done: 'Saved',
     problems: {
       'duplicate-order': 'She has the same order open already.', 'duplicate-resident': 'This resident is registered already.',
@@ -159,11 +180,16 @@ export const TEXT = {
       'unknown-resident': 'No such resident.', 'no-menu': 'There is no menu this month.',
       'not-a-team-volunteer': 'That volunteer is not in the team.', 'internal-error': 'Something broke: try again later.',
       'no-village-team': 'The village has no 飞燕 team to record it with: place the order for a team instead.',
-      'not-a-registered-volunteer': 'Your account is not in the volunteer registry: the hours would go nowhere.' },
+      'not-a-registered-volunteer': 'Your account is not in the volunteer registry: the hours would go nowhere.',
+      'in-an-activity': 'This order is part of an activity: answer for the activity as a whole.',
+      'activity-state': 'The activity has moved on meanwhile.',
+      'unknown-activity': 'That activity has taken place or been called off.',
+      'activity-of-another-project': 'That activity is for another project.',
+      'hours-too-few-to-share': 'Too few hours to give each order at least 0.01.' },
     reasons: [],
     fields: { 'guardian.name': "guardian's name", 'guardian.phone': "guardian's phone", residentConsent: 'consent',
       idNumber: 'ID number', villageCode: 'village', reasonCode: 'reason', scheduledFor: 'agreed time',
       preferredFrom: 'preferred time', servedBy: 'who served', 'solvedOnTheSpot.hours': 'hours it took',
-      solvedOnTheSpot: 'solved on the spot' }
+      solvedOnTheSpot: 'solved on the spot', activityId: 'activity' }
   }
 };

@@ -15,20 +15,25 @@ import static io.feiyan.system.AccessMatrixIT.Who.VOLUNTEER;
 import static io.feiyan.system.AccessMatrixIT.Who.VOLUNTEER_ELSEWHERE;
 import static io.restassured.RestAssured.given;
 import static org.awaitility.Awaitility.await;
+import static org.hamcrest.Matchers.equalTo;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.feiyan.events.OrderAssigned;
+import io.feiyan.events.Tier;
 import io.feiyan.launcher.FeiyanService;
 import io.feiyan.servers.Identity;
 import io.feiyan.testkit.TestIdNumbers;
 import io.restassured.http.ContentType;
+import io.restassured.path.json.JsonPath;
 import java.io.InputStream;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
+import java.time.Instant;
 import java.time.YearMonth;
 import java.time.ZoneId;
 import java.util.ArrayList;
@@ -97,6 +102,10 @@ class AccessMatrixIT {
     private static String toAssign;
     private static String toEscalate;
     private static String volunteer;
+    private static String activityOffered;
+    private static String activityToAccept;
+    private static String activityToDecline;
+    private static String activityToComplete;
 
     /** One call of the matrix: an endpoint (as its OpenAPI names it), a request to it, who may make it. */
     record Call(FeiyanService service, String method, String template, String path, Supplier<String> body,
@@ -167,6 +176,13 @@ class AccessMatrixIT {
         for (String order : List.of(accepted, toComplete)) {
             act(order, "accept", null);
         }
+        activityOffered = activity("矩阵活动一", "13805391001");
+        activityToAccept = activity("矩阵活动二", "13805391002");
+        activityToDecline = activity("矩阵活动三", "13805391003");
+        activityToComplete = activity("矩阵活动四", "13805391004");
+        given().auth().oauth2(TOKENS.get(TEAM_LEAD))
+                .post(RunningFeiyan.url(FeiyanService.TEAM) + "/api/activities/" + activityToComplete + "/accept")
+                .then().statusCode(200);
         DemoCounty.as(DemoCounty.ZHAO_LI).contentType(ContentType.JSON)
                 .body(Map.of("orderId", rated, "score", 1, "solved", false))
                 .post(RunningFeiyan.url(FeiyanService.FEEDBACK) + "/api/ratings").then().statusCode(201);
@@ -307,6 +323,8 @@ class AccessMatrixIT {
                 get(FeiyanService.INTAKE, "/api/orders", "/api/orders?village=" + CHANGBULING,
                         EnumSet.of(RESIDENT, RESIDENT_ELSEWHERE, VOLUNTEER, TOWN_OPERATOR, COUNTY_OPERATOR)),
                 get(FeiyanService.INTAKE, "/api/orders/{id}", "/api/orders/" + offered, herReaders),
+                get(FeiyanService.INTAKE, "/api/activities", "/api/activities?village=" + CHANGBULING,
+                        EnumSet.of(RESIDENT, RESIDENT_ELSEWHERE, VOLUNTEER, TOWN_OPERATOR, COUNTY_OPERATOR)),
                 get(FeiyanService.INTAKE, "/api/orders/{id}/contact", "/api/orders/" + accepted + "/contact",
                         EnumSet.of(RESIDENT, VOLUNTEER, TEAM_MEMBER, TEAM_LEAD)),
                 write(FeiyanService.INTAKE, "POST", "/api/orders/{id}/cancel", "/api/orders/" + toCancel + "/cancel",
@@ -413,6 +431,17 @@ class AccessMatrixIT {
                 write(FeiyanService.TEAM, "POST", "/api/assignments/{orderId}/complete",
                         "/api/assignments/" + toComplete + "/complete", () -> json(Map.of("volunteerHours", 1)),
                         EnumSet.of(TEAM_LEAD)).succeedingFirst(),
+                get(FeiyanService.TEAM, "/api/activities/{activityId}", "/api/activities/" + activityOffered,
+                        union(CAVALRY, OPERATORS, EnumSet.of(ADMIN))),
+                write(FeiyanService.TEAM, "POST", "/api/activities/{activityId}/accept",
+                        "/api/activities/" + activityToAccept + "/accept", () -> "", EnumSet.of(TEAM_LEAD))
+                        .succeedingFirst(),
+                write(FeiyanService.TEAM, "POST", "/api/activities/{activityId}/decline",
+                        "/api/activities/" + activityToDecline + "/decline",
+                        () -> json(Map.of("reasonCode", "NO_CAPACITY")), EnumSet.of(TEAM_LEAD)).succeedingFirst(),
+                write(FeiyanService.TEAM, "POST", "/api/activities/{activityId}/complete",
+                        "/api/activities/" + activityToComplete + "/complete",
+                        () -> json(Map.of("volunteerHours", 2)), EnumSet.of(TEAM_LEAD)).succeedingFirst(),
 
                 // feedback: ratings, follow-ups, metrics
                 write(FeiyanService.FEEDBACK, "POST", "/api/ratings", "/api/ratings",
@@ -497,6 +526,28 @@ class AccessMatrixIT {
     private static void awaitOffered(String order) {
         await().atMost(WAIT).untilAsserted(() -> given().auth().oauth2(TOKENS.get(TEAM_LEAD))
                 .get(RunningFeiyan.url(FeiyanService.TEAM) + "/api/assignments/" + order).then().statusCode(200));
+    }
+
+    /**
+     * An activity of two opera orders of a new resident of Changbuling, offered to the cavalry: each order is given to
+     * it again naming the activity, as dispatch does when it groups orders into one visit.
+     */
+    private static String activity(String name, String phone) {
+        String neighbour = DemoCounty.registerResident(name, phone);
+        UUID activity = UUID.randomUUID();
+        for (String order : List.of(opera(neighbour), opera(neighbour))) {
+            awaitOffered(order);
+            JsonPath offer = given().auth().oauth2(TOKENS.get(TEAM_LEAD))
+                    .get(RunningFeiyan.url(FeiyanService.TEAM) + "/api/assignments/" + order)
+                    .then().extract().jsonPath();
+            RunningFeiyan.probe().publish(new OrderAssigned(UUID.fromString(order), "art-light-cavalry",
+                    Tier.valueOf(offer.getString("tier")), "culture-opera", Instant.parse(offer.getString("acceptBy")),
+                    Instant.parse(offer.getString("deadline")), null, null, Instant.now(), null, null, null, activity));
+        }
+        await().atMost(WAIT).untilAsserted(() -> given().auth().oauth2(TOKENS.get(TEAM_LEAD))
+                .get(RunningFeiyan.url(FeiyanService.TEAM) + "/api/activities/" + activity)
+                .then().statusCode(200).body("residents", equalTo(2)));
+        return activity.toString();
     }
 
     private static void act(String order, String action, Map<String, Object> body) {

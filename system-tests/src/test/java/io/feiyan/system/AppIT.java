@@ -6,10 +6,17 @@ import static org.hamcrest.Matchers.equalTo;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.feiyan.events.OrderAssigned;
+import io.feiyan.events.OrderPlaced;
+import io.feiyan.events.Tier;
+import io.feiyan.events.Topics;
 import io.feiyan.launcher.FeiyanService;
 import io.feiyan.servers.Identity;
+import io.feiyan.testkit.EventProbe;
 import io.feiyan.testkit.TestIdNumbers;
 import io.restassured.http.ContentType;
+import io.restassured.path.json.JsonPath;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -150,6 +157,96 @@ class AppIT {
 
         volunteer.click(By.id("sign-out"));
         volunteer.awaitLoginPage();
+    }
+
+    @Test
+    void aTeamLeadAnswersForAnActivityOnce_andAVolunteerAddsAResidentToIt_onPhones() throws Exception {
+        DemoCounty.awaitLoaded();
+        String app = RunningFeiyan.url(FeiyanService.INTAKE) + "/app/";
+        List<String> orders = List.of(opera("活动甲", "13805391011"), opera("活动乙", "13805391012"));
+        String activity = inOneActivity(orders);
+        String joining = DemoCounty.registerResident("活动丙", "13805391013");
+
+        try (Browser lead = Browser.open(390, 844)) {
+            // the lead: one offer for the two residents, accepted once with a crew
+            lead.openSignedOut(app);
+            lead.signInAsDemoUser("L-art-light-cavalry", app);
+            lead.inEnglish();
+            By card = By.cssSelector("#inbox-offered li[data-activity='" + activity + "']");
+            lead.awaitText(card, "2 residents");
+            violations.addAll(lead.seriousAccessibilityViolations());
+            lead.click(By.cssSelector("#inbox-offered li[data-activity='" + activity + "'] a"));
+            lead.awaitText(By.cssSelector("#accept button[type=submit]"), "Accept all 2 orders");
+            lead.awaitText(By.id("v-orders"), "village " + DemoCounty.CHANGBULING_VILLAGE);
+            lead.click(By.cssSelector("#accept [name=volunteerIds]"));
+            violations.addAll(lead.seriousAccessibilityViolations());
+            fitsTheSmallestPhone(lead, "an activity");
+            lead.click(By.cssSelector("#accept button[type=submit]"));
+            WebElement hours = await().atMost(Browser.WAIT).until(
+                    () -> lead.driver.findElements(By.cssSelector("#complete input[name=servedBy]")), l -> !l.isEmpty())
+                    .get(0);
+
+            // Zhao Li: the village's planned activity, a third resident found and ordered for in it
+            volunteer.openSignedOut(app);
+            volunteer.signInAsDemoUser("V-zhao-li", app);
+            volunteer.inEnglish();
+            volunteer.click(By.cssSelector("nav a[href='#/activities']"));
+            By planned = By.cssSelector("#activities li[data-activity='" + activity + "']");
+            volunteer.awaitText(planned, "2 residents");
+            check("planned activities");
+            volunteer.type(By.id("j-" + activity), "活动丙");
+            volunteer.click(By.cssSelector("#j-found-" + activity + " li[data-resident='" + joining + "'] a"));
+            volunteer.awaitText(By.cssSelector("main .meta"), "Joins the activity");
+            volunteer.click(By.id("o-consent"));
+            check("joining an activity");
+            volunteer.click(By.cssSelector("#order button[type=submit]"));
+            await().atMost(Browser.WAIT).until(() -> volunteer.driver.getCurrentUrl().contains("#/orders/"));
+            String joined = volunteer.driver.getCurrentUrl().replaceAll(".*#/orders/", "");
+            assertEquals(UUID.fromString(activity), EventProbe.payload(RunningFeiyan.probe().await(Topics.ORDERS_PLACED,
+                    EventProbe.keyed(joined), Browser.WAIT), OrderPlaced.class).joinActivity());
+
+            // the lead completes the activity once: both orders completed, their hours adding up to the three given
+            hours.sendKeys("3");
+            lead.click(By.cssSelector("#complete button[type=submit]"));
+            await().atMost(Browser.WAIT).until(() -> lead.driver.findElements(By.id("complete")).isEmpty());
+        }
+        volunteer.driver.navigate().to(app + "#/orders/" + orders.get(0));
+        volunteer.awaitText(By.cssSelector("#o-steps li[data-step=ACCEPTED]"), "with 1 neighbour in village");
+        check("an order of an activity");
+        float shared = 0;
+        for (String order : orders) {
+            shared += DemoCounty.as(DemoCounty.ADMIN).get(RunningFeiyan.url(FeiyanService.TEAM) + "/api/assignments/"
+                    + order).then().statusCode(200).body("status", equalTo("COMPLETED"))
+                    .extract().<Float>path("volunteerHours");
+        }
+        assertEquals(3.0f, shared, 0.001f);
+    }
+
+    /** An opera order of Zhao Li's for a new resident of Changbuling, offered to the cavalry; its id. */
+    private static String opera(String name, String phone) {
+        String order = DemoCounty.placeOrder(DemoCounty.ZHAO_LI, Map.of("residentId",
+                DemoCounty.registerResident(name, phone), "projectCode", "culture-opera", "urgency", "ROUTINE",
+                "residentConsent", true));
+        await().atMost(Browser.WAIT).untilAsserted(() -> DemoCounty.as(DemoCounty.ADMIN)
+                .get(RunningFeiyan.url(FeiyanService.TEAM) + "/api/assignments/" + order).then().statusCode(200));
+        return order;
+    }
+
+    /** The orders given to the cavalry again naming one activity, as dispatch does when it groups them; its id. */
+    private static String inOneActivity(List<String> orders) {
+        UUID activity = UUID.randomUUID();
+        for (String order : orders) {
+            JsonPath offer = DemoCounty.as(DemoCounty.ADMIN)
+                    .get(RunningFeiyan.url(FeiyanService.TEAM) + "/api/assignments/" + order)
+                    .then().extract().jsonPath();
+            RunningFeiyan.probe().publish(new OrderAssigned(UUID.fromString(order), offer.getString("teamCode"),
+                    Tier.valueOf(offer.getString("tier")), "culture-opera", Instant.parse(offer.getString("acceptBy")),
+                    Instant.parse(offer.getString("deadline")), null, null, Instant.now(), null, null, null, activity));
+        }
+        await().atMost(Browser.WAIT).untilAsserted(() -> DemoCounty.as(DemoCounty.ADMIN)
+                .get(RunningFeiyan.url(FeiyanService.TEAM) + "/api/activities/" + activity)
+                .then().statusCode(200).body("residents", equalTo(orders.size())));
+        return activity.toString();
     }
 
     @Test

@@ -3,9 +3,11 @@ package io.feiyan.team;
 import static io.feiyan.testkit.EventProbe.header;
 import static io.feiyan.testkit.EventProbe.keyed;
 import static io.feiyan.testkit.EventProbe.payload;
+import static org.hamcrest.Matchers.contains;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItem;
 import static org.hamcrest.Matchers.hasItems;
+import static org.hamcrest.Matchers.not;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import io.feiyan.events.CloudEvents;
@@ -47,7 +49,7 @@ class DirectoryTests {
                 .body("projectCodes", hasItem("dir-opera"));
 
         ConsumerRecord<String, String> project = probe.await(Topics.CATALOGUE_PROJECTS, keyed("dir-opera"), WAIT);
-        assertEquals(new ProjectUpdated("dir-opera", "Project dir-opera", "CULTURE", List.of(), true),
+        assertEquals(new ProjectUpdated("dir-opera", "Project dir-opera", "CULTURE", List.of(), true, 1, Tier.VILLAGE),
                 payload(project, ProjectUpdated.class));
 
         ConsumerRecord<String, String> team = probe.await(Topics.TEAMS_DIRECTORY, keyed("dir-troupe"), WAIT);
@@ -57,6 +59,30 @@ class DirectoryTests {
         assertEquals("/feiyan/team-service", header(team, CloudEvents.SOURCE));
         assertEquals("dir-troupe", header(team, CloudEvents.SUBJECT));
         assertEquals("1.0", header(team, CloudEvents.SPEC_VERSION));
+    }
+
+    @Test
+    void aProjectSaysHowManyResidentsOneVisitServesAndWhereTheyGather_publishedWithIt() {
+        Auth.asAdmin().contentType(ContentType.JSON)
+                .body(Map.of("name", "Quilt washing", "category", "DAILY_LIFE", "perVisit", 12, "gathersAt", "TOWN"))
+                .put("/api/projects/dir-quilts")
+                .then().statusCode(200).body("perVisit", equalTo(12)).body("gathersAt", equalTo("TOWN"));
+
+        ProjectUpdated published = payload(probe.await(Topics.CATALOGUE_PROJECTS, keyed("dir-quilts"), WAIT),
+                ProjectUpdated.class);
+        assertEquals(12, published.perVisit());
+        assertEquals(Tier.TOWN, published.gathersAt());
+    }
+
+    @Test
+    void aVisitServesFrom1To1000Residents_gatheredInAVillageOrATown() {
+        Auth.asAdmin().contentType(ContentType.JSON)
+                .body(Map.of("name", "Odd visit", "category", "CULTURE", "perVisit", 0, "gathersAt", "COUNTY"))
+                .put("/api/projects/dir-odd-visit")
+                .then().statusCode(400).contentType("application/problem+json")
+                .body("errors.field", contains("perVisit", "gathersAt"))
+                .body("errors.reason", contains("is from 1 to 1000", "is VILLAGE or TOWN"));
+        Auth.asAdmin().get("/api/projects").then().body("code", not(hasItem("dir-odd-visit")));
     }
 
     @Test

@@ -38,7 +38,8 @@ export default async function orderDetailScreen(id) {
 
 function stepWords(step) {
   const say = words().step[step.step];
-  return say ? say(step) : step.text;
+  // when the team comes, as the county's clocks show it
+  return say ? say({ ...step, scheduledFor: step.scheduledFor && when(step.scheduledFor) }) : step.text;
 }
 
 function orderActions(o) {

@@ -1,5 +1,6 @@
 // An order for a resident — a project of their menu, or something else in their own words — placed at once, or kept
-// on the phone until there is a connection (outbox.js); a 飞燕 volunteer may record a need solved on the spot.
+// on the phone until there is a connection (outbox.js); a 飞燕 volunteer may record a need solved on the spot, or add
+// the resident to a planned activity of the village (its id the third part of the address).
 import { html } from '/feiyan/ui.js';
 import { call } from '../api.js';
 import { formError, refuse } from '../forms.js';
@@ -11,25 +12,28 @@ import { $, back, show } from '../view.js';
 const CATEGORIES = ['DAILY_LIFE', 'ELDERLY_CARE', 'MEDICAL', 'CULTURE', 'EDUCATION', 'LEGAL_AID'];
 const URGENCIES = ['ROUTINE', 'URGENT', 'CRITICAL', 'COMPLEX'];
 
-export default async function orderScreen(residentId, code) {
+export default async function orderScreen(residentId, code, activityId) {
   const self = residentId === state.claims.resident;
   if (!knowsResident(residentId)) {
     const who = await call('intake', '/api/residents/' + residentId);
     if (who.ok) nameResident(residentId, who.body.name);
   }
   const other = code === 'other';
-  show(html`${back('#/residents/' + residentId)}<h2>${self ? t('orderForMe') : t('orderFor', residentName(residentId))}</h2>
+  // critical and urgent needs never wait for a group
+  const urgencies = activityId ? ['ROUTINE', 'COMPLEX'] : URGENCIES;
+  show(html`${back(activityId ? '#/activities' : '#/residents/' + residentId)}<h2>${self ? t('orderForMe')
+    : t('orderFor', residentName(residentId))}</h2>${activityId ? html`<p class="meta">${t('joinsActivity', project(code))}</p>` : ''}
     <form id="order" novalidate>
       ${other ? html`<label for="o-category">${t('category')}</label><select id="o-category" name="category">
           ${CATEGORIES.map(c => html`<option value="${c}">${t(c)}</option>`)}</select>`
         : html`<p><strong>${t('project')}：</strong>${project(code)}</p>`}
       <label for="o-description">${t('description')}</label>
       <textarea id="o-description" name="description" maxlength="4000" placeholder="${t('descriptionHint')}"></textarea>
-      <fieldset><legend>${t('urgency')}</legend>${URGENCIES.map(u => html`<label class="choice">
+      <fieldset><legend>${t('urgency')}</legend>${urgencies.map(u => html`<label class="choice">
         <input type="radio" name="urgency" value="${u}"${u === 'ROUTINE' ? ' checked' : ''}>${t(u)}</label>`)}</fieldset>
       <label for="o-when">${t('preferred')}</label><input id="o-when" name="preferredFrom" type="datetime-local">
       ${self ? '' : html`<label class="choice"><input type="checkbox" name="residentConsent" id="o-consent">${t('consent')}</label>`}
-      ${self || !state.claims.volunteer ? '' : html`<label class="choice"><input type="checkbox" id="o-spot" name="solvedOnTheSpot"
+      ${self || activityId || !state.claims.volunteer ? '' : html`<label class="choice"><input type="checkbox" id="o-spot" name="solvedOnTheSpot"
           aria-controls="o-spot-hours">${t('solvedHere')}</label>
         <div id="o-spot-hours" hidden><label for="o-hours">${t('spotHours')}</label>
           <input id="o-hours" name="solvedOnTheSpot.hours" type="number" inputmode="decimal" min="0.5" max="24" step="0.5"></div>`}
@@ -49,7 +53,8 @@ export default async function orderScreen(residentId, code) {
       ...(description ? { description } : {}),
       ...(self ? {} : { residentConsent: form.elements.residentConsent.checked }),
       ...(from ? { preferredFrom: from.toISOString(), preferredTo: new Date(from.getTime() + 2 * 3600_000).toISOString() } : {}),
-      ...(spotHours === null ? {} : { solvedOnTheSpot: { hours: spotHours } }) };
+      ...(spotHours === null ? {} : { solvedOnTheSpot: { hours: spotHours } }),
+      ...(activityId ? { activityId } : {}) };
     // what cannot be right is said here, before it waits on the phone for a connection
     const errors = [
       ...(other && !description ? [{ field: 'description', reason: 'is required' }] : []),

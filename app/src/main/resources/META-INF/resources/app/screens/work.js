@@ -42,7 +42,10 @@ export default async function workScreen(orderId) {
 function workActions(a, volunteers) {
   const actions = $('w-actions');
   const lead = is('team-lead');
-  if (a.status === 'OFFERED' && lead) {
+  if (a.activityId) {
+    // an order of an activity is answered for with its activity, once for all its residents
+    actions.innerHTML = html`<a class="button wide" href="#/activity/${a.activityId}">${t('activity')}</a>`;
+  } else if (a.status === 'OFFERED' && lead) {
     offerActions(actions, a, volunteers);
   } else if (a.status === 'ACCEPTED' && lead) {
     completeAction(actions, a, volunteers);

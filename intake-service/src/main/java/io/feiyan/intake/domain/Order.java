@@ -2,7 +2,10 @@ package io.feiyan.intake.domain;
 
 import io.feiyan.events.Channel;
 import io.feiyan.events.EventType;
+import io.feiyan.events.OrderAccepted;
+import io.feiyan.events.OrderAssigned;
 import io.feiyan.events.OrderCancelled;
+import io.feiyan.events.OrderEvent;
 import io.feiyan.events.OrderPlaced;
 import io.feiyan.events.TimeOrderedIds;
 import io.feiyan.events.Urgency;
@@ -57,6 +60,16 @@ public class Order extends PanacheEntityBase implements KeepsOrderTrace {
     /** For a need its 飞燕 volunteer met there and then: who (their registry id), and in how many hours. */
     public UUID solvedOnTheSpotBy;
     public BigDecimal solvedOnTheSpotHours;
+    /** The planned activity (one visit serving several residents) the order asked to join when placed; null for none. */
+    public UUID joinActivity;
+    /** The activity the order is served in, as the latest assignment or acceptance said; null when served alone. */
+    public UUID activityId;
+    /** The team serving that activity. */
+    public String activityTeam;
+    /** When the team comes, once it accepted saying so. */
+    public Instant scheduledFor;
+    /** When the assignment or acceptance that said so happened: an older one arriving late changes nothing. */
+    public Instant activitySince;
 
     @Override
     public String orderTrace() {
@@ -122,7 +135,29 @@ public class Order extends PanacheEntityBase implements KeepsOrderTrace {
     public OrderPlaced placedEvent() {
         return new OrderPlaced(id, residentId, projectCode, category, needsReview(), villageCode, urgency, channel,
                 volunteerId, preferredFrom, preferredTo, placedAt, solvedOnTheSpotBy == null ? null
-                        : new OrderPlaced.SolvedOnTheSpot(solvedOnTheSpotBy, solvedOnTheSpotHours));
+                        : new OrderPlaced.SolvedOnTheSpot(solvedOnTheSpotBy, solvedOnTheSpotHours), joinActivity);
+    }
+
+    /**
+     * Follows the team's side of the order from its assignment and acceptance: the activity it is served in (if any),
+     * the team, and when the team comes. The latest of them wins, whatever order they arrive in.
+     */
+    public void follow(OrderEvent event) {
+        if (event instanceof OrderAssigned assigned) {
+            serveIn(assigned.activityId(), assigned.teamCode(), null, assigned.assignedAt());
+        } else if (event instanceof OrderAccepted accepted) {
+            serveIn(accepted.activityId(), accepted.teamCode(), accepted.scheduledFor(), accepted.acceptedAt());
+        }
+    }
+
+    private void serveIn(UUID activity, String team, Instant scheduled, Instant at) {
+        if (activitySince != null && at.isBefore(activitySince)) {
+            return;
+        }
+        activityId = activity;
+        activityTeam = team;
+        scheduledFor = scheduled;
+        activitySince = at;
     }
 
     /** Withdraws the order; only one no team has accepted can be withdrawn. */

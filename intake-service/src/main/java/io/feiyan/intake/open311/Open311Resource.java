@@ -103,7 +103,7 @@ public class Open311Resource {
             boolean other = Open311Service.OTHER.equals(serviceCode);
             Order order = orderService.place(new PlaceOrder(resident, other ? null : serviceCode, other ? category : null,
                     description, addressId, urgency == null ? Urgency.ROUTINE : Urgency.valueOf(urgency), Channel.APP,
-                    null, null, null, null, null), idempotencyKey).order();
+                    null, null, null, null, null, null), idempotencyKey).order();
             Map<String, Object> created = new LinkedHashMap<>();
             created.put("service_request_id", order.id.toString());
             created.put("service_notice", "Received. Dispatch sends it to a team that can serve your village; follow it at "

@@ -30,5 +30,8 @@ public class OrderProgress {
         if (order != null && !order.takeStep(EventType.of(payload), payload.occurredAt())) {
             order.status = OrderStatus.of(history.typesOf(order.id));
         }
+        if (order != null) {
+            order.follow(payload);
+        }
     }
 }

@@ -70,13 +70,15 @@ public class OrderService {
      * needs the resident's consent; a phone order records the operator. {@code newNeed} places a second open
      * order for the same project on purpose.
      * {@code solvedOnTheSpot} records a need a volunteer of the resident's village met at once, with their hours.
+     * {@code activityId} asks to join a planned activity (one visit serving several residents) of the same project,
+     * as a 飞燕 volunteer adds a resident to the village's opera; dispatch honours it where it can.
      */
     public record PlaceOrder(UUID residentId, String projectCode, String category,
             @Size(max = MAX_DESCRIPTION, message = Reasons.LONGER) String description,
             @RegionCode(tier = Tier.VILLAGE) String villageCode,
             @NotNull(message = Reasons.REQUIRED) Urgency urgency, Channel channel, Boolean residentConsent,
             Instant preferredFrom, @Future(message = Reasons.FUTURE) Instant preferredTo, Boolean newNeed,
-            @Valid SolvedOnTheSpot solvedOnTheSpot) implements CrossChecked {
+            @Valid SolvedOnTheSpot solvedOnTheSpot, UUID activityId) implements CrossChecked {
         @Override
         public void crossCheck(Checks checks) {
             boolean freeText = projectCode == null;
@@ -85,7 +87,14 @@ public class OrderService {
                     .require(!freeText || description != null && !description.isBlank(), "description",
                             "says what is needed, when no project from the menu fits")
                     .require(preferredFrom == null || preferredTo == null || preferredFrom.isBefore(preferredTo),
-                            "preferredTo", "comes after preferredFrom");
+                            "preferredTo", "comes after preferredFrom")
+                    .require(activityId == null || !freeText, "activityId",
+                            "joins an activity of a project from the menu, not a need in the resident's words")
+                    .require(activityId == null || urgency == null || urgency == Urgency.ROUTINE
+                            || urgency == Urgency.COMPLEX, "activityId",
+                            "is for a ROUTINE or COMPLEX need: critical and urgent ones never wait for a group")
+                    .require(activityId == null || solvedOnTheSpot == null, "activityId",
+                            "joins no activity when the need was solved on the spot");
         }
     }
 
@@ -145,12 +154,16 @@ public class OrderService {
         if (request.projectCode() != null && solved == null && !Boolean.TRUE.equals(request.newNeed())) {
             refuseDuplicate(request);
         }
+        if (request.activityId() != null) {
+            requirePlannedActivity(request.activityId(), request.projectCode());
+        }
 
         Order order = Order.place(resident.id, village, new Order.Need(request.projectCode(), category,
                         blankToNull(request.description()), request.urgency(), request.preferredFrom(),
                         request.preferredTo()), channel, access.callerId(), Boolean.TRUE.equals(request.residentConsent()),
                 Instant.now());
         order.solvedOnTheSpot(solved);
+        order.joinActivity = request.activityId();
         order.traceparent = OrderTraces.current();
         order.idempotencyKey = idempotencyKey;
         order.persist();
@@ -190,6 +203,22 @@ public class OrderService {
                     .with("field", "projectCode");
         }
         return project.category;
+    }
+
+    /** An order may ask to join an activity intake knows as planned (its orders assigned or accepted), of its project. */
+    private static void requirePlannedActivity(UUID activityId, String projectCode) {
+        Order planned = Order.find("activityId = ?1 and status in ?2", activityId,
+                List.of(OrderStatus.ASSIGNED, OrderStatus.ACCEPTED)).firstResult();
+        if (planned == null) {
+            throw new Unprocessable("unknown-activity", "No such planned activity",
+                    "no activity " + activityId + " is planned: it may have taken place, or been called off")
+                    .with("field", "activityId");
+        }
+        if (!planned.projectCode.equals(projectCode)) {
+            throw new Unprocessable("activity-of-another-project", "The activity serves another project",
+                    "activity " + activityId + " serves " + planned.projectCode + ", not " + projectCode)
+                    .with("field", "projectCode");
+        }
     }
 
     private static void refuseDuplicate(PlaceOrder request) {

@@ -17,8 +17,11 @@ import io.feiyan.events.OrderRated;
 import io.feiyan.events.OrderRejected;
 import io.feiyan.events.OrderUnserved;
 import io.feiyan.events.OrderReopened;
+import io.feiyan.events.RegionCode;
 import io.feiyan.events.Tier;
 import io.feiyan.intake.domain.Order;
+import io.feiyan.intake.domain.OrderStatus;
+import io.feiyan.intake.domain.Project;
 import io.feiyan.intake.domain.Team;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
@@ -28,6 +31,7 @@ import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.util.List;
 import java.util.Locale;
+import java.util.UUID;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /** Tells an order's story in plain words, step by step, in the order things happened. */
@@ -35,10 +39,12 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 public class Timeline {
     private final OrderHistory history;
     private final DateTimeFormatter localTime;
+    private final DateTimeFormatter visitTime;
 
     Timeline(OrderHistory history, @ConfigProperty(name = "feiyan.time-zone") ZoneId zone) {
         this.history = history;
         this.localTime = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm xxx").withZone(zone);
+        this.visitTime = DateTimeFormatter.ofPattern("EEE d MMM HH:mm", Locale.ENGLISH).withZone(zone);
     }
 
     /**
@@ -46,15 +52,18 @@ public class Timeline {
      * facts the words are made of, for a client that tells the story in its user's language: the team (its name; the
      * names, comma-separated, of the teams an order is offered to at once), the tier (reached, for an escalation), the
      * volunteer hours, the score, and the reason's code (an escalation's, a decline's, a cancellation's; ASKED_AGAIN
-     * for a team asked again, OFFERED_AT_ONCE for an order offered to several teams at once), and an operator's note
-     * (what the village's volunteer is asked to call the resident about). A fact the step has not is left out.
+     * for a team asked again, OFFERED_AT_ONCE for an order offered to several teams at once); an operator's note
+     * (what the village's volunteer is asked to call the resident about); for an order accepted in an activity (one
+     * visit serving several residents), how many {@code neighbours} it serves besides, the {@code place} they gather
+     * at (a village or town code) and when the team comes ({@code scheduledFor}). A fact the step has not is left out.
      */
     @JsonInclude(JsonInclude.Include.NON_NULL)
     public record Entry(String step, Instant at, String text, String team, Tier tier, BigDecimal hours, Integer score,
-            String reason, String note) {
-        Entry(String step, Instant at, String text, String team, Tier tier, BigDecimal hours, Integer score,
+            String reason, String note, Integer neighbours, String place, Instant scheduledFor) {
+
+        public Entry(String step, Instant at, String text, String team, Tier tier, BigDecimal hours, Integer score,
                 String reason) {
-            this(step, at, text, team, tier, hours, score, reason, null);
+            this(step, at, text, team, tier, hours, score, reason, null, null, null, null);
         }
     }
 
@@ -84,8 +93,13 @@ public class Timeline {
             return new Entry(step, at, text, Team.nameOf(declined.teamCode()), null, null, null,
                     declined.reasonCode().name());
         }
+        if (event instanceof OrderAccepted accepted && accepted.activityId() != null) {
+            return new Entry(step, at, text, Team.nameOf(accepted.teamCode()), null, null, null, null, null,
+                    (int) neighbours(order, accepted.activityId()), placeOf(order), accepted.scheduledFor());
+        }
         if (event instanceof OrderAccepted accepted) {
-            return new Entry(step, at, text, Team.nameOf(accepted.teamCode()), null, null, null, null);
+            return new Entry(step, at, text, Team.nameOf(accepted.teamCode()), null, null, null, null, null, null,
+                    null, accepted.scheduledFor());
         }
         if (event instanceof OrderCompleted completed) {
             return new Entry(step, at, text, Team.nameOf(completed.teamCode()), null,
@@ -102,7 +116,7 @@ public class Timeline {
             return new Entry(step, at, text, null, null, null, null, cancelled.reason().name());
         }
         if (event instanceof OrderCallRequested requested) {
-            return new Entry(step, at, text, null, null, null, null, null, requested.note());
+            return new Entry(step, at, text, null, null, null, null, null, requested.note(), null, null, null);
         }
         return new Entry(step, at, text, null, null, null, null, null);
     }
@@ -165,7 +179,7 @@ public class Timeline {
             return "No team in the county can take it now: it waits for a team with room, or for an operator";
         }
         if (event instanceof OrderAccepted accepted) {
-            return "Accepted by " + Team.nameOf(accepted.teamCode());
+            return "Accepted by " + Team.nameOf(accepted.teamCode()) + together(order, accepted);
         }
         if (event instanceof OrderCompleted completed) {
             return "Completed by " + Team.nameOf(completed.teamCode()) + " with "
@@ -183,6 +197,31 @@ public class Timeline {
                     + (order.cancelNote == null ? "" : " (" + order.cancelNote + ")");
         }
         return "Rated " + ((OrderRated) event).score() + " of 5";
+    }
+
+    /** For an order accepted in an activity: with how many neighbours, where and when the team comes. */
+    private String together(Order order, OrderAccepted accepted) {
+        if (accepted.activityId() == null) {
+            return "";
+        }
+        String when = accepted.scheduledFor() == null ? "" : visitTime.format(accepted.scheduledFor());
+        long neighbours = neighbours(order, accepted.activityId());
+        String place = placeOf(order);
+        return ": with " + neighbours + (neighbours == 1 ? " neighbour" : " neighbours") + " in "
+                + (place.length() == 9 ? "town " : "village ") + place + (when.isEmpty() ? "" : ", " + when);
+    }
+
+    /** The other orders intake holds in the activity, those withdrawn left out. */
+    private static long neighbours(Order order, UUID activityId) {
+        return Order.count("activityId = ?1 and id <> ?2 and status <> ?3", activityId, order.id,
+                OrderStatus.CANCELLED);
+    }
+
+    /** Where the order's activity gathers: the resident's village, or their town for a project that gathers there. */
+    private static String placeOf(Order order) {
+        Project project = order.projectCode == null ? null : Project.findById(order.projectCode);
+        return project != null && project.gathersAt == Tier.TOWN
+                ? RegionCode.of(order.villageCode).at(Tier.TOWN).value() : order.villageCode;
     }
 
     private static String because(String note) {

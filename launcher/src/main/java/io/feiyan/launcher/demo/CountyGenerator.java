@@ -258,7 +258,8 @@ public final class CountyGenerator {
 
     private void put(CountyPlan.Project p) {
         put("/api/projects/" + p.code(), Map.of("name", p.name(), "category", p.category(),
-                "aimedAt", p.aimedAt(), "servedAt", p.servedAt()));
+                "aimedAt", p.aimedAt(), "servedAt", p.servedAt(), "perVisit", p.perVisit(),
+                "gathersAt", p.gathersAt()));
     }
 
     private void put(CountyPlan.Team t) {

@@ -1,8 +1,11 @@
 package io.feiyan.platform.directory;
 
 import io.feiyan.events.ProjectUpdated;
+import io.feiyan.events.Tier;
 import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
 import jakarta.persistence.Column;
+import jakarta.persistence.EnumType;
+import jakarta.persistence.Enumerated;
 import jakarta.persistence.Id;
 import jakarta.persistence.MappedSuperclass;
 import java.util.ArrayList;
@@ -26,6 +29,11 @@ public abstract class ProjectCopy extends PanacheEntityBase {
     @Column(columnDefinition = "text[]")
     public List<String> aimedAt = new ArrayList<>();
     public boolean active;
+    /** How many residents one visit can serve: 1, each alone. */
+    public int perVisit = 1;
+    /** Where the residents of one visit live: their village, or their town. */
+    @Enumerated(EnumType.STRING)
+    public Tier gathersAt = Tier.VILLAGE;
 
     /** Takes the project's latest state. */
     public void apply(ProjectUpdated update) {
@@ -34,5 +42,7 @@ public abstract class ProjectCopy extends PanacheEntityBase {
         category = update.category();
         aimedAt = update.aimedAt().stream().map(Enum::name).collect(Collectors.toCollection(ArrayList::new));
         active = update.active();
+        perVisit = update.residentsPerVisit();
+        gathersAt = update.gathersAtTier();
     }
 }

@@ -70,6 +70,8 @@ public class Assignment extends PanacheEntityBase implements KeepsOrderTrace {
     @JdbcTypeCode(SqlTypes.ARRAY)
     @Column(columnDefinition = "text[]")
     public List<String> declinedBy = new ArrayList<>();
+    /** The activity (one visit serving several residents) the order is served in; null when it is served alone. */
+    public UUID activityId;
 
     @Override
     public String orderTrace() {
@@ -151,6 +153,7 @@ public class Assignment extends PanacheEntityBase implements KeepsOrderTrace {
         assignment.declineReason = null;
         assignment.crew = new ArrayList<>();
         assignment.scheduledFor = null;
+        assignment.activityId = assigned.activityId();
         assignment.offeredTo = assigned.offeredTo() == null ? new ArrayList<>() : new ArrayList<>(assigned.offeredTo());
         assignment.declinedBy = new ArrayList<>();
     }
@@ -223,7 +226,7 @@ public class Assignment extends PanacheEntityBase implements KeepsOrderTrace {
         acceptedAt = now;
         crew = new ArrayList<>(volunteers);
         scheduledFor = scheduled;
-        return new OrderAccepted(orderId, teamCode, now);
+        return new OrderAccepted(orderId, teamCode, now, scheduled, activityId);
     }
 
     /** The team says no, and why; dispatch offers the order to another team. */
@@ -241,7 +244,7 @@ public class Assignment extends PanacheEntityBase implements KeepsOrderTrace {
         status = AssignmentStatus.COMPLETED;
         completedAt = now;
         volunteerHours = hours;
-        return new OrderCompleted(orderId, teamCode, hours, now);
+        return new OrderCompleted(orderId, teamCode, hours, now, activityId);
     }
 
     /** The order was withdrawn, or dispatch passed it on; only an offer not yet accepted is called off. */
@@ -259,6 +262,19 @@ public class Assignment extends PanacheEntityBase implements KeepsOrderTrace {
                 throw new Unprocessable("not-a-team-volunteer", "Not a volunteer of the team",
                         "volunteer " + id + " is not one of " + teamCode + "'s").with("field", field);
             }
+        }
+    }
+
+    /**
+     * Refuses to {@code act} (accept, decline, complete) on one order of an activity: the team answers for the
+     * activity as one, at /api/activities/{activityId}.
+     */
+    public void requireServedAlone(String act) {
+        if (activityId != null) {
+            throw new IllegalMove("in-an-activity", "The order is served in an activity",
+                    "order " + orderId + " is served in activity " + activityId + " with other residents' orders: "
+                            + act + " the activity, at /api/activities/" + activityId + "/" + act)
+                    .with("activityId", activityId);
         }
     }
 

@@ -29,8 +29,14 @@ public class Project extends PanacheEntityBase {
     @Enumerated(EnumType.STRING)
     public Tier servedAt;
     public boolean active = true;
+    /** How many residents one visit can serve: 1, each alone; an opera on the village square, many. */
+    public int perVisit = 1;
+    /** Where the residents of one visit live: their village, or their town. */
+    @Enumerated(EnumType.STRING)
+    public Tier gathersAt = Tier.VILLAGE;
 
     public ProjectUpdated toEvent() {
-        return new ProjectUpdated(code, name, category, aimedAt.stream().map(HouseholdTag::valueOf).toList(), active);
+        return new ProjectUpdated(code, name, category, aimedAt.stream().map(HouseholdTag::valueOf).toList(), active,
+                perVisit, gathersAt);
     }
 }

@@ -22,6 +22,8 @@ public class ServiceHours extends PanacheEntityBase {
     public String projectCode;
     public BigDecimal hours;
     public LocalDate servedOn;
+    /** The activity the hours were given in, once for all its orders (the line is on its first); null for one order. */
+    public UUID activityId;
 
     /** The primary key: order and volunteer. */
     public static class Key implements Serializable {

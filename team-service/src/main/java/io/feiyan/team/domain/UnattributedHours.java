@@ -19,4 +19,6 @@ public class UnattributedHours extends PanacheEntityBase {
     public String projectCode;
     public BigDecimal hours;
     public LocalDate servedOn;
+    /** The activity the hours were given in, once for all its orders (the line is on its first); null for one order. */
+    public UUID activityId;
 }

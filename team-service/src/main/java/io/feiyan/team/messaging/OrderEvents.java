@@ -6,6 +6,7 @@ import io.feiyan.events.OrderEscalated;
 import io.feiyan.events.OrderPlaced;
 import io.feiyan.platform.messaging.EventHandlers;
 import io.feiyan.platform.messaging.Inbox;
+import io.feiyan.team.service.Activities;
 import io.feiyan.team.service.MenuDemand;
 import io.feiyan.team.service.Offers;
 import io.feiyan.team.service.ServiceRecords;
@@ -26,10 +27,14 @@ public class OrderEvents {
     private final Inbox inbox;
     private final EventHandlers handlers;
 
-    OrderEvents(Inbox inbox, Offers offers, ServiceRecords serviceRecords, MenuDemand demand) {
+    OrderEvents(Inbox inbox, Offers offers, ServiceRecords serviceRecords, MenuDemand demand, Activities activities) {
         this.inbox = inbox;
         this.handlers = inbox.once(CHANNEL)
-                .on(OrderAssigned.class, event -> offers.record(event.payload()))
+                .on(OrderAssigned.class, event -> {
+                    offers.record(event.payload());
+                    // an order joining an activity the team has accepted joins the planned visit
+                    activities.joined(event.payload());
+                })
                 .on(OrderEscalated.class, event -> {
                     // an overdue delivery is the operators' to follow up: the team keeps the order
                     if (event.payload().reason() != OrderEscalated.EscalationReason.DEADLINE_PASSED) {

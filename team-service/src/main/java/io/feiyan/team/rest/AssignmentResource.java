@@ -13,6 +13,7 @@ import io.feiyan.platform.validation.CrossChecked;
 import io.feiyan.platform.validation.Reasons;
 import io.feiyan.team.domain.Assignment;
 import io.feiyan.team.domain.AssignmentStatus;
+import io.feiyan.team.service.Activities;
 import io.feiyan.team.service.Assignments;
 import io.feiyan.team.service.Offers;
 import io.feiyan.team.service.ServiceRecords;
@@ -44,12 +45,14 @@ public class AssignmentResource {
     private final Assignments assignments;
     private final Offers offers;
     private final ServiceRecords serviceRecords;
+    private final Activities activities;
     private final ObjectMapper json;
     private final Caller caller;
     private final Validator validator;
 
-    AssignmentResource(Assignments assignments, Offers offers, ServiceRecords serviceRecords, ObjectMapper json,
-            Caller caller, Validator validator) {
+    AssignmentResource(Assignments assignments, Offers offers, ServiceRecords serviceRecords, Activities activities,
+            ObjectMapper json, Caller caller, Validator validator) {
+        this.activities = activities;
         this.validator = validator;
         this.assignments = assignments;
         this.offers = offers;
@@ -119,11 +122,11 @@ public class AssignmentResource {
     public record AssignmentView(UUID orderId, String teamCode, Tier tier, String projectCode, Instant acceptBy,
             Instant deadline, AssignmentStatus status, Instant assignedAt, Instant acceptedAt, List<UUID> crew,
             Instant scheduledFor, Instant completedAt, BigDecimal volunteerHours, String summary,
-            OrderDeclined.DeclineReason declineCode, String declineReason, List<String> offeredTo) {
+            OrderDeclined.DeclineReason declineCode, String declineReason, List<String> offeredTo, UUID activityId) {
         static AssignmentView of(Assignment a) {
             return new AssignmentView(a.orderId, a.teamCode, a.tier, a.projectCode, a.acceptBy, a.deadline, a.status,
                     a.assignedAt, a.acceptedAt, a.crew, a.scheduledFor, a.completedAt, a.volunteerHours, a.summary,
-                    a.declineCode, a.declineReason, a.offeredTo.isEmpty() ? null : a.offeredTo);
+                    a.declineCode, a.declineReason, a.offeredTo.isEmpty() ? null : a.offeredTo, a.activityId);
         }
     }
 
@@ -146,22 +149,27 @@ public class AssignmentResource {
         return assignments.list(visibleTeam(team), status).stream().map(AssignmentView::of).toList();
     }
 
+    /** The orders served alone, by where they stand; and the activities, each one offer with its orders. */
     public record InboxView(List<AssignmentView> offered, List<AssignmentView> accepted,
-            List<AssignmentView> scheduled, List<AssignmentView> completed, List<WithdrawnOffer> withdrawn) {
+            List<AssignmentView> scheduled, List<AssignmentView> completed, List<WithdrawnOffer> withdrawn,
+            List<ActivityResource.ActivityView> activities) {
     }
 
     @GET
     @Path("/inbox")
     @Operation(summary = "A team's inbox", description = "New offers (by time left to accept), accepted orders, "
-            + "scheduled ones (by their time), the last 20 completed, and the last 20 offers made to several teams at "
-            + "once that another team took first (withdrawn, with takenBy).")
+            + "scheduled ones (by their time), and the last 20 completed, of the orders served alone; the last 20 offers "
+            + "made to several teams at once that another team took first (withdrawn, with takenBy); and the "
+            + "activities (one visit serving several residents), each one entry with its orders: open ones by time "
+            + "left to accept, then those completed lately.")
     @RolesAllowed({Roles.TEAM_MEMBER, Roles.OPERATOR, Roles.ADMIN})
     public InboxView inbox(@QueryParam("team") String team) {
         String whose = visibleTeam(team);
         new Validation().present(whose, "team").orThrow();
         Assignments.Inbox inbox = assignments.inbox(whose);
         return new InboxView(views(inbox.offered()), views(inbox.accepted()), views(inbox.scheduled()),
-                views(inbox.completed()), inbox.withdrawn().stream().map(WithdrawnOffer::of).toList());
+                views(inbox.completed()), inbox.withdrawn().stream().map(WithdrawnOffer::of).toList(),
+                activities.inbox(whose).stream().map(ActivityResource.ActivityView::of).toList());
     }
 
     @GET

@@ -3,12 +3,15 @@ package io.feiyan.team.rest;
 import io.feiyan.events.HouseholdTag;
 import io.feiyan.events.Tier;
 import io.feiyan.platform.security.Roles;
+import io.feiyan.platform.validation.OneOf;
 import io.feiyan.platform.validation.Reasons;
 import io.feiyan.team.domain.Project;
 import io.feiyan.team.service.DirectoryService;
 import io.quarkus.security.Authenticated;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.validation.Valid;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
@@ -31,19 +34,26 @@ public class ProjectResource {
         this.directory = directory;
     }
 
-    /** A project: its category, the households it is built for (none: everyone) and the tier that normally serves. */
+    private static final String PER_VISIT = "is from 1 to 1000";
+
+    /**
+     * A project: its category, the households it is built for (none: everyone), the tier that normally serves, how
+     * many residents one visit can serve (default 1: each alone) and where they live (VILLAGE, the default, or TOWN).
+     */
     public record ProjectRequest(
             @NotBlank(message = Reasons.REQUIRED) @Size(max = 200, message = Reasons.LONGER) String name,
             @NotBlank(message = Reasons.REQUIRED) @Pattern(regexp = Reasons.CATEGORY, message = Reasons.CATEGORY_REASON)
             String category,
-            List<HouseholdTag> aimedAt, Tier servedAt, Boolean active) {
+            List<HouseholdTag> aimedAt, Tier servedAt, Boolean active,
+            @Min(value = 1, message = PER_VISIT) @Max(value = 1000, message = PER_VISIT) Integer perVisit,
+            @OneOf({"VILLAGE", "TOWN"}) String gathersAt) {
     }
 
     public record ProjectView(String code, String name, String category, List<String> aimedAt, Tier servedAt,
-            boolean active) {
+            boolean active, int perVisit, Tier gathersAt) {
         static ProjectView of(Project project) {
             return new ProjectView(project.code, project.name, project.category, project.aimedAt, project.servedAt,
-                    project.active);
+                    project.active, project.perVisit, project.gathersAt);
         }
     }
 
@@ -70,6 +80,8 @@ public class ProjectResource {
                 : request.aimedAt().stream().distinct().map(Enum::name).collect(Collectors.toCollection(ArrayList::new));
         project.servedAt = request.servedAt();
         project.active = request.active() == null || request.active();
+        project.perVisit = request.perVisit() == null ? 1 : request.perVisit();
+        project.gathersAt = request.gathersAt() == null ? Tier.VILLAGE : Tier.valueOf(request.gathersAt());
         return ProjectView.of(directory.saveProject(project));
     }
 }

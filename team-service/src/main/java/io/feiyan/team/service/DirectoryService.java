@@ -87,6 +87,8 @@ public class DirectoryService {
         to.aimedAt = from.aimedAt;
         to.servedAt = from.servedAt;
         to.active = from.active;
+        to.perVisit = from.perVisit;
+        to.gathersAt = from.gathersAt;
         return to;
     }
 

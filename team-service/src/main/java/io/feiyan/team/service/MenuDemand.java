@@ -37,16 +37,17 @@ public class MenuDemand {
     public record ProjectOrdered(String projectCode, long orders, long towns) {
     }
 
-    /** Counts an order in the demand of its month and town. */
+    /** Counts an order in the demand of its month and town, keeping its village: where an activity of it gathers. */
     public void count(OrderPlaced placed) {
         entityManager.createNativeQuery("""
-                insert into demand (order_id, month, town_code, project_code, category) values (?1, ?2, ?3, ?4, ?5)
-                on conflict do nothing""")
+                insert into demand (order_id, month, town_code, project_code, category, village_code)
+                values (?1, ?2, ?3, ?4, ?5, ?6) on conflict do nothing""")
                 .setParameter(1, placed.orderId())
                 .setParameter(2, YearMonth.from(placed.placedAt().atZone(zone)).toString())
                 .setParameter(3, RegionCode.of(placed.villageCode()).at(Tier.TOWN).value())
                 .setParameter(4, placed.projectCode())
                 .setParameter(5, placed.category())
+                .setParameter(6, placed.villageCode())
                 .executeUpdate();
     }
 

@@ -72,6 +72,7 @@ public class Offers {
      */
     public Assignment accept(UUID orderId, String team, List<UUID> crew, Instant scheduledFor) {
         Assignment assignment = Assignment.lockedForAnswer(orderId, team);
+        assignment.requireServedAlone("accept");
         assignment.takeFor(team);
         assignment.requireTeamVolunteers(crew, "volunteerIds");
         Instant now = Instant.now();
@@ -82,6 +83,7 @@ public class Offers {
 
     public Assignment decline(UUID orderId, String team, OrderDeclined.DeclineReason code, String reason) {
         Assignment assignment = Assignment.lockedForAnswer(orderId, team);
+        assignment.requireServedAlone("decline");
         outbox.publish(assignment.declineBy(team, code, reason, Instant.now()));
         return assignment;
     }

@@ -46,6 +46,7 @@ public class ServiceRecords {
     public Assignment complete(UUID orderId, String team, List<Served> servedBy, String summary) {
         BigDecimal total = servedBy.stream().map(Served::hours).reduce(BigDecimal.ZERO, BigDecimal::add);
         Assignment assignment = Assignment.lockedFor(orderId, team);
+        assignment.requireServedAlone("complete");
         assignment.requireTeamVolunteers(servedBy.stream().map(Served::volunteerId).toList(), "servedBy");
         outbox.publish(assignment.complete(total, Instant.now()));
         assignment.summary = summary;
@@ -59,6 +60,7 @@ public class ServiceRecords {
      */
     public Assignment complete(UUID orderId, String team, BigDecimal volunteerHours) {
         Assignment assignment = Assignment.lockedFor(orderId, team);
+        assignment.requireServedAlone("complete");
         outbox.publish(assignment.complete(volunteerHours, Instant.now()));
         unattributed(assignment, volunteerHours);
         return assignment;
