@@ -30,7 +30,7 @@ import java.util.function.UnaryOperator;
  *                    [--villages 660] [--residents 15] [--out simulation-results] [--from-running FEEDBACK_URL]
  *                    [--decline 0.08] [--answer TIER=90m]... [--hours 7-21] [--days-off TIER=sat+sun|none]...
  *                    [--several N] [--several-for critical+urgent|none] [--activities on|off]
- *                    [--operator 30m|none] [--office 8-18] [--dispatch one-at-a-time]
+ *                    [--operator 30m|none] [--office 8-18] [--station 9|none] [--dispatch one-at-a-time]
  * </pre>
  *
  * {@code --from-running} takes the demand of a running system's month (by default the last one) from its feedback
@@ -105,6 +105,8 @@ public final class Simulate {
                         }
                         case "--operator" -> operator = value.equals("none") ? Operator.nobody()
                                 : operator.answering(duration("--operator", value));
+                        case "--station" -> operator = operator.stationAt(value.equals("none") ? -1
+                                : Integer.parseInt(value));
                         case "--office" -> {
                             int[] hours = hours(option, value);
                             operator = operator.inOffice(hours[0], hours[1]);
@@ -221,7 +223,8 @@ public final class Simulate {
                     + " [--capacity TEAM|all=N]... [--villages 660] [--residents 15] [--out simulation-results]"
                     + " [--from-running FEEDBACK_URL] [--decline 0.08] [--answer TIER=90m]... [--hours 7-21]"
                     + " [--days-off TIER=sat+sun|none]... [--several N] [--several-for critical+urgent|none]"
-                    + " [--activities on|off] [--operator 30m|none] [--office 8-18] [--dispatch one-at-a-time]");
+                    + " [--activities on|off] [--operator 30m|none] [--office 8-18] [--station 9|none]"
+                    + " [--dispatch one-at-a-time]");
             System.exit(2);
             return;
         }
