@@ -133,7 +133,7 @@ public final class Figures {
             out.append(line(row));
         }
         out.append(line(total));
-        out.append(String.format(Locale.ROOT, "%nserved at the lowest tier that had a capable team: %.1f %% (goal >= 85 %%)%n",
+        out.append(String.format(Locale.ROOT, "%nserved at the lowest tier that had a capable team: %.1f %% (goal >= 95 %%)%n",
                 100 * total.atLowestCapableTier()));
         out.append(String.format(Locale.ROOT, "deadlines passed without an escalation: %d (goal 0)%n",
                 total.missedNotEscalated()));
