@@ -34,14 +34,15 @@ class ActivityIT {
     private static final Identity VOLUNTEER = Identity.volunteer("V-activity", VILLAGE);
 
     @Test
-    void givenThreeNeighboursOrderingTheOpera_thenOneVisitServesThem_withItsHoursCountedOnce_andEachOrderRatedOnItsOwn() {
+    void givenThreeNeighboursOrderingTheOpera_thenOneVisitServesThem_itsHoursCountedOnce_eachOrderRatedOnItsOwn() {
         DemoCounty.awaitLoaded();
         List<String> residents = new ArrayList<>();
         List<String> orders = new ArrayList<>();
         for (int i = 0; i < 3; i++) {
             String resident = DemoCounty.as(VOLUNTEER).contentType(ContentType.JSON)
-                    .body(Map.of("name", "听戏老人" + i, "phone", "1380539700" + i, "idNumber", TestIdNumbers.next(),
-                            "villageCode", VILLAGE, "householdTags", List.of("EMPTY_NEST_ELDERLY")))
+                    .body(Map.of("name", "听戏老人" + i, "phone", "1380539700" + i, "idNumber",
+                            TestIdNumbers.next(), "villageCode", VILLAGE, "householdTags",
+                            List.of("EMPTY_NEST_ELDERLY")))
                     .post(RunningFeiyan.url(FeiyanService.INTAKE) + "/api/residents")
                     .then().statusCode(201).extract().<String>path("residentId");
             residents.add(resident);

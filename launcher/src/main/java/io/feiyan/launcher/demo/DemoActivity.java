@@ -147,17 +147,20 @@ public final class DemoActivity {
         return acted;
     }
 
-    /** Teams accept most offers at once and decline some for want of room. */
+    /** Teams accept most offers at once and decline some for want of room; an activity is answered once. */
     private int answerOffers() throws IOException, InterruptedException {
         int acted = 0;
+        Set<String> answered = new HashSet<>();
         for (JsonNode offer : send("GET", 8083, "/api/assignments?status=OFFERED", null, countyCentre())) {
             Map<String, String> lead = leadOf(offer.path("teamCode").asText());
-            String order = offer.path("orderId").asText();
+            String answer = answerable(offer);
+            if (!answered.add(answer)) {
+                continue;
+            }
             if (random.nextInt(100) < 15) {
-                exchange("POST", 8083, "/api/assignments/" + order + "/decline", Map.of("reasonCode", "NO_CAPACITY"),
-                        lead);
+                exchange("POST", 8083, answer + "/decline", Map.of("reasonCode", "NO_CAPACITY"), lead);
             } else {
-                exchange("POST", 8083, "/api/assignments/" + order + "/accept", null, lead);
+                exchange("POST", 8083, answer + "/accept", null, lead);
             }
             acted++;
         }
@@ -166,12 +169,23 @@ public final class DemoActivity {
 
     private int deliver() throws IOException, InterruptedException {
         int acted = 0;
+        Set<String> delivered = new HashSet<>();
         for (JsonNode accepted : send("GET", 8083, "/api/assignments?status=ACCEPTED", null, countyCentre())) {
-            exchange("POST", 8083, "/api/assignments/" + accepted.path("orderId").asText() + "/complete",
-                    Map.of("volunteerHours", 1 + random.nextInt(4)), leadOf(accepted.path("teamCode").asText()));
-            acted++;
+            String answer = answerable(accepted);
+            if (delivered.add(answer)) {
+                exchange("POST", 8083, answer + "/complete", Map.of("volunteerHours", 1 + random.nextInt(4)),
+                        leadOf(accepted.path("teamCode").asText()));
+                acted++;
+            }
         }
         return acted;
+    }
+
+    /** Where a team answers for an assignment: its activity's, when it is served in one, else its own. */
+    private static String answerable(JsonNode assignment) {
+        String activity = assignment.path("activityId").asText(null);
+        return activity != null ? "/api/activities/" + activity
+                : "/api/assignments/" + assignment.path("orderId").asText();
     }
 
     /** Most residents rate, mostly well; some never do. */
