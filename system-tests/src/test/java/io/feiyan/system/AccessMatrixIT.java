@@ -316,7 +316,7 @@ class AccessMatrixIT {
                 get(FeiyanService.INTAKE, "/api/residents/{id}/personal-data-reads",
                         "/api/residents/" + resident + "/personal-data-reads", EnumSet.of(RESIDENT, ADMIN)),
                 write(FeiyanService.INTAKE, "POST", "/api/orders", "/api/orders", () -> json(Map.of(
-                        "residentId", resident, "projectCode", "culture-opera", "urgency", "ROUTINE",
+                        "residentId", resident, "projectCode", "culture-opera", "urgency", "URGENT",
                         "residentConsent", true, "newNeed", true)), HER_PEOPLE).succeedingFirst(),
                 get(FeiyanService.INTAKE, "/api/orders", "/api/orders", EnumSet.of(RESIDENT, RESIDENT_ELSEWHERE,
                         VOLUNTEER, VOLUNTEER_ELSEWHERE, TOWN_OPERATOR, OTHER_TOWN_OPERATOR, COUNTY_OPERATOR)),
@@ -515,7 +515,7 @@ class AccessMatrixIT {
 
     private static String opera(String forResident) {
         return DemoCounty.placeOrder(DemoCounty.ZHAO_LI, Map.of("residentId", forResident, "projectCode", "culture-opera",
-                "urgency", "ROUTINE", "residentConsent", true, "newNeed", true));
+                "urgency", "URGENT", "residentConsent", true, "newNeed", true));
     }
 
     private static String need() {

@@ -32,6 +32,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.EnumMap;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -348,6 +349,13 @@ class FaultSuiteIT {
                 && !"PLACED".equals(query(FeiyanService.INTAKE, "select status from orders where id = ?", order));
     }
 
+    /** Where a team answers for an assignment: its activity's, when it is served in one, else its own. */
+    private static String answerable(JsonNode assignment) {
+        String activity = assignment.path("activityId").asText(null);
+        return activity != null ? "/api/activities/" + activity
+                : "/api/assignments/" + assignment.path("orderId").asText();
+    }
+
     /** The county centre approves what waits for review; teams answer offers and deliver; volunteers rate. */
     private void work() {
         Identity centre = DemoCounty.COUNTY_OPERATOR;
@@ -355,18 +363,22 @@ class FaultSuiteIT {
             call("POST", FeiyanService.DISPATCH, "/api/cases/" + c.path("orderId").asText() + "/approve", centre,
                     Map.of(), null);
         }
+        Set<String> answered = new HashSet<>();
         for (JsonNode offer : list(FeiyanService.TEAM, "/api/assignments?status=OFFERED")) {
             String team = offer.path("teamCode").asText();
-            String order = offer.path("orderId").asText();
             boolean decline = random.nextInt(100) < 10;
-            call("POST", FeiyanService.TEAM, "/api/assignments/" + order + (decline ? "/decline" : "/accept"),
-                    Identity.teamLead("L-" + team, team), decline ? Map.of("reasonCode", "NO_CAPACITY") : null,
-                    null);
+            if (answered.add(answerable(offer))) {
+                call("POST", FeiyanService.TEAM, answerable(offer) + (decline ? "/decline" : "/accept"),
+                        Identity.teamLead("L-" + team, team), decline ? Map.of("reasonCode", "NO_CAPACITY") : null,
+                        null);
+            }
         }
         for (JsonNode accepted : list(FeiyanService.TEAM, "/api/assignments?status=ACCEPTED")) {
             String team = accepted.path("teamCode").asText();
-            call("POST", FeiyanService.TEAM, "/api/assignments/" + accepted.path("orderId").asText() + "/complete",
-                    Identity.teamLead("L-" + team, team), Map.of("volunteerHours", 2), null);
+            if (answered.add(answerable(accepted))) {
+                call("POST", FeiyanService.TEAM, answerable(accepted) + "/complete",
+                        Identity.teamLead("L-" + team, team), Map.of("volunteerHours", 2), null);
+            }
         }
         for (JsonNode done : list(FeiyanService.TEAM, "/api/assignments?status=COMPLETED")) {
             String order = done.path("orderId").asText();
