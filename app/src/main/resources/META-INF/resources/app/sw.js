@@ -9,7 +9,7 @@ const BUILD = '@feiyan.app.build@';
 const SHELL = 'feiyan-app-shell-' + BUILD;
 const PAGE = './';
 const FILES = [PAGE, './app.js', './router.js', './api.js', './session.js', './names.js', './view.js', './forms.js',
-  './outbox.js', './text.js', './screens/residents.js', './screens/register.js', './screens/resident.js',
+  './answers.js', './outbox.js', './text.js', './screens/residents.js', './screens/register.js', './screens/resident.js',
   './screens/order.js', './screens/orders.js', './screens/order-detail.js', './screens/follow-ups.js',
   './screens/inbox.js', './screens/work.js', './screens/hours.js', './screens/activity.js',
   './screens/activities.js', './app.css', './manifest.webmanifest',

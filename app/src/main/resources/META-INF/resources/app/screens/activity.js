@@ -3,7 +3,7 @@
 // as the team sees any order (its need, from intake), and opens on its own screen.
 import { html } from '/feiyan/ui.js';
 import { call } from '../api.js';
-import { formError, refuse, submit, whyForm } from '../forms.js';
+import { acceptOrDecline, completeForm } from '../answers.js';
 import { loadProjects, project } from '../names.js';
 import { is, state, t, when } from '../session.js';
 import { $, back, live, show, statusBadge, tick } from '../view.js';
@@ -42,56 +42,13 @@ export default async function activityScreen(activityId) {
 function activityActions(v, volunteers) {
   const actions = $('v-actions');
   const lead = is('team-lead');
-  if (v.status === 'OFFERED' && lead) acceptOrDecline(actions, v, volunteers);
-  else if (v.status === 'ACCEPTED' && lead) completeOnce(actions, v, volunteers);
-  else actions.innerHTML = lead ? '' : html`<p class="meta">${t('leadOnly')}</p>`;
-}
-
-/** The activity's offer: accepted once with a crew and perhaps a time agreed, or declined with a reason. */
-function acceptOrDecline(actions, v, volunteers) {
-  const reasons = ['NO_CAPACITY', 'OUTSIDE_OUR_SERVICE', 'RESIDENT_UNREACHABLE', 'OTHER'];
-  const waiting = v.orders.filter(o => o.status === 'OFFERED').length;
-  actions.innerHTML = html`<form id="accept"><fieldset><legend>${t('crew')}</legend>${volunteers.map(p => html`<label class="choice">
-      <input type="checkbox" name="volunteerIds" value="${p.volunteerId}">${p.name}</label>`)}</fieldset>
-    <label for="v-when">${t('when')}</label><input id="v-when" name="scheduledFor" type="datetime-local">
-    ${formError()}<button type="submit" class="primary wide">${t('acceptAll', waiting)}</button></form>
-    ${whyForm('decline', ['reasonCode', 'declineReason', reasons], ['reason', 'reasonWords'])}`;
-  const accept = $('accept');
-  accept.onsubmit = event => {
-    event.preventDefault();
-    const scheduled = accept.elements.scheduledFor.value;
-    submit(accept, () => call('team', `/api/activities/${v.activityId}/accept`, { method: 'POST', body: {
-      volunteerIds: [...accept.querySelectorAll('[name=volunteerIds]:checked')].map(box => box.value),
-      scheduledFor: scheduled ? new Date(scheduled).toISOString() : null } }));
-  };
-  const decline = $('decline');
-  decline.onsubmit = event => {
-    event.preventDefault();
-    submit(decline, () => call('team', `/api/activities/${v.activityId}/decline`, { method: 'POST', body: {
-      reasonCode: decline.elements.reasonCode.value, reason: decline.elements.reason.value.trim() || null } }));
-  };
-}
-
-/** An accepted activity: completed once, naming who served and their hours; every order of it is completed. */
-function completeOnce(actions, v, volunteers) {
-  const name = id => (volunteers.find(p => p.volunteerId === id) || {}).name || id;
-  const crew = [...v.crew, ...volunteers.map(p => p.volunteerId).filter(id => !v.crew.includes(id))];
-  actions.innerHTML = html`<form id="complete"><fieldset><legend>${t('servedBy')}</legend>${crew.map(id => html`<div class="row">
-      <label for="h-${id}">${name(id)}</label>
-      <input id="h-${id}" name="servedBy" data-volunteer="${id}" type="number" inputmode="decimal" min="0"
-        max="24" step="0.5" placeholder="${t('hours')}"></div>`)}</fieldset>
-    <label for="v-summary">${t('summary')}</label><textarea id="v-summary" name="summary" maxlength="2000"></textarea>
-    ${formError()}<button type="submit" class="primary wide">${t('completeOnce')}</button></form>`;
-  const form = $('complete');
-  form.onsubmit = event => {
-    event.preventDefault();
-    const servedBy = [...form.querySelectorAll('[name=servedBy]')].filter(input => input.value)
-      .map(input => ({ volunteerId: input.dataset.volunteer, hours: Number(input.value) }));
-    if (!servedBy.length) {
-      return refuse(form, { body: { type: 'invalid-request', errors: [{ field: 'servedBy',
-        reason: 'names each volunteer and their hours, more than 0 and at most 24' }] } });
-    }
-    submit(form, () => call('team', `/api/activities/${v.activityId}/complete`, { method: 'POST',
-      body: { servedBy, summary: form.elements.summary.value.trim() || null } }));
-  };
+  const path = `/api/activities/${v.activityId}`;
+  if (v.status === 'OFFERED' && lead) {
+    const waiting = v.orders.filter(o => o.status === 'OFFERED').length;
+    acceptOrDecline(actions, path, volunteers, t('acceptAll', waiting), 'v');
+  } else if (v.status === 'ACCEPTED' && lead) {
+    completeForm(actions, path, v.crew, volunteers, t('completeOnce'), 'v');
+  } else {
+    actions.innerHTML = lead ? '' : html`<p class="meta">${t('leadOnly')}</p>`;
+  }
 }

@@ -2,7 +2,7 @@
 // and their hours; while it is accepted, the team may reach the resident (each look audited).
 import { html } from '/feiyan/ui.js';
 import { call, problem } from '../api.js';
-import { formError, refuse, submit, whyForm } from '../forms.js';
+import { acceptOrDecline, completeForm } from '../answers.js';
 import { loadProjects, project } from '../names.js';
 import { is, state, t, when, words } from '../session.js';
 import { $, back, live, show, tick } from '../view.js';
@@ -46,9 +46,9 @@ function workActions(a, volunteers) {
     // an order of an activity is answered for with its activity, once for all its residents
     actions.innerHTML = html`<a class="button wide" href="#/activity/${a.activityId}">${t('activity')}</a>`;
   } else if (a.status === 'OFFERED' && lead) {
-    offerActions(actions, a, volunteers);
+    acceptOrDecline(actions, `/api/assignments/${a.orderId}`, volunteers, t('accept'), 'a');
   } else if (a.status === 'ACCEPTED' && lead) {
-    completeAction(actions, a, volunteers);
+    completeForm(actions, `/api/assignments/${a.orderId}`, a.crew, volunteers, t('complete'), 's');
   } else {
     actions.innerHTML = lead ? '' : html`<p class="meta">${t('leadOnly')}</p>`;
   }
@@ -65,53 +65,4 @@ function workActions(a, volunteers) {
         : html`<p role="alert">${problem(result)}</p>`;
     };
   }
-}
-
-/** An offer: accepted with a crew and perhaps a time agreed, or declined with a reason. */
-function offerActions(actions, a, volunteers) {
-  const reasons = ['NO_CAPACITY', 'OUTSIDE_OUR_SERVICE', 'RESIDENT_UNREACHABLE', 'OTHER'];
-  actions.innerHTML = html`<form id="accept"><fieldset><legend>${t('crew')}</legend>${volunteers.map(v => html`<label class="choice">
-      <input type="checkbox" name="volunteerIds" value="${v.volunteerId}">${v.name}</label>`)}</fieldset>
-    <label for="a-when">${t('when')}</label><input id="a-when" name="scheduledFor" type="datetime-local">
-    ${formError()}<button type="submit" class="primary wide">${t('accept')}</button></form>
-    ${whyForm('decline', ['reasonCode', 'declineReason', reasons], ['reason', 'reasonWords'])}`;
-  const accept = $('accept');
-  accept.onsubmit = event => {
-    event.preventDefault();
-    const scheduled = accept.elements.scheduledFor.value;
-    submit(accept, () => call('team', `/api/assignments/${a.orderId}/accept`, { method: 'POST', body: {
-      volunteerIds: [...accept.querySelectorAll('[name=volunteerIds]:checked')].map(box => box.value),
-      scheduledFor: scheduled ? new Date(scheduled).toISOString() : null } }));
-  };
-  const decline = $('decline');
-  decline.onsubmit = event => {
-    event.preventDefault();
-    submit(decline, () => call('team', `/api/assignments/${a.orderId}/decline`, { method: 'POST', body: {
-      reasonCode: decline.elements.reasonCode.value, reason: decline.elements.reason.value.trim() || null } }));
-  };
-}
-
-/** An accepted order: completed naming who served and their hours. */
-function completeAction(actions, a, volunteers) {
-  const name = id => (volunteers.find(v => v.volunteerId === id) || {}).name || id;
-  // the crew named at acceptance first, then the rest of the team
-  const crew = [...a.crew, ...volunteers.map(v => v.volunteerId).filter(id => !a.crew.includes(id))];
-  actions.innerHTML = html`<form id="complete"><fieldset><legend>${t('servedBy')}</legend>${crew.map(id => html`<div class="row">
-      <label for="h-${id}">${name(id)}</label>
-      <input id="h-${id}" name="servedBy" data-volunteer="${id}" type="number" inputmode="decimal" min="0"
-        max="24" step="0.5" placeholder="${t('hours')}"></div>`)}</fieldset>
-    <label for="s-summary">${t('summary')}</label><textarea id="s-summary" name="summary" maxlength="2000"></textarea>
-    ${formError()}<button type="submit" class="primary wide">${t('complete')}</button></form>`;
-  const form = $('complete');
-  form.onsubmit = event => {
-    event.preventDefault();
-    const servedBy = [...form.querySelectorAll('[name=servedBy]')].filter(input => input.value)
-      .map(input => ({ volunteerId: input.dataset.volunteer, hours: Number(input.value) }));
-    if (!servedBy.length) {
-      return refuse(form, { body: { type: 'invalid-request', errors: [{ field: 'servedBy',
-        reason: 'names each volunteer and their hours, more than 0 and at most 24' }] } });
-    }
-    submit(form, () => call('team', `/api/assignments/${a.orderId}/complete`, { method: 'POST',
-      body: { servedBy, summary: form.elements.summary.value.trim() || null } }));
-  };
 }
