@@ -112,14 +112,8 @@ public class ActivityResource {
             + "another team's.")
     public ActivityView accept(@PathParam("activityId") UUID activityId, String body) throws JsonProcessingException {
         String team = leadsTeam();
-        // a bare POST accepts with no crew or time; a JSON body names them
-        Acceptance acceptance = body == null || body.isBlank() ? null : json.readValue(body, Acceptance.class);
-        if (acceptance != null) {
-            Validation.of(validator, acceptance).orThrow();
-        }
-        List<UUID> crew = acceptance == null || acceptance.volunteerIds() == null ? List.of() : acceptance.volunteerIds();
-        Instant when = acceptance == null ? null : acceptance.scheduledFor();
-        return ActivityView.of(activities.accept(activityId, team, crew, when));
+        Acceptance acceptance = Acceptance.read(body, json, validator);
+        return ActivityView.of(activities.accept(activityId, team, acceptance.crew(), acceptance.scheduledFor()));
     }
 
     @POST

@@ -111,6 +111,21 @@ public class AssignmentResource {
     /** An acceptance: the volunteers the team sends and, if it knows, when they come. Both may be left out. */
     public record Acceptance(List<UUID> volunteerIds, @Future(message = Reasons.FUTURE) Instant scheduledFor)
             implements CrossChecked {
+        /** The acceptance a request's body says, checked: a bare POST accepts with no crew or time. */
+        static Acceptance read(String body, ObjectMapper json, Validator validator) throws JsonProcessingException {
+            if (body == null || body.isBlank()) {
+                return new Acceptance(List.of(), null);
+            }
+            Acceptance acceptance = json.readValue(body, Acceptance.class);
+            Validation.of(validator, acceptance).orThrow();
+            return acceptance;
+        }
+
+        /** The volunteers it sends, none if it names none. */
+        List<UUID> crew() {
+            return volunteerIds == null ? List.of() : volunteerIds;
+        }
+
         @Override
         public void crossCheck(Checks checks) {
             checks.require(volunteerIds == null || volunteerIds.stream().allMatch(Objects::nonNull)
@@ -193,14 +208,8 @@ public class AssignmentResource {
             + "first to accept takes it; a later one gets 409 taken, naming the team in takenBy.")
     public AssignmentView accept(@PathParam("orderId") UUID orderId, String body) throws JsonProcessingException {
         String team = leadsTeam();
-        // a bare POST accepts with no crew or time; a JSON body names them
-        Acceptance acceptance = body == null || body.isBlank() ? null : json.readValue(body, Acceptance.class);
-        if (acceptance != null) {
-            Validation.of(validator, acceptance).orThrow();
-        }
-        List<UUID> crew = acceptance == null || acceptance.volunteerIds() == null ? List.of() : acceptance.volunteerIds();
-        Instant when = acceptance == null ? null : acceptance.scheduledFor();
-        return AssignmentView.of(offers.accept(orderId, team, crew, when));
+        Acceptance acceptance = Acceptance.read(body, json, validator);
+        return AssignmentView.of(offers.accept(orderId, team, acceptance.crew(), acceptance.scheduledFor()));
     }
 
     @POST
