@@ -1,6 +1,7 @@
-// The operators' live dispatch dashboard (dispatch's /dashboard): counts, the review queue, open assignments by time
-// left, waiting and unserved cases, recent escalations and declines, this month's dispatch quality; it follows the
-// cases' changes as they happen.
+// The operators' live dispatch dashboard (dispatch's /dashboard): the queue of cases that need a person, counts, the
+// review queue, open assignments by time left, waiting and unserved cases, recent escalations and declines, this
+// month's dispatch quality; it follows the cases' changes as they happen, and announces a critical or urgent case that
+// comes into the queue.
 import { problemWords as problem, signInWith } from '/feiyan/sign-in.js';
 import { dateTime, html, localeOf, monthIn, savedLanguage, saveLanguage, wordsOf } from '/feiyan/ui.js';
 
@@ -14,7 +15,15 @@ const TEXT = {
         signIn: '登录', signOut: '退出', signInHint: '请通过县里的统一身份认证登录。',
         refused: '登录已失效，请重新登录。', signInFailed: '登录未成功：', quality: '本月派单质量',
         qOrders: '本月订单', qVillage: '村里解决', qLowest: '在最低可服务层级解决', qAccepted: '接单用时（中位 / 90%）',
-        qMissed: '超期未完成（未上报）', qUnserved: '无队可派（最长等待）', qBusiest: '最忙的队（相对应得份额）' },
+        qMissed: '超期未完成（未上报）', qUnserved: '无队可派（最长等待）', qBusiest: '最忙的队（相对应得份额）',
+        queue: '需要人工处理', CRITICAL: '非常紧急', URGENT: '紧急', ROUTINE: '一般', COMPLEX: '复杂',
+        why: reason => ({ DECLINED_BY_ALL: '能接的队伍都已拒单', UNSERVED: '没有有空的队伍', DEADLINE_PASSED: '超过完成期限',
+          REVIEW_WAITING: '待审核太久' })[reason] || reason,
+        waited: age => `已等 ${age}`, handledBy: region => `由 ${region} 处理`, offer: '派给这个队',
+        offering: '提供这项服务的队伍（全县）', otherTeams: '本辖区其他队伍', declinedIt: '已拒单', pickTeam: '请选择队伍',
+        callNote: '请村里的飞燕志愿者问居民或告诉居民什么', call: '请志愿者打电话', needNote: '请写明要问或要告诉居民的话',
+        announce: (urgency, need, village, reason) => `${urgency}：${village} 的「${need}」需要人工处理——${reason}`,
+        notify: '🔔 桌面提醒', dismiss: '知道了', plainTitle: '飞燕 派单中心' },
   en: { title: 'Feiyan dispatch <small>飞燕 派单中心</small>', region: 'Region', tier: 'Tier', allTiers: 'All',
         VILLAGE: 'Village', TOWN: 'Town', COUNTY: 'County', review: 'Review queue', open: 'Open assignments',
         waiting: 'Waiting / unserved', recent: 'Recent escalations and declines', live: '● live', offline: '○ offline',
@@ -27,13 +36,24 @@ const TEXT = {
         quality: "This month's dispatch", qOrders: 'Orders this month', qVillage: 'Served in the village',
         qLowest: 'Served at the lowest capable tier', qAccepted: 'Time to accept (median / 90 %)',
         qMissed: 'Deadlines missed (not escalated)', qUnserved: 'Waited with no team (longest)',
-        qBusiest: 'Busiest team (against its fair share)' }
+        qBusiest: 'Busiest team (against its fair share)',
+        queue: 'Needs a person', CRITICAL: 'Critical', URGENT: 'Urgent', ROUTINE: 'Routine', COMPLEX: 'Complex',
+        why: reason => ({ DECLINED_BY_ALL: 'declined by every team that could take it', UNSERVED: 'no team with room',
+          DEADLINE_PASSED: 'deadline passed', REVIEW_WAITING: 'waiting for review too long' })[reason] || reason,
+        waited: age => `waiting ${age}`, handledBy: region => `for ${region}`, offer: 'Offer to this team',
+        offering: 'Teams offering it (whole county)', otherTeams: 'Other teams of the region', declinedIt: 'declined',
+        pickTeam: 'Pick a team', callNote: "What the village's 飞燕 volunteer is to ask or tell the resident",
+        call: 'Ask the volunteer to call', needNote: 'Say what to ask or tell the resident',
+        announce: (urgency, need, village, reason) => `${urgency}: "${need}" in ${village} needs a person: ${reason}`,
+        notify: '🔔 Desktop alerts', dismiss: 'Dismiss', plainTitle: 'Feiyan dispatch' }
 };
 // The page holds no data: every call carries the operator's bearer token, never put in a URL. The operator signs
 // in through the county's Keycloak (/feiyan/sign-in.js: authorization code with PKCE, the tokens in this tab's memory,
 // refreshed before they expire). The live stream is read with fetch(), as EventSource cannot send the token.
 const SIGN_IN = document.querySelector('meta[name="feiyan-sign-in"]').dataset;
-const state = { lang: savedLanguage(), snapshot: null, stream: null, retry: null };
+// queued: the ids of the cases in the queue as last shown, null until the first snapshot of a view (what a view holds
+// when it opens is no news)
+const state = { lang: savedLanguage(), snapshot: null, stream: null, retry: null, queued: null };
 const $ = id => document.getElementById(id);
 const t = wordsOf(TEXT, () => state.lang);
 const session = signInWith({ issuer: SIGN_IN.issuer, client: SIGN_IN.client, onEnded: () => signIn(t('refused')) });
@@ -47,6 +67,7 @@ function applyLanguage() {
     if (el.id !== 'live') el.innerHTML = t(el.dataset.i18n);
   });
   $('lang').textContent = state.lang === 'zh' ? 'English' : '中文';
+  showNotifyButton();
   $('live').textContent = t($('live').classList.contains('on') ? 'live' : 'offline');
   if (state.snapshot) render(state.snapshot);
   renderQuality();
@@ -77,11 +98,68 @@ function actions(c, kinds) {
   </div>`;
 }
 
+/** How long, in minutes, hours or days: '45 min', '3 h', '2 d'. */
+function age(iso) {
+  const minutes = Math.max(0, Math.floor((Date.now() - new Date(iso)) / 60000));
+  return minutes < 120 ? `${minutes} min` : minutes < 2880 ? `${Math.floor(minutes / 60)} h` : `${Math.floor(minutes / 1440)} d`;
+}
+
+function queueLine(c) {
+  return html`<li data-order="${c.orderId}" data-reason="${c.reason}" class="urgency-${c.urgency}">
+    <div><span class="reason-label">${t('why', c.reason)}</span> · <span class="urgency">${t(c.urgency)}</span> · ${c.projectCode || c.category}</div>
+    <div class="meta">${c.orderId} · ${c.villageCode} · <span class="age">${t('waited', age(c.since))}</span>${c.teamCode ? ' · ' + c.teamCode : ''} · ${t('handledBy', c.handledBy)}</div>
+    ${queueActions(c)}</li>`;
+}
+
+/**
+ * One step each, every step a group of its own in a row that wraps: offer it to a team the operator names — the
+ * county's teams offering its need, of any town, nearest first, then the region's others — and ask the village's
+ * 飞燕 volunteer to call the resident. An accepted case stays with its team: it can only be followed up by a call.
+ */
+function queueActions(c) {
+  const option = team => html`<option value="${team.code}">${team.name} (${t(team.tier)})${team.declined ? ' · ' + t('declinedIt') : ''}</option>`;
+  const offering = new Set(c.teams.map(team => team.code));
+  const others = state.snapshot.teams.filter(team => !offering.has(team.code));
+  return html`<div class="actions queue-actions">
+    ${c.status !== 'ACCEPTED' ? html`<div class="act offer"><select class="team" aria-label="${t('team')}"><option value="">${t('team')}…</option>
+      ${c.teams.length ? html`<optgroup label="${t('offering')}">${c.teams.map(option)}</optgroup>` : ''}
+      ${others.length ? html`<optgroup label="${t('otherTeams')}">${others.map(option)}</optgroup>` : ''}</select>
+      <button class="assign" data-act="assign">${t('offer')}</button></div>` : ''}
+    <div class="act call"><input class="note" placeholder="${t('callNote')}" aria-label="${t('callNote')}">
+      <button class="call" data-act="call-request">${t('call')}</button></div>
+  </div>`;
+}
+
+/** Announces the critical and urgent cases that came into the queue since it was last shown; drops those that left. */
+function announceArrivals(queue) {
+  const seen = state.queued;
+  state.queued = new Set(queue.map(c => c.orderId));
+  document.querySelectorAll('#announcements [data-announced]').forEach(box => {
+    if (!state.queued.has(box.dataset.announced)) box.remove();
+  });
+  if (!seen) return;
+  queue.filter(c => !seen.has(c.orderId) && (c.urgency === 'CRITICAL' || c.urgency === 'URGENT')).forEach(c => {
+    const words = t('announce', t(c.urgency), c.projectCode || c.category, c.villageCode, t('why', c.reason));
+    $('announcements').insertAdjacentHTML('afterbegin', String(html`<p class="announcement urgency-${c.urgency}"
+      role="alert" data-announced="${c.orderId}"><span>${words}</span>
+      <button type="button" class="dismiss">${t('dismiss')}</button></p>`));
+    if ('Notification' in window && Notification.permission === 'granted') {
+      new Notification(t('plainTitle'), { body: words, tag: c.orderId });
+    }
+  });
+}
+
+/** The browser's notifications are asked for on the operator's click, never on load: the button shows until then. */
+function showNotifyButton() {
+  $('notify').hidden = !('Notification' in window) || Notification.permission !== 'default' || $('board').hidden;
+}
+
 function list(id, items, line) {
   $(id).innerHTML = items.length ? html`${items.map(line)}` : html`<li class="empty">${t('none')}</li>`;
 }
 
 function render(s) {
+  list('queue', s.queue, queueLine);
   $('counts').innerHTML = html`${Object.entries(s.counts).map(([status, n]) =>
     html`<div class="count" data-count="${status}"><b>${n}</b><span>${t(status)}</span></div>`)}`;
   list('review', s.review, c => html`<li data-order="${c.orderId}">${caseLine(c)}${actions(c, ['approve', 'reject', 'assign'])}</li>`);
@@ -149,22 +227,30 @@ function viewQuery() {
   return query;
 }
 
+/** The operator is typing or choosing in the board: drawing it again now would lose what they have begun. */
+function typing() {
+  const active = document.activeElement;
+  return Boolean(active && active.closest('main') && active.matches('input, select'));
+}
+
 async function refresh() {
   if (!token()) return;
   // the month's figures follow the cases: asked 3 s after they last changed (feedback hears the same events)
   clearTimeout(state.qualitySoon);
   state.qualitySoon = setTimeout(quality, 3000);
-  const typing = document.activeElement && document.activeElement.closest('main') && document.activeElement.matches('input, select');
-  if (typing) { document.activeElement.addEventListener('blur', soon, { once: true }); return; } // keep what the operator is typing
   const response = await api('/api/dashboard?' + viewQuery());
   if (!response) return;
   if (!response.ok) { // a region outside the operator's, say: show why, and nothing of before
     notice(await problem(response));
     state.snapshot = null;
-    ['counts', 'review', 'open', 'unserved', 'recent'].forEach(id => $(id).innerHTML = '');
+    ['counts', 'queue', 'review', 'open', 'unserved', 'recent', 'announcements'].forEach(id => $(id).innerHTML = '');
+    state.queued = null;
     return;
   }
   state.snapshot = await response.json();
+  // a case that came into the queue is announced at once; the board is drawn again once the operator is done typing
+  announceArrivals(state.snapshot.queue);
+  if (typing()) { document.activeElement.addEventListener('blur', soon, { once: true }); return; }
   if (!$('region').value.trim()) $('region').value = state.snapshot.region; // the operator's own region
   notice('');
   render(state.snapshot);
@@ -237,8 +323,11 @@ function stopListening() {
 function signIn(reason) {
   stopListening();
   state.snapshot = null;
+  state.queued = null;
+  $('announcements').innerHTML = '';
   notice('');
   $('board').hidden = true;
+  $('notify').hidden = true;
   $('sign-out').hidden = true;
   $('who').textContent = '';
   $('sign-in').hidden = false;
@@ -254,6 +343,7 @@ function start() {
   $('board').hidden = false;
   $('sign-out').hidden = false;
   $('who').textContent = whoIs();
+  showNotifyButton();
   refresh();
   listen();
   quality();
@@ -265,24 +355,35 @@ $('sign-in').onsubmit = event => { event.preventDefault(); toLogin(); };
 $('sign-out').onclick = event => { event.preventDefault(); stopListening(); session.signOut(); };
 
 document.addEventListener('click', async event => {
+  const dismiss = event.target.closest('#announcements button.dismiss');
+  if (dismiss) { dismiss.closest('.announcement').remove(); return; }
   const button = event.target.closest('button[data-act]');
   if (!button) return;
   const item = button.closest('[data-order]');
+  const act = button.dataset.act;
   const reason = item.querySelector('.reason')?.value.trim() || null;
   const teamCode = item.querySelector('.team')?.value || null;
-  if ((button.dataset.act === 'reject' || button.dataset.act === 'escalate') && !reason) { alert(t('needReason')); return; }
+  const note = item.querySelector('.note')?.value.trim() || null;
+  if ((act === 'reject' || act === 'escalate') && !reason) { alert(t('needReason')); return; }
+  if (act === 'assign' && !teamCode) { alert(t('pickTeam')); return; }
+  if (act === 'call-request' && !note) { alert(t('needNote')); return; }
   button.disabled = true;
-  const response = await api(`/api/cases/${encodeURIComponent(item.dataset.order)}/${button.dataset.act}`, {
-    method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify({ reason, teamCode }) });
+  const response = await api(`/api/cases/${encodeURIComponent(item.dataset.order)}/${act}`, {
+    method: 'POST', headers: { 'Content-Type': 'application/json' },
+    body: JSON.stringify(act === 'call-request' ? { note } : { reason, teamCode }) });
   if (!response) return;
   if (!response.ok) { button.disabled = false; alert(await problem(response)); }
   soon();
 });
+$('notify').onclick = () => Notification.requestPermission().then(showNotifyButton);
 $('lang').onclick = () => { state.lang = state.lang === 'zh' ? 'en' : 'zh'; saveLanguage(state.lang); applyLanguage(); };
 ['region', 'tier'].forEach(id => $(id).onchange = () => {
   history.replaceState(null, '', '?' + viewQuery());
+  state.queued = null; // another view: what it holds is no news
   refresh();
 });
-setInterval(() => state.snapshot && render(state.snapshot), 30000); // time left ticks down
+setInterval(() => state.snapshot && !typing() && render(state.snapshot), 30000); // time left ticks down, ages up
+// a review comes into the queue by waiting, with no change to hear of: the snapshot is asked for every minute too
+setInterval(() => state.snapshot && soon(), 60000);
 applyLanguage();
 session.begin(start, refusal => signIn(t('signInFailed') + refusal), localeOf(state.lang));

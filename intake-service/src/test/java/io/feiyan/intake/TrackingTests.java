@@ -14,6 +14,7 @@ import static org.hamcrest.Matchers.startsWith;
 import io.feiyan.events.OrderAccepted;
 import io.feiyan.events.OrderApproved;
 import io.feiyan.events.OrderAssigned;
+import io.feiyan.events.OrderCallRequested;
 import io.feiyan.events.OrderCompleted;
 import io.feiyan.events.OrderDeclined.DeclineReason;
 import io.feiyan.events.OrderDeclined;
@@ -130,6 +131,22 @@ class TrackingTests {
                 .body("status", equalTo("ASSIGNED"))
                 .body("timeline[4].reason", equalTo("ASKED_AGAIN"))
                 .body("timeline[4].text", startsWith("No other team left: asked again of ")));
+    }
+
+    @Test
+    void givenAnOperatorAsksForACall_thenTheTimelineAsksTheVillagesVolunteer_andTheOrderStaysAsItWas() {
+        String orderId = placeProxyOrder(registerResident(CHANGBULING));
+        UUID id = UUID.fromString(orderId);
+        Instant t = Instant.now().plusSeconds(1);
+        probe.publish(new OrderUnserved(id, t));
+        probe.publish(new OrderCallRequested(id, CHANGBULING, "OP-county-1",
+                "no team can come this week: ask whether her son can drive her", t.plusSeconds(5)));
+        await().atMost(WAIT).untilAsserted(() -> Auth.volunteer().get("/api/orders/{id}", orderId).then()
+                .body("timeline.step", contains("PLACED", "UNSERVED", "CALL_REQUESTED"))
+                .body("timeline[2].text", equalTo("Operator OP-county-1 asks the village's 飞燕 volunteer on duty to "
+                        + "call the resident: no team can come this week: ask whether her son can drive her"))
+                .body("timeline[2].note", equalTo("no team can come this week: ask whether her son can drive her"))
+                .body("status", equalTo("PLACED")));
     }
 
     @Test

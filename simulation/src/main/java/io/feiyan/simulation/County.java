@@ -14,9 +14,11 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.EnumMap;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Properties;
 import java.util.Set;
@@ -51,13 +53,15 @@ public final class County {
     private final Map<String, Project> projects;
     private final List<Resident> residents;
     private final Map<Urgency, Duration> acceptWithin;
+    private final Dispatching dispatching;
 
     private County(Map<String, Team> teams, Map<String, Project> projects, List<Resident> residents,
-            Map<Urgency, Duration> acceptWithin) {
+            Map<Urgency, Duration> acceptWithin, Dispatching dispatching) {
         this.teams = teams;
         this.projects = projects;
         this.residents = residents;
         this.acceptWithin = acceptWithin;
+        this.dispatching = dispatching;
     }
 
     /** The county of the plan with this seed and size, its demo teams and settings read from the project's files. */
@@ -98,8 +102,8 @@ public final class County {
         for (CountyPlan.Resident r : plan.residents()) {
             residents.add(new Resident(residents.size(), r.villageCode(), r.householdTags()));
         }
-        return new County(teams, projects, List.copyOf(residents),
-                acceptWithin(projectRoot.resolve("dispatch-service/src/main/resources/application.properties")));
+        Properties dispatch = settings(projectRoot.resolve("dispatch-service/src/main/resources/application.properties"));
+        return new County(teams, projects, List.copyOf(residents), acceptWithin(dispatch), dispatching(dispatch));
     }
 
     /** The same county, with a team taken away (it is off for the month). */
@@ -107,7 +111,7 @@ public final class County {
         requireTeam(teamCode);
         Map<String, Team> fewer = new LinkedHashMap<>(teams);
         fewer.remove(teamCode);
-        return new County(fewer, projects, residents, acceptWithin);
+        return new County(fewer, projects, residents, acceptWithin, dispatching);
     }
 
     /** The same county, with a team able to hold this many orders at once. */
@@ -119,7 +123,17 @@ public final class County {
         Map<String, Team> changed = new LinkedHashMap<>(teams);
         changed.put(teamCode, new Team(team.code(), team.name(), team.tier(), team.regionCode(), team.projects(),
                 capacity));
-        return new County(changed, projects, residents, acceptWithin);
+        return new County(changed, projects, residents, acceptWithin, dispatching);
+    }
+
+    /** The same county, dispatch set otherwise. */
+    public County dispatching(Dispatching otherwise) {
+        return new County(teams, projects, residents, acceptWithin, otherwise);
+    }
+
+    /** How dispatch is set: offers to several, activities. */
+    public Dispatching dispatching() {
+        return dispatching;
     }
 
     private Team requireTeam(String code) {
@@ -164,23 +178,38 @@ public final class County {
         return RegionCode.of(villageCode).at(Tier.TOWN).value();
     }
 
-    private static Map<Urgency, Duration> acceptWithin(Path dispatchSettings) {
+    private static Properties settings(Path dispatchSettings) {
         Properties settings = new Properties();
         try (InputStream in = Files.newInputStream(dispatchSettings)) {
             settings.load(in);
         } catch (IOException e) {
             throw new UncheckedIOException("cannot read dispatch's settings " + dispatchSettings, e);
         }
+        return settings;
+    }
+
+    private static Map<Urgency, Duration> acceptWithin(Properties settings) {
         Map<Urgency, Duration> within = new EnumMap<>(Urgency.class);
         for (Urgency urgency : Urgency.values()) {
-            String key = "feiyan.dispatch.accept-within." + urgency.name().toLowerCase();
-            String value = settings.getProperty(key);
-            if (value == null) {
-                throw new IllegalStateException(dispatchSettings + " has no " + key);
-            }
-            within.put(urgency, Duration.parse("PT" + value.toUpperCase()));
+            within.put(urgency, Duration.parse("PT" + setting(settings, "accept-within."
+                    + urgency.name().toLowerCase(Locale.ROOT)).toUpperCase(Locale.ROOT)));
         }
         return within;
+    }
+
+    /** Dispatch's offers to several teams, as its settings say; similar needs grouped into activities. */
+    private static Dispatching dispatching(Properties settings) {
+        Set<Urgency> several = Arrays.stream(setting(settings, "offer-to-several.urgencies").split(","))
+                .map(String::trim).filter(name -> !name.isEmpty()).map(Urgency::valueOf).collect(Collectors.toSet());
+        return new Dispatching(several, Integer.parseInt(setting(settings, "offer-to-several.teams")), true);
+    }
+
+    private static String setting(Properties settings, String name) {
+        String value = settings.getProperty("feiyan.dispatch." + name);
+        if (value == null) {
+            throw new IllegalStateException("dispatch's settings have no feiyan.dispatch." + name);
+        }
+        return value.trim();
     }
 
     private static List<HouseholdTag> tags(JsonNode array) {

@@ -148,6 +148,7 @@ public final class Figures {
                         + "unserved (waiting for an operator or a team with room)%n", waiting.size(),
                 waiting.stream().filter(o -> month.clock().end() - o.need().at() < MonthClock.DAY).count(),
                 "day", waiting.stream().filter(o -> o.firstAssignedAt() < 0 || o.everUnserved()).count()));
+        out.append(activitiesAndQueue());
         out.append("\nbusiest teams against their peers (served / fair share):\n");
         loads.stream().filter(load -> load.fairShare() >= 5).limit(5).forEach(load -> out.append(String.format(
                 Locale.ROOT, "  %-28s %5d / %7.1f = %.2f x%n", load.team(), load.served(), load.fairShare(), load.ratio())));
@@ -159,6 +160,36 @@ public final class Figures {
                 .entrySet().stream().limit(5).forEach(e -> out.append(String.format(Locale.ROOT, "  %-28s %5d%n",
                         e.getKey(), e.getValue())));
         return out.toString();
+    }
+
+    /** What grouping, offers to several and the operators did. */
+    private String activitiesAndQueue() {
+        StringBuilder out = new StringBuilder();
+        Month.Visits county = month.visits().get(Tier.COUNTY);
+        int held = month.visits().values().stream().mapToInt(Month.Visits::held).sum();
+        int residents = month.visits().values().stream().mapToInt(Month.Visits::residents).sum();
+        out.append(String.format(Locale.ROOT, "activities held: %d, serving %d residents; a county team's visit"
+                        + " serves %.2f residents (%d of its visits activities)%n", held, residents,
+                countyResidentsPerVisit(), county.held()));
+        out.append(String.format(Locale.ROOT, "offers withdrawn (another team took the order first): %d%n",
+                month.offersWithdrawn()));
+        List<Long> waits = month.queueWaits();
+        out.append(String.format(Locale.ROOT, "operators' queue: %d cases entered, %d operator actions; waited in it"
+                        + " p50 %s, p90 %s, longest %s%n", waits.size(), month.operatorActions(),
+                duration(percentile(waits, 0.5)), duration(percentile(waits, 0.9)),
+                duration(waits.stream().mapToLong(Long::longValue).max().orElse(-1))));
+        return out.toString();
+    }
+
+    /**
+     * The residents a county team's visit serves: the activities county teams held this month and the orders they
+     * accepted to serve alone, each one visit, over the residents those visits serve.
+     */
+    public double countyResidentsPerVisit() {
+        long alone = month.outcomes().stream().filter(o -> o.servedAt() == Tier.COUNTY && !o.inActivity()).count();
+        Month.Visits held = month.visits().get(Tier.COUNTY);
+        long visits = alone + held.held();
+        return visits == 0 ? 0 : (double) (alone + held.residents()) / visits;
     }
 
     private Map<String, Long> count(Function<Month.Outcome, Stream<String>> what) {

@@ -1,6 +1,7 @@
 package io.feiyan.simulation;
 
 import io.feiyan.events.Tier;
+import io.feiyan.events.Urgency;
 import io.feiyan.launcher.demo.CountyPlan;
 import java.io.IOException;
 import java.net.URI;
@@ -18,6 +19,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Random;
 import java.util.Set;
+import java.util.function.UnaryOperator;
 
 /**
  * {@code deploy/simulate.sh}: a county month on a simulated clock, on dispatch's own routing rule; prints the month's
@@ -27,6 +29,8 @@ import java.util.Set;
  * deploy/simulate.sh [--seed N] [--month 2027-01] [--demand x2] [--without TEAM]... [--capacity TEAM|all=N]...
  *                    [--villages 660] [--residents 15] [--out simulation-results] [--from-running FEEDBACK_URL]
  *                    [--decline 0.08] [--answer TIER=90m]... [--hours 7-21] [--days-off TIER=sat+sun|none]...
+ *                    [--several N] [--several-for critical+urgent|none] [--activities on|off]
+ *                    [--operator 30m|none] [--office 8-18] [--dispatch one-at-a-time]
  * </pre>
  *
  * {@code --from-running} takes the demand of a running system's month (by default the last one) from its feedback
@@ -37,13 +41,16 @@ public final class Simulate {
 
     /** What the run is asked for. */
     record Options(long seed, YearMonth month, double demand, List<String> without, List<String> capacities,
-            int villages, int residentsPerVillage, Path out, Path root, URI fromRunning, Behaviour behaviour) {
+            int villages, int residentsPerVillage, Path out, Path root, URI fromRunning, Behaviour behaviour,
+            Operator operator, UnaryOperator<Dispatching> dispatching) {
 
         static Options parse(String... args) {
             long seed = 1;
             YearMonth month = null;
             URI fromRunning = null;
             Behaviour behaviour = Behaviour.defaults();
+            Operator operator = Operator.defaults();
+            UnaryOperator<Dispatching> dispatching = UnaryOperator.identity();
             double demand = 1;
             List<String> without = new ArrayList<>();
             List<String> capacities = new ArrayList<>();
@@ -70,15 +77,38 @@ public final class Simulate {
                         case "--root" -> root = Path.of(value);
                         case "--from-running" -> fromRunning = address(value);
                         case "--decline" -> behaviour = behaviour.declining(Double.parseDouble(value));
-                        case "--answer" -> behaviour = behaviour.answering(tier(option, value), duration(value));
+                        case "--answer" -> behaviour = behaviour.answering(tier(option, value),
+                                duration(option + " TIER=TIME,", value.substring(value.indexOf('=') + 1)));
                         case "--hours" -> {
-                            String[] hours = value.split("-", 2);
-                            if (hours.length != 2) {
-                                throw new IllegalArgumentException("--hours FROM-TO, such as 7-21, not " + value);
-                            }
-                            behaviour = behaviour.awake(Integer.parseInt(hours[0]), Integer.parseInt(hours[1]));
+                            int[] hours = hours(option, value);
+                            behaviour = behaviour.awake(hours[0], hours[1]);
                         }
                         case "--days-off" -> behaviour = behaviour.off(tier(option, value), days(value));
+                        case "--several" -> {
+                            int teams = Integer.parseInt(value);
+                            dispatching = dispatching.andThen(d -> d.offeringToSeveral(d.offerToSeveral(), teams))::apply;
+                        }
+                        case "--several-for" -> {
+                            Set<Urgency> urgencies = urgencies(value);
+                            dispatching = dispatching.andThen(d -> d.offeringToSeveral(urgencies, d.teams()))::apply;
+                        }
+                        case "--activities" -> {
+                            boolean on = onOrOff(option, value);
+                            dispatching = dispatching.andThen(d -> d.grouping(on))::apply;
+                        }
+                        case "--dispatch" -> {
+                            if (!value.equals("one-at-a-time")) {
+                                throw new IllegalArgumentException("--dispatch one-at-a-time, not " + value);
+                            }
+                            dispatching = d -> Dispatching.oneAtATime();
+                            operator = Operator.nobody();
+                        }
+                        case "--operator" -> operator = value.equals("none") ? Operator.nobody()
+                                : operator.answering(duration("--operator", value));
+                        case "--office" -> {
+                            int[] hours = hours(option, value);
+                            operator = operator.inOffice(hours[0], hours[1]);
+                        }
                         default -> throw new IllegalArgumentException("no option " + option);
                     }
                 } catch (NumberFormatException | DateTimeParseException e) {
@@ -94,7 +124,37 @@ public final class Simulate {
                 month = fromRunning != null ? YearMonth.now(COUNTY_TIME).minusMonths(1) : YearMonth.of(2027, 1);
             }
             return new Options(seed, month, demand, without, capacities, villages, residents, out, root, fromRunning,
-                    behaviour);
+                    behaviour, operator, dispatching);
+        }
+
+        /** The hours of {@code FROM-TO}, such as 7-21. */
+        private static int[] hours(String option, String value) {
+            String[] hours = value.split("-", 2);
+            if (hours.length != 2) {
+                throw new IllegalArgumentException(option + " FROM-TO, such as 7-21, not " + value);
+            }
+            return new int[] {Integer.parseInt(hours[0]), Integer.parseInt(hours[1])};
+        }
+
+        private static boolean onOrOff(String option, String value) {
+            if (!value.equals("on") && !value.equals("off")) {
+                throw new IllegalArgumentException(option + " on or off, not " + value);
+            }
+            return value.equals("on");
+        }
+
+        /** The urgencies of {@code critical+urgent}, or none. */
+        private static Set<Urgency> urgencies(String value) {
+            if (value.equals("none")) {
+                return Set.of();
+            }
+            Set<Urgency> urgencies = EnumSet.noneOf(Urgency.class);
+            for (String name : value.split("\\+")) {
+                urgencies.add(Arrays.stream(Urgency.values()).filter(u -> u.name().equalsIgnoreCase(name)).findFirst()
+                        .orElseThrow(() -> new IllegalArgumentException("--several-for URGENCIES, such as"
+                                + " critical+urgent or none, not " + value)));
+            }
+            return urgencies;
         }
 
         /** The tier of {@code TIER=...}. */
@@ -106,11 +166,10 @@ public final class Simulate {
             return Tier.valueOf(name);
         }
 
-        /** The duration of {@code TIER=20m} (minutes, hours or days). */
-        private static Duration duration(String value) {
-            String amount = value.substring(value.indexOf('=') + 1);
-            if (!amount.matches("\\d+[mhd]")) {
-                throw new IllegalArgumentException("--answer TIER=TIME, TIME such as 20m, 2h or 1d, not " + value);
+        /** The duration of {@code 20m} (minutes, hours or days). */
+        private static Duration duration(String option, String amount) {
+            if (!amount.matches("\\d+[mhd]") || amount.startsWith("0")) {
+                throw new IllegalArgumentException(option + " TIME, TIME such as 20m, 2h or 1d, not " + amount);
             }
             long n = Long.parseLong(amount.substring(0, amount.length() - 1));
             return switch (amount.charAt(amount.length() - 1)) {
@@ -161,7 +220,8 @@ public final class Simulate {
             System.err.println("usage: deploy/simulate.sh [--seed N] [--month 2027-01] [--demand x2] [--without TEAM]..."
                     + " [--capacity TEAM|all=N]... [--villages 660] [--residents 15] [--out simulation-results]"
                     + " [--from-running FEEDBACK_URL] [--decline 0.08] [--answer TIER=90m]... [--hours 7-21]"
-                    + " [--days-off TIER=sat+sun|none]...");
+                    + " [--days-off TIER=sat+sun|none]... [--several N] [--several-for critical+urgent|none]"
+                    + " [--activities on|off] [--operator 30m|none] [--office 8-18] [--dispatch one-at-a-time]");
             System.exit(2);
             return;
         }
@@ -177,7 +237,8 @@ public final class Simulate {
         System.out.printf("  %d teams, %d residents, %d orders in the month%n", county.teams().size(),
                 county.residents().size(), needs.size());
         System.out.printf("  %s%n", options.behaviour().describe());
-        Month.Result month = Month.simulate(county, options.behaviour(), clock, needs, random);
+        System.out.printf("  %s; %s%n", county.dispatching().describe(), options.operator().describe());
+        Month.Result month = Month.simulate(county, options.behaviour(), options.operator(), clock, needs, random);
         Figures figures = new Figures(month, county);
         String table = figures.table();
         System.out.println();
@@ -221,6 +282,7 @@ public final class Simulate {
 
     static County county(Options options) {
         County county = County.of(options.root(), options.seed(), options.villages(), options.residentsPerVillage());
+        county = county.dispatching(options.dispatching().apply(county.dispatching()));
         for (String team : options.without()) {
             county = county.without(team);
         }

@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.feiyan.events.Tier;
+import io.feiyan.launcher.demo.CountyPlan;
 import java.nio.file.Path;
 import java.time.DayOfWeek;
 import java.time.Duration;
@@ -65,6 +66,33 @@ class SimulationTest {
     }
 
     @Test
+    void activitiesOffersToSeveralAndTheOperators_serveMore_andOneAtATimeHasNoneOfThem() {
+        // the whole county: a tier with several teams offering one project is rare in a small one
+        County county = County.of(ROOT, 3, CountyPlan.FULL_VILLAGES, 15);
+        Month.Result asSet = month(county, 3, 1);
+        Random random = new Random(3);
+        List<Demand.Need> needs = Demand.defaults().needs(county, JANUARY, random);
+        Month.Result oneAtATime = Month.simulate(county.dispatching(Dispatching.oneAtATime()), Behaviour.defaults(),
+                Operator.nobody(), JANUARY, needs, random);
+
+        Month.Visits held = asSet.visits().values().stream().reduce((a, b) -> new Month.Visits(a.held() + b.held(),
+                a.residents() + b.residents())).orElseThrow();
+        assertTrue(held.residents() > held.held(), "some visit served several residents: " + held);
+        assertTrue(asSet.offersWithdrawn() > 0, "an urgent order taken by one of several teams");
+        assertTrue(asSet.operatorActions() > 0 && !asSet.queueWaits().isEmpty(), "the operators worked the queue");
+        assertTrue(notAccepted(asSet) < notAccepted(oneAtATime),
+                notAccepted(asSet) + " not accepted, against " + notAccepted(oneAtATime) + " one at a time");
+
+        assertTrue(oneAtATime.outcomes().stream().noneMatch(Month.Outcome::inActivity));
+        assertEquals(0, oneAtATime.offersWithdrawn());
+        assertEquals(0, oneAtATime.operatorActions());
+    }
+
+    private static long notAccepted(Month.Result month) {
+        return month.outcomes().stream().filter(o -> !o.accepted()).count();
+    }
+
+    @Test
     void aRunningSystemsDemandBecomesAsManyNeedsOfEachProjectInEachVillage_withoutWhatTheCountyLacks() {
         County county = County.of(ROOT, 3, 40, 15);
         String village = county.residents().get(0).villageCode();
@@ -110,6 +138,6 @@ class SimulationTest {
     private static Month.Result month(County county, long seed, double demand) {
         Random random = new Random(seed);
         List<Demand.Need> needs = Demand.defaults().times(demand).needs(county, JANUARY, random);
-        return Month.simulate(county, Behaviour.defaults(), JANUARY, needs, random);
+        return Month.simulate(county, Behaviour.defaults(), Operator.defaults(), JANUARY, needs, random);
     }
 }

@@ -348,6 +348,10 @@ class AccessMatrixIT {
                 get(FeiyanService.DISPATCH, "/api/cases", "/api/cases", OPERATORS),
                 get(FeiyanService.DISPATCH, "/api/cases/{orderId}", "/api/cases/" + offered,
                         EnumSet.of(TOWN_OPERATOR, COUNTY_OPERATOR)),
+                get(FeiyanService.DISPATCH, "/api/cases/queue", "/api/cases/queue", OPERATORS),
+                write(FeiyanService.DISPATCH, "POST", "/api/cases/{orderId}/call-request",
+                        "/api/cases/" + offered + "/call-request", () -> json(Map.of("note", "ask when she is home")),
+                        EnumSet.of(TOWN_OPERATOR, COUNTY_OPERATOR)),
                 write(FeiyanService.DISPATCH, "POST", "/api/cases/{orderId}/approve",
                         "/api/cases/" + toApprove + "/approve", () -> "{}", EnumSet.of(TOWN_OPERATOR, COUNTY_OPERATOR))
                         .succeedingFirst(),

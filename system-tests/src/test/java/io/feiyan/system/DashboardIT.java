@@ -172,8 +172,46 @@ class DashboardIT {
     }
 
 
+    @Test
+    void aCaseEveryTeamDeclinedComesIntoTheQueueWithoutAReload_isAnnounced_andLeavesOnceOfferedToANamedTeam() {
+        chromium.awaitLoginPage();
+        chromium.signIn("OP-county-centre", RunningFeiyan.system().keycloak().secrets().demoPassword());
+        await().atMost(WAIT).until(() -> browser.getCurrentUrl().startsWith(RunningFeiyan.url(FeiyanService.DISPATCH)));
+        chromium.inEnglish();
+        await().atMost(WAIT).until(() -> browser.findElement(By.id("live")).getText().contains("live"));
+        // the queue as the page opened it: what it held then is no news
+        await().atMost(WAIT).until(() -> !browser.findElements(By.cssSelector("#queue li")).isEmpty());
+        chromium.script("window.loadedOnce = 'yes'");
 
+        // urgent opera, which only the county's art light cavalry offers: its lead declines, no team is left
+        String resident = DemoCounty.registerResident("周奶奶", "13805397777");
+        String opera = DemoCounty.placeOrder(DemoCounty.ZHAO_LI, Map.of("residentId", resident,
+                "projectCode", "culture-opera", "urgency", "URGENT", "residentConsent", true));
+        String lead = DemoCounty.token(DemoCounty.CAVALRY_LEAD);
+        await().atMost(WAIT).until(() -> given().auth().oauth2(lead).contentType(ContentType.JSON)
+                .body(Map.of("reasonCode", "NO_CAPACITY"))
+                .post(RunningFeiyan.url(FeiyanService.TEAM) + "/api/assignments/" + opera + "/decline")
+                .statusCode() == 200);
 
+        // it comes into the operator's queue, with why, and being urgent is announced
+        By queued = By.cssSelector("#queue li[data-order='" + opera + "']");
+        chromium.awaitText(queued, "declined by every team that could take it");
+        chromium.awaitText(By.cssSelector("#announcements [data-announced='" + opera + "']"), "needs a person");
+
+        // the operator offers it to a team they name, the town's institute: it leaves the queue, and its announcement
+        await().atMost(WAIT).ignoreExceptionsInstanceOf(StaleElementReferenceException.class).until(() -> {
+            browser.findElement(By.cssSelector("#queue li[data-order='" + opera
+                    + "'] select.team option[value='quanyuan-institute']")).click();
+            browser.findElement(By.cssSelector("#queue li[data-order='" + opera + "'] button.assign")).click();
+            return true;
+        });
+        await().atMost(WAIT).until(() -> browser.findElements(queued).isEmpty()
+                && browser.findElements(By.cssSelector("#announcements [data-announced='" + opera + "']")).isEmpty());
+        DemoCounty.as(DemoCounty.COUNTY_OPERATOR).get(RunningFeiyan.url(FeiyanService.DISPATCH) + "/api/cases/" + opera)
+                .then().body("status", equalTo("ASSIGNED")).body("teamCode", equalTo("quanyuan-institute"));
+        awaitOnPage("open", opera, "Assigned");
+        assertEquals("yes", chromium.script("return window.loadedOnce"), "the page was never reloaded");
+    }
 
     /** Until the recent decisions show one of the kind for the order, with the detail exactly as given. */
     private static void awaitDecision(String orderId, String kind, String detail) {

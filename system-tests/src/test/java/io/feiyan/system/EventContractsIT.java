@@ -76,6 +76,11 @@ class EventContractsIT {
                 .contentType(ContentType.JSON).body(Map.of("reasonCode", "RESIDENT_UNREACHABLE"))
                 .post(RunningFeiyan.url(FeiyanService.TEAM) + "/api/assignments/" + advice + "/decline")
                 .statusCode() == 200);
+        // the town's operator asks the village's 飞燕 volunteer to call her about it
+        DemoCounty.as(DemoCounty.QUANYUAN_OPERATOR).contentType(ContentType.JSON)
+                .body(Map.of("note", "ask whether advice on the phone would do"))
+                .post(RunningFeiyan.url(FeiyanService.DISPATCH) + "/api/cases/" + advice + "/call-request")
+                .then().statusCode(200);
 
         // a need in the resident's words that review turns down
         String need = DemoCounty.placeOrder(DemoCounty.QUANYUAN_OPERATOR, Map.of("residentId", resident,
@@ -110,6 +115,7 @@ class EventContractsIT {
         probe.await(EventType.ORDER_REJECTED.topic(), keyed(need), WAIT);
         probe.await(EventType.ORDER_CANCELLED.topic(), keyed(checkUp), WAIT);
         probe.await(EventType.ORDER_UNSERVED.topic(), keyed(advice), WAIT);
+        probe.await(EventType.ORDER_CALL_REQUESTED.topic(), keyed(advice), WAIT);
     }
 
     @Test

@@ -10,6 +10,7 @@ import io.feiyan.simulation.Behaviour;
 import io.feiyan.simulation.County;
 import io.feiyan.simulation.Demand;
 import io.feiyan.simulation.Month;
+import io.feiyan.simulation.Operator;
 import io.feiyan.simulation.MonthClock;
 import io.feiyan.simulation.RunningDemand;
 import io.feiyan.servers.Identity;
@@ -56,7 +57,8 @@ class ReplayIT {
                 .limit(SLICE).toList();
         List<Demand.Need> replayed = IntStream.range(0, slice.size()).mapToObj(i -> new Demand.Need(i,
                 slice.get(i).resident(), slice.get(i).projectCode(), slice.get(i).urgency())).toList();
-        Month.Result simulated = Month.simulate(county, silentTeams(), clock, replayed, new Random(SEED));
+        Month.Result simulated = Month.simulate(county, silentTeams(), Operator.nobody(), clock, replayed,
+                new Random(SEED));
 
         List<String> expected = new ArrayList<>();
         List<String> actual = new ArrayList<>();

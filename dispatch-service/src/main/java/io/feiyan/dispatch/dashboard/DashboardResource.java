@@ -68,8 +68,9 @@ public class DashboardResource {
     @RolesAllowed(Roles.OPERATOR)
     @Operation(summary = "What the dashboard shows", description = "For operators, of their own region (from their "
             + "token) or a part of it, and optionally one tier: counts by state, the review queue, open assignments "
-            + "by time left, waiting and unserved cases, recent escalations and declines, and the teams to assign "
-            + "to. 403 forbidden for a region outside the operator's.")
+            + "by time left, waiting and unserved cases, recent escalations and declines, the teams to assign "
+            + "to, and the queue of cases that need a person (as GET /api/cases/queue). 403 forbidden for a region "
+            + "outside the operator's.")
     public DashboardService.Snapshot snapshot(
             @Parameter(description = "A county, town or village code in the operator's region; the operator's "
                     + "region when left out", example = "371322206") @QueryParam("region") String region,

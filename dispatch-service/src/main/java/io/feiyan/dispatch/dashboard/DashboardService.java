@@ -5,6 +5,8 @@ import io.feiyan.dispatch.domain.Decision;
 import io.feiyan.dispatch.domain.DispatchCase;
 import io.feiyan.dispatch.domain.Team;
 import io.feiyan.dispatch.rest.CaseResource.CaseView;
+import io.feiyan.dispatch.rest.CaseResource.QueuedView;
+import io.feiyan.dispatch.service.OperatorQueue;
 import io.feiyan.events.Tier;
 import io.quarkus.panache.common.Parameters;
 import io.quarkus.panache.common.Sort;
@@ -16,14 +18,24 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
-/** What an operator of a region sees: its cases by state, its review queue, open assignments, trouble. */
+/**
+ * What an operator of a region sees: its cases by state, its review queue, open assignments, trouble, and the queue
+ * of cases that need a person ({@link OperatorQueue}).
+ */
 @ApplicationScoped
 @Transactional
 public class DashboardService {
     private static final int RECENT = 30;
 
+    private final OperatorQueue queue;
+
+    DashboardService(OperatorQueue queue) {
+        this.queue = queue;
+    }
+
     public record Snapshot(String region, Tier tier, Instant at, Map<CaseStatus, Long> counts, List<CaseView> review,
-            List<CaseView> open, List<CaseView> unserved, List<DecisionView> recent, List<TeamChoice> teams) {
+            List<CaseView> open, List<CaseView> unserved, List<DecisionView> recent, List<TeamChoice> teams,
+            List<QueuedView> queue) {
     }
 
     public record DecisionView(UUID orderId, Decision.Kind kind, String detail, String actor, Instant at) {
@@ -60,12 +72,15 @@ public class DashboardService {
         List<DecisionView> recent = ids.isEmpty() ? List.of()
                 : Decision.<Decision>find("orderId in ?1 and kind in ?2", Sort.descending("decidedAt"), ids,
                         List.of(Decision.Kind.ESCALATED, Decision.Kind.DECLINED, Decision.Kind.TIMED_OUT,
-                                Decision.Kind.REJECTED, Decision.Kind.UNSERVED, Decision.Kind.REOPENED))
+                                Decision.Kind.REJECTED, Decision.Kind.UNSERVED, Decision.Kind.REOPENED,
+                                Decision.Kind.CALL_REQUESTED))
                         .page(0, RECENT).list().stream()
                         .map(d -> new DecisionView(d.orderId, d.kind, d.detail, d.actor, d.decidedAt)).toList();
         List<TeamChoice> teams = Team.<Team>list("active = true", Sort.by("tier").and("code")).stream()
                 .filter(t -> region.startsWith(t.regionCode) || t.regionCode.startsWith(region))
                 .map(t -> new TeamChoice(t.code, t.name, t.tier, t.regionCode)).toList();
-        return new Snapshot(region, tier, Instant.now(), counts, review, open, unserved, recent, teams);
+        Instant now = Instant.now();
+        List<QueuedView> queued = queue.of(region, tier, now).stream().map(q -> QueuedView.of(q, now)).toList();
+        return new Snapshot(region, tier, now, counts, review, open, unserved, recent, teams, queued);
     }
 }

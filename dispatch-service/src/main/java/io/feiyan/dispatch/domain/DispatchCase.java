@@ -70,6 +70,8 @@ public class DispatchCase extends PanacheEntityBase implements KeepsOrderTrace {
     public List<String> declinedBy = new ArrayList<>();
     /** No team, even at county, can take it now: it waits for an operator. */
     public boolean unserved;
+    /** When it last came to wait unserved (meaningful while {@link #unserved}). */
+    public Instant unservedSince;
     public String reviewReason;
     /** The region code of the station, institute or centre whose operators review the case. */
     public String reviewQueue;
@@ -201,6 +203,7 @@ public class DispatchCase extends PanacheEntityBase implements KeepsOrderTrace {
     /** No team in the county can take the case now: it waits for one to have room, or for an operator. */
     public OrderUnserved markUnserved(Instant now) {
         unserved = true;
+        unservedSince = now;
         updatedAt = now;
         return new OrderUnserved(orderId, now);
     }

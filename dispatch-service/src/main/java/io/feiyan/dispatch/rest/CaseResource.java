@@ -5,6 +5,7 @@ import io.feiyan.dispatch.domain.DispatchCase;
 import io.feiyan.dispatch.service.CaseCommands;
 import io.feiyan.dispatch.service.CaseQueries;
 import io.feiyan.dispatch.service.Operator;
+import io.feiyan.dispatch.service.OperatorQueue;
 import io.feiyan.events.Tier;
 import io.feiyan.events.Urgency;
 import io.feiyan.platform.observability.AboutOrder;
@@ -25,6 +26,7 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
@@ -45,11 +47,13 @@ import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
 public class CaseResource {
     private final CaseCommands commands;
     private final CaseQueries queries;
+    private final OperatorQueue queue;
     private final Caller caller;
 
-    CaseResource(CaseCommands commands, CaseQueries queries, Caller caller) {
+    CaseResource(CaseCommands commands, CaseQueries queries, OperatorQueue queue, Caller caller) {
         this.commands = commands;
         this.queries = queries;
+        this.queue = queue;
         this.caller = caller;
     }
 
@@ -61,6 +65,21 @@ public class CaseResource {
             return new CaseView(c.orderId, c.projectCode, c.category, c.villageCode, c.urgency, c.status, c.tier,
                     c.teamCode, c.acceptBy, c.deadline, c.passedBy, c.unserved, c.reviewReason, c.reviewQueue,
                     c.placedAt, c.assignedAt, c.updatedAt);
+        }
+    }
+
+    /**
+     * A case that needs a person (the operators' queue): why ({@link OperatorQueue.Reason}), since when and for how many
+     * minutes, whose region acts on it now, and the teams of the county offering its need, the nearest first.
+     */
+    public record QueuedView(UUID orderId, String projectCode, String category, String villageCode, Urgency urgency,
+            CaseStatus status, Tier tier, String teamCode, OperatorQueue.Reason reason, Instant since, long ageMinutes,
+            String handledBy, List<String> declinedBy, List<OperatorQueue.Offering> teams) {
+        public static QueuedView of(OperatorQueue.Queued queued, Instant now) {
+            DispatchCase c = queued.c();
+            return new QueuedView(c.orderId, c.projectCode, c.category, c.villageCode, c.urgency, c.status, c.tier,
+                    c.teamCode, queued.reason(), queued.since(), Duration.between(queued.since(), now).toMinutes(),
+                    c.handledBy(), c.declinedBy, queued.teams());
         }
     }
 
@@ -89,6 +108,22 @@ public class CaseResource {
         return queries.list(OperatorRegion.asked(caller, region), Validation.enumValue(CaseStatus.class, status,
                         "status"))
                 .stream().map(CaseView::of).toList();
+    }
+
+    @GET
+    @Path("/queue")
+    @Operation(summary = "The cases that need a person", description = "For operators: the cases of villages in "
+            + "their region, or in a part of it, that wait for a person — DECLINED_BY_ALL (unserved, every team that "
+            + "could take it declined), UNSERVED (no team with room), DEADLINE_PASSED (accepted, not delivered by its "
+            + "deadline), REVIEW_WAITING (in review longer than feiyan.dispatch.queue.review-after) — with since when, "
+            + "the most urgent first, then the longest waiting; each with the county's teams offering its need. 400 "
+            + "for a region that is no county, town or village code; 403 forbidden for one outside the operator's.")
+    public List<QueuedView> queue(
+            @Parameter(description = "A county, town or village code in the operator's region; the operator's "
+                    + "region when left out", example = "371322206") @QueryParam("region") String region) {
+        Instant now = Instant.now();
+        return queue.of(OperatorRegion.asked(caller, region), null, now).stream()
+                .map(queued -> QueuedView.of(queued, now)).toList();
     }
 
     @GET
@@ -151,6 +186,26 @@ public class CaseResource {
     public CaseView escalate(@PathParam("orderId") UUID orderId,
             @Valid @ConvertGroup(to = Action.Reasoned.class) @NotNull(message = Reasons.REQUIRED) Action action) {
         commands.escalate(orderId, operator(), action.reason());
+        return get(orderId);
+    }
+
+    /** What the village's 飞燕 volunteer is to ask or tell the resident. */
+    public record CallRequest(
+            @Size(max = 500, message = Reasons.LONGER) @NotBlank(message = Reasons.REQUIRED) String note) {
+    }
+
+    @POST
+    @Path("/{orderId}/call-request")
+    @Operation(summary = "Ask the village's volunteer to call the resident", description = "The village's 飞燕 "
+            + "volunteer on duty is asked to call the resident, the note saying what to ask or tell: OrderCallRequested, "
+            + "shown on the order's timeline; recorded among the case's decisions. The case does not change. For "
+            + "operators of a region the case's village lies in, while the case is open; 403 forbidden for others, "
+            + "409 for a case closed.")
+    @RequestBody(content = @Content(mediaType = MediaType.APPLICATION_JSON, examples = @ExampleObject(name = "call",
+            value = "{\"note\": \"no team can come this week: ask whether her son can drive her on Monday\"}")))
+    public CaseView requestCall(@PathParam("orderId") UUID orderId,
+            @Valid @NotNull(message = Reasons.REQUIRED) CallRequest request) {
+        commands.requestCall(orderId, operator(), request.note().strip());
         return get(orderId);
     }
 

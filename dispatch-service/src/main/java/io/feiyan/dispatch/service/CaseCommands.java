@@ -4,6 +4,7 @@ import io.feiyan.dispatch.domain.CaseStatus;
 import io.feiyan.dispatch.domain.DispatchCase;
 import io.feiyan.dispatch.domain.Team;
 import io.feiyan.events.OrderApproved;
+import io.feiyan.events.OrderCallRequested;
 import io.feiyan.events.OrderEscalated.EscalationReason;
 import io.feiyan.events.OrderRejected;
 import io.feiyan.platform.domain.NotAllowed;
@@ -19,7 +20,7 @@ import java.util.UUID;
 
 /**
  * What operators do to a case by hand: approve or reject it at review (审核), give it to a team of their choice, send
- * it up a tier. Each takes the case's row lock first, then checks that the case is the operator's to act on (its
+ * it up a tier, ask the village's volunteer to call the resident. Each takes the case's row lock first, then checks that the case is the operator's to act on (its
  * {@link DispatchCase#handledBy() region}), before it changes anything.
  */
 @ApplicationScoped
@@ -76,6 +77,27 @@ public class CaseCommands {
         approvedByActing(c, by);
         routing.escalated(c.escalate(EscalationReason.OPERATOR, by.id(), note, Instant.now()));
         routing.route(c, Routing.Move.ROUTE, null);
+        routing.changed(c);
+    }
+
+    /**
+     * An operator asks the village's 飞燕 volunteer on duty to call the resident, saying what to ask or tell: for an
+     * open case whose village lies in the operator's region. The case itself does not change.
+     */
+    public void requestCall(UUID orderId, Operator by, String note) {
+        DispatchCase c = DispatchCase.findById(orderId, LockModeType.PESSIMISTIC_WRITE);
+        if (c == null) {
+            throw new NotFound("case", orderId);
+        }
+        if (!by.covers().test(c.villageCode)) {
+            throw new NotAllowed("the case's village " + c.villageCode + " is outside your region");
+        }
+        if (!c.status.isOpen()) {
+            throw c.cannotBe("followed up by a call");
+        }
+        OrderCallRequested requested = new OrderCallRequested(c.orderId, c.villageCode, by.id(), note, Instant.now());
+        outbox.publish(requested);
+        DecisionLog.callRequested(requested);
         routing.changed(c);
     }
 

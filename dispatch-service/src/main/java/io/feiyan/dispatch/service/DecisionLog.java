@@ -4,6 +4,7 @@ import io.feiyan.dispatch.domain.Decision;
 import io.feiyan.dispatch.domain.Decision.Kind;
 import io.feiyan.events.OrderApproved;
 import io.feiyan.events.OrderAssigned;
+import io.feiyan.events.OrderCallRequested;
 import io.feiyan.events.OrderDeclined;
 import io.feiyan.events.OrderEscalated;
 import io.feiyan.events.OrderRejected;
@@ -68,6 +69,12 @@ final class DecisionLog {
 
     static void reopened(OrderReopened reopened, Instant now) {
         Decision.record(reopened.orderId(), Kind.REOPENED, reopened.reason(), null, now);
+    }
+
+    /** E.g. "the village's 飞燕 volunteer is asked to call the resident: ask whether Tuesday suits". */
+    static void callRequested(OrderCallRequested requested) {
+        Decision.record(requested.orderId(), Kind.CALL_REQUESTED, "the village's 飞燕 volunteer is asked to call the "
+                + "resident: " + requested.note(), requested.requestedBy(), requested.requestedAt());
     }
 
     /** A tier or reason as words: {@code NO_TEAM_AVAILABLE} → "no team available". */

@@ -20,6 +20,8 @@ public interface DispatchConfig {
 
     Review review();
 
+    Queue queue();
+
     interface Review {
         /** A resident with this many open orders has the next one reviewed before it is routed. */
         @WithDefault("3")
@@ -28,6 +30,13 @@ public interface DispatchConfig {
         /** Whose review queue it is: the operators of the resident's village station, town institute or county. */
         @WithDefault("TOWN")
         Tier tier();
+    }
+
+    /** The operators' queue of cases that need a person ({@link OperatorQueue}). */
+    interface Queue {
+        /** A case waiting in review longer than this joins the queue. */
+        @WithDefault("30m")
+        Duration reviewAfter();
     }
 
     default Duration acceptWithin(Urgency urgency) {

@@ -3,6 +3,7 @@ package io.feiyan.intake.messaging;
 import io.feiyan.events.OrderAccepted;
 import io.feiyan.events.OrderApproved;
 import io.feiyan.events.OrderAssigned;
+import io.feiyan.events.OrderCallRequested;
 import io.feiyan.events.OrderCompleted;
 import io.feiyan.events.OrderDeclined;
 import io.feiyan.events.OrderEscalated;
@@ -41,7 +42,8 @@ public class OrderProgressEvents {
                 .on(OrderAccepted.class, progress::record)
                 .on(OrderCompleted.class, progress::record)
                 .on(OrderReopened.class, progress::record)
-                .on(OrderRated.class, progress::record);
+                .on(OrderRated.class, progress::record)
+                .on(OrderCallRequested.class, progress::record);
     }
 
     @Incoming(CHANNEL)

@@ -5,6 +5,7 @@ import io.feiyan.events.EventType;
 import io.feiyan.events.OrderAccepted;
 import io.feiyan.events.OrderApproved;
 import io.feiyan.events.OrderAssigned;
+import io.feiyan.events.OrderCallRequested;
 import io.feiyan.events.OrderCancelled;
 import io.feiyan.events.OrderCompleted;
 import io.feiyan.events.OrderDeclined;
@@ -50,17 +51,18 @@ public class Timeline {
      * One step: what happened ({@code PLACED}, {@code ASSIGNED}, {@code ESCALATED}, ...), when, in words; and the
      * facts the words are made of, for a client that tells the story in its user's language: the team (its name),
      * the tier (reached, for an escalation), the volunteer hours, the score, and the reason's code (an escalation's,
-     * a decline's, a cancellation's; ASKED_AGAIN for a team asked again); for an order accepted in an activity (one
-     * visit serving several residents), how many {@code neighbours} it serves besides, the {@code place} they gather
-     * at (a village or town code) and when the team comes ({@code scheduledFor}). A fact the step has not is left out.
+     * a decline's, a cancellation's; ASKED_AGAIN for a team asked again); an operator's note (what the village's
+     * volunteer is asked to call the resident about); for an order accepted in an activity (one visit serving several
+     * residents), how many {@code neighbours} it serves besides, the {@code place} they gather at (a village or town
+     * code) and when the team comes ({@code scheduledFor}). A fact the step has not is left out.
      */
     @JsonInclude(JsonInclude.Include.NON_NULL)
     public record Entry(String step, Instant at, String text, String team, Tier tier, BigDecimal hours, Integer score,
-            String reason, Integer neighbours, String place, Instant scheduledFor) {
+            String reason, String note, Integer neighbours, String place, Instant scheduledFor) {
 
-        public Entry(String step, Instant at, String text, String team, Tier tier, BigDecimal hours, Integer score,
+        Entry(String step, Instant at, String text, String team, Tier tier, BigDecimal hours, Integer score,
                 String reason) {
-            this(step, at, text, team, tier, hours, score, reason, null, null, null);
+            this(step, at, text, team, tier, hours, score, reason, null, null, null, null);
         }
     }
 
@@ -90,12 +92,12 @@ public class Timeline {
                     declined.reasonCode().name());
         }
         if (event instanceof OrderAccepted accepted && accepted.activityId() != null) {
-            return new Entry(step, at, text, Team.nameOf(accepted.teamCode()), null, null, null, null,
+            return new Entry(step, at, text, Team.nameOf(accepted.teamCode()), null, null, null, null, null,
                     (int) neighbours(order, accepted.activityId()), placeOf(order), accepted.scheduledFor());
         }
         if (event instanceof OrderAccepted accepted) {
             return new Entry(step, at, text, Team.nameOf(accepted.teamCode()), null, null, null, null, null, null,
-                    accepted.scheduledFor());
+                    null, accepted.scheduledFor());
         }
         if (event instanceof OrderCompleted completed) {
             return new Entry(step, at, text, Team.nameOf(completed.teamCode()), null,
@@ -110,6 +112,9 @@ public class Timeline {
         }
         if (event instanceof OrderCancelled cancelled) {
             return new Entry(step, at, text, null, null, null, null, cancelled.reason().name());
+        }
+        if (event instanceof OrderCallRequested requested) {
+            return new Entry(step, at, text, null, null, null, null, null, requested.note(), null, null, null);
         }
         return new Entry(step, at, text, null, null, null, null, null);
     }
@@ -174,6 +179,10 @@ public class Timeline {
         }
         if (event instanceof OrderReopened reopened) {
             return "Reported unresolved (" + reopened.reason() + "): back to dispatch to be served again";
+        }
+        if (event instanceof OrderCallRequested requested) {
+            return "Operator " + requested.requestedBy() + " asks the village's 飞燕 volunteer on duty to call the "
+                    + "resident: " + requested.note();
         }
         if (event instanceof OrderCancelled cancelled) {
             return "Cancelled: " + cancelled.reason().name().toLowerCase(Locale.ROOT).replace('_', ' ')
