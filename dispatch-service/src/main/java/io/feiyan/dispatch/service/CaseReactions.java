@@ -2,6 +2,7 @@ package io.feiyan.dispatch.service;
 
 import io.feiyan.dispatch.domain.CaseStatus;
 import io.feiyan.dispatch.domain.DispatchCase;
+import io.feiyan.events.OrderAccepted;
 import io.feiyan.events.OrderDeclined;
 import io.feiyan.events.OrderPlaced;
 import io.feiyan.events.OrderReopened;
@@ -27,8 +28,11 @@ public class CaseReactions {
     private final CaseRouting routing;
     private final RoutingRetries retries;
     private final DispatchConfig config;
+    private final Activities activities;
 
-    CaseReactions(Outbox outbox, CaseRouting routing, RoutingRetries retries, DispatchConfig config) {
+    CaseReactions(Outbox outbox, CaseRouting routing, RoutingRetries retries, DispatchConfig config,
+            Activities activities) {
+        this.activities = activities;
         this.outbox = outbox;
         this.routing = routing;
         this.retries = retries;
@@ -62,7 +66,7 @@ public class CaseReactions {
         c.declinedBy(declined.teamCode(), Instant.now());
         DecisionLog.declined(declined, Instant.now());
         routing.route(c, Routing.Move.DECLINED, declined.teamCode());
-        routing.changed(c);
+        retries.unservedFor(routing.changed(c));
     }
 
     /** A delivered order reported unresolved comes back, to be routed again from the village. */
@@ -81,26 +85,33 @@ public class CaseReactions {
     public void cancelled(UUID orderId) {
         DispatchCase c = locked(orderId);
         if (c != null) {
-            String offeredTo = c.status == CaseStatus.ASSIGNED ? c.teamCode : null;
             c.cancel(Instant.now());
-            routing.changed(c);
-            if (offeredTo != null && c.status == CaseStatus.CANCELLED) {
-                retries.unservedFor(offeredTo);
-            }
+            retries.unservedFor(routing.changed(c));
         }
     }
 
     /**
-     * The team the case is with reports it accepted or completed it; reports of other teams are stale. A
-     * completion leaves the team room for an unserved case.
+     * The team the case is with reports it accepted it; reports of other teams are stale. An activity its team
+     * accepted takes place when the team said.
      */
-    public void advanced(UUID orderId, String team, CaseStatus reached) {
-        DispatchCase c = locked(orderId);
-        if (c != null && c.advance(team, reached, Instant.now())) {
-            routing.changed(c);
-            if (reached == CaseStatus.COMPLETED) {
-                retries.unservedFor(team);
+    public void accepted(OrderAccepted accepted) {
+        DispatchCase c = locked(accepted.orderId());
+        if (c != null && c.advance(accepted.teamCode(), CaseStatus.ACCEPTED, Instant.now())) {
+            if (c.activityId != null && c.activityId.equals(accepted.activityId())) {
+                activities.accepted(c.activityId, accepted.scheduledFor());
             }
+            routing.changed(c);
+        }
+    }
+
+    /**
+     * The team the case is with reports it completed it; reports of other teams are stale. A completion leaves the
+     * team room for an unserved case (in an activity, once its last order is completed).
+     */
+    public void completed(UUID orderId, String team) {
+        DispatchCase c = locked(orderId);
+        if (c != null && c.advance(team, CaseStatus.COMPLETED, Instant.now())) {
+            retries.unservedFor(routing.changed(c));
         }
     }
 

@@ -36,7 +36,8 @@ final class DecisionLog {
     static void assigned(OrderAssigned assigned) {
         boolean askedAgain = Boolean.TRUE.equals(assigned.askedAgain());
         Decision.record(assigned.orderId(), Kind.ASSIGNED, assigned.teamCode() + " at " + lower(assigned.tier())
-                + " tier" + (askedAgain ? ", asked again: no other team is left" : "")
+                + " tier" + (assigned.activityId() == null ? "" : ", in activity " + assigned.activityId())
+                + (askedAgain ? ", asked again: no other team is left" : "")
                 + (assigned.note() == null ? "" : ": " + assigned.note()), assigned.assignedBy(), assigned.assignedAt());
     }
 
@@ -75,6 +76,12 @@ final class DecisionLog {
     static void callRequested(OrderCallRequested requested) {
         Decision.record(requested.orderId(), Kind.CALL_REQUESTED, "the village's 飞燕 volunteer is asked to call the "
                 + "resident: " + requested.note(), requested.requestedBy(), requested.requestedAt());
+    }
+
+    /** E.g. "taken out of activity …: the road to her house is closed that day". */
+    static void split(UUID orderId, UUID activityId, String operator, String note, Instant now) {
+        Decision.record(orderId, Kind.SPLIT, "taken out of activity " + activityId + (note == null ? "" : ": " + note),
+                operator, now);
     }
 
     /** A tier or reason as words: {@code NO_TEAM_AVAILABLE} → "no team available". */

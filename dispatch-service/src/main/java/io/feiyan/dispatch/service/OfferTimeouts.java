@@ -6,14 +6,19 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 import java.time.Instant;
 
-/** A team let its time to accept pass: the case goes on (up a tier, or another team of it), and is routed there. */
+/**
+ * A team let its time to accept pass: the case goes on (up a tier, or another team of it), and is routed there; the
+ * place it held at the team may serve an unserved case.
+ */
 @ApplicationScoped
 @Transactional(Transactional.TxType.MANDATORY)
 public class OfferTimeouts implements DeadlineSweeper.Deadline {
     private final CaseRouting routing;
+    private final RoutingRetries retries;
 
-    OfferTimeouts(CaseRouting routing) {
+    OfferTimeouts(CaseRouting routing, RoutingRetries retries) {
         this.routing = routing;
+        this.retries = retries;
     }
 
     @Override
@@ -27,6 +32,6 @@ public class OfferTimeouts implements DeadlineSweeper.Deadline {
         c.passedOnBy(team, now);
         DecisionLog.timedOut(c.orderId, team, now);
         routing.route(c, Routing.Move.TIMED_OUT, team);
-        routing.changed(c);
+        retries.unservedFor(routing.changed(c)); // the team's place is free again
     }
 }
