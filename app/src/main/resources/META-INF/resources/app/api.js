@@ -34,7 +34,9 @@ export function problem(result) {
   const body = result.body || {};
   const slug = String(body.type || '').split('/').pop();
   if (slug === 'invalid-request' && Array.isArray(body.errors)) return body.errors.map(fieldWords).join('；');
-  return words().problems[slug] || body.detail || body.title || String(result.status);
+  const known = words().problems[slug];
+  // some problems name what they are about, such as the team that took an order first
+  return (typeof known === 'function' ? known(body) : known) || body.detail || body.title || String(result.status);
 }
 
 function fieldWords({ field, reason }) {

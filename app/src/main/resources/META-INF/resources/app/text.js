@@ -36,7 +36,8 @@ export const TEXT = {
     step: {
       PLACED: s => s.reason === 'SOLVED_ON_THE_SPOT' ? `已下单，飞燕志愿者当场解决（${s.hours} 小时）` : '已下单',
       APPROVED: () => '通过审核',
-      ASSIGNED: s => `${s.reason === 'ASKED_AGAIN' ? '没有别的队伍了，再次派给' : '派给'} ${s.team}（${tierZh(s.tier)}级）`,
+      ASSIGNED: s => `${s.reason === 'ASKED_AGAIN' ? '没有别的队伍了，再次派给' : s.reason === 'OFFERED_AT_ONCE'
+        ? '同时派给（先接先得）' : '派给'} ${s.team}（${tierZh(s.tier)}级）`,
       ESCALATED: s => s.reason === 'DEADLINE_PASSED' ? `超过完成期限，已报告${tierZh(s.tier)}级` : `上报到${tierZh(s.tier)}级：${({
         NO_TEAM_AVAILABLE: '本级没有能接的队伍', TIMEOUT: '队伍未按时接单', DECLINED: '本级队伍都未能接单',
         OPERATOR: '县中心调度' })[s.reason] || ''}`,
@@ -56,6 +57,7 @@ export const TEXT = {
     followUps: '回访', noFollowUps: '没有待回访的订单', DISSATISFIED: '不满意或没解决', UNRATED: '一直未评价',
     outcome: '回访结果', RESOLVED: '已满意', REDO: '需要重做', record: '记录',
     inbox: '本队接单', offered: '待接单', accepted: '已接单', scheduled: '已排期', completed: '最近完成', nothing: '暂无',
+    withdrawn: '被别队抢先接单', takenBy: team => `已被${team}接单`,
     timeLeft: s => `剩 ${s}`, overdue: '已超时', accept: '接单', decline: '不接', crew: '派谁去', when: '约定时间（可不填）',
     declineReason: '不接的原因', reasonWords: '说明', NO_CAPACITY: '人手已满', OUTSIDE_OUR_SERVICE: '不在服务范围',
     RESIDENT_UNREACHABLE: '联系不上居民', complete: '完成服务', servedBy: '谁服务了，各几小时', hours: '小时',
@@ -72,6 +74,7 @@ export const TEXT = {
       'order-not-cancellable': '队伍已经接单，不能再取消。', 'order-not-completed': '服务还没完成，暂时不能评价。',
       'already-rated': '这个订单已经评价过了。', 'follow-up-closed': '这次回访已经记录过了。',
       'assignment-state': '这个订单的状态已经变了，请刷新。', 'not-your-assignment': '这个订单不是派给你们队的。',
+      taken: problem => `已被${problem.takenBy}抢先接单。`,
       forbidden: '你没有权限做这件事。', 'not-found': '没有找到。', 'try-again': '系统忙，请稍后再试。',
       'unknown-project': '没有这个服务项目。', 'unknown-resident': '没有这位居民。', 'no-menu': '本月还没有菜单。',
       'not-a-team-volunteer': '这位志愿者不是本队的。', 'internal-error': '系统出错了，请稍后再试。',
@@ -129,7 +132,8 @@ export const TEXT = {
     step: {
       PLACED: s => s.reason === 'SOLVED_ON_THE_SPOT' ? `Placed, and solved on the spot in ${s.hours} hours` : 'Placed',
       APPROVED: () => 'Passed review',
-      ASSIGNED: s => `${s.reason === 'ASKED_AGAIN' ? 'No other team left: asked again of' : 'Assigned to'} ${s.team} (${tierEn(s.tier)} tier)`,
+      ASSIGNED: s => `${s.reason === 'ASKED_AGAIN' ? 'No other team left: asked again of' : s.reason === 'OFFERED_AT_ONCE'
+        ? 'Offered at once (first to accept takes it) to' : 'Assigned to'} ${s.team} (${tierEn(s.tier)} tier)`,
       ESCALATED: s => s.reason === 'DEADLINE_PASSED' ? `Overdue: the ${tierEn(s.tier)} tier is told`
         : `Sent up to the ${tierEn(s.tier)} tier: ${({
         NO_TEAM_AVAILABLE: 'no team there could take it', TIMEOUT: 'the team did not accept in time',
@@ -152,6 +156,7 @@ export const TEXT = {
     UNRATED: 'Never rated', outcome: 'What the visit found', RESOLVED: 'Content', REDO: 'Needs redoing', record: 'Record',
     inbox: "The team's inbox", offered: 'New offers', accepted: 'Accepted', scheduled: 'Scheduled',
     completed: 'Completed lately', nothing: 'None', timeLeft: s => `${s} left`, overdue: 'Time is up',
+    withdrawn: 'Taken first by another team', takenBy: team => `taken by ${team}`,
     accept: 'Accept', decline: 'Decline', crew: 'Who goes', when: 'Agreed time (optional)', declineReason: 'Why not',
     reasonWords: 'In words', NO_CAPACITY: 'No capacity', OUTSIDE_OUR_SERVICE: 'Outside our service',
     RESIDENT_UNREACHABLE: 'Resident unreachable', complete: 'Complete', servedBy: 'Who served, and their hours',
@@ -170,6 +175,7 @@ export const TEXT = {
       'order-not-completed': 'It is not delivered yet: rate it afterwards.', 'already-rated': 'This order is rated already.',
       'follow-up-closed': 'This visit is recorded already.', 'assignment-state': 'The order has moved on meanwhile.',
       'not-your-assignment': 'This order is not with your team.', forbidden: 'You may not do this.',
+      taken: problem => `Taken first by ${problem.takenBy}.`,
       'not-found': 'Not found.', 'try-again': 'Busy: try again in a moment.', 'unknown-project': 'No such project.',
       'unknown-resident': 'No such resident.', 'no-menu': 'There is no menu this month.',
       'not-a-team-volunteer': 'That volunteer is not in the team.', 'internal-error': 'Something broke: try again later.',

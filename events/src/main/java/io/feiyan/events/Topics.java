@@ -18,6 +18,7 @@ public final class Topics {
     public static final String ORDERS_REOPENED = "orders.reopened";
     public static final String ORDERS_UNSERVED = "orders.unserved";
     public static final String ORDERS_CALL_REQUESTED = "orders.call-requested";
+    public static final String ORDERS_WITHDRAWN = "orders.withdrawn";
     /** Compacted, keyed by team code: the latest state of every team. */
     public static final String TEAMS_DIRECTORY = "teams.directory";
     /** Compacted, keyed by project code: the latest state of every catalogue project. */

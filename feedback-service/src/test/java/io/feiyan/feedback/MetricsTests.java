@@ -14,6 +14,7 @@ import static org.hamcrest.Matchers.startsWith;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.feiyan.events.OfferWithdrawn;
 import io.feiyan.events.OrderApproved;
 import io.feiyan.events.OrderAssigned;
 import io.feiyan.events.OrderCancelled;
@@ -185,6 +186,29 @@ class MetricsTests {
 
         await().atMost(Scenario.WAIT).untilAsserted(() -> asAnalyst().get("/api/metrics/rates?region=" + other)
                 .then().body("rows[0].assigned", equalTo(2)).body("rows[0].acceptedInTime", equalTo(1)));
+    }
+
+    @Test
+    void givenAnOrderOfferedToSeveralTeamsAtOnce_thenEachHadAnOffer_butOneWithdrawnIsNeitherAnsweredNorMissed() {
+        String other = Scenario.newCounty();
+        UUID order = scenario.placed(other + "001001", "CULTURE", "culture-opera", T);
+        scenario.approved(order, T);
+        List<String> teams = List.of("team-p", "team-q", "team-r");
+        probe.publish(new OrderAssigned(order, "team-p", Tier.VILLAGE, "culture-opera", T.plus(Duration.ofHours(2)),
+                T.plus(Duration.ofHours(24)), null, null, T.plusSeconds(60), Tier.VILLAGE, teams, false, teams));
+        // team-r declined: a missed offer; team-q took it first, so team-p's offer was withdrawn
+        Instant taken = T.plus(Duration.ofMinutes(10));
+        scenario.accepted(order, "team-q", taken);
+        probe.publish(new OfferWithdrawn(order, "team-p", "team-q", taken));
+
+        await().atMost(Scenario.WAIT).untilAsserted(() -> asAnalyst().get("/api/metrics/rates?by=team&region=" + other)
+                .then().body("rows.team", equalTo(List.of("team-q", "team-r")))
+                .body("rows[0].assigned", equalTo(1)).body("rows[0].acceptedInTime", equalTo(1))
+                .body("rows[0].approved", equalTo(1))
+                .body("rows[1].assigned", equalTo(1)).body("rows[1].acceptedInTime", equalTo(0))
+                .body("rows[1].approved", equalTo(0)));
+        asAnalyst().get("/api/metrics/rates?region=" + other).then()
+                .body("rows[0].assigned", equalTo(2)).body("rows[0].responseRate", equalTo(0.5f));
     }
 
     @Test

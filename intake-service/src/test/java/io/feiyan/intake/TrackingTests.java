@@ -150,6 +150,24 @@ class TrackingTests {
     }
 
     @Test
+    void givenAnOrderOfferedToSeveralTeamsAtOnce_thenTheTimelineNamesThemAll_andThenTheOneThatTookIt() {
+        String orderId = placeProxyOrder(registerResident(CHANGBULING));
+        UUID id = UUID.fromString(orderId);
+        Instant t = Instant.now().plusSeconds(1);
+        List<String> teams = List.of("grab-a", "grab-b");
+        probe.publish(new OrderAssigned(id, "grab-a", Tier.VILLAGE, "culture-opera", t.plus(Duration.ofHours(2)),
+                t.plus(Duration.ofHours(24)), null, null, t, Tier.VILLAGE, teams, false, teams));
+        probe.publish(new OrderAccepted(id, "grab-b", t.plusSeconds(60)));
+
+        awaitStatus(orderId, "ACCEPTED");
+        Auth.volunteer().get("/api/orders/{id}", orderId).then()
+                .body("timeline[1].reason", equalTo("OFFERED_AT_ONCE"))
+                .body("timeline[1].team", equalTo("grab-a, grab-b"))
+                .body("timeline[1].text", startsWith("Offered at once (the first to accept takes it) to grab-a, grab-b"))
+                .body("timeline[2].team", equalTo("grab-b"));
+    }
+
+    @Test
     void givenReviewSaysNo_thenTheOrderIsRejectedWithTheReason() {
         String orderId = placeProxyOrder(registerResident(CHANGBULING));
         probe.publish(new OrderRejected(UUID.fromString(orderId), "medical treatment needs a doctor, not volunteers",

@@ -5,6 +5,7 @@ import static io.feiyan.testkit.EventProbe.keyed;
 import static io.restassured.RestAssured.given;
 import static org.awaitility.Awaitility.await;
 import static org.hamcrest.Matchers.equalTo;
+import static org.junit.jupiter.api.Assertions.assertDoesNotThrow;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -59,6 +60,10 @@ class EventContractsIT {
         given().auth().oauth2(zhaoLi).contentType(ContentType.JSON).body(Map.of("outcome", "REDO"))
                 .post(RunningFeiyan.url(FeiyanService.FEEDBACK) + "/api/follow-ups/" + followUp + "/outcome")
                 .then().statusCode(200);
+
+        // an urgent visit offered to two teams at once: one takes it, the other's offer is withdrawn
+        String team = RunningFeiyan.url(FeiyanService.TEAM);
+        assertDoesNotThrow(() -> new OfferRace("304", "race-contracts").withTwoTeams().race(team, team));
 
         // a visit the village team has no room for
         String visit = DemoCounty.placeOrder(DemoCounty.ZHAO_LI, Map.of("residentId", resident,

@@ -42,7 +42,8 @@ import org.junit.jupiter.api.extension.ExtendWith;
  * Two instances of dispatch-service and two of team-service against the same topics and databases: they
  * share the orders by partition, no order is handled twice, and when one of each dies (SIGKILL, in the middle
  * of a stream of orders) the others take over its partitions and finish the work. A dashboard open on one
- * dispatch instance hears of the cases the other changes.
+ * dispatch instance hears of the cases the other changes. Two leads accepting an order offered to both their teams at
+ * once (抢单), through the two team instances at the same moment: exactly one takes it.
  */
 @ExtendWith(RunningFeiyan.class)
 class ScaleOutIT {
@@ -59,6 +60,7 @@ class ScaleOutIT {
         FeiyanSystem system = RunningFeiyan.system();
         DemoCounty.awaitLoaded();
         givenAVillageTeamWithRoomForEveryOrder();
+        OfferRace race = new OfferRace("303", "race-scale-out").withTwoTeams();
         List<String> residents = new ArrayList<>();
         for (int i = 0; i < ORDERS; i++) {
             residents.add(registerResident(i));
@@ -95,6 +97,10 @@ class ScaleOutIT {
             // and the dashboard of the first instance hears of every one, whichever instance routed it
             await().atMost(Duration.ofSeconds(10)).until(() -> before.stream()
                     .allMatch(order -> heard.stream().anyMatch(line -> line.contains(order))));
+
+            // an urgent order offered to two teams at once, whose leads accept it at the same moment, each through a
+            // team instance of its own: exactly one takes it, and the other's inbox shows it withdrawn
+            OfferRace.Outcome raced = race.race(RunningFeiyan.url(FeiyanService.TEAM), team2.url());
 
             // more stream in; once ten of them are in, one instance of each service dies without a word
             List<String> streaming = Collections.synchronizedList(new ArrayList<>());
@@ -165,6 +171,8 @@ class ScaleOutIT {
                     teamShare.values(), routedBySecond.size(), takeover, takenOver, orders.size(),
                     assigned.values().stream().mapToLong(Long::longValue).sum(), republished,
                     accepted.values().stream().mapToLong(Long::longValue).sum(), assignmentRows, deadLetters);
+            System.out.printf("Scale-out: of two leads accepting order %s at once through two team instances, %s took it"
+                    + " and %s was refused, its offer withdrawn%n", raced.order(), raced.winner(), raced.loser());
             assertEquals(2 * CONSUMERS, dispatchShare.size(), "two dispatch instances shared orders.placed: "
                     + dispatchShare);
             assertEquals(2 * CONSUMERS, teamShare.size(), "two team instances shared orders.assigned: " + teamShare);

@@ -1,12 +1,13 @@
 // The team's inbox, live: new offers with their time to accept, then what it accepted, scheduled and completed; an
-// activity (one visit serving several residents) is one card among them, with how many residents and where.
+// activity (one visit serving several residents) is one card among them, with how many residents and where; and the
+// offers another team took first (offered to several teams at once: 抢单).
 import { html } from '/feiyan/ui.js';
 import { call } from '../api.js';
 import { loadProjects, project } from '../names.js';
 import { t, when, words } from '../session.js';
 import { $, live, show, tick } from '../view.js';
 
-const PARTS = ['offered', 'accepted', 'scheduled', 'completed'];
+const PARTS = ['offered', 'accepted', 'scheduled', 'completed', 'withdrawn'];
 
 /** The part of the inbox an activity is in, by where it stands. */
 const partOf = v => v.status === 'OFFERED' ? 'offered' : v.status === 'COMPLETED' ? 'completed'
@@ -29,9 +30,12 @@ export default async function inboxScreen() {
     shown = json;
     const inbox = result.body;
     const activities = part => (inbox.activities || []).filter(v => partOf(v) === part);
-    $('inbox').innerHTML = html`${PARTS.map(part => html`<h3>${t(part)}</h3>
+    $('inbox').innerHTML = html`${PARTS.filter(part => inbox[part]).map(part => html`<h3>${t(part)}</h3>
       <ul class="cards" id="inbox-${part}">${activities(part).map(v => activityCard(v, part))}${inbox[part].length
-        ? inbox[part].map(a => html`<li data-order="${a.orderId}">
+        ? inbox[part].map(a => part === 'withdrawn'
+        ? html`<li data-order="${a.orderId}"><div class="card"><div>${project(a.projectCode)}</div><div class="meta">
+        ${words().tier[a.tier] || a.tier} · ${t('takenBy', a.takenBy)} · ${when(a.withdrawnAt)}</div></div></li>`
+        : html`<li data-order="${a.orderId}">
         <a href="#/work/${a.orderId}"><div>${project(a.projectCode)}</div><div class="meta">
         ${words().tier[a.tier] || a.tier} · ${part === 'offered' ? html`<span data-until="${a.acceptBy}"></span>`
           : when(a.scheduledFor || a.completedAt || a.deadline)}</div></a></li>`)

@@ -20,12 +20,19 @@ export default async function workScreen(orderId) {
     if (!$('w-actions') || !result.ok) return;
     const a = result.body;
     $('w-title').textContent = project(a.projectCode);
-    $('w-meta').innerHTML = html`${words().tier[a.tier] || a.tier} · ${t(a.status === 'OFFERED' ? 'offered'
+    // offered to several teams at once, another may have taken it first
+    const taken = a.status !== 'OFFERED' && a.teamCode !== state.claims.team && (a.offeredTo || []).includes(state.claims.team);
+    $('w-meta').innerHTML = taken ? html`${words().tier[a.tier] || a.tier} · ${t('takenBy', a.teamCode)}`
+      : html`${words().tier[a.tier] || a.tier} · ${t(a.status === 'OFFERED' ? 'offered'
       : a.status === 'ACCEPTED' ? 'accepted' : 'completed')} · ${a.status === 'OFFERED'
       ? html`<span data-until="${a.acceptBy}"></span>` : `${t('deadline')} ${when(a.deadline)}`}`;
     $('w-description').textContent = order.ok ? [order.body.description, when(order.body.preferredFrom)].filter(Boolean).join(' · ') : '';
     tick();
-    if (a.status !== status) {
+    if (taken) {
+      status = 'TAKEN';
+      $('w-actions').innerHTML = '';
+      $('w-contact').innerHTML = '';
+    } else if (a.status !== status) {
       status = a.status;
       workActions(a, volunteers);
     }

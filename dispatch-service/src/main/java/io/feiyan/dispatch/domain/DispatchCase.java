@@ -69,6 +69,13 @@ public class DispatchCase extends PanacheEntityBase implements KeepsOrderTrace {
     @JdbcTypeCode(SqlTypes.ARRAY)
     @Column(columnDefinition = "text[]")
     public List<String> declinedBy = new ArrayList<>();
+    /**
+     * While the case is offered to several teams of its tier at once (抢单), those still holding the offer, {@link
+     * #teamCode} among them: each has a place taken for it. Empty when it is offered to one team, or with a team.
+     */
+    @JdbcTypeCode(SqlTypes.ARRAY)
+    @Column(columnDefinition = "text[]")
+    public List<String> offeredTo = new ArrayList<>();
     /** No team, even at county, can take it now: it waits for an operator. */
     public boolean unserved;
     /** When it last came to wait unserved (meaningful while {@link #unserved}). */
@@ -174,28 +181,52 @@ public class DispatchCase extends PanacheEntityBase implements KeepsOrderTrace {
             if (activityId != null) {
                 left.add(new LeftActivity(activityId, served));
             } else {
-                released.add(teamCode);
+                released.addAll(holders());
             }
         }
+    }
+
+    /** The teams holding the case now: those it is offered to at once, or its one team; none without a team. */
+    public List<String> holders() {
+        if (teamCode == null) {
+            return List.of();
+        }
+        return offeredTo.isEmpty() ? List.of(teamCode) : List.copyOf(offeredTo);
+    }
+
+    /** Whether the case is offered to several teams at once, none of which has taken it yet. */
+    public boolean offeredToSeveral() {
+        return status == CaseStatus.ASSIGNED && offeredTo.size() > 1;
     }
 
     /** Gives the case to the team, which has {@code acceptWithin} to accept it. */
     public OrderAssigned assignTo(String team, Tier teamTier, Duration acceptWithin, String operator, String note,
             Tier lowestCapable, List<String> peers, boolean askedAgain, Instant now) {
-        return assignTo(team, teamTier, null, now.plus(acceptWithin), operator, note, lowestCapable, peers,
-                askedAgain, now);
+        return offerTo(List.of(team), teamTier, acceptWithin, operator, note, lowestCapable, peers, askedAgain, now);
     }
 
     /**
-     * Gives the case to the team, in the activity when one is named (null: served alone), to accept by
-     * {@code acceptBy}.
+     * Offers the case to the teams of a tier at once (抢单), the first the one the rule chose first: the first to
+     * accept takes it. Each has {@code acceptWithin} to accept it. Offered to one team, it is that team's as ever.
      */
-    public OrderAssigned assignTo(String team, Tier teamTier, UUID activity, Instant acceptBy, String operator,
+    public OrderAssigned offerTo(List<String> teams, Tier teamTier, Duration acceptWithin, String operator, String note,
+            Tier lowestCapable, List<String> peers, boolean askedAgain, Instant now) {
+        return offerTo(teams, teamTier, null, now.plus(acceptWithin), operator, note, lowestCapable, peers, askedAgain,
+                now);
+    }
+
+    /**
+     * Offers the case to the teams at once, or gives it to one; in the activity when one is named (null: served
+     * alone), to one team only. They have until {@code acceptBy} to accept it.
+     */
+    public OrderAssigned offerTo(List<String> teams, Tier teamTier, UUID activity, Instant acceptBy, String operator,
             String note, Tier lowestCapable, List<String> peers, boolean askedAgain, Instant now) {
+        String team = teams.get(0);
         status = CaseStatus.ASSIGNED;
         unserved = false;
         joinActivity = null;
         teamCode = team;
+        offeredTo = teams.size() > 1 ? new ArrayList<>(teams) : new ArrayList<>();
         tier = teamTier;
         activityId = activity;
         assignedAt = now;
@@ -205,7 +236,7 @@ public class DispatchCase extends PanacheEntityBase implements KeepsOrderTrace {
         this.askedAgain = askedAgain;
         updatedAt = now;
         return new OrderAssigned(orderId, teamCode, tier, projectCode, acceptBy, deadline, operator, note, now,
-                lowestCapable, peers, askedAgain, activityId);
+                lowestCapable, peers, askedAgain, offeredTo.isEmpty() ? null : List.copyOf(offeredTo), activityId);
     }
 
     /** An operator takes the case out of its activity (a split, a merge): it waits for a team again, none passed by. */
@@ -242,6 +273,43 @@ public class DispatchCase extends PanacheEntityBase implements KeepsOrderTrace {
             declinedBy.add(team);
         }
         passedOnBy(team, now);
+    }
+
+    /**
+     * One of several teams the case is offered to at once said no: its offer is over (its place given back, never
+     * offered it again), and the case stays with the others. Returns false when it was the last one holding it: then
+     * the case is free to go on, as after any decline ({@link #declinedBy}).
+     */
+    public boolean declinedByOneOfSeveral(String team, Instant now) {
+        if (!offeredToSeveral() || !offeredTo.contains(team)) {
+            return false;
+        }
+        offeredTo.remove(team);
+        released.add(team);
+        if (!declinedBy.contains(team)) {
+            declinedBy.add(team);
+        }
+        if (!passedBy.contains(team)) {
+            passedBy.add(team);
+        }
+        if (team.equals(teamCode)) {
+            teamCode = offeredTo.get(0);
+        }
+        if (offeredTo.size() == 1) {
+            offeredTo = new ArrayList<>(); // one team left: it is that team's alone
+        }
+        updatedAt = now;
+        return true;
+    }
+
+    /** The teams holding the case let its time to accept pass: each passes it by, and it is free to go on. */
+    public void letPassBy(Instant now) {
+        for (String team : holders()) {
+            if (!passedBy.contains(team)) {
+                passedBy.add(team);
+            }
+        }
+        leaveTeam(now);
     }
 
     /** An operator gives the case to another team: as after a decline, the rule never offers it back to this one. */
@@ -297,6 +365,7 @@ public class DispatchCase extends PanacheEntityBase implements KeepsOrderTrace {
     public void cancel(Instant now) {
         if (status == CaseStatus.IN_REVIEW || status == CaseStatus.WAITING || status == CaseStatus.ASSIGNED) {
             release(false);
+            offeredTo = new ArrayList<>();
             status = CaseStatus.CANCELLED;
             updatedAt = now;
         }
@@ -307,12 +376,17 @@ public class DispatchCase extends PanacheEntityBase implements KeepsOrderTrace {
         boolean forward = status == CaseStatus.ASSIGNED && reached == CaseStatus.ACCEPTED
                 || status == CaseStatus.ACCEPTED && reached == CaseStatus.COMPLETED
                 || status == CaseStatus.ASSIGNED && reached == CaseStatus.COMPLETED;
-        if (!forward || !reportingTeam.equals(teamCode)) {
+        if (!forward || !holders().contains(reportingTeam)) {
             return false;
         }
         if (reached == CaseStatus.COMPLETED) {
             release(true);
+        } else {
+            // the first of several to accept takes it: the others' places are given back
+            holders().stream().filter(team -> !team.equals(reportingTeam)).forEach(released::add);
         }
+        teamCode = reportingTeam;
+        offeredTo = new ArrayList<>();
         status = reached;
         updatedAt = now;
         return true;
@@ -323,6 +397,7 @@ public class DispatchCase extends PanacheEntityBase implements KeepsOrderTrace {
         status = CaseStatus.WAITING;
         teamCode = null;
         activityId = null;
+        offeredTo = new ArrayList<>();
         acceptBy = null;
         deadline = null;
         assignedAt = null;

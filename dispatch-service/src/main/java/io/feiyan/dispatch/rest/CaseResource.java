@@ -60,11 +60,11 @@ public class CaseResource {
     public record CaseView(UUID orderId, String projectCode, String category, String villageCode, Urgency urgency,
             CaseStatus status, Tier tier, String teamCode, Instant acceptBy, Instant deadline, List<String> passedBy,
             boolean unserved, String reviewReason, String reviewQueue, Instant placedAt, Instant assignedAt,
-            Instant updatedAt, UUID activityId) {
+            Instant updatedAt, List<String> offeredTo, UUID activityId) {
         public static CaseView of(DispatchCase c) {
             return new CaseView(c.orderId, c.projectCode, c.category, c.villageCode, c.urgency, c.status, c.tier,
                     c.teamCode, c.acceptBy, c.deadline, c.passedBy, c.unserved, c.reviewReason, c.reviewQueue,
-                    c.placedAt, c.assignedAt, c.updatedAt, c.activityId);
+                    c.placedAt, c.assignedAt, c.updatedAt, c.offeredTo, c.activityId);
         }
     }
 

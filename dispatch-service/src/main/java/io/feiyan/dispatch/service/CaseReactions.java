@@ -13,6 +13,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.LockModeType;
 import jakarta.transaction.Transactional;
 import java.time.Instant;
+import java.util.List;
 import java.util.UUID;
 
 /**
@@ -57,14 +58,21 @@ public class CaseReactions {
         routing.changed(c);
     }
 
-    /** The team said no: the next team of the tier, or the tier above when none is left. */
+    /**
+     * The team said no: the next team of the tier, or the tier above when none is left. One of several teams the case
+     * is offered to at once: its offer is over and the case waits for the others, going on only when none is left.
+     */
     public void declined(OrderDeclined declined) {
         DispatchCase c = locked(declined.orderId());
-        if (c == null || c.status != CaseStatus.ASSIGNED || !declined.teamCode().equals(c.teamCode)) {
+        if (c == null || c.status != CaseStatus.ASSIGNED || !c.holders().contains(declined.teamCode())) {
             return; // not (or no longer) that team's
         }
-        c.declinedBy(declined.teamCode(), Instant.now());
         DecisionLog.declined(declined, Instant.now());
+        if (c.declinedByOneOfSeveral(declined.teamCode(), Instant.now())) {
+            retries.unservedFor(routing.changed(c));
+            return;
+        }
+        c.declinedBy(declined.teamCode(), Instant.now());
         routing.route(c, Routing.Move.DECLINED, declined.teamCode());
         retries.unservedFor(routing.changed(c));
     }
@@ -86,13 +94,14 @@ public class CaseReactions {
         DispatchCase c = locked(orderId);
         if (c != null) {
             c.cancel(Instant.now());
-            retries.unservedFor(routing.changed(c));
+            retries.unservedFor(routing.changed(c)); // each team it was offered to has room again
         }
     }
 
     /**
-     * The team the case is with reports it accepted it; reports of other teams are stale. An activity its team
-     * accepted takes place when the team said.
+     * The team the case is with reports it accepted it; reports of other teams are stale. Of several teams it was
+     * offered to at once, the first to accept takes it, and the others have room again for an unserved case. An
+     * activity its team accepted takes place when the team said.
      */
     public void accepted(OrderAccepted accepted) {
         DispatchCase c = locked(accepted.orderId());
@@ -100,7 +109,7 @@ public class CaseReactions {
             if (c.activityId != null && c.activityId.equals(accepted.activityId())) {
                 activities.accepted(c.activityId, accepted.scheduledFor());
             }
-            routing.changed(c);
+            retries.unservedFor(routing.changed(c));
         }
     }
 

@@ -19,6 +19,7 @@ import io.feiyan.routing.Routing;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
@@ -28,7 +29,7 @@ import java.util.stream.Collectors;
 /**
  * Carries a case to a team (派单): gathers what the rule ({@link Routing}) decides on — the case, the teams near it
  * and their loads — asks it, and carries its route out: each tier it climbs an escalation, then a place taken at its
- * team, or unserved. An operator's choice of team is carried out the same way. Every move is published and logged.
+ * team (at each of its teams, when the case's urgency has it offered to several at once: 抢单), or unserved. An operator's choice of team is carried out the same way. Every move is published and logged.
  * Runs in its caller's transaction, on a case its caller has locked.
  */
 @ApplicationScoped
@@ -77,10 +78,12 @@ public class CaseRouting {
         Routing.Case situation = new Routing.Case(c.villageCode, c.tier, projects, Set.copyOf(c.passedBy),
                 Set.copyOf(c.declinedBy), c.unserved, move, leftTeam, c.askedAgain);
         List<Routing.Team> teams = loads.near(c.villageCode, projects);
-        Routing.Route route = Routing.route(situation, teams);
         Instant now = Instant.now();
         Project project = c.projectCode == null ? null : Project.findById(c.projectCode);
         boolean grouped = project != null && Grouping.groupable(c.urgency, project.perVisit);
+        // an order that may be grouped is offered to one team: its activity's
+        int several = grouped ? 1 : config.offerToSeveral().teamsFor(c.urgency);
+        Routing.Route route = Routing.route(situation, teams, several);
         Optional<Activities.Open> joined = grouped
                 ? activities.join(c, project, route.team().map(Routing.Team::tier).orElse(Tier.COUNTY),
                         c.joinActivity, notInto, now.plus(c.urgency.timeLimit()), now)
@@ -91,23 +94,24 @@ public class CaseRouting {
             Instant acceptBy = activity.status() == ActivityStatus.ACCEPTED
                     ? now.plus(config.acceptWithin(c.urgency)) // its team accepts the joiner at once
                     : activity.acceptBy();
-            assign(c, activity.activity().teamCode(), activity.teamTier(), activity.id(), acceptBy, false, null, null,
-                    Routing.capable(c.villageCode, projects, teams));
+            assign(c, List.of(activity.activity().teamCode()), activity.teamTier(), activity.id(), acceptBy, false,
+                    null, null, Routing.capable(c.villageCode, projects, teams));
             return true;
         }
-        while (route.team().isPresent() && !loads.takeIfRoom(route.team().get().code())) {
-            String full = route.team().get().code();
-            teams.replaceAll(team -> team.code().equals(full) ? team.full() : team);
-            route = Routing.route(situation, teams);
+        for (List<String> full = takePlaces(route); !full.isEmpty(); full = takePlaces(route)) {
+            Set<String> found = Set.copyOf(full);
+            teams.replaceAll(team -> found.contains(team.code()) ? team.full() : team);
+            route = Routing.route(situation, teams, several);
         }
         climb(c, route, Tier.COUNTY, now);
         if (route.team().isPresent()) {
             Routing.Team team = route.team().get();
+            List<String> offers = route.offers().stream().map(Routing.Team::code).toList();
             Instant acceptBy = now.plus(config.acceptWithin(c.urgency));
             UUID activity = grouped ? activities.start(team.code(), project.code,
                     Grouping.placeOf(c.villageCode, project.gathersAt, team.tier()), now.plus(c.urgency.timeLimit()),
                     acceptBy, now) : null;
-            assign(c, team.code(), team.tier(), activity, acceptBy, route.askedAgain(), null, null,
+            assign(c, offers, team.tier(), activity, acceptBy, route.askedAgain(), null, null,
                     Routing.capable(c.villageCode, projects, teams));
             return true;
         }
@@ -145,7 +149,7 @@ public class CaseRouting {
         Set<String> projects = projectsFor(c);
         Instant acceptBy = activity.status == ActivityStatus.ACCEPTED ? now.plus(config.acceptWithin(c.urgency))
                 : activity.acceptBy;
-        assign(c, team.code, team.tier, activity.id, acceptBy, false, operator, note,
+        assign(c, List.of(team.code), team.tier, activity.id, acceptBy, false, operator, note,
                 Routing.capable(c.villageCode, projects, loads.near(c.villageCode, projects)));
     }
 
@@ -163,7 +167,8 @@ public class CaseRouting {
         c.status = CaseStatus.WAITING;
         loads.take(team.code);
         Set<String> projects = projectsFor(c);
-        assign(c, team.code, team.tier, null, Instant.now().plus(config.acceptWithin(c.urgency)), false, operator, note,
+        assign(c, List.of(team.code), team.tier, null, Instant.now().plus(config.acceptWithin(c.urgency)), false,
+                operator, note,
                 Routing.capable(c.villageCode, projects, loads.near(c.villageCode, projects)));
     }
 
@@ -194,13 +199,30 @@ public class CaseRouting {
     }
 
     /**
-     * Gives the case to the team — {@code askedAgain} when it had let the case's time pass — saying the lowest tier a
-     * {@code capable} team was at and the team's peers (feedback measures dispatch by them).
+     * Takes a place at each team the route offers the case to. Returns the teams found full (another routing took
+     * their last place meanwhile), having given back the places it took: then the rule is asked again without them.
      */
-    private void assign(DispatchCase c, String team, Tier tier, UUID activity, Instant acceptBy, boolean askedAgain,
-            String operator, String note, Routing.Capable capable) {
-        OrderAssigned assigned = c.assignTo(team, tier, activity, acceptBy, operator, note, capable.lowestTier(),
-                capable.peersOf(team, tier), askedAgain, Instant.now());
+    private List<String> takePlaces(Routing.Route route) {
+        List<String> taken = new ArrayList<>();
+        List<String> full = new ArrayList<>();
+        for (Routing.Team team : route.offers()) {
+            (loads.takeIfRoom(team.code()) ? taken : full).add(team.code());
+        }
+        if (!full.isEmpty()) {
+            loads.giveBack(taken);
+        }
+        return full;
+    }
+
+    /**
+     * Gives the case to the team, or offers it to several at once, the first the rule's choice — {@code askedAgain}
+     * when it had let the case's time pass — in the activity when one is named, saying the lowest tier a
+     * {@code capable} team was at and the first team's peers (feedback measures dispatch by them).
+     */
+    private void assign(DispatchCase c, List<String> teams, Tier tier, UUID activity, Instant acceptBy,
+            boolean askedAgain, String operator, String note, Routing.Capable capable) {
+        OrderAssigned assigned = c.offerTo(teams, tier, activity, acceptBy, operator, note, capable.lowestTier(),
+                capable.peersOf(teams.get(0), tier), askedAgain, Instant.now());
         outbox.publish(assigned);
         DecisionLog.assigned(assigned);
     }

@@ -32,11 +32,16 @@ final class DecisionLog {
                 rejected.rejectedAt());
     }
 
-    /** E.g. "quanyuan-institute at town tier, asked again: no other team is left: they know the village". */
+    /**
+     * E.g. "quanyuan-institute at town tier, asked again: no other team is left: they know the village", or, offered
+     * to several at once, "a, b at town tier, the first to accept takes it".
+     */
     static void assigned(OrderAssigned assigned) {
         boolean askedAgain = Boolean.TRUE.equals(assigned.askedAgain());
-        Decision.record(assigned.orderId(), Kind.ASSIGNED, assigned.teamCode() + " at " + lower(assigned.tier())
-                + " tier" + (assigned.activityId() == null ? "" : ", in activity " + assigned.activityId())
+        boolean several = assigned.offeredTeams().size() > 1;
+        Decision.record(assigned.orderId(), Kind.ASSIGNED, String.join(", ", assigned.offeredTeams()) + " at "
+                + lower(assigned.tier()) + " tier" + (several ? ", the first to accept takes it" : "")
+                + (assigned.activityId() == null ? "" : ", in activity " + assigned.activityId())
                 + (askedAgain ? ", asked again: no other team is left" : "")
                 + (assigned.note() == null ? "" : ": " + assigned.note()), assigned.assignedBy(), assigned.assignedAt());
     }

@@ -4,9 +4,11 @@ import io.feiyan.events.Tier;
 import io.feiyan.events.Urgency;
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
+import jakarta.validation.constraints.Min;
 import java.time.Duration;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 
 /** Dispatch's rules that a county sets for itself (application.properties, {@code feiyan.dispatch.*}). */
 @ConfigMapping(prefix = "feiyan.dispatch")
@@ -21,6 +23,25 @@ public interface DispatchConfig {
     Review review();
 
     Queue queue();
+
+    OfferToSeveral offerToSeveral();
+
+    /** Urgent orders offered at once to several capable teams of the tier with room (抢单): the first to accept takes it. */
+    interface OfferToSeveral {
+        /** The urgencies whose orders are offered so. */
+        @WithDefault("CRITICAL,URGENT")
+        Set<Urgency> urgencies();
+
+        /** At most this many teams at once (at least 1; 1 offers every order to one team). */
+        @WithDefault("3")
+        @Min(1)
+        int teams();
+
+        /** How many teams at once an order of the urgency is offered to at most. */
+        default int teamsFor(Urgency urgency) {
+            return urgencies().contains(urgency) ? teams() : 1;
+        }
+    }
 
     interface Review {
         /** A resident with this many open orders has the next one reviewed before it is routed. */

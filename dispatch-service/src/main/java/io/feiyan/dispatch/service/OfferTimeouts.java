@@ -7,8 +7,8 @@ import jakarta.transaction.Transactional;
 import java.time.Instant;
 
 /**
- * A team let its time to accept pass: the case goes on (up a tier, or another team of it), and is routed there; the
- * place it held at the team may serve an unserved case.
+ * A team (or every team of several offered it at once) let its time to accept pass: the case goes on (up a tier, or
+ * another team of it), and is routed there; the places it held may serve an unserved case.
  */
 @ApplicationScoped
 @Transactional(Transactional.TxType.MANDATORY)
@@ -28,10 +28,11 @@ public class OfferTimeouts implements DeadlineSweeper.Deadline {
 
     @Override
     public void actOn(DispatchCase c, Instant now) {
-        String team = c.teamCode;
-        c.passedOnBy(team, now);
-        DecisionLog.timedOut(c.orderId, team, now);
+        String team = c.teamCode; // of several teams offered it at once, the first: each let its time pass
+        String holders = String.join(", ", c.holders());
+        c.letPassBy(now);
+        DecisionLog.timedOut(c.orderId, holders, now);
         routing.route(c, Routing.Move.TIMED_OUT, team);
-        retries.unservedFor(routing.changed(c)); // the team's place is free again
+        retries.unservedFor(routing.changed(c)); // the teams' places are free again
     }
 }

@@ -1,5 +1,6 @@
 package io.feiyan.feedback.messaging;
 
+import io.feiyan.events.OfferWithdrawn;
 import io.feiyan.events.OrderAccepted;
 import io.feiyan.events.OrderApproved;
 import io.feiyan.events.OrderAssigned;
@@ -46,6 +47,7 @@ public class OrderEvents {
                 .on(OrderCancelled.class, facts::record)
                 .on(OrderEscalated.class, facts::record)
                 .on(OrderAccepted.class, facts::record)
+                .on(OfferWithdrawn.class, facts::record)
                 .on(OrderCompleted.class, event -> {
                     Order.completed(event.payload());
                     facts.record(event);

@@ -23,12 +23,14 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 class MetricsQuery {
     /**
      * The assignment an order was served by: the team's last acceptance ({@code at}, {@code team_code}) and the
-     * assignment it accepted (its {@code tier}, {@code deadline} and {@code peers}); none for an order never accepted.
+     * assignment it accepted (its {@code tier}, {@code deadline} and {@code peers}; offered to several teams at once, the
+     * one it took); none for an order never accepted.
      */
     static final String SERVED_BY = """
             left join lateral (select a.at, a.team_code, asg.tier, asg.deadline, asg.peers from metric_step a
                     join lateral (select s.tier, s.deadline, s.peers from metric_step s where s.order_id = a.order_id
-                            and s.step = 'ASSIGNED' and s.team_code = a.team_code and s.at <= a.at
+                            and s.step = 'ASSIGNED' and (s.team_code = a.team_code or a.team_code = any(s.offered_to))
+                            and s.at <= a.at
                             order by s.at desc limit 1) asg on true
                     where a.order_id = o.order_id and a.step = 'ACCEPTED' order by a.at desc limit 1) acc on true
             """;

@@ -1,5 +1,6 @@
 package io.feiyan.feedback.metrics;
 
+import io.feiyan.events.OfferWithdrawn;
 import io.feiyan.events.OrderAccepted;
 import io.feiyan.events.OrderApproved;
 import io.feiyan.events.OrderAssigned;
@@ -36,7 +37,7 @@ public class OrderFacts {
     public static final List<String> TOPICS = List.of(Topics.ORDERS_PLACED, Topics.ORDERS_APPROVED,
             Topics.ORDERS_REJECTED, Topics.ORDERS_ASSIGNED, Topics.ORDERS_ESCALATED, Topics.ORDERS_UNSERVED,
             Topics.ORDERS_ACCEPTED, Topics.ORDERS_COMPLETED, Topics.ORDERS_REOPENED, Topics.ORDERS_RATED,
-            Topics.ORDERS_CANCELLED);
+            Topics.ORDERS_CANCELLED, Topics.ORDERS_WITHDRAWN);
 
     /** Held shared by each recording, and exclusively by a rebuild while it swaps its tables in. */
     static final long LOCK = 0x6665_6564_6261_636bL;
@@ -58,7 +59,7 @@ public class OrderFacts {
     }
 
     enum Step {
-        APPROVED, REJECTED, ASSIGNED, ESCALATED, UNSERVED, ACCEPTED, COMPLETED, REOPENED, RATED, CANCELLED
+        APPROVED, REJECTED, ASSIGNED, ESCALATED, UNSERVED, ACCEPTED, COMPLETED, REOPENED, RATED, CANCELLED, WITHDRAWN
     }
 
     private final EntityManager entityManager;
@@ -99,10 +100,10 @@ public class OrderFacts {
         } else if (payload instanceof OrderAssigned assigned) {
             step(tables, id, assigned, Step.ASSIGNED, assigned.teamCode(), assigned.assignedAt(), assigned.acceptBy(),
                     null, new Dispatched(assigned.tier(), assigned.lowestCapableTier(), assigned.deadline(), null,
-                            assigned.peerTeams(), assigned.askedAgain()));
+                            assigned.peerTeams(), assigned.askedAgain(), assigned.offeredTo()));
         } else if (payload instanceof OrderEscalated escalated) {
             step(tables, id, escalated, Step.ESCALATED, null, escalated.escalatedAt(), null, null,
-                    new Dispatched(escalated.toTier(), null, null, escalated.reason().name(), null, null));
+                    new Dispatched(escalated.toTier(), null, null, escalated.reason().name(), null, null, null));
         } else if (payload instanceof OrderUnserved unserved) {
             step(tables, id, unserved, Step.UNSERVED, null, unserved.unservedAt(), null, null, Dispatched.NONE);
         } else if (payload instanceof OrderCancelled cancelled) {
@@ -115,6 +116,9 @@ public class OrderFacts {
                     Dispatched.NONE);
         } else if (payload instanceof OrderReopened reopened) {
             step(tables, id, reopened, Step.REOPENED, null, reopened.reopenedAt(), null, null, Dispatched.NONE);
+        } else if (payload instanceof OfferWithdrawn withdrawn) {
+            step(tables, id, withdrawn, Step.WITHDRAWN, withdrawn.teamCode(), withdrawn.withdrawnAt(), null, null,
+                    Dispatched.NONE);
         } else if (payload instanceof OrderRated rated) {
             step(tables, id, rated, Step.RATED, null, rated.ratedAt(), null, rated.score(), Dispatched.NONE);
         }
@@ -122,19 +126,21 @@ public class OrderFacts {
 
     /**
      * What dispatch's measures need of an assignment (its tier, the lowest tier that could have served the order, its
-     * deadline, its peers, whether it asked a team again) or of an escalation (the tier reached, and why).
+     * deadline, its peers, whether it asked a team again, the teams it was offered to at once) or of an escalation
+     * (the tier reached, and why).
      */
     private record Dispatched(Tier tier, Tier lowestTier, Instant deadline, String reason, List<String> peers,
-            Boolean askedAgain) {
-        static final Dispatched NONE = new Dispatched(null, null, null, null, null, null);
+            Boolean askedAgain, List<String> offeredTo) {
+        static final Dispatched NONE = new Dispatched(null, null, null, null, null, null, null);
     }
 
     private void step(Tables tables, UUID eventId, OrderEvent event, Step step, String team, Instant at, Instant due,
             Integer score, Dispatched dispatched) {
         entityManager.createNativeQuery("insert into " + tables.steps
                         + " (event_id, order_id, step, team_code, at, due, score, tier, lowest_tier, deadline, reason,"
-                        + " peers, asked_again) values (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11,"
-                        + " string_to_array(cast(?12 as text), ','), cast(cast(?13 as text) as boolean)) on conflict do nothing")
+                        + " peers, asked_again, offered_to) values (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11,"
+                        + " string_to_array(cast(?12 as text), ','), cast(cast(?13 as text) as boolean),"
+                        + " string_to_array(cast(?14 as text), ',')) on conflict do nothing")
                 .setParameter(1, eventId)
                 .setParameter(2, event.orderId())
                 .setParameter(3, step.name())
@@ -149,6 +155,7 @@ public class OrderFacts {
                 // team codes have no commas (team-service: letters, digits, - and _)
                 .setParameter(12, dispatched.peers() == null ? null : String.join(",", dispatched.peers()))
                 .setParameter(13, dispatched.askedAgain() == null ? null : dispatched.askedAgain().toString())
+                .setParameter(14, dispatched.offeredTo() == null ? null : String.join(",", dispatched.offeredTo()))
                 .executeUpdate();
     }
 }

@@ -22,11 +22,14 @@ import java.util.Map;
  * one assignment (a reassignment after a decline or a missed time is another; asking again a team that let the
  * order's time pass, no other team being left, is not); it was accepted in time if
  * the same team's OrderAccepted for that order came between the assignment and its time to accept
- * ({@code acceptBy}), before any later assignment of the order. Counted in the month of the assignment, for the team assigned.</li>
+ * ({@code acceptBy}), before any later assignment of the order. Counted in the month of the assignment, for the team assigned.
+ * An order offered to several teams at once (抢单) is an assignment for each of them, except one whose offer was
+ * withdrawn because another took the order first (OfferWithdrawn): that team had no chance to answer, so its offer is
+ * neither answered nor missed.</li>
  * <li><b>resolution rate</b> (解决率) = orders resolved ÷ orders approved. An order is approved once
  * (OrderApproved: by an operator, or needing no review; rejected orders never are); it is resolved if it
  * has been completed and never reopened. Counted in the month of approval, for the team it was last
- * assigned to.</li>
+ * assigned to (of several it was offered to at once, the one that took it).</li>
  * <li><b>satisfaction rate</b> (满意率) = ratings of 4 or 5 ÷ ratings given. Counted in the month of the
  * rating, for the team whose delivery was rated.</li>
  * </ul>
@@ -35,14 +38,23 @@ import java.util.Map;
 @Transactional
 public class Rates {
     private static final List<Rate> RATES = List.of(
-            new Rate("ASSIGNED", "cross join lateral (select base.team_code as team_code) team", """
+            new Rate("ASSIGNED", """
+                    cross join lateral (select t.team_code from unnest(case when cardinality(base.offered_to) > 0
+                            then base.offered_to else array[cast(base.team_code as text)] end) as t(team_code)
+                        where not exists (select 1 from metric_step w where w.order_id = base.order_id
+                            and w.step = 'WITHDRAWN' and w.team_code = t.team_code and w.at >= base.at
+                            and not exists (select 1 from metric_step later where later.order_id = base.order_id
+                                    and later.step = 'ASSIGNED' and later.at > base.at and later.at <= w.at))) team""", """
                     exists (select 1 from metric_step a where a.order_id = base.order_id and a.step = 'ACCEPTED'
-                            and a.team_code = base.team_code and a.at between base.at and base.due
+                            and a.team_code = team.team_code and a.at between base.at and base.due
                             and not exists (select 1 from metric_step later where later.order_id = base.order_id
                                     and later.step = 'ASSIGNED' and later.at > base.at and later.at <= a.at))""",
                     "assigned", "acceptedInTime", "responseRate"),
             new Rate("APPROVED", """
-                    left join lateral (select s.team_code from metric_step s where s.order_id = base.order_id
+                    left join lateral (select coalesce((select a.team_code from metric_step a
+                                    where a.order_id = s.order_id and a.step = 'ACCEPTED' and a.at >= s.at
+                                    and a.team_code = any(s.offered_to) order by a.at limit 1), s.team_code) as team_code
+                            from metric_step s where s.order_id = base.order_id
                             and s.step = 'ASSIGNED' order by s.at desc limit 1) team on true""", """
                     exists (select 1 from metric_step c where c.order_id = base.order_id and c.step = 'COMPLETED')
                     and not exists (select 1 from metric_step r where r.order_id = base.order_id and r.step = 'REOPENED')""",

@@ -73,7 +73,9 @@ public class MetricsResource {
             reassignment after a decline or a missed time is another; asking again a team that let the order's time \
             pass, no other team being left, OrderAssigned.askedAgain, is not). It was accepted in time when the same \
             team's OrderAccepted for the order came between the assignment and its `acceptBy` (and before any later \
-            assignment of the order). Counted in the month of the assignment, for the team assigned.
+            assignment of the order). Counted in the month of the assignment, for the team assigned. An order offered \
+            to several teams at once (OrderAssigned.offeredTo) is an assignment for each of them, but not for one \
+            whose offer was withdrawn because another took it first (OfferWithdrawn): neither answered nor missed.
             - **resolutionRate** = `resolved` ÷ `approved`. An order is approved once, when it passes review \
             (OrderApproved: by an operator, or needing no review; a rejected order never is). It is resolved when \
             it has been completed and never reopened (a redo after a follow-up visit means it was not; so does a \

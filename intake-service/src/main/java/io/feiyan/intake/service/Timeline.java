@@ -49,18 +49,19 @@ public class Timeline {
 
     /**
      * One step: what happened ({@code PLACED}, {@code ASSIGNED}, {@code ESCALATED}, ...), when, in words; and the
-     * facts the words are made of, for a client that tells the story in its user's language: the team (its name),
-     * the tier (reached, for an escalation), the volunteer hours, the score, and the reason's code (an escalation's,
-     * a decline's, a cancellation's; ASKED_AGAIN for a team asked again); an operator's note (what the village's
-     * volunteer is asked to call the resident about); for an order accepted in an activity (one visit serving several
-     * residents), how many {@code neighbours} it serves besides, the {@code place} they gather at (a village or town
-     * code) and when the team comes ({@code scheduledFor}). A fact the step has not is left out.
+     * facts the words are made of, for a client that tells the story in its user's language: the team (its name; the
+     * names, comma-separated, of the teams an order is offered to at once), the tier (reached, for an escalation), the
+     * volunteer hours, the score, and the reason's code (an escalation's, a decline's, a cancellation's; ASKED_AGAIN
+     * for a team asked again, OFFERED_AT_ONCE for an order offered to several teams at once); an operator's note
+     * (what the village's volunteer is asked to call the resident about); for an order accepted in an activity (one
+     * visit serving several residents), how many {@code neighbours} it serves besides, the {@code place} they gather
+     * at (a village or town code) and when the team comes ({@code scheduledFor}). A fact the step has not is left out.
      */
     @JsonInclude(JsonInclude.Include.NON_NULL)
     public record Entry(String step, Instant at, String text, String team, Tier tier, BigDecimal hours, Integer score,
             String reason, String note, Integer neighbours, String place, Instant scheduledFor) {
 
-        Entry(String step, Instant at, String text, String team, Tier tier, BigDecimal hours, Integer score,
+        public Entry(String step, Instant at, String text, String team, Tier tier, BigDecimal hours, Integer score,
                 String reason) {
             this(step, at, text, team, tier, hours, score, reason, null, null, null, null);
         }
@@ -81,8 +82,9 @@ public class Timeline {
         String text = describe(order, event);
         Instant at = event.occurredAt();
         if (event instanceof OrderAssigned assigned) {
-            return new Entry(step, at, text, Team.nameOf(assigned.teamCode()), assigned.tier(), null, null,
-                    Boolean.TRUE.equals(assigned.askedAgain()) ? "ASKED_AGAIN" : null);
+            return new Entry(step, at, text, teams(assigned), assigned.tier(), null, null,
+                    Boolean.TRUE.equals(assigned.askedAgain()) ? "ASKED_AGAIN"
+                            : assigned.offeredTeams().size() > 1 ? "OFFERED_AT_ONCE" : null);
         }
         if (event instanceof OrderEscalated escalated) {
             return new Entry(step, at, text, null, escalated.toTier(), null, null, escalated.reason().name());
@@ -123,6 +125,11 @@ public class Timeline {
         return EventType.of(event).name().substring("ORDER_".length());
     }
 
+    /** The team the order is given to, or the teams it is offered to at once (抢单), by name. */
+    private static String teams(OrderAssigned assigned) {
+        return String.join(", ", assigned.offeredTeams().stream().map(Team::nameOf).toList());
+    }
+
     /** One event of the order's life in plain words. */
     public String describe(Order order, OrderEvent event) {
         if (event instanceof OrderPlaced placed) {
@@ -143,8 +150,9 @@ public class Timeline {
         if (event instanceof OrderAssigned assigned) {
             return (assigned.assignedBy() != null ? "Assigned by operator " + assigned.assignedBy() + " to "
                     : Boolean.TRUE.equals(assigned.askedAgain()) ? "No other team left: asked again of "
+                    : assigned.offeredTeams().size() > 1 ? "Offered at once (the first to accept takes it) to "
                     : "Assigned to ")
-                    + Team.nameOf(assigned.teamCode()) + " at " + tier(assigned.tier())
+                    + teams(assigned) + " at " + tier(assigned.tier())
                     + " tier, to deliver by " + localTime.format(assigned.deadline()) + because(assigned.note());
         }
         if (event instanceof OrderDeclined declined) {

@@ -76,7 +76,8 @@ public final class Activity {
 
     /** The order that speaks for the activity: its team, project, crew and time. */
     public Assignment first() {
-        return orders.stream().filter(a -> a.status == status()).findFirst().orElse(orders.get(0));
+        AssignmentStatus status = status();
+        return orders.stream().filter(a -> a.status == status).findFirst().orElse(orders.get(0));
     }
 
     /** An order of the activity the team has accepted, whose crew and time a late joiner takes. */

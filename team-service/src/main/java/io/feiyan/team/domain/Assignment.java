@@ -1,5 +1,6 @@
 package io.feiyan.team.domain;
 
+import io.feiyan.events.OfferWithdrawn;
 import io.feiyan.events.OrderAccepted;
 import io.feiyan.events.OrderAssigned;
 import io.feiyan.events.OrderCompleted;
@@ -7,6 +8,7 @@ import io.feiyan.events.OrderDeclined;
 import io.feiyan.events.OrderPlaced;
 import io.feiyan.events.Tier;
 import io.feiyan.platform.messaging.KeepsOrderTrace;
+import io.feiyan.platform.domain.Conflict;
 import io.feiyan.platform.domain.IllegalMove;
 import io.feiyan.platform.domain.NotAllowed;
 import io.feiyan.platform.domain.NotFound;
@@ -57,6 +59,17 @@ public class Assignment extends PanacheEntityBase implements KeepsOrderTrace {
     public String summary;
     /** The trace the order was placed in (W3C traceparent): the team's answers are published in it. */
     public String traceparent;
+    /**
+     * Every team the order is offered to at once (抢单), {@link #teamCode} the first until one of them accepts it and
+     * becomes its team; empty when it is offered to one team.
+     */
+    @JdbcTypeCode(SqlTypes.ARRAY)
+    @Column(columnDefinition = "text[]")
+    public List<String> offeredTo = new ArrayList<>();
+    /** Those of {@link #offeredTo} that declined: their offer is over. */
+    @JdbcTypeCode(SqlTypes.ARRAY)
+    @Column(columnDefinition = "text[]")
+    public List<String> declinedBy = new ArrayList<>();
     /** The activity (one visit serving several residents) the order is served in; null when it is served alone. */
     public UUID activityId;
 
@@ -79,6 +92,18 @@ public class Assignment extends PanacheEntityBase implements KeepsOrderTrace {
                     "order " + orderId + " is assigned to another team; only that team can act on it");
         }
         return assignment;
+    }
+
+    /**
+     * The assignment a team answers an offer of, locked for the move: its team's, or one offered to several teams at
+     * once, the team among them; refused when there is none, or when it was never offered to the team.
+     */
+    public static Assignment lockedForAnswer(UUID orderId, String team) {
+        Assignment assignment = findById(orderId, LockModeType.PESSIMISTIC_WRITE);
+        if (assignment != null && assignment.offeredTo.contains(team)) {
+            return assignment;
+        }
+        return lockedFor(orderId, team);
     }
 
     public static Assignment offeredBy(OrderAssigned assigned) {
@@ -129,6 +154,69 @@ public class Assignment extends PanacheEntityBase implements KeepsOrderTrace {
         assignment.crew = new ArrayList<>();
         assignment.scheduledFor = null;
         assignment.activityId = assigned.activityId();
+        assignment.offeredTo = assigned.offeredTo() == null ? new ArrayList<>() : new ArrayList<>(assigned.offeredTo());
+        assignment.declinedBy = new ArrayList<>();
+    }
+
+    /** Whether the team is one of several the order is offered to at once and has not declined it. */
+    public boolean isOfferedTo(String team) {
+        return offeredTo.contains(team) && !declinedBy.contains(team);
+    }
+
+    /**
+     * Of several teams the order is offered to at once, {@code team} is the first to accept it (抢单), and becomes its
+     * team; one that comes later is refused, told which team took it. Exactly one acceptance: the caller holds the
+     * row lock ({@link #lockedForAnswer}). An order offered to one team is that team's as ever.
+     */
+    public void takeFor(String team) {
+        if (!offeredTo.contains(team) || team.equals(teamCode) && status != AssignmentStatus.OFFERED) {
+            return;
+        }
+        if (status == AssignmentStatus.ACCEPTED || status == AssignmentStatus.COMPLETED) {
+            throw new Conflict("taken", "Another team took the order first",
+                    "order " + orderId + " was offered to several teams at once and " + teamCode + " accepted it first")
+                    .with("takenBy", teamCode);
+        }
+        if (declinedBy.contains(team)) {
+            throw new IllegalMove("assignment-state", "The assignment cannot make that move",
+                    "order " + orderId + " was declined by " + team + " and cannot be accepted").with("status", status);
+        }
+        if (status == AssignmentStatus.OFFERED) {
+            teamCode = team;
+        }
+    }
+
+    /**
+     * Once a team of several has accepted the order: the offer to each other team that still held it is withdrawn.
+     */
+    public List<OfferWithdrawn> withdrawnFromOthers(Instant now) {
+        return offeredTo.stream().filter(team -> !team.equals(teamCode) && !declinedBy.contains(team))
+                .map(team -> new OfferWithdrawn(orderId, team, teamCode, now)).toList();
+    }
+
+    /**
+     * The team says no, and why. Of several teams the order is offered to at once, only that team's offer is over;
+     * the order is declined when the last of them says no. Dispatch offers it on then.
+     */
+    public OrderDeclined declineBy(String team, OrderDeclined.DeclineReason code, String reason, Instant now) {
+        if (!offeredTo.contains(team)) {
+            return decline(code, reason, now);
+        }
+        requireStatus(AssignmentStatus.OFFERED, "declined");
+        if (declinedBy.contains(team)) {
+            throw new IllegalMove("assignment-state", "The assignment cannot make that move",
+                    "order " + orderId + " was declined by " + team + " already").with("status", status);
+        }
+        declinedBy.add(team);
+        declineCode = code;
+        declineReason = reason;
+        if (declinedBy.containsAll(offeredTo)) {
+            status = AssignmentStatus.DECLINED;
+        } else if (team.equals(teamCode)) {
+            // the order's team is one still holding the offer, as in dispatch
+            teamCode = offeredTo.stream().filter(this::isOfferedTo).findFirst().orElseThrow();
+        }
+        return new OrderDeclined(orderId, team, code, reason, now);
     }
 
     /** The team takes the order (接单), naming who goes and, if it knows, when. */

@@ -122,11 +122,22 @@ public class AssignmentResource {
     public record AssignmentView(UUID orderId, String teamCode, Tier tier, String projectCode, Instant acceptBy,
             Instant deadline, AssignmentStatus status, Instant assignedAt, Instant acceptedAt, List<UUID> crew,
             Instant scheduledFor, Instant completedAt, BigDecimal volunteerHours, String summary,
-            OrderDeclined.DeclineReason declineCode, String declineReason, UUID activityId) {
+            OrderDeclined.DeclineReason declineCode, String declineReason, List<String> offeredTo, UUID activityId) {
         static AssignmentView of(Assignment a) {
             return new AssignmentView(a.orderId, a.teamCode, a.tier, a.projectCode, a.acceptBy, a.deadline, a.status,
                     a.assignedAt, a.acceptedAt, a.crew, a.scheduledFor, a.completedAt, a.volunteerHours, a.summary,
-                    a.declineCode, a.declineReason, a.activityId);
+                    a.declineCode, a.declineReason, a.offeredTo.isEmpty() ? null : a.offeredTo, a.activityId);
+        }
+    }
+
+    /**
+     * An offer made to several teams at once that another took first (抢单): withdrawn from this team, taken by
+     * {@code takenBy} when it accepted ({@code withdrawnAt}).
+     */
+    public record WithdrawnOffer(UUID orderId, Tier tier, String projectCode, Instant assignedAt, String takenBy,
+            Instant withdrawnAt) {
+        static WithdrawnOffer of(Assignment a) {
+            return new WithdrawnOffer(a.orderId, a.tier, a.projectCode, a.assignedAt, a.teamCode, a.acceptedAt);
         }
     }
 
@@ -140,14 +151,15 @@ public class AssignmentResource {
 
     /** The orders served alone, by where they stand; and the activities, each one offer with its orders. */
     public record InboxView(List<AssignmentView> offered, List<AssignmentView> accepted,
-            List<AssignmentView> scheduled, List<AssignmentView> completed,
+            List<AssignmentView> scheduled, List<AssignmentView> completed, List<WithdrawnOffer> withdrawn,
             List<ActivityResource.ActivityView> activities) {
     }
 
     @GET
     @Path("/inbox")
     @Operation(summary = "A team's inbox", description = "New offers (by time left to accept), accepted orders, "
-            + "scheduled ones (by their time), and the last 20 completed, of the orders served alone; and the "
+            + "scheduled ones (by their time), and the last 20 completed, of the orders served alone; the last 20 offers "
+            + "made to several teams at once that another team took first (withdrawn, with takenBy); and the "
             + "activities (one visit serving several residents), each one entry with its orders: open ones by time "
             + "left to accept, then those completed lately.")
     @RolesAllowed({Roles.TEAM_MEMBER, Roles.OPERATOR, Roles.ADMIN})
@@ -156,7 +168,7 @@ public class AssignmentResource {
         new Validation().present(whose, "team").orThrow();
         Assignments.Inbox inbox = assignments.inbox(whose);
         return new InboxView(views(inbox.offered()), views(inbox.accepted()), views(inbox.scheduled()),
-                views(inbox.completed()),
+                views(inbox.completed()), inbox.withdrawn().stream().map(WithdrawnOffer::of).toList(),
                 activities.inbox(whose).stream().map(ActivityResource.ActivityView::of).toList());
     }
 
@@ -165,9 +177,11 @@ public class AssignmentResource {
     @RolesAllowed({Roles.TEAM_MEMBER, Roles.OPERATOR, Roles.ADMIN})
     @Operation(summary = "An assignment", description = "For the members of its team, operators and admins.")
     public AssignmentView get(@PathParam("orderId") UUID orderId) {
-        AssignmentView assignment = AssignmentView.of(assignments.get(orderId));
-        visibleTeam(assignment.teamCode());
-        return assignment;
+        Assignment assignment = assignments.get(orderId);
+        // a team the order was offered to at once with others sees it too
+        String own = caller.team().orElse(null);
+        visibleTeam(own != null && assignment.offeredTo.contains(own) ? own : assignment.teamCode);
+        return AssignmentView.of(assignment);
     }
 
     @POST
@@ -175,7 +189,8 @@ public class AssignmentResource {
     @Consumes(MediaType.WILDCARD)
     @RolesAllowed(Roles.TEAM_LEAD)
     @Operation(summary = "Accept an order (接单)", description = "By the lead of the team it is assigned to (the "
-            + "team in their token); 403 not-your-assignment for another team's.")
+            + "team in their token); 403 not-your-assignment for another team's. Offered to several teams at once, the "
+            + "first to accept takes it; a later one gets 409 taken, naming the team in takenBy.")
     public AssignmentView accept(@PathParam("orderId") UUID orderId, String body) throws JsonProcessingException {
         String team = leadsTeam();
         // a bare POST accepts with no crew or time; a JSON body names them

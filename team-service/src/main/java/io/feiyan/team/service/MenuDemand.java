@@ -37,7 +37,7 @@ public class MenuDemand {
     public record ProjectOrdered(String projectCode, long orders, long towns) {
     }
 
-    /** Counts an order in the demand of its month and town. */
+    /** Counts an order in the demand of its month and town, keeping its village: where an activity of it gathers. */
     public void count(OrderPlaced placed) {
         entityManager.createNativeQuery("""
                 insert into demand (order_id, month, town_code, project_code, category, village_code)

@@ -14,8 +14,9 @@ import java.util.List;
 import java.util.UUID;
 
 /**
- * The orders dispatch offers a team, and the team's answer: it accepts (接单) or declines. An order withdrawn in
- * intake, or passed up a tier, calls an offer not yet accepted off.
+ * The orders dispatch offers a team (or several at once, the first to accept taking it: 抢单), and the team's answer:
+ * it accepts (接单) or declines. An order withdrawn in intake, or passed up a tier, calls an offer not yet accepted
+ * off, to every team it was offered to.
  */
 @ApplicationScoped
 @Transactional
@@ -65,19 +66,25 @@ public class Offers {
         }
     }
 
-    /** The team takes the order, naming the volunteers it sends (its own) and, if it knows, when they come. */
+    /**
+     * The team takes the order, naming the volunteers it sends (its own) and, if it knows, when they come. Of several
+     * teams it is offered to at once the first to accept takes it, and the others' offers are withdrawn with it.
+     */
     public Assignment accept(UUID orderId, String team, List<UUID> crew, Instant scheduledFor) {
-        Assignment assignment = Assignment.lockedFor(orderId, team);
+        Assignment assignment = Assignment.lockedForAnswer(orderId, team);
         assignment.requireServedAlone("accept");
+        assignment.takeFor(team);
         assignment.requireTeamVolunteers(crew, "volunteerIds");
-        outbox.publish(assignment.accept(crew, scheduledFor, Instant.now()));
+        Instant now = Instant.now();
+        outbox.publish(assignment.accept(crew, scheduledFor, now));
+        assignment.withdrawnFromOthers(now).forEach(outbox::publish);
         return assignment;
     }
 
     public Assignment decline(UUID orderId, String team, OrderDeclined.DeclineReason code, String reason) {
-        Assignment assignment = Assignment.lockedFor(orderId, team);
+        Assignment assignment = Assignment.lockedForAnswer(orderId, team);
         assignment.requireServedAlone("decline");
-        outbox.publish(assignment.decline(code, reason, Instant.now()));
+        outbox.publish(assignment.declineBy(team, code, reason, Instant.now()));
         return assignment;
     }
 
