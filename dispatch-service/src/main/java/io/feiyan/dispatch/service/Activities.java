@@ -10,7 +10,6 @@ import io.feiyan.routing.Grouping;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.FlushModeType;
-import jakarta.persistence.LockModeType;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -184,10 +183,14 @@ public class Activities {
 
     /** The activity, its row locked and read afresh (its statements bypass the entity), or empty. */
     public Optional<Activity> locked(UUID id) {
-        Activity activity = Activity.findById(id, LockModeType.PESSIMISTIC_WRITE);
-        if (activity != null) {
-            entityManager.refresh(activity);
+        if (entityManager.createNativeQuery("select id from activity where id = ?1 for update")
+                .setParameter(1, id)
+                .setFlushMode(FlushModeType.COMMIT)
+                .getResultList().isEmpty()) {
+            return Optional.empty();
         }
-        return Optional.ofNullable(activity);
+        Activity activity = Activity.findById(id);
+        entityManager.refresh(activity);
+        return Optional.of(activity);
     }
 }
