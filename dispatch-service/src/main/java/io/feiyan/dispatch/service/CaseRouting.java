@@ -95,7 +95,7 @@ public class CaseRouting {
                     ? now.plus(config.acceptWithin(c.urgency)) // its team accepts the joiner at once
                     : activity.acceptBy();
             assign(c, List.of(activity.activity().teamCode()), activity.teamTier(), activity.id(), acceptBy, false,
-                    null, null, Routing.capable(c.villageCode, projects, teams));
+                    null, null, Routing.capable(c.villageCode, projects, teams), now);
             return true;
         }
         for (List<String> full = takePlaces(route); !full.isEmpty(); full = takePlaces(route)) {
@@ -112,7 +112,7 @@ public class CaseRouting {
                     Grouping.placeOf(c.villageCode, project.gathersAt, team.tier()), now.plus(c.urgency.timeLimit()),
                     acceptBy, now) : null;
             assign(c, offers, team.tier(), activity, acceptBy, route.askedAgain(), null, null,
-                    Routing.capable(c.villageCode, projects, teams));
+                    Routing.capable(c.villageCode, projects, teams), now);
             return true;
         }
         if (!c.unserved) {
@@ -150,7 +150,7 @@ public class CaseRouting {
         Instant acceptBy = activity.status == ActivityStatus.ACCEPTED ? now.plus(config.acceptWithin(c.urgency))
                 : activity.acceptBy;
         assign(c, List.of(team.code), team.tier, activity.id, acceptBy, false, operator, note,
-                Routing.capable(c.villageCode, projects, loads.near(c.villageCode, projects)));
+                Routing.capable(c.villageCode, projects, loads.near(c.villageCode, projects)), now);
     }
 
     /** An activity no order can join any more. */
@@ -167,9 +167,9 @@ public class CaseRouting {
         c.status = CaseStatus.WAITING;
         loads.take(team.code);
         Set<String> projects = projectsFor(c);
-        assign(c, List.of(team.code), team.tier, null, Instant.now().plus(config.acceptWithin(c.urgency)), false,
-                operator, note,
-                Routing.capable(c.villageCode, projects, loads.near(c.villageCode, projects)));
+        Instant now = Instant.now();
+        assign(c, List.of(team.code), team.tier, null, now.plus(config.acceptWithin(c.urgency)), false, operator, note,
+                Routing.capable(c.villageCode, projects, loads.near(c.villageCode, projects)), now);
     }
 
     /** Publishes and logs an escalation the case made, and counts it once it commits. */
@@ -220,9 +220,9 @@ public class CaseRouting {
      * {@code capable} team was at and the first team's peers (feedback measures dispatch by them).
      */
     private void assign(DispatchCase c, List<String> teams, Tier tier, UUID activity, Instant acceptBy,
-            boolean askedAgain, String operator, String note, Routing.Capable capable) {
+            boolean askedAgain, String operator, String note, Routing.Capable capable, Instant now) {
         OrderAssigned assigned = c.offerTo(teams, tier, activity, acceptBy, operator, note, capable.lowestTier(),
-                capable.peersOf(teams.get(0), tier), askedAgain, Instant.now());
+                capable.peersOf(teams.get(0), tier), askedAgain, now);
         outbox.publish(assigned);
         DecisionLog.assigned(assigned);
     }
