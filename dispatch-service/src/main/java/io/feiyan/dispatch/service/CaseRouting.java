@@ -94,6 +94,7 @@ public class CaseRouting {
             Instant acceptBy = activity.status() == ActivityStatus.ACCEPTED
                     ? now.plus(config.acceptWithin(c.urgency)) // its team accepts the joiner at once
                     : activity.acceptBy();
+            loads.givenInActivity(activity.activity().teamCode());
             assign(c, List.of(activity.activity().teamCode()), activity.teamTier(), activity.id(), acceptBy, false,
                     null, null, Routing.capable(c.villageCode, projects, teams), now);
             return true;
@@ -146,6 +147,7 @@ public class CaseRouting {
         if (!activities.add(activity.id, 0, now.plus(c.urgency.timeLimit()))) {
             throw activityClosed(activity);
         }
+        loads.givenInActivity(team.code);
         Set<String> projects = projectsFor(c);
         Instant acceptBy = activity.status == ActivityStatus.ACCEPTED ? now.plus(config.acceptWithin(c.urgency))
                 : activity.acceptBy;
