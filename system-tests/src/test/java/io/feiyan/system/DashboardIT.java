@@ -86,7 +86,7 @@ class DashboardIT {
         // a 飞燕 volunteer orders opera for an elderly villager: it climbs to the county team and shows up assigned
         String resident = DemoCounty.registerResident("孙大爷", "13805392222");
         String opera = DemoCounty.placeOrder(DemoCounty.ZHAO_LI, Map.of("residentId", resident,
-                "projectCode", "culture-opera", "urgency", "ROUTINE", "residentConsent", true));
+                "projectCode", "culture-opera", "urgency", "URGENT", "residentConsent", true));
         awaitOnPage("open", opera, "Assigned");
 
         // the team accepts it through its API: the page follows without a reload
@@ -157,7 +157,7 @@ class DashboardIT {
 
         // opera, which only the county's art light cavalry offers: its lead declines in words that carry markup
         String opera = DemoCounty.placeOrder(DemoCounty.ZHAO_LI, Map.of("residentId", resident,
-                "projectCode", "culture-opera", "urgency", "ROUTINE", "residentConsent", true, "description", HOSTILE));
+                "projectCode", "culture-opera", "urgency", "URGENT", "residentConsent", true, "description", HOSTILE));
         String lead = DemoCounty.token(DemoCounty.CAVALRY_LEAD);
         await().atMost(WAIT).until(() -> given().auth().oauth2(lead).contentType(ContentType.JSON)
                 .body(Map.of("reasonCode", "OTHER", "reason", HOSTILE))

@@ -44,7 +44,7 @@ class EventContractsIT {
 
         // opera: delivered, rated badly, and after the follow-up visit sent back to be done again
         String opera = DemoCounty.placeOrder(DemoCounty.ZHAO_LI, Map.of("residentId", resident,
-                "projectCode", "culture-opera", "urgency", "ROUTINE", "residentConsent", true));
+                "projectCode", "culture-opera", "urgency", "URGENT", "residentConsent", true));
         String assignment = RunningFeiyan.url(FeiyanService.TEAM) + "/api/assignments/" + opera;
         String lead = DemoCounty.token(DemoCounty.CAVALRY_LEAD);
         await().atMost(WAIT).until(() -> given().auth().oauth2(lead).post(assignment + "/accept").statusCode() == 200);

@@ -60,7 +60,7 @@ class OrderLoopIT {
         String key = UUID.randomUUID().toString();
         String orderId = await().atMost(WAIT).until(() -> DemoCounty.as(DemoCounty.ZHAO_LI).contentType(ContentType.JSON)
                 .header("Idempotency-Key", key)
-                .body(Map.of("residentId", residentId, "projectCode", "culture-opera", "urgency", "ROUTINE",
+                .body(Map.of("residentId", residentId, "projectCode", "culture-opera", "urgency", "URGENT",
                         "channel", "PROXY", "residentConsent", true))
                 .post(RunningFeiyan.url(FeiyanService.INTAKE) + "/api/orders")
                 .then().extract(), response -> response.statusCode() == 201).path("orderId");

@@ -62,7 +62,7 @@ class PersonalDataIT {
 
         String words = NAME + " (" + PHONE + ", ID " + idNumber + ") ";
         String opera = DemoCounty.placeOrder(DemoCounty.ZHAO_LI, Map.of("residentId", resident,
-                "projectCode", "culture-opera", "urgency", "ROUTINE", "residentConsent", true,
+                "projectCode", "culture-opera", "urgency", "URGENT", "residentConsent", true,
                 "description", words + "would love to hear opera; call her daughter " + GUARDIAN_PHONE));
         String need = DemoCounty.placeOrder(DemoCounty.QUANYUAN_OPERATOR, Map.of("residentId", resident,
                 "category", "DAILY_LIFE", "urgency", "URGENT", "description", words + "needs her well pump mended"));

@@ -5,7 +5,9 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.feiyan.events.Tier;
+import io.feiyan.events.Urgency;
 import io.feiyan.launcher.FeiyanService;
+import io.feiyan.routing.Grouping;
 import io.feiyan.simulation.Behaviour;
 import io.feiyan.simulation.County;
 import io.feiyan.simulation.Demand;
@@ -54,9 +56,19 @@ class ReplayIT {
         // the month's first needs outside the busy towns, placed a second apart, and teams that answer nothing
         // meanwhile: each goes where the rule sends it on the loads of the orders before it
         List<Demand.Need> month = Demand.defaults().needs(county, clock, new Random(SEED));
-        List<Demand.Need> slice = month.stream()
+        // and, so that the slice has activities and offers to several, a neighbour asking for the same for each need that
+        // may be grouped, and the same need made urgent where the first tier that could serve it has several teams
+        List<Demand.Need> slice = new ArrayList<>();
+        for (Demand.Need need : month.stream()
                 .filter(need -> !BUSY_TOWNS.contains(County.townOf(need.resident().villageCode())))
-                .limit(SLICE).toList();
+                .limit(SLICE).toList()) {
+            slice.add(need);
+            if (Grouping.groupable(need.urgency(), county.projects().get(need.projectCode()).perVisit())) {
+                slice.add(need);
+            } else if (teamsOfTheFirstTier(county, need) > 1) {
+                slice.add(new Demand.Need(need.at(), need.resident(), need.projectCode(), Urgency.URGENT));
+            }
+        }
         List<Demand.Need> replayed = IntStream.range(0, slice.size()).mapToObj(i -> new Demand.Need(i,
                 slice.get(i).resident(), slice.get(i).projectCode(), slice.get(i).urgency())).toList();
         Month.Result simulated = Month.simulate(county, silentTeams(), Operator.nobody(), clock, replayed,
@@ -103,6 +115,19 @@ class ReplayIT {
                     .filter(row -> villages.contains(row.villageCode())).toList(), county, clock, new Random(SEED));
             assertEquals(replayedDemand, byVillageAndProject(needs));
         });
+    }
+
+    /**
+     * How many teams offer the need's project at the lowest tier any team serving its village does, below the county
+     * (whose teams serve every test's orders, and are not compared).
+     */
+    private static long teamsOfTheFirstTier(County county, Demand.Need need) {
+        String village = need.resident().villageCode();
+        List<County.Team> serving = county.teams().values().stream()
+                .filter(team -> village.startsWith(team.regionCode()) && team.projects().contains(need.projectCode()))
+                .toList();
+        return serving.stream().map(County.Team::tier).min(Tier::compareTo).filter(lowest -> lowest != Tier.COUNTY)
+                .map(lowest -> serving.stream().filter(team -> team.tier() == lowest).count()).orElse(0L);
     }
 
     private static Map<String, Long> byVillageAndProject(List<Demand.Need> needs) {

@@ -50,7 +50,7 @@ class TracingIT {
         // placed by intake (a request), approved, escalated and assigned by dispatch (consuming), accepted and
         // completed by team-service (a team lead's requests), rated by feedback (the resident's request)
         String order = DemoCounty.placeOrder(DemoCounty.ZHAO_LI, Map.of("residentId", resident,
-                "projectCode", "culture-opera", "urgency", "ROUTINE", "residentConsent", true));
+                "projectCode", "culture-opera", "urgency", "URGENT", "residentConsent", true));
         String assignment = RunningFeiyan.url(FeiyanService.TEAM) + "/api/assignments/" + order;
         String lead = DemoCounty.token(DemoCounty.CAVALRY_LEAD);
         await().atMost(WAIT).until(() -> given().auth().oauth2(lead).post(assignment + "/accept").statusCode() == 200);
