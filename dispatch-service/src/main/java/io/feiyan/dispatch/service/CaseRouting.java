@@ -91,6 +91,7 @@ public class CaseRouting {
         if (joined.isPresent()) {
             Activities.Open activity = joined.get();
             climb(c, route, activity.teamTier(), now);
+            now = afterTheClimbs(now);
             Instant acceptBy = activity.status() == ActivityStatus.ACCEPTED
                     ? now.plus(config.acceptWithin(c.urgency)) // its team accepts the joiner at once
                     : activity.acceptBy();
@@ -105,6 +106,7 @@ public class CaseRouting {
             route = Routing.route(situation, teams, several);
         }
         climb(c, route, Tier.COUNTY, now);
+        now = afterTheClimbs(now);
         if (route.team().isPresent()) {
             Routing.Team team = route.team().get();
             List<String> offers = route.offers().stream().map(Routing.Team::code).toList();
@@ -122,6 +124,15 @@ public class CaseRouting {
             DecisionLog.unserved(unserved);
         }
         return false;
+    }
+
+    /**
+     * The time of an assignment after escalations made at {@code climbed}: later, as team-service calls off an offer
+     * made before an escalation it hears of (times kept to the microsecond).
+     */
+    private static Instant afterTheClimbs(Instant climbed) {
+        Instant now = Instant.now();
+        return now.isAfter(climbed.plusNanos(1000)) ? now : climbed.plusNanos(1000);
     }
 
     /** The route's escalations up to tier {@code upTo}: a case joining an activity climbs no higher than its team. */
