@@ -23,7 +23,10 @@ const TEXT = {
         offering: '提供这项服务的队伍（全县）', otherTeams: '本辖区其他队伍', declinedIt: '已拒单', pickTeam: '请选择队伍',
         callNote: '请村里的飞燕志愿者问居民或告诉居民什么', call: '请志愿者打电话', needNote: '请写明要问或要告诉居民的话',
         announce: (urgency, need, village, reason) => `${urgency}：${village} 的「${need}」需要人工处理——${reason}`,
-        notify: '🔔 桌面提醒', dismiss: '知道了', plainTitle: '飞燕 派单中心' },
+        notify: '🔔 桌面提醒', dismiss: '知道了', plainTitle: '飞燕 派单中心',
+        activities: '活动（统单）', activity: '活动', addToActivity: '加入这个活动', pickActivity: '请选择活动',
+        residents: n => `${n} 位居民`, takesPlace: '时间', PLANNED: '待接受', merge: '并入', split: '拆出所选',
+        mergeInto: '并入另一个活动…', pickOrders: '请勾选要拆出的订单' },
   en: { title: 'Feiyan dispatch <small>飞燕 派单中心</small>', region: 'Region', tier: 'Tier', allTiers: 'All',
         VILLAGE: 'Village', TOWN: 'Town', COUNTY: 'County', review: 'Review queue', open: 'Open assignments',
         waiting: 'Waiting / unserved', recent: 'Recent escalations and declines', live: '● live', offline: '○ offline',
@@ -45,15 +48,19 @@ const TEXT = {
         pickTeam: 'Pick a team', callNote: "What the village's 飞燕 volunteer is to ask or tell the resident",
         call: 'Ask the volunteer to call', needNote: 'Say what to ask or tell the resident',
         announce: (urgency, need, village, reason) => `${urgency}: "${need}" in ${village} needs a person: ${reason}`,
-        notify: '🔔 Desktop alerts', dismiss: 'Dismiss', plainTitle: 'Feiyan dispatch' }
+        notify: '🔔 Desktop alerts', dismiss: 'Dismiss', plainTitle: 'Feiyan dispatch',
+        activities: 'Activities (one visit for many)', activity: 'activity', addToActivity: 'Add to this activity',
+        pickActivity: 'Pick an activity', residents: n => `${n} residents`, takesPlace: 'on', PLANNED: 'Planned',
+        merge: 'Merge', split: 'Split the ticked out', mergeInto: 'merge into another…',
+        pickOrders: 'Tick the orders to take out' }
 };
 // The page holds no data: every call carries the operator's bearer token, never put in a URL. The operator signs
 // in through the county's Keycloak (/feiyan/sign-in.js: authorization code with PKCE, the tokens in this tab's memory,
 // refreshed before they expire). The live stream is read with fetch(), as EventSource cannot send the token.
 const SIGN_IN = document.querySelector('meta[name="feiyan-sign-in"]').dataset;
 // queued: the ids of the cases in the queue as last shown, null until the first snapshot of a view (what a view holds
-// when it opens is no news)
-const state = { lang: savedLanguage(), snapshot: null, stream: null, retry: null, queued: null };
+// when it opens is no news); activities: the open activities of the view's region (GET /api/activities)
+const state = { lang: savedLanguage(), snapshot: null, stream: null, retry: null, queued: null, activities: [] };
 const $ = id => document.getElementById(id);
 const t = wordsOf(TEXT, () => state.lang);
 const session = signInWith({ issuer: SIGN_IN.issuer, client: SIGN_IN.client, onEnded: () => signIn(t('refused')) });
@@ -125,9 +132,35 @@ function queueActions(c) {
       ${c.teams.length ? html`<optgroup label="${t('offering')}">${c.teams.map(option)}</optgroup>` : ''}
       ${others.length ? html`<optgroup label="${t('otherTeams')}">${others.map(option)}</optgroup>` : ''}</select>
       <button class="assign" data-act="assign">${t('offer')}</button></div>` : ''}
+    ${c.status !== 'ACCEPTED' && joinable(c).length ? html`<div class="act join"><select class="activity" aria-label="${t('activity')}">
+      <option value="">${t('activity')}…</option>${joinable(c).map(a => html`<option value="${a.id}">${activityName(a)}</option>`)}</select>
+      <button class="join" data-act="activity">${t('addToActivity')}</button></div>` : ''}
     <div class="act call"><input class="note" placeholder="${t('callNote')}" aria-label="${t('callNote')}">
       <button class="call" data-act="call-request">${t('call')}</button></div>
   </div>`;
+}
+
+/** The open activities a queued case may be added to: of its project, their place holding its village. */
+function joinable(c) {
+  return state.activities.filter(a => a.projectCode === c.projectCode && c.villageCode.startsWith(a.placeCode));
+}
+
+function activityName(a) {
+  return `${a.teamCode} · ${a.placeCode} · ${dateTime(a.takesPlace, SIGN_IN.zone, state.lang)} · ${t('residents', a.residents)}`;
+}
+
+/** An activity: its team, project, place, time and residents; merge it into another of its project, or split orders out. */
+function activityLine(a) {
+  const others = state.activities.filter(other => other.id !== a.id && other.projectCode === a.projectCode);
+  return html`<li data-activity="${a.id}"><div><span class="status">${t(a.status)}</span> · ${a.projectCode} · ${activityName(a)}</div>
+    <div class="meta">${a.id}</div>
+    <div class="actions queue-actions">
+      ${others.length ? html`<div class="act merge"><select class="into" aria-label="${t('mergeInto')}"><option value="">${t('mergeInto')}</option>
+        ${others.map(other => html`<option value="${other.id}">${activityName(other)}</option>`)}</select>
+        <button class="merge" data-activity-act="merge">${t('merge')}</button></div>` : ''}
+      ${a.orderIds.length > 1 ? html`<div class="act split">${a.orderIds.map(id => html`<label class="meta"><input type="checkbox" class="split-order" value="${id}"> ${id.slice(0, 8)}</label>`)}
+        <button class="split" data-activity-act="split">${t('split')}</button></div>` : ''}
+    </div></li>`;
 }
 
 /** Announces the critical and urgent cases that came into the queue since it was last shown; drops those that left. */
@@ -160,6 +193,7 @@ function list(id, items, line) {
 
 function render(s) {
   list('queue', s.queue, queueLine);
+  list('activities', state.activities, activityLine);
   $('counts').innerHTML = html`${Object.entries(s.counts).map(([status, n]) =>
     html`<div class="count" data-count="${status}"><b>${n}</b><span>${t(status)}</span></div>`)}`;
   list('review', s.review, c => html`<li data-order="${c.orderId}">${caseLine(c)}${actions(c, ['approve', 'reject', 'assign'])}</li>`);
@@ -238,12 +272,15 @@ async function refresh() {
   // the month's figures follow the cases: asked 3 s after they last changed (feedback hears the same events)
   clearTimeout(state.qualitySoon);
   state.qualitySoon = setTimeout(quality, 3000);
-  const response = await api('/api/dashboard?' + viewQuery());
+  const region = $('region').value.trim();
+  const [response, activities] = await Promise.all([api('/api/dashboard?' + viewQuery()),
+    api('/api/activities' + (region ? '?' + new URLSearchParams({ region }) : '')).catch(() => null)]);
   if (!response) return;
+  state.activities = activities && activities.ok ? await activities.json() : [];
   if (!response.ok) { // a region outside the operator's, say: show why, and nothing of before
     notice(await problem(response));
     state.snapshot = null;
-    ['counts', 'queue', 'review', 'open', 'unserved', 'recent', 'announcements'].forEach(id => $(id).innerHTML = '');
+    ['counts', 'queue', 'activities', 'review', 'open', 'unserved', 'recent', 'announcements'].forEach(id => $(id).innerHTML = '');
     state.queued = null;
     return;
   }
@@ -357,6 +394,8 @@ $('sign-out').onclick = event => { event.preventDefault(); stopListening(); sess
 document.addEventListener('click', async event => {
   const dismiss = event.target.closest('#announcements button.dismiss');
   if (dismiss) { dismiss.closest('.announcement').remove(); return; }
+  const activityButton = event.target.closest('button[data-activity-act]');
+  if (activityButton) { await onActivity(activityButton); return; }
   const button = event.target.closest('button[data-act]');
   if (!button) return;
   const item = button.closest('[data-order]');
@@ -364,17 +403,35 @@ document.addEventListener('click', async event => {
   const reason = item.querySelector('.reason')?.value.trim() || null;
   const teamCode = item.querySelector('.team')?.value || null;
   const note = item.querySelector('.note')?.value.trim() || null;
+  const activityId = item.querySelector('.activity')?.value || null;
+  if (act === 'activity' && !activityId) { alert(t('pickActivity')); return; }
   if ((act === 'reject' || act === 'escalate') && !reason) { alert(t('needReason')); return; }
   if (act === 'assign' && !teamCode) { alert(t('pickTeam')); return; }
   if (act === 'call-request' && !note) { alert(t('needNote')); return; }
   button.disabled = true;
   const response = await api(`/api/cases/${encodeURIComponent(item.dataset.order)}/${act}`, {
     method: 'POST', headers: { 'Content-Type': 'application/json' },
-    body: JSON.stringify(act === 'call-request' ? { note } : { reason, teamCode }) });
+    body: JSON.stringify(act === 'call-request' ? { note } : act === 'activity' ? { activityId } : { reason, teamCode }) });
   if (!response) return;
   if (!response.ok) { button.disabled = false; alert(await problem(response)); }
   soon();
 });
+/** Merges the activity into the one chosen, or splits the ticked orders out of it. */
+async function onActivity(button) {
+  const item = button.closest('[data-activity]');
+  const act = button.dataset.activityAct;
+  const into = item.querySelector('.into')?.value || null;
+  const orderIds = [...item.querySelectorAll('.split-order:checked')].map(box => box.value);
+  if (act === 'merge' && !into) { alert(t('pickActivity')); return; }
+  if (act === 'split' && !orderIds.length) { alert(t('pickOrders')); return; }
+  button.disabled = true;
+  const response = await api(`/api/activities/${encodeURIComponent(item.dataset.activity)}/${act}`, {
+    method: 'POST', headers: { 'Content-Type': 'application/json' },
+    body: JSON.stringify(act === 'merge' ? { into } : { orderIds }) });
+  if (!response) return;
+  if (!response.ok) { button.disabled = false; alert(await problem(response)); }
+  soon();
+}
 $('notify').onclick = () => Notification.requestPermission().then(showNotifyButton);
 $('lang').onclick = () => { state.lang = state.lang === 'zh' ? 'en' : 'zh'; saveLanguage(state.lang); applyLanguage(); };
 ['region', 'tier'].forEach(id => $(id).onchange = () => {

@@ -56,6 +56,11 @@ final class Place {
         probe.publish(new ProjectUpdated(code(name), name, category, List.of(), true));
     }
 
+    /** A project one visit of which serves up to {@code perVisit} residents of a village, or of a town. */
+    void project(String name, int perVisit, Tier gathersAt) {
+        probe.publish(new ProjectUpdated(code(name), name, "CAT" + number, List.of(), true, perVisit, gathersAt));
+    }
+
     /** A team of the place at the tier: of its village, its town, or the county. */
     void team(String name, Tier tier, int capacity, String... projects) {
         String region = switch (tier) {
@@ -73,6 +78,14 @@ final class Place {
         UUID order = UUID.randomUUID();
         probe.publish(new OrderPlaced(order, UUID.randomUUID(), code(project), "CAT" + number, false, village, urgency,
                 Channel.PROXY, "V-1", null, null, Instant.now()));
+        return order;
+    }
+
+    /** An order a 飞燕 volunteer asked to add to the activity. */
+    UUID order(String project, Urgency urgency, UUID joinActivity) {
+        UUID order = UUID.randomUUID();
+        probe.publish(new OrderPlaced(order, UUID.randomUUID(), code(project), "CAT" + number, false, village, urgency,
+                Channel.PROXY, "V-1", null, null, Instant.now(), null, joinActivity));
         return order;
     }
 

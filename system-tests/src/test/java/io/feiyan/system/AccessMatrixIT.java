@@ -365,6 +365,18 @@ class AccessMatrixIT {
                 write(FeiyanService.DISPATCH, "POST", "/api/cases/{orderId}/escalate",
                         "/api/cases/" + toEscalate + "/escalate", () -> json(Map.of("reason", "needs the county")),
                         EnumSet.of(TOWN_OPERATOR, COUNTY_OPERATOR)).succeedingFirst(),
+                // an activity no one planned: the county's operators, whose region handles the opera order at the
+                // county's team, reach the activity's 404
+                write(FeiyanService.DISPATCH, "POST", "/api/cases/{orderId}/activity",
+                        "/api/cases/" + offered + "/activity", () -> json(Map.of("activityId", UUID.randomUUID())),
+                        EnumSet.of(COUNTY_OPERATOR)),
+                get(FeiyanService.DISPATCH, "/api/activities", "/api/activities", OPERATORS),
+                write(FeiyanService.DISPATCH, "POST", "/api/activities/{id}/merge",
+                        "/api/activities/" + UUID.randomUUID() + "/merge",
+                        () -> json(Map.of("into", UUID.randomUUID())), OPERATORS),
+                write(FeiyanService.DISPATCH, "POST", "/api/activities/{id}/split",
+                        "/api/activities/" + UUID.randomUUID() + "/split",
+                        () -> json(Map.of("orderIds", List.of(UUID.randomUUID()))), OPERATORS),
                 get(FeiyanService.DISPATCH, "/api/teams", "/api/teams", union(OPERATORS, EnumSet.of(ADMIN))),
                 get(FeiyanService.DISPATCH, "/dashboard", "/dashboard", EVERYONE),
                 get(FeiyanService.DISPATCH, "/api/dashboard", "/api/dashboard", OPERATORS),

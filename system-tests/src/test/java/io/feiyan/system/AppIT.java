@@ -100,6 +100,8 @@ class AppIT {
         check("a resident's menu");
         volunteer.click(By.cssSelector("a[data-project='culture-opera']"));
         volunteer.type(By.id("o-description"), "吴奶奶和邻居们好多年没听过京剧了");
+        // urgent: a routine one would join her neighbours' activity, which the team answers as one
+        volunteer.click(By.cssSelector("#order [name=urgency][value=URGENT]"));
         volunteer.click(By.cssSelector("#order button[type=submit]"));
         volunteer.awaitText(By.cssSelector("#order .form-error"), "consent");
         check("ordering, refused");

@@ -71,8 +71,10 @@ import org.junit.jupiter.api.extension.ExtendWith;
 class FaultSuiteIT {
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final List<String> VILLAGES = List.of("371322206201", "371322107202", "371322107203");
+    // projects served one resident a visit: routine opera orders are grouped into activities, which a team answers as
+    // one (at /api/activities), not order by order as the suite's teams do
     private static final List<String> PROJECTS = List.of("elderly-visit", "health-check", "appliance-repair",
-            "culture-opera", "legal-consult");
+            "legal-consult");
     private static final Duration SETTLE = Duration.ofMinutes(3);
 
     /** How many CPU-burning processes run beside the suite: {@code -Dfeiyan.faults.cpu-burners=2} for a busy machine. */

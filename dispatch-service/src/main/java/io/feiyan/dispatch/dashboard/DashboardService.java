@@ -73,7 +73,7 @@ public class DashboardService {
                 : Decision.<Decision>find("orderId in ?1 and kind in ?2", Sort.descending("decidedAt"), ids,
                         List.of(Decision.Kind.ESCALATED, Decision.Kind.DECLINED, Decision.Kind.TIMED_OUT,
                                 Decision.Kind.REJECTED, Decision.Kind.UNSERVED, Decision.Kind.REOPENED,
-                                Decision.Kind.CALL_REQUESTED))
+                                Decision.Kind.CALL_REQUESTED, Decision.Kind.SPLIT))
                         .page(0, RECENT).list().stream()
                         .map(d -> new DecisionView(d.orderId, d.kind, d.detail, d.actor, d.decidedAt)).toList();
         List<TeamChoice> teams = Team.<Team>list("active = true", Sort.by("tier").and("code")).stream()

@@ -16,7 +16,9 @@ import java.util.UUID;
 @Entity
 @Table(name = "case_decision")
 public class Decision extends PanacheEntityBase {
-    public enum Kind { APPROVED, ASSIGNED, DECLINED, TIMED_OUT, ESCALATED, UNSERVED, REJECTED, REOPENED, CALL_REQUESTED }
+    public enum Kind { APPROVED, ASSIGNED, DECLINED, TIMED_OUT, ESCALATED, UNSERVED, REJECTED, REOPENED, CALL_REQUESTED,
+        /** An operator took it out of its activity. */
+        SPLIT }
 
     @Id
     @GeneratedValue(strategy = GenerationType.SEQUENCE, generator = "case_decision_ids")

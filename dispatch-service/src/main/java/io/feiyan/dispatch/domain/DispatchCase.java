@@ -23,6 +23,7 @@ import jakarta.persistence.Transient;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.List;
 import java.util.UUID;
 import org.hibernate.annotations.JdbcTypeCode;
@@ -87,8 +88,20 @@ public class DispatchCase extends PanacheEntityBase implements KeepsOrderTrace {
     public Instant updatedAt;
     /** The trace the order was placed in (W3C traceparent): every event about the case is published in it. */
     public String traceparent;
+    /** The activity (one visit serving several residents) the case is served in; null when it is served alone. */
+    public UUID activityId;
+    /** The activity a 飞燕 volunteer asked to add the resident to, until the case is first assigned. */
+    public UUID joinActivity;
     @Transient
     private List<String> released = new ArrayList<>();
+    @Transient
+    private List<LeftActivity> left = new ArrayList<>();
+    @Transient
+    private List<String> freed = new ArrayList<>();
+
+    /** The case left its activity, {@code served} when it was completed in it. */
+    public record LeftActivity(UUID activityId, boolean served) {
+    }
 
     /** Opens the case of a newly placed order in review; one with no {@code reviewReason} is approved at once. */
     public static DispatchCase open(OrderPlaced placed, String reviewReason, Tier reviewTier, Instant now) {
@@ -100,6 +113,7 @@ public class DispatchCase extends PanacheEntityBase implements KeepsOrderTrace {
         c.villageCode = placed.villageCode();
         c.urgency = placed.urgency();
         c.placedAt = placed.placedAt();
+        c.joinActivity = placed.joinActivity();
         c.status = CaseStatus.IN_REVIEW;
         c.reviewReason = reviewReason;
         c.reviewQueue = reviewReason == null ? null : RegionCode.of(placed.villageCode()).at(reviewTier).value();
@@ -140,9 +154,35 @@ public class DispatchCase extends PanacheEntityBase implements KeepsOrderTrace {
         return teams;
     }
 
-    private void release() {
+    /**
+     * The activities this case left (declined, timed out, withdrawn, taken out or completed while in them) since last
+     * asked: their residents are one fewer each. Not stored.
+     */
+    public List<LeftActivity> takeLeft() {
+        List<LeftActivity> activities = left;
+        left = new ArrayList<>();
+        return activities;
+    }
+
+    /** Teams given a place back as this case left them or its activity there ended: told once, by {@link #takeFreed}. */
+    public void freed(Collection<String> teams) {
+        freed.addAll(teams);
+    }
+
+    public List<String> takeFreed() {
+        List<String> teams = freed;
+        freed = new ArrayList<>();
+        return teams;
+    }
+
+    /** The case's team has one order fewer: its place, or its activity's resident (the activity holds the place). */
+    private void release(boolean served) {
         if (teamCode != null && (status == CaseStatus.ASSIGNED || status == CaseStatus.ACCEPTED)) {
-            released.addAll(holders());
+            if (activityId != null) {
+                left.add(new LeftActivity(activityId, served));
+            } else {
+                released.addAll(holders());
+            }
         }
     }
 
@@ -171,20 +211,37 @@ public class DispatchCase extends PanacheEntityBase implements KeepsOrderTrace {
      */
     public OrderAssigned offerTo(List<String> teams, Tier teamTier, Duration acceptWithin, String operator, String note,
             Tier lowestCapable, List<String> peers, boolean askedAgain, Instant now) {
+        return offerTo(teams, teamTier, null, now.plus(acceptWithin), operator, note, lowestCapable, peers, askedAgain,
+                now);
+    }
+
+    /**
+     * Offers the case to the teams at once, or gives it to one; in the activity when one is named (null: served
+     * alone), to one team only. They have until {@code acceptBy} to accept it.
+     */
+    public OrderAssigned offerTo(List<String> teams, Tier teamTier, UUID activity, Instant acceptBy, String operator,
+            String note, Tier lowestCapable, List<String> peers, boolean askedAgain, Instant now) {
         String team = teams.get(0);
         status = CaseStatus.ASSIGNED;
         unserved = false;
+        joinActivity = null;
         teamCode = team;
         offeredTo = teams.size() > 1 ? new ArrayList<>(teams) : new ArrayList<>();
         tier = teamTier;
+        activityId = activity;
         assignedAt = now;
-        acceptBy = now.plus(acceptWithin);
+        this.acceptBy = acceptBy;
         deadline = now.plus(urgency.timeLimit());
         deadlineEscalated = false;
         this.askedAgain = askedAgain;
         updatedAt = now;
         return new OrderAssigned(orderId, teamCode, tier, projectCode, acceptBy, deadline, operator, note, now,
-                lowestCapable, peers, askedAgain, offeredTo.isEmpty() ? null : List.copyOf(offeredTo));
+                lowestCapable, peers, askedAgain, offeredTo.isEmpty() ? null : List.copyOf(offeredTo), activityId);
+    }
+
+    /** An operator takes the case out of its activity (a split, a merge): it waits for a team again, none passed by. */
+    public void takenOutOfActivity(Instant now) {
+        leaveTeam(now);
     }
 
     /** Sends the case up one tier, away from its team if it had one. */
@@ -307,7 +364,7 @@ public class DispatchCase extends PanacheEntityBase implements KeepsOrderTrace {
     /** The resident withdrew the order; one a team has accepted stays with the team. */
     public void cancel(Instant now) {
         if (status == CaseStatus.IN_REVIEW || status == CaseStatus.WAITING || status == CaseStatus.ASSIGNED) {
-            release();
+            release(false);
             offeredTo = new ArrayList<>();
             status = CaseStatus.CANCELLED;
             updatedAt = now;
@@ -323,7 +380,7 @@ public class DispatchCase extends PanacheEntityBase implements KeepsOrderTrace {
             return false;
         }
         if (reached == CaseStatus.COMPLETED) {
-            release();
+            release(true);
         } else {
             // the first of several to accept takes it: the others' places are given back
             holders().stream().filter(team -> !team.equals(reportingTeam)).forEach(released::add);
@@ -336,9 +393,10 @@ public class DispatchCase extends PanacheEntityBase implements KeepsOrderTrace {
     }
 
     private void leaveTeam(Instant now) {
-        release();
+        release(false);
         status = CaseStatus.WAITING;
         teamCode = null;
+        activityId = null;
         offeredTo = new ArrayList<>();
         acceptBy = null;
         deadline = null;

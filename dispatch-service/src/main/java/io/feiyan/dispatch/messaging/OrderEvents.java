@@ -1,6 +1,5 @@
 package io.feiyan.dispatch.messaging;
 
-import io.feiyan.dispatch.domain.CaseStatus;
 import io.feiyan.dispatch.service.CaseChanges;
 import io.feiyan.dispatch.service.CaseReactions;
 import io.feiyan.events.OrderAccepted;
@@ -36,10 +35,9 @@ public class OrderEvents {
                 .on(OrderPlaced.class, event -> cases.open(event.payload()))
                 .on(OrderCancelled.class, event -> cases.cancelled(event.payload().orderId()))
                 .on(OrderDeclined.class, event -> cases.declined(event.payload()))
-                .on(OrderAccepted.class, event -> cases.advanced(event.payload().orderId(),
-                        event.payload().teamCode(), CaseStatus.ACCEPTED))
-                .on(OrderCompleted.class, event -> cases.advanced(event.payload().orderId(),
-                        event.payload().teamCode(), CaseStatus.COMPLETED))
+                .on(OrderAccepted.class, event -> cases.accepted(event.payload()))
+                .on(OrderCompleted.class, event -> cases.completed(event.payload().orderId(),
+                        event.payload().teamCode()))
                 .on(OrderReopened.class, event -> cases.reopened(event.payload()));
     }
 

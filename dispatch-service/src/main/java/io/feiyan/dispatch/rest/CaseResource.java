@@ -60,11 +60,11 @@ public class CaseResource {
     public record CaseView(UUID orderId, String projectCode, String category, String villageCode, Urgency urgency,
             CaseStatus status, Tier tier, String teamCode, Instant acceptBy, Instant deadline, List<String> passedBy,
             boolean unserved, String reviewReason, String reviewQueue, Instant placedAt, Instant assignedAt,
-            Instant updatedAt, List<String> offeredTo) {
+            Instant updatedAt, List<String> offeredTo, UUID activityId) {
         public static CaseView of(DispatchCase c) {
             return new CaseView(c.orderId, c.projectCode, c.category, c.villageCode, c.urgency, c.status, c.tier,
                     c.teamCode, c.acceptBy, c.deadline, c.passedBy, c.unserved, c.reviewReason, c.reviewQueue,
-                    c.placedAt, c.assignedAt, c.updatedAt, c.offeredTo);
+                    c.placedAt, c.assignedAt, c.updatedAt, c.offeredTo, c.activityId);
         }
     }
 
@@ -189,6 +189,27 @@ public class CaseResource {
         return get(orderId);
     }
 
+    /** The activity to add the case to, and why. */
+    public record ActivityChoice(@NotNull(message = Reasons.REQUIRED) UUID activityId,
+            @Size(max = 500, message = Reasons.LONGER) String reason) {
+    }
+
+    @POST
+    @Path("/{orderId}/activity")
+    @Operation(summary = "Add a case to an activity", description = "The activity's team takes the case (OrderAssigned "
+            + "with the activityId; no place taken at the team: the activity holds one), whatever the activity's "
+            + "residents: for a case in review, waiting (from the operators' queue) or offered to a team, and an open "
+            + "activity of its project whose place holds its village (422 activity-elsewhere otherwise; 409 for a "
+            + "closed activity). For operators of the region of the case's tier (while in review, of the review "
+            + "queue's); 403 forbidden for others, and nothing changes.")
+    @RequestBody(content = @Content(mediaType = MediaType.APPLICATION_JSON, examples = @ExampleObject(name = "add",
+            value = "{\"activityId\": \"0190f5c2-7a4e-7b61-9a52-3c1f1e2d4b10\", \"reason\": \"her neighbours are served that day\"}")))
+    public CaseView addToActivity(@PathParam("orderId") UUID orderId,
+            @Valid @NotNull(message = Reasons.REQUIRED) ActivityChoice choice) {
+        commands.addToActivity(orderId, choice.activityId(), operator(), choice.reason());
+        return get(orderId);
+    }
+
     /** What the village's 飞燕 volunteer is to ask or tell the resident. */
     public record CallRequest(
             @Size(max = 500, message = Reasons.LONGER) @NotBlank(message = Reasons.REQUIRED) String note) {
@@ -210,11 +231,15 @@ public class CaseResource {
     }
 
     /** The token's operator, and the regions theirs to act in. */
-    private Operator operator() {
+    static Operator operator(Caller caller) {
         OperatorRegion.of(caller); // refuses a token with no region, or one that is no region code
         // who acted goes on decisions and events, which hold at most 64 characters
         caller.require(caller.id() != null && caller.id().length() <= 64, "your token's subject is empty or longer "
                 + "than 64 characters");
         return new Operator(caller.id(), caller::covers);
+    }
+
+    private Operator operator() {
+        return operator(caller);
     }
 }

@@ -1,5 +1,6 @@
 package io.feiyan.dispatch.service;
 
+import io.feiyan.dispatch.domain.Activity;
 import io.feiyan.dispatch.domain.CaseStatus;
 import io.feiyan.dispatch.domain.DispatchCase;
 import io.feiyan.dispatch.domain.Team;
@@ -28,10 +29,14 @@ import java.util.UUID;
 public class CaseCommands {
     private final Outbox outbox;
     private final CaseRouting routing;
+    private final RoutingRetries retries;
+    private final Activities activities;
 
-    CaseCommands(Outbox outbox, CaseRouting routing) {
+    CaseCommands(Outbox outbox, CaseRouting routing, RoutingRetries retries, Activities activities) {
         this.outbox = outbox;
         this.routing = routing;
+        this.retries = retries;
+        this.activities = activities;
     }
 
     /** The case passes review; it is routed at once. */
@@ -65,7 +70,27 @@ public class CaseCommands {
         }
         approvedByActing(c, by);
         routing.assignByHand(c, team, by.id(), note);
-        routing.changed(c);
+        retries.unservedFor(routing.changed(c));
+    }
+
+    /**
+     * An operator adds the case — in review, waiting, or offered to a team — to an open activity of its project whose
+     * place holds its village: the activity's team takes it, whatever the activity's residents.
+     */
+    public void addToActivity(UUID orderId, UUID activityId, Operator by, String note) {
+        DispatchCase c = lockedFor(orderId, by);
+        if (!c.isRoutable() && c.status != CaseStatus.ASSIGNED && c.status != CaseStatus.IN_REVIEW
+                || activityId.equals(c.activityId)) {
+            throw c.cannotBe("added to activity " + activityId);
+        }
+        Activity activity = activities.locked(activityId).orElseThrow(() -> new NotFound("activity", activityId));
+        if (!activity.status.isOpen()) {
+            throw CaseRouting.activityClosed(activity);
+        }
+        requireHolds(activity, c);
+        approvedByActing(c, by);
+        routing.addByHand(c, activity, Team.findById(activity.teamCode), by.id(), note);
+        retries.unservedFor(routing.changed(c));
     }
 
     /** An operator sends the case up one tier; it is routed there at once. */
@@ -77,7 +102,7 @@ public class CaseCommands {
         approvedByActing(c, by);
         routing.escalated(c.escalate(EscalationReason.OPERATOR, by.id(), note, Instant.now()));
         routing.route(c, Routing.Move.ROUTE, null);
-        routing.changed(c);
+        retries.unservedFor(routing.changed(c));
     }
 
     /**
@@ -108,8 +133,18 @@ public class CaseCommands {
         }
     }
 
+    /** An activity takes only orders of its project from residents of its place. */
+    static void requireHolds(Activity activity, DispatchCase c) {
+        if (!activity.projectCode.equals(c.projectCode) || !activity.holds(c.villageCode)) {
+            throw new Unprocessable("activity-elsewhere", "The activity serves another project or place",
+                    "activity " + activity.id + " serves " + activity.projectCode + " in " + activity.placeCode
+                            + "; the order is for " + c.projectCode + " in " + c.villageCode)
+                    .with("field", "activityId");
+        }
+    }
+
     /** The case, locked, if it is the operator's to act on. */
-    private static DispatchCase lockedFor(UUID orderId, Operator by) {
+    static DispatchCase lockedFor(UUID orderId, Operator by) {
         DispatchCase c = DispatchCase.findById(orderId, LockModeType.PESSIMISTIC_WRITE);
         if (c == null) {
             throw new NotFound("case", orderId);

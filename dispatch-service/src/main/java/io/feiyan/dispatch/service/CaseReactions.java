@@ -2,6 +2,7 @@ package io.feiyan.dispatch.service;
 
 import io.feiyan.dispatch.domain.CaseStatus;
 import io.feiyan.dispatch.domain.DispatchCase;
+import io.feiyan.events.OrderAccepted;
 import io.feiyan.events.OrderDeclined;
 import io.feiyan.events.OrderPlaced;
 import io.feiyan.events.OrderReopened;
@@ -28,8 +29,11 @@ public class CaseReactions {
     private final CaseRouting routing;
     private final RoutingRetries retries;
     private final DispatchConfig config;
+    private final Activities activities;
 
-    CaseReactions(Outbox outbox, CaseRouting routing, RoutingRetries retries, DispatchConfig config) {
+    CaseReactions(Outbox outbox, CaseRouting routing, RoutingRetries retries, DispatchConfig config,
+            Activities activities) {
+        this.activities = activities;
         this.outbox = outbox;
         this.routing = routing;
         this.retries = retries;
@@ -65,13 +69,12 @@ public class CaseReactions {
         }
         DecisionLog.declined(declined, Instant.now());
         if (c.declinedByOneOfSeveral(declined.teamCode(), Instant.now())) {
-            routing.changed(c);
-            retries.unservedFor(declined.teamCode());
+            retries.unservedFor(routing.changed(c));
             return;
         }
         c.declinedBy(declined.teamCode(), Instant.now());
         routing.route(c, Routing.Move.DECLINED, declined.teamCode());
-        routing.changed(c);
+        retries.unservedFor(routing.changed(c));
     }
 
     /** A delivered order reported unresolved comes back, to be routed again from the village. */
@@ -90,33 +93,34 @@ public class CaseReactions {
     public void cancelled(UUID orderId) {
         DispatchCase c = locked(orderId);
         if (c != null) {
-            List<String> offeredTo = c.status == CaseStatus.ASSIGNED ? c.holders() : List.of();
             c.cancel(Instant.now());
-            routing.changed(c);
-            if (c.status == CaseStatus.CANCELLED) {
-                offeredTo.forEach(retries::unservedFor);
-            }
+            retries.unservedFor(routing.changed(c)); // each team it was offered to has room again
         }
     }
 
     /**
-     * The team the case is with reports it accepted or completed it; reports of other teams are stale. Of several
-     * teams it was offered to at once, the first to accept takes it. A completion leaves the team room for an unserved
-     * case, and an acceptance the other teams it was offered to.
+     * The team the case is with reports it accepted it; reports of other teams are stale. Of several teams it was
+     * offered to at once, the first to accept takes it, and the others have room again for an unserved case. An
+     * activity its team accepted takes place when the team said.
      */
-    public void advanced(UUID orderId, String team, CaseStatus reached) {
-        DispatchCase c = locked(orderId);
-        if (c == null) {
-            return;
-        }
-        List<String> others = c.holders().stream().filter(holder -> !holder.equals(team)).toList();
-        if (c.advance(team, reached, Instant.now())) {
-            routing.changed(c);
-            if (reached == CaseStatus.COMPLETED) {
-                retries.unservedFor(team);
-            } else {
-                others.forEach(retries::unservedFor);
+    public void accepted(OrderAccepted accepted) {
+        DispatchCase c = locked(accepted.orderId());
+        if (c != null && c.advance(accepted.teamCode(), CaseStatus.ACCEPTED, Instant.now())) {
+            if (c.activityId != null && c.activityId.equals(accepted.activityId())) {
+                activities.accepted(c.activityId, accepted.scheduledFor());
             }
+            retries.unservedFor(routing.changed(c));
+        }
+    }
+
+    /**
+     * The team the case is with reports it completed it; reports of other teams are stale. A completion leaves the
+     * team room for an unserved case (in an activity, once its last order is completed).
+     */
+    public void completed(UUID orderId, String team) {
+        DispatchCase c = locked(orderId);
+        if (c != null && c.advance(team, CaseStatus.COMPLETED, Instant.now())) {
+            retries.unservedFor(routing.changed(c));
         }
     }
 

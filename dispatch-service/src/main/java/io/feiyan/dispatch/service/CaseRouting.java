@@ -1,5 +1,7 @@
 package io.feiyan.dispatch.service;
 
+import io.feiyan.dispatch.domain.Activity;
+import io.feiyan.dispatch.domain.ActivityStatus;
 import io.feiyan.dispatch.domain.CaseStatus;
 import io.feiyan.dispatch.domain.DispatchCase;
 import io.feiyan.dispatch.domain.Project;
@@ -9,14 +11,19 @@ import io.feiyan.events.OrderAssigned;
 import io.feiyan.events.OrderEscalated;
 import io.feiyan.events.OrderUnserved;
 import io.feiyan.events.Tier;
+import io.feiyan.platform.domain.DomainException;
+import io.feiyan.platform.domain.IllegalMove;
 import io.feiyan.platform.messaging.Outbox;
+import io.feiyan.routing.Grouping;
 import io.feiyan.routing.Routing;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
+import java.util.UUID;
 import java.util.stream.Collectors;
 
 /**
@@ -33,9 +40,11 @@ public class CaseRouting {
     private final DispatchConfig config;
     private final DispatchMetrics metrics;
     private final CaseChanges caseChanges;
+    private final Activities activities;
 
     CaseRouting(Outbox outbox, TeamLoads loads, DispatchConfig config, DispatchMetrics metrics,
-            CaseChanges caseChanges) {
+            CaseChanges caseChanges, Activities activities) {
+        this.activities = activities;
         this.outbox = outbox;
         this.loads = loads;
         this.config = config;
@@ -49,7 +58,19 @@ public class CaseRouting {
      * the case reached a team.
      */
     public boolean route(DispatchCase c, Routing.Move move, String leftTeam) {
-        loads.giveBack(c.takeReleased());
+        return route(c, move, leftTeam, null);
+    }
+
+    /**
+     * Routes the case by the rule, never into the activity {@code notInto} (one an operator took it out of). An order
+     * that may be grouped ({@link Grouping#groupable}) joins an open activity of its project planned for its
+     * neighbours — the one its 飞燕 volunteer asked for first, else one whose team is at no higher tier than the rule
+     * reaches (at any, when no team has room: a full team still takes joiners, its capacity counting visits) — taking
+     * no place at the team, and climbs no higher than that team; otherwise it takes a place at the rule's team and
+     * starts an activity there.
+     */
+    public boolean route(DispatchCase c, Routing.Move move, String leftTeam, UUID notInto) {
+        release(c);
         if (!c.isRoutable() || !needKnown(c)) {
             return false;
         }
@@ -57,22 +78,44 @@ public class CaseRouting {
         Routing.Case situation = new Routing.Case(c.villageCode, c.tier, projects, Set.copyOf(c.passedBy),
                 Set.copyOf(c.declinedBy), c.unserved, move, leftTeam, c.askedAgain);
         List<Routing.Team> teams = loads.near(c.villageCode, projects);
-        int several = config.offerToSeveral().teamsFor(c.urgency);
+        Instant now = Instant.now();
+        Project project = c.projectCode == null ? null : Project.findById(c.projectCode);
+        boolean grouped = project != null && Grouping.groupable(c.urgency, project.perVisit);
+        // an order that may be grouped is offered to one team: its activity's
+        int several = grouped ? 1 : config.offerToSeveral().teamsFor(c.urgency);
         Routing.Route route = Routing.route(situation, teams, several);
+        Optional<Activities.Open> joined = grouped
+                ? activities.join(c, project, route.team().map(Routing.Team::tier).orElse(Tier.COUNTY),
+                        c.joinActivity, notInto, now.plus(c.urgency.timeLimit()), now)
+                : Optional.empty();
+        if (joined.isPresent()) {
+            Activities.Open activity = joined.get();
+            climb(c, route, activity.teamTier(), now);
+            now = afterTheClimbs(now);
+            Instant acceptBy = activity.status() == ActivityStatus.ACCEPTED
+                    ? now.plus(config.acceptWithin(c.urgency)) // its team accepts the joiner at once
+                    : activity.acceptBy();
+            loads.givenInActivity(activity.activity().teamCode());
+            assign(c, List.of(activity.activity().teamCode()), activity.teamTier(), activity.id(), acceptBy, false,
+                    null, null, Routing.capable(c.villageCode, projects, teams), now);
+            return true;
+        }
         for (List<String> full = takePlaces(route); !full.isEmpty(); full = takePlaces(route)) {
             Set<String> found = Set.copyOf(full);
             teams.replaceAll(team -> found.contains(team.code()) ? team.full() : team);
             route = Routing.route(situation, teams, several);
         }
-        Instant now = Instant.now();
-        for (Routing.Climb climb : route.climbs()) {
-            escalated(c.escalate(climb.reason(), null, climb.note(), now));
-        }
+        climb(c, route, Tier.COUNTY, now);
+        now = afterTheClimbs(now);
         if (route.team().isPresent()) {
             Routing.Team team = route.team().get();
             List<String> offers = route.offers().stream().map(Routing.Team::code).toList();
-            assign(c, offers, team.tier(), route.askedAgain(), null, null,
-                    Routing.capable(c.villageCode, projects, teams));
+            Instant acceptBy = now.plus(config.acceptWithin(c.urgency));
+            UUID activity = grouped ? activities.start(team.code(), project.code,
+                    Grouping.placeOf(c.villageCode, project.gathersAt, team.tier()), now.plus(c.urgency.timeLimit()),
+                    acceptBy, now) : null;
+            assign(c, offers, team.tier(), activity, acceptBy, route.askedAgain(), null, null,
+                    Routing.capable(c.villageCode, projects, teams), now);
             return true;
         }
         if (!c.unserved) {
@@ -83,6 +126,52 @@ public class CaseRouting {
         return false;
     }
 
+    /**
+     * The time of an assignment after escalations made at {@code climbed}: later, as team-service calls off an offer
+     * made before an escalation it hears of (times kept to the microsecond).
+     */
+    private static Instant afterTheClimbs(Instant climbed) {
+        Instant now = Instant.now();
+        return now.isAfter(climbed.plusNanos(1000)) ? now : climbed.plusNanos(1000);
+    }
+
+    /** The route's escalations up to tier {@code upTo}: a case joining an activity climbs no higher than its team. */
+    private void climb(DispatchCase c, Routing.Route route, Tier upTo, Instant now) {
+        for (Routing.Climb climb : route.climbs()) {
+            if (climb.to().compareTo(upTo) <= 0) {
+                escalated(c.escalate(climb.reason(), null, climb.note(), now));
+            }
+        }
+    }
+
+    /**
+     * An operator adds the case to the open activity: its team takes it, no place taken (the activity holds one),
+     * whatever its residents; the team the case was with never gets it back by the rule.
+     */
+    public void addByHand(DispatchCase c, Activity activity, Team team, String operator, String note) {
+        if (c.teamCode != null) {
+            c.takenFrom(c.teamCode, Instant.now());
+        }
+        c.status = CaseStatus.WAITING;
+        release(c);
+        Instant now = Instant.now();
+        if (!activities.add(activity.id, 0, now.plus(c.urgency.timeLimit()))) {
+            throw activityClosed(activity);
+        }
+        loads.givenInActivity(team.code);
+        Set<String> projects = projectsFor(c);
+        Instant acceptBy = activity.status == ActivityStatus.ACCEPTED ? now.plus(config.acceptWithin(c.urgency))
+                : activity.acceptBy;
+        assign(c, List.of(team.code), team.tier, activity.id, acceptBy, false, operator, note,
+                Routing.capable(c.villageCode, projects, loads.near(c.villageCode, projects)), now);
+    }
+
+    /** An activity no order can join any more. */
+    public static DomainException activityClosed(Activity activity) {
+        return new IllegalMove("activity-state", "The activity takes no more orders",
+                "activity " + activity.id + " is " + activity.status).with("status", activity.status);
+    }
+
     /** Gives the case to the team an operator chose, whatever its tier or load; the team it was with never gets it back. */
     public void assignByHand(DispatchCase c, Team team, String operator, String note) {
         if (c.teamCode != null) {
@@ -91,8 +180,9 @@ public class CaseRouting {
         c.status = CaseStatus.WAITING;
         loads.take(team.code);
         Set<String> projects = projectsFor(c);
-        assign(c, List.of(team.code), team.tier, false, operator, note,
-                Routing.capable(c.villageCode, projects, loads.near(c.villageCode, projects)));
+        Instant now = Instant.now();
+        assign(c, List.of(team.code), team.tier, null, now.plus(config.acceptWithin(c.urgency)), false, operator, note,
+                Routing.capable(c.villageCode, projects, loads.near(c.villageCode, projects)), now);
     }
 
     /** Publishes and logs an escalation the case made, and counts it once it commits. */
@@ -102,10 +192,23 @@ public class CaseRouting {
         DecisionLog.escalated(escalated);
     }
 
-    /** The case changed: the places it gave back are freed (before any retry of unserved cases) and it is said. */
-    public void changed(DispatchCase c) {
-        loads.giveBack(c.takeReleased());
+    /**
+     * The case changed: the places it gave back are freed (before any retry of unserved cases) and it is said. Returns
+     * the teams given a place back since the case was last routed or changed (its team's, or its activity's once
+     * over), for their unserved cases to be retried.
+     */
+    public List<String> changed(DispatchCase c) {
+        release(c);
         caseChanges.add(new CaseChanged(c.orderId, c.villageCode));
+        return c.takeFreed();
+    }
+
+    /** Gives back the places the case left, and a resident of each activity it left. */
+    private void release(DispatchCase c) {
+        List<String> teams = c.takeReleased();
+        loads.giveBack(teams);
+        c.freed(teams);
+        c.freed(activities.left(c.takeLeft()));
     }
 
     /**
@@ -126,13 +229,13 @@ public class CaseRouting {
 
     /**
      * Gives the case to the team, or offers it to several at once, the first the rule's choice — {@code askedAgain}
-     * when it had let the case's time pass — saying the lowest tier a {@code capable} team was at and the first team's
-     * peers (feedback measures dispatch by them).
+     * when it had let the case's time pass — in the activity when one is named, saying the lowest tier a
+     * {@code capable} team was at and the first team's peers (feedback measures dispatch by them).
      */
-    private void assign(DispatchCase c, List<String> teams, Tier tier, boolean askedAgain, String operator, String note,
-            Routing.Capable capable) {
-        OrderAssigned assigned = c.offerTo(teams, tier, config.acceptWithin(c.urgency), operator, note,
-                capable.lowestTier(), capable.peersOf(teams.get(0), tier), askedAgain, Instant.now());
+    private void assign(DispatchCase c, List<String> teams, Tier tier, UUID activity, Instant acceptBy,
+            boolean askedAgain, String operator, String note, Routing.Capable capable, Instant now) {
+        OrderAssigned assigned = c.offerTo(teams, tier, activity, acceptBy, operator, note, capable.lowestTier(),
+                capable.peersOf(teams.get(0), tier), askedAgain, now);
         outbox.publish(assigned);
         DecisionLog.assigned(assigned);
     }

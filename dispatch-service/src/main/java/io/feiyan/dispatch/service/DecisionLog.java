@@ -41,6 +41,7 @@ final class DecisionLog {
         boolean several = assigned.offeredTeams().size() > 1;
         Decision.record(assigned.orderId(), Kind.ASSIGNED, String.join(", ", assigned.offeredTeams()) + " at "
                 + lower(assigned.tier()) + " tier" + (several ? ", the first to accept takes it" : "")
+                + (assigned.activityId() == null ? "" : ", in activity " + assigned.activityId())
                 + (askedAgain ? ", asked again: no other team is left" : "")
                 + (assigned.note() == null ? "" : ": " + assigned.note()), assigned.assignedBy(), assigned.assignedAt());
     }
@@ -80,6 +81,12 @@ final class DecisionLog {
     static void callRequested(OrderCallRequested requested) {
         Decision.record(requested.orderId(), Kind.CALL_REQUESTED, "the village's 飞燕 volunteer is asked to call the "
                 + "resident: " + requested.note(), requested.requestedBy(), requested.requestedAt());
+    }
+
+    /** E.g. "taken out of activity …: the road to her house is closed that day". */
+    static void split(UUID orderId, UUID activityId, String operator, String note, Instant now) {
+        Decision.record(orderId, Kind.SPLIT, "taken out of activity " + activityId + (note == null ? "" : ": " + note),
+                operator, now);
     }
 
     /** A tier or reason as words: {@code NO_TEAM_AVAILABLE} → "no team available". */

@@ -6,14 +6,19 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 import java.time.Instant;
 
-/** A team (or every team of several offered it at once) let its time to accept pass: the case goes on (up a tier, or another team of it), and is routed there. */
+/**
+ * A team (or every team of several offered it at once) let its time to accept pass: the case goes on (up a tier, or
+ * another team of it), and is routed there; the places it held may serve an unserved case.
+ */
 @ApplicationScoped
 @Transactional(Transactional.TxType.MANDATORY)
 public class OfferTimeouts implements DeadlineSweeper.Deadline {
     private final CaseRouting routing;
+    private final RoutingRetries retries;
 
-    OfferTimeouts(CaseRouting routing) {
+    OfferTimeouts(CaseRouting routing, RoutingRetries retries) {
         this.routing = routing;
+        this.retries = retries;
     }
 
     @Override
@@ -28,6 +33,6 @@ public class OfferTimeouts implements DeadlineSweeper.Deadline {
         c.letPassBy(now);
         DecisionLog.timedOut(c.orderId, holders, now);
         routing.route(c, Routing.Move.TIMED_OUT, team);
-        routing.changed(c);
+        retries.unservedFor(routing.changed(c)); // the teams' places are free again
     }
 }

@@ -7,6 +7,7 @@ import io.feiyan.routing.Routing;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
+import java.util.Collection;
 import java.util.List;
 import java.util.UUID;
 
@@ -48,6 +49,10 @@ public class RoutingRetries {
      * its room changed). Unlike the other retries it waits for cases another transaction holds: that one may have
      * routed them on the loads from before this room was made.
      */
+    void unservedFor(Collection<String> teams) {
+        teams.stream().distinct().forEach(this::unservedFor);
+    }
+
     void unservedFor(String teamCode) {
         Team team = Team.findById(teamCode);
         if (team == null || !team.active || team.projectCodes.isEmpty()) {

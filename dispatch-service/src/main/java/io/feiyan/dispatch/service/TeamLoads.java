@@ -72,6 +72,18 @@ public class TeamLoads {
         take(team, "");
     }
 
+    /**
+     * The team was given an order in an activity it holds a place for: no place taken, but it was given one now (the
+     * rule shares work among equally loaded teams by their last assignment).
+     */
+    public void givenInActivity(String team) {
+        entityManager.createNativeQuery("update team set last_assigned_at = ?1 where code = ?2")
+                .setParameter(1, Instant.now())
+                .setParameter(2, team)
+                .setFlushMode(FlushModeType.COMMIT)
+                .executeUpdate();
+    }
+
     private boolean take(String team, String onlyIf) {
         return entityManager.createNativeQuery("update team set open_orders = open_orders + 1, last_assigned_at = ?1"
                         + " where code = ?2" + onlyIf)
