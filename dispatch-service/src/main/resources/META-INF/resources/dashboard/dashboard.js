@@ -20,6 +20,7 @@ const TEXT = {
         why: reason => ({ DECLINED_BY_ALL: '能接的队伍都已拒单', UNSERVED: '没有有空的队伍', DEADLINE_PASSED: '超过完成期限',
           REVIEW_WAITING: '待审核太久' })[reason] || reason,
         waited: age => `已等 ${age}`, handledBy: region => `由 ${region} 处理`, offer: '派给这个队',
+        several: '同时派给几个队（先接者得）', offerSeveral: '同时派给所选各队', pickSeveral: '请至少选两个队',
         offering: '提供这项服务的队伍（全县）', otherTeams: '本辖区其他队伍', declinedIt: '已拒单', pickTeam: '请选择队伍',
         callNote: '请村里的飞燕志愿者问居民或告诉居民什么', call: '请志愿者打电话', needNote: '请写明要问或要告诉居民的话',
         announce: (urgency, need, village, reason) => `${urgency}：${village} 的「${need}」需要人工处理——${reason}`,
@@ -44,6 +45,7 @@ const TEXT = {
         why: reason => ({ DECLINED_BY_ALL: 'declined by every team that could take it', UNSERVED: 'no team with room',
           DEADLINE_PASSED: 'deadline passed', REVIEW_WAITING: 'waiting for review too long' })[reason] || reason,
         waited: age => `waiting ${age}`, handledBy: region => `for ${region}`, offer: 'Offer to this team',
+        several: 'Offer to several at once (the first to accept takes it)', offerSeveral: 'Offer to these at once', pickSeveral: 'Pick at least two teams',
         offering: 'Teams offering it (whole county)', otherTeams: 'Other teams of the region', declinedIt: 'declined',
         pickTeam: 'Pick a team', callNote: "What the village's 飞燕 volunteer is to ask or tell the resident",
         call: 'Ask the volunteer to call', needNote: 'Say what to ask or tell the resident',
@@ -120,8 +122,9 @@ function queueLine(c) {
 
 /**
  * One step each, every step a group of its own in a row that wraps: offer it to a team the operator names — the
- * county's teams offering its need, of any town, nearest first, then the region's others — and ask the village's
- * 飞燕 volunteer to call the resident. An accepted case stays with its team: it can only be followed up by a call.
+ * county's teams offering its need, of any town, nearest first, then the region's others — or to several of those
+ * offering it at once, add it to an open activity of its project, and ask the village's 飞燕 volunteer to call the
+ * resident. An accepted case stays with its team: it can only be followed up by a call.
  */
 function queueActions(c) {
   const option = team => html`<option value="${team.code}">${team.name} (${t(team.tier)})${team.declined ? ' · ' + t('declinedIt') : ''}</option>`;
@@ -132,6 +135,9 @@ function queueActions(c) {
       ${c.teams.length ? html`<optgroup label="${t('offering')}">${c.teams.map(option)}</optgroup>` : ''}
       ${others.length ? html`<optgroup label="${t('otherTeams')}">${others.map(option)}</optgroup>` : ''}</select>
       <button class="assign" data-act="assign">${t('offer')}</button></div>` : ''}
+    ${c.status !== 'ACCEPTED' && c.teams.length > 1 ? html`<fieldset class="act several"><legend>${t('several')}</legend>
+      ${c.teams.map(team => html`<label><input type="checkbox" class="several-team" value="${team.code}">${team.name}</label>`)}
+      <button class="assign" data-act="offer">${t('offerSeveral')}</button></fieldset>` : ''}
     ${c.status !== 'ACCEPTED' && joinable(c).length ? html`<div class="act join"><select class="activity" aria-label="${t('activity')}">
       <option value="">${t('activity')}…</option>${joinable(c).map(a => html`<option value="${a.id}">${activityName(a)}</option>`)}</select>
       <button class="join" data-act="activity">${t('addToActivity')}</button></div>` : ''}
@@ -404,14 +410,17 @@ document.addEventListener('click', async event => {
   const teamCode = item.querySelector('.team')?.value || null;
   const note = item.querySelector('.note')?.value.trim() || null;
   const activityId = item.querySelector('.activity')?.value || null;
+  const teamCodes = [...item.querySelectorAll('.several-team:checked')].map(box => box.value);
   if (act === 'activity' && !activityId) { alert(t('pickActivity')); return; }
+  if (act === 'offer' && teamCodes.length < 2) { alert(t('pickSeveral')); return; }
   if ((act === 'reject' || act === 'escalate') && !reason) { alert(t('needReason')); return; }
   if (act === 'assign' && !teamCode) { alert(t('pickTeam')); return; }
   if (act === 'call-request' && !note) { alert(t('needNote')); return; }
   button.disabled = true;
   const response = await api(`/api/cases/${encodeURIComponent(item.dataset.order)}/${act}`, {
     method: 'POST', headers: { 'Content-Type': 'application/json' },
-    body: JSON.stringify(act === 'call-request' ? { note } : act === 'activity' ? { activityId } : { reason, teamCode }) });
+    body: JSON.stringify(act === 'call-request' ? { note } : act === 'activity' ? { activityId }
+      : act === 'offer' ? { reason, teamCodes } : { reason, teamCode }) });
   if (!response) return;
   if (!response.ok) { button.disabled = false; alert(await problem(response)); }
   soon();

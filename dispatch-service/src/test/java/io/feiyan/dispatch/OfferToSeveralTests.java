@@ -23,6 +23,7 @@ import io.feiyan.testkit.FeiyanTest;
 import io.feiyan.testkit.InjectEventProbe;
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
 
@@ -115,6 +116,36 @@ class OfferToSeveralTests {
         probe.publish(new OrderDeclined(order, place.code("b"), DeclineReason.NO_CAPACITY, null, Instant.now()));
         assertEquals(EscalationReason.DECLINED, place.escalated(order).reason());
         assertEquals(place.code("town"), place.assignments(order, 2).get(1).teamCode());
+    }
+
+    @Test
+    void givenACaseEveryTeamDeclined_whenAnOperatorOffersItToTwoNamedTeamsAtOnce_thenBothHoldTheOffer() {
+        Place place = new Place(probe, 806);
+        place.project("bathing");
+        place.team("own", Tier.VILLAGE, 5, "bathing");
+        // two teams of the town that do not list the project: an operator may name them all the same
+        place.team("x", Tier.TOWN, 5);
+        place.team("y", Tier.TOWN, 5);
+        UUID order = place.order("bathing", Urgency.ROUTINE);
+        place.assigned(order);
+        probe.publish(new OrderDeclined(order, place.code("own"), DeclineReason.NO_CAPACITY, null, Instant.now()));
+        await().atMost(Place.WAIT).untilAsserted(() -> Auth.countyCentre().get("/api/cases/{id}", order).then()
+                .body("unserved", equalTo(true)));
+
+        Auth.countyCentre().contentType("application/json")
+                .body(Map.of("teamCodes", List.of(place.code("x"), place.code("y")), "reason", "ask both"))
+                .post("/api/cases/{id}/offer", order).then().statusCode(200)
+                .body("status", equalTo("ASSIGNED")).body("offeredTo", contains(place.code("x"), place.code("y")));
+        OrderAssigned offered = place.assignments(order, 2).get(1);
+        assertEquals(List.of(place.code("x"), place.code("y")), offered.offeredTo());
+        assertEquals("OP-county-centre", offered.assignedBy());
+
+        Auth.countyCentre().contentType("application/json").body(Map.of("teamCodes", List.of(place.code("x"))))
+                .post("/api/cases/{id}/offer", order).then().statusCode(400)
+                .body("errors[0].field", equalTo("teamCodes"));
+        Auth.countyCentre().contentType("application/json")
+                .body(Map.of("teamCodes", List.of(place.code("x"), "no-such-team")))
+                .post("/api/cases/{id}/offer", order).then().statusCode(422).body("field", equalTo("teamCodes"));
     }
 
     @Test

@@ -100,6 +100,7 @@ class AccessMatrixIT {
     private static String toApprove;
     private static String toReject;
     private static String toAssign;
+    private static String toOffer;
     private static String toEscalate;
     private static String volunteer;
     private static String activityOffered;
@@ -196,8 +197,9 @@ class AccessMatrixIT {
         toApprove = need();
         toReject = need();
         toAssign = need();
+        toOffer = need();
         toEscalate = need();
-        for (String order : List.of(toApprove, toReject, toAssign, toEscalate)) {
+        for (String order : List.of(toApprove, toReject, toAssign, toOffer, toEscalate)) {
             await().atMost(WAIT).until(() -> "IN_REVIEW".equals(DemoCounty.queryOne(FeiyanService.DISPATCH,
                     "select status from dispatch_case where order_id = ?", order)));
         }
@@ -361,6 +363,10 @@ class AccessMatrixIT {
                 write(FeiyanService.DISPATCH, "POST", "/api/cases/{orderId}/assign",
                         "/api/cases/" + toAssign + "/assign",
                         () -> json(Map.of("teamCode", "quanyuan-institute", "reason", "they have a plumber")),
+                        EnumSet.of(TOWN_OPERATOR, COUNTY_OPERATOR)).succeedingFirst(),
+                write(FeiyanService.DISPATCH, "POST", "/api/cases/{orderId}/offer",
+                        "/api/cases/" + toOffer + "/offer", () -> json(Map.of("teamCodes",
+                                List.of("quanyuan-institute", "changbuling-feiyan"), "reason", "either may go")),
                         EnumSet.of(TOWN_OPERATOR, COUNTY_OPERATOR)).succeedingFirst(),
                 write(FeiyanService.DISPATCH, "POST", "/api/cases/{orderId}/escalate",
                         "/api/cases/" + toEscalate + "/escalate", () -> json(Map.of("reason", "needs the county")),

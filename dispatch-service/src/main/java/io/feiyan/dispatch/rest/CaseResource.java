@@ -83,6 +83,13 @@ public class CaseResource {
         }
     }
 
+    /** To which teams at once (two to ten), and why. Who acts comes from the token. */
+    public record Offer(
+            @Size(max = 500, message = Reasons.LONGER) String reason,
+            @NotNull(message = Reasons.REQUIRED) @Size(min = 2, max = 10, message = "names {min} to {max} teams")
+            List<@NotBlank(message = Reasons.REQUIRED) String> teamCodes) {
+    }
+
     /** Why; for an assignment, to which team. Who acts comes from the token. */
     public record Action(
             @Size(max = 500, message = Reasons.LONGER) @NotBlank(groups = Reasoned.class, message = Reasons.REQUIRED)
@@ -173,6 +180,19 @@ public class CaseResource {
     public CaseView assign(@PathParam("orderId") UUID orderId,
             @Valid @ConvertGroup(to = Action.Assigning.class) @NotNull(message = Reasons.REQUIRED) Action action) {
         commands.assign(orderId, action.teamCode(), operator(), action.reason());
+        return get(orderId);
+    }
+
+    @POST
+    @Path("/{orderId}/offer")
+    @Operation(summary = "Offer a case to several named teams at once", description = "Whatever their tiers or loads "
+            + "(of another town too): the first lead to accept takes it, and the others' offers are withdrawn. For the "
+            + "operators who may assign it; 403 forbidden for others, and nothing changes.")
+    @RequestBody(content = @Content(mediaType = MediaType.APPLICATION_JSON, examples = @ExampleObject(name = "offer",
+            value = "{\"teamCodes\": [\"quanyuan-institute\", \"gaofengtou-institute\"], \"reason\": \"no team "
+                    + "of hers has room\"}")))
+    public CaseView offer(@PathParam("orderId") UUID orderId, @Valid @NotNull(message = Reasons.REQUIRED) Offer offer) {
+        commands.offer(orderId, offer.teamCodes(), operator(), offer.reason());
         return get(orderId);
     }
 

@@ -17,6 +17,8 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.LockModeType;
 import jakarta.transaction.Transactional;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.UUID;
 
 /**
@@ -59,17 +61,29 @@ public class CaseCommands {
 
     /** An operator gives the case to a team of their choice, whatever its tier or load. */
     public void assign(UUID orderId, String teamCode, Operator by, String note) {
+        offer(orderId, List.of(teamCode), by, note);
+    }
+
+    /**
+     * An operator offers the case at once to the teams of their choice (one, or several: the first to accept takes it),
+     * whatever their tier or load.
+     */
+    public void offer(UUID orderId, List<String> teamCodes, Operator by, String note) {
         DispatchCase c = lockedFor(orderId, by);
         if (!c.isRoutable() && c.status != CaseStatus.ASSIGNED && c.status != CaseStatus.IN_REVIEW) {
             throw c.cannotBe("assigned");
         }
-        Team team = Team.findById(teamCode);
-        if (team == null || !team.active) {
-            throw new Unprocessable("unknown-team", "No such active team", "there is no active team " + teamCode)
-                    .with("field", "teamCode");
+        List<Team> teams = new ArrayList<>();
+        for (String teamCode : teamCodes.stream().distinct().toList()) {
+            Team team = Team.findById(teamCode);
+            if (team == null || !team.active) {
+                throw new Unprocessable("unknown-team", "No such active team", "there is no active team " + teamCode)
+                        .with("field", teamCodes.size() == 1 ? "teamCode" : "teamCodes");
+            }
+            teams.add(team);
         }
         approvedByActing(c, by);
-        routing.assignByHand(c, team, by.id(), note);
+        routing.assignByHand(c, teams, by.id(), note);
         retries.unservedFor(routing.changed(c));
     }
 

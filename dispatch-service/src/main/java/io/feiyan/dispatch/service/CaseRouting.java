@@ -174,14 +174,24 @@ public class CaseRouting {
 
     /** Gives the case to the team an operator chose, whatever its tier or load; the team it was with never gets it back. */
     public void assignByHand(DispatchCase c, Team team, String operator, String note) {
+        assignByHand(c, List.of(team), operator, note);
+    }
+
+    /**
+     * Offers the case at once to the teams an operator chose, whatever their tier or load, each taking a place; the
+     * first to accept takes it. The team it was with never gets it back.
+     */
+    public void assignByHand(DispatchCase c, List<Team> teams, String operator, String note) {
         if (c.teamCode != null) {
             c.takenFrom(c.teamCode, Instant.now());
         }
         c.status = CaseStatus.WAITING;
-        loads.take(team.code);
+        teams.forEach(team -> loads.take(team.code));
         Set<String> projects = projectsFor(c);
         Instant now = Instant.now();
-        assign(c, List.of(team.code), team.tier, null, now.plus(config.acceptWithin(c.urgency)), false, operator, note,
+        Team first = teams.get(0);
+        assign(c, teams.stream().map(team -> team.code).toList(), first.tier, null,
+                now.plus(config.acceptWithin(c.urgency)), false, operator, note,
                 Routing.capable(c.villageCode, projects, loads.near(c.villageCode, projects)), now);
     }
 
