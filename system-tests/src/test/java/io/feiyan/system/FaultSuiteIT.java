@@ -10,6 +10,7 @@ import io.feiyan.events.CloudEvents;
 import io.feiyan.events.EventType;
 import io.feiyan.launcher.FeiyanService;
 import io.feiyan.launcher.FeiyanSystem;
+import io.feiyan.launcher.demo.DemoActivity;
 import io.feiyan.servers.EmbeddedDatabase;
 import io.feiyan.servers.Folders;
 import io.feiyan.servers.Identity;
@@ -351,13 +352,6 @@ class FaultSuiteIT {
                 && !"PLACED".equals(query(FeiyanService.INTAKE, "select status from orders where id = ?", order));
     }
 
-    /** Where a team answers for an assignment: its activity's, when it is served in one, else its own. */
-    private static String answerable(JsonNode assignment) {
-        String activity = assignment.path("activityId").asText(null);
-        return activity != null ? "/api/activities/" + activity
-                : "/api/assignments/" + assignment.path("orderId").asText();
-    }
-
     /** The county centre approves what waits for review; teams answer offers and deliver; volunteers rate. */
     private void work() {
         Identity centre = DemoCounty.COUNTY_OPERATOR;
@@ -369,16 +363,18 @@ class FaultSuiteIT {
         for (JsonNode offer : list(FeiyanService.TEAM, "/api/assignments?status=OFFERED")) {
             String team = offer.path("teamCode").asText();
             boolean decline = random.nextInt(100) < 10;
-            if (answered.add(answerable(offer))) {
-                call("POST", FeiyanService.TEAM, answerable(offer) + (decline ? "/decline" : "/accept"),
+            String answer = DemoActivity.answerable(offer);
+            if (answered.add(answer)) {
+                call("POST", FeiyanService.TEAM, answer + (decline ? "/decline" : "/accept"),
                         Identity.teamLead("L-" + team, team), decline ? Map.of("reasonCode", "NO_CAPACITY") : null,
                         null);
             }
         }
         for (JsonNode accepted : list(FeiyanService.TEAM, "/api/assignments?status=ACCEPTED")) {
             String team = accepted.path("teamCode").asText();
-            if (answered.add(answerable(accepted))) {
-                call("POST", FeiyanService.TEAM, answerable(accepted) + "/complete",
+            String answer = DemoActivity.answerable(accepted);
+            if (answered.add(answer)) {
+                call("POST", FeiyanService.TEAM, answer + "/complete",
                         Identity.teamLead("L-" + team, team), Map.of("volunteerHours", 2), null);
             }
         }

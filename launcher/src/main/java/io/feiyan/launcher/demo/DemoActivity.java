@@ -181,8 +181,11 @@ public final class DemoActivity {
         return acted;
     }
 
-    /** Where a team answers for an assignment: its activity's, when it is served in one, else its own. */
-    private static String answerable(JsonNode assignment) {
+    /**
+     * Where a team answers for an assignment (team-service's JSON of it): its activity's, when it is served in one,
+     * else its own.
+     */
+    public static String answerable(JsonNode assignment) {
         String activity = assignment.path("activityId").asText(null);
         return activity != null ? "/api/activities/" + activity
                 : "/api/assignments/" + assignment.path("orderId").asText();
