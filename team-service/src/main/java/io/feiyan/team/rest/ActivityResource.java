@@ -3,7 +3,6 @@ package io.feiyan.team.rest;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.feiyan.events.Tier;
-import io.feiyan.platform.domain.NotAllowed;
 import io.feiyan.platform.rest.Validation;
 import io.feiyan.platform.security.Caller;
 import io.feiyan.platform.security.Roles;
@@ -98,7 +97,7 @@ public class ActivityResource {
             + "members of its team, operators and admins.")
     public ActivityView get(@PathParam("activityId") UUID activityId) {
         ActivityView activity = ActivityView.of(activities.get(activityId));
-        visibleTeam(activity.teamCode());
+        CallerTeam.visible(caller, activity.teamCode());
         return activity;
     }
 
@@ -111,7 +110,7 @@ public class ActivityResource {
             + "order's acceptance does. By the lead of the team it is assigned to; 403 not-your-assignment for "
             + "another team's.")
     public ActivityView accept(@PathParam("activityId") UUID activityId, String body) throws JsonProcessingException {
-        String team = leadsTeam();
+        String team = CallerTeam.led(caller);
         Acceptance acceptance = Acceptance.read(body, json, validator);
         return ActivityView.of(activities.accept(activityId, team, acceptance.crew(), acceptance.scheduledFor()));
     }
@@ -123,7 +122,7 @@ public class ActivityResource {
             + "OrderDeclined each), with a reason code as an order's decline, by the lead of the team it is assigned "
             + "to.")
     public ActivityView decline(@PathParam("activityId") UUID activityId, Refusal refusal) {
-        String team = leadsTeam();
+        String team = CallerTeam.led(caller);
         Validation.check(validator, refusal);
         String reason = refusal.reason() == null || refusal.reason().isBlank() ? null : refusal.reason().strip();
         return ActivityView.of(activities.decline(activityId, team, refusal.reasonCode(), reason));
@@ -138,24 +137,9 @@ public class ActivityResource {
             + "remainder on the first; 422 hours-too-few-to-share when a share would be under 0.01). By the lead of "
             + "the team it is assigned to.")
     public ActivityView complete(@PathParam("activityId") UUID activityId, Completion completion) {
-        String team = leadsTeam();
+        String team = CallerTeam.led(caller);
         Validation.check(validator, completion);
         return ActivityView.of(activities.complete(activityId, team, completion.served(), completion.hours(),
                 completion.summary()));
-    }
-
-    /** The team whose activities the caller may see: a member sees their own team's only. */
-    private String visibleTeam(String team) {
-        if (caller.is(Roles.OPERATOR) || caller.is(Roles.ADMIN)) {
-            return team;
-        }
-        String own = caller.team().orElseThrow(() -> new NotAllowed("your token names no team"));
-        caller.require(team == null || team.equals(own), "you see your own team's assignments only");
-        return own;
-    }
-
-    /** The team the caller leads, which acts on its activities. */
-    private String leadsTeam() {
-        return caller.team().orElseThrow(() -> new NotAllowed("your token names no team"));
     }
 }

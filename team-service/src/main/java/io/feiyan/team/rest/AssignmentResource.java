@@ -4,7 +4,6 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.feiyan.events.OrderDeclined;
 import io.feiyan.events.Tier;
-import io.feiyan.platform.domain.NotAllowed;
 import io.feiyan.platform.observability.AboutOrder;
 import io.feiyan.platform.rest.Validation;
 import io.feiyan.platform.security.Caller;
@@ -161,7 +160,7 @@ public class AssignmentResource {
     @Operation(summary = "Assignments", description = "A team's members see their own team's; operators and admins "
             + "any team's, or all.")
     public List<AssignmentView> list(@QueryParam("team") String team, @QueryParam("status") AssignmentStatus status) {
-        return assignments.list(visibleTeam(team), status).stream().map(AssignmentView::of).toList();
+        return assignments.list(CallerTeam.visible(caller, team), status).stream().map(AssignmentView::of).toList();
     }
 
     /** The orders served alone, by where they stand; and the activities, each one offer with its orders. */
@@ -179,7 +178,7 @@ public class AssignmentResource {
             + "left to accept, then those completed lately.")
     @RolesAllowed({Roles.TEAM_MEMBER, Roles.OPERATOR, Roles.ADMIN})
     public InboxView inbox(@QueryParam("team") String team) {
-        String whose = visibleTeam(team);
+        String whose = CallerTeam.visible(caller, team);
         new Validation().present(whose, "team").orThrow();
         Assignments.Inbox inbox = assignments.inbox(whose);
         return new InboxView(views(inbox.offered()), views(inbox.accepted()), views(inbox.scheduled()),
@@ -195,7 +194,7 @@ public class AssignmentResource {
         Assignment assignment = assignments.get(orderId);
         // a team the order was offered to at once with others sees it too
         String own = caller.team().orElse(null);
-        visibleTeam(own != null && assignment.offeredTo.contains(own) ? own : assignment.teamCode);
+        CallerTeam.visible(caller, own != null && assignment.offeredTo.contains(own) ? own : assignment.teamCode);
         return AssignmentView.of(assignment);
     }
 
@@ -207,7 +206,7 @@ public class AssignmentResource {
             + "team in their token); 403 not-your-assignment for another team's. Offered to several teams at once, the "
             + "first to accept takes it; a later one gets 409 taken, naming the team in takenBy.")
     public AssignmentView accept(@PathParam("orderId") UUID orderId, String body) throws JsonProcessingException {
-        String team = leadsTeam();
+        String team = CallerTeam.led(caller);
         Acceptance acceptance = Acceptance.read(body, json, validator);
         return AssignmentView.of(offers.accept(orderId, team, acceptance.crew(), acceptance.scheduledFor()));
     }
@@ -218,7 +217,7 @@ public class AssignmentResource {
     @Operation(summary = "Decline an order", description = "With a reason code, by the lead of the team it is "
             + "assigned to.")
     public AssignmentView decline(@PathParam("orderId") UUID orderId, Refusal refusal) {
-        String team = leadsTeam();
+        String team = CallerTeam.led(caller);
         Validation.check(validator, refusal);
         String reason = refusal.reason() == null || refusal.reason().isBlank() ? null : refusal.reason().strip();
         return AssignmentView.of(offers.decline(orderId, team, refusal.reasonCode(), reason));
@@ -230,30 +229,14 @@ public class AssignmentResource {
     @Operation(summary = "Complete an order", description = "With the service record (who served, their hours), by "
             + "the lead of the team it is assigned to.")
     public AssignmentView complete(@PathParam("orderId") UUID orderId, Completion completion) {
-        String team = leadsTeam();
+        String team = CallerTeam.led(caller);
         Validation.check(validator, completion);
         List<ServiceRecords.Served> servedBy = completion.served();
         return AssignmentView.of(servedBy.isEmpty() ? serviceRecords.complete(orderId, team, completion.hours())
                 : serviceRecords.complete(orderId, team, servedBy, completion.summary()));
     }
 
-
     private static List<AssignmentView> views(List<Assignment> assignments) {
         return assignments.stream().map(AssignmentView::of).toList();
-    }
-
-    /** The team whose assignments the caller may see: a member sees their own team's only. */
-    private String visibleTeam(String team) {
-        if (caller.is(Roles.OPERATOR) || caller.is(Roles.ADMIN)) {
-            return team;
-        }
-        String own = caller.team().orElseThrow(() -> new NotAllowed("your token names no team"));
-        caller.require(team == null || team.equals(own), "you see your own team's assignments only");
-        return own;
-    }
-
-    /** The team the caller leads, which acts on its assignments. */
-    private String leadsTeam() {
-        return caller.team().orElseThrow(() -> new NotAllowed("your token names no team"));
     }
 }
