@@ -67,13 +67,13 @@ public class Texts {
         return template;
     }
 
-    /** Where tapping it leads in the app: a team's offer, or the order. */
+    /** Where tapping it leads in the app (router.js): the team's offer (its work screen), or the order. */
     static String link(Kind kind, UUID orderId) {
         if (orderId == null) {
             return "#/";
         }
         return switch (kind) {
-            case OFFER_NEW, OFFER_REMINDER, OFFER_WITHDRAWN, DEADLINE_NEAR -> "#/offers/" + orderId;
+            case OFFER_NEW, OFFER_REMINDER, OFFER_WITHDRAWN, DEADLINE_NEAR -> "#/work/" + orderId;
             default -> "#/orders/" + orderId;
         };
     }
