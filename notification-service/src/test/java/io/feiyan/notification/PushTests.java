@@ -56,10 +56,12 @@ class PushTests {
     }
 
     @Test
-    void aLeadSubscribedThroughTheApi_isToldAnOffer_signedAndEncryptedForTheirBrowser() {
+    void aLeadSubscribedThroughTheApi_isToldAnOffer_signedAndEncryptedForTheirBrowser() throws SQLException {
         String lead = lead();
         LocalPushService.Subscriber browser = subscribe(lead);
         assertTrue(channel.reaches(Recipient.person(lead)));
+        // known here from now on, as their token says: their team's offers are theirs to hear
+        assertEquals(List.of("art-light-cavalry"), rows("select team_code from person where feiyan_id = ?", lead));
 
         UUID orderId = UUID.randomUUID();
         Message offer = new Message(UUID.randomUUID(), Kind.OFFER_NEW, orderId, true, "新派单：戏曲进村",

@@ -4,11 +4,13 @@ import com.zerodeplibs.webpush.key.PublicKeySources;
 import io.feiyan.notification.push.PushSubscriptions;
 import io.feiyan.notification.push.Subscription;
 import io.feiyan.notification.push.VapidKeys;
+import io.feiyan.notification.service.People;
 import io.feiyan.platform.rest.Validation;
 import io.feiyan.platform.security.Caller;
 import io.feiyan.platform.validation.Reasons;
 import io.quarkus.security.Authenticated;
 import jakarta.annotation.security.PermitAll;
+import jakarta.transaction.Transactional;
 import jakarta.validation.Valid;
 import jakarta.validation.Validator;
 import jakarta.validation.constraints.NotBlank;
@@ -41,12 +43,15 @@ public class PushSubscriptionResource {
     private static final String AUTH = "[A-Za-z0-9_-]{22}(?:==)?";
 
     private final PushSubscriptions subscriptions;
+    private final People people;
     private final VapidKeys keys;
     private final Caller caller;
     private final Validator validator;
 
-    PushSubscriptionResource(PushSubscriptions subscriptions, VapidKeys keys, Caller caller, Validator validator) {
+    PushSubscriptionResource(PushSubscriptions subscriptions, People people, VapidKeys keys, Caller caller,
+            Validator validator) {
         this.subscriptions = subscriptions;
+        this.people = people;
         this.keys = keys;
         this.caller = caller;
         this.validator = validator;
@@ -85,17 +90,22 @@ public class PushSubscriptionResource {
     @Authenticated
     @Operation(summary = "Notify me in this browser",
             description = "The browser's push subscription (PushSubscription.toJSON()), kept for the caller: their "
-                    + "notifications on the PUSH channel come to it. Sent again, it is kept once; made in a browser "
-                    + "another person used before, it is the caller's from now on. 204.")
+                    + "notifications on the PUSH channel come to it, and the caller is known here from now on (their "
+                    + "role, team and region from the token; the county's default channels until they choose). Sent "
+                    + "again, it is kept once; made in a browser another person used before, it is the caller's from "
+                    + "now on. 204.")
     @RequestBody(content = @Content(mediaType = MediaType.APPLICATION_JSON, examples = @ExampleObject(
             name = "Chrome's subscription", value = """
                     {"endpoint": "https://fcm.googleapis.com/fcm/send/dUfJ3...", "expirationTime": null,
                      "keys": {"p256dh": "BEl62iUYgUivxIkv69yViEuiBIa-Ib9-SkvMeAtA3LFgDzkrxZJjSgSnfckjBJuBkr3qBUYIHBQFLXYp5Nksh8U",
                               "auth": "tBHItJI5svbpez7KI4CCXg"}}""")))
+    @Transactional
     public Response subscribe(NewSubscription request) {
         Validation.check(validator, request);
         new Validation().require(isAPoint(request.keys().p256dh()), "keys.p256dh", "is not a point of the P-256 curve")
                 .orThrow();
+        // turning notifications on makes the caller someone to tell: their team's offers, their orders' news
+        people.seen(caller);
         subscriptions.keep(caller.id(), new Subscription(request.endpoint(), request.keys().p256dh(),
                 request.keys().auth()));
         return Response.noContent().build();
