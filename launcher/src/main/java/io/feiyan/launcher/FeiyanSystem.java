@@ -266,6 +266,10 @@ public final class FeiyanSystem implements AutoCloseable {
         if (settings.demoData() && service == FeiyanService.TEAM) {
             wiring.add("-Dfeiyan.demo-data.enabled=true");
         }
+        if (service == FeiyanService.NOTIFICATION) {
+            // Web Push's server keys: made once per data folder, as the browsers' subscriptions are bound to them
+            wiring.addAll(PushKeys.in(settings.dataDir()).wiring());
+        }
         return ServiceInstance.start(service, port, log, settings.projectRoot(), settings.dataDir(), wiring);
     }
 
