@@ -44,10 +44,12 @@ public class Texts {
         values.computeIfPresent("takenBy", (key, code) -> name("team_name", code));
         values.computeIfPresent("project", (key, code) -> name("project_name", code));
         values.putIfAbsent("project", "服务");
-        values.computeIfPresent("acceptBy", (key, at) -> {
-            values.put("left", left(Duration.between(now, Instant.parse(at))));
-            return when(at);
-        });
+        String acceptBy = params.get("acceptBy");
+        if (acceptBy != null) {
+            // (not inside computeIfPresent: a HashMap refuses being changed by the function it computes with)
+            values.put("left", left(Duration.between(now, Instant.parse(acceptBy))));
+            values.put("acceptBy", when(acceptBy));
+        }
         values.computeIfPresent("deadline", (key, at) -> when(at));
         values.put("when", params.containsKey("scheduledFor") ? when(params.get("scheduledFor")) : "尽快");
         values.put("why", "DEADLINE_PASSED".equals(params.get("why")) ? "已过服务期限" : "暂无队伍可接");
