@@ -9,7 +9,10 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
 
-/** The people's push subscriptions (table push_subscription), each bound to the person who made it. */
+/**
+ * The people's push subscriptions (table push_subscription), each bound to the person who made it. Reads too run in a
+ * transaction: the delivery loop sends from threads of its own, where no request scope would hold a session.
+ */
 @ApplicationScoped
 @Transactional
 public class PushSubscriptions {
@@ -41,7 +44,6 @@ public class PushSubscriptions {
                 .setParameter(1, endpoint).setParameter(2, feiyanId).executeUpdate();
     }
 
-    @Transactional(Transactional.TxType.SUPPORTS)
     public List<Subscription> of(String feiyanId) {
         @SuppressWarnings("unchecked")
         List<Object[]> rows = entityManager.createNativeQuery(
@@ -50,7 +52,6 @@ public class PushSubscriptions {
         return rows.stream().map(row -> new Subscription((String) row[0], (String) row[1], (String) row[2])).toList();
     }
 
-    @Transactional(Transactional.TxType.SUPPORTS)
     public boolean any(String feiyanId) {
         return !entityManager.createNativeQuery("select 1 from push_subscription where feiyan_id = ?1 limit 1")
                 .setParameter(1, feiyanId).getResultList().isEmpty();
