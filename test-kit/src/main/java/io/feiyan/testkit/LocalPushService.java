@@ -26,9 +26,11 @@ import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.function.Predicate;
 import javax.crypto.Cipher;
 import javax.crypto.KeyAgreement;
 import javax.crypto.Mac;
@@ -44,7 +46,7 @@ import javax.crypto.spec.SecretKeySpec;
  * what it refused; it can be told to answer a subscription with a status of their choice (410: gone).
  */
 public final class LocalPushService implements AutoCloseable {
-    public static final Duration WAIT = Duration.ofSeconds(30);
+    public static final Duration WAIT = Duration.ofSeconds(60);
     private static final String PATH = "/push/";
     private static final Duration LONGEST_TOKEN = Duration.ofHours(24);
     private static final ObjectMapper JSON = new ObjectMapper();
@@ -124,7 +126,13 @@ public final class LocalPushService implements AutoCloseable {
 
     /** The first message to the endpoint, waited for. */
     public Received awaitMessage(String endpoint) {
-        return await().atMost(WAIT).until(() -> received(endpoint), messages -> !messages.isEmpty()).get(0);
+        return awaitMessage(endpoint, message -> true);
+    }
+
+    /** The first message to the endpoint that is the one expected, waited for. */
+    public Received awaitMessage(String endpoint, Predicate<Received> expected) {
+        return await().atMost(WAIT).until(() -> received(endpoint).stream().filter(expected).findFirst(),
+                Optional::isPresent).get();
     }
 
     /** Why messages were refused (a token or a body not as the RFCs say): none, when all is well. */
