@@ -28,12 +28,5 @@ public interface PushSettings {
 
         /** Whom a push service's operator may contact about our messages: a mailto: or https: URL. */
         String subject();
-
-        /**
-         * Without keys, make a pair for this run (dev and tests only): subscriptions made with it die with the run. In
-         * production a missing key stops the start.
-         */
-        @WithDefault("false")
-        boolean generateWhenMissing();
     }
 }
