@@ -75,10 +75,6 @@ class PushIT {
             LocalPushService.Subscriber phone = push.subscribe(serverKey);
             DemoCounty.as(DemoCounty.CAVALRY_LEAD).contentType(ContentType.JSON).body(phone.toJson())
                     .post(notification + "/api/notifications/push/subscriptions").then().statusCode(204);
-            // on call at any hour: no quiet hours hold the offer back until the morning
-            DemoCounty.as(DemoCounty.CAVALRY_LEAD).contentType(ContentType.JSON)
-                    .body(Map.of("channels", List.of("PUSH"), "quietHours", "00:00-00:00"))
-                    .put(notification + "/api/notifications/preferences").then().statusCode(200);
 
             // an order approved and offered to the lead's team: the offer reaches the push service, signed, and
             // decrypts to what the app shows
