@@ -16,6 +16,10 @@ import io.feiyan.platform.messaging.EventHandlers;
 import io.feiyan.platform.messaging.Inbox;
 import io.smallrye.reactive.messaging.annotations.Blocking;
 import jakarta.enterprise.context.ApplicationScoped;
+import io.feiyan.events.Topics;
+import java.util.ArrayList;
+import java.util.List;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.ConsumerRecords;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
 
@@ -43,9 +47,21 @@ public class OrderEvents {
                 .on(FollowUpDue.class, notifier::on);
     }
 
+    /**
+     * A poll holds records of several topics, each topic's in its own order but not in the order they were published
+     * across topics: an order's OrderPlaced is applied first, so that whom to tell is known when its later events in
+     * the same poll are told.
+     */
     @Incoming(CHANNEL)
     @Blocking
     public void consume(ConsumerRecords<String, String> records) {
-        inbox.consume(records, handlers);
+        List<ConsumerRecord<String, String>> placedFirst = new ArrayList<>(records.count());
+        records.records(Topics.ORDERS_PLACED).forEach(placedFirst::add);
+        for (ConsumerRecord<String, String> record : records) {
+            if (!record.topic().equals(Topics.ORDERS_PLACED)) {
+                placedFirst.add(record);
+            }
+        }
+        inbox.consume(placedFirst, handlers);
     }
 }
