@@ -120,6 +120,11 @@ public final class LocalPushService implements AutoCloseable {
         answers.put(endpoint, status);
     }
 
+    /** From now on, messages to the endpoint are checked and taken again, as before {@link #answer}. */
+    public void takeAgain(String endpoint) {
+        answers.remove(endpoint);
+    }
+
     public List<Received> received(String endpoint) {
         return received.stream().filter(message -> message.endpoint().equals(endpoint)).toList();
     }
