@@ -20,13 +20,7 @@ public class SmsTestResource implements QuarkusTestResourceLifecycleManager {
     public Map<String, String> start() {
         smsc = LocalSmsc.start(SYSTEM_ID, PASSWORD);
         intake = IntakePhones.start();
-        return Map.ofEntries(
-                // TODO until the core's consumers land: the skeleton's channels have none
-                Map.entry("mp.messaging.incoming.orders.connector", "smallrye-kafka"),
-                Map.entry("mp.messaging.incoming.directory.connector", "smallrye-kafka"),
-                Map.entry("mp.messaging.incoming.orders.enabled", "false"),
-                Map.entry("mp.messaging.incoming.directory.enabled", "false"),
-                Map.entry("feiyan.notification.sms.enabled", "true"),
+        return Map.ofEntries(Map.entry("feiyan.notification.sms.enabled", "true"),
                 Map.entry("feiyan.notification.sms.host", "localhost"),
                 Map.entry("feiyan.notification.sms.port", String.valueOf(smsc.port())),
                 Map.entry("feiyan.notification.sms.system-id", SYSTEM_ID),

@@ -13,7 +13,6 @@ import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.Optional;
 import java.util.UUID;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
  * Residents' phones, read from intake at the moment a text goes and kept nowhere here: personal data lives in intake
@@ -27,9 +26,8 @@ public class PhoneBook {
     private final ObjectMapper json;
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
 
-    PhoneBook(@ConfigProperty(name = "feiyan.notification.intake-api") URI intake, ServiceToken token,
-            ObjectMapper json) {
-        this.intake = intake;
+    PhoneBook(IntakeConfig config, ServiceToken token, ObjectMapper json) {
+        this.intake = config.intakeApi();
         this.token = token;
         this.json = json;
     }
