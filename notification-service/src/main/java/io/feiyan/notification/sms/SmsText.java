@@ -20,17 +20,22 @@ public record SmsText(String text, boolean cut) {
     public static final int MOST = PER_SEGMENT * MOST_SEGMENTS;
     private static final String ELLIPSIS = "…";
 
-    /** The text, cut to {@link #MOST} characters (UTF-16 units) when longer. */
+    /** The text, cut with "…" to what two segments carry when longer. */
     public static SmsText fit(String text) {
-        if (text.length() <= MOST) {
+        if (segments(text).size() <= MOST_SEGMENTS) {
             return new SmsText(text, false);
         }
-        return new SmsText(text.substring(0, unsplit(text, MOST - ELLIPSIS.length())) + ELLIPSIS, true);
+        String cut;
+        int end = MOST - ELLIPSIS.length();
+        do { // once, unless a character beyond UCS-2 (two UTF-16 units) straddles a segment's end
+            cut = text.substring(0, unsplit(text, end--)) + ELLIPSIS;
+        } while (segments(cut).size() > MOST_SEGMENTS);
+        return new SmsText(cut, true);
     }
 
     /** Whether it goes in segments, each with a user data header (esm_class UDHI). */
     public boolean concatenated() {
-        return text.length() > SINGLE;
+        return segments(text).size() > 1;
     }
 
     /**
@@ -38,14 +43,9 @@ public record SmsText(String text, boolean cut) {
      * the message by {@code reference} (the same for every segment of one message) and the segment's place.
      */
     public List<byte[]> payloads(int reference) {
-        if (!concatenated()) {
+        List<String> segments = segments(text);
+        if (segments.size() == 1) {
             return List.of(text.getBytes(StandardCharsets.UTF_16BE));
-        }
-        List<String> segments = new ArrayList<>();
-        for (int from = 0; from < text.length(); ) {
-            int to = unsplit(text, Math.min(text.length(), from + PER_SEGMENT));
-            segments.add(text.substring(from, to));
-            from = to;
         }
         List<byte[]> payloads = new ArrayList<>();
         for (int i = 0; i < segments.size(); i++) {
@@ -56,6 +56,20 @@ public record SmsText(String text, boolean cut) {
                     .put(ucs2).array());
         }
         return payloads;
+    }
+
+    /** The text in one piece, or in pieces of {@link #PER_SEGMENT} UTF-16 units, none parting a surrogate pair. */
+    private static List<String> segments(String text) {
+        if (text.length() <= SINGLE) {
+            return List.of(text);
+        }
+        List<String> segments = new ArrayList<>();
+        for (int from = 0; from < text.length(); ) {
+            int to = unsplit(text, Math.min(text.length(), from + PER_SEGMENT));
+            segments.add(text.substring(from, to));
+            from = to;
+        }
+        return segments;
     }
 
     /** {@code end}, or one less where it would part a surrogate pair (a character beyond UCS-2, e.g. an emoji). */
