@@ -44,8 +44,9 @@ public class PhoneBook {
      * holds none, or knows no such resident.
      */
     public Optional<String> phoneOf(UUID resident, UUID order, Kind kind) throws Unavailable {
-        URI uri = intake.resolve("/api/residents/" + resident + "/phone-for-notification?order=" + order
-                + "&kind=" + kind.name());
+        // appended, not resolved: intake may be served under a path of its own
+        URI uri = URI.create(intake.toString().replaceFirst("/$", "") + "/api/residents/" + resident
+                + "/phone-for-notification?order=" + order + "&kind=" + kind.name());
         try {
             HttpRequest request = HttpRequest.newBuilder(uri).timeout(Duration.ofSeconds(10))
                     .header("Authorization", "Bearer " + token.bearer()).header("Accept", "application/json")
