@@ -33,7 +33,7 @@ public final class FeiyanSystem implements AutoCloseable {
     public static final String JVM_OPTIONS = "feiyan.services.jvm-options";
     /**
      * Options added to one service's JVM: {@code feiyan.services.options.<module>} (e.g. the system tests point
-     * notification-service at their local SMSC).
+     * notification-service at their local SMSC), as set when the system starts: its restarts keep them.
      */
     public static final String SERVICE_OPTIONS = "feiyan.services.options.";
     private static final String KEYCLOAK_DATABASE = "keycloak";
@@ -66,6 +66,8 @@ public final class FeiyanSystem implements AutoCloseable {
     private Path logs;
     /** The first instances' ports. */
     private Map<FeiyanService, Integer> ports;
+    /** Each service's own JVM options, from {@link #SERVICE_OPTIONS}. */
+    private final Map<FeiyanService, List<String>> serviceOptions = new EnumMap<>(FeiyanService.class);
 
     private FeiyanSystem(EmbeddedDatabase database, EmbeddedKafka kafka) {
         this.database = database;
@@ -158,6 +160,7 @@ public final class FeiyanSystem implements AutoCloseable {
         this.settings = settings;
         ports = new EnumMap<>(FeiyanService.class);
         for (FeiyanService service : FeiyanService.values()) {
+            serviceOptions.put(service, options(System.getProperty(SERVICE_OPTIONS + service.moduleName(), "")));
             int port = settings.servicePorts().getOrDefault(service, service.defaultPort());
             ports.put(service, port == 0 ? Ports.free() : port);
         }
@@ -289,7 +292,7 @@ public final class FeiyanSystem implements AutoCloseable {
                 secrets.put("FEIYAN_NOTIFICATION_SERVICE_ACCOUNT_CLIENT_SECRET", keycloakSecrets().notificationSecret());
             }
         }
-        wiring.addAll(options(System.getProperty(SERVICE_OPTIONS + service.moduleName(), "")));
+        wiring.addAll(serviceOptions.get(service));
         return ServiceInstance.start(service, port, log, settings.projectRoot(), settings.dataDir(), wiring, secrets);
     }
 

@@ -37,7 +37,8 @@ public class RunningFeiyan implements BeforeAllCallback {
         }
         // the county's SMS gateway: notification-service texts residents through it
         smsc = LocalSmsc.start("feiyan-e2e", "e2e-sms");
-        System.setProperty(FeiyanSystem.SERVICE_OPTIONS + FeiyanService.NOTIFICATION.moduleName(), String.join(" ",
+        String notificationOptions = FeiyanSystem.SERVICE_OPTIONS + FeiyanService.NOTIFICATION.moduleName();
+        System.setProperty(notificationOptions, String.join(" ",
                 "-Dfeiyan.notification.sms.enabled=true", "-Dfeiyan.notification.sms.host=localhost",
                 "-Dfeiyan.notification.sms.port=" + smsc.port(),
                 "-Dfeiyan.notification.sms.system-id=" + smsc.systemId(),
@@ -51,6 +52,9 @@ public class RunningFeiyan implements BeforeAllCallback {
             smsc.close();
             Folders.deleteQuietly(data);
             throw e;
+        } finally {
+            // this system's alone: a system a test starts beside it (the fault suite's) has no SMSC
+            System.clearProperty(notificationOptions);
         }
         probe = new EventProbe(system.kafkaBootstrapServers());
         context.getRoot().getStore(ExtensionContext.Namespace.GLOBAL).put(RunningFeiyan.class,
