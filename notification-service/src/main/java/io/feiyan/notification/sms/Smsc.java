@@ -54,7 +54,8 @@ public class Smsc {
     }
 
     /** Binds at start and after a loss, while no send comes to do it. */
-    @Scheduled(every = "${feiyan.notification.sms.rebind-every:5s}", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
+    @Scheduled(every = "${feiyan.notification.sms.rebind-every:5s}",
+            concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
     void keepBound() {
         if (!config.enabled()) {
             return;
