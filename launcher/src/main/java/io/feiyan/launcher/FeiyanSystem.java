@@ -289,7 +289,8 @@ public final class FeiyanSystem implements AutoCloseable {
             // it reads residents' phones from intake, with a token of its own client's
             wiring.add("-Dfeiyan.notification.intake-api=" + local(FeiyanService.INTAKE));
             if (settings.keycloak() == null) {
-                secrets.put("FEIYAN_NOTIFICATION_SERVICE_ACCOUNT_CLIENT_SECRET", keycloakSecrets().notificationSecret());
+                secrets.put("FEIYAN_NOTIFICATION_SERVICE_ACCOUNT_CLIENT_SECRET",
+                        keycloakSecrets().notificationSecret());
             }
         }
         wiring.addAll(serviceOptions.get(service));

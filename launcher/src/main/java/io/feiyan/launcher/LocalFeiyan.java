@@ -108,7 +108,8 @@ public final class LocalFeiyan {
     private static String sms() {
         if (!Boolean.parseBoolean(env("FEIYAN_NOTIFICATION_SMS_ENABLED", "false"))) {
             return "off: to text residents through your SMSC, set FEIYAN_NOTIFICATION_SMS_ENABLED=true and\n"
-                    + "            FEIYAN_NOTIFICATION_SMS_HOST, _PORT, _SYSTEM_ID, _PASSWORD, _SOURCE_ADDRESS in the environment";
+                    + "            FEIYAN_NOTIFICATION_SMS_HOST, _PORT, _SYSTEM_ID, _PASSWORD, _SOURCE_ADDRESS in the "
+                    + "environment";
         }
         return "residents are texted through the SMSC at " + env("FEIYAN_NOTIFICATION_SMS_HOST", "localhost") + ":"
                 + env("FEIYAN_NOTIFICATION_SMS_PORT", "2775") + " (FEIYAN_NOTIFICATION_SMS_* in the environment)";

@@ -259,7 +259,8 @@ public final class LocalSmsc implements AutoCloseable {
         ByteBuffer whole = ByteBuffer.allocate(parts.stream().mapToInt(part -> part.length).sum());
         parts.forEach(whole::put);
         byte coding = submit.getDataCoding();
-        String text = new String(whole.array(), coding == UCS2 ? StandardCharsets.UTF_16BE : StandardCharsets.ISO_8859_1);
+        String text = new String(whole.array(),
+                coding == UCS2 ? StandardCharsets.UTF_16BE : StandardCharsets.ISO_8859_1);
         received.add(new Received(submit.getDestAddress(), text, coding, segments));
     }
 

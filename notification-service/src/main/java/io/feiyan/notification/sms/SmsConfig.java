@@ -6,8 +6,8 @@ import java.time.Duration;
 import java.util.Optional;
 
 /**
- * The county's SMS gateway (its SMSC, spoken to over SMPP 3.4), under {@code feiyan.notification.sms}. In production the
- * environment gives them: {@code FEIYAN_NOTIFICATION_SMS_HOST}, {@code _PORT}, {@code _SYSTEM_ID},
+ * The county's SMS gateway (its SMSC, spoken to over SMPP 3.4), under {@code feiyan.notification.sms}. In production
+ * the environment gives them: {@code FEIYAN_NOTIFICATION_SMS_HOST}, {@code _PORT}, {@code _SYSTEM_ID},
  * {@code _PASSWORD}, {@code _SOURCE_ADDRESS}, {@code _ENABLED}.
  */
 @ConfigMapping(prefix = "feiyan.notification.sms")
