@@ -33,6 +33,7 @@ import io.smallrye.jwt.auth.principal.JWTParser;
 import jakarta.inject.Inject;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import org.junit.jupiter.api.BeforeEach;
@@ -173,5 +174,39 @@ class AccessTests {
         assertEquals("M-cavalry", read.reader);
         assertEquals(id, read.orderId);
         assertEquals("team art-light-cavalry serves the order", read.why);
+    }
+
+    @Test
+    void theNotifierReadsTheResidentsPhoneToTextThemOfTheirOrder_loggedWithWhy_andNoOneElseReadsItSo() {
+        UUID grandma = registerResident(CHANGBULING);
+        UUID neighbour = registerResident(CHANGBULING);
+        String orderId = placeProxyOrder(grandma);
+        String phoneForNotification = "/api/residents/{id}/phone-for-notification";
+
+        Auth.as(Identity.notifier("notification-service")).queryParam("order", orderId)
+                .queryParam("kind", "ORDER_ACCEPTED").get(phoneForNotification, grandma)
+                .then().statusCode(200).body("phone", equalTo("13805391234"));
+
+        PersonalDataRead read = QuarkusTransaction.requiringNew()
+                .call(() -> PersonalDataRead.<PersonalDataRead>find("residentId", grandma).singleResult());
+        assertEquals("notification-service", read.reader);
+        assertEquals("notifier", read.readerRoles);
+        assertEquals(UUID.fromString(orderId), read.orderId);
+        assertEquals("to text them of order " + orderId + ": ORDER_ACCEPTED", read.why);
+
+        for (Identity other : new Identity[] {Identity.volunteer(Auth.VOLUNTEER, CHANGBULING),
+                Identity.teamLead("L-cavalry", "art-light-cavalry"), Identity.resident(grandma),
+                Identity.operator("OP-1", "371322")}) {
+            Auth.as(other).queryParam("order", orderId).queryParam("kind", "ORDER_ACCEPTED")
+                    .get(phoneForNotification, grandma).then().statusCode(403).body("type", equalTo(FORBIDDEN));
+        }
+        // the order names whose phone it needs: not a neighbour's
+        Auth.as(Identity.notifier("notification-service")).queryParam("order", orderId)
+                .queryParam("kind", "ORDER_ACCEPTED").get(phoneForNotification, neighbour)
+                .then().statusCode(403).body("type", equalTo(FORBIDDEN));
+        Auth.as(Identity.notifier("notification-service")).queryParam("kind", "ORDER_ACCEPTED")
+                .get(phoneForNotification, grandma).then().statusCode(400).body("field", equalTo("order"));
+        assertEquals(1L, (long) QuarkusTransaction.requiringNew().call(() -> PersonalDataRead.count(
+                "residentId in ?1", List.of(grandma, neighbour))));
     }
 }

@@ -14,6 +14,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.EnumMap;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
@@ -30,6 +31,11 @@ public final class FeiyanSystem implements AutoCloseable {
     public static final String PROFILE = "feiyan.profile";
     /** Options added to every service's JVM, separated by spaces (the system tests set some). */
     public static final String JVM_OPTIONS = "feiyan.services.jvm-options";
+    /**
+     * Options added to one service's JVM: {@code feiyan.services.options.<module>} (e.g. the system tests point
+     * notification-service at their local SMSC), as set when the system starts: its restarts keep them.
+     */
+    public static final String SERVICE_OPTIONS = "feiyan.services.options.";
     private static final String KEYCLOAK_DATABASE = "keycloak";
 
     /**
@@ -48,6 +54,7 @@ public final class FeiyanSystem implements AutoCloseable {
     /** More instances of services, started later, sharing the first one's database and consumer groups. */
     private final List<ServiceInstance> more = new ArrayList<>();
     private EmbeddedKeycloak keycloak;
+    private EmbeddedKeycloak.Secrets keycloakSecrets;
     private Settings settings;
     private KeycloakTokens tokens;
     /**
@@ -59,6 +66,8 @@ public final class FeiyanSystem implements AutoCloseable {
     private Path logs;
     /** The first instances' ports. */
     private Map<FeiyanService, Integer> ports;
+    /** Each service's own JVM options, from {@link #SERVICE_OPTIONS}. */
+    private final Map<FeiyanService, List<String>> serviceOptions = new EnumMap<>(FeiyanService.class);
 
     private FeiyanSystem(EmbeddedDatabase database, EmbeddedKafka kafka) {
         this.database = database;
@@ -151,6 +160,7 @@ public final class FeiyanSystem implements AutoCloseable {
         this.settings = settings;
         ports = new EnumMap<>(FeiyanService.class);
         for (FeiyanService service : FeiyanService.values()) {
+            serviceOptions.put(service, options(System.getProperty(SERVICE_OPTIONS + service.moduleName(), "")));
             int port = settings.servicePorts().getOrDefault(service, service.defaultPort());
             ports.put(service, port == 0 ? Ports.free() : port);
         }
@@ -190,9 +200,17 @@ public final class FeiyanSystem implements AutoCloseable {
                 database.jdbcUrl(KEYCLOAK_DATABASE),
                 EmbeddedKeycloak.realmVariables(local(FeiyanService.DISPATCH) + "/dashboard",
                         local(FeiyanService.INTAKE) + "/app"),
-                EmbeddedKeycloak.Secrets.in(LocalKeycloak.secrets(settings.dataDir())), jvmOptions()));
+                keycloakSecrets(), jvmOptions()));
         progress.printf("Keycloak: ready at %s (realm %s)%n", keycloak.url(), EmbeddedKeycloak.REALM);
         return keycloak.tokens();
+    }
+
+    /** The secrets of the Keycloak this system starts, made in its data folder the first time: once for all asking. */
+    private synchronized EmbeddedKeycloak.Secrets keycloakSecrets() {
+        if (keycloakSecrets == null) {
+            keycloakSecrets = EmbeddedKeycloak.Secrets.in(LocalKeycloak.secrets(settings.dataDir()));
+        }
+        return keycloakSecrets;
     }
 
     /**
@@ -266,11 +284,19 @@ public final class FeiyanSystem implements AutoCloseable {
         if (settings.demoData() && service == FeiyanService.TEAM) {
             wiring.add("-Dfeiyan.demo-data.enabled=true");
         }
+        Map<String, String> secrets = new HashMap<>();
         if (service == FeiyanService.NOTIFICATION) {
             // Web Push's server keys: made once per data folder, as the browsers' subscriptions are bound to them
             wiring.addAll(PushKeys.in(settings.dataDir()).wiring());
+            // it reads residents' phones from intake, with a token of its own client's
+            wiring.add("-Dfeiyan.notification.intake-api=" + local(FeiyanService.INTAKE));
+            if (settings.keycloak() == null) {
+                secrets.put("FEIYAN_NOTIFICATION_SERVICE_ACCOUNT_CLIENT_SECRET",
+                        keycloakSecrets().notificationSecret());
+            }
         }
-        return ServiceInstance.start(service, port, log, settings.projectRoot(), settings.dataDir(), wiring);
+        wiring.addAll(serviceOptions.get(service));
+        return ServiceInstance.start(service, port, log, settings.projectRoot(), settings.dataDir(), wiring, secrets);
     }
 
     /**
@@ -278,8 +304,11 @@ public final class FeiyanSystem implements AutoCloseable {
      * the CPU that optimising their code would take (-XX:TieredStopAtLevel=1).
      */
     static List<String> jvmOptions() {
-        return Arrays.stream(System.getProperty(JVM_OPTIONS, "").trim().split("\\s+"))
-                .filter(option -> !option.isEmpty()).toList();
+        return options(System.getProperty(JVM_OPTIONS, ""));
+    }
+
+    private static List<String> options(String spaced) {
+        return Arrays.stream(spaced.trim().split("\\s+")).filter(option -> !option.isEmpty()).toList();
     }
 
     public static Path applicationJar(Path projectRoot, FeiyanService service) {

@@ -82,6 +82,7 @@ public final class LocalFeiyan {
                   Kafka     %s      PostgreSQL localhost:%s (user postgres, databases intake, dispatch, team, feedback)
                   Keycloak  %s/admin (user admin, password in %s)   realm %s
                   push      Web Push's VAPID keys in %s (the app subscribes with the public one)
+                  SMS       %s
                   accounts  %s   password %s   (sign in to the dashboard with any of them;
                             the APIs want a bearer token: source %s   more: deploy/token.sh)
 
@@ -98,9 +99,21 @@ public final class LocalFeiyan {
                 system.url(FeiyanService.FEEDBACK),
                 system.kafkaBootstrapServers(), settings.postgresPort(),
                 system.keycloak().url(), LocalKeycloak.secrets(data), system.keycloak().issuer(), PushKeys.file(data),
+                sms(),
                 String.join(" ", DemoUsers.all(home).values().stream().map(Identity::subject).toList()),
                 system.keycloak().secrets().demoPassword(), tokens);
         stopped.await();
+    }
+
+    /** Where residents' texts go: notification-service reads its SMSC's settings from the environment it inherits. */
+    private static String sms() {
+        if (!Boolean.parseBoolean(env("FEIYAN_NOTIFICATION_SMS_ENABLED", "false"))) {
+            return "off: to text residents through your SMSC, set FEIYAN_NOTIFICATION_SMS_ENABLED=true and\n"
+                    + "            FEIYAN_NOTIFICATION_SMS_HOST, _PORT, _SYSTEM_ID, _PASSWORD, _SOURCE_ADDRESS in the "
+                    + "environment";
+        }
+        return "residents are texted through the SMSC at " + env("FEIYAN_NOTIFICATION_SMS_HOST", "localhost") + ":"
+                + env("FEIYAN_NOTIFICATION_SMS_PORT", "2775") + " (FEIYAN_NOTIFICATION_SMS_* in the environment)";
     }
 
     private static String env(String name, String fallback) {

@@ -9,6 +9,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.TimeUnit;
 
 /**
@@ -92,10 +93,11 @@ public final class ServiceInstance {
 
     /**
      * Starts the service's packaged application on the port, with the system properties that wire it to the rest of
-     * the system ({@code -Dname=value}, in their order), logging to the file. It is starting, not yet ready.
+     * the system ({@code -Dname=value}, in their order) and its secrets in its environment (not on its command line,
+     * which every user of the machine can read), logging to the file. It is starting, not yet ready.
      */
     static ServiceInstance start(FeiyanService service, int port, Path log, Path projectRoot, Path dataDir,
-            List<String> wiring) {
+            List<String> wiring, Map<String, String> secrets) {
         // what a service unpacks for itself (Netty's native Brotli library, for one) stays in the data folder
         Path temporary = dataDir.resolve("tmp").resolve(service.moduleName() + "-" + port);
         try {
@@ -118,10 +120,11 @@ public final class ServiceInstance {
         command.add("-jar");
         command.add(FeiyanSystem.applicationJar(projectRoot, service).toString());
         try {
-            return new ServiceInstance(service, port, log, new ProcessBuilder(command)
+            ProcessBuilder builder = new ProcessBuilder(command)
                     .redirectErrorStream(true)
-                    .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()))
-                    .start());
+                    .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()));
+            builder.environment().putAll(secrets);
+            return new ServiceInstance(service, port, log, builder.start());
         } catch (IOException e) {
             throw new UncheckedIOException("cannot start " + service.moduleName(), e);
         }

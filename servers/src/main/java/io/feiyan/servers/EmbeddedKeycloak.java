@@ -30,37 +30,44 @@ public final class EmbeddedKeycloak implements AutoCloseable {
     public static final String REALM = "feiyan";
     /** The client scripts and tests get tokens with (password grant) and manage accounts with (its service account). */
     public static final String SCRIPTS_CLIENT = "feiyan-scripts";
+    /** notification-service's own client: its service account (role notifier) reads residents' phones from intake. */
+    public static final String NOTIFICATION_CLIENT = "feiyan-notification";
     /** Built for PostgreSQL, and for one instance: its caches local, no cluster to discover (faster to start). */
     private static final List<String> BUILD_OPTIONS = List.of("--db=postgres", "--cache=local");
     private static final Duration READY_TIMEOUT = Duration.ofMinutes(3);
 
     /**
      * The passwords and secrets of one local Keycloak, made at its first start and kept in a file only its owner reads:
-     * the bootstrap administrator's password (master realm, user {@code admin}), the scripts client's secret, and the
-     * password of the demo accounts (printed at start: local only).
+     * the bootstrap administrator's password (master realm, user {@code admin}), the scripts client's secret, the
+     * password of the demo accounts (printed at start: local only), and the notification service's client secret.
      */
-    public record Secrets(String adminPassword, String scriptsSecret, String demoPassword) {
-        /** The secrets kept in the file, made there the first time. */
+    public record Secrets(String adminPassword, String scriptsSecret, String demoPassword, String notificationSecret) {
+        /** The secrets kept in the file, made there the first time (and any it lacks, made by an older version). */
         public static Secrets in(Path file) {
             try {
                 Properties properties = new Properties();
-                if (Files.exists(file)) {
-                    try (InputStream in = Files.newInputStream(file)) {
-                        properties.load(in);
-                    }
-                } else {
-                    properties.setProperty("admin-password", random());
-                    properties.setProperty("scripts-secret", random());
-                    properties.setProperty("demo-password", "feiyan-" + random().substring(0, 8));
+                boolean made = !Files.exists(file);
+                if (made) {
                     Files.createDirectories(file.getParent());
                     Files.createFile(file, PosixFilePermissions.asFileAttribute(
                             PosixFilePermissions.fromString("rw-------")));
+                } else {
+                    try (InputStream in = Files.newInputStream(file)) {
+                        properties.load(in);
+                    }
+                }
+                int had = properties.size();
+                properties.putIfAbsent("admin-password", random());
+                properties.putIfAbsent("scripts-secret", random());
+                properties.putIfAbsent("demo-password", "feiyan-" + random().substring(0, 8));
+                properties.putIfAbsent("notification-secret", random());
+                if (made || properties.size() != had) {
                     try (var out = Files.newOutputStream(file)) {
                         properties.store(out, "Keycloak's secrets for this data folder: never commit them");
                     }
                 }
                 return new Secrets(properties.getProperty("admin-password"), properties.getProperty("scripts-secret"),
-                        properties.getProperty("demo-password"));
+                        properties.getProperty("demo-password"), properties.getProperty("notification-secret"));
             } catch (IOException e) {
                 throw new UncheckedIOException("cannot read or make Keycloak's secrets in " + file, e);
             }
@@ -162,6 +169,7 @@ public final class EmbeddedKeycloak implements AutoCloseable {
         env.put("KC_BOOTSTRAP_ADMIN_USERNAME", "admin");
         env.put("KC_BOOTSTRAP_ADMIN_PASSWORD", settings.secrets().adminPassword());
         env.put("FEIYAN_SCRIPTS_SECRET", settings.secrets().scriptsSecret());
+        env.put("FEIYAN_NOTIFICATION_SECRET", settings.secrets().notificationSecret());
         env.putAll(settings.realmVariables());
         return builder;
     }

@@ -40,6 +40,11 @@ public record Identity(String subject, List<String> roles, String region, String
         return new Identity(id, List.of("admin"), null, null, null, null);
     }
 
+    /** A service that texts residents (notification-service's service account). */
+    public static Identity notifier(String id) {
+        return new Identity(id, List.of("notifier"), null, null, null, null);
+    }
+
     /**
      * Where and for whom they act, by the names the services read them by (token claims; Keycloak's user attributes
      * of the same names): those of region, team, resident and volunteer they have.

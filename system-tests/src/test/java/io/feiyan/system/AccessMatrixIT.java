@@ -317,6 +317,10 @@ class AccessMatrixIT {
                 get(FeiyanService.INTAKE, "/api/residents/{id}", "/api/residents/" + resident, HER_PEOPLE),
                 get(FeiyanService.INTAKE, "/api/residents/{id}/personal-data-reads",
                         "/api/residents/" + resident + "/personal-data-reads", EnumSet.of(RESIDENT, ADMIN)),
+                // the notification service's alone (role notifier): no person's
+                get(FeiyanService.INTAKE, "/api/residents/{id}/phone-for-notification", "/api/residents/" + resident
+                        + "/phone-for-notification?order=" + accepted + "&kind=ORDER_ACCEPTED",
+                        EnumSet.noneOf(Who.class)),
                 write(FeiyanService.INTAKE, "POST", "/api/orders", "/api/orders", () -> json(Map.of(
                         "residentId", resident, "projectCode", "culture-opera", "urgency", "URGENT",
                         "residentConsent", true, "newNeed", true)), HER_PEOPLE).succeedingFirst(),

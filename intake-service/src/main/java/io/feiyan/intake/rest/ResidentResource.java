@@ -2,7 +2,9 @@ package io.feiyan.intake.rest;
 
 import io.feiyan.platform.PersonalData;
 import io.feiyan.intake.domain.Resident;
+import io.feiyan.intake.domain.Order;
 import io.feiyan.intake.domain.PersonalDataRead;
+import io.feiyan.intake.service.Orders;
 import io.feiyan.intake.service.ResidentAccess;
 import io.feiyan.intake.service.ResidentService;
 import io.feiyan.intake.service.ResidentService.RegisterResident;
@@ -15,6 +17,7 @@ import io.feiyan.platform.validation.RegionCode;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Pattern;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
@@ -37,10 +40,12 @@ import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
 public class ResidentResource {
     private final ResidentService residents;
     private final ResidentAccess access;
+    private final Orders orders;
 
-    ResidentResource(ResidentService residents, ResidentAccess access) {
+    ResidentResource(ResidentService residents, ResidentAccess access, Orders orders) {
         this.residents = residents;
         this.access = access;
+        this.orders = orders;
     }
 
     /** A resident as shown: phone and ID numbers masked unless the caller may see them ({@code masked}). */
@@ -99,6 +104,28 @@ public class ResidentResource {
             @PageSize @QueryParam("size") Integer size) {
         return residents.search(access.scope(village), text, Page.request(page, size))
                 .map(r -> ResidentView.of(r, false));
+    }
+
+    /** The number to text a resident at; none when intake holds none. */
+    public record PhoneForNotification(String phone) {
+    }
+
+    @GET
+    @Path("/{id}/phone-for-notification")
+    @RolesAllowed(Roles.NOTIFIER)
+    @Operation(summary = "The phone to text a resident at, now",
+            description = "For the notification service alone (role notifier), at the moment it texts the resident "
+                    + "of one of their orders; it keeps the number nowhere. Each read is written to the audit log "
+                    + "with the order and what the text tells (kind, e.g. ORDER_ACCEPTED).")
+    public PhoneForNotification phoneForNotification(@PathParam("id") UUID id,
+            @NotNull(message = Reasons.REQUIRED) @QueryParam("order") UUID orderId,
+            @NotNull(message = Reasons.REQUIRED)
+            @Pattern(regexp = "[A-Z][A-Z_]{0,31}", message = "is what the text tells, e.g. ORDER_ACCEPTED")
+            @QueryParam("kind") String kind) {
+        Resident resident = residents.get(id);
+        Order order = orders.get(orderId);
+        access.textOf(resident, order, kind);
+        return new PhoneForNotification(resident.phone);
     }
 
     /** One showing of the resident's full personal data. */

@@ -169,6 +169,21 @@ public class ResidentAccess {
                 : ownRecord ? "the resident's own order" : "volunteer of the resident's village " + order.villageCode);
     }
 
+    /**
+     * The resident's phone for the service that texts them of their order (role notifier), read at the moment it
+     * sends and never kept there: only for an order of the resident's. Logged, with what the text tells, when there
+     * is a number to show.
+     */
+    @Transactional
+    public void textOf(Resident resident, Order order, String kind) {
+        caller.require(caller.is(Roles.NOTIFIER), "a phone to text goes only to the notification service");
+        caller.require(order.residentId.equals(resident.id), "order " + order.id + " is not resident " + resident.id
+                + "'s");
+        if (resident.phone != null) {
+            log(resident.id, order.id, "to text them of order " + order.id + ": " + kind);
+        }
+    }
+
     /** The audit log of one resident, for the resident themselves or an admin. */
     public List<PersonalDataRead> readsOf(UUID resident) {
         caller.require(caller.is(Roles.ADMIN) || caller.resident().map(resident::equals).orElse(false),

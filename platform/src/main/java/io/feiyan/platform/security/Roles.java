@@ -16,6 +16,11 @@ public final class Roles {
     public static final String ANALYST = "analyst";
     /** The catalogue, teams and menus. */
     public static final String ADMIN = "admin";
+    /**
+     * A service that tells residents of their orders (notification-service's service account): reads a resident's
+     * phone at the moment it texts them, and nothing else.
+     */
+    public static final String NOTIFIER = "notifier";
 
     private Roles() {
     }
