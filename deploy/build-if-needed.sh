@@ -5,7 +5,7 @@ stamp="launcher/target/local-run.built"
 
 needs_build() {
   [ -f "$stamp" ] || return 0
-  for module in intake-service dispatch-service team-service feedback-service bench/baseline; do
+  for module in intake-service dispatch-service team-service feedback-service notification-service bench/baseline; do
     [ -f "$module/target/quarkus-app/quarkus-run.jar" ] || return 0
   done
   [ -f bench/runner/target/feiyan-bench-0.1.0-SNAPSHOT.jar ] || return 0

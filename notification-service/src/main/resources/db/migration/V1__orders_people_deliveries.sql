@@ -1,8 +1,8 @@
 -- What notification knows of an order: who to tell about it (from OrderPlaced) and what the telling says.
 create table tracked_order (
     order_id      uuid         primary key,
-    resident_id   uuid         not null,
-    village_code  varchar(12)  not null,
+    resident_id   uuid,
+    village_code  varchar(12),
     -- the 飞燕 volunteer's Feiyan id, for an order a volunteer placed on a resident's behalf
     placed_by     varchar(64),
     project_code  varchar(64),
@@ -10,8 +10,10 @@ create table tracked_order (
     -- the team that accepted it, when it comes, and the activity it is served in
     team_code     varchar(64),
     scheduled_for timestamptz,
+    -- when the team must have delivered it (from OrderAssigned)
+    deadline      timestamptz,
     activity_id   uuid,
-    placed_at     timestamptz  not null
+    placed_at     timestamptz
 );
 
 -- Someone who signed in to the app and said how to be told; the token they signed in with says who they are.

@@ -1,11 +1,12 @@
 package io.feiyan.launcher;
 
-/** The four services, with the port each listens on locally and the database each owns. */
+/** The five services, with the port each listens on locally and the database each owns. */
 public enum FeiyanService {
     INTAKE("intake-service", 8081, "intake"),
     DISPATCH("dispatch-service", 8082, "dispatch"),
     TEAM("team-service", 8083, "team"),
-    FEEDBACK("feedback-service", 8084, "feedback");
+    FEEDBACK("feedback-service", 8084, "feedback"),
+    NOTIFICATION("notification-service", 8085, "notification");
 
     private final String moduleName;
     private final int defaultPort;

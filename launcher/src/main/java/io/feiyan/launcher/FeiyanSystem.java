@@ -21,7 +21,7 @@ import java.util.concurrent.CompletionException;
 
 /**
  * The whole of Feiyan on one machine: an embedded PostgreSQL with a database per service, an embedded
- * Kafka broker, Keycloak (its data in PostgreSQL too) as the identity provider, and the four services as they ship
+ * Kafka broker, Keycloak (its data in PostgreSQL too) as the identity provider, and the five services as they ship
  * (their packaged Quarkus applications), each in its own JVM, logging to {@code <data>/logs}. Used by the local run,
  * the system tests and the benchmark.
  */
@@ -254,13 +254,15 @@ public final class FeiyanSystem implements AutoCloseable {
                 "-Dkafka.bootstrap.servers=" + kafka.bootstrapServers(),
                 "-Dmp.jwt.verify.publickey.location=" + EmbeddedKeycloak.jwks(issuer),
                 "-Dmp.jwt.verify.issuer=" + issuer,
-                // the app, served by intake, calls team and feedback from the browser (README "The app")
+                // the app, served by intake, calls team, feedback and notification from the browser (README "The app")
                 "-Dfeiyan.app.origin=" + local(FeiyanService.INTAKE),
                 "-Dfeiyan.app.team-api=" + local(FeiyanService.TEAM),
                 "-Dfeiyan.app.feedback-api=" + local(FeiyanService.FEEDBACK),
-                // and the dashboard, served by dispatch, feedback's metrics
+                "-Dfeiyan.app.notification-api=" + local(FeiyanService.NOTIFICATION),
+                // and the dashboard, served by dispatch, feedback's metrics and notification's counts
                 "-Dfeiyan.dashboard.origin=" + local(FeiyanService.DISPATCH),
-                "-Dfeiyan.dashboard.feedback-api=" + local(FeiyanService.FEEDBACK)));
+                "-Dfeiyan.dashboard.feedback-api=" + local(FeiyanService.FEEDBACK),
+                "-Dfeiyan.dashboard.notification-api=" + local(FeiyanService.NOTIFICATION)));
         if (settings.demoData() && service == FeiyanService.TEAM) {
             wiring.add("-Dfeiyan.demo-data.enabled=true");
         }
