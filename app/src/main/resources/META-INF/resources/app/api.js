@@ -1,8 +1,8 @@
-// The services' public APIs, called with the signed-in user's token as any outside client would: intake here, team
-// and feedback at the addresses the page names (they answer this origin).
+// The services' public APIs, called with the signed-in user's token as any outside client would: intake here, team,
+// feedback and notification at the addresses the page names (they answer this origin).
 import { CONFIG, session, t, words } from './session.js';
 
-const API = { intake: '', team: CONFIG.team, feedback: CONFIG.feedback };
+const API = { intake: '', team: CONFIG.team, feedback: CONFIG.feedback, notification: CONFIG.notification };
 
 /**
  * A call to a service: { ok, status, body }; { offline: true } when there is no connection; { refused: true } when the

@@ -3,7 +3,10 @@ import { signInWith } from '/feiyan/sign-in.js';
 import { dateTime, localeOf, savedLanguage, wordsOf } from '/feiyan/ui.js';
 import { TEXT } from './text.js';
 
-/** What intake put into the page: the realm, the app's client, team's and feedback's addresses, the county's zone. */
+/**
+ * What intake put into the page: the realm, the app's client, team's, feedback's and notification's addresses, the
+ * county's zone.
+ */
 export const CONFIG = document.querySelector('meta[name="feiyan-app"]').dataset;
 export const state = { lang: savedLanguage(), claims: {} };
 

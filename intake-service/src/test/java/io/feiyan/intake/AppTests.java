@@ -26,6 +26,7 @@ class AppTests {
         given().get("/app/").then().statusCode(200).contentType(containsString("text/html"))
                 .body(containsString("data-client=\"feiyan-app\""))
                 .body(containsString("data-team=\"http://localhost:8083\""))
+                .body(containsString("data-notification=\"http://localhost:8085\""))
                 .body(not(containsString("{{")));
     }
 

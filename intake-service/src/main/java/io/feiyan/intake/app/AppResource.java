@@ -13,8 +13,8 @@ import org.eclipse.microprofile.openapi.annotations.Operation;
 /**
  * 一点就来 on a phone: the app for 飞燕 volunteers, team leads and residents, at {@code /app/}. The page holds no
  * data; it signs its user in through the county's Keycloak (client {@code feiyan-app}) and calls the services'
- * public APIs with their token, as any outside client would: intake here, team and feedback at the addresses it is
- * given (they let the app's origin call them: {@code feiyan.app.origin}). The page and its files are the feiyan-app
+ * public APIs with their token, as any outside client would: intake here, team, feedback and notification at the
+ * addresses it is given (they let the app's origin call them: {@code feiyan.app.origin}). The page and its files are the feiyan-app
  * module's: the page ({@code app/index.html}) is filled in here; its scripts, styles, service worker and manifest are
  * static files served beside it ({@code META-INF/resources/app}).
  */
@@ -26,9 +26,10 @@ public class AppResource {
             @ConfigProperty(name = "feiyan.app.client-id") String clientId,
             @ConfigProperty(name = "feiyan.app.team-api") String teamApi,
             @ConfigProperty(name = "feiyan.app.feedback-api") String feedbackApi,
+            @ConfigProperty(name = "feiyan.app.notification-api") String notificationApi,
             @ConfigProperty(name = "feiyan.time-zone") String zone) {
         this.page = SignInPage.render("app/index.html", issuer, clientId,
-                Map.of("team", teamApi, "feedback", feedbackApi, "zone", zone));
+                Map.of("team", teamApi, "feedback", feedbackApi, "notification", notificationApi, "zone", zone));
     }
 
     @GET
