@@ -2,49 +2,47 @@ package io.feiyan.notification;
 
 import static io.restassured.RestAssured.given;
 
+import io.feiyan.testkit.WeChatServerPlayer;
 import io.restassured.response.Response;
+import java.net.URI;
 import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
-import java.time.Instant;
-import java.util.HexFormat;
-import java.util.UUID;
-import java.util.concurrent.ThreadLocalRandom;
-import java.util.stream.Stream;
 
 /**
- * Plays WeChat's servers calling the account's server address, as WeChat's public protocol says: every call carries
- * {@code signature}, {@code timestamp} and {@code nonce}, the signature being the hex SHA-1 of the account's token,
- * the timestamp and the nonce sorted and joined; a follower's message is posted as XML (plaintext mode).
+ * WeChat's servers calling the service under test, signed and formed by the test kit's {@link WeChatServerPlayer},
+ * sent with REST Assured for its checks of the answers.
  */
 final class WeChatServer {
     static final String CALLBACK = "/wechat/callback";
-    /** The account's original id, as WeChat names it in ToUserName. */
-    static final String ACCOUNT = "gh_feiyan_tancheng";
+    static final String ACCOUNT = WeChatServerPlayer.ACCOUNT;
 
-    private final String token;
+    private final WeChatServerPlayer wechat;
 
     WeChatServer(String token) {
-        this.token = token;
+        this.wechat = new WeChatServerPlayer(URI.create(CALLBACK), token);
     }
 
-    /** A follower's id as WeChat gives it to this account. */
     static String newOpenid() {
-        return "o" + UUID.randomUUID().toString().replace("-", "").substring(0, 27);
+        return WeChatServerPlayer.newOpenid();
     }
 
     static long newMsgId() {
-        return ThreadLocalRandom.current().nextLong(1_000_000_000_000_000L, Long.MAX_VALUE);
+        return WeChatServerPlayer.newMsgId();
+    }
+
+    static String now() {
+        return WeChatServerPlayer.now();
+    }
+
+    static String nonce() {
+        return WeChatServerPlayer.nonce();
+    }
+
+    static String textXml(String openid, String content, long msgId) {
+        return WeChatServerPlayer.textXml(openid, content, msgId);
     }
 
     String signature(String timestamp, String nonce) {
-        String joined = String.join("", Stream.of(token, timestamp, nonce).sorted().toList());
-        try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-1")
-                    .digest(joined.getBytes(StandardCharsets.UTF_8)));
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
+        return wechat.signature(timestamp, nonce);
     }
 
     /** WeChat checking the server address: a signed GET with echostr. */
@@ -75,22 +73,5 @@ final class WeChatServer {
         return given().contentType("text/xml; charset=UTF-8").body(xml.getBytes(StandardCharsets.UTF_8))
                 .queryParam("signature", signature).queryParam("timestamp", timestamp).queryParam("nonce", nonce)
                 .queryParam("openid", openid).post(CALLBACK);
-    }
-
-    static String textXml(String openid, String content, long msgId) {
-        return "<xml><ToUserName><![CDATA[" + ACCOUNT + "]]></ToUserName>"
-                + "<FromUserName><![CDATA[" + openid + "]]></FromUserName>"
-                + "<CreateTime>" + Instant.now().getEpochSecond() + "</CreateTime>"
-                + "<MsgType><![CDATA[text]]></MsgType>"
-                + "<Content><![CDATA[" + content + "]]></Content>"
-                + "<MsgId>" + msgId + "</MsgId></xml>";
-    }
-
-    static String now() {
-        return Long.toString(Instant.now().getEpochSecond());
-    }
-
-    static String nonce() {
-        return Long.toString(ThreadLocalRandom.current().nextLong(100_000_000L, 10_000_000_000L));
     }
 }
