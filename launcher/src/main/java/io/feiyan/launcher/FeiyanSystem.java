@@ -266,6 +266,10 @@ public final class FeiyanSystem implements AutoCloseable {
         if (settings.demoData() && service == FeiyanService.TEAM) {
             wiring.add("-Dfeiyan.demo-data.enabled=true");
         }
+        if (service == FeiyanService.NOTIFICATION) {
+            // asked for a resident's village when a volunteer makes a WeChat binding code
+            wiring.add("-Dfeiyan.notification.wechat.intake-api=" + local(FeiyanService.INTAKE));
+        }
         return ServiceInstance.start(service, port, log, settings.projectRoot(), settings.dataDir(), wiring);
     }
 
