@@ -47,6 +47,7 @@ topic orders.reopened retention.ms=-1
 topic orders.unserved retention.ms=-1
 topic orders.call-requested retention.ms=-1
 topic orders.withdrawn retention.ms=-1
+topic orders.follow-up-due retention.ms=-1
 # Reference data: compacted to the latest event per key.
 topic teams.directory cleanup.policy=compact
 topic catalogue.projects cleanup.policy=compact

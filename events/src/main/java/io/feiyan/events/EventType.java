@@ -24,6 +24,7 @@ public enum EventType {
     ORDER_CALL_REQUESTED(OrderCallRequested.class, Topics.ORDERS_CALL_REQUESTED, "feiyan.order.call-requested.v1",
             "order"),
     OFFER_WITHDRAWN(OfferWithdrawn.class, Topics.ORDERS_WITHDRAWN, "feiyan.offer.withdrawn.v1", "order"),
+    FOLLOW_UP_DUE(FollowUpDue.class, Topics.ORDERS_FOLLOW_UP_DUE, "feiyan.order.follow-up-due.v1", "order"),
     TEAM_UPDATED(TeamUpdated.class, Topics.TEAMS_DIRECTORY, "feiyan.team.updated.v1", "team"),
     PROJECT_UPDATED(ProjectUpdated.class, Topics.CATALOGUE_PROJECTS, "feiyan.project.updated.v1", "project"),
     MENU_PUBLISHED(MenuPublished.class, Topics.CATALOGUE_MENUS, "feiyan.menu.published.v1", "menu");

@@ -19,6 +19,7 @@ public final class Topics {
     public static final String ORDERS_UNSERVED = "orders.unserved";
     public static final String ORDERS_CALL_REQUESTED = "orders.call-requested";
     public static final String ORDERS_WITHDRAWN = "orders.withdrawn";
+    public static final String ORDERS_FOLLOW_UP_DUE = "orders.follow-up-due";
     /** Compacted, keyed by team code: the latest state of every team. */
     public static final String TEAMS_DIRECTORY = "teams.directory";
     /** Compacted, keyed by project code: the latest state of every catalogue project. */

@@ -15,6 +15,7 @@ import static org.hamcrest.Matchers.nullValue;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 
+import io.feiyan.events.FollowUpDue;
 import io.feiyan.events.OrderReopened;
 import io.feiyan.events.Topics;
 import io.feiyan.servers.Identity;
@@ -60,6 +61,9 @@ class FollowUpTests {
                 .body("items[0].villageCode", equalTo(village))
                 .body("items[0].teamCode", equalTo("quanyuan-handymen"))
                 .body("items[0].rating.score", equalTo(2));
+        FollowUpDue due = payload(probe.await(Topics.ORDERS_FOLLOW_UP_DUE, keyed(orderId), Scenario.WAIT),
+                FollowUpDue.class);
+        assertEquals(List.of(village, FollowUpDue.Reason.DISSATISFIED), List.of(due.villageCode(), due.reason()));
     }
 
     @Test
@@ -134,6 +138,9 @@ class FollowUpTests {
 
         await().atMost(Scenario.WAIT).untilAsserted(() -> asVolunteerOf(village).get("/api/follow-ups?village=" + village)
                 .then().body("items.reason", equalTo(List.of("UNRATED"))));
+        FollowUpDue due = payload(probe.await(Topics.ORDERS_FOLLOW_UP_DUE, keyed(orderId), Scenario.WAIT),
+                FollowUpDue.class);
+        assertEquals(List.of(village, FollowUpDue.Reason.UNRATED), List.of(due.villageCode(), due.reason()));
 
         asVolunteerOf(village).contentType(ContentType.JSON)
                 .body(Map.of("orderId", orderId.toString(), "score", 5, "solved", true))

@@ -1,5 +1,6 @@
 package io.feiyan.feedback.service;
 
+import io.feiyan.events.FollowUpDue;
 import io.feiyan.feedback.domain.FollowUp;
 import io.feiyan.feedback.domain.FollowUp.Outcome;
 import io.feiyan.feedback.domain.FollowUp.Reason;
@@ -19,6 +20,7 @@ import jakarta.persistence.LockModeType;
 import jakarta.transaction.Transactional;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
 import java.util.UUID;
 
 /**
@@ -47,7 +49,13 @@ public class FollowUpService {
                 .firstResultOptional()
                 .ifPresent(unrated -> unrated.close(Outcome.RATED, null, null, rating.ratedAt));
         if (rating.isDissatisfied()) {
-            FollowUp.open(rating.orderId, Reason.DISSATISFIED, rating.ratedAt).persist();
+            FollowUp followUp = FollowUp.open(rating.orderId, Reason.DISSATISFIED, rating.ratedAt);
+            followUp.persist();
+            Order order = Order.findById(rating.orderId);
+            if (order != null && order.villageCode != null) {
+                outbox.publish(due(followUp.id, order.orderId, order.villageCode, Reason.DISSATISFIED,
+                        followUp.openedAt));
+            }
         }
     }
 
@@ -66,17 +74,30 @@ public class FollowUpService {
                 and exists (select 1 from rating r where r.order_id = f.order_id)""")
                 .setParameter(1, now)
                 .executeUpdate();
-        return entityManager.createNativeQuery("""
-                insert into follow_up (id, order_id, reason, opened_at)
-                select gen_random_uuid(), o.order_id, 'UNRATED', ?2 from orders o
-                where o.completed_at < ?1 and o.completed_at >= ?3 and o.village_code is not null
-                and (o.reopened_at is null or o.completed_at > o.reopened_at)
-                and not exists (select 1 from rating r where r.order_id = o.order_id)
-                on conflict (order_id, reason) do nothing""")
+        @SuppressWarnings("unchecked")
+        List<Object[]> opened = entityManager.createNativeQuery("""
+                with opened as (
+                    insert into follow_up (id, order_id, reason, opened_at)
+                    select gen_random_uuid(), o.order_id, 'UNRATED', ?2 from orders o
+                    where o.completed_at < ?1 and o.completed_at >= ?3 and o.village_code is not null
+                    and (o.reopened_at is null or o.completed_at > o.reopened_at)
+                    and not exists (select 1 from rating r where r.order_id = o.order_id)
+                    on conflict (order_id, reason) do nothing
+                    returning id, order_id)
+                select opened.id, opened.order_id, o.village_code from opened join orders o using (order_id)""")
                 .setParameter(1, now.minus(config.unratedAfter()))
                 .setParameter(2, now)
                 .setParameter(3, now.minus(config.unratedAfter()).minus(LOOK_BACK))
-                .executeUpdate();
+                .getResultList();
+        for (Object[] row : opened) {
+            outbox.publish(due((UUID) row[0], (UUID) row[1], (String) row[2], Reason.UNRATED, now));
+        }
+        return opened.size();
+    }
+
+    /** The village's volunteers are told of each follow-up opened (notification-service). */
+    private static FollowUpDue due(UUID followUpId, UUID orderId, String villageCode, Reason reason, Instant at) {
+        return new FollowUpDue(orderId, followUpId, villageCode, FollowUpDue.Reason.valueOf(reason.name()), at);
     }
 
     public FollowUp record(UUID id, Outcome outcome, String visitedBy, String note, Caller caller) {

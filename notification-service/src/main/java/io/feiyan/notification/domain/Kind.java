@@ -16,6 +16,11 @@ public enum Kind {
     ORDER_WAITING,
     /** The volunteer and the resident: the order was delivered. */
     ORDER_COMPLETED,
+    /**
+     * The 飞燕 volunteer who placed the order (the village's volunteers when the resident placed it): a follow-up
+     * visit (回访) is due, after a bad rating or none.
+     */
+    FOLLOW_UP_DUE,
     /** The resident: the team comes tomorrow (a planned visit or activity). */
     VISIT_TOMORROW,
     /** The operators of the order's region: a critical or urgent case waits for them. */

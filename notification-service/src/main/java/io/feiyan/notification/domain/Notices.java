@@ -1,5 +1,6 @@
 package io.feiyan.notification.domain;
 
+import io.feiyan.events.FollowUpDue;
 import io.feiyan.events.OfferWithdrawn;
 import io.feiyan.events.OrderAccepted;
 import io.feiyan.events.OrderAssigned;
@@ -80,6 +81,12 @@ public final class Notices {
         if (event instanceof OrderCancelled) {
             return new Decision(List.of(), List.of(new Stale(Kind.OFFER_REMINDER, null),
                     new Stale(Kind.DEADLINE_NEAR, null), new Stale(Kind.VISIT_TOMORROW, null)));
+        }
+        if (event instanceof FollowUpDue followUp) {
+            Audience audience = order.placedBy() != null ? new Audience.Person(order.placedBy())
+                    : new Audience.VolunteersOf(followUp.villageCode());
+            return new Decision(List.of(notice(Kind.FOLLOW_UP_DUE, audience, followUp.openedAt(), order,
+                    Map.of("why", followUp.reason().name()))), List.of());
         }
         if (event instanceof OrderCallRequested call) {
             return new Decision(List.of(notice(Kind.CALL_REQUESTED, new Audience.VolunteersOf(call.villageCode()),

@@ -1,5 +1,6 @@
 package io.feiyan.notification.messaging;
 
+import io.feiyan.events.FollowUpDue;
 import io.feiyan.events.OfferWithdrawn;
 import io.feiyan.events.OrderAccepted;
 import io.feiyan.events.OrderAssigned;
@@ -38,7 +39,8 @@ public class OrderEvents {
                 .on(OrderAccepted.class, notifier::on)
                 .on(OrderCompleted.class, notifier::on)
                 .on(OrderCancelled.class, notifier::on)
-                .on(OrderCallRequested.class, notifier::on);
+                .on(OrderCallRequested.class, notifier::on)
+                .on(FollowUpDue.class, notifier::on);
     }
 
     @Incoming(CHANNEL)

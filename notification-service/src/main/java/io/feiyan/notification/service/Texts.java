@@ -27,6 +27,10 @@ public class Texts {
     private static final Pattern PLACE = Pattern.compile("\\{(\\w+)}");
     private static final DateTimeFormatter WHEN = DateTimeFormatter.ofPattern("M月d日 HH:mm", Locale.CHINA);
 
+    /** The reasons a notice can give, in the county's words. */
+    private static final Map<String, String> WHY = Map.of("DEADLINE_PASSED", "已过服务期限", "UNSERVED", "暂无队伍可接",
+            "DISSATISFIED", "居民不满意", "UNRATED", "居民未评价");
+
     private final NotificationConfig config;
     private final EntityManager entityManager;
     private final ZoneId zone;
@@ -50,7 +54,7 @@ public class Texts {
         });
         values.computeIfPresent("deadline", (key, at) -> when(at));
         values.put("when", params.containsKey("scheduledFor") ? when(params.get("scheduledFor")) : "尽快");
-        values.put("why", "DEADLINE_PASSED".equals(params.get("why")) ? "已过服务期限" : "暂无队伍可接");
+        values.put("why", WHY.getOrDefault(String.valueOf(params.get("why")), ""));
         values.putIfAbsent("note", "");
         String slug = kind.name().toLowerCase(Locale.ROOT).replace('_', '-');
         String template = recipient.isResident() ? config.text().getOrDefault(slug + "-resident", text(slug))

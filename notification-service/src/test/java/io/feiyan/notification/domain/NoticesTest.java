@@ -2,6 +2,7 @@ package io.feiyan.notification.domain;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
+import io.feiyan.events.FollowUpDue;
 import io.feiyan.events.OfferWithdrawn;
 import io.feiyan.events.OrderAccepted;
 import io.feiyan.events.OrderAssigned;
@@ -76,6 +77,14 @@ class NoticesTest {
                 Arguments.of("a critical order's deadline passed with its team: the operators are told",
                         facts(Urgency.CRITICAL, "V-zhao-li"), escalated(EscalationReason.DEADLINE_PASSED),
                         List.of("CASE_NEEDS_OPERATOR operators at +0m"), List.of("OFFER_REMINDER any")),
+                Arguments.of("a follow-up visit is due: the volunteer who placed the order is told",
+                        facts(Urgency.ROUTINE, "V-zhao-li"),
+                        new FollowUpDue(ORDER, UUID.randomUUID(), VILLAGE, FollowUpDue.Reason.DISSATISFIED, NOW),
+                        List.of("FOLLOW_UP_DUE person V-zhao-li at +0m"), List.of()),
+                Arguments.of("a follow-up of an order the resident placed: the village's volunteers are told",
+                        facts(Urgency.ROUTINE, null),
+                        new FollowUpDue(ORDER, UUID.randomUUID(), VILLAGE, FollowUpDue.Reason.UNRATED, NOW),
+                        List.of("FOLLOW_UP_DUE volunteers at +0m"), List.of()),
                 Arguments.of("an order passed up a tier when its time to accept ran out: nobody told of that",
                         facts(Urgency.CRITICAL, "V-zhao-li"), escalated(EscalationReason.TIMEOUT),
                         List.of(), List.of("OFFER_REMINDER any")));
