@@ -7,14 +7,22 @@ import java.net.URLEncoder;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
+import java.security.GeneralSecurityException;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
+import java.security.SecureRandom;
 import java.time.Instant;
+import java.util.Arrays;
+import java.util.Base64;
 import java.util.HexFormat;
 import java.util.UUID;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.stream.Stream;
+import javax.crypto.Cipher;
+import javax.crypto.spec.IvParameterSpec;
+import javax.crypto.spec.SecretKeySpec;
 import javax.xml.parsers.DocumentBuilderFactory;
 import org.w3c.dom.Document;
 
@@ -22,7 +30,9 @@ import org.w3c.dom.Document;
  * Plays WeChat's servers calling an official account's server address, as WeChat's public protocol says: every call
  * carries {@code signature}, {@code timestamp} and {@code nonce}, the signature being the hex SHA-1 of the account's
  * token, the timestamp and the nonce sorted and joined; a follower's message is posted as XML (plaintext mode) and
- * answered in XML. The signing and the messages are here once, for the service's tests and the system tests.
+ * answered in XML. In the safe mode (安全模式) the message goes encrypted with the account's EncodingAESKey and signed
+ * with {@code msg_signature}, and so comes the answer. The signing and the messages are here once, for the service's
+ * tests and the system tests.
  */
 public final class WeChatServerPlayer {
     /** The account's original id, as WeChat names it in ToUserName. */
@@ -32,17 +42,11 @@ public final class WeChatServerPlayer {
     public record Answer(int status, String body) {
         /** The text of the account's XML reply (its Content). */
         public String content() {
-            try {
-                Document reply = DocumentBuilderFactory.newInstance().newDocumentBuilder()
-                        .parse(new ByteArrayInputStream(body.getBytes(StandardCharsets.UTF_8)));
-                return reply.getElementsByTagName("Content").item(0).getTextContent();
-            } catch (Exception e) {
-                throw new IllegalStateException("not a WeChat reply: " + status + " " + body, e);
-            }
+            return element(body, "Content");
         }
     }
 
-    private final HttpClient http = HttpClient.newHttpClient();
+    private final HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
     private final URI callback;
     private final String token;
 
@@ -71,10 +75,13 @@ public final class WeChatServerPlayer {
 
     /** The signature WeChat gives a call: sha1 of the token, timestamp and nonce, sorted and joined, in hex. */
     public String signature(String timestamp, String nonce) {
-        String joined = String.join("", Stream.of(token, timestamp, nonce).sorted().toList());
+        return sha1(String.join("", Stream.of(token, timestamp, nonce).sorted().toList()));
+    }
+
+    private static String sha1(String text) {
         try {
             return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-1")
-                    .digest(joined.getBytes(StandardCharsets.UTF_8)));
+                    .digest(text.getBytes(StandardCharsets.UTF_8)));
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException(e);
         }
@@ -108,6 +115,91 @@ public final class WeChatServerPlayer {
                 .header("Content-Type", "text/xml; charset=UTF-8")
                 .POST(HttpRequest.BodyPublishers.ofString(xml, StandardCharsets.UTF_8)).build();
         return call(request);
+    }
+
+    /**
+     * The follower's text in the safe mode: the message encrypted with the account's EncodingAESKey (AES-256-CBC, the
+     * key's first 16 bytes the IV, 16 random bytes, the message's length, the message and the AppID, padded PKCS#7 to
+     * 32 bytes), signed as {@code msg_signature} (sha1 of the sorted token, timestamp, nonce and ciphertext).
+     */
+    public Answer encryptedText(String openid, String content, String aesKey, String appId) {
+        return encryptedText(openid, content, aesKey, appId, this);
+    }
+
+    /** The same, its msg_signature made by another's token (its signature still this account's). */
+    public Answer encryptedText(String openid, String content, String aesKey, String appId,
+            WeChatServerPlayer msgSigner) {
+        String timestamp = now();
+        String nonce = nonce();
+        String encrypted = encrypt(textXml(openid, content, newMsgId()), aesKey, appId);
+        String query = "signature=" + signature(timestamp, nonce) + "&timestamp=" + timestamp + "&nonce=" + nonce
+                + "&openid=" + openid + "&encrypt_type=aes&msg_signature="
+                + msgSigner.signature(timestamp, nonce, encrypted);
+        return post(query, "<xml><ToUserName><![CDATA[" + ACCOUNT + "]]></ToUserName><Encrypt><![CDATA["
+                + encrypted + "]]></Encrypt></xml>");
+    }
+
+    /**
+     * The account's encrypted answer, its signature checked and its message decrypted, as WeChat reads it; throws when
+     * the signature or the AppID in it is not the account's.
+     */
+    public String decryptAnswer(Answer answer, String aesKey, String appId) {
+        String encrypted = element(answer.body(), "Encrypt");
+        String expected = signature(element(answer.body(), "TimeStamp"), element(answer.body(), "Nonce"), encrypted);
+        if (!expected.equals(element(answer.body(), "MsgSignature"))) {
+            throw new IllegalStateException("the answer's MsgSignature is not the account's: " + answer.body());
+        }
+        try {
+            byte[] plain = cipher(Cipher.DECRYPT_MODE, aesKey).doFinal(Base64.getDecoder().decode(encrypted));
+            plain = Arrays.copyOf(plain, plain.length - plain[plain.length - 1]);
+            int length = ByteBuffer.wrap(plain, 16, 4).getInt();
+            String from = new String(plain, 20 + length, plain.length - 20 - length, StandardCharsets.UTF_8);
+            if (!from.equals(appId)) {
+                throw new IllegalStateException("the answer is for AppID " + from);
+            }
+            return new String(plain, 20, length, StandardCharsets.UTF_8);
+        } catch (GeneralSecurityException e) {
+            throw new IllegalStateException("the answer does not decrypt with the account's key", e);
+        }
+    }
+
+    private String signature(String timestamp, String nonce, String encrypted) {
+        return sha1(String.join("", Stream.of(token, timestamp, nonce, encrypted).sorted().toList()));
+    }
+
+    private static String encrypt(String xml, String aesKey, String appId) {
+        byte[] message = xml.getBytes(StandardCharsets.UTF_8);
+        byte[] app = appId.getBytes(StandardCharsets.UTF_8);
+        byte[] random = new byte[16];
+        new SecureRandom().nextBytes(random);
+        int unpadded = 16 + 4 + message.length + app.length;
+        int pad = 32 - unpadded % 32;
+        ByteBuffer plain = ByteBuffer.allocate(unpadded + pad).put(random).putInt(message.length).put(message).put(app);
+        while (plain.hasRemaining()) {
+            plain.put((byte) pad);
+        }
+        try {
+            return Base64.getEncoder().encodeToString(cipher(Cipher.ENCRYPT_MODE, aesKey).doFinal(plain.array()));
+        } catch (GeneralSecurityException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static Cipher cipher(int mode, String aesKey) throws GeneralSecurityException {
+        byte[] key = Base64.getDecoder().decode(aesKey + "=");
+        Cipher cipher = Cipher.getInstance("AES/CBC/NoPadding");
+        cipher.init(mode, new SecretKeySpec(key, "AES"), new IvParameterSpec(Arrays.copyOf(key, 16)));
+        return cipher;
+    }
+
+    private static String element(String xml, String name) {
+        try {
+            Document document = DocumentBuilderFactory.newInstance().newDocumentBuilder()
+                    .parse(new ByteArrayInputStream(xml.getBytes(StandardCharsets.UTF_8)));
+            return document.getElementsByTagName(name).item(0).getTextContent();
+        } catch (Exception e) {
+            throw new IllegalStateException("no " + name + " in the answer: " + xml, e);
+        }
     }
 
     /** WeChat checking the server address: a signed GET with echostr. */
