@@ -11,14 +11,19 @@ import io.feiyan.notification.channels.WeChatChannel;
 import io.feiyan.notification.domain.Kind;
 import io.feiyan.notification.domain.Recipient;
 import io.feiyan.notification.domain.WeChatFollower;
+import io.feiyan.notification.wechat.WeChatConfig;
 import io.feiyan.testkit.FeiyanTest;
 import io.feiyan.testkit.LocalWeChatApi;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import java.lang.reflect.Proxy;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.Optional;
 import java.util.UUID;
+import me.chanjar.weixin.mp.api.WxMpService;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -34,6 +39,12 @@ class WeChatChannelTests {
     LocalWeChatApi weChatApi;
     @Inject
     WeChatChannel channel;
+    @Inject
+    WxMpService account;
+    @Inject
+    WeChatConfig config;
+    @Inject
+    EntityManager entityManager;
 
     private Followers followers;
 
@@ -73,6 +84,18 @@ class WeChatChannelTests {
     }
 
     @Test
+    void pastFortyEightHours_withNoTemplateConfigured_theResidentIsUnreachableOnWeChat() {
+        Followers.Bound follower = followers.bound(Followers.newVillage());
+        lastHeardFrom(follower, Instant.now().minus(Duration.ofHours(49)));
+        WeChatChannel withoutTemplate = new WeChatChannel(account, withoutTemplate(config), entityManager);
+
+        Outcome outcome = withoutTemplate.send(Recipient.resident(follower.resident()), accepted());
+
+        assertEquals(new Outcome.Unreachable("outside the 48-hour window and no template"), outcome);
+        assertEquals(List.of(), weChatApi.sentTo(follower.openid()));
+    }
+
+    @Test
     void whenWeChatSaysTheFollowerUnsubscribed_theAccountIsUnbound_andTheAddressReportedDead() {
         Followers.Bound follower = followers.bound(Followers.newVillage());
         Recipient resident = Recipient.resident(follower.resident());
@@ -103,6 +126,13 @@ class WeChatChannelTests {
         assertFalse(channel.reaches(Recipient.resident(UUID.randomUUID())));
         assertFalse(channel.reaches(Recipient.person("V-zhao-li")));
         assertInstanceOf(Outcome.Unreachable.class, channel.send(Recipient.resident(UUID.randomUUID()), accepted()));
+    }
+
+    /** The account's settings as configured, but for the template message: none. */
+    private static WeChatConfig withoutTemplate(WeChatConfig config) {
+        return (WeChatConfig) Proxy.newProxyInstance(WeChatConfig.class.getClassLoader(),
+                new Class<?>[] {WeChatConfig.class}, (proxy, method, arguments) -> method.getName().equals("templateId")
+                        ? Optional.empty() : method.invoke(config, arguments));
     }
 
     private static Message accepted() {

@@ -34,7 +34,7 @@ public class WeChatChannel implements Channel {
     private final WeChatConfig config;
     private final EntityManager entityManager;
 
-    WeChatChannel(WxMpService account, WeChatConfig config, EntityManager entityManager) {
+    public WeChatChannel(WxMpService account, WeChatConfig config, EntityManager entityManager) {
         this.account = account;
         this.config = config;
         this.entityManager = entityManager;
