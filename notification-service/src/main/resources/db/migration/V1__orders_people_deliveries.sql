@@ -40,6 +40,8 @@ create index person_resident on person (resident_id) where resident_id is not nu
 create table delivery (
     id            uuid          primary key,
     event_id      uuid          not null,
+    -- when the event that caused it happened: how late a notification came is sent_at - event_at
+    event_at      timestamptz   not null,
     kind          varchar(32)   not null,
     recipient     varchar(100)  not null,
     channel       varchar(8)    not null,

@@ -4,6 +4,7 @@
 // in which language, whether there is a connection; router.js draws the screen the address names.
 import { saveLanguage } from '/feiyan/ui.js';
 import * as outbox from './outbox.js';
+import * as push from './push.js';
 import { route, typed } from './router.js';
 import { locale, me, session, state, t, whenSessionEnds } from './session.js';
 import { $, leaveScreen, tick, toast } from './view.js';
@@ -22,7 +23,7 @@ function network() {
 }
 
 function signedOut(reason, offline) {
-  $('view').hidden = $('nav').hidden = $('sign-out').hidden = true;
+  $('view').hidden = $('nav').hidden = $('sign-out').hidden = $('notify').hidden = true;
   $('who').textContent = '';
   $('sign-in').hidden = false;
   $('sign-in-button').hidden = Boolean(offline);
@@ -37,6 +38,14 @@ async function flush() {
   }
 }
 
+/**
+ * The button that turns notifications on, offered once signed in while they are off on this phone; the browser asks
+ * for permission only on its tap. Turned on before, the subscription is given again for whoever signed in now.
+ */
+async function offerNotifications() {
+  $('notify').hidden = !push.supported() || push.blocked() || await push.resume() === 'on';
+}
+
 function start() {
   state.claims = session.claims();
   $('sign-in').hidden = true;
@@ -44,6 +53,7 @@ function start() {
   $('who').textContent = [me(), state.claims.region || state.claims.team].filter(Boolean).join(' · ');
   route();
   flush();
+  offerNotifications();
 }
 
 function begin() {
@@ -53,7 +63,17 @@ function begin() {
 
 whenSessionEnds(() => signedOut(t('refused')));
 $('sign-in').onsubmit = event => { event.preventDefault(); session.toLogin(locale()); };
-$('sign-out').onclick = () => { leaveScreen(); session.signOut(); };
+$('sign-out').onclick = () => {
+  leaveScreen();
+  // this phone's notifications are no longer theirs; signing out does not wait long for that on a weak signal
+  Promise.race([push.forget(), new Promise(resolve => setTimeout(resolve, 2000))]).catch(() => undefined)
+    .then(() => session.signOut());
+};
+$('notify').onclick = async () => {
+  const result = await push.turnOn();
+  $('notify').hidden = result !== 'failed';
+  toast(t({ on: 'notifyDone', blocked: 'notifyBlocked' }[result] || 'notifyFailed'));
+};
 $('lang').onclick = () => {
   state.lang = state.lang === 'zh' ? 'en' : 'zh';
   saveLanguage(state.lang);
@@ -70,6 +90,11 @@ window.addEventListener('online', () => {
 setInterval(tick, 1000);
 setInterval(flush, 10_000);
 if ('serviceWorker' in navigator) {
+  // a tapped notification (sw.js) names the screen to open: this window goes there, its session kept
+  navigator.serviceWorker.addEventListener('message', event => {
+    const link = event.data?.open;
+    if (typeof link === 'string' && link.startsWith('#/')) location.hash = link;
+  });
   // a new build's worker, installed beside this one, takes over once this page has loaded all it needs: from the
   // next start on, the page and every file are that build's (sw.js)
   navigator.serviceWorker.register('sw.js').then(registration => {

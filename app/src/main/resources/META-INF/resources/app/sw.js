@@ -4,12 +4,13 @@
 // build): it fetches its own shell beside the old one and waits until a page of the app has loaded in full, which
 // then lets it take over (app.js): the next start is the new build's; the other builds' caches are deleted. Only the
 // page is refreshed behind, while the server still serves this build (it names it), so a change of the services'
-// addresses reaches the phone. Calls to the services' APIs are never cached: they pass straight through.
+// addresses reaches the phone. Calls to the services' APIs are never cached: they pass straight through. It also shows
+// the notifications notification-service pushes (push.js subscribed), and opens the offer or order one is about.
 const BUILD = '@feiyan.app.build@';
 const SHELL = 'feiyan-app-shell-' + BUILD;
 const PAGE = './';
 const FILES = [PAGE, './app.js', './router.js', './api.js', './session.js', './names.js', './view.js', './forms.js',
-  './answers.js', './outbox.js', './text.js', './screens/residents.js', './screens/register.js', './screens/resident.js',
+  './answers.js', './outbox.js', './push.js', './text.js', './screens/residents.js', './screens/register.js', './screens/resident.js',
   './screens/order.js', './screens/orders.js', './screens/order-detail.js', './screens/follow-ups.js',
   './screens/inbox.js', './screens/work.js', './screens/hours.js', './screens/activity.js',
   './screens/activities.js', './screens/wechat-needs.js', './app.css', './manifest.webmanifest',
@@ -55,3 +56,29 @@ async function refreshPage(cache) {
     await cache.put(PAGE, response);
   }
 }
+
+/**
+ * A message from notification-service (channels/PushChannel): {title, text, link, orderId, kind, critical}. One
+ * notification per order (its tag): a reminder replaces the offer's, and rings again; a critical one stays until seen.
+ */
+self.addEventListener('push', event => {
+  const message = event.data ? event.data.json() : {};
+  event.waitUntil(self.registration.showNotification(message.title || '一点就来', {
+    body: message.text || '', data: { link: message.link || '' }, tag: message.orderId || undefined,
+    renotify: Boolean(message.orderId), requireInteraction: Boolean(message.critical), icon: 'icon.svg' }));
+});
+
+/**
+ * A tap opens what the notification is about (its link, such as #/work/<orderId>): in the app's window when one is
+ * open — it is told to go there, keeping its session — else in a new one.
+ */
+self.addEventListener('notificationclick', event => {
+  event.notification.close();
+  const link = event.notification.data?.link || '';
+  event.waitUntil(self.clients.matchAll({ type: 'window', includeUncontrolled: true }).then(windows => {
+    const app = windows.find(w => w.url.startsWith(self.registration.scope));
+    if (!app) return self.clients.openWindow(new URL(link, self.registration.scope).href);
+    app.postMessage({ open: link });
+    return app.focus();
+  }));
+});

@@ -267,6 +267,8 @@ public final class FeiyanSystem implements AutoCloseable {
             wiring.add("-Dfeiyan.demo-data.enabled=true");
         }
         if (service == FeiyanService.NOTIFICATION) {
+            // Web Push's server keys: made once per data folder, as the browsers' subscriptions are bound to them
+            wiring.addAll(PushKeys.in(settings.dataDir()).wiring());
             // asked for a resident's village when a volunteer makes a WeChat binding code
             wiring.add("-Dfeiyan.notification.wechat.intake-api=" + local(FeiyanService.INTAKE));
         }

@@ -81,6 +81,7 @@ public final class LocalFeiyan {
                   events    %s/contracts/asyncapi.yaml (the topics' contracts, for analytics consumers)
                   Kafka     %s      PostgreSQL localhost:%s (user postgres, databases intake, dispatch, team, feedback)
                   Keycloak  %s/admin (user admin, password in %s)   realm %s
+                  push      Web Push's VAPID keys in %s (the app subscribes with the public one)
                   accounts  %s   password %s   (sign in to the dashboard with any of them;
                             the APIs want a bearer token: source %s   more: deploy/token.sh)
 
@@ -96,7 +97,7 @@ public final class LocalFeiyan {
                 system.url(FeiyanService.FEEDBACK), system.url(FeiyanService.FEEDBACK),
                 system.url(FeiyanService.FEEDBACK),
                 system.kafkaBootstrapServers(), settings.postgresPort(),
-                system.keycloak().url(), LocalKeycloak.secrets(data), system.keycloak().issuer(),
+                system.keycloak().url(), LocalKeycloak.secrets(data), system.keycloak().issuer(), PushKeys.file(data),
                 String.join(" ", DemoUsers.all(home).values().stream().map(Identity::subject).toList()),
                 system.keycloak().secrets().demoPassword(), tokens);
         stopped.await();

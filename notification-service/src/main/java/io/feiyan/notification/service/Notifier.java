@@ -84,7 +84,7 @@ public class Notifier {
             for (Recipients.Addressee addressee : recipients.of(notice.audience())) {
                 Instant dueAt = addressee.quietHours().release(notice.dueAt(), notice.critical(), config.zone());
                 for (NotificationChannel channel : addressee.channels()) {
-                    written += write(cause, notice, addressee, channel, dueAt, order.orderId);
+                    written += write(cause, event.occurredAt(), notice, addressee, channel, dueAt, order.orderId);
                 }
             }
         }
@@ -93,12 +93,12 @@ public class Notifier {
         }
     }
 
-    private int write(UUID cause, Notice notice, Recipients.Addressee addressee, NotificationChannel channel,
+    private int write(UUID cause, Instant eventAt, Notice notice, Recipients.Addressee addressee, NotificationChannel channel,
             Instant dueAt, UUID orderId) {
         return entityManager.createNativeQuery("""
-                insert into delivery (id, event_id, kind, recipient, channel, order_id, critical, params, due_at,
-                    stale_after, status, created_at)
-                values (?1, ?2, ?3, ?4, ?5, ?6, ?7, cast(?8 as jsonb), ?9, ?10, 'WAITING', ?11)
+                insert into delivery (id, event_id, event_at, kind, recipient, channel, order_id, critical, params,
+                    due_at, stale_after, status, created_at)
+                values (?1, ?2, ?12, ?3, ?4, ?5, ?6, ?7, cast(?8 as jsonb), ?9, ?10, 'WAITING', ?11)
                 on conflict (event_id, kind, recipient, channel) do nothing""")
                 .setParameter(1, UUID.randomUUID())
                 .setParameter(2, cause)
@@ -111,6 +111,7 @@ public class Notifier {
                 .setParameter(9, dueAt)
                 .setParameter(10, notice.staleAfter())
                 .setParameter(11, Instant.now())
+                .setParameter(12, eventAt)
                 .executeUpdate();
     }
 

@@ -27,18 +27,22 @@ public class People {
      */
     public Person seen(Caller caller) {
         Person person = Person.findById(caller.id());
-        if (person == null) {
+        boolean known = person != null;
+        if (!known) {
             person = new Person();
             person.feiyanId = caller.id();
             person.channels = new ArrayList<>(caller.resident().isPresent() ? config.residentChannels()
                     : config.personChannels());
-            person.persist();
         }
         person.roles = new ArrayList<>(caller.roles());
         person.teamCode = caller.team().orElse(null);
         person.regionCode = caller.region().orElse(null);
         person.residentId = caller.resident().orElse(null);
         person.updatedAt = Instant.now();
+        if (!known) {
+            // persisted whole: the insert takes the state it has now (its columns are not null)
+            person.persist();
+        }
         return person;
     }
 

@@ -48,10 +48,12 @@ public class Texts {
         values.computeIfPresent("takenBy", (key, code) -> name("team_name", code));
         values.computeIfPresent("project", (key, code) -> name("project_name", code));
         values.putIfAbsent("project", "服务");
-        values.computeIfPresent("acceptBy", (key, at) -> {
-            values.put("left", left(Duration.between(now, Instant.parse(at))));
-            return when(at);
-        });
+        String acceptBy = params.get("acceptBy");
+        if (acceptBy != null) {
+            // (not inside computeIfPresent: a HashMap refuses being changed by the function it computes with)
+            values.put("left", left(Duration.between(now, Instant.parse(acceptBy))));
+            values.put("acceptBy", when(acceptBy));
+        }
         values.computeIfPresent("deadline", (key, at) -> when(at));
         values.put("when", params.containsKey("scheduledFor") ? when(params.get("scheduledFor")) : "尽快");
         values.put("why", WHY.getOrDefault(String.valueOf(params.get("why")), ""));
@@ -71,13 +73,13 @@ public class Texts {
         return template;
     }
 
-    /** Where tapping it leads in the app: a team's offer, or the order. */
+    /** Where tapping it leads in the app (router.js): the team's offer (its work screen), or the order. */
     static String link(Kind kind, UUID orderId) {
         if (orderId == null) {
             return "#/";
         }
         return switch (kind) {
-            case OFFER_NEW, OFFER_REMINDER, OFFER_WITHDRAWN, DEADLINE_NEAR -> "#/offers/" + orderId;
+            case OFFER_NEW, OFFER_REMINDER, OFFER_WITHDRAWN, DEADLINE_NEAR -> "#/work/" + orderId;
             default -> "#/orders/" + orderId;
         };
     }
