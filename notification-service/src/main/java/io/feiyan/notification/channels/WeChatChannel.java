@@ -47,7 +47,7 @@ public class WeChatChannel implements Channel {
 
     @Override
     public boolean reaches(Recipient recipient) {
-        return follower(recipient).isPresent();
+        return config.connected() && follower(recipient).isPresent();
     }
 
     @Override

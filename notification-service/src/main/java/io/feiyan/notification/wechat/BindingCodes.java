@@ -48,6 +48,7 @@ public class BindingCodes {
      * own token (intake refuses a resident the volunteer does not act for); it is checked against the token's region.
      */
     public Issued make(UUID residentId, String bearerToken) {
+        config.requireConnected();
         String village = residents.villageOf(residentId, bearerToken);
         caller.require(caller.is(Roles.VOLUNTEER) && caller.covers(village),
                 "resident " + residentId + " lives in " + village + ", not in your village");
@@ -95,7 +96,7 @@ public class BindingCodes {
     private String hash(String code) {
         try {
             Mac mac = Mac.getInstance("HmacSHA256");
-            mac.init(new SecretKeySpec(config.secret().getBytes(StandardCharsets.UTF_8), "HmacSHA256"));
+            mac.init(new SecretKeySpec(config.secret().orElseThrow().getBytes(StandardCharsets.UTF_8), "HmacSHA256"));
             return HexFormat.of().formatHex(mac.doFinal(code.getBytes(StandardCharsets.UTF_8)));
         } catch (GeneralSecurityException e) {
             throw new IllegalStateException("HmacSHA256 is part of every JDK", e);

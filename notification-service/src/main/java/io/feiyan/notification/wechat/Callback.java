@@ -39,6 +39,7 @@ public class Callback {
 
     /** Refuses a call WeChat did not sign with the account's token. */
     public void requireSigned(String signature, String timestamp, String nonce) {
+        config.requireConnected();
         if (signature == null || timestamp == null || nonce == null
                 || !account.checkSignature(timestamp, nonce, signature)) {
             throw new NotAllowed("wechat-signature", "Not signed by WeChat",

@@ -16,9 +16,9 @@ public class WeChatApi {
     @ApplicationScoped
     WxMpConfigStorage account(WeChatConfig config) {
         WxMpDefaultConfigImpl account = new WxMpDefaultConfigImpl();
-        account.setAppId(config.appId());
-        account.setSecret(config.secret());
-        account.setToken(config.token());
+        config.appId().ifPresent(account::setAppId);
+        config.secret().ifPresent(account::setSecret);
+        config.token().ifPresent(account::setToken);
         config.aesKey().ifPresent(account::setAesKey);
         config.templateId().ifPresent(account::setTemplateId);
         // The stable token (cgi-bin/stable_token) stays the same until it expires, so the service's replicas do not

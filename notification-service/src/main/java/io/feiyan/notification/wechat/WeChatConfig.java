@@ -1,5 +1,6 @@
 package io.feiyan.notification.wechat;
 
+import io.feiyan.platform.domain.NotFound;
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
 import java.net.URI;
@@ -9,14 +10,27 @@ import java.util.Optional;
 /** The county's WeChat official account (指尖上的郯城), under {@code feiyan.notification.wechat}. */
 @ConfigMapping(prefix = "feiyan.notification.wechat")
 public interface WeChatConfig {
-    /** The account's AppID, from the account's developer settings. */
-    String appId();
+    /** The account's AppID, from the account's developer settings; none: the county connected no account. */
+    Optional<String> appId();
 
     /** The account's AppSecret: for the access token, and as the key of the binding codes' hashes. */
-    String secret();
+    Optional<String> secret();
 
     /** The token the account's server settings name, that signs WeChat's calls to the callback. */
-    String token();
+    Optional<String> token();
+
+    /** Whether the county connected its account: without, the callback answers 404 and nobody is told on WeChat. */
+    default boolean connected() {
+        return appId().isPresent() && secret().isPresent() && token().isPresent();
+    }
+
+    /** Refuses what needs the account when the county connected none. */
+    default void requireConnected() {
+        if (!connected()) {
+            throw new NotFound("wechat-off", "No WeChat account",
+                    "the county has connected no WeChat account (feiyan.notification.wechat.app-id, secret, token)");
+        }
+    }
 
     /** The EncodingAESKey of the safe mode (安全模式), when the account's messages are encrypted. */
     Optional<String> aesKey();
