@@ -140,13 +140,27 @@ final class Notifications implements AutoCloseable {
      * late each came, and per channel what became of them.
      */
     Figures of(FeiyanSystem system, Collection<UUID> orders, Duration stalled) throws InterruptedException {
-        try (Connection db = DriverManager.getConnection(system.jdbcUrl(FeiyanService.NOTIFICATION),
-                EmbeddedDatabase.USER, EmbeddedDatabase.PASSWORD)) {
+        try (Connection db = log(system)) {
             int unsent = awaitSent(db, orders, stalled);
             return figures(rows(db, orders), unsent);
         } catch (SQLException e) {
             throw new IllegalStateException("cannot read notification's delivery log", e);
         }
+    }
+
+    /** Until the accepted orders' notifications are sent, so that the next window starts with no backlog. */
+    void awaitSent(FeiyanSystem system, Collection<UUID> acceptedOrders, Duration stalled)
+            throws InterruptedException {
+        try (Connection db = log(system)) {
+            awaitSent(db, acceptedOrders, stalled);
+        } catch (SQLException e) {
+            throw new IllegalStateException("cannot read notification's delivery log", e);
+        }
+    }
+
+    private static Connection log(FeiyanSystem system) throws SQLException {
+        return DriverManager.getConnection(system.jdbcUrl(FeiyanService.NOTIFICATION), EmbeddedDatabase.USER,
+                EmbeddedDatabase.PASSWORD);
     }
 
     /** One row of the delivery log. */

@@ -212,10 +212,19 @@ final class OrderLoad implements AutoCloseable {
     }
 
     /**
-     * Waits until the orders are assigned and accepted, so that the next window starts with no backlog: for as long
-     * as they keep moving, and no more than {@link #STALLED} after the last one did.
+     * Waits until the orders are assigned and accepted and their notifications sent, so that the next window starts
+     * with no backlog.
      */
     private void settle(List<UUID> orders) throws InterruptedException {
+        awaitAccepted(orders);
+        notifications.awaitSent(system, orders.stream().filter(seenAccepted::contains).toList(), STALLED);
+    }
+
+    /**
+     * Waits until the orders are assigned and accepted: for as long as they keep moving, and no more than {@link
+     * #STALLED} after the last one did.
+     */
+    private void awaitAccepted(List<UUID> orders) throws InterruptedException {
         long lastMoved = System.nanoTime();
         int done = 0;
         while (System.nanoTime() - lastMoved < STALLED.toNanos()) {
