@@ -57,5 +57,6 @@ topic deadletter.intake-service retention.ms=2592000000
 topic deadletter.dispatch-service retention.ms=2592000000
 topic deadletter.team-service retention.ms=2592000000
 topic deadletter.feedback-service retention.ms=2592000000
+topic deadletter.notification-service retention.ms=2592000000
 
 echo "All Feiyan topics are there."

@@ -1,8 +1,8 @@
 -- What notification knows of an order: who to tell about it (from OrderPlaced) and what the telling says.
 create table tracked_order (
     order_id      uuid         primary key,
-    resident_id   uuid,
-    village_code  varchar(12),
+    resident_id   uuid         not null,
+    village_code  varchar(12)  not null,
     -- the 飞燕 volunteer's Feiyan id, for an order a volunteer placed on a resident's behalf
     placed_by     varchar(64),
     project_code  varchar(64),
@@ -13,7 +13,7 @@ create table tracked_order (
     -- when the team must have delivered it (from OrderAssigned)
     deadline      timestamptz,
     activity_id   uuid,
-    placed_at     timestamptz
+    placed_at     timestamptz  not null
 );
 
 -- Someone who signed in to the app and said how to be told; the token they signed in with says who they are.

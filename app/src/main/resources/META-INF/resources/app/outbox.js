@@ -29,7 +29,10 @@ async function run(mode, work) {
   }
 }
 
-/** An order kept: { key (its Idempotency-Key), body (the request), who (the account), label, keptAt, problem? }. */
+/**
+ * An order kept: { key (its Idempotency-Key), body (the request), who (the account), label, keptAt, needId (the need
+ * from WeChat it places, if any), problem? }.
+ */
 export const keep = entry => run('readwrite', store => store.put(entry));
 export const forget = key => run('readwrite', store => store.delete(key));
 /** The orders kept for this account, oldest first. */
@@ -46,6 +49,11 @@ export async function send(entry) {
   if (result.offline || result.refused || result.status >= 500) return { waiting: true };
   if (result.ok) {
     await forget(entry.key);
+    // a need a resident wrote to the WeChat account, now an order: it leaves the village's list of needs to confirm
+    if (entry.needId) {
+      await call('notification', `/api/wechat/needs/${entry.needId}/placed`, { method: 'POST',
+        body: { orderId: result.body.orderId } });
+    }
     return { order: result.body };
   }
   await keep({ ...entry, refusal: { status: result.status, body: result.body } });

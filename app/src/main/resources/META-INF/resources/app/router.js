@@ -12,6 +12,7 @@ import orders from './screens/orders.js';
 import register from './screens/register.js';
 import resident from './screens/resident.js';
 import residents from './screens/residents.js';
+import weChatNeeds from './screens/wechat-needs.js';
 import work from './screens/work.js';
 import { is, state, t, words } from './session.js';
 import { $, leaveScreen, show } from './view.js';
@@ -19,18 +20,20 @@ import { $, leaveScreen, show } from './view.js';
 const SCREENS = [
   [/^#\/residents$/, residents], [/^#\/residents\/new$/, register],
   [/^#\/residents\/([\w-]+)$/, resident], [/^#\/order\/([\w-]+)\/([\w-]+)$/, order],
+  // a need a resident wrote to the WeChat account, placed as an order in their own words (before the activity's address)
+  [/^#\/order\/([\w-]+)\/wechat\/([\w-]+)$/, (residentId, needId) => order(residentId, 'other', undefined, needId)],
   [/^#\/order\/([\w-]+)\/([\w-]+)\/([\w-]+)$/, order], [/^#\/activities$/, activities],
   [/^#\/activity\/([\w-]+)$/, activity],
   [/^#\/orders$/, orders], [/^#\/orders\/([\w-]+)$/, orderDetail],
   [/^#\/follow-ups$/, followUps], [/^#\/inbox$/, inbox], [/^#\/work\/([\w-]+)$/, work],
-  [/^#\/hours$/, hours]
+  [/^#\/hours$/, hours], [/^#\/wechat-needs$/, weChatNeeds]
 ];
 
 /** The screens a user's roles offer, first the one they start on. */
 function tabs() {
   return [
     ...(is('volunteer') ? [['#/residents', 'navResidents'], ['#/orders', 'navOrders'], ['#/follow-ups', 'navFollowUps'],
-      ['#/activities', 'navActivities']] : []),
+      ['#/activities', 'navActivities'], ['#/wechat-needs', 'navWeChatNeeds']] : []),
     ...(is('resident') && state.claims.resident ? [['#/residents/' + state.claims.resident, 'orderForMe'], ['#/orders', 'navOrders']] : []),
     ...(is('team-member') ? [['#/inbox', 'navInbox'], ['#/hours', 'navHours']] : [])
   ];

@@ -71,6 +71,10 @@ export const TEXT = {
     addResident: '再加一位居民', joinsActivity: a => `加入集体活动：${a}`,
     acceptAll: n => `接下全部 ${n} 单`, completeOnce: '完成服务（全部订单一次完成）', ordersOf: '这次活动的订单',
     failed: '出错了：', noConnection: '没有网络，请联网后再试。', done: '已保存',
+    navWeChatNeeds: '微信', weChatNeeds: '微信来的需求', noWeChatNeeds: '暂无微信来的需求', placeOrder: '下单',
+    dismiss: '不用下单', dismissed: '已处理，不下单', fromWeChat: '居民在“指尖上的郯城”公众号里说的需求；请先打电话和她确认。',
+    weChatCode: '微信绑定码', weChatCodeHint: '居民关注“指尖上的郯城”公众号后发送“绑定 六位数字”，就能在微信里提需求、收进度。',
+    weChatCodeUntil: w => `${w} 前有效，只能用一次`,
     problems: {
       'duplicate-order': '她已经有一个同样的订单在办理中。', 'duplicate-resident': '这位居民已经登记过。',
       'order-not-cancellable': '队伍已经接单，不能再取消。', 'order-not-completed': '服务还没完成，暂时不能评价。',
@@ -84,7 +88,8 @@ export const TEXT = {
       'not-a-registered-volunteer': '你的账号没有登记在志愿者名册里，时长无处记录。',
       'in-an-activity': '这个订单属于一次集体活动，请在活动里一起接单或完成。', 'activity-state': '这次活动的状态已经变了，请刷新。',
       'unknown-activity': '这次活动已经结束或取消了。', 'activity-of-another-project': '这次活动不是这个服务项目。',
-      'hours-too-few-to-share': '时长太少，不够分到每个订单（每单至少 0.01 小时）。' },
+      'hours-too-few-to-share': '时长太少，不够分到每个订单（每单至少 0.01 小时）。',
+      'need-decided': '这条需求已经处理过了。' },
     reasons: [
       [/^is required$/, '必须填写'], [/^is longer than (\d+) characters$/, '不能超过 $1 个字'],
       [/^is an 11-digit mobile number/, '应是 11 位手机号或带区号的座机号'],
@@ -174,6 +179,12 @@ export const TEXT = {
     joinsActivity: a => `Joins the activity: ${a}`, acceptAll: n => `Accept all ${n} orders`,
     completeOnce: 'Complete (every order at once)', ordersOf: 'Its orders',
     failed: 'Something went wrong: ', noConnection: 'No connection: try again once online.', done: 'Saved',
+    navWeChatNeeds: 'WeChat', weChatNeeds: 'WeChat needs', noWeChatNeeds: 'No needs from WeChat', placeOrder: 'Place order',
+    dismiss: 'Dismiss', dismissed: 'Dismissed: no order', fromWeChat:
+      'What the resident wrote to the county\'s WeChat account "指尖上的郯城": call her to confirm it first.',
+    weChatCode: 'WeChat binding code', weChatCodeHint:
+      'The resident follows "指尖上的郯城" and sends "绑定" and the six digits: then she can write her needs there and hear how they go.',
+    weChatCodeUntil: w => `Valid until ${w}, once`,
     problems: {
       'duplicate-order': 'She has the same order open already.', 'duplicate-resident': 'This resident is registered already.',
       'order-not-cancellable': 'A team has accepted it: it can no longer be cancelled.',
@@ -190,7 +201,8 @@ export const TEXT = {
       'activity-state': 'The activity has moved on meanwhile.',
       'unknown-activity': 'That activity has taken place or been called off.',
       'activity-of-another-project': 'That activity is for another project.',
-      'hours-too-few-to-share': 'Too few hours to give each order at least 0.01.' },
+      'hours-too-few-to-share': 'Too few hours to give each order at least 0.01.',
+      'need-decided': 'This need was dealt with already.' },
     reasons: [],
     fields: { 'guardian.name': "guardian's name", 'guardian.phone': "guardian's phone", residentConsent: 'consent',
       idNumber: 'ID number', villageCode: 'village', reasonCode: 'reason', scheduledFor: 'agreed time',

@@ -1,7 +1,7 @@
 // The operators' live dispatch dashboard (dispatch's /dashboard): the queue of cases that need a person, counts, the
 // review queue, open assignments by time left, waiting and unserved cases, recent escalations and declines, this
-// month's dispatch quality; it follows the cases' changes as they happen, and announces a critical or urgent case that
-// comes into the queue.
+// month's dispatch quality, the notifications sent per channel; it follows the cases' changes as they happen, and
+// announces a critical or urgent case that comes into the queue.
 import { problemWords as problem, signInWith } from '/feiyan/sign-in.js';
 import { dateTime, html, localeOf, monthIn, savedLanguage, saveLanguage, wordsOf } from '/feiyan/ui.js';
 
@@ -27,7 +27,9 @@ const TEXT = {
         notify: '🔔 桌面提醒', dismiss: '知道了', plainTitle: '飞燕 派单中心',
         activities: '活动（统单）', activity: '活动', addToActivity: '加入这个活动', pickActivity: '请选择活动',
         residents: n => `${n} 位居民`, takesPlace: '时间', PLANNED: '待接受', merge: '并入', split: '拆出所选',
-        mergeInto: '并入另一个活动…', pickOrders: '请勾选要拆出的订单' },
+        mergeInto: '并入另一个活动…', pickOrders: '请勾选要拆出的订单',
+        notifications: '通知', nSent: '已发送', nWaiting: '待发送', nFailed: '失败',
+        nUnreachable: '无法送达', nRepeated: '可能重复', PUSH: '应用推送', SMS: '短信', WECHAT: '微信公众号' },
   en: { title: 'Feiyan dispatch <small>飞燕 派单中心</small>', region: 'Region', tier: 'Tier', allTiers: 'All',
         VILLAGE: 'Village', TOWN: 'Town', COUNTY: 'County', review: 'Review queue', open: 'Open assignments',
         waiting: 'Waiting / unserved', recent: 'Recent escalations and declines', live: '● live', offline: '○ offline',
@@ -54,7 +56,9 @@ const TEXT = {
         activities: 'Activities (one visit for many)', activity: 'activity', addToActivity: 'Add to this activity',
         pickActivity: 'Pick an activity', residents: n => `${n} residents`, takesPlace: 'on', PLANNED: 'Planned',
         merge: 'Merge', split: 'Split the ticked out', mergeInto: 'merge into another…',
-        pickOrders: 'Tick the orders to take out' }
+        pickOrders: 'Tick the orders to take out',
+        notifications: 'Notifications', nSent: 'Sent', nWaiting: 'Waiting', nFailed: 'Failed',
+        nUnreachable: 'Unreachable', nRepeated: 'Perhaps repeated', PUSH: 'App push', SMS: 'SMS', WECHAT: 'WeChat' }
 };
 // The page holds no data: every call carries the operator's bearer token, never put in a URL. The operator signs
 // in through the county's Keycloak (/feiyan/sign-in.js: authorization code with PKCE, the tokens in this tab's memory,
@@ -80,6 +84,7 @@ function applyLanguage() {
   $('live').textContent = t($('live').classList.contains('on') ? 'live' : 'offline');
   if (state.snapshot) render(state.snapshot);
   renderQuality();
+  renderNotifications();
 }
 
 function timeLeft(iso) {
@@ -247,6 +252,41 @@ function renderQuality() {
   ].map(([key, value]) => html`<div class="figure"><dt>${t(key)}</dt><dd>${value}</dd></div>`)}`;
 }
 
+/**
+ * The notifications per channel, from notification's delivery log (GET /api/notifications/counts): sent, waiting,
+ * failed (given up), unreachable (no live address), perhaps repeated (sent again after a crash). Asked with the
+ * month's figures; the panel shows once notification has answered.
+ */
+async function notificationCounts() {
+  try {
+    const response = await api(SIGN_IN.notification + '/api/notifications/counts');
+    if (!response || !response.ok) return;
+    state.notifications = await response.json();
+  } catch {
+    return;
+  }
+  renderNotifications();
+}
+
+const DELIVERY_COUNTS = [['sent', 'nSent'], ['waiting', 'nWaiting'], ['failed', 'nFailed'],
+  ['unreachable', 'nUnreachable'], ['repeated', 'nRepeated']];
+
+function renderNotifications() {
+  const counts = state.notifications;
+  if (!counts) return;
+  $('notifications-panel').hidden = false;
+  $('notifications').innerHTML = counts.length ? html`${counts.map(row => html`<div class="channel" data-channel="${row.channel}">
+    <h3>${t(row.channel)}</h3><dl>${DELIVERY_COUNTS.map(([count, words]) =>
+      html`<div class="figure" data-count="${count}"><dt>${t(words)}</dt><dd>${row[count]}</dd></div>`)}</dl></div>`)}`
+    : html`<p class="empty">${t('none')}</p>`;
+}
+
+/** What the dashboard shows of the other services: the month's dispatch quality and the notifications. */
+function othersFigures() {
+  quality();
+  notificationCounts();
+}
+
 function notice(text) {
   $('notice').textContent = text || '';
   $('notice').hidden = !text;
@@ -275,9 +315,10 @@ function typing() {
 
 async function refresh() {
   if (!token()) return;
-  // the month's figures follow the cases: asked 3 s after they last changed (feedback hears the same events)
+  // the month's figures and the notifications follow the cases: asked 3 s after they last changed (feedback and
+  // notification hear the same events)
   clearTimeout(state.qualitySoon);
-  state.qualitySoon = setTimeout(quality, 3000);
+  state.qualitySoon = setTimeout(othersFigures, 3000);
   const region = $('region').value.trim();
   const [response, activities] = await Promise.all([api('/api/dashboard?' + viewQuery()),
     api('/api/activities' + (region ? '?' + new URLSearchParams({ region }) : '')).catch(() => null)]);
@@ -389,9 +430,9 @@ function start() {
   showNotifyButton();
   refresh();
   listen();
-  quality();
+  othersFigures();
   clearInterval(state.qualityTimer);
-  state.qualityTimer = setInterval(quality, 60000);
+  state.qualityTimer = setInterval(othersFigures, 60000);
 }
 
 $('sign-in').onsubmit = event => { event.preventDefault(); toLogin(); };

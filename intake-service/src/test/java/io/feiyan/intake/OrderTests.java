@@ -113,6 +113,34 @@ class OrderTests {
     }
 
     @Test
+    void aVolunteerPlacesWhatAResidentOfTheirVillageWroteToTheWeChatAccount_asAWeChatOrderNamingTheVolunteer() {
+        UUID resident = registerResident(CHANGBULING);
+        Map<String, Object> body = proxyOrder(resident);
+        body.put("channel", "WECHAT");
+        body.put("description", "家里的水管漏水了");
+
+        String orderId = Auth.volunteer().contentType(ContentType.JSON).body(body).post("/api/orders")
+                .then().statusCode(201)
+                .body("channel", equalTo("WECHAT"))
+                .body("volunteerId", equalTo(Auth.VOLUNTEER))
+                .body("timeline[0].text", startsWith("Placed by 飞燕 volunteer " + Auth.VOLUNTEER
+                        + " from what the resident wrote to the WeChat public account"))
+                .extract().path("orderId");
+        OrderPlaced placed = payload(probe.await(Topics.ORDERS_PLACED, keyed(orderId), WAIT), OrderPlaced.class);
+        assertEquals(Channel.WECHAT, placed.channel());
+        assertEquals(Auth.VOLUNTEER, placed.volunteerId());
+
+        Auth.volunteerOf("371322107202").contentType(ContentType.JSON).body(body).post("/api/orders")
+                .then().statusCode(403);
+        body.remove("residentConsent");
+        Auth.volunteer().contentType(ContentType.JSON).body(body).post("/api/orders")
+                .then().statusCode(400).body("field", equalTo("residentConsent"));
+        Auth.as(Identity.operator("OP-quanyuan-2", "371322206")).contentType(ContentType.JSON).body(body)
+                .post("/api/orders")
+                .then().statusCode(400).body("field", equalTo("channel"));
+    }
+
+    @Test
     void aProxyOrderNeedsTheResidentsConsentAndAPhoneOrderIsTakenByAnOperatorNamedByTheirToken() {
         UUID resident = registerResident(CHANGBULING);
         Map<String, Object> body = proxyOrder(resident);

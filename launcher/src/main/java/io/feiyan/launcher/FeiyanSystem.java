@@ -288,8 +288,13 @@ public final class FeiyanSystem implements AutoCloseable {
         if (service == FeiyanService.NOTIFICATION) {
             // Web Push's server keys: made once per data folder, as the browsers' subscriptions are bound to them
             wiring.addAll(PushKeys.in(settings.dataDir()).wiring());
-            // it reads residents' phones from intake, with a token of its own client's
+            // it reads residents' phones from intake, with a token of its own client's (and a resident's village,
+            // with a volunteer's token, when they make a WeChat binding code)
             wiring.add("-Dfeiyan.notification.intake-api=" + local(FeiyanService.INTAKE));
+            // a made-up WeChat account (a county sets its own in the environment: docs/notifications.md)
+            wiring.addAll(List.of("-Dfeiyan.notification.wechat.app-id=wx-feiyan-local",
+                    "-Dfeiyan.notification.wechat.secret=feiyan-local-secret",
+                    "-Dfeiyan.notification.wechat.token=feiyan-local-token"));
             if (settings.keycloak() == null) {
                 secrets.put("FEIYAN_NOTIFICATION_SERVICE_ACCOUNT_CLIENT_SECRET",
                         keycloakSecrets().notificationSecret());

@@ -6,11 +6,13 @@ import io.feiyan.servers.EmbeddedDatabase;
 import io.feiyan.servers.Identity;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.Arrays;
 import java.util.Map;
 import java.util.concurrent.CountDownLatch;
+import java.util.stream.Collectors;
 
 /**
- * Runs Feiyan locally: embedded PostgreSQL and Kafka, durable, in one data folder, the four services,
+ * Runs Feiyan locally: embedded PostgreSQL and Kafka, durable, in one data folder, the five services,
  * and the demo county. A service that stops is started again ({@link Supervisor}). Stops everything on Ctrl-C.
  * Started by {@code deploy/run-local.sh}.
  *
@@ -78,11 +80,12 @@ public final class LocalFeiyan {
                   dispatch  %s/api/cases       %s/dashboard (live)
                   team      %s/api/teams       %s/api/assignments
                   feedback  %s/api/ratings       %s/api/metrics/rates?by=town
+                  notification %s/api/notifications/preferences   OpenAPI %s/q/openapi
+                            push keys %s (Web Push's VAPID pair; the app subscribes with the public key)
+                            SMS gateway: %s
                   events    %s/contracts/asyncapi.yaml (the topics' contracts, for analytics consumers)
-                  Kafka     %s      PostgreSQL localhost:%s (user postgres, databases intake, dispatch, team, feedback)
+                  Kafka     %s      PostgreSQL localhost:%s (user postgres, databases %s)
                   Keycloak  %s/admin (user admin, password in %s)   realm %s
-                  push      Web Push's VAPID keys in %s (the app subscribes with the public one)
-                  SMS       %s
                   accounts  %s   password %s   (sign in to the dashboard with any of them;
                             the APIs want a bearer token: source %s   more: deploy/token.sh)
 
@@ -96,10 +99,12 @@ public final class LocalFeiyan {
                 system.url(FeiyanService.DISPATCH), system.url(FeiyanService.DISPATCH),
                 system.url(FeiyanService.TEAM), system.url(FeiyanService.TEAM),
                 system.url(FeiyanService.FEEDBACK), system.url(FeiyanService.FEEDBACK),
+                system.url(FeiyanService.NOTIFICATION), system.url(FeiyanService.NOTIFICATION),
+                PushKeys.file(data), sms(),
                 system.url(FeiyanService.FEEDBACK),
                 system.kafkaBootstrapServers(), settings.postgresPort(),
-                system.keycloak().url(), LocalKeycloak.secrets(data), system.keycloak().issuer(), PushKeys.file(data),
-                sms(),
+                Arrays.stream(FeiyanService.values()).map(FeiyanService::database).collect(Collectors.joining(", ")),
+                system.keycloak().url(), LocalKeycloak.secrets(data), system.keycloak().issuer(),
                 String.join(" ", DemoUsers.all(home).values().stream().map(Identity::subject).toList()),
                 system.keycloak().secrets().demoPassword(), tokens);
         stopped.await();

@@ -22,6 +22,7 @@ import io.feiyan.testkit.TestTokens;
 import io.restassured.http.ContentType;
 import io.restassured.path.json.JsonPath;
 import io.restassured.specification.RequestSpecification;
+import jakarta.inject.Inject;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -44,6 +45,8 @@ class NotifierTests {
 
     @InjectEventProbe
     EventProbe probe;
+    @Inject
+    Rows database;
 
     @BeforeAll
     static void startPushService() {
@@ -102,6 +105,22 @@ class NotifierTests {
     }
 
     @Test
+    void anAcceptanceReadBeforeItsOrderWasPlaced_isToldOnceThePlacingIsRead() {
+        Town town = new Town();
+        String volunteer = "V-" + town.team;
+        LocalPushService.Subscriber volunteersPhone = subscribe(Identity.volunteer(volunteer, town.village));
+        UUID order = UUID.randomUUID();
+
+        UUID accepted = probe.publish(new OrderAccepted(order, town.team, Instant.now()));
+        await().atMost(WAIT).until(() -> !database.rows("select order_id from early_event where event_id = ?",
+                accepted).isEmpty());
+        town.placed(order, Urgency.ROUTINE, volunteer);
+
+        assertEquals("ORDER_ACCEPTED", push.awaitMessage(volunteersPhone.endpoint()).json().get("kind").asText());
+        assertEquals(List.of(), database.rows("select order_id from early_event where event_id = ?", accepted));
+    }
+
+    @Test
     void aPushServiceInTrouble_isTriedAgain_untilItTakesTheMessage() {
         Town town = new Town();
         String volunteer = "V-" + town.team;
@@ -154,7 +173,10 @@ class NotifierTests {
         final String team = "team-" + village;
 
         UUID placed(Urgency urgency, String volunteer) {
-            UUID order = UUID.randomUUID();
+            return placed(UUID.randomUUID(), urgency, volunteer);
+        }
+
+        UUID placed(UUID order, Urgency urgency, String volunteer) {
             probe.publish(new OrderPlaced(order, UUID.randomUUID(), "home-repair", "daily-life", false, village,
                     urgency, Channel.PROXY, volunteer, null, null, Instant.now()));
             return order;

@@ -14,12 +14,18 @@ import io.feiyan.launcher.FeiyanService;
 import io.feiyan.servers.Identity;
 import io.feiyan.testkit.EventProbe;
 import io.feiyan.testkit.TestIdNumbers;
+import io.feiyan.testkit.WeChatServerPlayer;
 import io.restassured.http.ContentType;
 import io.restassured.path.json.JsonPath;
+import java.io.IOException;
+import java.io.Reader;
+import java.net.URI;
+import java.nio.file.Files;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Properties;
 import java.util.UUID;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
@@ -32,7 +38,8 @@ import org.openqa.selenium.WebElement;
 
 /**
  * The app (intake's /app/) on phone-sized screens in a real browser, on the running system: a 飞燕 volunteer and a
- * team lead take an order round the whole loop, an order made with no connection is sent once when it returns, what
+ * team lead take an order round the whole loop, a need a resident wrote to the county's WeChat account (its servers
+ * played) is placed by her volunteer, an order made with no connection is sent once when it returns, what
  * residents' names and needs say is shown as text, and every screen passes axe-core's accessibility rules.
  */
 @ExtendWith(RunningFeiyan.class)
@@ -386,6 +393,73 @@ class AppIT {
         volunteer.awaitText(By.cssSelector("#orders li[data-order='" + order + "']"), HOSTILE);
         shownAsText();
         check("her orders");
+    }
+
+    @Test
+    void aNeedAResidentWritesToTheWeChatAccount_waitsForHerVolunteer_whoPlacesItAfterCalling_onPhones()
+            throws Exception {
+        DemoCounty.awaitLoaded();
+        String resident = DemoCounty.registerResident("孙桂兰", "13805397777");
+        String app = RunningFeiyan.url(FeiyanService.INTAKE) + "/app/";
+        volunteer.openSignedOut(app);
+        volunteer.signInAsDemoUser("V-zhao-li", app);
+        volunteer.inEnglish();
+
+        // on the resident's screen, Zhao Li makes her a code to bind the county's WeChat account
+        volunteer.driver.get(app + "#/residents/" + resident);
+        volunteer.click(By.id("make-wechat-code"));
+        volunteer.awaitText(By.id("wechat-code"), "once");
+        String code = volunteer.driver.findElement(By.cssSelector("#wechat-code .code")).getText();
+        check("a WeChat binding code");
+
+        // WeChat's servers, played: an unsigned or wrongly signed call is refused; signed, the resident binds, asks
+        // for the month's menu and writes what she needs
+        WeChatServerPlayer wechat = new WeChatServerPlayer(
+                URI.create(RunningFeiyan.url(FeiyanService.NOTIFICATION) + "/wechat/callback"), weChatToken());
+        String openid = WeChatServerPlayer.newOpenid();
+        String menuXml = WeChatServerPlayer.textXml(openid, "菜单", WeChatServerPlayer.newMsgId());
+        assertEquals(403, wechat.post("", menuXml).status());
+        assertEquals(403, wechat.post("signature=0000&timestamp=" + WeChatServerPlayer.now() + "&nonce=1", menuXml)
+                .status());
+        assertTrue(wechat.text(openid, "绑定 " + code).content().startsWith("绑定成功"));
+        await().atMost(Browser.WAIT).until(() -> wechat.text(openid, "菜单").content().contains("京剧"));
+        assertTrue(wechat.text(openid, "院子里的水泵坏了，想请人来修一下").content().contains("飞燕志愿者会打电话"));
+
+        // the need waits on Zhao Li's phone; she called, and places it in the resident's words
+        volunteer.click(By.cssSelector("nav a[href='#/wechat-needs']"));
+        volunteer.awaitText(By.id("wechat-needs"), "水泵坏了");
+        volunteer.awaitText(By.id("wechat-needs"), "孙桂兰");
+        check("needs from WeChat");
+        fitsTheSmallestPhone(volunteer, "needs from WeChat");
+        volunteer.screenshotInChinese("app-wechat-needs.png");
+        volunteer.click(By.cssSelector("#wechat-needs a[href^='#/order/" + resident + "/wechat/']"));
+        await().atMost(Browser.WAIT).until(() -> volunteer.driver.findElement(By.id("o-description"))
+                .getAttribute("value").contains("水泵坏了"));
+        volunteer.click(By.id("o-consent"));
+        check("placing a need from WeChat");
+        volunteer.click(By.cssSelector("#order button[type=submit]"));
+        await().atMost(Browser.WAIT).until(() -> volunteer.driver.getCurrentUrl().contains("#/orders/"));
+        String order = volunteer.driver.getCurrentUrl().replaceAll(".*#/orders/", "");
+        JsonPath placed = DemoCounty.as(DemoCounty.ZHAO_LI)
+                .get(RunningFeiyan.url(FeiyanService.INTAKE) + "/api/orders/" + order).then().extract().jsonPath();
+        assertEquals("WECHAT", placed.getString("channel"));
+        assertEquals("V-zhao-li", placed.getString("volunteerId"));
+
+        // placed, it leaves the list
+        volunteer.click(By.cssSelector("nav a[href='#/wechat-needs']"));
+        await().atMost(Browser.WAIT).until(() -> volunteer.driver.findElements(
+                By.cssSelector("#wechat-needs a[href^='#/order/" + resident + "/wechat/']")).isEmpty()
+                && !volunteer.driver.findElements(By.cssSelector("#wechat-needs li")).isEmpty());
+    }
+
+    /** The token the local run's WeChat account is configured with (notification-service's default). */
+    private static String weChatToken() throws IOException {
+        Properties settings = new Properties();
+        try (Reader reader = Files.newBufferedReader(RunningFeiyan.root()
+                .resolve("notification-service/src/main/resources/application.properties"))) {
+            settings.load(reader);
+        }
+        return settings.getProperty("feiyan.notification.wechat.token");
     }
 
     /**

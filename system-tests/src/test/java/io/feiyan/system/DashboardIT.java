@@ -15,6 +15,8 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
@@ -114,6 +116,12 @@ class DashboardIT {
         chromium.awaitText(By.id("quality"), "Busiest team (against its fair share)");
         await().atMost(WAIT).until(() -> Integer.parseInt(browser.findElement(By.cssSelector("#quality .figure dd"))
                 .getText()) >= 2);
+
+        // the notifications per channel, from notification's delivery log (another origin), as its API counts them
+        // (asked again with the month's figures, at the latest every minute); the panel shows once it has answered
+        await().atMost(WAIT.multipliedBy(2)).ignoreExceptionsInstanceOf(StaleElementReferenceException.class)
+                .until(() -> browser.findElement(By.id("notifications-panel")).isDisplayed()
+                        && notificationCounts(operator).equals(notificationsShown()));
         assertEquals("yes", chromium.script("return window.loadedOnce"), "the page was never reloaded");
         Files.write(Path.of("target", "dashboard.png"), ((TakesScreenshot) browser).getScreenshotAs(OutputType.BYTES));
 
@@ -211,6 +219,35 @@ class DashboardIT {
                 .then().body("status", equalTo("ASSIGNED")).body("teamCode", equalTo("quanyuan-institute"));
         awaitOnPage("open", opera, "Assigned");
         assertEquals("yes", chromium.script("return window.loadedOnce"), "the page was never reloaded");
+    }
+
+    /**
+     * What the dashboard's Notifications panel shows: per channel, sent, waiting, failed, unreachable, repeated; none
+     * when it says there is nothing.
+     */
+    private static Map<String, List<String>> notificationsShown() {
+        Map<String, List<String>> shown = new TreeMap<>();
+        List<WebElement> rows = browser.findElements(By.cssSelector("#notifications [data-channel]"));
+        assertEquals(rows.isEmpty(), !browser.findElements(By.cssSelector("#notifications .empty")).isEmpty(),
+                "the panel says so when there is nothing to count");
+        for (WebElement row : rows) {
+            shown.put(row.getAttribute("data-channel"), row.findElements(By.cssSelector("[data-count] dd")).stream()
+                    .map(WebElement::getText).toList());
+        }
+        return shown;
+    }
+
+    /** The same counts as notification's API answers them. */
+    private static Map<String, List<String>> notificationCounts(String token) {
+        Map<String, List<String>> counted = new TreeMap<>();
+        List<Map<String, Object>> rows = given().auth().oauth2(token)
+                .get(RunningFeiyan.url(FeiyanService.NOTIFICATION) + "/api/notifications/counts")
+                .then().statusCode(200).extract().jsonPath().getList("$");
+        for (Map<String, Object> row : rows) {
+            counted.put((String) row.get("channel"), Stream.of("sent", "waiting", "failed", "unreachable", "repeated")
+                    .map(count -> String.valueOf(row.get(count))).toList());
+        }
+        return counted;
     }
 
     /** Until the recent decisions show one of the kind for the order, with the detail exactly as given. */

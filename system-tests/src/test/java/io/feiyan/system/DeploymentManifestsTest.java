@@ -46,7 +46,10 @@ import org.junit.jupiter.api.Test;
  * no event or service uses, with {@code retention.ms} dropped from {@code orders.placed}, with the intake
  * container's port changed, with a variable {@code FEIYAN_NO_SUCH_SETTING} in a Deployment and in the Compose file,
  * with feedback-service at two replicas, with the dispatch autoscaler's maxReplicas above the partitions, with a
- * manifest left out of the kustomization, and with the Compose broker's health check taken away.
+ * manifest left out of the kustomization, with the Compose broker's health check taken away, with
+ * notification-service at one replica, with its SMS password given as a value, with a key of the secret
+ * feiyan-notification that the command making it does not give, with a channel's variable that Compose passes on
+ * left out of the Deployment, and with the dashboard's address of notification left out of dispatch's Deployment.
  */
 class DeploymentManifestsTest {
     private static final Path ROOT = RunningFeiyan.root();
@@ -68,6 +71,8 @@ class DeploymentManifestsTest {
     private static final String HEALTH_LIVE = "/q/health/live";
     private static final String HEALTH_READY = "/q/health/ready";
     private static final String HEALTH_STARTED = "/q/health/started";
+    /** Settings whose values are secrets, by their variables' names: passwords, client secrets, keys, tokens. */
+    private static final Pattern SECRET_SETTING = Pattern.compile(".*(PASSWORD|SECRET|PRIVATE_KEY|TOKEN)");
 
     // ---- Kubernetes
 
@@ -235,6 +240,143 @@ class DeploymentManifestsTest {
         assertNull(autoscalerOf(FeiyanService.FEEDBACK), "no autoscaler for feedback-service");
     }
 
+    @Test
+    void everyServiceButFeedbackRunsAtLeastTwoInstances() {
+        for (FeiyanService service : FeiyanService.values()) {
+            if (service == FeiyanService.FEEDBACK) {
+                continue; // one rebuild at a time: feedbackRunsAsOneInstanceAlways
+            }
+            JsonNode autoscaler = autoscalerOf(service);
+            int least = autoscaler != null ? autoscaler.path("spec").path("minReplicas").asInt()
+                    : deployment(service).path("spec").path("replicas").asInt(1);
+            assertTrue(least >= 2, service.moduleName() + " runs " + least + " instance(s): one may fail or move");
+        }
+    }
+
+    @Test
+    void aSecretSettingComesFromASecret_neverFromTheManifests() throws IOException {
+        for (FeiyanService service : FeiyanService.values()) {
+            for (JsonNode variable : container(service).path("env")) {
+                String name = variable.path("name").asText();
+                if (SECRET_SETTING.matcher(name).matches()) {
+                    assertFalse(variable.has("value"), "Deployment " + service.moduleName() + " gives " + name
+                            + " a value: take it from a Secret");
+                    assertFalse(variable.path("valueFrom").path("secretKeyRef").path("name").asText().isEmpty(),
+                            "Deployment " + service.moduleName() + " takes " + name + " from a Secret");
+                }
+            }
+            compose().path("services").path(service.moduleName()).path("environment").fields()
+                    .forEachRemaining(variable -> {
+                        if (SECRET_SETTING.matcher(variable.getKey()).matches()) {
+                            JsonNode value = variable.getValue();
+                            assertTrue(value.isNull() || value.asText().matches("\\$\\{\\w+[^}]*}"),
+                                    "compose service " + service.moduleName() + " takes " + variable.getKey()
+                                            + " from the environment (named alone, or ${VARIABLE}): " + value);
+                        }
+                    });
+        }
+    }
+
+    /**
+     * A Secret a service reads is made by the CloudNativePG cluster it is named after ({@code <cluster>-app}), or
+     * else the manifests say how to make it, with every key read: a {@code kubectl create secret generic NAME
+     * --from-literal=KEY=...} command in a comment, its lines joined by a trailing backslash.
+     */
+    @Test
+    void everySecretADeploymentReadsIsMadeByItsDatabaseClusterOrTheManifestsSayHow() throws IOException {
+        Set<String> clusterSecrets = ofKind("Cluster").stream()
+                .map(cluster -> cluster.path("metadata").path("name").asText() + "-app").collect(Collectors.toSet());
+        for (FeiyanService service : FeiyanService.values()) {
+            for (JsonNode variable : container(service).path("env")) {
+                JsonNode reference = variable.path("valueFrom").path("secretKeyRef");
+                if (reference.isMissingNode()) {
+                    continue;
+                }
+                String secret = reference.path("name").asText();
+                String key = reference.path("key").asText();
+                if (clusterSecrets.contains(secret)) {
+                    assertTrue(Set.of("jdbc-uri", "username", "password").contains(key),
+                            "CloudNativePG's secret " + secret + " has no key " + key);
+                } else {
+                    assertTrue(keysOfTheCommandThatMakes(secret).contains(key), "Deployment " + service.moduleName()
+                            + " reads key " + key + " of secret " + secret + ", which no `kubectl create secret "
+                            + "generic " + secret + "` in deploy/k8s makes");
+                }
+            }
+        }
+    }
+
+    /** The keys the commented {@code create secret generic} command of a manifest gives the secret. */
+    private static Set<String> keysOfTheCommandThatMakes(String secret) throws IOException {
+        Set<String> keys = new TreeSet<>();
+        for (JsonNode file : readYaml(K8S.resolve("kustomization.yaml")).get(0).path("resources")) {
+            List<String> lines = Files.readAllLines(K8S.resolve(file.asText()));
+            for (int i = 0; i < lines.size(); i++) {
+                if (!lines.get(i).matches("#.*create secret generic " + Pattern.quote(secret) + "(\\s.*)?")) {
+                    continue;
+                }
+                StringBuilder command = new StringBuilder(lines.get(i));
+                while (command.toString().endsWith("\\") && i + 1 < lines.size()) {
+                    command.append(' ').append(lines.get(++i).replaceFirst("^#", ""));
+                }
+                Matcher literal = Pattern.compile("--from-literal=([\\w.-]+)=").matcher(command);
+                while (literal.find()) {
+                    keys.add(literal.group(1));
+                }
+            }
+        }
+        return keys;
+    }
+
+    /** What Compose passes on from the environment that runs it (a county's accounts), Kubernetes sets too. */
+    @Test
+    void aSettingComposeTakesFromTheEnvironmentIsSetOnKubernetesToo() throws IOException {
+        for (FeiyanService service : FeiyanService.values()) {
+            Map<String, String> k8s = k8sEnvironment(container(service));
+            compose().path("services").path(service.moduleName()).path("environment").fields()
+                    .forEachRemaining(variable -> {
+                        if (variable.getValue().isNull()) {
+                            assertTrue(k8s.containsKey(variable.getKey()), "compose service " + service.moduleName()
+                                    + " takes " + variable.getKey() + " from the environment; Deployment "
+                                    + service.moduleName() + " sets it not");
+                        }
+                    });
+        }
+    }
+
+    /**
+     * The app (intake's) and the dashboard (dispatch's) call other services from their users' browsers, at the
+     * addresses their {@code feiyan.app.*-api} and {@code feiyan.dashboard.*-api} settings name: Compose names the
+     * service's published port on localhost, Kubernetes an address over TLS (the defaults, localhost, would not
+     * reach a county's browsers).
+     */
+    @Test
+    void thePagesFindTheServicesTheyCallAtTheirPublishedAddresses() throws IOException {
+        Map<FeiyanService, String> pages = Map.of(FeiyanService.INTAKE, "feiyan.app.",
+                FeiyanService.DISPATCH, "feiyan.dashboard.");
+        for (Map.Entry<FeiyanService, String> page : pages.entrySet()) {
+            FeiyanService server = page.getKey();
+            Map<String, String> k8s = k8sEnvironment(container(server));
+            JsonNode composed = compose().path("services").path(server.moduleName()).path("environment");
+            Matcher api = Pattern.compile(Pattern.quote(page.getValue()) + "([a-z]+)-api").matcher("");
+            for (String setting : keys(applicationProperties(server))) {
+                if (!api.reset(setting).matches()) {
+                    continue;
+                }
+                FeiyanService called = Arrays.stream(FeiyanService.values())
+                        .filter(service -> service.moduleName().equals(api.group(1) + "-service")).findFirst()
+                        .orElseThrow(() -> new AssertionError(setting + " names no service"));
+                String variable = setting.replaceAll("[^A-Za-z0-9]", "_").toUpperCase(Locale.ROOT);
+                assertEquals("http://localhost:" + called.defaultPort(), composed.path(variable).asText(null),
+                        "compose service " + server.moduleName() + " sets " + variable + " to "
+                                + called.moduleName() + "'s published port");
+                String address = k8s.get(variable);
+                assertTrue(address != null && address.startsWith("https://"), "Deployment " + server.moduleName()
+                        + " sets " + variable + " to an address over TLS: " + address);
+            }
+        }
+    }
+
     // ---- Docker Compose
 
     @Test
@@ -323,7 +465,7 @@ class DeploymentManifestsTest {
     }
 
     @Test
-    void composeRunsTheFourServicesOnTheirPortsAfterTheirInfrastructureIsHealthy() throws IOException {
+    void composeRunsEveryServiceOnItsPortAfterItsInfrastructureIsHealthy() throws IOException {
         JsonNode services = compose().path("services");
         for (FeiyanService service : FeiyanService.values()) {
             String name = service.moduleName();

@@ -1,19 +1,22 @@
 // An order for a resident — a project of their menu, or something else in their own words — placed at once, or kept
 // on the phone until there is a connection (outbox.js); a 飞燕 volunteer may record a need solved on the spot, or add
-// the resident to a planned activity of the village (its id the third part of the address).
+// the resident to a planned activity of the village (its id the third part of the address), or place what the resident
+// wrote to the county's WeChat account (channel WECHAT), having called them to confirm it.
 import { html } from '/feiyan/ui.js';
 import { call } from '../api.js';
 import { formError, refuse } from '../forms.js';
 import { knowsResident, nameResident, project, residentName } from '../names.js';
 import * as outbox from '../outbox.js';
+import { waitingNeeds } from './wechat-needs.js';
 import { me, state, t } from '../session.js';
 import { $, back, show } from '../view.js';
 
 const CATEGORIES = ['DAILY_LIFE', 'ELDERLY_CARE', 'MEDICAL', 'CULTURE', 'EDUCATION', 'LEGAL_AID'];
 const URGENCIES = ['ROUTINE', 'URGENT', 'CRITICAL', 'COMPLEX'];
 
-export default async function orderScreen(residentId, code, activityId) {
+export default async function orderScreen(residentId, code, activityId, needId) {
   const self = residentId === state.claims.resident;
+  const need = needId ? await weChatNeed(needId) : null;
   if (!knowsResident(residentId)) {
     const who = await call('intake', '/api/residents/' + residentId);
     if (who.ok) nameResident(residentId, who.body.name);
@@ -21,8 +24,10 @@ export default async function orderScreen(residentId, code, activityId) {
   const other = code === 'other';
   // critical and urgent needs never wait for a group
   const urgencies = activityId ? ['ROUTINE', 'COMPLEX'] : URGENCIES;
-  show(html`${back(activityId ? '#/activities' : '#/residents/' + residentId)}<h2>${self ? t('orderForMe')
-    : t('orderFor', residentName(residentId))}</h2>${activityId ? html`<p class="meta">${t('joinsActivity', project(code))}</p>` : ''}
+  show(html`${back(activityId ? '#/activities' : needId ? '#/wechat-needs' : '#/residents/' + residentId)}<h2>${self
+    ? t('orderForMe') : t('orderFor', residentName(residentId))}</h2>${activityId
+    ? html`<p class="meta">${t('joinsActivity', project(code))}</p>` : ''}${needId
+    ? html`<p class="meta">${t('fromWeChat')}</p>` : ''}
     <form id="order" novalidate>
       ${other ? html`<label for="o-category">${t('category')}</label><select id="o-category" name="category">
           ${CATEGORIES.map(c => html`<option value="${c}">${t(c)}</option>`)}</select>`
@@ -41,6 +46,7 @@ export default async function orderScreen(residentId, code, activityId) {
       <button type="submit" class="primary wide">${t('send')}</button>
     </form>`);
   const form = $('order');
+  if (need) form.elements.description.value = need.text;
   const spot = $('o-spot');
   if (spot) spot.onchange = () => { $('o-spot-hours').hidden = !spot.checked; };
   form.onsubmit = async event => {
@@ -54,7 +60,7 @@ export default async function orderScreen(residentId, code, activityId) {
       ...(self ? {} : { residentConsent: form.elements.residentConsent.checked }),
       ...(from ? { preferredFrom: from.toISOString(), preferredTo: new Date(from.getTime() + 2 * 3600_000).toISOString() } : {}),
       ...(spotHours === null ? {} : { solvedOnTheSpot: { hours: spotHours } }),
-      ...(activityId ? { activityId } : {}) };
+      ...(activityId ? { activityId } : {}), ...(needId ? { channel: 'WECHAT' } : {}) };
     // what cannot be right is said here, before it waits on the phone for a connection
     const errors = [
       ...(other && !description ? [{ field: 'description', reason: 'is required' }] : []),
@@ -63,7 +69,7 @@ export default async function orderScreen(residentId, code, activityId) {
       ...(spotHours !== null && !(spotHours > 0 && spotHours <= 24) ? [{ field: 'solvedOnTheSpot.hours',
         reason: 'is more than 0 and at most 24' }] : [])];
     if (errors.length) return refuse(form, { body: { type: 'invalid-request', errors } });
-    const entry = { key: crypto.randomUUID(), body, who: me(), keptAt: new Date().toISOString(),
+    const entry = { key: crypto.randomUUID(), body, who: me(), keptAt: new Date().toISOString(), needId,
       label: { resident: residentName(residentId), project: other ? t(body.category) : project(code) } };
     await outbox.keep(entry);
     const button = form.querySelector('button[type=submit]');
@@ -76,4 +82,10 @@ export default async function orderScreen(residentId, code, activityId) {
       refuse(form, outcome.refused);
     }
   };
+}
+
+/** The need from WeChat the order is for, if it still waits (its words fill in the description). */
+async function weChatNeed(id) {
+  const needs = await waitingNeeds();
+  return needs.ok ? needs.body.find(need => need.id === id) || null : null;
 }

@@ -1,10 +1,10 @@
 // A resident and what they can order this month, what is meant for their household first; for a resident signed in
-// themselves, their own menu.
+// themselves, their own menu. Their 飞燕 volunteer can make them a code to bind the county's WeChat account.
 import { html } from '/feiyan/ui.js';
 import { call, problem } from '../api.js';
 import { nameProject, nameResident } from '../names.js';
-import { state, t, words } from '../session.js';
-import { back, show } from '../view.js';
+import { is, state, t, when, words } from '../session.js';
+import { $, back, show } from '../view.js';
 
 export default async function residentScreen(id) {
   const who = await call('intake', '/api/residents/' + id);
@@ -25,5 +25,21 @@ export default async function residentScreen(id) {
         ? html` <span class="badge hot">${t('forHousehold')}</span>` : ''}</div>
         <div class="meta">${t('servedAt', words().tier[p.servedBy] || p.servedBy)}${p.note ? ' · ' + p.note : ''}</div></a></li>`)}
       <li><a href="#/order/${r.residentId}/other" data-project="other">${t('somethingElse')}</a></li>
-    </ul>`);
+    </ul>${self || !is('volunteer') ? '' : html`<h3>${t('weChatCode')}</h3><p class="meta">${t('weChatCodeHint')}</p>
+    <p id="wechat-code" role="status" hidden></p><p class="form-error" id="wechat-code-error" role="alert" hidden></p>
+    <button type="button" id="make-wechat-code" class="wide">${t('weChatCode')}</button>`}`);
+  const make = $('make-wechat-code');
+  if (make) make.onclick = () => weChatCode(r.residentId, make);
+}
+
+/** A new binding code for the resident, shown once: they send "绑定" and it to the county's WeChat account. */
+async function weChatCode(residentId, button) {
+  button.disabled = true;
+  const made = await call('notification', '/api/wechat/binding-codes', { method: 'POST', body: { residentId } });
+  button.disabled = false;
+  $('wechat-code-error').hidden = made.ok;
+  $('wechat-code').hidden = !made.ok;
+  if (!made.ok) return void ($('wechat-code-error').textContent = problem(made));
+  $('wechat-code').innerHTML = html`<strong class="code">${made.body.code}</strong>
+    <span class="meta">${t('weChatCodeUntil', when(made.body.expiresAt))}</span>`;
 }

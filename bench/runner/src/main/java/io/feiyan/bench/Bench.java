@@ -13,9 +13,11 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.time.LocalDateTime;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
+import java.util.stream.Collectors;
 
 /**
  * The benchmark ({@code deploy/bench.sh}): on this machine, in one run, it measures the machine's own limits —
@@ -212,12 +214,16 @@ public final class Bench {
     }
 
     /**
-     * Intake's POST with nothing else of the system working beside it (dispatch, team and feedback stopped), as the
-     * bare Quarkus POST is measured: the last measurement, since the orders it places are never served.
+     * Intake's POST with nothing else of the system working beside it (every other service stopped), as the bare
+     * Quarkus POST is measured: the last measurement, since the orders it places are never served.
      */
     private HttpLoad.Figures postAlone(FeiyanSystem system, OrderLoad load) throws InterruptedException {
-        out.printf("  intake's POST alone (dispatch, team and feedback stopped), %d clients...%n", HTTP_CLIENTS);
-        for (FeiyanService service : List.of(FeiyanService.DISPATCH, FeiyanService.TEAM, FeiyanService.FEEDBACK)) {
+        List<FeiyanService> others = Arrays.stream(FeiyanService.values())
+                .filter(service -> service != FeiyanService.INTAKE).toList();
+        out.printf("  intake's POST alone (%s stopped), %d clients...%n",
+                others.stream().map(service -> service.moduleName().replace("-service", ""))
+                        .collect(Collectors.joining(", ")), HTTP_CLIENTS);
+        for (FeiyanService service : others) {
             system.instance(service).stop();
         }
         return load.postsOnly(HTTP_CLIENTS, window(5), window(20));

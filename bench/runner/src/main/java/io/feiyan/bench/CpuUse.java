@@ -17,12 +17,12 @@ import java.util.concurrent.atomic.AtomicLong;
 import java.util.stream.Collectors;
 
 /**
- * The CPU time each part of the system has used so far (user and system, as the operating system counts it): the
- * four services, PostgreSQL (all its processes), the Kafka broker, and apart from them the benchmark's load, simulated
- * teams and the channels' servers the notifications go to. The broker runs in this process beside the load: the load
- * is the CPU of its threads ({@code bench-*}, the HTTP client's, the local push service's and SMSC's), the broker the
- * rest of the process. The difference of two readings, divided by the orders placed between them, is what an order
- * costs each.
+ * The CPU time each part of the system has used so far (user and system, as the operating system counts it): each
+ * service's process, PostgreSQL (all its processes), the Kafka broker, and apart from them the benchmark's load,
+ * simulated teams and the channels' servers the notifications go to. The broker runs in this process beside the load:
+ * the load is the CPU of its threads ({@code bench-*}, the HTTP client's, the local push service's and SMSC's), the
+ * broker the rest of the process. The difference of two readings, divided by the orders placed between them, is what
+ * an order costs each.
  */
 final class CpuUse {
     static final String POSTGRES = "PostgreSQL";

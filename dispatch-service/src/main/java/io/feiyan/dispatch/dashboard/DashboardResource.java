@@ -42,13 +42,14 @@ public class DashboardResource {
             @ConfigProperty(name = "mp.jwt.verify.issuer") String issuer,
             @ConfigProperty(name = "feiyan.dashboard.client-id") String clientId,
             @ConfigProperty(name = "feiyan.dashboard.feedback-api") String feedbackApi,
+            @ConfigProperty(name = "feiyan.dashboard.notification-api") String notificationApi,
             @ConfigProperty(name = "feiyan.time-zone") String zone) {
         this.dashboard = dashboard;
         this.feed = feed;
         this.caller = caller;
         this.token = token;
         this.page = SignInPage.render("dashboard/index.html", issuer, clientId,
-                Map.of("feedback", feedbackApi, "zone", zone));
+                Map.of("feedback", feedbackApi, "notification", notificationApi, "zone", zone));
     }
 
     @GET

@@ -83,11 +83,12 @@ public class Order extends PanacheEntityBase implements KeepsOrderTrace {
 
     /**
      * A need placed now (点单) for the resident of the village, over the channel, by {@code placedBy}: PLACED, its id
-     * time-ordered (every service indexes its rows by the order id: time-ordered ones append). A proxy order names
-     * its 飞燕 volunteer and whether the resident consented; a phone order the operator who took the call.
+     * time-ordered (every service indexes its rows by the order id: time-ordered ones append). An order a 飞燕
+     * volunteer placed (by proxy, or from what the resident wrote to the WeChat account) names the volunteer and
+     * whether the resident consented; a phone order the operator who took the call.
      */
     public static Order place(UUID residentId, String villageCode, Need need, Channel channel, String placedBy,
-            boolean residentConsent, Instant now) {
+            boolean byVolunteer, boolean residentConsent, Instant now) {
         Order order = new Order();
         order.id = TimeOrderedIds.next();
         order.residentId = residentId;
@@ -99,8 +100,8 @@ public class Order extends PanacheEntityBase implements KeepsOrderTrace {
         order.preferredFrom = need.preferredFrom();
         order.preferredTo = need.preferredTo();
         order.channel = channel;
-        order.volunteerId = channel == Channel.PROXY ? placedBy : null;
-        order.residentConsent = channel == Channel.PROXY && residentConsent;
+        order.volunteerId = byVolunteer ? placedBy : null;
+        order.residentConsent = byVolunteer && residentConsent;
         order.operatorId = channel == Channel.PHONE ? placedBy : null;
         order.status = OrderStatus.PLACED;
         order.placedAt = now;

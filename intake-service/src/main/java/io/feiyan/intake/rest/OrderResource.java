@@ -100,7 +100,8 @@ public class OrderResource {
                     + "words (category and description), which dispatch reviews. Who places it sets the channel: a "
                     + "resident for themselves (APP or WECHAT; residentId defaults to theirs); a 飞燕 volunteer for a "
                     + "resident of their village (PROXY, with residentConsent; the order records the volunteer from "
-                    + "the token); an operator taking a call from a resident of their region (PHONE). Send an "
+                    + "the token), or WECHAT for what the resident wrote to the county's WeChat account and the "
+                    + "volunteer confirmed with them; an operator taking a call from a resident of their region (PHONE). Send an "
                     + "Idempotency-Key to make retries safe: a repeated request gets the first answer back, with "
                     + "Idempotent-Replayed: true. An open order of the same resident for the same project is refused "
                     + "(409 duplicate-order) unless newNeed is true.")

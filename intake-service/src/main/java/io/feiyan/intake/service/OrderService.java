@@ -134,9 +134,10 @@ public class OrderService {
         }
         new Validation().present(request, "body").orThrow();
         Channel channel = access.placingChannel(request.channel());
-        boolean byResident = channel == Channel.APP || channel == Channel.WECHAT;
+        boolean byVolunteer = access.byVolunteer(channel);
+        boolean byResident = !byVolunteer && (channel == Channel.APP || channel == Channel.WECHAT);
         UUID residentId = request.residentId() == null && byResident ? access.ownResident() : request.residentId();
-        validate(request, residentId, channel);
+        validate(request, residentId, channel, byVolunteer);
         Resident resident = Resident.findById(residentId);
         if (resident == null) {
             throw new Unprocessable("unknown-resident", "No such resident in the registry",
@@ -160,8 +161,8 @@ public class OrderService {
 
         Order order = Order.place(resident.id, village, new Order.Need(request.projectCode(), category,
                         blankToNull(request.description()), request.urgency(), request.preferredFrom(),
-                        request.preferredTo()), channel, access.callerId(), Boolean.TRUE.equals(request.residentConsent()),
-                Instant.now());
+                        request.preferredTo()), channel, access.callerId(), byVolunteer,
+                Boolean.TRUE.equals(request.residentConsent()), Instant.now());
         order.solvedOnTheSpot(solved);
         order.joinActivity = request.activityId();
         order.traceparent = OrderTraces.current();
@@ -250,10 +251,10 @@ public class OrderService {
     }
 
     /** The request's own constraints, and what follows from who places it. */
-    private void validate(PlaceOrder request, UUID residentId, Channel channel) {
+    private void validate(PlaceOrder request, UUID residentId, Channel channel, boolean byVolunteer) {
         Validation.of(validator, request)
                 .require(residentId != null, "residentId", Reasons.REQUIRED)
-                .require(channel != Channel.PROXY || Boolean.TRUE.equals(request.residentConsent()),
+                .require(!byVolunteer || Boolean.TRUE.equals(request.residentConsent()),
                         "residentConsent", "must be true: a volunteer orders only with the resident's consent")
                 .require(request.solvedOnTheSpot() == null || channel == Channel.PROXY, "solvedOnTheSpot",
                         "is for a 飞燕 volunteer ordering for a resident")

@@ -94,24 +94,37 @@ public class ResidentAccess {
     }
 
     /**
-     * How the caller places an order: a resident in the app (or WeChat), a volunteer by proxy, an operator
-     * taking a call. Without {@code asked}, the first of those the caller's roles allow.
+     * How the caller places an order: a resident in the app (or WeChat), a volunteer by proxy (or placing what a
+     * resident wrote to the WeChat account), an operator taking a call. Without {@code asked}, the first of those the
+     * caller's roles allow.
      */
     public Channel placingChannel(Channel asked) {
         if (asked == null) {
             return caller.is(Roles.RESIDENT) ? Channel.APP : caller.is(Roles.VOLUNTEER) ? Channel.PROXY : Channel.PHONE;
         }
-        String role = switch (asked) {
-            case APP, WECHAT -> Roles.RESIDENT;
-            case PROXY -> Roles.VOLUNTEER;
-            case PHONE -> Roles.OPERATOR;
+        boolean allowed = switch (asked) {
+            case APP -> caller.is(Roles.RESIDENT);
+            case WECHAT -> caller.is(Roles.RESIDENT) || caller.is(Roles.VOLUNTEER);
+            case PROXY -> caller.is(Roles.VOLUNTEER);
+            case PHONE -> caller.is(Roles.OPERATOR);
         };
-        new Validation().require(caller.is(role), "channel", "is " + switch (role) {
-            case Roles.RESIDENT -> "APP or WECHAT for a resident";
-            case Roles.VOLUNTEER -> "PROXY for a village volunteer";
-            default -> "PHONE for an operator";
+        new Validation().require(allowed, "channel", "is " + switch (asked) {
+            case APP -> "APP for a resident";
+            case WECHAT -> "WECHAT for a resident, or for a village volunteer placing what a resident wrote to the "
+                    + "WeChat account";
+            case PROXY -> "PROXY for a village volunteer";
+            case PHONE -> "PHONE for an operator";
         } + "; yours allow " + caller.roles()).orThrow();
         return asked;
+    }
+
+    /**
+     * Whether a 飞燕 volunteer places the order on a resident's behalf: by proxy, or a need the resident wrote to the
+     * WeChat account, confirmed with them by phone.
+     */
+    public boolean byVolunteer(Channel channel) {
+        return channel == Channel.PROXY
+                || channel == Channel.WECHAT && caller.is(Roles.VOLUNTEER) && !caller.is(Roles.RESIDENT);
     }
 
     /** The resident a resident's token names, for a request that leaves it out. */

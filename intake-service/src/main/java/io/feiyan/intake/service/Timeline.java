@@ -137,7 +137,9 @@ public class Timeline {
                 case PROXY -> "Placed by 飞燕 volunteer " + placed.volunteerId()
                         + " on the resident's behalf, with the resident's consent";
                 case PHONE -> "Taken on the phone by station operator " + order.operatorId;
-                case WECHAT -> "Placed by the resident through the WeChat public account";
+                case WECHAT -> placed.volunteerId() == null ? "Placed by the resident through the WeChat public account"
+                        : "Placed by 飞燕 volunteer " + placed.volunteerId()
+                        + " from what the resident wrote to the WeChat public account, confirmed with them";
                 case APP -> "Placed by the resident in the app";
             } + (placed.solvedOnTheSpot() != null ? "; solved on the spot in "
                     + placed.solvedOnTheSpot().hours().stripTrailingZeros().toPlainString() + " hours"

@@ -43,26 +43,6 @@ public class TrackedOrder extends PanacheEntityBase {
         return order;
     }
 
-    /** An order whose OrderPlaced this service has not heard (yet): known by its id, told of as routine. */
-    public static TrackedOrder unknown(UUID orderId) {
-        TrackedOrder order = new TrackedOrder();
-        order.orderId = orderId;
-        order.urgency = Urgency.ROUTINE;
-        return order;
-    }
-
-    /** Fills in what an order known only by its id lacked, from its OrderPlaced heard late. */
-    public void placedLate(OrderPlaced placed) {
-        residentId = placed.residentId();
-        villageCode = placed.villageCode();
-        placedBy = placed.volunteerId();
-        if (projectCode == null) {
-            projectCode = placed.projectCode();
-        }
-        urgency = placed.urgency();
-        placedAt = placed.placedAt();
-    }
-
     public void assigned(OrderAssigned assigned) {
         if (assigned.projectCode() != null) {
             projectCode = assigned.projectCode();

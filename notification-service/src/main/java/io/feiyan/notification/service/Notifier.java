@@ -37,15 +37,17 @@ public class Notifier {
     private final ObjectMapper json;
     private final NotificationConfig config;
     private final Event<Deliveries.Due> due;
+    private final EarlyEvents earlyEvents;
 
     Notifier(EntityManager entityManager, Recipients recipients, ObjectMapper json, NotificationConfig config,
-            Event<Deliveries.Due> due) {
+            Event<Deliveries.Due> due, EarlyEvents earlyEvents) {
         this.entityManager = entityManager;
         this.recipients = recipients;
         this.notices = new Notices(config.zone());
         this.json = json;
         this.config = config;
         this.due = due;
+        this.earlyEvents = earlyEvents;
     }
 
     public void on(IncomingEvent<? extends OrderEvent> incoming) {
@@ -53,17 +55,23 @@ public class Notifier {
         TrackedOrder order = TrackedOrder.findById(event.orderId());
         if (event instanceof OrderPlaced placed) {
             if (order == null) {
-                TrackedOrder.placed(placed).persist();
-            } else {
-                order.placedLate(placed);
+                order = TrackedOrder.placed(placed);
+                order.persist();
+                for (EarlyEvents.Early early : earlyEvents.takeFor(order.orderId)) {
+                    tell(order, early.id(), early.event());
+                }
             }
             return;
         }
         if (order == null) {
-            // placed before this service heard of orders (or its record is still on its way): told what can be told
-            order = TrackedOrder.unknown(event.orderId());
-            order.persist();
+            earlyEvents.keep(incoming);
+            return;
         }
+        tell(order, incoming.id(), event);
+    }
+
+    /** Keeps what the event changes of the order, writes the notifications it causes, cancels those it made stale. */
+    private void tell(TrackedOrder order, UUID eventId, OrderEvent event) {
         if (event instanceof OrderAssigned assigned) {
             order.assigned(assigned);
         } else if (event instanceof OrderAccepted accepted) {
@@ -80,7 +88,7 @@ public class Notifier {
                 continue; // old news (a service catching up on history): not worth telling now
             }
             UUID cause = order.activityId != null && OF_THE_ACTIVITY.contains(notice.kind()) ? order.activityId
-                    : incoming.id();
+                    : eventId;
             for (Recipients.Addressee addressee : recipients.of(notice.audience())) {
                 Instant dueAt = addressee.quietHours().release(notice.dueAt(), notice.critical(), config.zone());
                 for (NotificationChannel channel : addressee.channels()) {
