@@ -6,11 +6,13 @@ import io.feiyan.launcher.demo.CountyGenerator;
 import io.feiyan.launcher.demo.CountyPlan;
 import io.feiyan.servers.EmbeddedDatabase;
 import io.feiyan.servers.Folders;
+import io.feiyan.servers.Identity;
 import java.io.PrintStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.LocalDateTime;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.EnumMap;
 import java.util.List;
@@ -22,9 +24,10 @@ import java.util.stream.Collectors;
  * PostgreSQL's commit rate, Kafka's produce→consume latency and throughput, a bare Quarkus POST that inserts one
  * row — then drives the whole system (durable PostgreSQL, the county at the report's scale) at its maximum, at 100
  * and at 10 orders a second, and last measures intake's POST alone (the other services stopped, so nothing consumes
- * beside it). Three minutes of orders warm the services up (JIT) before the first measured window and are not
- * counted; the report shows what the JIT compilers still used in each window. It ends with the figures the system
- * is held to, before (issue 15's measurements) and now, against their targets.
+ * beside it). In each window it also measures how late the orders' notifications reach a local push service and a
+ * local SMSC after their events ({@link Notifications}). Three minutes of orders warm the services up (JIT) before the
+ * first measured window and are not counted; the report shows what the JIT compilers still used in each window. It
+ * ends with the figures the system is held to, before (issue 15's measurements) and now, against their targets.
  *
  * <p>Arguments: {@code --quick} shortens every window (a smoke run; its figures are rough); {@code --history N}
  * measures the system a second time after writing N past orders into every service's tables ({@link History}), and
@@ -86,8 +89,16 @@ public final class Bench {
         }
         out.printf("Feiyan benchmark on %d cores%s; its own system in %s (deleted at the end)%n",
                 Runtime.getRuntime().availableProcessors(), quick ? ", quick run (rough figures)" : "", data);
-        FeiyanSystem system = FeiyanSystem.start(new FeiyanSystem.Settings(home, data,
-                EmbeddedDatabase.Durability.DURABLE, 0, 0, 0, anyFreePort, true, null), out);
+        // the channels' servers first: notification-service is told at its start where its SMSC is
+        Notifications notifications = Notifications.start();
+        FeiyanSystem system;
+        try {
+            system = FeiyanSystem.start(new FeiyanSystem.Settings(home, data, EmbeddedDatabase.Durability.DURABLE, 0,
+                    0, 0, anyFreePort, true, null), out);
+        } catch (RuntimeException e) {
+            notifications.close();
+            throw e;
+        }
         Thread stopOnCtrlC = new Thread(system::close);
         Runtime.getRuntime().addShutdownHook(stopOnCtrlC);
         try {
@@ -96,9 +107,13 @@ public final class Bench {
             Limits limits = measureLimits(home, system, data);
             Runs runs;
             HttpLoad.Figures postAlone;
-            try (OrderLoad load = new OrderLoad(system)) {
+            String notificationCounts;
+            try (OrderLoad load = new OrderLoad(system, notifications)) {
                 out.printf("%nThe system: volunteers ordering for %,d residents; teams accept at once%n",
                         load.residents());
+                notifications.subscribe(system, toldByPush(county));
+                out.printf("  %,d volunteers and team leads subscribed to a local push service; residents texted"
+                        + " through a local SMSC%n", notifications.subscribed());
                 out.printf("  warming up: %d orders a second for %d s, not measured...%n", WARM_UP_RATE,
                         window(180).toSeconds());
                 load.warmUp(WARM_UP_RATE, window(180));
@@ -112,18 +127,34 @@ public final class Bench {
                     withHistory = measure(load);
                 }
                 runs = new Runs(fresh, withHistory);
+                notificationCounts = notifications.serviceCounts(system);
                 postAlone = postAlone(system, load);
             }
-            String report = new BenchReport(history, window(10)).text(limits, runs, postAlone);
+            String report = new BenchReport(history, window(10)).text(limits, runs, postAlone,
+                    notificationCounts);
             out.print(report);
             Files.writeString(results.resolve("report.txt"), report);
         } finally {
             Runtime.getRuntime().removeShutdownHook(stopOnCtrlC);
             system.close();
+            notifications.close();
             Files.move(data.resolve("logs"), results.resolve("logs"));
             Folders.deleteQuietly(data);
             out.printf("The report and the services' logs are in %s%n", results);
         }
+    }
+
+    /**
+     * Those the load's orders tell by push: each village's 飞燕 volunteer, who places its orders (told when a team
+     * accepts one), and the lead of its 飞燕 team, which offers every village's home visits (told of each new offer).
+     */
+    private static List<Identity> toldByPush(CountyPlan county) {
+        List<Identity> people = new ArrayList<>();
+        for (CountyPlan.Village village : county.villages()) {
+            people.add(OrderLoad.volunteer(village.code()));
+            people.add(SimulatedTeams.lead(village.feiyanTeam()));
+        }
+        return people;
     }
 
     record Limits(double commitsOneInsert, double commitsTwoInserts, KafkaRoundTrip.Figures kafkaAtRate,

@@ -25,7 +25,7 @@ final class BenchReport {
     }
 
     /** The whole report: the machine's limits, the system's windows, and before and now against the targets. */
-    String text(Bench.Limits limits, Bench.Runs runs, HttpLoad.Figures postAlone) {
+    String text(Bench.Limits limits, Bench.Runs runs, HttpLoad.Figures postAlone, String notificationCounts) {
         Bench.Run now = runs.fresh();
         double kafkaP99 = limits.kafkaAtRate().latencies().percentileMillis(99);
         StringBuilder report = new StringBuilder(String.format("""
@@ -44,6 +44,7 @@ final class BenchReport {
                 HTTP_CLIENTS, limits.bareQuarkus().perSecond(), limits.bareQuarkus().latencies().summary(),
                 limits.bareQuarkus().failures()));
         report.append(windows(now));
+        report.append(String.format("notification-service's counts, warm-up included: %s%n", notificationCounts));
         report.append(String.format("intake POST alone (nothing else working): %,.1f req/s, p50 / p95 / p99 %s%s%n",
                 postAlone.perSecond(), postAlone.latencies().summary(), postAlone.failures()));
         if (runs.withHistory() != null) {
@@ -62,6 +63,10 @@ final class BenchReport {
                 p99 placed→assigned at %d/s, ms                   112,600 (200/s) %4.1f   ≤ 150
                 intake POST alone ÷ bare Quarkus POST                  —    %8.3f        ≥ 0.5
                 intake POST with the loop running ÷ bare POST      0.051   %8.3f
+                p50 / p99 event→push service at %d/s, ms              —   %s      none set
+                p50 / p99 event→push service at %d/s, ms             —   %s      none set
+                p50 / p99 event→SMSC at %d/s, ms                      —   %s      none set
+                p50 / p99 event→SMSC at %d/s, ms                     —   %s      none set
                   (Kafka's own p99 produce→consume at %d/s: %.1f ms)
                 """,
                 systemCpu(now.atMost().cpuPerOrder()), now.atMost().assignedPerSecond(),
@@ -70,7 +75,10 @@ final class BenchReport {
                 QUIET_RATE, now.quiet().assigned().percentileMillis(99),
                 BUSY_RATE, now.busy().assigned().percentileMillis(99),
                 postAlone.perSecond() / limits.bareQuarkus().perSecond(),
-                now.postWithTheLoop().perSecond() / limits.bareQuarkus().perSecond(), BUSY_RATE, kafkaP99));
+                now.postWithTheLoop().perSecond() / limits.bareQuarkus().perSecond(),
+                QUIET_RATE, p50p99(now.quiet().notified().push()), BUSY_RATE, p50p99(now.busy().notified().push()),
+                QUIET_RATE, p50p99(now.quiet().notified().sms()), BUSY_RATE, p50p99(now.busy().notified().sms()),
+                BUSY_RATE, kafkaP99));
         return report.toString();
     }
 
@@ -122,10 +130,41 @@ final class BenchReport {
                   placed → assigned                       %,8.1f orders/s p50 / p95 / p99  %s%s
                   placed → accepted                                         p50 / p95 / p99  %s%s
                   CPU per order, ms (placing it and all it sets off): %s
-                """, title, figures.placed(), figures.seconds(), figures.post().perSecond(),
+                %s""", title, figures.placed(), figures.seconds(), figures.post().perSecond(),
                 figures.post().latencies().summary(), figures.post().failures(), figures.assignedPerSecond(),
                 figures.assigned().summary(), never(figures.neverAssigned(), "assigned"),
-                figures.accepted().summary(), never(figures.neverAccepted(), "accepted"), cpu(figures.cpuPerOrder()));
+                figures.accepted().summary(), never(figures.neverAccepted(), "accepted"), cpu(figures.cpuPerOrder()),
+                notified(figures.notified()));
+    }
+
+    /**
+     * The window's notifications, from the event that caused each (a new offer's, an accepted order's) to the
+     * channel's server: a push as the push service took it, an SMS as the delivery log says the SMSC acknowledged it
+     * (recorded once the service's whole round of sends is done: a little late); the push's by the log beside it, to
+     * show by how much. Then what became of them per channel.
+     */
+    private static String notified(Notifications.Figures notified) {
+        StringBuilder counts = new StringBuilder();
+        for (Map.Entry<String, Notifications.Counts> channel : notified.byChannel().entrySet()) {
+            Notifications.Counts c = channel.getValue();
+            counts.append(counts.length() == 0 ? "" : "; ").append(String.format("%s sent %,d · failed %,d · repeated"
+                    + " %,d", channel.getKey(), c.sent(), c.failed(), c.repeated()))
+                    .append(c.unreachable() == 0 ? "" : String.format(" · unreachable %,d", c.unreachable()));
+        }
+        return String.format("  notifications, event → channel's server: push p50 / p99 %s ms (%,d; by the log %s),"
+                + " SMS p50 / p99 %s ms (%,d; by the log)%s%n  notifications of the window's orders, all kinds: %s%s%n",
+                p50p99(notified.push()), notified.push().count(), p50p99(notified.pushLogged()),
+                p50p99(notified.sms()), notified.sms().count(),
+                notified.pushNotFound() == 0 ? "" : String.format("   (%,d pushes sent never reached the push service)",
+                        notified.pushNotFound()),
+                counts.length() == 0 ? "none" : counts,
+                notified.unsent() == 0 ? "" : String.format("   (%,d still unsent: none moved for %d s)",
+                        notified.unsent(), OrderLoad.STALLED.toSeconds()));
+    }
+
+    /** "12.3 / 45.6": the 50th and 99th percentiles in milliseconds. */
+    private static String p50p99(Latencies latencies) {
+        return String.format("%.1f / %.1f", latencies.percentileMillis(50), latencies.percentileMillis(99));
     }
 
     private static String never(int orders, String what) {

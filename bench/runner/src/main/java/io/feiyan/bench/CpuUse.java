@@ -11,22 +11,33 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.stream.Collectors;
 
 /**
  * The CPU time each part of the system has used so far (user and system, as the operating system counts it): each
- * service's process, PostgreSQL (all its processes), the Kafka broker, and apart from them the benchmark's load and
- * simulated teams. The broker runs in this process beside the load: the load is the CPU of its threads ({@code
- * bench-*} and the HTTP client's), the broker the rest of the process. The difference of two readings, divided by
- * the orders placed between them, is what an order costs each.
+ * service's process, PostgreSQL (all its processes), the Kafka broker, and apart from them the benchmark's load,
+ * simulated teams and the channels' servers the notifications go to. The broker runs in this process beside the load:
+ * the load is the CPU of its threads ({@code bench-*}, the HTTP client's, the local push service's and SMSC's), the
+ * broker the rest of the process. The difference of two readings, divided by the orders placed between them, is what
+ * an order costs each.
  */
 final class CpuUse {
     static final String POSTGRES = "PostgreSQL";
     static final String KAFKA = "Kafka broker";
-    /** Not the system's: the benchmark's load generator and simulated teams, shown apart and not in "all". */
-    static final String LOAD = "load generator and simulated teams";
+    /**
+     * Not the system's: the benchmark's load generator and simulated teams, and the push service and SMSC that stand
+     * for the browsers' vendors' and the carrier's; shown apart and not in "all".
+     */
+    static final String LOAD = "load generator, simulated teams, push service and SMSC";
+    /**
+     * The load's threads by name: the benchmark's own, the HTTP client's, the local push service's (the JDK's HTTP
+     * server) and the local SMSC's (its own and jsmpp's sessions').
+     */
+    private static final List<String> LOAD_THREADS = List.of("bench-", "HttpClient-", "HTTP-Dispatcher",
+            "local-smsc-", "PDUReaderWorker", "EnquireLinkSender");
     /** Of the services' CPU, what their JIT compilers used: not a part of its own, so not in "all". */
     static final String JIT = "of which the services' JIT";
     /** The kernel's clock ticks a second (USER_HZ), in which /proc counts CPU time. */
@@ -95,13 +106,15 @@ final class CpuUse {
         }, name);
     }
 
-    /** CPU the benchmark's own threads have used: the load generator's and the simulated teams' HTTP calls. */
+    /**
+     * CPU the benchmark's own threads have used: the load generator's and the simulated teams' HTTP calls, the push
+     * service's and the SMSC's.
+     */
     private static Duration loadThreads() {
         ThreadMXBean threads = ManagementFactory.getThreadMXBean();
         long nanos = ENDED_LOAD_THREADS.get();
         for (ThreadInfo thread : threads.getThreadInfo(threads.getAllThreadIds())) {
-            if (thread != null && (thread.getThreadName().startsWith("bench-")
-                    || thread.getThreadName().startsWith("HttpClient-"))) {
+            if (thread != null && LOAD_THREADS.stream().anyMatch(thread.getThreadName()::startsWith)) {
                 nanos += Math.max(0, threads.getThreadCpuTime(thread.getThreadId()));
             }
         }

@@ -16,8 +16,8 @@ import java.util.Map;
  * A past the system carries: {@code n} orders placed over the last year, delivered and rated, written straight into
  * every service's tables in set-based SQL (not through the loop) — each order with the rows the services keep of it:
  * intake's order and its six timeline steps, dispatch's case and its decisions, team's assignment and demand,
- * feedback's order, rating and metric facts. Not yet notification's delivery log: its tables are still taking shape,
- * and the benchmark does not yet measure notifications. The inbox rows ({@code processed_event}) are written for the orders of
+ * feedback's order, rating and metric facts. Not yet notification's delivery log (the notifications the benchmark
+ * times are those of its windows' own orders). The inbox rows ({@code processed_event}) are written for the orders of
  * the last week only: older ones the housekeeping sweep has dropped in a running system (feiyan.inbox.keep). The
  * outbox holds only what waits to be sent, so no history there. The same order ids in every service.
  */

@@ -34,12 +34,14 @@ import org.apache.kafka.clients.consumer.ConsumerRecord;
  * Drives the running system as its users would: village volunteers place home-visit orders for the county's
  * residents through intake's REST API, and simulated teams accept each order as soon as it is offered to them and
  * complete it at once (so their capacity and the residents' open orders stay free). It times each order from
- * intake's 201 to its OrderAssigned and OrderAccepted records on the topics, read as an analytics consumer would.
+ * intake's 201 to its OrderAssigned and OrderAccepted records on the topics, read as an analytics consumer would, and
+ * its notifications from those events to the channels' servers ({@link Notifications}).
  */
 final class OrderLoad implements AutoCloseable {
     /** One measured window's figures. */
     record Figures(HttpLoad.Figures post, Latencies assigned, Latencies accepted, double assignedPerSecond,
-            int placed, int neverAssigned, int neverAccepted, Map<String, Double> cpuPerOrder, long seconds) {
+            int placed, int neverAssigned, int neverAccepted, Map<String, Double> cpuPerOrder, long seconds,
+            Notifications.Figures notified) {
     }
 
     private record Resident(UUID id, String village) {
@@ -68,6 +70,7 @@ final class OrderLoad implements AutoCloseable {
     private final OrderTopics topics;
     /** The county centre, approving every second what waits for review (a resident's fourth open order). */
     private final CountyCentre centre;
+    private final Notifications notifications;
     private volatile Window window;
 
     /** The orders placed in one window, and what became of them. */
@@ -92,8 +95,9 @@ final class OrderLoad implements AutoCloseable {
         }
     }
 
-    OrderLoad(FeiyanSystem system) throws Exception {
+    OrderLoad(FeiyanSystem system, Notifications notifications) throws Exception {
         this.system = system;
+        this.notifications = notifications;
         this.teams = new SimulatedTeams(system, calls);
         this.residents = residents(system);
         if (residents.isEmpty()) {
@@ -101,11 +105,15 @@ final class OrderLoad implements AutoCloseable {
         }
         TokenIssuer tokens = system.tokens();
         for (String village : residents.stream().map(Resident::village).collect(Collectors.toSet())) {
-            volunteerTokens.put(village, "Bearer " + tokens.tokenFor(Identity.volunteer("V-bench-" + village,
-                    village)));
+            volunteerTokens.put(village, "Bearer " + tokens.tokenFor(volunteer(village)));
         }
         topics = new OrderTopics(system.kafkaBootstrapServers(), this::heard);
         centre = new CountyCentre(system, calls, teams::failed);
+    }
+
+    /** The village's 飞燕 volunteer, who places its residents' orders. */
+    static Identity volunteer(String village) {
+        return Identity.volunteer("V-bench-" + village, village);
     }
 
     int residents() {
@@ -188,23 +196,35 @@ final class OrderLoad implements AutoCloseable {
         return w;
     }
 
-    /** Waits for the window's orders to be assigned and accepted, then gives its figures. */
+    /** Waits for the window's orders to be assigned and accepted, and their notifications sent; gives its figures. */
     private Figures close(Window w, HttpLoad.Figures post, Duration measured) throws InterruptedException {
         List<UUID> placedInWindow = placedAt.entrySet().stream().filter(e -> w.holds(e.getValue()))
                 .map(Map.Entry::getKey).toList();
         settle(List.copyOf(placedAt.keySet()));
+        Notifications.Figures notified = notifications.of(system,
+                placedInWindow.stream().filter(seenAccepted::contains).toList(), STALLED);
+        // read once the notifications are sent too: they are part of what an order sets off
         Map<String, Double> cpu = CpuUse.now(system).perOrderSince(w.cpuAtStart, placedAt.size() - w.placedBefore);
         int neverAssigned = (int) placedInWindow.stream().filter(id -> !seenAssigned.contains(id)).count();
         int neverAccepted = (int) placedInWindow.stream().filter(id -> !seenAccepted.contains(id)).count();
         return new Figures(post, w.assigned, w.accepted, w.assignedWithin.get() / (measured.toNanos() / 1e9),
-                placedInWindow.size(), neverAssigned, neverAccepted, cpu, measured.toSeconds());
+                placedInWindow.size(), neverAssigned, neverAccepted, cpu, measured.toSeconds(), notified);
     }
 
     /**
-     * Waits until the orders are assigned and accepted, so that the next window starts with no backlog: for as long
-     * as they keep moving, and no more than {@link #STALLED} after the last one did.
+     * Waits until the orders are assigned and accepted and their notifications sent, so that the next window starts
+     * with no backlog.
      */
     private void settle(List<UUID> orders) throws InterruptedException {
+        awaitAccepted(orders);
+        notifications.awaitSent(system, orders.stream().filter(seenAccepted::contains).toList(), STALLED);
+    }
+
+    /**
+     * Waits until the orders are assigned and accepted: for as long as they keep moving, and no more than {@link
+     * #STALLED} after the last one did.
+     */
+    private void awaitAccepted(List<UUID> orders) throws InterruptedException {
         long lastMoved = System.nanoTime();
         int done = 0;
         while (System.nanoTime() - lastMoved < STALLED.toNanos()) {

@@ -47,6 +47,11 @@ final class SimulatedTeams implements AutoCloseable {
         teams.execute(() -> acceptAndComplete(order, team));
     }
 
+    /** The team's lead, who answers its offers. */
+    static Identity lead(String team) {
+        return Identity.teamLead("L-" + team, team);
+    }
+
     Map<String, AtomicLong> failures() {
         return failures;
     }
@@ -66,8 +71,7 @@ final class SimulatedTeams implements AutoCloseable {
      * its retries cost team-service little), then completes.
      */
     private void acceptAndComplete(UUID order, String team) {
-        String lead = leadTokens.computeIfAbsent(team, t -> "Bearer "
-                + system.tokens().tokenFor(Identity.teamLead("L-" + t, t)));
+        String lead = leadTokens.computeIfAbsent(team, t -> "Bearer " + system.tokens().tokenFor(lead(t)));
         String base = system.url(FeiyanService.TEAM) + "/api/assignments/" + order;
         long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
         try {
