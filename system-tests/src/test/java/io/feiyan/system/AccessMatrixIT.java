@@ -32,6 +32,9 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.YearMonth;
@@ -39,6 +42,7 @@ import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.EnumSet;
+import java.util.HexFormat;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
@@ -278,11 +282,23 @@ class AccessMatrixIT {
         String future = YearMonth.now(ZoneId.of("Asia/Shanghai")).plusYears(5).toString();
         Set<Who> herReaders = union(HER_PEOPLE, CAVALRY);
         return List.of(
+                // WeChat's servers: signed with the account's token, no bearer token (first: the signature's time is
+                // fresh for 5 minutes)
+                get(FeiyanService.NOTIFICATION, "/wechat/callback", "/wechat/callback" + signedByWeChat()
+                        + "&echostr=matrix", EVERYONE),
+                new Call(FeiyanService.NOTIFICATION, "POST", "/wechat/callback",
+                        "/wechat/callback" + signedByWeChat() + "&openid=o-matrix",
+                        () -> "<xml><ToUserName><![CDATA[gh_feiyan]]></ToUserName><FromUserName><![CDATA[o-matrix]]>"
+                                + "</FromUserName><CreateTime>" + Instant.now().getEpochSecond() + "</CreateTime>"
+                                + "<MsgType><![CDATA[text]]></MsgType><Content><![CDATA[菜单]]></Content>"
+                                + "<MsgId>20270108001</MsgId></xml>", "text/xml", EVERYONE, true),
+
                 // every service
                 get(FeiyanService.INTAKE, "/api/me", "/api/me", SIGNED_IN),
                 get(FeiyanService.DISPATCH, "/api/me", "/api/me", SIGNED_IN),
                 get(FeiyanService.TEAM, "/api/me", "/api/me", SIGNED_IN),
                 get(FeiyanService.FEEDBACK, "/api/me", "/api/me", SIGNED_IN),
+                get(FeiyanService.NOTIFICATION, "/api/me", "/api/me", SIGNED_IN),
                 get(FeiyanService.INTAKE, "/app", "/app/", EVERYONE),
                 get(FeiyanService.INTAKE, "/contracts", "/contracts", EVERYONE),
                 get(FeiyanService.INTAKE, "/contracts/{document}", "/contracts/asyncapi.yaml", EVERYONE),
@@ -292,10 +308,13 @@ class AccessMatrixIT {
                 get(FeiyanService.TEAM, "/contracts/{document}", "/contracts/asyncapi.yaml", EVERYONE),
                 get(FeiyanService.FEEDBACK, "/contracts", "/contracts", EVERYONE),
                 get(FeiyanService.FEEDBACK, "/contracts/{document}", "/contracts/asyncapi.yaml", EVERYONE),
+                get(FeiyanService.NOTIFICATION, "/contracts", "/contracts", EVERYONE),
+                get(FeiyanService.NOTIFICATION, "/contracts/{document}", "/contracts/asyncapi.yaml", EVERYONE),
                 get(FeiyanService.INTAKE, "/api/dead-letters", "/api/dead-letters", EnumSet.of(ADMIN)),
                 get(FeiyanService.DISPATCH, "/api/dead-letters", "/api/dead-letters", EnumSet.of(ADMIN)),
                 get(FeiyanService.TEAM, "/api/dead-letters", "/api/dead-letters", EnumSet.of(ADMIN)),
                 get(FeiyanService.FEEDBACK, "/api/dead-letters", "/api/dead-letters", EnumSet.of(ADMIN)),
+                get(FeiyanService.NOTIFICATION, "/api/dead-letters", "/api/dead-letters", EnumSet.of(ADMIN)),
                 write(FeiyanService.INTAKE, "POST", "/api/dead-letters/{id}/replay", "/api/dead-letters/"
                         + UUID.randomUUID() + "/replay", () -> "", EnumSet.of(ADMIN)),
                 write(FeiyanService.DISPATCH, "POST", "/api/dead-letters/{id}/replay", "/api/dead-letters/"
@@ -303,6 +322,8 @@ class AccessMatrixIT {
                 write(FeiyanService.TEAM, "POST", "/api/dead-letters/{id}/replay", "/api/dead-letters/"
                         + UUID.randomUUID() + "/replay", () -> "", EnumSet.of(ADMIN)),
                 write(FeiyanService.FEEDBACK, "POST", "/api/dead-letters/{id}/replay", "/api/dead-letters/"
+                        + UUID.randomUUID() + "/replay", () -> "", EnumSet.of(ADMIN)),
+                write(FeiyanService.NOTIFICATION, "POST", "/api/dead-letters/{id}/replay", "/api/dead-letters/"
                         + UUID.randomUUID() + "/replay", () -> "", EnumSet.of(ADMIN)),
 
                 // intake: residents and orders
@@ -488,7 +509,58 @@ class AccessMatrixIT {
                 get(FeiyanService.FEEDBACK, "/api/metrics/loads", "/api/metrics/loads?by=town",
                         union(OPERATORS, EnumSet.of(ANALYST, ADMIN))),
                 write(FeiyanService.FEEDBACK, "POST", "/api/metrics/rebuild", "/api/metrics/rebuild", () -> "",
-                        EnumSet.of(ADMIN)).succeedingFirst());
+                        EnumSet.of(ADMIN)).succeedingFirst(),
+
+                // notification: how each is told, their browsers, the delivery log, the WeChat account's side
+                get(FeiyanService.NOTIFICATION, "/api/notifications/preferences", "/api/notifications/preferences",
+                        SIGNED_IN),
+                write(FeiyanService.NOTIFICATION, "PUT", "/api/notifications/preferences",
+                        "/api/notifications/preferences", () -> json(Map.of("channels", List.of("PUSH"))), SIGNED_IN)
+                        .succeedingFirst(),
+                get(FeiyanService.NOTIFICATION, "/api/notifications/push/key", "/api/notifications/push/key",
+                        EVERYONE),
+                write(FeiyanService.NOTIFICATION, "POST", "/api/notifications/push/subscriptions",
+                        "/api/notifications/push/subscriptions", () -> json(Map.of("endpoint",
+                                "https://push.example.org/matrix", "keys", Map.of("p256dh", ANY_BROWSERS_KEY,
+                                        "auth", "AAAAAAAAAAAAAAAAAAAAAA"))), SIGNED_IN).succeedingFirst(),
+                new Call(FeiyanService.NOTIFICATION, "DELETE", "/api/notifications/push/subscriptions",
+                        "/api/notifications/push/subscriptions?endpoint=https://push.example.org/matrix", null, null,
+                        SIGNED_IN, false),
+                get(FeiyanService.NOTIFICATION, "/api/notifications", "/api/notifications?order=" + accepted,
+                        EnumSet.of(TOWN_OPERATOR, COUNTY_OPERATOR, ADMIN)),
+                get(FeiyanService.NOTIFICATION, "/api/notifications/counts", "/api/notifications/counts",
+                        union(OPERATORS, EnumSet.of(ANALYST, ADMIN))),
+                write(FeiyanService.NOTIFICATION, "POST", "/api/wechat/binding-codes", "/api/wechat/binding-codes",
+                        () -> json(Map.of("residentId", resident)), EnumSet.of(VOLUNTEER)).succeedingFirst(),
+                get(FeiyanService.NOTIFICATION, "/api/wechat/needs", "/api/wechat/needs",
+                        EnumSet.of(VOLUNTEER, VOLUNTEER_ELSEWHERE)),
+                write(FeiyanService.NOTIFICATION, "POST", "/api/wechat/needs/{id}/dismiss",
+                        "/api/wechat/needs/" + UUID.randomUUID() + "/dismiss", () -> "",
+                        EnumSet.of(VOLUNTEER, VOLUNTEER_ELSEWHERE)),
+                write(FeiyanService.NOTIFICATION, "POST", "/api/wechat/needs/{id}/placed",
+                        "/api/wechat/needs/" + UUID.randomUUID() + "/placed",
+                        () -> json(Map.of("orderId", UUID.randomUUID())), EnumSet.of(VOLUNTEER, VOLUNTEER_ELSEWHERE)));
+    }
+
+    /** A browser's push key (any point of the P-256 curve will do: nothing is sent to it here). */
+    private static final String ANY_BROWSERS_KEY =
+            "BIvmF-vSCFVeldl41_6tZJJjscCrMY-26UD6t15mgTEQgy3Xk8N5007sH6_ouqhonD-m-hp8WbKjv_lunboGHXQ";
+
+    /**
+     * The query WeChat's servers sign a call with: the SHA-1 of the account's token (the local run's made-up account),
+     * a timestamp and a nonce, sorted and joined.
+     */
+    private static String signedByWeChat() {
+        String timestamp = String.valueOf(Instant.now().getEpochSecond());
+        String nonce = "matrix" + timestamp;
+        String joined = String.join("", new TreeSet<>(List.of("feiyan-local-token", timestamp, nonce)));
+        try {
+            String signature = HexFormat.of().formatHex(MessageDigest.getInstance("SHA-1")
+                    .digest(joined.getBytes(StandardCharsets.UTF_8)));
+            return "?signature=" + signature + "&timestamp=" + timestamp + "&nonce=" + nonce;
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
     }
 
     private static Call get(FeiyanService service, String template, String path, Set<Who> allowed) {
