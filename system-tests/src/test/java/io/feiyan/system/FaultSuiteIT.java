@@ -15,6 +15,7 @@ import io.feiyan.servers.EmbeddedDatabase;
 import io.feiyan.servers.Folders;
 import io.feiyan.servers.Identity;
 import io.feiyan.testkit.EventProbe;
+import io.feiyan.testkit.LocalPushService;
 import io.feiyan.testkit.TestIdNumbers;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -82,6 +83,8 @@ class FaultSuiteIT {
     private static final int CPU_BURNERS = Integer.getInteger("feiyan.faults.cpu-burners", 0);
 
     private static FeiyanSystem system;
+    /** Where the villages' 飞燕 volunteers' phones get their push messages: told of their orders' acceptance and delivery. */
+    private static LocalPushService push;
     private static Path data;
     private static final List<Process> burners = new ArrayList<>();
     private static final Map<FeiyanService, Connection> CONNECTIONS = new ConcurrentHashMap<>();
@@ -98,6 +101,7 @@ class FaultSuiteIT {
         for (int i = 0; i < CPU_BURNERS; i++) {
             burners.add(new ProcessBuilder("sh", "-c", "while :; do :; done").start());
         }
+        push = LocalPushService.start();
         data = Files.createTempDirectory("feiyan-faults-");
         Map<FeiyanService, Integer> anyFreePort = new EnumMap<>(FeiyanService.class);
         for (FeiyanService service : FeiyanService.values()) {
@@ -115,6 +119,9 @@ class FaultSuiteIT {
         if (system != null) {
             system.close();
         }
+        if (push != null) {
+            push.close();
+        }
         Folders.deleteQuietly(data);
     }
 
@@ -130,6 +137,11 @@ class FaultSuiteIT {
                     .path("residentId").asText();
             residents.add(resident);
             villageOf.put(resident, village);
+        }
+
+        Map<String, String> phoneOf = new HashMap<>();
+        for (String village : VILLAGES) {
+            phoneOf.put(village, turnPushOn(volunteer(village)));
         }
 
         AtomicBoolean placing = new AtomicBoolean(true);
@@ -178,7 +190,7 @@ class FaultSuiteIT {
         Instant settleFrom = Instant.now();
         Instant deadline = settleFrom.plus(SETTLE);
         Map<String, String> inconsistent = inconsistent();
-        while ((!inconsistent.isEmpty() || somethingToDo()) && Instant.now().isBefore(deadline)) {
+        while ((!inconsistent.isEmpty() || somethingToDo() || notificationsDue()) && Instant.now().isBefore(deadline)) {
             pause(500);
             inconsistent = inconsistent();
         }
@@ -228,6 +240,28 @@ class FaultSuiteIT {
             }
         }
 
+        // each volunteer is told once of each of her orders a team accepted, and again once delivered
+        Map<String, Integer> pushed = new TreeMap<>();
+        for (String phone : phoneOf.values()) {
+            for (LocalPushService.Received message : push.received(phone)) {
+                pushed.merge(message.json().path("orderId").asText() + " " + message.json().path("kind").asText(), 1,
+                        Integer::sum);
+            }
+        }
+        List<String> untold = new ArrayList<>();
+        for (String order : placed.keySet()) {
+            String status = query(FeiyanService.INTAKE, "select status from orders where id = ?", order);
+            if (List.of("ACCEPTED", "COMPLETED", "RATED").contains(status) && !pushed.containsKey(order + " ORDER_ACCEPTED")) {
+                untold.add(order + " ORDER_ACCEPTED");
+            }
+            if (List.of("COMPLETED", "RATED").contains(status) && !pushed.containsKey(order + " ORDER_COMPLETED")) {
+                untold.add(order + " ORDER_COMPLETED");
+            }
+        }
+        long toldTwice = pushed.values().stream().filter(count -> count > 1).mapToLong(count -> count - 1).sum();
+        long repeatsCounted = Long.parseLong(scalar(FeiyanService.NOTIFICATION,
+                "select count(*) from delivery where repeated"));
+
         long completed = byState.getOrDefault("COMPLETED", 0) + byState.getOrDefault("RATED", 0);
         long inFlight = placed.size() - completed;
         long doubledTotal = doubled.values().stream().mapToLong(Long::longValue).sum();
@@ -244,6 +278,9 @@ class FaultSuiteIT {
         System.out.printf("%-14s %8s   %s%n", "dead-lettered", deadLettered.values().stream().mapToLong(Long::longValue)
                 .sum(), deadLettered);
         System.out.printf("%-14s %8s%n", "inconsistent", inconsistent.size());
+        System.out.printf("%-14s %8s   (pushes to the volunteers: %d; untold %d, told twice %d; repeats the notification "
+                + "service counted: %d)%n", "notifications", pushed.values().stream().mapToInt(Integer::intValue).sum(),
+                pushed.size(), untold.size(), toldTwice, repeatsCounted);
         System.out.printf("%-14s %8s   %s%n", "consumer lag", lag.values().stream().mapToLong(Long::longValue).sum(),
                 lag + " (records not yet consumed, by consumer group, at the settle deadline)");
         malformedReasons.forEach((topic, reasons) -> System.out.println("  malformed on " + topic + " -> " + reasons));
@@ -252,6 +289,9 @@ class FaultSuiteIT {
         assertEquals(Map.of(), inconsistent, "orders not in one state in all four services");
         assertEquals(0, lost, "orders lost");
         assertEquals(0, doubledTotal, "orders handled twice: " + doubled);
+        assertEquals(List.of(), untold, "volunteers not told of their orders' acceptance or delivery");
+        assertTrue(toldTwice <= repeatsCounted, "told twice " + toldTwice + " times, only " + repeatsCounted
+                + " of them counted as repeats");
         assertEquals(malformed.keySet(), malformedReasons.keySet(), "every malformed message dead-lettered");
         Map<String, Long> expectedDeadLetters = new TreeMap<>();
         Map<String, Set<String>> expectedMalformed = new TreeMap<>();
@@ -450,6 +490,23 @@ class FaultSuiteIT {
         throw new IllegalStateException("no answer");
     }
 
+    /** As the app does when someone turns notifications on: a subscription at the push service, given to notification. */
+    private String turnPushOn(Identity who) {
+        String key = until(() -> call("GET", FeiyanService.NOTIFICATION, "/api/notifications/push/key", who, null, null))
+                .path("publicKey").asText();
+        LocalPushService.Subscriber phone = push.subscribe(key);
+        String answer = answer("POST", FeiyanService.NOTIFICATION, "/api/notifications/push/subscriptions", who,
+                phone.toJson());
+        assertTrue(answer.startsWith("204"), answer);
+        return phone.endpoint();
+    }
+
+    /** Whether notifications are due and not yet sent (none waits for later in the suite: no quiet hours). */
+    private static boolean notificationsDue() {
+        return !"0".equals(scalar(FeiyanService.NOTIFICATION,
+                "select count(*) from delivery where status in ('WAITING', 'SENDING') and due_at <= now()"));
+    }
+
     private static Identity volunteer(String village) {
         return Identity.volunteer("V-faults-" + village, village);
     }
@@ -504,11 +561,22 @@ class FaultSuiteIT {
      * database's restart is opened again once.
      */
     private static String query(FeiyanService service, String sql, String order) {
+        return query(service, sql, UUID.fromString(order));
+    }
+
+    /** The first column of the first row of a query that takes no parameter. */
+    private static String scalar(FeiyanService service, String sql) {
+        return query(service, sql, (UUID) null);
+    }
+
+    private static String query(FeiyanService service, String sql, UUID order) {
         for (int attempt = 1; ; attempt++) {
             try {
                 Connection connection = CONNECTIONS.computeIfAbsent(service, FaultSuiteIT::connect);
                 try (PreparedStatement statement = connection.prepareStatement(sql)) {
-                    statement.setObject(1, UUID.fromString(order));
+                    if (order != null) {
+                        statement.setObject(1, order);
+                    }
                     try (ResultSet rs = statement.executeQuery()) {
                         return rs.next() ? rs.getString(1) : null;
                     }
