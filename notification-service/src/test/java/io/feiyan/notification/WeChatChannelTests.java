@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.feiyan.notification.channels.Message;
 import io.feiyan.notification.channels.Outcome;
+import io.feiyan.notification.channels.DeadAddresses;
 import io.feiyan.notification.channels.WeChatChannel;
 import io.feiyan.notification.domain.Kind;
 import io.feiyan.notification.domain.Recipient;
@@ -45,6 +46,8 @@ class WeChatChannelTests {
     WeChatConfig config;
     @Inject
     EntityManager entityManager;
+    @Inject
+    DeadAddresses deadAddresses;
 
     private Followers followers;
 
@@ -87,7 +90,8 @@ class WeChatChannelTests {
     void pastFortyEightHours_withNoTemplateConfigured_theResidentIsUnreachableOnWeChat() {
         Followers.Bound follower = followers.bound(Followers.newVillage());
         lastHeardFrom(follower, Instant.now().minus(Duration.ofHours(49)));
-        WeChatChannel withoutTemplate = new WeChatChannel(account, withoutTemplate(config), entityManager);
+        WeChatChannel withoutTemplate = new WeChatChannel(account, withoutTemplate(config), entityManager,
+                deadAddresses);
 
         Outcome outcome = withoutTemplate.send(Recipient.resident(follower.resident()), accepted());
 

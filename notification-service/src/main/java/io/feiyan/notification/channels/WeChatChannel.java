@@ -33,11 +33,14 @@ public class WeChatChannel implements Channel {
     private final WxMpService account;
     private final WeChatConfig config;
     private final EntityManager entityManager;
+    private final DeadAddresses deadAddresses;
 
-    public WeChatChannel(WxMpService account, WeChatConfig config, EntityManager entityManager) {
+    public WeChatChannel(WxMpService account, WeChatConfig config, EntityManager entityManager,
+            DeadAddresses deadAddresses) {
         this.account = account;
         this.config = config;
         this.entityManager = entityManager;
+        this.deadAddresses = deadAddresses;
     }
 
     @Override
@@ -111,10 +114,7 @@ public class WeChatChannel implements Channel {
     private void unbind(Recipient recipient, String openid, String reason) {
         QuarkusTransaction.requiringNew().run(() -> {
             WeChatFollower.delete("openid", openid);
-            entityManager.createNativeQuery("insert into dead_address (channel, recipient, reason, found_at) "
-                            + "values (?1, ?2, ?3, ?4)")
-                    .setParameter(1, NotificationChannel.WECHAT.name()).setParameter(2, recipient.id())
-                    .setParameter(3, reason).setParameter(4, Instant.now()).executeUpdate();
+            deadAddresses.report(NotificationChannel.WECHAT, recipient, reason);
         });
     }
 }

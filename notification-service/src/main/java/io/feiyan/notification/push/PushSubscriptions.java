@@ -1,5 +1,6 @@
 package io.feiyan.notification.push;
 
+import io.feiyan.notification.channels.DeadAddresses;
 import io.feiyan.notification.domain.NotificationChannel;
 import io.feiyan.notification.domain.Recipient;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -18,10 +19,12 @@ import java.util.List;
 public class PushSubscriptions {
     private final EntityManager entityManager;
     private final Clock clock;
+    private final DeadAddresses deadAddresses;
 
-    PushSubscriptions(EntityManager entityManager) {
+    PushSubscriptions(EntityManager entityManager, DeadAddresses deadAddresses) {
         this.entityManager = entityManager;
         this.clock = Clock.systemUTC();
+        this.deadAddresses = deadAddresses;
     }
 
     /**
@@ -64,10 +67,6 @@ public class PushSubscriptions {
     public void dropDead(Recipient recipient, String endpoint, String reason) {
         entityManager.createNativeQuery("delete from push_subscription where endpoint = ?1")
                 .setParameter(1, endpoint).executeUpdate();
-        entityManager.createNativeQuery(
-                "insert into dead_address (channel, recipient, reason, found_at) values (?1, ?2, ?3, ?4)")
-                .setParameter(1, NotificationChannel.PUSH.name()).setParameter(2, recipient.id())
-                .setParameter(3, reason.length() > 500 ? reason.substring(0, 500) : reason)
-                .setParameter(4, Instant.now(clock)).executeUpdate();
+        deadAddresses.report(NotificationChannel.PUSH, recipient, reason);
     }
 }
