@@ -292,9 +292,7 @@ public final class FeiyanSystem implements AutoCloseable {
             // with a volunteer's token, when they make a WeChat binding code)
             wiring.add("-Dfeiyan.notification.intake-api=" + local(FeiyanService.INTAKE));
             // a made-up WeChat account (a county sets its own in the environment: docs/notifications.md)
-            wiring.addAll(List.of("-Dfeiyan.notification.wechat.app-id=wx-feiyan-local",
-                    "-Dfeiyan.notification.wechat.secret=feiyan-local-secret",
-                    "-Dfeiyan.notification.wechat.token=feiyan-local-token"));
+            wiring.addAll(LocalWeChatAccount.wiring());
             if (settings.keycloak() == null) {
                 secrets.put("FEIYAN_NOTIFICATION_SERVICE_ACCOUNT_CLIENT_SECRET",
                         keycloakSecrets().notificationSecret());

@@ -23,8 +23,10 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.feiyan.events.OrderAssigned;
 import io.feiyan.events.Tier;
 import io.feiyan.launcher.FeiyanService;
+import io.feiyan.launcher.LocalWeChatAccount;
 import io.feiyan.servers.Identity;
 import io.feiyan.testkit.TestIdNumbers;
+import io.feiyan.testkit.WeChatServerPlayer;
 import io.restassured.http.ContentType;
 import io.restassured.path.json.JsonPath;
 import java.io.InputStream;
@@ -32,9 +34,6 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.YearMonth;
@@ -42,7 +41,6 @@ import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.EnumSet;
-import java.util.HexFormat;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
@@ -288,10 +286,8 @@ class AccessMatrixIT {
                         + "&echostr=matrix", EVERYONE),
                 new Call(FeiyanService.NOTIFICATION, "POST", "/wechat/callback",
                         "/wechat/callback" + signedByWeChat() + "&openid=o-matrix",
-                        () -> "<xml><ToUserName><![CDATA[gh_feiyan]]></ToUserName><FromUserName><![CDATA[o-matrix]]>"
-                                + "</FromUserName><CreateTime>" + Instant.now().getEpochSecond() + "</CreateTime>"
-                                + "<MsgType><![CDATA[text]]></MsgType><Content><![CDATA[菜单]]></Content>"
-                                + "<MsgId>20270108001</MsgId></xml>", "text/xml", EVERYONE, true),
+                        () -> WeChatServerPlayer.textXml("o-matrix", "菜单", WeChatServerPlayer.newMsgId()), "text/xml",
+                        EVERYONE, true),
 
                 // every service
                 get(FeiyanService.INTAKE, "/api/me", "/api/me", SIGNED_IN),
@@ -546,21 +542,9 @@ class AccessMatrixIT {
     private static final String ANY_BROWSERS_KEY =
             "BIvmF-vSCFVeldl41_6tZJJjscCrMY-26UD6t15mgTEQgy3Xk8N5007sH6_ouqhonD-m-hp8WbKjv_lunboGHXQ";
 
-    /**
-     * The query WeChat's servers sign a call with: the SHA-1 of the account's token (the local run's made-up account),
-     * a timestamp and a nonce, sorted and joined.
-     */
+    /** The query WeChat's servers sign a call to the local run's made-up account with (signature, timestamp, nonce). */
     private static String signedByWeChat() {
-        String timestamp = String.valueOf(Instant.now().getEpochSecond());
-        String nonce = "matrix" + timestamp;
-        String joined = String.join("", new TreeSet<>(List.of("feiyan-local-token", timestamp, nonce)));
-        try {
-            String signature = HexFormat.of().formatHex(MessageDigest.getInstance("SHA-1")
-                    .digest(joined.getBytes(StandardCharsets.UTF_8)));
-            return "?signature=" + signature + "&timestamp=" + timestamp + "&nonce=" + nonce;
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
+        return "?" + new WeChatServerPlayer(URI.create("http://unused"), LocalWeChatAccount.TOKEN).signedQuery();
     }
 
     private static Call get(FeiyanService service, String template, String path, Set<Who> allowed) {

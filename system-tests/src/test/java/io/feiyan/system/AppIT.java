@@ -11,21 +11,18 @@ import io.feiyan.events.OrderPlaced;
 import io.feiyan.events.Tier;
 import io.feiyan.events.Topics;
 import io.feiyan.launcher.FeiyanService;
+import io.feiyan.launcher.LocalWeChatAccount;
 import io.feiyan.servers.Identity;
 import io.feiyan.testkit.EventProbe;
 import io.feiyan.testkit.TestIdNumbers;
 import io.feiyan.testkit.WeChatServerPlayer;
 import io.restassured.http.ContentType;
 import io.restassured.path.json.JsonPath;
-import java.io.IOException;
-import java.io.Reader;
 import java.net.URI;
-import java.nio.file.Files;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.Properties;
 import java.util.UUID;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
@@ -415,7 +412,7 @@ class AppIT {
         // WeChat's servers, played: an unsigned or wrongly signed call is refused; signed, the resident binds, asks
         // for the month's menu and writes what she needs
         WeChatServerPlayer wechat = new WeChatServerPlayer(
-                URI.create(RunningFeiyan.url(FeiyanService.NOTIFICATION) + "/wechat/callback"), weChatToken());
+                URI.create(RunningFeiyan.url(FeiyanService.NOTIFICATION) + "/wechat/callback"), LocalWeChatAccount.TOKEN);
         String openid = WeChatServerPlayer.newOpenid();
         String menuXml = WeChatServerPlayer.textXml(openid, "菜单", WeChatServerPlayer.newMsgId());
         assertEquals(403, wechat.post("", menuXml).status());
@@ -453,15 +450,6 @@ class AppIT {
     }
 
     /** The token the local run's WeChat account is configured with (notification-service's default). */
-    private static String weChatToken() throws IOException {
-        Properties settings = new Properties();
-        try (Reader reader = Files.newBufferedReader(RunningFeiyan.root()
-                .resolve("notification-service/src/main/resources/application.properties"))) {
-            settings.load(reader);
-        }
-        return settings.getProperty("feiyan.notification.wechat.token");
-    }
-
     /**
      * A new resident of Changbuling, and Zhao Li signed in on the volunteer's phone with the order form for her and
      * the project open; returns her id.
