@@ -1,7 +1,9 @@
 package io.feiyan.notification.messaging;
 
+import io.feiyan.events.MenuPublished;
 import io.feiyan.events.ProjectUpdated;
 import io.feiyan.events.TeamUpdated;
+import io.feiyan.notification.domain.MenuItem;
 import io.feiyan.platform.messaging.EventHandlers;
 import io.feiyan.platform.messaging.Inbox;
 import io.smallrye.reactive.messaging.annotations.Blocking;
@@ -10,22 +12,26 @@ import jakarta.persistence.EntityManager;
 import org.apache.kafka.clients.consumer.ConsumerRecords;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
 
-/** The names the texts give teams and projects, kept as the directory and the catalogue say (their latest state). */
+/**
+ * What notification keeps of the directory and the catalogue, as they say it (their latest state): the names the texts
+ * give teams and projects, and the county's monthly menus the WeChat account's 菜单 answers with.
+ */
 @ApplicationScoped
-public class Directory {
-    static final String CHANNEL = "directory";
+public class ReferenceDataEvents {
+    static final String CHANNEL = "reference-data";
 
     private final Inbox inbox;
     private final EventHandlers handlers;
     private final EntityManager entityManager;
 
-    Directory(Inbox inbox, EntityManager entityManager) {
+    ReferenceDataEvents(Inbox inbox, EntityManager entityManager) {
         this.inbox = inbox;
         this.entityManager = entityManager;
         this.handlers = inbox.latestState(CHANNEL)
                 .on(TeamUpdated.class, event -> name("team_name", event.payload().teamCode(), event.payload().name()))
                 .on(ProjectUpdated.class,
-                        event -> name("project_name", event.payload().projectCode(), event.payload().name()));
+                        event -> name("project_name", event.payload().projectCode(), event.payload().name()))
+                .on(MenuPublished.class, event -> MenuItem.save(event.payload()));
     }
 
     private void name(String table, String code, String name) {
