@@ -64,6 +64,9 @@ class NotifierTests {
         LocalPushService.Subscriber leadsPhone = subscribe(Identity.teamLead("L-" + town.team, town.team));
         probe.publish(new TeamUpdated(town.team, "泉源巧手队", Tier.VILLAGE, town.village, List.of("home-repair"), 3,
                 true));
+        // the texts name the team once its name has come (reference data may come a second late)
+        await().atMost(WAIT).until(() -> database.rows("select name from team_name where code = ?", town.team)
+                .contains("泉源巧手队"));
         UUID order = town.placed(Urgency.ROUTINE, "V-" + town.team);
 
         probe.publish(town.assigned(order, Duration.ofMinutes(30)));
