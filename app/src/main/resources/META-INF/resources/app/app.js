@@ -23,7 +23,7 @@ function network() {
 }
 
 function signedOut(reason, offline) {
-  $('view').hidden = $('nav').hidden = $('sign-out').hidden = $('notify').hidden = true;
+  $('view').hidden = $('nav').hidden = $('sign-out').hidden = $('notify').hidden = $('preferences').hidden = true;
   $('who').textContent = '';
   $('sign-in').hidden = false;
   $('sign-in-button').hidden = Boolean(offline);
@@ -49,7 +49,7 @@ async function offerNotifications() {
 function start() {
   state.claims = session.claims();
   $('sign-in').hidden = true;
-  $('view').hidden = $('sign-out').hidden = false;
+  $('view').hidden = $('sign-out').hidden = $('preferences').hidden = false;
   $('who').textContent = [me(), state.claims.region || state.claims.team].filter(Boolean).join(' · ');
   route();
   flush();

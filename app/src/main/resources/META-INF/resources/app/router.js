@@ -6,6 +6,7 @@ import activity from './screens/activity.js';
 import followUps from './screens/follow-ups.js';
 import hours from './screens/hours.js';
 import inbox from './screens/inbox.js';
+import notifications from './screens/notifications.js';
 import orderDetail from './screens/order-detail.js';
 import order from './screens/order.js';
 import orders from './screens/orders.js';
@@ -26,7 +27,7 @@ const SCREENS = [
   [/^#\/activity\/([\w-]+)$/, activity],
   [/^#\/orders$/, orders], [/^#\/orders\/([\w-]+)$/, orderDetail],
   [/^#\/follow-ups$/, followUps], [/^#\/inbox$/, inbox], [/^#\/work\/([\w-]+)$/, work],
-  [/^#\/hours$/, hours], [/^#\/wechat-needs$/, weChatNeeds]
+  [/^#\/hours$/, hours], [/^#\/wechat-needs$/, weChatNeeds], [/^#\/notifications$/, notifications]
 ];
 
 /** The screens a user's roles offer, first the one they start on. */

@@ -13,7 +13,7 @@ const FILES = [PAGE, './app.js', './router.js', './api.js', './session.js', './n
   './answers.js', './outbox.js', './push.js', './text.js', './screens/residents.js', './screens/register.js', './screens/resident.js',
   './screens/order.js', './screens/orders.js', './screens/order-detail.js', './screens/follow-ups.js',
   './screens/inbox.js', './screens/work.js', './screens/hours.js', './screens/activity.js',
-  './screens/activities.js', './screens/wechat-needs.js', './app.css', './manifest.webmanifest',
+  './screens/activities.js', './screens/wechat-needs.js', './screens/notifications.js', './app.css', './manifest.webmanifest',
   './icon.svg', '/feiyan/sign-in.js', '/feiyan/ui.js'];
 
 // past the browser's cache, which may hold a file of an earlier build

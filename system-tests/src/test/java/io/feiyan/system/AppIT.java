@@ -390,6 +390,27 @@ class AppIT {
         volunteer.awaitText(By.cssSelector("#orders li[data-order='" + order + "']"), HOSTILE);
         shownAsText();
         check("her orders");
+
+        // she chooses how she is told: a text message and this app, not the WeChat account; quiet from 22:30 to 7:00
+        volunteer.click(By.id("preferences"));
+        volunteer.awaitText(By.cssSelector("#notification-preferences legend"), "Tell me by");
+        for (WebElement channel : volunteer.driver.findElements(By.cssSelector("[name=channels]"))) {
+            if (channel.isSelected() != List.of("PUSH", "SMS").contains(channel.getAttribute("value"))) {
+                channel.click();
+            }
+        }
+        if (!volunteer.driver.findElement(By.id("p-quiet")).isSelected()) {
+            volunteer.click(By.id("p-quiet"));
+        }
+        volunteer.script("document.getElementById('p-from').value = '22:30'; document.getElementById('p-to').value = '07:00'");
+        check("how she is told");
+        fitsTheSmallestPhone(volunteer, "how she is told");
+        volunteer.click(By.cssSelector("#notification-preferences button[type=submit]"));
+        volunteer.awaitText(By.id("toast"), "Saved");
+        JsonPath chosen = DemoCounty.as(resident).get(RunningFeiyan.url(FeiyanService.NOTIFICATION)
+                + "/api/notifications/preferences").then().statusCode(200).extract().jsonPath();
+        assertEquals(List.of("PUSH", "SMS"), chosen.getList("channels"));
+        assertEquals("22:30-07:00", chosen.getString("quietHours"));
     }
 
     @Test
