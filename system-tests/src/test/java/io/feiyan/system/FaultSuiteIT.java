@@ -212,11 +212,13 @@ class FaultSuiteIT {
         placing.set(false);
         orders.join();
 
-        // the loop settles: every order the same in all four services, nothing left to do
+        // the loop settles: every order the same in all four services, every consumer caught up (the notification
+        // service's too: what it has not read yet it has not told), nothing left to do
         Instant settleFrom = Instant.now();
         Instant deadline = settleFrom.plus(SETTLE);
         Map<String, String> inconsistent = inconsistent();
-        while ((!inconsistent.isEmpty() || somethingToDo() || notificationsDue()) && Instant.now().isBefore(deadline)) {
+        while ((!inconsistent.isEmpty() || somethingToDo() || notificationsDue() || behind())
+                && Instant.now().isBefore(deadline)) {
             pause(500);
             inconsistent = inconsistent();
         }
@@ -563,6 +565,11 @@ class FaultSuiteIT {
                 .forEach(name -> Arrays.stream(properties.getProperty(name).split(",")).map(String::trim)
                         .forEach(topics::add));
         return topics;
+    }
+
+    /** Whether a service's consumers have records still to read. */
+    private static boolean behind() {
+        return consumerLag().values().stream().anyMatch(records -> records > 0);
     }
 
     /** How many records each service's consumer group has yet to consume, over all it subscribes to. */
