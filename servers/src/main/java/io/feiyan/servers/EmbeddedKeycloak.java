@@ -203,6 +203,11 @@ public final class EmbeddedKeycloak implements AutoCloseable {
         return port;
     }
 
+    /** Keycloak's process: its start script's, with the JVM among its descendants. */
+    public ProcessHandle process() {
+        return process.toHandle();
+    }
+
     /** Where Keycloak answers: {@code http://localhost:<port>}. */
     public String url() {
         return "http://localhost:" + port;

@@ -105,9 +105,11 @@ public final class Bench {
             CountyPlan county = quick ? CountyPlan.of(1, 60, 15) : CountyPlan.of(1);
             new CountyGenerator(county, system.tokens(), system::url, out).load();
             Limits limits = measureLimits(home, system, data);
+            Map<String, Double> idle = idle(system);
             Runs runs;
             HttpLoad.Figures postAlone;
             String notificationCounts;
+            Map<String, Long> memory;
             try (OrderLoad load = new OrderLoad(system, notifications)) {
                 out.printf("%nThe system: volunteers ordering for %,d residents; teams accept at once%n",
                         load.residents());
@@ -128,10 +130,11 @@ public final class Bench {
                 }
                 runs = new Runs(fresh, withHistory);
                 notificationCounts = notifications.serviceCounts(system);
+                memory = Memory.now(system);
                 postAlone = postAlone(system, load);
             }
             String report = new BenchReport(history, window(10)).text(limits, runs, postAlone,
-                    notificationCounts);
+                    notificationCounts, new BenchReport.Footprint(idle, window(60), memory));
             out.print(report);
             Files.writeString(results.resolve("report.txt"), report);
         } finally {
@@ -193,6 +196,18 @@ public final class Bench {
                     (response, at) -> response.statusCode() == 201, HttpLoad.AT_ONCE);
         }
         return new Limits(one, two, atRate, atMost, bare);
+    }
+
+    /**
+     * The cores each part uses with nobody using the system: a minute with no load, after start-up, the county's
+     * loading and the machine's limits (what they set off has long been done).
+     */
+    private Map<String, Double> idle(FeiyanSystem system) throws InterruptedException {
+        Duration window = window(60);
+        out.printf("%nThe system at rest: its CPU over %d s, nobody using it...%n", window.toSeconds());
+        CpuUse before = CpuUse.now(system);
+        Thread.sleep(window.toMillis());
+        return CpuUse.now(system).coresSince(before, window);
     }
 
     private Run measure(OrderLoad load) throws InterruptedException {

@@ -8,12 +8,15 @@ import static io.feiyan.bench.Bench.VOLUNTEERS_AT_MOST;
 
 import java.time.Duration;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * The benchmark's report ({@code bench-results/<time>/report.txt}): the machine's limits, each measured window of
  * the system (and again with history, side by side), and the figures the system is held to, before and now.
  */
 final class BenchReport {
+    /** Parts of an order's CPU shown apart, not in "all": the JIT (counted in the services'), the load, Keycloak. */
+    private static final Set<String> APART = Set.of(CpuUse.JIT, CpuUse.LOAD, CpuUse.KEYCLOAK);
     /** Past orders written before the second run; 0 when there was none. */
     private final long history;
     /** How long intake's POST was measured with the loop running beside it. */
@@ -24,8 +27,21 @@ final class BenchReport {
         this.postWithTheLoop = postWithTheLoop;
     }
 
+    /** The system at rest: the cores each part used over {@code window}; and each part's memory after the windows. */
+    record Footprint(Map<String, Double> idleCores, Duration window, Map<String, Long> memory) {
+        double idleTotal() {
+            return idleCores.entrySet().stream().filter(part -> !part.getKey().equals(CpuUse.JIT)
+                    && !part.getKey().equals(CpuUse.LOAD)).mapToDouble(Map.Entry::getValue).sum();
+        }
+
+        double memoryGiB() {
+            return memory.values().stream().mapToLong(Long::longValue).sum() / (double) (1L << 30);
+        }
+    }
+
     /** The whole report: the machine's limits, the system's windows, and before and now against the targets. */
-    String text(Bench.Limits limits, Bench.Runs runs, HttpLoad.Figures postAlone, String notificationCounts) {
+    String text(Bench.Limits limits, Bench.Runs runs, HttpLoad.Figures postAlone, String notificationCounts,
+            Footprint footprint) {
         Bench.Run now = runs.fresh();
         double kafkaP99 = limits.kafkaAtRate().latencies().percentileMillis(99);
         StringBuilder report = new StringBuilder(String.format("""
@@ -43,6 +59,7 @@ final class BenchReport {
                 BUSY_RATE, limits.kafkaAtRate().latencies().summary(), limits.kafkaAtMost().perSecond(),
                 HTTP_CLIENTS, limits.bareQuarkus().perSecond(), limits.bareQuarkus().latencies().summary(),
                 limits.bareQuarkus().failures()));
+        report.append(rest(footprint));
         report.append(windows(now));
         report.append(String.format("notification-service's counts, warm-up included: %s%n", notificationCounts));
         report.append(String.format("intake POST alone (nothing else working): %,.1f req/s, p50 / p95 / p99 %s%s%n",
@@ -55,14 +72,16 @@ final class BenchReport {
         }
         report.append(String.format("""
 
-                ── Before (issue 15) and now, against the targets ──────────────────────────────────────────────
+                ── Before (issue 28, 30 Nov) and now, against the targets ─────────────────────────────────────
                                                                     before      now        target
-                CPU per order, ms (services, PostgreSQL, Kafka)     46–64   %8.1f        ≤ 5
-                placed→assigned at maximum, orders/s                 19.1   %8.1f        ≥ 350 %s
-                p99 placed→assigned at %d/s, ms                       481 (9/s) %6.1f      ≤ 50
-                p99 placed→assigned at %d/s, ms                   112,600 (200/s) %4.1f   ≤ 150
-                intake POST alone ÷ bare Quarkus POST                  —    %8.3f        ≥ 0.5
-                intake POST with the loop running ÷ bare POST      0.051   %8.3f
+                CPU per order, ms (services, PostgreSQL, Kafka)     12–20   %8.1f        ≤ 5
+                placed→assigned at maximum, orders/s               96–158   %8.1f        ≥ 350 %s
+                p99 placed→assigned at %d/s, ms                    12–18   %8.1f        ≤ 50
+                p99 placed→assigned at %d/s, ms                  251–994   %8.1f        ≤ 150
+                intake POST alone ÷ bare Quarkus POST           0.33–0.50   %8.3f        ≥ 0.6
+                intake POST with the loop running ÷ bare POST          —   %8.3f
+                idle, the whole system, cores                        0.30   %8.3f        ≤ 0.05
+                memory, the whole system, GiB                         2.8   %8.2f        ≤ 2
                 p50 / p99 event→push service at %d/s, ms              —   %s      none set
                 p50 / p99 event→push service at %d/s, ms             —   %s      none set
                 p50 / p99 event→SMSC at %d/s, ms                      —   %s      none set
@@ -76,10 +95,29 @@ final class BenchReport {
                 BUSY_RATE, now.busy().assigned().percentileMillis(99),
                 postAlone.perSecond() / limits.bareQuarkus().perSecond(),
                 now.postWithTheLoop().perSecond() / limits.bareQuarkus().perSecond(),
+                footprint.idleTotal(), footprint.memoryGiB(),
                 QUIET_RATE, p50p99(now.quiet().notified().push()), BUSY_RATE, p50p99(now.busy().notified().push()),
                 QUIET_RATE, p50p99(now.quiet().notified().sms()), BUSY_RATE, p50p99(now.busy().notified().sms()),
                 BUSY_RATE, kafkaP99));
         return report.toString();
+    }
+
+    /** "idle, cores: intake 0.012 · … · all 0.300" and "memory, MiB: intake 310 · … · all 2,850". */
+    private static String rest(Footprint footprint) {
+        StringBuilder idle = new StringBuilder();
+        footprint.idleCores().forEach((part, cores) -> {
+            if (!part.equals(CpuUse.JIT) && !part.equals(CpuUse.LOAD)) {
+                idle.append(String.format("%s %.3f · ", part.replace("-service", ""), cores));
+            }
+        });
+        StringBuilder memory = new StringBuilder();
+        footprint.memory().forEach((part, bytes) -> memory.append(String.format("%s %,d · ",
+                part.replace("-service", ""), bytes >> 20)));
+        return String.format("""
+                At rest (nobody using it, %d s): cores %sall %.3f
+                Memory after the windows, MiB (proportional set size): %sall %,d
+                """, footprint.window().toSeconds(), idle, footprint.idleTotal(), memory,
+                footprint.memory().values().stream().mapToLong(Long::longValue).sum() >> 20);
     }
 
     private String windows(Bench.Run run) {
@@ -174,19 +212,21 @@ final class BenchReport {
 
     /** What an order costs the system itself: the services, PostgreSQL and the broker, not the load. */
     private static double systemCpu(Map<String, Double> perOrder) {
-        return perOrder.entrySet().stream().filter(part -> !part.getKey().equals(CpuUse.JIT)
-                && !part.getKey().equals(CpuUse.LOAD)).mapToDouble(Map.Entry::getValue).sum();
+        return perOrder.entrySet().stream().filter(part -> !APART.contains(part.getKey()))
+                .mapToDouble(Map.Entry::getValue).sum();
     }
 
     /** "intake 4.1 · dispatch 2.0 · … · all 12.3 (of which JIT 0.1); load generator and simulated teams 3.0" */
     private static String cpu(Map<String, Double> perOrder) {
         StringBuilder line = new StringBuilder();
         for (Map.Entry<String, Double> part : perOrder.entrySet()) {
-            if (!part.getKey().equals(CpuUse.JIT) && !part.getKey().equals(CpuUse.LOAD)) {
+            if (!APART.contains(part.getKey())) {
                 line.append(String.format("%s %.2f · ", part.getKey().replace("-service", ""), part.getValue()));
             }
         }
-        return line.append(String.format("all %.2f (%s %.2f); apart: %s %.2f", systemCpu(perOrder), CpuUse.JIT,
-                perOrder.get(CpuUse.JIT), CpuUse.LOAD, perOrder.get(CpuUse.LOAD))).toString();
+        return line.append(String.format("all %.2f (%s %.2f); apart: %s %.2f%s", systemCpu(perOrder), CpuUse.JIT,
+                perOrder.get(CpuUse.JIT), CpuUse.LOAD, perOrder.get(CpuUse.LOAD),
+                perOrder.containsKey(CpuUse.KEYCLOAK) ? String.format(", %s %.2f", CpuUse.KEYCLOAK,
+                        perOrder.get(CpuUse.KEYCLOAK)) : "")).toString();
     }
 }

@@ -27,6 +27,8 @@ import java.util.stream.Collectors;
 final class CpuUse {
     static final String POSTGRES = "PostgreSQL";
     static final String KAFKA = "Kafka broker";
+    /** The identity provider: the system's, but not what an order costs (no order signs in); shown apart. */
+    static final String KEYCLOAK = "Keycloak";
     /**
      * Not the system's: the benchmark's load generator and simulated teams, and the push service and SMSC that stand
      * for the browsers' vendors' and the carrier's; shown apart and not in "all".
@@ -64,6 +66,10 @@ final class CpuUse {
         used.put(KAFKA, cpu(ProcessHandle.current()).minus(load));
         used.put(JIT, compiling);
         used.put(LOAD, load);
+        if (system.keycloak() != null) {
+            ProcessHandle keycloak = system.keycloak().process();
+            used.put(KEYCLOAK, keycloak.descendants().map(CpuUse::cpu).reduce(cpu(keycloak), Duration::plus));
+        }
         return new CpuUse(used);
     }
 
@@ -125,6 +131,13 @@ final class CpuUse {
     Map<String, Double> perOrderSince(CpuUse earlier, int orders) {
         return used.entrySet().stream().collect(Collectors.toMap(Map.Entry::getKey,
                 e -> e.getValue().minus(earlier.used.get(e.getKey())).toNanos() / 1e6 / Math.max(1, orders),
+                (a, b) -> a, LinkedHashMap::new));
+    }
+
+    /** The cores each part used on average between the earlier reading and this one, {@code window} apart. */
+    Map<String, Double> coresSince(CpuUse earlier, Duration window) {
+        return used.entrySet().stream().collect(Collectors.toMap(Map.Entry::getKey,
+                e -> (double) e.getValue().minus(earlier.used.get(e.getKey())).toNanos() / window.toNanos(),
                 (a, b) -> a, LinkedHashMap::new));
     }
 
