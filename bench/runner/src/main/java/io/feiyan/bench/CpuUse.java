@@ -59,9 +59,7 @@ final class CpuUse {
             used.put(service.moduleName(), cpu(process));
             compiling = compiling.plus(compiling(process));
         }
-        used.put(POSTGRES, ProcessHandle.allProcesses()
-                .filter(process -> process.info().command().map(command -> command.endsWith("/postgres")).orElse(false))
-                .map(CpuUse::cpu).reduce(Duration.ZERO, Duration::plus));
+        used.put(POSTGRES, postgres());
         Duration load = loadThreads();
         used.put(KAFKA, cpu(ProcessHandle.current()).minus(load));
         used.put(JIT, compiling);
@@ -71,6 +69,35 @@ final class CpuUse {
             used.put(KEYCLOAK, keycloak.descendants().map(CpuUse::cpu).reduce(cpu(keycloak), Duration::plus));
         }
         return new CpuUse(used);
+    }
+
+    /**
+     * CPU PostgreSQL has used: its processes' now, and the backends' that have ended (a connection closed), which the
+     * postmaster has reaped and the kernel counts as its children's (Linux: cutime and cstime of /proc/PID/stat).
+     */
+    private static Duration postgres() {
+        List<ProcessHandle> processes = ProcessHandle.allProcesses().filter(CpuUse::isPostgres).toList();
+        Duration used = processes.stream().map(CpuUse::cpu).reduce(Duration.ZERO, Duration::plus);
+        for (ProcessHandle postmaster : processes) {
+            if (postmaster.parent().filter(CpuUse::isPostgres).isEmpty()) {
+                used = used.plus(endedChildren(postmaster));
+            }
+        }
+        return used;
+    }
+
+    private static boolean isPostgres(ProcessHandle process) {
+        return process.info().command().map(command -> command.endsWith("/postgres")).orElse(false);
+    }
+
+    private static Duration endedChildren(ProcessHandle process) {
+        try {
+            String stat = Files.readString(Path.of("/proc", String.valueOf(process.pid()), "stat"));
+            String[] fields = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
+            return Duration.ofMillis((Long.parseLong(fields[13]) + Long.parseLong(fields[14])) * 1000 / CLOCK_TICKS);
+        } catch (IOException | RuntimeException e) {
+            return Duration.ZERO; // it ended, or no /proc here: not counted
+        }
     }
 
     /**
