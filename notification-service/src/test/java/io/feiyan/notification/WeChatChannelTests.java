@@ -5,9 +5,9 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.feiyan.notification.channels.DeadAddresses;
 import io.feiyan.notification.channels.Message;
 import io.feiyan.notification.channels.Outcome;
-import io.feiyan.notification.channels.DeadAddresses;
 import io.feiyan.notification.channels.WeChatChannel;
 import io.feiyan.notification.domain.Kind;
 import io.feiyan.notification.domain.Recipient;
@@ -17,7 +17,6 @@ import io.feiyan.testkit.FeiyanTest;
 import io.feiyan.testkit.LocalWeChatApi;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import jakarta.inject.Inject;
-import jakarta.persistence.EntityManager;
 import java.lang.reflect.Proxy;
 import java.time.Duration;
 import java.time.Instant;
@@ -44,8 +43,6 @@ class WeChatChannelTests {
     WxMpService account;
     @Inject
     WeChatConfig config;
-    @Inject
-    EntityManager entityManager;
     @Inject
     DeadAddresses deadAddresses;
 
@@ -90,8 +87,7 @@ class WeChatChannelTests {
     void pastFortyEightHours_withNoTemplateConfigured_theResidentIsUnreachableOnWeChat() {
         Followers.Bound follower = followers.bound(Followers.newVillage());
         lastHeardFrom(follower, Instant.now().minus(Duration.ofHours(49)));
-        WeChatChannel withoutTemplate = new WeChatChannel(account, withoutTemplate(config), entityManager,
-                deadAddresses);
+        WeChatChannel withoutTemplate = new WeChatChannel(account, withoutTemplate(config), deadAddresses);
 
         Outcome outcome = withoutTemplate.send(Recipient.resident(follower.resident()), accepted());
 

@@ -6,7 +6,6 @@ import io.feiyan.notification.domain.WeChatFollower;
 import io.feiyan.notification.wechat.WeChatConfig;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.persistence.EntityManager;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -32,14 +31,11 @@ public class WeChatChannel implements Channel {
 
     private final WxMpService account;
     private final WeChatConfig config;
-    private final EntityManager entityManager;
     private final DeadAddresses deadAddresses;
 
-    public WeChatChannel(WxMpService account, WeChatConfig config, EntityManager entityManager,
-            DeadAddresses deadAddresses) {
+    public WeChatChannel(WxMpService account, WeChatConfig config, DeadAddresses deadAddresses) {
         this.account = account;
         this.config = config;
-        this.entityManager = entityManager;
         this.deadAddresses = deadAddresses;
     }
 
