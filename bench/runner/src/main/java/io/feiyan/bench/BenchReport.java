@@ -15,7 +15,9 @@ import java.util.Set;
  * the system (and again with history, side by side), and the figures the system is held to, before and now.
  */
 final class BenchReport {
-    /** Parts of an order's CPU shown apart, not in "all": the JIT (counted in the services'), the load, Keycloak. */
+    /** Not parts of the system's CPU: the JIT (counted in the services' already), and the load. */
+    private static final Set<String> NOT_THE_SYSTEM = Set.of(CpuUse.JIT, CpuUse.LOAD);
+    /** Parts of an order's CPU shown apart, not in "all": those not the system's, and Keycloak (no order signs in). */
     private static final Set<String> APART = Set.of(CpuUse.JIT, CpuUse.LOAD, CpuUse.KEYCLOAK);
     /** Past orders written before the second run; 0 when there was none. */
     private final long history;
@@ -30,12 +32,12 @@ final class BenchReport {
     /** The system at rest: the cores each part used over {@code window}; and each part's memory after the windows. */
     record Footprint(Map<String, Double> idleCores, Duration window, Map<String, Long> memory) {
         double idleTotal() {
-            return idleCores.entrySet().stream().filter(part -> !part.getKey().equals(CpuUse.JIT)
-                    && !part.getKey().equals(CpuUse.LOAD)).mapToDouble(Map.Entry::getValue).sum();
+            return idleCores.entrySet().stream().filter(part -> !NOT_THE_SYSTEM.contains(part.getKey()))
+                    .mapToDouble(Map.Entry::getValue).sum();
         }
 
-        double memoryGiB() {
-            return memory.values().stream().mapToLong(Long::longValue).sum() / (double) (1L << 30);
+        long memoryBytes() {
+            return memory.values().stream().mapToLong(Long::longValue).sum();
         }
     }
 
@@ -95,7 +97,7 @@ final class BenchReport {
                 BUSY_RATE, now.busy().assigned().percentileMillis(99),
                 postAlone.perSecond() / limits.bareQuarkus().perSecond(),
                 now.postWithTheLoop().perSecond() / limits.bareQuarkus().perSecond(),
-                footprint.idleTotal(), footprint.memoryGiB(),
+                footprint.idleTotal(), footprint.memoryBytes() / (double) (1L << 30),
                 QUIET_RATE, p50p99(now.quiet().notified().push()), BUSY_RATE, p50p99(now.busy().notified().push()),
                 QUIET_RATE, p50p99(now.quiet().notified().sms()), BUSY_RATE, p50p99(now.busy().notified().sms()),
                 BUSY_RATE, kafkaP99));
@@ -106,7 +108,7 @@ final class BenchReport {
     private static String rest(Footprint footprint) {
         StringBuilder idle = new StringBuilder();
         footprint.idleCores().forEach((part, cores) -> {
-            if (!part.equals(CpuUse.JIT) && !part.equals(CpuUse.LOAD)) {
+            if (!NOT_THE_SYSTEM.contains(part)) {
                 idle.append(String.format("%s %.3f · ", part.replace("-service", ""), cores));
             }
         });
@@ -116,8 +118,7 @@ final class BenchReport {
         return String.format("""
                 At rest (nobody using it, %d s): cores %sall %.3f
                 Memory after the windows, MiB (proportional set size): %sall %,d
-                """, footprint.window().toSeconds(), idle, footprint.idleTotal(), memory,
-                footprint.memory().values().stream().mapToLong(Long::longValue).sum() >> 20);
+                """, footprint.window().toSeconds(), idle, footprint.idleTotal(), memory, footprint.memoryBytes() >> 20);
     }
 
     private String windows(Bench.Run run) {

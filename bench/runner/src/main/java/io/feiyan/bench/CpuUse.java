@@ -65,8 +65,7 @@ final class CpuUse {
         used.put(JIT, compiling);
         used.put(LOAD, load);
         if (system.keycloak() != null) {
-            ProcessHandle keycloak = system.keycloak().process();
-            used.put(KEYCLOAK, keycloak.descendants().map(CpuUse::cpu).reduce(cpu(keycloak), Duration::plus));
+            used.put(KEYCLOAK, SystemProcesses.keycloak(system).map(CpuUse::cpu).reduce(Duration.ZERO, Duration::plus));
         }
         return new CpuUse(used);
     }
@@ -76,18 +75,14 @@ final class CpuUse {
      * postmaster has reaped and the kernel counts as its children's (Linux: cutime and cstime of /proc/PID/stat).
      */
     private static Duration postgres() {
-        List<ProcessHandle> processes = ProcessHandle.allProcesses().filter(CpuUse::isPostgres).toList();
+        List<ProcessHandle> processes = SystemProcesses.postgres();
         Duration used = processes.stream().map(CpuUse::cpu).reduce(Duration.ZERO, Duration::plus);
         for (ProcessHandle postmaster : processes) {
-            if (postmaster.parent().filter(CpuUse::isPostgres).isEmpty()) {
+            if (postmaster.parent().filter(SystemProcesses::isPostgres).isEmpty()) {
                 used = used.plus(endedChildren(postmaster));
             }
         }
         return used;
-    }
-
-    private static boolean isPostgres(ProcessHandle process) {
-        return process.info().command().map(command -> command.endsWith("/postgres")).orElse(false);
     }
 
     private static Duration endedChildren(ProcessHandle process) {

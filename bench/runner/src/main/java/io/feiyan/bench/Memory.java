@@ -7,7 +7,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.Map;
-import java.util.stream.Stream;
 
 /**
  * The memory each part of the system holds, as the kernel shares it out among processes: the proportional set size
@@ -27,14 +26,10 @@ final class Memory {
         for (FeiyanService service : FeiyanService.values()) {
             parts.put(service.moduleName(), pss(system.instance(service).process()));
         }
-        parts.put(CpuUse.POSTGRES, ProcessHandle.allProcesses()
-                .filter(process -> process.info().command().map(command -> command.endsWith("/postgres")).orElse(false))
-                .mapToLong(Memory::pss).sum());
+        parts.put(CpuUse.POSTGRES, SystemProcesses.postgres().stream().mapToLong(Memory::pss).sum());
         parts.put(KAFKA, pss(ProcessHandle.current()));
         if (system.keycloak() != null) {
-            ProcessHandle keycloak = system.keycloak().process();
-            parts.put(CpuUse.KEYCLOAK, Stream.concat(Stream.of(keycloak), keycloak.descendants())
-                    .mapToLong(Memory::pss).sum());
+            parts.put(CpuUse.KEYCLOAK, SystemProcesses.keycloak(system).mapToLong(Memory::pss).sum());
         }
         return parts;
     }
