@@ -1,6 +1,9 @@
 package io.feiyan.bench;
 
 import io.feiyan.servers.EmbeddedKafka;
+import java.lang.management.ManagementFactory;
+import java.lang.management.ThreadInfo;
+import java.lang.management.ThreadMXBean;
 import java.nio.ByteBuffer;
 import java.time.Duration;
 import java.util.List;
@@ -36,14 +39,30 @@ final class KafkaRoundTrip implements AutoCloseable {
     record Figures(Latencies latencies, double perSecond) {
     }
 
+    /** How the consumer polls: its group protocol, the broker's longest wait for a fetch, its poll timeout. */
+    record Polling(String protocol, int fetchMaxWaitMs, int pollTimeoutMs) {
+        /** The round trip's own: the client's defaults, polled every 50 ms. */
+        static final Polling DEFAULT = new Polling("classic", 500, 50);
+    }
+
+    private static final String READER = "bench-kafka-reader";
     private static final int RECORD_BYTES = 400;
+    /** The consumer's threads by name: the reader that polls, and the client's own. */
+    private static final List<String> CONSUMER_THREADS = List.of(READER, "consumer_background",
+            "kafka-coordinator-heartbeat");
 
     private final String topic = "bench.roundtrip." + UUID.randomUUID();
     private final KafkaProducer<String, byte[]> producer;
     private final KafkaConsumer<String, byte[]> consumer;
     private final Admin admin;
+    private final Polling polling;
 
     KafkaRoundTrip(String bootstrapServers) throws Exception {
+        this(bootstrapServers, Polling.DEFAULT);
+    }
+
+    KafkaRoundTrip(String bootstrapServers, Polling polling) throws Exception {
+        this.polling = polling;
         admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers));
         try {
             admin.createTopics(List.of(new NewTopic(topic, EmbeddedKafka.PARTITIONS, (short) 1))).all()
@@ -63,6 +82,8 @@ final class KafkaRoundTrip implements AutoCloseable {
         consume.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
         consume.put(ConsumerConfig.GROUP_ID_CONFIG, topic);
         consume.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
+        consume.put(ConsumerConfig.GROUP_PROTOCOL_CONFIG, polling.protocol());
+        consume.put(ConsumerConfig.FETCH_MAX_WAIT_MS_CONFIG, polling.fetchMaxWaitMs());
         consumer = new KafkaConsumer<>(consume, new StringDeserializer(), new ByteArrayDeserializer());
         consumer.subscribe(List.of(topic));
         while (consumer.assignment().size() < EmbeddedKafka.PARTITIONS) {
@@ -126,6 +147,32 @@ final class KafkaRoundTrip implements AutoCloseable {
         return new Figures(latencies, perSecond);
     }
 
+    /**
+     * The cores the consumer uses over the window with nothing to read: the thread that polls, and the client's own
+     * (the async consumer's background thread, the classic one's heartbeat).
+     */
+    double idleCores(Duration window) throws InterruptedException {
+        AtomicBoolean reading = new AtomicBoolean(true);
+        Thread reader = reader(reading, new Latencies(), new AtomicLong(Long.MAX_VALUE), new AtomicLong());
+        long before = consumerCpuNanos();
+        Thread.sleep(window.toMillis());
+        long used = consumerCpuNanos() - before;
+        reading.set(false);
+        reader.join();
+        return used / (double) window.toNanos();
+    }
+
+    private static long consumerCpuNanos() {
+        ThreadMXBean threads = ManagementFactory.getThreadMXBean();
+        long nanos = 0;
+        for (ThreadInfo thread : threads.getThreadInfo(threads.getAllThreadIds())) {
+            if (thread != null && CONSUMER_THREADS.stream().anyMatch(thread.getThreadName()::startsWith)) {
+                nanos += Math.max(0, threads.getThreadCpuTime(thread.getThreadId()));
+            }
+        }
+        return nanos;
+    }
+
     /** Sends one record stamped with the time it is sent; releases a place in flight, if given, when acked. */
     private void send(Semaphore inFlight) {
         byte[] value = new byte[RECORD_BYTES];
@@ -143,7 +190,8 @@ final class KafkaRoundTrip implements AutoCloseable {
     private Thread reader(AtomicBoolean reading, Latencies latencies, AtomicLong measuredFrom, AtomicLong received) {
         Thread reader = new Thread(() -> {
             while (reading.get()) {
-                for (ConsumerRecord<String, byte[]> record : consumer.poll(Duration.ofMillis(50))) {
+                Duration timeout = Duration.ofMillis(polling.pollTimeoutMs());
+                for (ConsumerRecord<String, byte[]> record : consumer.poll(timeout)) {
                     long now = System.nanoTime();
                     long sentAt = ByteBuffer.wrap(record.value()).getLong();
                     if (sentAt >= measuredFrom.get()) {
@@ -152,7 +200,7 @@ final class KafkaRoundTrip implements AutoCloseable {
                     received.incrementAndGet();
                 }
             }
-        }, "bench-kafka-reader");
+        }, READER);
         reader.start();
         return reader;
     }
