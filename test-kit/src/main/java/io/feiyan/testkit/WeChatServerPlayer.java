@@ -75,7 +75,12 @@ public final class WeChatServerPlayer {
 
     /** The signature WeChat gives a call: sha1 of the token, timestamp and nonce, sorted and joined, in hex. */
     public String signature(String timestamp, String nonce) {
-        return sha1(String.join("", Stream.of(token, timestamp, nonce).sorted().toList()));
+        return signatureOf(token, timestamp, nonce);
+    }
+
+    /** WeChat's signature of the parts: the hex SHA-1 of them sorted and joined. */
+    private static String signatureOf(String... parts) {
+        return sha1(String.join("", Stream.of(parts).sorted().toList()));
     }
 
     private static String sha1(String text) {
@@ -99,9 +104,14 @@ public final class WeChatServerPlayer {
 
     /** The query of a call signed now: signature, timestamp, nonce. */
     public String signedQuery() {
+        return signedQuery(token);
+    }
+
+    /** The query of a call signed now for the account whose token is {@code token}, as WeChat's servers sign it. */
+    public static String signedQuery(String token) {
         String timestamp = now();
         String nonce = nonce();
-        return "signature=" + signature(timestamp, nonce) + "&timestamp=" + timestamp + "&nonce=" + nonce;
+        return "signature=" + signatureOf(token, timestamp, nonce) + "&timestamp=" + timestamp + "&nonce=" + nonce;
     }
 
     /** The follower's text, posted as WeChat posts it, signed now. */
@@ -164,7 +174,7 @@ public final class WeChatServerPlayer {
     }
 
     private String signature(String timestamp, String nonce, String encrypted) {
-        return sha1(String.join("", Stream.of(token, timestamp, nonce, encrypted).sorted().toList()));
+        return signatureOf(token, timestamp, nonce, encrypted);
     }
 
     private static String encrypt(String xml, String aesKey, String appId) {
