@@ -48,6 +48,7 @@ import java.util.TreeMap;
 import java.util.TreeSet;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.stream.Collectors;
@@ -104,6 +105,8 @@ class FaultSuiteIT {
     private final Map<String, String> placed = new ConcurrentHashMap<>();
     private final Map<String, String> villageOf = new HashMap<>();
     private final Set<String> rated = ConcurrentHashMap.newKeySet();
+    /** A place for each order in flight: taken before an order is placed, given back once it is rated. */
+    private final Semaphore inFlight = new Semaphore(MOST_IN_FLIGHT);
 
     @BeforeAll
     static void start() throws Exception {
@@ -171,10 +174,9 @@ class FaultSuiteIT {
         AtomicBoolean working = new AtomicBoolean(true);
         Thread orders = new Thread(() -> {
             for (int n = 0; placing.get(); n++) {
-                while (placing.get() && placed.size() - rated.size() >= MOST_IN_FLIGHT) {
-                    pause(100);
+                if (roomForAnOrder(placing) && !placeOrder(residents.get(n % residents.size()))) {
+                    inFlight.release();
                 }
-                placeOrder(residents.get(n % residents.size()));
                 pause(150);
             }
         }, "orders");
@@ -389,8 +391,25 @@ class FaultSuiteIT {
                         query(FeiyanService.INTAKE, "select status from orders where id = ?", order)));
     }
 
-    /** Places with one idempotency key, retried until intake answers: a placement either happened or not. */
-    private void placeOrder(String resident) {
+    /** Until an order rated gives a place back (true), or the stream stops (false). */
+    private boolean roomForAnOrder(AtomicBoolean placing) {
+        try {
+            while (placing.get()) {
+                if (inFlight.tryAcquire(1, TimeUnit.SECONDS)) {
+                    return true;
+                }
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        return false;
+    }
+
+    /**
+     * Places with one idempotency key, retried until intake answers: a placement either happened or not (false: intake
+     * never answered).
+     */
+    private boolean placeOrder(String resident) {
         Map<String, Object> order = Map.of("residentId", resident, "urgency", "ROUTINE", "residentConsent", true,
                 "newNeed", true, "projectCode", PROJECTS.get(random.nextInt(PROJECTS.size())));
         String key = UUID.randomUUID().toString();
@@ -399,10 +418,11 @@ class FaultSuiteIT {
                     volunteer(villageOf.get(resident)), order, key);
             if (answer.isPresent()) {
                 placed.put(answer.get().path("orderId").asText(), resident);
-                return;
+                return true;
             }
             pause(300);
         }
+        return false;
     }
 
     /**
@@ -461,6 +481,7 @@ class FaultSuiteIT {
                 // until feedback has heard of the delivery it answers 409 order-not-completed: rate again later
                 if (answer.startsWith("201") || answer.contains("already-rated")) {
                     rated.add(order);
+                    inFlight.release();
                 }
             }
         }
