@@ -68,12 +68,6 @@ public final class EmbeddedKafka implements AutoCloseable {
         props.put("share.coordinator.state.topic.replication.factor", "1");
         props.put("share.coordinator.state.topic.min.isr", "1");
         props.put("group.initial.rebalance.delay.ms", "0");
-        // An instance that dies without leaving its consumer groups loses its partitions to the others after
-        // six seconds without a heartbeat, not the default 45: the tests stop instances on purpose.
-        props.put("group.consumer.min.session.timeout.ms", "3000");
-        props.put("group.consumer.session.timeout.ms", "6000");
-        props.put("group.consumer.min.heartbeat.interval.ms", "500");
-        props.put("group.consumer.heartbeat.interval.ms", "1000");
         props.put("auto.create.topics.enable", "true");
 
         // The broker loads its plugins through the context class loader; make it the broker's own,

@@ -27,7 +27,8 @@ public final class ConsumerPolling {
     public static void main(String[] args) throws Exception {
         System.setProperty("org.slf4j.simpleLogger.defaultLogLevel", "warn");
         for (KafkaRoundTrip.Polling way : List.of(new KafkaRoundTrip.Polling("consumer", 100, 10),
-                new KafkaRoundTrip.Polling("consumer", 500, 1000), new KafkaRoundTrip.Polling("classic", 500, 1000))) {
+                new KafkaRoundTrip.Polling("consumer", 500, 1000), new KafkaRoundTrip.Polling("classic", 500, 1000),
+                new KafkaRoundTrip.Polling("classic", 5000, 1000), new KafkaRoundTrip.Polling("classic", 5000, 5000))) {
             System.out.println(measure(way));
         }
         System.exit(0);
