@@ -32,8 +32,9 @@ import org.jboss.logging.Logger;
 
 /**
  * Sends committed outbox rows to Kafka, oldest first, and deletes them once Kafka has them. It wakes when a
- * transaction that published commits, and polls while idle for rows it has not seen (after a crash,
- * or a broker outage). Delivery is at least once: a row sent but not yet deleted is sent again after
+ * transaction of this instance that published commits, looks at once on start and after a failed send (a broker
+ * away), and otherwise only now and then (idle poll) for rows no wake-up told it of: another instance's, left by
+ * its crash. Delivery is at least once: a row sent but not yet deleted is sent again after
  * a crash, and consumers drop the duplicate by its event id.
  */
 @ApplicationScoped
@@ -100,19 +101,25 @@ public class OutboxRelay {
     }
 
     private void run() {
+        // rows may wait unsent at start (a crash, a broker away) and after a failure: look without waiting
+        boolean mayBeWaiting = true;
         while (running) {
             try {
-                wakeUp.tryAcquire(idlePoll.toMillis(), TimeUnit.MILLISECONDS);
+                if (!mayBeWaiting) {
+                    wakeUp.tryAcquire(idlePoll.toMillis(), TimeUnit.MILLISECONDS);
+                }
                 wakeUp.drainPermits();
                 while (running && relayBatch() == batchSize) {
                     // a full batch: there may be more waiting
                 }
+                mayBeWaiting = false;
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
                 return;
             } catch (RuntimeException e) {
                 LOG.warnf("outbox relay could not send, will retry: %s", e.getMessage());
                 pause();
+                mayBeWaiting = true;
             }
         }
     }
