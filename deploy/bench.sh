@@ -15,4 +15,5 @@ cd "$(dirname "$0")/.."
 source deploy/build-if-needed.sh
 
 export FEIYAN_HOME="$(pwd)"
-exec java -cp "bench/runner/target/feiyan-bench-0.1.0-SNAPSHOT.jar:bench/runner/target/lib/*" io.feiyan.bench.Bench "$@"
+# the benchmark's process holds the Kafka broker beside the load: a bounded heap, as the local run's launcher has
+exec java -Xms64m -Xmx768m -XX:-UsePerfData -cp "bench/runner/target/feiyan-bench-0.1.0-SNAPSHOT.jar:bench/runner/target/lib/*" io.feiyan.bench.Bench "$@"

@@ -7,7 +7,11 @@ run_tool() {
   java -cp "$launcher_classpath" "io.feiyan.launcher.$1" "${@:2}"
 }
 
+# The JVM of a process that runs as long as the system (the local run's launcher with its Kafka broker, the
+# benchmark): a heap that starts small and grows as it needs, the serial collector, no performance counters sampled.
+server_jvm_options=(-Xms32m -Xmx512m -XX:+UseSerialGC -XX:-UsePerfData)
+
 # exec_tool CLASS [ARGS...]: the same, in place of the script, so that Ctrl-C and signals reach the tool.
 exec_tool() {
-  exec java -cp "$launcher_classpath" "io.feiyan.launcher.$1" "${@:2}"
+  exec java "${server_jvm_options[@]}" -cp "$launcher_classpath" "io.feiyan.launcher.$1" "${@:2}"
 }

@@ -40,9 +40,10 @@ public final class EmbeddedDatabase implements AutoCloseable {
                     .setServerConfig("synchronous_commit", sync)
                     .setServerConfig("full_page_writes", sync)
                     .setServerConfig("max_connections", "200")
-                    // what a DBA sets for a small server of its own (README "PostgreSQL settings"): room for the
-                    // working set in shared buffers, compressed WAL, checkpoints spaced out (fewer full-page writes)
-                    .setServerConfig("shared_buffers", "256MB")
+                    // what a DBA sets for a small server shared with the services (docs/running.md "PostgreSQL
+                    // settings"): shared buffers for the hot pages (the operating system caches the rest),
+                    // compressed WAL, checkpoints spaced out (fewer full-page writes)
+                    .setServerConfig("shared_buffers", "128MB")
                     .setServerConfig("wal_buffers", "16MB")
                     .setServerConfig("wal_compression", "on")
                     .setServerConfig("checkpoint_timeout", "15min")

@@ -69,6 +69,9 @@ public final class EmbeddedKafka implements AutoCloseable {
         props.put("share.coordinator.state.topic.min.isr", "1");
         props.put("group.initial.rebalance.delay.ms", "0");
         props.put("auto.create.topics.enable", "true");
+        // The cleaner of the compacted topics (reference data: thousands of keys) keeps each key's place in a buffer
+        // of this size; the default, 128 MiB, would hold millions and takes a third of a small server's broker.
+        props.put("log.cleaner.dedupe.buffer.size", String.valueOf(8 * 1024 * 1024));
 
         // The broker loads its plugins through the context class loader; make it the broker's own,
         // which differs from the caller's inside Quarkus tests.
