@@ -39,8 +39,8 @@ public class VapidKeys {
         }
         try {
             ECPrivateKey privateKey = privateKey(decode(vapid.privateKey().get()));
-            pair = VAPIDKeyPairs.of(PrivateKeySources.ofECPrivateKey(privateKey),
-                    PublicKeySources.ofUncompressedBytes(decode(vapid.publicKey().get())));
+            pair = new ReusedVapidTokens(VAPIDKeyPairs.of(PrivateKeySources.ofECPrivateKey(privateKey),
+                    PublicKeySources.ofUncompressedBytes(decode(vapid.publicKey().get()))));
             requireAPair(privateKey);
         } catch (RuntimeException | GeneralSecurityException e) {
             throw new IllegalStateException("Web Push's VAPID keys in " + KEYS + " are not a P-256 key pair in "
