@@ -136,10 +136,10 @@ public class Deliveries {
             return 0;
         }
         Instant now = Instant.now();
-        List<Message> messages = QuarkusTransaction.requiringNew().call(() -> claimed.stream()
+        List<Message> messages = claimed.stream()
                 .map(row -> texts.message(row.id(), row.kind(), row.recipient(), row.orderId(), row.critical(),
                         row.params(), now))
-                .toList());
+                .toList();
         List<CompletableFuture<Outcome>> sends = new ArrayList<>();
         for (int i = 0; i < claimed.size(); i++) {
             Claimed row = claimed.get(i);

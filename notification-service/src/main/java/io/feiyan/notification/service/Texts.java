@@ -4,13 +4,11 @@ import io.feiyan.notification.channels.Message;
 import io.feiyan.notification.domain.Kind;
 import io.feiyan.notification.domain.Recipient;
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.persistence.EntityManager;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.util.HashMap;
-import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.UUID;
@@ -32,21 +30,21 @@ public class Texts {
             "DISSATISFIED", "居民不满意", "UNRATED", "居民未评价");
 
     private final NotificationConfig config;
-    private final EntityManager entityManager;
+    private final Names names;
     private final ZoneId zone;
 
-    Texts(NotificationConfig config, EntityManager entityManager) {
+    Texts(NotificationConfig config, Names names) {
         this.config = config;
-        this.entityManager = entityManager;
+        this.names = names;
         this.zone = config.zone();
     }
 
     public Message message(UUID deliveryId, Kind kind, Recipient recipient, UUID orderId, boolean critical,
             Map<String, String> params, Instant now) {
         Map<String, String> values = new HashMap<>(params);
-        values.computeIfPresent("team", (key, code) -> name("team_name", code));
-        values.computeIfPresent("takenBy", (key, code) -> name("team_name", code));
-        values.computeIfPresent("project", (key, code) -> name("project_name", code));
+        values.computeIfPresent("team", (key, code) -> names.team(code));
+        values.computeIfPresent("takenBy", (key, code) -> names.team(code));
+        values.computeIfPresent("project", (key, code) -> names.project(code));
         values.putIfAbsent("project", "服务");
         String acceptBy = params.get("acceptBy");
         if (acceptBy != null) {
@@ -104,12 +102,5 @@ public class Texts {
 
     private String when(String instant) {
         return WHEN.format(Instant.parse(instant).atZone(zone));
-    }
-
-    private String name(String table, String code) {
-        @SuppressWarnings("unchecked")
-        List<String> names = entityManager.createNativeQuery("select name from " + table + " where code = ?1")
-                .setParameter(1, code).getResultList();
-        return names.isEmpty() ? code : names.get(0);
     }
 }
