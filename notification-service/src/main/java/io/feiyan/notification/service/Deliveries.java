@@ -148,8 +148,13 @@ public class Deliveries {
         }
         List<Outcome> outcomes = sends.stream().map(CompletableFuture::join).toList();
         QuarkusTransaction.requiringNew().run(() -> {
+            List<UUID> sent = new ArrayList<>();
             for (int i = 0; i < claimed.size(); i++) {
-                record(claimed.get(i), outcomes.get(i));
+                record(claimed.get(i), outcomes.get(i), sent);
+            }
+            if (!sent.isEmpty()) {
+                update("update delivery set status = 'SENT', sent_at = now(), last_error = null where id in (?1)",
+                        sent);
             }
         });
         return claimed.size();
@@ -194,12 +199,13 @@ public class Deliveries {
         return claimed;
     }
 
-    private void record(Claimed row, Outcome outcome) {
+    /** Records the row's outcome; a sent row's id is added to {@code sent}, recorded with the round's others. */
+    private void record(Claimed row, Outcome outcome, List<UUID> sent) {
         if (row.repeat()) {
             metrics.repeated(row.channel());
         }
         if (outcome instanceof Outcome.Sent) {
-            update("update delivery set status = 'SENT', sent_at = now(), last_error = null where id = ?1", row.id());
+            sent.add(row.id());
             metrics.sent(row.channel());
         } else if (outcome instanceof Outcome.Unreachable unreachable) {
             update("update delivery set status = 'UNREACHABLE', last_error = left(?2, 500) where id = ?1",
