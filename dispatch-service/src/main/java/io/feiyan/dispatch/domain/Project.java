@@ -8,12 +8,14 @@ import jakarta.persistence.Entity;
 @Entity
 public class Project extends ProjectCopy {
 
-    public static void save(ProjectUpdated update) {
+    /** Takes the project's latest state; returns it. */
+    public static Project save(ProjectUpdated update) {
         Project project = findById(update.projectCode());
         if (project == null) {
             project = new Project();
         }
         project.apply(update);
         project.persist();
+        return project;
     }
 }

@@ -3,6 +3,7 @@ package io.feiyan.dispatch.messaging;
 import io.feiyan.dispatch.domain.Project;
 import io.feiyan.dispatch.domain.Team;
 import io.feiyan.dispatch.service.CaseChanges;
+import io.feiyan.dispatch.service.Catalogue;
 import io.feiyan.dispatch.service.RoutingRetries;
 import io.feiyan.events.ProjectUpdated;
 import io.feiyan.events.TeamUpdated;
@@ -14,8 +15,8 @@ import org.apache.kafka.clients.consumer.ConsumerRecords;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
 
 /**
- * Keeps dispatch's copy of the team directory and catalogue. Each change may let a waiting case be
- * routed, so the waiting cases are tried again, once a batch.
+ * Keeps dispatch's copy of the team directory and catalogue (the catalogue in memory too: {@link Catalogue}). Each
+ * change may let a waiting case be routed, so the waiting cases are tried again, once a batch.
  */
 @ApplicationScoped
 public class ReferenceDataEvents {
@@ -24,11 +25,11 @@ public class ReferenceDataEvents {
     private final Inbox inbox;
     private final EventHandlers handlers;
 
-    ReferenceDataEvents(Inbox inbox, RoutingRetries retries, CaseChanges caseChanges) {
+    ReferenceDataEvents(Inbox inbox, RoutingRetries retries, CaseChanges caseChanges, Catalogue catalogue) {
         this.inbox = inbox;
         this.handlers = inbox.latestState(CHANNEL)
                 .on(TeamUpdated.class, event -> Team.save(event.payload()))
-                .on(ProjectUpdated.class, event -> Project.save(event.payload()))
+                .on(ProjectUpdated.class, event -> catalogue.saved(Project.save(event.payload())))
                 .beforeEachBatch(caseChanges::batchBegins)
                 .afterEachBatch(() -> {
                     retries.waiting();

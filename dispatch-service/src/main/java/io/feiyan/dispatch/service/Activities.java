@@ -3,7 +3,6 @@ package io.feiyan.dispatch.service;
 import io.feiyan.dispatch.domain.Activity;
 import io.feiyan.dispatch.domain.ActivityStatus;
 import io.feiyan.dispatch.domain.DispatchCase;
-import io.feiyan.dispatch.domain.Project;
 import io.feiyan.events.Tier;
 import io.feiyan.platform.messaging.SqlTime;
 import io.feiyan.routing.Grouping;
@@ -47,20 +46,20 @@ public class Activities {
      * team's tier, then one whose team is at most at {@code upTo}; never {@code notInto}. Its residents are one more
      * when it is returned (the case's deadline, {@code deadline}, brings a planned visit forward).
      */
-    public Optional<Open> join(DispatchCase c, Project project, Tier upTo, UUID asked, UUID notInto,
+    public Optional<Open> join(DispatchCase c, Catalogue.Entry project, Tier upTo, UUID asked, UUID notInto,
             Instant deadline, Instant now) {
-        Grouping.Need need = new Grouping.Need(c.villageCode, project.code, project.perVisit, project.gathersAt,
+        Grouping.Need need = new Grouping.Need(c.villageCode, project.code(), project.perVisit(), project.gathersAt(),
                 c.urgency, deadline, Set.copyOf(c.passedBy));
-        List<Open> open = open(project.code, now);
+        List<Open> open = open(project.code(), now);
         open.removeIf(a -> a.id().equals(notInto));
         if (asked != null) {
             Optional<Open> joined = first(need, open.stream().filter(a -> a.id().equals(asked)).toList(),
-                    project.perVisit, deadline);
+                    project.perVisit(), deadline);
             if (joined.isPresent()) {
                 return joined;
             }
         }
-        return first(need, open.stream().filter(a -> a.teamTier().compareTo(upTo) <= 0).toList(), project.perVisit,
+        return first(need, open.stream().filter(a -> a.teamTier().compareTo(upTo) <= 0).toList(), project.perVisit(),
                 deadline);
     }
 

@@ -4,7 +4,6 @@ import io.feiyan.dispatch.domain.Activity;
 import io.feiyan.dispatch.domain.ActivityStatus;
 import io.feiyan.dispatch.domain.CaseStatus;
 import io.feiyan.dispatch.domain.DispatchCase;
-import io.feiyan.dispatch.domain.Project;
 import io.feiyan.dispatch.domain.Team;
 import io.feiyan.dispatch.metrics.DispatchMetrics;
 import io.feiyan.events.OrderAssigned;
@@ -24,7 +23,6 @@ import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
-import java.util.stream.Collectors;
 
 /**
  * Carries a case to a team (派单): gathers what the rule ({@link Routing}) decides on — the case, the teams near it
@@ -41,10 +39,12 @@ public class CaseRouting {
     private final DispatchMetrics metrics;
     private final CaseChanges caseChanges;
     private final Activities activities;
+    private final Catalogue catalogue;
 
     CaseRouting(Outbox outbox, TeamLoads loads, DispatchConfig config, DispatchMetrics metrics,
-            CaseChanges caseChanges, Activities activities) {
+            CaseChanges caseChanges, Activities activities, Catalogue catalogue) {
         this.activities = activities;
+        this.catalogue = catalogue;
         this.outbox = outbox;
         this.loads = loads;
         this.config = config;
@@ -79,8 +79,8 @@ public class CaseRouting {
                 Set.copyOf(c.declinedBy), c.unserved, move, leftTeam, c.askedAgain);
         List<Routing.Team> teams = loads.near(c.villageCode, projects);
         Instant now = Instant.now();
-        Project project = c.projectCode == null ? null : Project.findById(c.projectCode);
-        boolean grouped = project != null && Grouping.groupable(c.urgency, project.perVisit);
+        Catalogue.Entry project = c.projectCode == null ? null : catalogue.project(c.projectCode);
+        boolean grouped = project != null && Grouping.groupable(c.urgency, project.perVisit());
         // an order that may be grouped is offered to one team: its activity's
         int several = grouped ? 1 : config.offerToSeveral().teamsFor(c.urgency);
         Routing.Route route = Routing.route(situation, teams, several);
@@ -111,8 +111,8 @@ public class CaseRouting {
             Routing.Team team = route.team().get();
             List<String> offers = route.offers().stream().map(Routing.Team::code).toList();
             Instant acceptBy = now.plus(config.acceptWithin(c.urgency));
-            UUID activity = grouped ? activities.start(team.code(), project.code,
-                    Grouping.placeOf(c.villageCode, project.gathersAt, team.tier()), now.plus(c.urgency.timeLimit()),
+            UUID activity = grouped ? activities.start(team.code(), project.code(),
+                    Grouping.placeOf(c.villageCode, project.gathersAt(), team.tier()), now.plus(c.urgency.timeLimit()),
                     acceptBy, now) : null;
             assign(c, offers, team.tier(), activity, acceptBy, route.askedAgain(), null, null,
                     Routing.capable(c.villageCode, projects, teams), now);
@@ -251,20 +251,16 @@ public class CaseRouting {
     }
 
     /** A catalogue order waits until the catalogue copy knows its project. */
-    private static boolean needKnown(DispatchCase c) {
+    private boolean needKnown(DispatchCase c) {
         if (c.projectCode == null) {
             return true;
         }
-        Project project = Project.findById(c.projectCode);
-        return project != null && project.active;
+        Catalogue.Entry project = catalogue.project(c.projectCode);
+        return project != null && project.active();
     }
 
     /** The projects a team must offer one of: the order's, or for a need in the resident's words, its category's. */
-    private static Set<String> projectsFor(DispatchCase c) {
-        if (c.projectCode != null) {
-            return Set.of(c.projectCode);
-        }
-        return Project.<Project>list("category = ?1 and active = true", c.category).stream()
-                .map(project -> project.code).collect(Collectors.toSet());
+    private Set<String> projectsFor(DispatchCase c) {
+        return c.projectCode != null ? Set.of(c.projectCode) : catalogue.activeIn(c.category);
     }
 }

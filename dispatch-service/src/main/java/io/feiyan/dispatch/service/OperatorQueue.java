@@ -2,7 +2,6 @@ package io.feiyan.dispatch.service;
 
 import io.feiyan.dispatch.domain.CaseStatus;
 import io.feiyan.dispatch.domain.DispatchCase;
-import io.feiyan.dispatch.domain.Project;
 import io.feiyan.dispatch.domain.Team;
 import io.feiyan.events.RegionCode;
 import io.feiyan.events.Tier;
@@ -58,8 +57,11 @@ public class OperatorQueue {
 
     private final DispatchConfig config;
 
-    OperatorQueue(DispatchConfig config) {
+    private final Catalogue catalogue;
+
+    OperatorQueue(DispatchConfig config, Catalogue catalogue) {
         this.config = config;
+        this.catalogue = catalogue;
     }
 
     /**
@@ -85,7 +87,7 @@ public class OperatorQueue {
         Map<String, Set<String>> projectsOfCategory = new HashMap<>();
         return cases.stream().map(c -> {
             Set<String> projects = c.projectCode != null ? Set.of(c.projectCode)
-                    : projectsOfCategory.computeIfAbsent(c.category, OperatorQueue::projectsOf);
+                    : projectsOfCategory.computeIfAbsent(c.category, catalogue::activeIn);
             List<Team> offering = county.stream().filter(t -> t.projectCodes.stream().anyMatch(projects::contains))
                     .toList();
             Set<String> near = offering.stream().filter(t -> c.villageCode.startsWith(t.regionCode))
@@ -127,10 +129,5 @@ public class OperatorQueue {
     private static Comparator<Team> nearestFirst(String villageCode) {
         return Comparator.<Team, Boolean>comparing(t -> !villageCode.startsWith(t.regionCode))
                 .thenComparing(t -> t.tier).thenComparing(t -> t.code);
-    }
-
-    private static Set<String> projectsOf(String category) {
-        return Project.<Project>list("category = ?1 and active = true", category).stream().map(p -> p.code)
-                .collect(Collectors.toSet());
     }
 }

@@ -1,7 +1,6 @@
 package io.feiyan.dispatch.service;
 
 import io.feiyan.dispatch.domain.DispatchCase;
-import io.feiyan.dispatch.domain.Project;
 import io.feiyan.dispatch.domain.Team;
 import io.feiyan.routing.Routing;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -21,10 +20,12 @@ import java.util.UUID;
 public class RoutingRetries {
     private final EntityManager entityManager;
     private final CaseRouting routing;
+    private final Catalogue catalogue;
 
-    RoutingRetries(EntityManager entityManager, CaseRouting routing) {
+    RoutingRetries(EntityManager entityManager, CaseRouting routing, Catalogue catalogue) {
         this.entityManager = entityManager;
         this.routing = routing;
+        this.catalogue = catalogue;
     }
 
     /**
@@ -58,8 +59,7 @@ public class RoutingRetries {
         if (team == null || !team.active || team.projectCodes.isEmpty()) {
             return;
         }
-        List<String> categories = Project.<Project>list("code in ?1 and active = true", team.projectCodes).stream()
-                .map(project -> project.category).distinct().toList();
+        List<String> categories = List.copyOf(catalogue.activeCategoriesOf(team.projectCodes));
         @SuppressWarnings("unchecked")
         List<UUID> ids = entityManager.createNativeQuery("""
                 select order_id from dispatch_case where status = 'WAITING' and unserved and village_code like ?1
