@@ -1,13 +1,11 @@
 package io.feiyan.notification.wechat;
 
 import io.feiyan.notification.domain.MenuItem;
+import io.feiyan.notification.service.Names;
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.persistence.EntityManager;
 import java.time.ZoneId;
 import java.time.YearMonth;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
@@ -16,12 +14,12 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
  */
 @ApplicationScoped
 class MenuText {
-    private final EntityManager entityManager;
+    private final Names names;
     private final WeChatConfig config;
     private final ZoneId zone;
 
-    MenuText(EntityManager entityManager, WeChatConfig config, @ConfigProperty(name = "feiyan.time-zone") ZoneId zone) {
-        this.entityManager = entityManager;
+    MenuText(Names names, WeChatConfig config, @ConfigProperty(name = "feiyan.time-zone") ZoneId zone) {
+        this.names = names;
         this.config = config;
         this.zone = zone;
     }
@@ -42,21 +40,10 @@ class MenuText {
         if (items.isEmpty()) {
             return Replies.NO_MENU;
         }
-        Map<String, String> names = names(items);
         List<String> lines = items.stream().map(item -> {
-            String name = names.getOrDefault(item.projectCode, item.projectCode);
+            String name = names.project(item.projectCode);
             return item.note == null || item.note.isBlank() ? name : name + "（" + item.note + "）";
         }).toList();
         return Replies.menu(month, lines, next);
-    }
-
-    @SuppressWarnings("unchecked")
-    private Map<String, String> names(List<MenuItem> items) {
-        List<Object[]> rows = entityManager.createNativeQuery("select code, name from project_name where code in ?1")
-                .setParameter(1, items.stream().map(item -> item.projectCode).toList())
-                .getResultList();
-        Map<String, String> names = new HashMap<>();
-        rows.forEach(row -> names.put((String) row[0], (String) row[1]));
-        return names;
     }
 }
