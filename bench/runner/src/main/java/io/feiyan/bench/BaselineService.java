@@ -49,6 +49,11 @@ final class BaselineService implements AutoCloseable {
         return baseline;
     }
 
+    /** The CPU its process has used so far. */
+    Duration cpu() {
+        return process.toHandle().info().totalCpuDuration().orElse(Duration.ZERO);
+    }
+
     HttpRequest insert() {
         return HttpRequest.newBuilder(URI.create(url)).timeout(Duration.ofSeconds(30))
                 .header("Content-Type", "application/json")

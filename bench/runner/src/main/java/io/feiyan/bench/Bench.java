@@ -32,7 +32,8 @@ import java.util.stream.Collectors;
  * <p>Arguments: {@code --quick} shortens every window (a smoke run; its figures are rough); {@code --history N}
  * measures the system a second time after writing N past orders into every service's tables ({@link History}), and
  * prints both runs side by side; {@code --profile} has each service record a CPU profile (Java Flight Recorder) kept
- * with its log ({@code bench-results/<time>/logs/<service>.jfr}; {@code jfr print --events jdk.ExecutionSample}).
+ * with its log ({@code bench-results/<time>/logs/<service>.jfr}; {@code jfr print --events jdk.ExecutionSample});
+ * {@code --post} measures only intake's POST against the bare one ({@link #comparePosts}).
  */
 public final class Bench {
     static final int PG_CLIENTS = 8;
@@ -43,35 +44,43 @@ public final class Bench {
     static final int BUSY_RATE = 100;
     static final int QUIET_RATE = 10;
 
+    /** Rounds of the POST comparison ({@code --post}): bare, then intake, each round. */
+    private static final int POST_ROUNDS = 3;
+
     private final PrintStream out;
     private final boolean quick;
     private final long history;
+    private final boolean postOnly;
 
-    private Bench(PrintStream out, boolean quick, long history) {
+    private Bench(PrintStream out, boolean quick, long history, boolean postOnly) {
         this.out = out;
         this.quick = quick;
         this.history = history;
+        this.postOnly = postOnly;
     }
 
     public static void main(String[] args) throws Exception {
         boolean quick = false;
+        boolean postOnly = false;
         long history = 0;
         for (int i = 0; i < args.length; i++) {
             if (args[i].equals("--quick")) {
                 quick = true;
+            } else if (args[i].equals("--post")) {
+                postOnly = true;
             } else if (args[i].equals("--profile")) {
                 System.setProperty(FeiyanSystem.PROFILE, "true");
             } else if (args[i].equals("--history") && i + 1 < args.length && args[i + 1].matches("[0-9]+")) {
                 history = Long.parseLong(args[++i]);
             } else {
-                System.err.println("usage: deploy/bench.sh [--quick] [--history N] [--profile]");
+                System.err.println("usage: deploy/bench.sh [--quick] [--history N] [--profile] [--post]");
                 System.exit(2);
             }
         }
         System.setProperty("org.slf4j.simpleLogger.defaultLogLevel", "warn");
         System.setProperty("org.slf4j.simpleLogger.log.org.apache.kafka", "error");
         Path home = Path.of(System.getenv().getOrDefault("FEIYAN_HOME", ".")).toAbsolutePath().normalize();
-        new Bench(System.out, quick, history).run(home);
+        new Bench(System.out, quick, history, postOnly).run(home);
     }
 
     /** A window's length: the full one, or a tenth of it (at least a second) in a quick run. */
@@ -102,6 +111,11 @@ public final class Bench {
         Thread stopOnCtrlC = new Thread(system::close);
         Runtime.getRuntime().addShutdownHook(stopOnCtrlC);
         try {
+            if (postOnly) {
+                new CountyGenerator(CountyPlan.of(1, 60, 15), system.tokens(), system::url, out).load();
+                comparePosts(home, system, data);
+                return;
+            }
             CountyPlan county = quick ? CountyPlan.of(1, 60, 15) : CountyPlan.of(1);
             new CountyGenerator(county, system.tokens(), system::url, out).load();
             Limits limits = measureLimits(home, system, data);
@@ -229,10 +243,58 @@ public final class Bench {
     }
 
     /**
+     * {@code --post}: intake's POST alone against the bare Quarkus POST, nothing else measured — a few minutes, for
+     * work on intake's POST. A small county; both POSTs warmed up (JIT) unmeasured, then {@value #POST_ROUNDS}
+     * rounds of the bare POST and intake's, 20 s each, with their rates, their ratio and the CPU each request cost.
+     */
+    private void comparePosts(Path home, FeiyanSystem system, Path data) throws Exception {
+        try (OrderLoad load = new OrderLoad(system, null);
+                BaselineService baseline = BaselineService.start(home, system.jdbcUrl("bench"),
+                        data.resolve("logs/bench-baseline.log"))) {
+            out.printf("%nintake's POST against the bare POST, %d clients each%n", HTTP_CLIENTS);
+            stopAllButIntake(system);
+            out.printf("  warming both up for %d s each, not measured...%n", window(30).toSeconds());
+            bareLoop(baseline, window(30));
+            load.postsOnly(HTTP_CLIENTS, Duration.ZERO, window(30));
+            for (int round = 1; round <= POST_ROUNDS; round++) {
+                Duration baselineBefore = baseline.cpu();
+                CpuUse before = CpuUse.now(system);
+                HttpLoad.Figures bare = bareLoop(baseline, window(20));
+                double barePostgres = CpuUse.now(system).perOrderSince(before, requests(bare)).get(CpuUse.POSTGRES);
+                double bareCpu = baseline.cpu().minus(baselineBefore).toNanos() / 1e6 / requests(bare);
+                before = CpuUse.now(system);
+                HttpLoad.Figures intake = load.postsOnly(HTTP_CLIENTS, Duration.ZERO, window(20));
+                Map<String, Double> cpu = CpuUse.now(system).perOrderSince(before, requests(intake));
+                out.printf("  round %d: bare   %,5.0f req/s (%s)%s, CPU a request %.2f ms + PostgreSQL %.2f%n"
+                                + "           intake %,5.0f req/s (%s)%s, CPU a request %.2f ms + PostgreSQL %.2f"
+                                + " + Kafka %.2f; intake ÷ bare %.3f%n", round, bare.perSecond(),
+                        bare.latencies().summary(), bare.failures(), bareCpu, barePostgres, intake.perSecond(),
+                        intake.latencies().summary(), intake.failures(), cpu.get(FeiyanService.INTAKE.moduleName()),
+                        cpu.get(CpuUse.POSTGRES), cpu.get(CpuUse.KAFKA), intake.perSecond() / bare.perSecond());
+            }
+        }
+    }
+
+    private static HttpLoad.Figures bareLoop(BaselineService baseline, Duration window) throws InterruptedException {
+        return new HttpLoad().closedLoop(HTTP_CLIENTS, Duration.ZERO, window, baseline::insert,
+                (response, at) -> response.statusCode() == 201, HttpLoad.AT_ONCE);
+    }
+
+    /** The requests a closed loop without ramp-up made: what the CPU read around it was spent on. */
+    private static int requests(HttpLoad.Figures figures) {
+        return (int) (figures.succeeded() + figures.failed());
+    }
+
+    /**
      * Intake's POST with nothing else of the system working beside it (every other service stopped), as the bare
      * Quarkus POST is measured: the last measurement, since the orders it places are never served.
      */
     private HttpLoad.Figures postAlone(FeiyanSystem system, OrderLoad load) throws InterruptedException {
+        stopAllButIntake(system);
+        return load.postsOnly(HTTP_CLIENTS, window(5), window(20));
+    }
+
+    private void stopAllButIntake(FeiyanSystem system) {
         List<FeiyanService> others = Arrays.stream(FeiyanService.values())
                 .filter(service -> service != FeiyanService.INTAKE).toList();
         out.printf("  intake's POST alone (%s stopped), %d clients...%n",
@@ -241,6 +303,5 @@ public final class Bench {
         for (FeiyanService service : others) {
             system.instance(service).stop();
         }
-        return load.postsOnly(HTTP_CLIENTS, window(5), window(20));
     }
 }
