@@ -120,6 +120,8 @@ public final class ServiceInstance {
         command.addAll(wiring);
         if (Boolean.getBoolean(FeiyanSystem.PROFILE)) {
             // a CPU profile of each service, kept beside its log (the benchmark: deploy/bench.sh --profile)
+            // Quarkus's request stacks run past the recorder's default 64 frames: deep enough to see their roots
+            command.add("-XX:FlightRecorderOptions=stackdepth=256");
             command.add("-XX:StartFlightRecording=settings=profile,filename="
                     + log.resolveSibling(log.getFileName().toString().replace(".log", ".jfr")));
         }
