@@ -32,8 +32,9 @@ import java.util.stream.Collectors;
  * <p>Arguments: {@code --quick} shortens every window (a smoke run; its figures are rough); {@code --history N}
  * measures the system a second time after writing N past orders into every service's tables ({@link History}), and
  * prints both runs side by side; {@code --profile} has each service record a CPU profile (Java Flight Recorder) kept
- * with its log ({@code bench-results/<time>/logs/<service>.jfr}; {@code jfr print --events jdk.ExecutionSample});
- * {@code --post} measures only intake's POST against the bare one ({@link #comparePosts}).
+ * with its log ({@code bench-results/<time>/logs/<service>.jfr}; {@code jfr print --events jdk.ExecutionSample}),
+ * and PostgreSQL's costliest statements of the first pass's windows ({@code postgres-statements.txt},
+ * {@link PostgresStatements}); {@code --post} measures only intake's POST against the bare one ({@link #comparePosts}).
  */
 public final class Bench {
     static final int PG_CLIENTS = 8;
@@ -133,7 +134,14 @@ public final class Bench {
                 out.printf("  warming up: %d orders a second for %d s, not measured...%n", WARM_UP_RATE,
                         window(180).toSeconds());
                 load.warmUp(WARM_UP_RATE, window(180));
+                PostgresStatements statements = PostgresStatements.of(system);
+                statements.reset();
+                int placedBefore = load.placed();
                 Run fresh = measure(load);
+                if (Boolean.getBoolean(FeiyanSystem.PROFILE)) {
+                    Files.writeString(results.resolve("postgres-statements.txt"),
+                            statements.report(load.placed() - placedBefore));
+                }
                 Run withHistory = null;
                 if (history > 0) {
                     out.printf("%nWriting %,d past orders into every service's tables...%n", history);

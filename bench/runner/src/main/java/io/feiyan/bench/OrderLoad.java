@@ -116,6 +116,11 @@ final class OrderLoad implements AutoCloseable {
         return Identity.volunteer("V-bench-" + village, village);
     }
 
+    /** Orders placed so far. */
+    int placed() {
+        return placedAt.size();
+    }
+
     int residents() {
         return residents.size();
     }
