@@ -248,6 +248,19 @@ class OrderTests {
     }
 
     @Test
+    void givenAResidentsOwnOpenOrder_thenTheirSecondForTheProjectIsRefused_theirIdTakenFromTheirToken() {
+        UUID grandma = registerResident(CHANGBULING);
+        Map<String, Object> own = Map.of("projectCode", "culture-opera", "urgency", "ROUTINE");
+        String first = Auth.resident(grandma).contentType(ContentType.JSON).body(own).post("/api/orders")
+                .then().statusCode(201).body("channel", equalTo("APP")).extract().path("orderId");
+
+        Auth.resident(grandma).contentType(ContentType.JSON).body(own).post("/api/orders")
+                .then().statusCode(409)
+                .body("type", equalTo("https://feiyan.io/problems/duplicate-order"))
+                .body("existingOrderId", equalTo(first));
+    }
+
+    @Test
     void givenBadFields_thenEveryReasonIsGivenAsProblemJsonAndNothingIsWritten() {
         UUID resident = registerResident(CHANGBULING);
         Map<String, Object> body = proxyOrder(resident);

@@ -8,8 +8,6 @@ import io.feiyan.events.Tier;
 import io.feiyan.events.Urgency;
 import io.feiyan.intake.domain.Order;
 import io.feiyan.intake.domain.OrderStatus;
-import io.feiyan.intake.domain.Project;
-import io.feiyan.intake.domain.Resident;
 import io.feiyan.intake.domain.Team;
 import io.feiyan.platform.domain.Conflict;
 import io.feiyan.platform.domain.IllegalMove;
@@ -51,10 +49,12 @@ public class OrderService {
     private final EntityManager entityManager;
     private final ResidentAccess access;
     private final Validator validator;
+    private final OrderRows rows;
 
     OrderService(Outbox outbox, OrderHistory history, Timeline timeline, EntityManager entityManager,
-            ResidentAccess access, Validator validator) {
+            ResidentAccess access, Validator validator, OrderRows rows) {
         this.validator = validator;
+        this.rows = rows;
         this.outbox = outbox;
         this.history = history;
         this.timeline = timeline;
@@ -138,28 +138,25 @@ public class OrderService {
         boolean byResident = !byVolunteer && (channel == Channel.APP || channel == Channel.WECHAT);
         UUID residentId = request.residentId() == null && byResident ? access.ownResident() : request.residentId();
         validate(request, residentId, channel, byVolunteer);
-        Resident resident = Resident.findById(residentId);
-        if (resident == null) {
-            throw new Unprocessable("unknown-resident", "No such resident in the registry",
-                    "register the resident first: there is no resident " + residentId)
-                    .with("field", "residentId");
-        }
-        String village = request.villageCode() == null ? resident.villageCode : request.villageCode();
-        access.actFor(resident);
+        OrderRows.ForPlacing known = rows.forPlacing(residentId, request.projectCode())
+                .orElseThrow(() -> new Unprocessable("unknown-resident", "No such resident in the registry",
+                        "register the resident first: there is no resident " + residentId).with("field", "residentId"));
+        String village = request.villageCode() == null ? known.villageCode() : request.villageCode();
+        access.actFor(residentId, known.villageCode());
         if (!byResident) {
             access.actIn(village);
         }
-        String category = request.projectCode() == null ? request.category() : catalogueCategory(request);
+        String category = request.projectCode() == null ? request.category() : catalogueCategory(request, known);
         OrderPlaced.SolvedOnTheSpot solved = request.solvedOnTheSpot() == null ? null
                 : solvedOnTheSpot(request.solvedOnTheSpot(), village);
         if (request.projectCode() != null && solved == null && !Boolean.TRUE.equals(request.newNeed())) {
-            refuseDuplicate(request);
+            refuseDuplicate(request, known);
         }
         if (request.activityId() != null) {
             requirePlannedActivity(request.activityId(), request.projectCode());
         }
 
-        Order order = Order.place(resident.id, village, new Order.Need(request.projectCode(), category,
+        Order order = Order.place(residentId, village, new Order.Need(request.projectCode(), category,
                         blankToNull(request.description()), request.urgency(), request.preferredFrom(),
                         request.preferredTo()), channel, access.callerId(), byVolunteer,
                 Boolean.TRUE.equals(request.residentConsent()), Instant.now());
@@ -167,7 +164,7 @@ public class OrderService {
         order.joinActivity = request.activityId();
         order.traceparent = OrderTraces.current();
         order.idempotencyKey = idempotencyKey;
-        order.persist();
+        rows.insert(order);
         OrderEvent placed = order.placedEvent();
         history.add(outbox.publish(placed), placed);
         return new Placement(order, timeline.of(order, List.of(placed)), true);
@@ -196,14 +193,13 @@ public class OrderService {
         return order;
     }
 
-    private static String catalogueCategory(PlaceOrder request) {
-        Project project = Project.findById(request.projectCode());
-        if (project == null || !project.active) {
+    private static String catalogueCategory(PlaceOrder request, OrderRows.ForPlacing known) {
+        if (known.projectCategory() == null) {
             throw new Unprocessable("unknown-project", "No such project in the catalogue",
                     "the catalogue has no active project " + request.projectCode())
                     .with("field", "projectCode");
         }
-        return project.category;
+        return known.projectCategory();
     }
 
     /** An order may ask to join an activity intake knows as planned (its orders assigned or accepted), of its project. */
@@ -222,14 +218,12 @@ public class OrderService {
         }
     }
 
-    private static void refuseDuplicate(PlaceOrder request) {
-        Order open = Order.find("residentId = ?1 and projectCode = ?2 and status in ?3",
-                request.residentId(), request.projectCode(), OrderStatus.OPEN).firstResult();
-        if (open != null) {
+    private static void refuseDuplicate(PlaceOrder request, OrderRows.ForPlacing known) {
+        if (known.openOrderId() != null) {
             throw new Conflict("duplicate-order", "The resident already has this order open",
-                    "order " + open.id + " for " + request.projectCode() + " is still " + open.status
-                            + "; to order it again as a separate need, send \"newNeed\": true")
-                    .with("existingOrderId", open.id);
+                    "order " + known.openOrderId() + " for " + request.projectCode() + " is still "
+                            + known.openOrderStatus() + "; to order it again as a separate need, send \"newNeed\": true")
+                    .with("existingOrderId", known.openOrderId());
         }
     }
 
