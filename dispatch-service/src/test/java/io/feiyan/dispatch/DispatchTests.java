@@ -226,6 +226,23 @@ class DispatchTests {
     }
 
     @Test
+    void givenAnOrderPlacedAsTheFullTeamCompletesAnother_thenItTakesTheRoomMade_whicheverBatchHearsOfEach() {
+        Place place = new Place(probe, 213);
+        place.project("visit");
+        place.team("village", Tier.VILLAGE, 1, "visit");
+        UUID first = place.order("visit", Urgency.ROUTINE);
+        place.assigned(first);
+        probe.publish(new OrderAccepted(first, place.code("village"), Instant.now()));
+
+        // often in one batch: the new case is left unserved, then the room is made, then it is routed again
+        UUID second = place.order("visit", Urgency.ROUTINE);
+        probe.publish(new OrderCompleted(first, place.code("village"), new BigDecimal("1"), Instant.now()));
+
+        await().atMost(Place.WAIT).untilAsserted(() -> Auth.countyCentre().get("/api/cases/{id}", second).then()
+                .body("teamCode", equalTo(place.code("village"))).body("unserved", equalTo(false)));
+    }
+
+    @Test
     void givenAWithdrawnOrder_thenTheCaseClosesAndFreesTheTeam() {
         Place place = new Place(probe, 207);
         place.project("visit");

@@ -2,6 +2,7 @@ package io.feiyan.dispatch.messaging;
 
 import io.feiyan.dispatch.service.CaseChanges;
 import io.feiyan.dispatch.service.CaseReactions;
+import io.feiyan.dispatch.service.RoutingRetries;
 import io.feiyan.events.OrderAccepted;
 import io.feiyan.events.OrderCancelled;
 import io.feiyan.events.OrderCompleted;
@@ -27,11 +28,17 @@ public class OrderEvents {
     private final Inbox inbox;
     private final EventHandlers handlers;
 
-    OrderEvents(Inbox inbox, CaseReactions cases, CaseChanges caseChanges) {
+    OrderEvents(Inbox inbox, CaseReactions cases, CaseChanges caseChanges, RoutingRetries retries) {
         this.inbox = inbox;
         this.handlers = inbox.once(CHANNEL)
-                .beforeEachBatch(caseChanges::batchBegins)
-                .afterEachBatch(caseChanges::batchEnds)
+                .beforeEachBatch(() -> {
+                    caseChanges.batchBegins();
+                    retries.batchBegins();
+                })
+                .afterEachBatch(() -> {
+                    retries.batchEnds(); // routes cases again: before their changes are said
+                    caseChanges.batchEnds();
+                })
                 .on(OrderPlaced.class, event -> cases.open(event.payload()))
                 .on(OrderCancelled.class, event -> cases.cancelled(event.payload().orderId()))
                 .on(OrderDeclined.class, event -> cases.declined(event.payload()))

@@ -3,7 +3,7 @@ package io.feiyan.dispatch.service;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import jakarta.transaction.TransactionSynchronizationRegistry;
-import java.util.LinkedHashSet;
+import java.util.List;
 import java.util.Set;
 
 /**
@@ -17,27 +17,24 @@ public class CaseChanges {
     /** Well under PostgreSQL's 8,000-byte limit on a notification's payload. */
     private static final int MOST_BYTES = 7_000;
 
-    /** Where a transaction applying a consumer's batch keeps its changes until its end (a transaction's resource). */
-    private static final Object BATCH = new Object();
-
     private final EntityManager entityManager;
-    private final TransactionSynchronizationRegistry transactions;
+    /** A consumer's batch's changes, kept until its end. */
+    private final BatchGathering<CaseChanged> batch;
 
     CaseChanges(EntityManager entityManager, TransactionSynchronizationRegistry transactions) {
         this.entityManager = entityManager;
-        this.transactions = transactions;
+        this.batch = new BatchGathering<>(transactions);
     }
 
     /** A consumer's batch begins, in its transaction: its changes are said together, by {@link #batchEnds}. */
     public void batchBegins() {
-        transactions.putResource(BATCH, new LinkedHashSet<CaseChanged>());
+        batch.begin();
     }
 
     /** A consumer's batch has been applied: says its changes, in its transaction. */
     public void batchEnds() {
-        Set<CaseChanged> changes = batchChanges();
-        transactions.putResource(BATCH, null);
-        if (changes == null || changes.isEmpty()) {
+        Set<CaseChanged> changes = batch.end();
+        if (changes.isEmpty()) {
             return;
         }
         StringBuilder payload = new StringBuilder();
@@ -53,17 +50,9 @@ public class CaseChanges {
     }
 
     void add(CaseChanged change) {
-        Set<CaseChanged> changes = batchChanges();
-        if (changes != null) {
-            changes.add(change);
-        } else {
+        if (!batch.add(List.of(change))) {
             send(change.asLine());
         }
-    }
-
-    @SuppressWarnings("unchecked")
-    private Set<CaseChanged> batchChanges() {
-        return (Set<CaseChanged>) transactions.getResource(BATCH);
     }
 
     private void send(CharSequence payload) {

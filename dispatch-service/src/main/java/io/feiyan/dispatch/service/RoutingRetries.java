@@ -5,15 +5,20 @@ import io.feiyan.dispatch.domain.Team;
 import io.feiyan.routing.Routing;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
+import jakarta.persistence.FlushModeType;
+import jakarta.transaction.TransactionSynchronizationRegistry;
 import jakarta.transaction.Transactional;
 import java.util.Collection;
 import java.util.List;
+import java.util.Set;
 import java.util.UUID;
 
 /**
  * Routes waiting cases again, oldest first, when something they waited for may have changed: the directory or the
  * catalogue, a team's room, or the project a case named reaching this copy of the catalogue. Each case is locked
- * first.
+ * first. In a consumer's batch, the teams given room are gathered and their unserved cases looked up once, when the
+ * batch has been applied ({@link #batchEnds}): most batches find none, in one query. An order placed in the same
+ * batch may so take a room before an unserved case does, which is routed again when the next room is made.
  */
 @ApplicationScoped
 @Transactional
@@ -21,12 +26,40 @@ public class RoutingRetries {
     private final EntityManager entityManager;
     private final CaseRouting routing;
     private final Catalogue catalogue;
+    /** The teams a consumer's batch gave room. */
+    private final BatchGathering<String> batch;
 
-    RoutingRetries(EntityManager entityManager, CaseRouting routing, Catalogue catalogue) {
+    RoutingRetries(EntityManager entityManager, CaseRouting routing, Catalogue catalogue,
+            TransactionSynchronizationRegistry transactions) {
         this.entityManager = entityManager;
         this.routing = routing;
         this.catalogue = catalogue;
+        this.batch = new BatchGathering<>(transactions);
     }
+
+    /** A consumer's batch begins, in its transaction: the teams it gives room are retried by {@link #batchEnds}. */
+    public void batchBegins() {
+        batch.begin();
+    }
+
+    /**
+     * A consumer's batch has been applied: the unserved cases the teams it gave room could serve are routed again,
+     * if any case waits unserved at all (its changes written first, so that a case it left unserved is found).
+     */
+    public void batchEnds() {
+        Set<String> teams = batch.end();
+        if (teams.isEmpty()) {
+            return;
+        }
+        entityManager.flush();
+        boolean anyUnserved = !entityManager.createNativeQuery(
+                        "select 1 from dispatch_case where status = 'WAITING' and unserved limit 1")
+                .setFlushMode(FlushModeType.COMMIT).getResultList().isEmpty();
+        if (anyUnserved) {
+            teams.forEach(this::unservedFor);
+        }
+    }
+
 
     /**
      * After the directory or catalogue changed: a new or changed team may serve any waiting case, unserved ones
@@ -51,7 +84,9 @@ public class RoutingRetries {
      * routed them on the loads from before this room was made.
      */
     void unservedFor(Collection<String> teams) {
-        teams.stream().distinct().forEach(this::unservedFor);
+        if (!batch.add(teams)) {
+            teams.stream().distinct().forEach(this::unservedFor);
+        }
     }
 
     void unservedFor(String teamCode) {
