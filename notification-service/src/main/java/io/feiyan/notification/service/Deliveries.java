@@ -235,8 +235,8 @@ public class Deliveries {
 
     private Duration untilNextDue() {
         Object next = QuarkusTransaction.requiringNew().call(() -> entityManager.createNativeQuery("""
-                select min(case when status = 'WAITING' then due_at else sending_since + cast(?1 as interval) end)
-                from delivery where status in ('WAITING', 'SENDING')""")
+                select least((select min(due_at) from delivery where status = 'WAITING'),
+                    (select min(sending_since) from delivery where status = 'SENDING') + cast(?1 as interval))""")
                 .setParameter(1, settings.lease().toSeconds() + " seconds")
                 .getSingleResult());
         if (next == null) {
