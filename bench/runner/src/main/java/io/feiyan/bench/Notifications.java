@@ -203,7 +203,7 @@ final class Notifications implements AutoCloseable {
             } else if (System.nanoTime() - lastMoved > stalled.toNanos()) {
                 return waiting + (int) (orders.size() - logged);
             }
-            Thread.sleep(200);
+            Thread.sleep(1000); // each poll reads every delivery of the orders: PostgreSQL work counted as the system's
         }
     }
 
