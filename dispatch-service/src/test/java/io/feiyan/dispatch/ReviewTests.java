@@ -21,6 +21,8 @@ import io.feiyan.testkit.InjectEventProbe;
 import io.feiyan.testkit.Published;
 import io.restassured.http.ContentType;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
@@ -90,6 +92,31 @@ class ReviewTests {
         await().atMost(Place.WAIT).untilAsserted(() -> Auth.countyCentre().get("/api/cases/{id}", fourth).then()
                 .body("status", equalTo("IN_REVIEW"))
                 .body("reviewReason", equalTo("the resident already has 3 open orders")));
+    }
+
+    @Test
+    void givenFourOrdersOfOneResidentPlacedAtOnce_thenTheOneHeardLastIsReviewed_whicheverBatchesHearThem() {
+        Place place = new Place(probe, 309);
+        place.project("visit");
+        place.team("village", Tier.VILLAGE, 5, "visit");
+        UUID resident = UUID.randomUUID();
+        List<UUID> orders = new ArrayList<>();
+        for (int i = 0; i < 4; i++) { // often in one batch: the cases opened before a count are not written yet
+            UUID order = UUID.randomUUID();
+            orders.add(order);
+            probe.publish(new OrderPlaced(order, resident, place.code("visit"), "CAT309", false,
+                    place.village, Urgency.ROUTINE, Channel.APP, null, null, null, Instant.now()));
+        }
+
+        List<String> statuses = new ArrayList<>();
+        await().atMost(Place.WAIT).untilAsserted(() -> {
+            statuses.clear();
+            for (UUID order : orders) {
+                statuses.add(Auth.countyCentre().get("/api/cases/{id}", order).then().statusCode(200)
+                        .extract().path("status"));
+            }
+        });
+        assertEquals(1, statuses.stream().filter("IN_REVIEW"::equals).count(), "reviewed: " + statuses);
     }
 
     @Test

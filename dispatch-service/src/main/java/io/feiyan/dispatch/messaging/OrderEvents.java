@@ -32,10 +32,12 @@ public class OrderEvents {
         this.inbox = inbox;
         this.handlers = inbox.once(CHANNEL)
                 .beforeEachBatch(() -> {
+                    cases.batchBegins();
                     caseChanges.batchBegins();
                     retries.batchBegins();
                 })
                 .afterEachBatch(() -> {
+                    cases.batchEnds();
                     retries.batchEnds(); // routes cases again: before their changes are said
                     caseChanges.batchEnds();
                 })

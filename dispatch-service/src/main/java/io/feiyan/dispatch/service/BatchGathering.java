@@ -32,6 +32,12 @@ final class BatchGathering<T> {
         return true;
     }
 
+    /** Whether a batch is open and has gathered the item; true too when none is open, so that one acts at once. */
+    boolean mayHold(T item) {
+        Set<T> gathered = gathered();
+        return gathered == null || gathered.contains(item);
+    }
+
     /** Ends the batch: what it gathered, in the order added (empty when none was open). */
     Set<T> end() {
         Set<T> gathered = gathered();

@@ -10,11 +10,15 @@ import io.feiyan.platform.messaging.OrderTraces;
 import io.feiyan.platform.messaging.Outbox;
 import io.feiyan.routing.Routing;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.FlushModeType;
 import jakarta.persistence.LockModeType;
+import jakarta.transaction.TransactionSynchronizationRegistry;
 import jakarta.transaction.Transactional;
 import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
+import java.util.stream.Collectors;
 
 /**
  * What each event of an order does to its case: a placed order opens one and has it routed unless it needs review
@@ -25,6 +29,13 @@ import java.util.UUID;
 @ApplicationScoped
 @Transactional
 public class CaseReactions {
+    /** A resident's open cases, counted without loading them. */
+    private static final String COUNT_OPEN = "select count(*) from dispatch_case where resident_id = ?1 and status in ("
+            + CaseStatus.OPEN.stream().map(status -> "'" + status + "'").collect(Collectors.joining(", ")) + ")";
+
+    private final EntityManager entityManager;
+    /** The residents whose cases a consumer's batch opened or closed: changes perhaps not written yet. */
+    private final BatchGathering<UUID> residentsChanged;
     private final Outbox outbox;
     private final CaseRouting routing;
     private final RoutingRetries retries;
@@ -32,12 +43,24 @@ public class CaseReactions {
     private final Activities activities;
 
     CaseReactions(Outbox outbox, CaseRouting routing, RoutingRetries retries, DispatchConfig config,
-            Activities activities) {
+            Activities activities, EntityManager entityManager, TransactionSynchronizationRegistry transactions) {
+        this.entityManager = entityManager;
+        this.residentsChanged = new BatchGathering<>(transactions);
         this.activities = activities;
         this.outbox = outbox;
         this.routing = routing;
         this.retries = retries;
         this.config = config;
+    }
+
+    /** A consumer's batch begins, in its transaction. */
+    public void batchBegins() {
+        residentsChanged.begin();
+    }
+
+    /** A consumer's batch has been applied. */
+    public void batchEnds() {
+        residentsChanged.end();
     }
 
     /**
@@ -51,6 +74,7 @@ public class CaseReactions {
         DispatchCase c = DispatchCase.open(placed, reviewReason(placed), config.review().tier(), Instant.now());
         c.traceparent = OrderTraces.current();
         c.persist();
+        residentsChanged.add(List.of(c.residentId));
         if (c.reviewReason == null) {
             outbox.publish(c.approve(null, Instant.now()));
         }
@@ -84,6 +108,7 @@ public class CaseReactions {
             return;
         }
         c.reopen(Instant.now());
+        residentsChanged.add(List.of(c.residentId));
         DecisionLog.reopened(reopened, Instant.now());
         routing.route(c, Routing.Move.ROUTE, null);
         routing.changed(c);
@@ -94,6 +119,7 @@ public class CaseReactions {
         DispatchCase c = locked(orderId);
         if (c != null) {
             c.cancel(Instant.now());
+            residentsChanged.add(List.of(c.residentId));
             retries.unservedFor(routing.changed(c)); // each team it was offered to has room again
         }
     }
@@ -120,16 +146,27 @@ public class CaseReactions {
     public void completed(UUID orderId, String team) {
         DispatchCase c = locked(orderId);
         if (c != null && c.advance(team, CaseStatus.COMPLETED, Instant.now())) {
+            residentsChanged.add(List.of(c.residentId));
             retries.unservedFor(routing.changed(c));
         }
     }
 
-    /** Whether the order needs an operator's review first, and why: null when it needs none. */
+    /**
+     * Whether the order needs an operator's review first, and why: null when it needs none. The resident's open cases
+     * are counted in the database, written first only when this batch opened or closed one of theirs: flushing for
+     * every order would check each case the batch holds for changes.
+     */
     private String reviewReason(OrderPlaced placed) {
         if (placed.needsReview()) {
             return "a need in the resident's words";
         }
-        long open = DispatchCase.count("residentId = ?1 and status in ?2", placed.residentId(), CaseStatus.OPEN);
+        if (residentsChanged.mayHold(placed.residentId())) {
+            entityManager.flush();
+        }
+        long open = ((Number) entityManager.createNativeQuery(COUNT_OPEN)
+                .setParameter(1, placed.residentId())
+                .setFlushMode(FlushModeType.COMMIT)
+                .getSingleResult()).longValue();
         int limit = config.review().openOrdersPerResident();
         return open >= limit ? "the resident already has " + open + " open orders" : null;
     }
