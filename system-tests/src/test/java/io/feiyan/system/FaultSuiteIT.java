@@ -230,8 +230,15 @@ class FaultSuiteIT {
         Map<String, Long> lag = consumerLag();
 
         Map<String, Integer> byState = new TreeMap<>();
+        Map<String, Integer> inFlightInDispatch = new TreeMap<>(); // why an order not completed is where it is
         for (String order : placed.keySet()) {
-            byState.merge(query(FeiyanService.INTAKE, "select status from orders where id = ?", order), 1, Integer::sum);
+            String status = query(FeiyanService.INTAKE, "select status from orders where id = ?", order);
+            byState.merge(status, 1, Integer::sum);
+            if (!List.of("COMPLETED", "RATED").contains(status)) {
+                inFlightInDispatch.merge(String.valueOf(query(FeiyanService.DISPATCH, "select status || case when"
+                        + " unserved then ' unserved' else '' end || coalesce(': ' || review_reason, '')"
+                        + " from dispatch_case where order_id = ?", order)), 1, Integer::sum);
+            }
         }
         int lost = 0;
         for (String order : placed.keySet()) {
@@ -306,7 +313,7 @@ class FaultSuiteIT {
                         Duration.between(settleFrom, settled).toSeconds()));
         System.out.printf("%-14s %8s%n", "orders placed", placed.size());
         System.out.printf("%-14s %8s%n", "completed", completed);
-        System.out.printf("%-14s %8s   %s%n", "in flight", inFlight, byState);
+        System.out.printf("%-14s %8s   %s; in dispatch %s%n", "in flight", inFlight, byState, inFlightInDispatch);
         System.out.printf("%-14s %8s%n", "lost", lost);
         System.out.printf("%-14s %8s   %s%n", "doubled", doubledTotal, doubled);
         System.out.printf("%-14s %8s   %s%n", "dead-lettered", deadLettered.values().stream().mapToLong(Long::longValue)
