@@ -13,6 +13,7 @@ import java.sql.Types;
 import java.time.Instant;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.stream.Collectors;
 import javax.sql.DataSource;
 
 /**
@@ -23,6 +24,16 @@ import javax.sql.DataSource;
 @ApplicationScoped
 @Transactional(Transactional.TxType.MANDATORY)
 public class OrderRows {
+    /** The statuses of an open order are constants: written into the statement once, not bound on every request. */
+    private static final String FOR_PLACING = """
+            select r.village_code, p.category, o.id, o.status
+            from resident r
+            left join project p on p.code = ? and p.active
+            left join lateral (select id, status from orders
+                where resident_id = r.id and project_code = p.code and status in (%s) limit 1) o on true
+            where r.id = ?""".formatted(OrderStatus.OPEN.stream().map(status -> "'" + status + "'")
+            .collect(Collectors.joining(", ")));
+
     private final DataSource dataSource;
 
     OrderRows(DataSource dataSource) {
@@ -40,17 +51,9 @@ public class OrderRows {
     /** What placing an order needs to know (see {@link ForPlacing}); empty when there is no such resident. */
     public Optional<ForPlacing> forPlacing(UUID residentId, String projectCode) {
         try (Connection connection = dataSource.getConnection();
-                PreparedStatement select = connection.prepareStatement("""
-                        select r.village_code, p.category, o.id, o.status
-                        from resident r
-                        left join project p on p.code = ? and p.active
-                        left join lateral (select id, status from orders
-                            where resident_id = r.id and project_code = p.code and status = any (?) limit 1) o on true
-                        where r.id = ?""")) {
+                PreparedStatement select = connection.prepareStatement(FOR_PLACING)) {
             select.setString(1, projectCode);
-            select.setArray(2, connection.createArrayOf("varchar",
-                    OrderStatus.OPEN.stream().map(Enum::name).toArray()));
-            select.setObject(3, residentId);
+            select.setObject(2, residentId);
             try (ResultSet row = select.executeQuery()) {
                 if (!row.next()) {
                     return Optional.empty();
