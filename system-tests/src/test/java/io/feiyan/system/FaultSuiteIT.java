@@ -231,20 +231,16 @@ class FaultSuiteIT {
 
         Map<String, Integer> byState = new TreeMap<>();
         Map<String, Integer> inFlightInDispatch = new TreeMap<>(); // why an order not completed is where it is
-        for (String order : placed.keySet()) {
-            String status = query(FeiyanService.INTAKE, "select status from orders where id = ?", order);
-            byState.merge(status, 1, Integer::sum);
-            if (!List.of("COMPLETED", "RATED").contains(status)) {
-                inFlightInDispatch.merge(String.valueOf(query(FeiyanService.DISPATCH, "select status || case when"
-                        + " unserved then ' unserved' else '' end || coalesce(': ' || review_reason, '')"
-                        + " from dispatch_case where order_id = ?", order)), 1, Integer::sum);
-            }
-        }
         int lost = 0;
         for (String order : placed.keySet()) {
-            if (query(FeiyanService.INTAKE, "select status from orders where id = ?", order) == null
-                    || query(FeiyanService.DISPATCH, "select status from dispatch_case where order_id = ?", order) == null) {
+            String status = query(FeiyanService.INTAKE, "select status from orders where id = ?", order);
+            String inDispatch = query(FeiyanService.DISPATCH, "select status || case when unserved then ' unserved'"
+                    + " else '' end || coalesce(': ' || review_reason, '') from dispatch_case where order_id = ?", order);
+            byState.merge(status, 1, Integer::sum);
+            if (status == null || inDispatch == null) {
                 lost++;
+            } else if (!List.of("COMPLETED", "RATED").contains(status)) {
+                inFlightInDispatch.merge(inDispatch, 1, Integer::sum);
             }
         }
         Map<String, Long> doubled = new TreeMap<>();
