@@ -30,7 +30,8 @@ import org.jboss.logging.Logger;
  * applies them as one batch in one transaction: every well-formed event is parsed, the batch's event ids are claimed
  * in {@code processed_event} in one statement (an id there already is a redelivery, and is skipped), each new
  * event's effect is applied in offset order (so a later record sees an earlier one's effect), the events they cause
- * go to the outbox together, and it all commits once.
+ * go to the outbox together, the consumer's position moves past the batch ({@link ConsumerPositions}), and it all
+ * commits once.
  *
  * <p>A malformed record goes to the dead-letter topic in that same transaction; its neighbours take effect. When an
  * effect fails for a reason of its own (a broken rule), the batch is rolled back and applied again record by record,
@@ -55,18 +56,21 @@ public class Inbox {
     private final OrderTraces traces;
     private final Outbox outbox;
     private final DeadLetters deadLetters;
+    private final ConsumerPositions positions;
     /** Every channel's handlers: what a replayed dead letter is handled by. */
     private final List<EventHandlers> channels = new CopyOnWriteArrayList<>();
     /** Since when each channel has been retrying a batch that failed for a passing reason. */
     private final Map<String, Instant> retryingSince = new ConcurrentHashMap<>();
 
-    Inbox(EntityManager entityManager, ObjectMapper json, OrderTraces traces, Outbox outbox, DeadLetters deadLetters) {
+    Inbox(EntityManager entityManager, ObjectMapper json, OrderTraces traces, Outbox outbox, DeadLetters deadLetters,
+            ConsumerPositions positions) {
         this.entityManager = entityManager;
         this.incoming = new IncomingRecords(json);
         this.processed = new ProcessedEvents(entityManager);
         this.traces = traces;
         this.outbox = outbox;
         this.deadLetters = deadLetters;
+        this.positions = positions;
     }
 
     /** The handlers of a channel whose events each take effect once (claimed in the inbox with their effect). */
@@ -137,8 +141,10 @@ public class Inbox {
             untilNoPassingFailure(handlers.channel(), () -> QuarkusTransaction.requiringNew()
                     .run(() -> apply(List.of(one), handlers)));
         } catch (RuntimeException failure) {
-            untilNoPassingFailure(handlers.channel(), () -> QuarkusTransaction.requiringNew()
-                    .run(() -> deadLetters.add(one.record(), handlers.channel(), failure)));
+            untilNoPassingFailure(handlers.channel(), () -> QuarkusTransaction.requiringNew().run(() -> {
+                deadLetters.add(one.record(), handlers.channel(), failure);
+                advance(List.of(one), handlers);
+            }));
         }
     }
 
@@ -187,6 +193,14 @@ public class Inbox {
             }
             handlers.afterBatch().run();
             published.write();
+        }
+        advance(batch, handlers);
+    }
+
+    /** A channel whose events take effect once starts again where its database stands: see ConsumerPositions. */
+    private void advance(List<Parsed> taken, EventHandlers handlers) {
+        if (handlers.delivery() == EventHandlers.Delivery.ONCE) {
+            positions.advance(taken.stream().map(Parsed::record).toList());
         }
     }
 

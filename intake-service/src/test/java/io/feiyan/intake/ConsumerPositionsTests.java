@@ -1,0 +1,108 @@
+package io.feiyan.intake;
+
+import static io.feiyan.testkit.EventProbe.keyed;
+import static org.awaitility.Awaitility.await;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import io.feiyan.events.Topics;
+import io.feiyan.platform.messaging.ConsumerPositions;
+import io.feiyan.testkit.EventProbe;
+import io.feiyan.testkit.FeiyanTest;
+import io.feiyan.testkit.InjectEventProbe;
+import io.quarkus.narayana.jta.QuarkusTransaction;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.ConsumerRebalanceListener;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.clients.consumer.OffsetAndMetadata;
+import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.serialization.StringDeserializer;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.junit.jupiter.api.Test;
+
+/**
+ * A consumer's position is kept in the service's database with what it applied, and a partition given to the
+ * consumer starts there: a database restored from a backup takes again the events since.
+ */
+@FeiyanTest
+class ConsumerPositionsTests {
+    @Inject
+    ConsumerPositions positions;
+
+    @Inject
+    EntityManager entityManager;
+
+    @InjectEventProbe
+    EventProbe probe;
+
+    @ConfigProperty(name = "kafka.bootstrap.servers")
+    String bootstrapServers;
+
+    @Test
+    void givenARecordTheConsumerSetsAside_thenItsPositionIsPastIt() {
+        String key = UUID.randomUUID().toString();
+        probe.sendRaw(Topics.ORDERS_RATED, key, "{not json", Map.of());
+        ConsumerRecord<String, String> sent = probe.await(Topics.ORDERS_RATED, keyed(key), Duration.ofSeconds(30));
+
+        await().atMost(Duration.ofSeconds(30)).until(() -> positionOf(Topics.ORDERS_RATED, sent.partition())
+                > sent.offset());
+    }
+
+    @Test
+    void givenADatabaseBehindItsGroup_whenThePartitionIsGiven_thenTheConsumerStartsWhereTheDatabaseStands() {
+        String topic = "positions-test-" + UUID.randomUUID();
+        for (int i = 0; i < 5; i++) {
+            probe.sendRaw(topic, "key", "record " + i, Map.of());
+        }
+        TopicPartition partition = new TopicPartition(topic,
+                probe.await(topic, keyed("key"), Duration.ofSeconds(30)).partition()); // one key: one partition
+        String group = "positions-test-" + UUID.randomUUID();
+        try (KafkaConsumer<String, String> consumer = consumer(group)) {
+            consumer.commitSync(Map.of(partition, new OffsetAndMetadata(5)));
+        }
+        QuarkusTransaction.requiringNew().run(() -> entityManager.createNativeQuery(
+                        "insert into consumer_position (topic, partition, next_offset) values (?1, ?2, 2)")
+                .setParameter(1, topic).setParameter(2, partition.partition()).executeUpdate());
+
+        try (KafkaConsumer<String, String> consumer = consumer(group)) {
+            consumer.subscribe(List.of(topic), new ConsumerRebalanceListener() {
+                @Override
+                public void onPartitionsAssigned(Collection<TopicPartition> partitions) {
+                    positions.onPartitionsAssigned(consumer, partitions);
+                }
+
+                @Override
+                public void onPartitionsRevoked(Collection<TopicPartition> partitions) {
+                }
+            });
+            List<ConsumerRecord<String, String>> taken = new ArrayList<>();
+            await().atMost(Duration.ofSeconds(30)).until(() -> {
+                consumer.poll(Duration.ofMillis(200)).forEach(taken::add);
+                return taken.size() >= 3;
+            });
+            assertEquals(List.of("record 2", "record 3", "record 4"),
+                    taken.stream().map(ConsumerRecord::value).toList());
+        }
+    }
+
+    private KafkaConsumer<String, String> consumer(String group) {
+        return new KafkaConsumer<>(Map.of(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers,
+                ConsumerConfig.GROUP_ID_CONFIG, group, ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false,
+                ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest"),
+                new StringDeserializer(), new StringDeserializer());
+    }
+
+    private long positionOf(String topic, int partition) {
+        return QuarkusTransaction.requiringNew().call(() -> ((Number) entityManager.createNativeQuery(
+                        "select coalesce(max(next_offset), -1) from consumer_position where topic = ?1 and partition = ?2")
+                .setParameter(1, topic).setParameter(2, partition).getSingleResult()).longValue());
+    }
+}

@@ -1,0 +1,120 @@
+package io.feiyan.platform.messaging;
+
+import io.quarkus.narayana.jta.QuarkusTransaction;
+import io.smallrye.common.annotation.Identifier;
+import io.smallrye.reactive.messaging.kafka.KafkaConsumerRebalanceListener;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.inject.Default;
+import jakarta.persistence.EntityManager;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.stream.Collectors;
+import org.apache.kafka.clients.consumer.Consumer;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.OffsetAndMetadata;
+import org.apache.kafka.common.TopicPartition;
+import org.hibernate.Session;
+import org.jboss.logging.Logger;
+
+/**
+ * Where the service's consumer stands in each partition, kept in the service's own database ({@code consumer_position})
+ * in the transaction that applies the records ({@link Inbox}), and where it starts when it is given a partition.
+ *
+ * <p>The offsets a consumer group commits in Kafka follow the database, a little late. Usually they agree, or Kafka's
+ * are a batch behind (a crash between the database's commit and Kafka's; the inbox drops what comes again). A
+ * database restored from a backup is behind them: starting at Kafka's offsets would skip the events since the
+ * backup, whose effects the restore took away. Starting at the database's own position takes them again, once each,
+ * as the restored inbox has not seen them. A partition the database has no position for (a new database) starts where
+ * the group's committed offset, or {@code auto.offset.reset}, says.
+ *
+ * <p>The rebalance listener of the channel {@code orders} in every service (platform configuration).
+ */
+@ApplicationScoped
+@Default // as well as the listener's name: the inbox asks for it by its type
+@Identifier(ConsumerPositions.LISTENER)
+public class ConsumerPositions implements KafkaConsumerRebalanceListener {
+    static final String LISTENER = "feiyan-consumer-positions";
+    private static final Logger LOG = Logger.getLogger(ConsumerPositions.class);
+
+    private final EntityManager entityManager;
+
+    ConsumerPositions(EntityManager entityManager) {
+        this.entityManager = entityManager;
+    }
+
+    /**
+     * Records, in the caller's transaction, that the records have been taken: each partition's position moves past
+     * the last of them (never back: a dead letter replayed long after leaves the position where it is).
+     */
+    void advance(List<ConsumerRecord<String, String>> records) {
+        Map<TopicPartition, Long> next = new HashMap<>();
+        records.forEach(record -> next.merge(new TopicPartition(record.topic(), record.partition()),
+                record.offset() + 1, Math::max));
+        if (next.isEmpty()) {
+            return;
+        }
+        entityManager.unwrap(Session.class).doWork(connection -> {
+            try (PreparedStatement upsert = connection.prepareStatement("""
+                    insert into consumer_position (topic, partition, next_offset)
+                    select * from unnest(?::varchar[], ?::int[], ?::bigint[])
+                    on conflict (topic, partition) do update
+                        set next_offset = greatest(consumer_position.next_offset, excluded.next_offset)""")) {
+                upsert.setArray(1, connection.createArrayOf("varchar",
+                        next.keySet().stream().map(TopicPartition::topic).toArray()));
+                upsert.setArray(2, connection.createArrayOf("integer",
+                        next.keySet().stream().map(TopicPartition::partition).toArray()));
+                upsert.setArray(3, connection.createArrayOf("bigint", next.values().toArray()));
+                upsert.executeUpdate();
+            }
+        });
+    }
+
+    /** The positions the database holds for these partitions; a partition it has none for is left out. */
+    public Map<TopicPartition, Long> of(Collection<TopicPartition> partitions) {
+        Set<String> topics = partitions.stream().map(TopicPartition::topic).collect(Collectors.toSet());
+        return QuarkusTransaction.requiringNew().call(() -> entityManager.unwrap(Session.class).doReturningWork(
+                connection -> {
+                    Map<TopicPartition, Long> positions = new HashMap<>();
+                    try (PreparedStatement select = connection.prepareStatement(
+                            "select topic, partition, next_offset from consumer_position where topic = any(?)")) {
+                        select.setArray(1, connection.createArrayOf("varchar", topics.toArray()));
+                        try (ResultSet rows = select.executeQuery()) {
+                            while (rows.next()) {
+                                TopicPartition partition = new TopicPartition(rows.getString(1), rows.getInt(2));
+                                if (partitions.contains(partition)) {
+                                    positions.put(partition, rows.getLong(3));
+                                }
+                            }
+                        }
+                    }
+                    return positions;
+                }));
+    }
+
+    /** Starts each partition given to the consumer where the database says it stands. */
+    @Override
+    public void onPartitionsAssigned(Consumer<?, ?> consumer, Collection<TopicPartition> partitions) {
+        if (partitions.isEmpty()) {
+            return;
+        }
+        Map<TopicPartition, Long> positions = of(partitions);
+        if (positions.isEmpty()) {
+            return;
+        }
+        Map<TopicPartition, OffsetAndMetadata> committed = consumer.committed(positions.keySet());
+        positions.forEach((partition, position) -> {
+            OffsetAndMetadata kafkas = committed.get(partition);
+            if (kafkas != null && kafkas.offset() > position) {
+                LOG.warnf("%s: the database stands at %d, behind the %d its group committed (restored from a"
+                        + " backup?): taking the %d records between again", partition, position, kafkas.offset(),
+                        kafkas.offset() - position);
+            }
+            consumer.seek(partition, position);
+        });
+    }
+}
