@@ -10,6 +10,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.feiyan.events.Channel;
 import io.feiyan.events.CloudEvents;
 import io.feiyan.events.OrderAccepted;
 import io.feiyan.events.OrderApproved;
@@ -20,9 +21,11 @@ import io.feiyan.events.OrderDeclined.DeclineReason;
 import io.feiyan.events.OrderDeclined;
 import io.feiyan.events.OrderEscalated.EscalationReason;
 import io.feiyan.events.OrderEscalated;
+import io.feiyan.events.OrderPlaced;
 import io.feiyan.events.OrderReopened;
 import io.feiyan.events.OrderUnserved;
 import io.feiyan.events.Tier;
+import io.feiyan.events.TimeOrderedIds;
 import io.feiyan.events.Topics;
 import io.feiyan.events.Urgency;
 import io.feiyan.testkit.EventProbe;
@@ -34,6 +37,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
 
@@ -66,6 +70,24 @@ class DispatchTests {
                 OrderApproved.class);
         assertNull(approved.approvedBy(), "an order from the catalogue needs no review: approved at once");
         assertFalse(approved.approvedAt().isAfter(assigned.assignedAt()));
+    }
+
+    @Test
+    void givenAPlacedOrder_thenTheEventsItCausesHaveIdsMadeFromItsOwn_soAppliedAgainItPublishesTheSameEvents() {
+        Place place = new Place(probe, 214);
+        place.project("visit");
+        place.team("village", Tier.VILLAGE, 5, "visit");
+        UUID order = UUID.randomUUID();
+        UUID placed = UUID.randomUUID();
+
+        probe.publish(new OrderPlaced(order, UUID.randomUUID(), place.code("visit"), "CAT214", false, place.village,
+                Urgency.ROUTINE, Channel.PROXY, "V-1", null, null, Instant.now()), placed);
+
+        Set<String> published = Set.of(
+                header(probe.await(Topics.ORDERS_APPROVED, keyed(order), Place.WAIT), CloudEvents.ID),
+                header(probe.await(Topics.ORDERS_ASSIGNED, keyed(order), Place.WAIT), CloudEvents.ID));
+        assertEquals(Set.of(TimeOrderedIds.causedBy(placed, "dispatch-service", 0).toString(),
+                TimeOrderedIds.causedBy(placed, "dispatch-service", 1).toString()), published);
     }
 
     @Test

@@ -1,5 +1,9 @@
 package io.feiyan.events;
 
+import java.nio.ByteBuffer;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
 import java.security.SecureRandom;
 import java.util.UUID;
 
@@ -15,6 +19,25 @@ public final class TimeOrderedIds {
 
     public static UUID next() {
         return at(System.currentTimeMillis(), RANDOM.nextLong(), RANDOM.nextLong());
+    }
+
+    /**
+     * The id of the {@code n}th event the service {@code publisher} published for the event {@code cause}: the same
+     * every time it is made, so an event published again for the same cause (after the service's database was
+     * restored) is the same event, which its consumers drop as a repeat. It carries the millisecond of its cause (a
+     * cause made here is a UUIDv7) and, for the rest, bits of a SHA-256 of the cause, the publisher and {@code n}.
+     */
+    public static UUID causedBy(UUID cause, String publisher, int n) {
+        ByteBuffer hash = ByteBuffer.wrap(sha256(cause + "/" + publisher + "/" + n));
+        return at(cause.getMostSignificantBits() >>> 16, hash.getLong(), hash.getLong());
+    }
+
+    private static byte[] sha256(String text) {
+        try {
+            return MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("every JDK has SHA-256", e);
+        }
     }
 
     static UUID at(long epochMillis, long randomA, long randomB) {

@@ -204,7 +204,10 @@ public class Inbox {
         }
     }
 
-    /** Applies the event within its order's trace, with its order id in the log context. */
+    /**
+     * Applies the event within its order's trace, with its order id in the log context; the events it causes have
+     * ids made from its own ({@link Outbox#causedBy}).
+     */
     private void applyInItsTrace(Parsed parsed) {
         Span span = traces.consuming(parsed.record(),
                 IncomingRecords.optionalHeader(parsed.record(), CloudEvents.TRACEPARENT));
@@ -212,7 +215,9 @@ public class Inbox {
             if (parsed.event().payload() instanceof OrderEvent order) {
                 OrderLog.put(order.orderId());
             }
-            parsed.handler().apply(parsed.event());
+            try (Outbox.Caused caused = outbox.causedBy(parsed.event().id())) {
+                parsed.handler().apply(parsed.event());
+            }
         } finally {
             OrderLog.clear();
             span.end();

@@ -16,6 +16,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.hibernate.Session;
 
 /**
@@ -33,10 +34,15 @@ public class Outbox {
     private final OrderTraces traces;
     /** The rows a consumer's batch publishes, written together when it ends ({@link #batch}). */
     private final ThreadLocal<List<Row>> batchRows = new ThreadLocal<>();
+    /** The event this thread is applying, if it is applying one: what the events it publishes are caused by. */
+    private final ThreadLocal<Cause> cause = new ThreadLocal<>();
+    /** This service's name: in the id of an event it publishes for a cause. */
+    private final String publisher;
 
     Outbox(EntityManager entityManager, ObjectMapper json, TransactionSynchronizationRegistry transactions,
-            OutboxRelay relay, OrderTraces traces) {
+            OutboxRelay relay, OrderTraces traces, @ConfigProperty(name = "quarkus.application.name") String publisher) {
         this.entityManager = entityManager;
+        this.publisher = publisher;
         this.json = json;
         this.transactions = transactions;
         this.relay = relay;
@@ -58,10 +64,37 @@ public class Outbox {
      */
     @Transactional(Transactional.TxType.MANDATORY)
     public UUID publish(Event event) {
-        UUID id = TimeOrderedIds.next();
+        Cause by = cause.get();
+        UUID id = by == null ? TimeOrderedIds.next() : TimeOrderedIds.causedBy(by.eventId, publisher, by.published++);
         add(new Row(id, event.aggregateType(), event.key(), EventType.of(event).ceType(), toJson(event), Instant.now(),
                 traces.forPublishing(event), null, null));
         return id;
+    }
+
+    /**
+     * While open, what this thread publishes is caused by the event: the {@code n}th event it publishes gets the id
+     * {@link TimeOrderedIds#causedBy}, the same each time the event is applied. A database restored from a backup
+     * applies the events since again and publishes the same events, which their consumers drop as repeats. (Events
+     * a request or a sweep publishes have ids of their own: nothing applies them again.)
+     */
+    Caused causedBy(UUID eventId) {
+        cause.set(new Cause(eventId));
+        return cause::remove;
+    }
+
+    /** What {@link #causedBy} opened: closing it ends the cause. */
+    interface Caused extends AutoCloseable {
+        @Override
+        void close();
+    }
+
+    private static final class Cause {
+        private final UUID eventId;
+        private int published;
+
+        private Cause(UUID eventId) {
+            this.eventId = eventId;
+        }
     }
 
     /** Adds a dead letter: a record this service could not process, for its dead-letter topic. */
