@@ -19,6 +19,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
+import java.util.stream.Stream;
 
 /**
  * The whole of Feiyan on one machine: an embedded PostgreSQL with a database per service, an embedded
@@ -37,6 +38,12 @@ public final class FeiyanSystem implements AutoCloseable {
      */
     public static final String SERVICE_OPTIONS = "feiyan.services.options.";
     private static final String KEYCLOAK_DATABASE = "keycloak";
+
+    /** Every database of the system: the services' and Keycloak's. */
+    public static List<String> databases() {
+        return Stream.concat(Arrays.stream(FeiyanService.values()).map(FeiyanService::database),
+                Stream.of(KEYCLOAK_DATABASE)).toList();
+    }
 
     /**
      * How to start it. Port 0 means any free port. {@code keycloak} names a Keycloak already running whose realm the
