@@ -12,6 +12,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import io.feiyan.events.EventType;
 import io.feiyan.launcher.FeiyanService;
+import io.feiyan.launcher.FeiyanSystem;
 import io.feiyan.servers.EmbeddedKeycloak;
 import java.io.IOException;
 import java.io.Reader;
@@ -33,6 +34,7 @@ import java.util.TreeSet;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
+import java.util.stream.StreamSupport;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 
@@ -183,6 +185,37 @@ class DeploymentManifestsTest {
 
             Path dockerfile = dockerfile(service);
             assertTrue(Files.readString(dockerfile).contains("EXPOSE " + port), dockerfile + " exposes " + port);
+        }
+    }
+
+    /**
+     * Every database (the services' and Keycloak's) archives its WAL continuously and has a nightly base backup, into
+     * an object store whose credentials come from a secret the manifests say how to make.
+     */
+    @Test
+    void everyDatabaseClusterArchivesItsWalAndIsBackedUpEveryNight() throws IOException {
+        List<JsonNode> clusters = ofKind("Cluster");
+        assertEquals(FeiyanSystem.databases().stream().sorted().toList(), clusters.stream()
+                .map(cluster -> cluster.path("spec").path("bootstrap").path("initdb").path("database").asText())
+                .sorted().toList(), "a CloudNativePG Cluster for every database of the system");
+        for (JsonNode cluster : clusters) {
+            String name = cluster.path("metadata").path("name").asText();
+            JsonNode archiver = StreamSupport.stream(cluster.path("spec").path("plugins").spliterator(), false)
+                    .filter(plugin -> plugin.path("name").asText().equals("barman-cloud.cloudnative-pg.io"))
+                    .findFirst().orElseThrow(() -> new AssertionError("Cluster " + name + " uses no Barman Cloud plugin"));
+            assertTrue(archiver.path("isWALArchiver").asBoolean(), "Cluster " + name + " archives its WAL");
+            JsonNode store = named("ObjectStore", archiver.path("parameters").path("barmanObjectName").asText());
+            for (JsonNode credential : store.path("spec").path("configuration").path("s3Credentials")) {
+                String secret = credential.path("name").asText();
+                assertTrue(keysOfTheCommandThatMakes(secret).contains(credential.path("key").asText()),
+                        "ObjectStore " + store.path("metadata").path("name").asText() + " reads key "
+                                + credential.path("key").asText() + " of secret " + secret
+                                + ", which no `kubectl create secret generic` in deploy/k8s makes");
+            }
+            assertTrue(ofKind("ScheduledBackup").stream().anyMatch(backup -> backup.path("spec").path("cluster")
+                    .path("name").asText().equals(name) && backup.path("spec").path("method").asText().equals("plugin")
+                    && !backup.path("spec").path("schedule").asText().isBlank()),
+                    "a ScheduledBackup of Cluster " + name + " through the plugin");
         }
     }
 
