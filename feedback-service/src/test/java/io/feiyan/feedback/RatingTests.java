@@ -7,6 +7,7 @@ import static io.feiyan.testkit.EventProbe.header;
 import static io.feiyan.testkit.EventProbe.keyed;
 import static io.feiyan.testkit.EventProbe.payload;
 import static io.restassured.RestAssured.given;
+import static org.awaitility.Awaitility.await;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItem;
 import static org.hamcrest.Matchers.startsWith;
@@ -23,6 +24,8 @@ import io.feiyan.testkit.InjectEventProbe;
 import io.restassured.http.ContentType;
 import io.restassured.response.Response;
 import io.restassured.specification.RequestSpecification;
+import java.time.Instant;
+import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
@@ -59,6 +62,7 @@ class RatingTests {
 
         ConsumerRecord<String, String> record = probe.await(Topics.ORDERS_RATED, keyed(orderId), Scenario.WAIT);
         assertEquals(5, payload(record, OrderRated.class).score());
+        assertEquals(true, payload(record, OrderRated.class).solved(), "as the resident said: kept on its topic");
         assertEquals("feiyan.order.rated.v1", header(record, CloudEvents.TYPE));
         assertFalse(record.value().contains("Grandma"), "no personal words leave feedback");
     }
@@ -74,6 +78,24 @@ class RatingTests {
                 .then().statusCode(201).body("volunteerId", equalTo("V-zhao-li"));
         asVolunteerOf(village).get("/api/ratings/{id}", orderId).then().statusCode(200)
                 .body("volunteerId", equalTo("V-zhao-li"));
+    }
+
+    @Test
+    void givenARatingFeedbackDoesNotHold_asAfterARestore_whenItsEventIsHeard_thenItIsMadeAgainWithItsFollowUp() {
+        String village = Scenario.newVillage();
+        UUID orderId = scenario.delivered(village);
+        Instant ratedAt = Instant.parse("2026-12-01T08:00:00Z");
+
+        probe.publish(new OrderRated(orderId, 4, ratedAt, false, "V-zhao-li"));
+
+        await().atMost(Scenario.WAIT).untilAsserted(() -> asVolunteerOf(village).get("/api/ratings/{id}", orderId)
+                .then().statusCode(200)
+                .body("score", equalTo(4))
+                .body("solved", equalTo(false))
+                .body("volunteerId", equalTo("V-zhao-li"))
+                .body("ratedAt", equalTo("2026-12-01T08:00:00Z")));
+        asVolunteerOf(village).get("/api/follow-ups?village=" + village).then().statusCode(200)
+                .body("items.reason", equalTo(List.of("DISSATISFIED")));
     }
 
     @Test

@@ -45,6 +45,20 @@ public class Rating extends PanacheEntityBase {
     }
 
     public OrderRated ratedEvent() {
-        return new OrderRated(orderId, score, ratedAt);
+        return new OrderRated(orderId, score, ratedAt, solved, ratedByVolunteer);
+    }
+
+    /**
+     * The rating as its event tells it, for a database restored from a backup taken before it: all but its comment,
+     * which is never published. An older event without {@code solved} counts as solved, as its score alone said.
+     */
+    public static Rating of(OrderRated rated) {
+        Rating rating = new Rating();
+        rating.orderId = rated.orderId();
+        rating.score = rated.score();
+        rating.solved = !Boolean.FALSE.equals(rated.solved());
+        rating.ratedByVolunteer = rated.ratedByVolunteer();
+        rating.ratedAt = rated.ratedAt();
+        return rating;
     }
 }

@@ -14,6 +14,7 @@ import io.feiyan.events.OrderUnserved;
 import io.feiyan.events.OrderCancelled;
 import io.feiyan.feedback.domain.Order;
 import io.feiyan.feedback.metrics.OrderFacts;
+import io.feiyan.feedback.service.RatingService;
 import io.feiyan.platform.messaging.EventHandlers;
 import io.feiyan.platform.messaging.Inbox;
 import io.smallrye.reactive.messaging.annotations.Blocking;
@@ -24,7 +25,8 @@ import org.eclipse.microprofile.reactive.messaging.Incoming;
 /**
  * Every order event feedback hears becomes a fact of the metrics; a placed order also tells feedback the
  * resident's village (whose station follows up), a delivery makes the order rateable, and a redo takes
- * that back until the next delivery. One channel takes them all, a poll's records at a time.
+ * that back until the next delivery. A rating feedback does not hold (its database restored from a backup taken
+ * before it) is made again from its event. One channel takes them all, a poll's records at a time.
  */
 @ApplicationScoped
 public class OrderEvents {
@@ -33,7 +35,7 @@ public class OrderEvents {
     private final Inbox inbox;
     private final EventHandlers handlers;
 
-    OrderEvents(Inbox inbox, OrderFacts facts) {
+    OrderEvents(Inbox inbox, OrderFacts facts, RatingService ratings) {
         this.inbox = inbox;
         this.handlers = inbox.once(CHANNEL)
                 .on(OrderPlaced.class, event -> {
@@ -56,7 +58,10 @@ public class OrderEvents {
                     Order.reopened(event.payload());
                     facts.record(event);
                 })
-                .on(OrderRated.class, facts::record);
+                .on(OrderRated.class, event -> {
+                    ratings.heard(event.payload());
+                    facts.record(event);
+                });
     }
 
     @Incoming(CHANNEL)

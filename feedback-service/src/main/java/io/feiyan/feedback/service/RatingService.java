@@ -1,5 +1,6 @@
 package io.feiyan.feedback.service;
 
+import io.feiyan.events.OrderRated;
 import io.feiyan.feedback.domain.Order;
 import io.feiyan.feedback.domain.Rating;
 import io.feiyan.platform.domain.Conflict;
@@ -51,6 +52,19 @@ public class RatingService {
         outbox.publish(rating.ratedEvent());
         followUps.rated(rating);
         return rating;
+    }
+
+    /**
+     * A rating heard on its topic. Feedback published it, and holds it already, unless its database was restored
+     * from a backup taken before the rating: then it is made again from the event, with what it brings about (a
+     * follow-up visit when the resident is not content). Only its comment, never published, is not there.
+     */
+    public void heard(OrderRated rated) {
+        if (Rating.findById(rated.orderId()) == null) {
+            Rating rating = Rating.of(rated);
+            rating.persist();
+            followUps.rated(rating);
+        }
     }
 
     /** To the resident, and to the volunteers and operators of the order's village. */
