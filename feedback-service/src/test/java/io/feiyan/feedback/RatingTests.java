@@ -99,6 +99,20 @@ class RatingTests {
     }
 
     @Test
+    void givenARatingHeardBeforeTheRestOfItsOrder_asEventsTakenAgainComeInAnyOrder_thenItIsMadeAgainAllTheSame() {
+        String village = Scenario.newVillage();
+        UUID orderId = UUID.randomUUID();
+        Instant at = Instant.parse("2026-12-02T09:00:00Z");
+
+        probe.publish(new OrderRated(orderId, 5, at, true, null));
+        scenario.placed(orderId, village, "DAILY_LIFE", "daily-water-pipes", at.minusSeconds(7200));
+        scenario.completed(orderId, "quanyuan-handymen", at.minusSeconds(3600));
+
+        await().atMost(Scenario.WAIT).untilAsserted(() -> asVolunteerOf(village).get("/api/ratings/{id}", orderId)
+                .then().statusCode(200).body("score", equalTo(5)).body("solved", equalTo(true)));
+    }
+
+    @Test
     void anotherResident_aVolunteerOfAnotherVillage_oraTeam_mayNotRate_andNothingChanges() {
         String village = Scenario.newVillage();
         UUID orderId = scenario.delivered(village);

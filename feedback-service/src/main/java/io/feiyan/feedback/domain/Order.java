@@ -73,10 +73,10 @@ public class Order extends PanacheEntityBase implements KeepsOrderTrace {
     }
 
     /**
-     * The order's row, created if new and locked: the two events that fill it are consumed concurrently, so
-     * the row is made with an insert that does nothing when the other got there first.
+     * The order's row, created if new and locked: the events that fill it come in any order and are consumed
+     * concurrently, so the row is made with an insert that does nothing when another got there first.
      */
-    private static Order findOrNew(UUID orderId) {
+    public static Order findOrNew(UUID orderId) {
         getEntityManager().createNativeQuery("insert into orders (order_id) values (?1) on conflict do nothing")
                 .setParameter(1, orderId)
                 .executeUpdate();

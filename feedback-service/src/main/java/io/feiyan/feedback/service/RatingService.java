@@ -60,6 +60,7 @@ public class RatingService {
      * follow-up visit when the resident is not content). Only its comment, never published, is not there.
      */
     public void heard(OrderRated rated) {
+        Order.findOrNew(rated.orderId()); // the order's other events may come after its rating, when taken again
         if (Rating.findById(rated.orderId()) == null) {
             Rating rating = Rating.of(rated);
             rating.persist();
