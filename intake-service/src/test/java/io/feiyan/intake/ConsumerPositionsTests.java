@@ -73,16 +73,7 @@ class ConsumerPositionsTests {
                 .setParameter(1, topic).setParameter(2, partition.partition()).executeUpdate());
 
         try (KafkaConsumer<String, String> consumer = consumer(group)) {
-            consumer.subscribe(List.of(topic), new ConsumerRebalanceListener() {
-                @Override
-                public void onPartitionsAssigned(Collection<TopicPartition> partitions) {
-                    positions.onPartitionsAssigned(consumer, partitions);
-                }
-
-                @Override
-                public void onPartitionsRevoked(Collection<TopicPartition> partitions) {
-                }
-            });
+            subscribe(consumer, topic);
             List<ConsumerRecord<String, String>> taken = new ArrayList<>();
             await().atMost(Duration.ofSeconds(30)).until(() -> {
                 consumer.poll(Duration.ofMillis(200)).forEach(taken::add);
@@ -91,6 +82,42 @@ class ConsumerPositionsTests {
             assertEquals(List.of("record 2", "record 3", "record 4"),
                     taken.stream().map(ConsumerRecord::value).toList());
         }
+    }
+
+    @Test
+    void givenAPartitionTheDatabaseHasNoPositionFor_whenGiven_thenWhereItStartsIsWrittenDown_forABackupToHold() {
+        String topic = "positions-test-" + UUID.randomUUID();
+        for (int i = 0; i < 3; i++) {
+            probe.sendRaw(topic, "key", "record " + i, Map.of());
+        }
+        TopicPartition partition = new TopicPartition(topic,
+                probe.await(topic, keyed("key"), Duration.ofSeconds(30)).partition());
+        String group = "positions-test-" + UUID.randomUUID();
+        try (KafkaConsumer<String, String> consumer = consumer(group)) {
+            consumer.commitSync(Map.of(partition, new OffsetAndMetadata(2)));
+        }
+
+        try (KafkaConsumer<String, String> consumer = consumer(group)) {
+            subscribe(consumer, topic);
+            await().atMost(Duration.ofSeconds(30)).until(() -> {
+                consumer.poll(Duration.ofMillis(200));
+                return positionOf(topic, partition.partition()) == 2;
+            });
+        }
+    }
+
+    /** Subscribes the consumer with the positions as its rebalance listener, as the orders channel has them. */
+    private void subscribe(KafkaConsumer<String, String> consumer, String topic) {
+        consumer.subscribe(List.of(topic), new ConsumerRebalanceListener() {
+            @Override
+            public void onPartitionsAssigned(Collection<TopicPartition> partitions) {
+                positions.onPartitionsAssigned(consumer, partitions);
+            }
+
+            @Override
+            public void onPartitionsRevoked(Collection<TopicPartition> partitions) {
+            }
+        });
     }
 
     private KafkaConsumer<String, String> consumer(String group) {

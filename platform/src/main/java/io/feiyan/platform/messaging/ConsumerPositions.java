@@ -29,8 +29,9 @@ import org.jboss.logging.Logger;
  * are a batch behind (a crash between the database's commit and Kafka's; the inbox drops what comes again). A
  * database restored from a backup is behind them: starting at Kafka's offsets would skip the events since the
  * backup, whose effects the restore took away. Starting at the database's own position takes them again, once each,
- * as the restored inbox has not seen them. A partition the database has no position for (a new database) starts where
- * the group's committed offset, or {@code auto.offset.reset}, says.
+ * as the restored inbox has not seen them. A partition the database has no position for (a new database, a new
+ * partition) starts where the group's committed offset, or {@code auto.offset.reset}, says, and that start is written
+ * down at once, so that a backup holds a position for every partition the consumer has been given.
  *
  * <p>The rebalance listener of the channel {@code orders} in every service (platform configuration).
  */
@@ -55,15 +56,18 @@ public class ConsumerPositions implements KafkaConsumerRebalanceListener {
         Map<TopicPartition, Long> next = new HashMap<>();
         records.forEach(record -> next.merge(new TopicPartition(record.topic(), record.partition()),
                 record.offset() + 1, Math::max));
-        if (next.isEmpty()) {
-            return;
+        if (!next.isEmpty()) {
+            write(next, "do update set next_offset = greatest(consumer_position.next_offset, excluded.next_offset)");
         }
+    }
+
+    /** Writes the positions, in the caller's transaction; what a position already there becomes, {@code onConflict}. */
+    private void write(Map<TopicPartition, Long> next, String onConflict) {
         entityManager.unwrap(Session.class).doWork(connection -> {
             try (PreparedStatement upsert = connection.prepareStatement("""
                     insert into consumer_position (topic, partition, next_offset)
                     select * from unnest(?::varchar[], ?::int[], ?::bigint[])
-                    on conflict (topic, partition) do update
-                        set next_offset = greatest(consumer_position.next_offset, excluded.next_offset)""")) {
+                    on conflict (topic, partition) """ + onConflict)) {
                 upsert.setArray(1, connection.createArrayOf("varchar",
                         next.keySet().stream().map(TopicPartition::topic).toArray()));
                 upsert.setArray(2, connection.createArrayOf("integer",
@@ -96,13 +100,24 @@ public class ConsumerPositions implements KafkaConsumerRebalanceListener {
                 }));
     }
 
-    /** Starts each partition given to the consumer where the database says it stands. */
+    /**
+     * Starts each partition given to the consumer where the database says it stands. A partition the database has no
+     * position for starts where its group committed (or at its beginning), and that start is written down at once: a
+     * backup taken before any record of it was taken still says where to start (else a restored database would start
+     * such a partition at Kafka's offsets and skip everything since the backup).
+     */
     @Override
     public void onPartitionsAssigned(Consumer<?, ?> consumer, Collection<TopicPartition> partitions) {
         if (partitions.isEmpty()) {
             return;
         }
         Map<TopicPartition, Long> positions = of(partitions);
+        Map<TopicPartition, Long> starts = new HashMap<>();
+        partitions.stream().filter(partition -> !positions.containsKey(partition))
+                .forEach(partition -> starts.put(partition, consumer.position(partition)));
+        if (!starts.isEmpty()) {
+            QuarkusTransaction.requiringNew().run(() -> write(starts, "do nothing"));
+        }
         if (positions.isEmpty()) {
             return;
         }
