@@ -244,8 +244,18 @@ public final class FeiyanSystem implements AutoCloseable {
 
     /** Kills the service's first instance (SIGKILL) and starts it again on the same port, as a supervisor would. */
     public ServiceInstance restart(FeiyanService service) {
+        return restart(service, () -> {
+        });
+    }
+
+    /**
+     * Kills the service's first instance (SIGKILL), does the work while it is down (its database restored from a
+     * backup, say), and starts it again on the same port.
+     */
+    public ServiceInstance restart(FeiyanService service, Runnable whileDown) {
         ServiceInstance dead = instances.get(service);
         dead.kill();
+        whileDown.run();
         ServiceInstance instance = launch(service, dead.port(), dead.log());
         instances.put(service, instance);
         instance.awaitReady();
@@ -327,6 +337,11 @@ public final class FeiyanSystem implements AutoCloseable {
 
     public String url(FeiyanService service) {
         return instances.get(service).url();
+    }
+
+    /** The port of the system's PostgreSQL, which holds every service's database. */
+    public int postgresPort() {
+        return database.port();
     }
 
     public String kafkaBootstrapServers() {
