@@ -61,8 +61,9 @@ class AppIT {
     }
 
     @AfterEach
-    void everyScreenWasAccessible() {
+    void everyScreenWasAccessible_andWorkedUnderItsPolicy() {
         assertEquals(List.of(), violations, "axe-core found serious accessibility violations");
+        assertEquals(List.of(), volunteer.policyRefusals(), "what the app's Content-Security-Policy refused");
     }
 
     @Test

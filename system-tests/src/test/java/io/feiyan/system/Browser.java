@@ -21,6 +21,8 @@ import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
 import org.openqa.selenium.chrome.ChromeOptions;
+import org.openqa.selenium.logging.LogEntry;
+import org.openqa.selenium.logging.LogType;
 
 /**
  * A real browser (Debian's headless Chromium) for the pages Feiyan serves, with a profile of its own deleted when it
@@ -52,8 +54,19 @@ final class Browser implements AutoCloseable {
         options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
                 "--disable-quic", "--no-first-run", "--disable-background-networking", "--disable-component-update",
                 "--disable-sync", "--window-size=" + width + "," + height, "--user-data-dir=" + profile);
+        // the console's messages, where Chromium reports what a page's Content-Security-Policy refused
+        options.setCapability("goog:loggingPrefs", Map.of("browser", "ALL"));
         return new Browser(new ChromeDriver(new ChromeDriverService.Builder()
                 .usingDriverExecutable(CHROMEDRIVER.toFile()).build(), options), profile);
+    }
+
+    /**
+     * What the pages' Content-Security-Policy refused (a script, a style, a call, a frame) since the last time this
+     * was asked, as Chromium said it on the console: a page that works under its policy refuses nothing.
+     */
+    List<String> policyRefusals() {
+        return driver.manage().logs().get(LogType.BROWSER).getAll().stream().map(LogEntry::getMessage)
+                .filter(message -> message.contains("Content Security Policy")).toList();
     }
 
     /** Opens the page with no one signed in: every cookie gone, Keycloak's session cookie too. */

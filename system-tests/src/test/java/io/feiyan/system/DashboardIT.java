@@ -18,6 +18,7 @@ import java.util.Map;
 import java.util.TreeMap;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -56,6 +57,11 @@ class DashboardIT {
         if (chromium != null) {
             chromium.close();
         }
+    }
+
+    @AfterEach
+    void thePageWorkedUnderItsPolicy() {
+        assertEquals(List.of(), chromium.policyRefusals(), "what the dashboard's Content-Security-Policy refused");
     }
 
     /** The town's view, with no one signed in. */

@@ -15,8 +15,10 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
 import java.util.Map;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.eclipse.microprofile.jwt.JsonWebToken;
@@ -36,7 +38,7 @@ public class DashboardResource {
     private final DashboardFeed feed;
     private final Caller caller;
     private final JsonWebToken token;
-    private final String page;
+    private final SignInPage page;
 
     DashboardResource(DashboardService dashboard, DashboardFeed feed, Caller caller, JsonWebToken token,
             @ConfigProperty(name = "mp.jwt.verify.issuer") String issuer,
@@ -49,7 +51,8 @@ public class DashboardResource {
         this.caller = caller;
         this.token = token;
         this.page = SignInPage.render("dashboard/index.html", issuer, clientId,
-                Map.of("feedback", feedbackApi, "notification", notificationApi, "zone", zone));
+                Map.of("feedback", feedbackApi, "notification", notificationApi, "zone", zone),
+                List.of(feedbackApi, notificationApi));
     }
 
     @GET
@@ -60,8 +63,8 @@ public class DashboardResource {
             + "operator in through the county's Keycloak (authorization code with PKCE, client feiyan-dashboard), "
             + "keeps the tokens in the tab's memory, refreshes them, and sends the access token with every call. "
             + "?region=371322206&tier=TOWN picks a view inside the operator's region.")
-    public String page() {
-        return page;
+    public Response page() {
+        return page.response();
     }
 
     @GET

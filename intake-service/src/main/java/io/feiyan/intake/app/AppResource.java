@@ -6,6 +6,8 @@ import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import java.util.List;
 import java.util.Map;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.eclipse.microprofile.openapi.annotations.Operation;
@@ -20,7 +22,7 @@ import org.eclipse.microprofile.openapi.annotations.Operation;
  */
 @Path("/app")
 public class AppResource {
-    private final String page;
+    private final SignInPage page;
 
     AppResource(@ConfigProperty(name = "mp.jwt.verify.issuer") String issuer,
             @ConfigProperty(name = "feiyan.app.client-id") String clientId,
@@ -29,7 +31,8 @@ public class AppResource {
             @ConfigProperty(name = "feiyan.app.notification-api") String notificationApi,
             @ConfigProperty(name = "feiyan.time-zone") String zone) {
         this.page = SignInPage.render("app/index.html", issuer, clientId,
-                Map.of("team", teamApi, "feedback", feedbackApi, "notification", notificationApi, "zone", zone));
+                Map.of("team", teamApi, "feedback", feedbackApi, "notification", notificationApi, "zone", zone),
+                List.of(teamApi, feedbackApi, notificationApi));
     }
 
     @GET
@@ -38,7 +41,7 @@ public class AppResource {
     @PermitAll
     @Operation(summary = "The app", description = "Anyone may load it: it holds no data. It signs its user in "
             + "through the county's Keycloak (authorization code with PKCE, client feiyan-app).")
-    public String page() {
-        return page;
+    public Response page() {
+        return page.response();
     }
 }
