@@ -4,14 +4,4 @@
 # this machine: a backup on the disk it protects is lost with it (docs/backups.md).
 #
 # Usage: deploy/backup.sh [FOLDER (default backups/<UTC time>)]; FEIYAN_DATA (./data), FEIYAN_POSTGRES_PORT (5433).
-set -euo pipefail
-
-# the folder named as from where the script was called
-if [ $# -ge 1 ] && [[ "$1" != -* ]]; then set -- "$(realpath -m "$1")" "${@:2}"; fi
-cd "$(dirname "$0")/.."
-source deploy/launcher.sh
-if [ ! -f "$launcher_jar" ]; then
-  echo "No build yet: start the system once with deploy/run-local.sh." >&2
-  exit 1
-fi
-run_tool backup.Backup "$@"
+source "$(dirname "$0")/backup-tool.sh" Backup "$@"
