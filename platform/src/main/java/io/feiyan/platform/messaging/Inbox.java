@@ -184,7 +184,7 @@ public class Inbox {
                 if (parsed.poison() != null) {
                     deadLetters.add(parsed.record(), handlers.channel(), new PoisonMessageException(parsed.poison()));
                 } else if (claimed == null || claimed.remove(ProcessedEvents.key(parsed))) {
-                    applyInItsTrace(parsed);
+                    applyInItsTrace(parsed, handlers);
                     if (++applied % FLUSH_EVERY == 0) {
                         entityManager.flush();
                         entityManager.clear();
@@ -205,17 +205,22 @@ public class Inbox {
     }
 
     /**
-     * Applies the event within its order's trace, with its order id in the log context; the events it causes have
-     * ids made from its own ({@link Outbox#causedBy}).
+     * Applies the event within its order's trace, with its order id in the log context. On a channel whose events take
+     * effect once, the events it causes have ids made from its own ({@link Outbox#causedBy}); reference data is
+     * applied again at every start, and what it caused would then be taken for repeats.
      */
-    private void applyInItsTrace(Parsed parsed) {
+    private void applyInItsTrace(Parsed parsed, EventHandlers handlers) {
         Span span = traces.consuming(parsed.record(),
                 IncomingRecords.optionalHeader(parsed.record(), CloudEvents.TRACEPARENT));
         try (Scope scope = span.makeCurrent()) {
             if (parsed.event().payload() instanceof OrderEvent order) {
                 OrderLog.put(order.orderId());
             }
-            try (Outbox.Caused caused = outbox.causedBy(parsed.event().id())) {
+            if (handlers.delivery() == EventHandlers.Delivery.ONCE) {
+                try (Outbox.Caused caused = outbox.causedBy(parsed.event().id())) {
+                    parsed.handler().apply(parsed.event());
+                }
+            } else {
                 parsed.handler().apply(parsed.event());
             }
         } finally {
