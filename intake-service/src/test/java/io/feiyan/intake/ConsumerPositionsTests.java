@@ -59,15 +59,8 @@ class ConsumerPositionsTests {
     @Test
     void givenADatabaseBehindItsGroup_whenThePartitionIsGiven_thenTheConsumerStartsWhereTheDatabaseStands() {
         String topic = "positions-test-" + UUID.randomUUID();
-        for (int i = 0; i < 5; i++) {
-            probe.sendRaw(topic, "key", "record " + i, Map.of());
-        }
-        TopicPartition partition = new TopicPartition(topic,
-                probe.await(topic, keyed("key"), Duration.ofSeconds(30)).partition()); // one key: one partition
-        String group = "positions-test-" + UUID.randomUUID();
-        try (KafkaConsumer<String, String> consumer = consumer(group)) {
-            consumer.commitSync(Map.of(partition, new OffsetAndMetadata(5)));
-        }
+        TopicPartition partition = records(topic, 5);
+        String group = groupThatCommitted(partition, 5);
         QuarkusTransaction.requiringNew().run(() -> entityManager.createNativeQuery(
                         "insert into consumer_position (topic, partition, next_offset) values (?1, ?2, 2)")
                 .setParameter(1, topic).setParameter(2, partition.partition()).executeUpdate());
@@ -87,15 +80,8 @@ class ConsumerPositionsTests {
     @Test
     void givenAPartitionTheDatabaseHasNoPositionFor_whenGiven_thenWhereItStartsIsWrittenDown_forABackupToHold() {
         String topic = "positions-test-" + UUID.randomUUID();
-        for (int i = 0; i < 3; i++) {
-            probe.sendRaw(topic, "key", "record " + i, Map.of());
-        }
-        TopicPartition partition = new TopicPartition(topic,
-                probe.await(topic, keyed("key"), Duration.ofSeconds(30)).partition());
-        String group = "positions-test-" + UUID.randomUUID();
-        try (KafkaConsumer<String, String> consumer = consumer(group)) {
-            consumer.commitSync(Map.of(partition, new OffsetAndMetadata(2)));
-        }
+        TopicPartition partition = records(topic, 3);
+        String group = groupThatCommitted(partition, 2);
 
         try (KafkaConsumer<String, String> consumer = consumer(group)) {
             subscribe(consumer, topic);
@@ -104,6 +90,23 @@ class ConsumerPositionsTests {
                 return positionOf(topic, partition.partition()) == 2;
             });
         }
+    }
+
+    /** Records "record 0", "record 1", ... on a new topic, all on the partition of their one key, which it returns. */
+    private TopicPartition records(String topic, int count) {
+        for (int i = 0; i < count; i++) {
+            probe.sendRaw(topic, "key", "record " + i, Map.of());
+        }
+        return new TopicPartition(topic, probe.await(topic, keyed("key"), Duration.ofSeconds(30)).partition());
+    }
+
+    /** A new consumer group that committed the offset on the partition. */
+    private String groupThatCommitted(TopicPartition partition, long offset) {
+        String group = "positions-test-" + UUID.randomUUID();
+        try (KafkaConsumer<String, String> consumer = consumer(group)) {
+            consumer.commitSync(Map.of(partition, new OffsetAndMetadata(offset)));
+        }
+        return group;
     }
 
     /** Subscribes the consumer with the positions as its rebalance listener, as the orders channel has them. */
