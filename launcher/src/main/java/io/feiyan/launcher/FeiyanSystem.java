@@ -297,7 +297,10 @@ public final class FeiyanSystem implements AutoCloseable {
                 // and the dashboard, served by dispatch, feedback's metrics and notification's counts
                 "-Dfeiyan.dashboard.origin=" + local(FeiyanService.DISPATCH),
                 "-Dfeiyan.dashboard.feedback-api=" + local(FeiyanService.FEEDBACK),
-                "-Dfeiyan.dashboard.notification-api=" + local(FeiyanService.NOTIFICATION)));
+                "-Dfeiyan.dashboard.notification-api=" + local(FeiyanService.NOTIFICATION),
+                // every caller of a system on one machine comes from it (its browsers, the county's batch tools:
+                // county loading, demo activity): no address limit here, each account's limits hold (limits/)
+                "-Dfeiyan.limits.exempt-addresses=127.0.0.1,0:0:0:0:0:0:0:1"));
         if (settings.demoData() && service == FeiyanService.TEAM) {
             wiring.add("-Dfeiyan.demo-data.enabled=true");
         }

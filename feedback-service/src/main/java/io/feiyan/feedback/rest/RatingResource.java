@@ -2,6 +2,7 @@ package io.feiyan.feedback.rest;
 
 import io.feiyan.feedback.domain.Rating;
 import io.feiyan.feedback.service.RatingService;
+import io.feiyan.platform.limits.Limited;
 import io.feiyan.platform.observability.AboutOrder;
 import io.feiyan.platform.observability.OrderLog;
 import io.feiyan.platform.security.Caller;
@@ -57,6 +58,7 @@ public class RatingResource {
     }
 
     @POST
+    @Limited("ratings")
     @RolesAllowed({Roles.RESIDENT, Roles.VOLUNTEER})
     @Operation(summary = "Rate a delivered order (评单)",
             description = "Once per order, after its completion, by the resident (their token) or by a volunteer of "

@@ -13,6 +13,7 @@ import io.feiyan.intake.service.Orders;
 import io.feiyan.intake.service.ResidentAccess;
 import io.feiyan.intake.service.ResidentService;
 import io.feiyan.intake.service.Timeline;
+import io.feiyan.platform.limits.Limited;
 import io.feiyan.platform.observability.AboutOrder;
 import io.feiyan.platform.rest.Page;
 import io.feiyan.platform.rest.Validation;
@@ -94,6 +95,7 @@ public class OrderResource {
     }
 
     @POST
+    @Limited("orders")
     @RolesAllowed({Roles.RESIDENT, Roles.VOLUNTEER, Roles.OPERATOR})
     @Operation(summary = "Place an order (点单)",
             description = "For a project from the menu (projectCode) or, when nothing fits, a need in the resident's "

@@ -8,6 +8,7 @@ import io.feiyan.intake.service.Orders;
 import io.feiyan.intake.service.ResidentAccess;
 import io.feiyan.intake.service.ResidentService;
 import io.feiyan.intake.service.ResidentService.RegisterResident;
+import io.feiyan.platform.limits.Limited;
 import io.feiyan.platform.rest.Page;
 import io.feiyan.platform.security.Roles;
 import io.feiyan.platform.validation.PageNumber;
@@ -65,6 +66,7 @@ public class ResidentResource {
     }
 
     @POST
+    @Limited("residents")
     @RolesAllowed({Roles.VOLUNTEER, Roles.OPERATOR})
     @Operation(summary = "Register a resident",
             description = "By a 飞燕 volunteer of the resident's village or an operator whose region holds it. The "

@@ -11,7 +11,7 @@ import java.util.Map;
  * status and a problem+json body whose {@code type} ends in the code. Rolls back the transaction.
  */
 public abstract sealed class DomainException extends RuntimeException
-        permits NotFound, NotAllowed, IllegalMove, Conflict, Unprocessable, TryAgain {
+        permits NotFound, NotAllowed, IllegalMove, Conflict, Unprocessable, TryAgain, TooMany {
     private final String code;
     private final String title;
     private final Map<String, Object> facts = new LinkedHashMap<>();

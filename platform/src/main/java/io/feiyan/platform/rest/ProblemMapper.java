@@ -9,6 +9,7 @@ import io.feiyan.platform.domain.DomainException;
 import io.feiyan.platform.domain.IllegalMove;
 import io.feiyan.platform.domain.NotAllowed;
 import io.feiyan.platform.domain.NotFound;
+import io.feiyan.platform.domain.TooMany;
 import io.feiyan.platform.domain.TryAgain;
 import io.feiyan.platform.domain.Unprocessable;
 import io.quarkus.security.ForbiddenException;
@@ -35,7 +36,9 @@ public class ProblemMapper {
     /** The domain's refusals, each kind with its status; the code becomes the problem's {@code type}. */
     @ServerExceptionMapper
     public Response refused(DomainException e) {
-        return toResponse(toProblem(e));
+        Response response = toResponse(toProblem(e));
+        return e instanceof TooMany tooMany ? Response.fromResponse(response)
+                .header("Retry-After", Math.max(1, (tooMany.retryAfter().toMillis() + 999) / 1000)).build() : response;
     }
 
     /** The problem a domain refusal is answered with, for a resource that answers in a format of its own. */
@@ -45,6 +48,7 @@ public class ProblemMapper {
                 : e instanceof IllegalMove || e instanceof Conflict ? 409
                 : e instanceof Unprocessable ? 422
                 : e instanceof TryAgain ? 503
+                : e instanceof TooMany ? 429
                 : 500;
         Problem problem = Problem.of(status, e.code(), e.title(), e.detail());
         e.facts().forEach(problem::with);
