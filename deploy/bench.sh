@@ -6,10 +6,11 @@
 # first when needed. Takes about twelve minutes (twenty-five with --history 1000000); --quick about four, with
 # rough figures. Stop other loads first: everything runs on this machine's cores.
 #
-# Usage: deploy/bench.sh [--quick] [--history N] [--profile] [--post]
+# Usage: deploy/bench.sh [--quick] [--history N] [--profile] [--post] [--flood]
 #   --history N  measures again with N past orders written into every service's tables, side by side
 #   --profile    each service records a CPU profile (Java Flight Recorder) kept with its log
 #   --post       only intake's POST alone against the bare POST, three rounds on a small county (a few minutes)
+#   --flood      only a flood of 2,000 order requests a second from one account against another's orders
 set -euo pipefail
 
 cd "$(dirname "$0")/.."

@@ -34,7 +34,8 @@ import java.util.stream.Collectors;
  * prints both runs side by side; {@code --profile} has each service record a CPU profile (Java Flight Recorder) kept
  * with its log ({@code bench-results/<time>/logs/<service>.jfr}; {@code jfr print --events jdk.ExecutionSample}),
  * and PostgreSQL's costliest statements of the first pass's windows ({@code postgres-statements.txt},
- * {@link PostgresStatements}); {@code --post} measures only intake's POST against the bare one ({@link #comparePosts}).
+ * {@link PostgresStatements}); {@code --post} measures only intake's POST against the bare one ({@link #comparePosts});
+ * {@code --flood} only what a flood from one account does to another's orders ({@link Flood}).
  */
 public final class Bench {
     static final int PG_CLIENTS = 8;
@@ -52,36 +53,41 @@ public final class Bench {
     private final boolean quick;
     private final long history;
     private final boolean postOnly;
+    private final boolean floodOnly;
 
-    private Bench(PrintStream out, boolean quick, long history, boolean postOnly) {
+    private Bench(PrintStream out, boolean quick, long history, boolean postOnly, boolean floodOnly) {
         this.out = out;
         this.quick = quick;
         this.history = history;
         this.postOnly = postOnly;
+        this.floodOnly = floodOnly;
     }
 
     public static void main(String[] args) throws Exception {
         boolean quick = false;
         boolean postOnly = false;
+        boolean floodOnly = false;
         long history = 0;
         for (int i = 0; i < args.length; i++) {
             if (args[i].equals("--quick")) {
                 quick = true;
             } else if (args[i].equals("--post")) {
                 postOnly = true;
+            } else if (args[i].equals("--flood")) {
+                floodOnly = true;
             } else if (args[i].equals("--profile")) {
                 System.setProperty(FeiyanSystem.PROFILE, "true");
             } else if (args[i].equals("--history") && i + 1 < args.length && args[i + 1].matches("[0-9]+")) {
                 history = Long.parseLong(args[++i]);
             } else {
-                System.err.println("usage: deploy/bench.sh [--quick] [--history N] [--profile] [--post]");
+                System.err.println("usage: deploy/bench.sh [--quick] [--history N] [--profile] [--post] [--flood]");
                 System.exit(2);
             }
         }
         System.setProperty("org.slf4j.simpleLogger.defaultLogLevel", "warn");
         System.setProperty("org.slf4j.simpleLogger.log.org.apache.kafka", "error");
         Path home = Path.of(System.getenv().getOrDefault("FEIYAN_HOME", ".")).toAbsolutePath().normalize();
-        new Bench(System.out, quick, history, postOnly).run(home);
+        new Bench(System.out, quick, history, postOnly, floodOnly).run(home);
     }
 
     /** A window's length: the full one, or a tenth of it (at least a second) in a quick run. */
@@ -99,6 +105,10 @@ public final class Bench {
         }
         out.printf("Feiyan benchmark on %d cores%s; its own system in %s (deleted at the end)%n",
                 Runtime.getRuntime().availableProcessors(), quick ? ", quick run (rough figures)" : "", data);
+        if (!floodOnly) { // 64 volunteers ordering at machine speed are a flood by the services' limits
+            System.setProperty(FeiyanSystem.JVM_OPTIONS, String.join(" ",
+                    System.getProperty(FeiyanSystem.JVM_OPTIONS, ""), "-Dfeiyan.limits.enabled=false").trim());
+        }
         // the channels' servers first: notification-service is told at its start where its SMSC is
         Notifications notifications = Notifications.start();
         FeiyanSystem system;
@@ -115,6 +125,13 @@ public final class Bench {
             if (postOnly) {
                 new CountyGenerator(CountyPlan.of(1, 60, 15), system.tokens(), system::url, out).load();
                 comparePosts(home, system, data);
+                return;
+            }
+            if (floodOnly) {
+                new CountyGenerator(CountyPlan.of(1, 60, 15), system.tokens(), system::url, out).load();
+                String flood = new Flood(system).measure(window(30));
+                out.print(flood);
+                Files.writeString(results.resolve("report.txt"), flood);
                 return;
             }
             CountyPlan county = quick ? CountyPlan.of(1, 60, 15) : CountyPlan.of(1);
