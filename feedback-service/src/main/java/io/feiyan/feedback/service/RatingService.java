@@ -60,12 +60,13 @@ public class RatingService {
      * follow-up visit when the resident is not content). Only its comment, never published, is not there.
      */
     public void heard(OrderRated rated) {
-        Order.findOrNew(rated.orderId()); // the order's other events may come after its rating, when taken again
-        if (Rating.findById(rated.orderId()) == null) {
-            Rating rating = Rating.of(rated);
-            rating.persist();
-            followUps.rated(rating);
+        if (Rating.findById(rated.orderId()) != null) {
+            return; // as always but after a restore: the rating this service made and published
         }
+        Order.findOrNew(rated.orderId()); // the order's other events may come after its rating, when taken again
+        Rating rating = Rating.of(rated);
+        rating.persist();
+        followUps.rated(rating);
     }
 
     /** To the resident, and to the volunteers and operators of the order's village. */
