@@ -78,7 +78,12 @@ public final class EmbeddedDatabase implements AutoCloseable {
     }
 
     public String jdbcUrl(String database) {
-        return "jdbc:postgresql://127.0.0.1:" + port() + "/" + database;
+        return jdbcUrl(port(), database);
+    }
+
+    /** The address of a database of the PostgreSQL server on this machine's port, as the services are given it. */
+    public static String jdbcUrl(int port, String database) {
+        return "jdbc:postgresql://127.0.0.1:" + port + "/" + database;
     }
 
     @Override

@@ -13,7 +13,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
-import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Duration;
@@ -86,7 +85,7 @@ public final class Backups {
             String lastMigration;
             try (Connection connection = connect(database);
                     OutputStream out = new GZIPOutputStream(Files.newOutputStream(partial.resolve(file)), 1 << 16)) {
-                version = one(connection, "show server_version");
+                version = DatabaseDump.one(connection, "show server_version");
                 lastMigration = lastMigration(connection);
                 dump = DatabaseDump.write(connection, out);
             }
@@ -127,7 +126,7 @@ public final class Backups {
     private static void requireRowsAsBackedUp(Connection connection, Manifest.Database database) throws SQLException {
         Map<String, Long> found = new LinkedHashMap<>();
         for (String table : database.rowsByTable().keySet()) {
-            found.put(table, Long.parseLong(one(connection, "select count(*) from " + table)));
+            found.put(table, Long.parseLong(DatabaseDump.one(connection, "select count(*) from " + table)));
         }
         if (!found.equals(database.rowsByTable())) {
             throw new IllegalStateException("database " + database.name() + " was restored with " + found
@@ -137,22 +136,15 @@ public final class Backups {
 
     /** The version of the last migration Flyway applied, or null for a database Flyway did not make. */
     private static String lastMigration(Connection connection) throws SQLException {
-        String table = one(connection, "select to_regclass('flyway_schema_history')::text");
-        return table == null ? null : one(connection, """
+        String table = DatabaseDump.one(connection, "select to_regclass('flyway_schema_history')::text");
+        return table == null ? null : DatabaseDump.one(connection, """
                 select version from flyway_schema_history where success and version is not null
                 order by installed_rank desc limit 1""");
     }
 
     private Connection connect(String database) throws SQLException {
-        return DriverManager.getConnection("jdbc:postgresql://127.0.0.1:" + port + "/" + database,
-                EmbeddedDatabase.USER, EmbeddedDatabase.PASSWORD);
-    }
-
-    private static String one(Connection connection, String sql) throws SQLException {
-        try (Statement statement = connection.createStatement(); ResultSet result = statement.executeQuery(sql)) {
-            result.next();
-            return result.getString(1);
-        }
+        return DriverManager.getConnection(EmbeddedDatabase.jdbcUrl(port, database), EmbeddedDatabase.USER,
+                EmbeddedDatabase.PASSWORD);
     }
 
     private static double seconds(long since) {

@@ -262,7 +262,8 @@ public final class DatabaseDump {
         return connection.unwrap(PGConnection.class).getCopyAPI();
     }
 
-    private static String one(Connection connection, String sql) throws SQLException {
+    /** The first column of the query's first row. */
+    static String one(Connection connection, String sql) throws SQLException {
         return rows(connection, sql).get(0)[0];
     }
 
