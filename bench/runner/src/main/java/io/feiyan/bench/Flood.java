@@ -1,14 +1,8 @@
 package io.feiyan.bench;
 
-import io.feiyan.launcher.FeiyanService;
 import io.feiyan.launcher.FeiyanSystem;
-import io.feiyan.servers.EmbeddedDatabase;
 import io.feiyan.servers.Identity;
-import java.net.URI;
 import java.net.http.HttpRequest;
-import java.sql.Connection;
-import java.sql.DriverManager;
-import java.sql.ResultSet;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -19,6 +13,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Supplier;
+import java.util.stream.Collectors;
 
 /**
  * {@code deploy/bench.sh --flood}: what a flood from one account does to another account's orders, under the
@@ -97,27 +92,12 @@ final class Flood {
     private Supplier<HttpRequest> orders(Identity volunteer, List<UUID> residents) {
         String token = "Bearer " + system.tokens().tokenFor(volunteer);
         AtomicInteger next = new AtomicInteger();
-        return () -> HttpRequest.newBuilder(URI.create(system.url(FeiyanService.INTAKE) + "/api/orders"))
-                .timeout(Duration.ofSeconds(30))
-                .header("Authorization", token)
-                .header("Content-Type", "application/json")
-                .POST(HttpRequest.BodyPublishers.ofString("{\"residentId\":\""
-                        + residents.get(Math.floorMod(next.getAndIncrement(), residents.size()))
-                        + "\",\"projectCode\":\"elderly-visit\",\"urgency\":\"ROUTINE\",\"residentConsent\":true,"
-                        + "\"newNeed\":true}"))
-                .build();
+        return () -> OrderLoad.order(system, token,
+                residents.get(Math.floorMod(next.getAndIncrement(), residents.size())));
     }
 
     private Map<String, List<UUID>> residentsByVillage() throws Exception {
-        Map<String, List<UUID>> byVillage = new TreeMap<>();
-        try (Connection db = DriverManager.getConnection(system.jdbcUrl(FeiyanService.INTAKE), EmbeddedDatabase.USER,
-                EmbeddedDatabase.PASSWORD);
-                ResultSet rows = db.createStatement().executeQuery("select id, village_code from resident")) {
-            while (rows.next()) {
-                byVillage.computeIfAbsent(rows.getString(2), village -> new ArrayList<>())
-                        .add(rows.getObject(1, UUID.class));
-            }
-        }
-        return byVillage;
+        return OrderLoad.residents(system).stream().collect(Collectors.groupingBy(OrderLoad.Resident::village,
+                TreeMap::new, Collectors.mapping(OrderLoad.Resident::id, Collectors.toList())));
     }
 }

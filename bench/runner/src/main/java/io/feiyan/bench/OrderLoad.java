@@ -44,7 +44,8 @@ final class OrderLoad implements AutoCloseable {
             Notifications.Figures notified) {
     }
 
-    private record Resident(UUID id, String village) {
+    /** A resident of the county, as intake holds them. */
+    record Resident(UUID id, String village) {
     }
 
     private static final ObjectMapper JSON = new ObjectMapper();
@@ -253,11 +254,16 @@ final class OrderLoad implements AutoCloseable {
     /** A volunteer places an order for the next resident, round the county. */
     private HttpRequest nextOrder() {
         Resident resident = residents.get(Math.floorMod(nextResident.getAndIncrement(), residents.size()));
-        String body = "{\"residentId\":\"" + resident.id() + "\",\"projectCode\":\"" + PROJECT
+        return order(system, volunteerTokens.get(resident.village()), resident.id());
+    }
+
+    /** A home visit the caller (her Authorization header) orders for the resident, as a new need. */
+    static HttpRequest order(FeiyanSystem system, String authorization, UUID resident) {
+        String body = "{\"residentId\":\"" + resident + "\",\"projectCode\":\"" + PROJECT
                 + "\",\"urgency\":\"ROUTINE\",\"residentConsent\":true,\"newNeed\":true}";
         return HttpRequest.newBuilder(URI.create(system.url(FeiyanService.INTAKE) + "/api/orders"))
                 .timeout(Duration.ofSeconds(30))
-                .header("Authorization", volunteerTokens.get(resident.village()))
+                .header("Authorization", authorization)
                 .header("Content-Type", "application/json")
                 .POST(HttpRequest.BodyPublishers.ofString(body))
                 .build();
@@ -318,7 +324,8 @@ final class OrderLoad implements AutoCloseable {
         }
     }
 
-    private static List<Resident> residents(FeiyanSystem system) throws Exception {
+    /** The county's residents, as intake holds them. */
+    static List<Resident> residents(FeiyanSystem system) throws Exception {
         List<Resident> all = new ArrayList<>();
         try (Connection db = DriverManager.getConnection(system.jdbcUrl(FeiyanService.INTAKE),
                 EmbeddedDatabase.USER, EmbeddedDatabase.PASSWORD);
