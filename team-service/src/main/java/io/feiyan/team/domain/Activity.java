@@ -97,14 +97,15 @@ public final class Activity {
 
     /**
      * The team delivered: every accepted order is completed with its share of the hours the team gave, split to the
-     * cent so that the shares add up to them exactly (the remainder on the first order).
+     * cent so that the shares add up to them exactly (the remainder on the first order), and the first carries the
+     * lines of the hours ledger, written once for the activity.
      */
-    public List<OrderCompleted> complete(BigDecimal hours, Instant now) {
+    public List<OrderCompleted> complete(BigDecimal hours, List<OrderCompleted.HoursLine> ledger, Instant now) {
         List<Assignment> served = in(AssignmentStatus.ACCEPTED, "completed");
         List<BigDecimal> shares = shares(hours, served.size());
         List<OrderCompleted> completed = new ArrayList<>();
         for (int i = 0; i < served.size(); i++) {
-            completed.add(served.get(i).complete(shares.get(i), now));
+            completed.add(served.get(i).complete(shares.get(i), i == 0 ? ledger : List.of(), now));
         }
         return completed;
     }

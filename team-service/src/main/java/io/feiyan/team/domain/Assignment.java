@@ -21,6 +21,7 @@ import jakarta.persistence.Enumerated;
 import jakarta.persistence.Id;
 import jakarta.persistence.LockModeType;
 import java.math.BigDecimal;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -216,7 +217,7 @@ public class Assignment extends PanacheEntityBase implements KeepsOrderTrace {
             // the order's team is one still holding the offer, as in dispatch
             teamCode = offeredTo.stream().filter(this::isOfferedTo).findFirst().orElseThrow();
         }
-        return new OrderDeclined(orderId, team, code, reason, now);
+        return new OrderDeclined(orderId, team, code, reason, now, offeredAt());
     }
 
     /** The team takes the order (接单), naming who goes and, if it knows, when. */
@@ -226,7 +227,7 @@ public class Assignment extends PanacheEntityBase implements KeepsOrderTrace {
         acceptedAt = now;
         crew = new ArrayList<>(volunteers);
         scheduledFor = scheduled;
-        return new OrderAccepted(orderId, teamCode, now, scheduled, activityId);
+        return new OrderAccepted(orderId, teamCode, now, scheduled, activityId, offeredAt(), List.copyOf(crew));
     }
 
     /** The team says no, and why; dispatch offers the order to another team. */
@@ -235,16 +236,87 @@ public class Assignment extends PanacheEntityBase implements KeepsOrderTrace {
         status = AssignmentStatus.DECLINED;
         declineCode = code;
         declineReason = reason;
-        return new OrderDeclined(orderId, teamCode, code, reason, now);
+        return new OrderDeclined(orderId, teamCode, code, reason, now, offeredAt());
     }
 
-    /** The team has delivered; {@code hours} is the volunteer time it took. */
-    public OrderCompleted complete(BigDecimal hours, Instant now) {
+    /**
+     * The team has delivered; {@code hours} is the volunteer time it took, {@code ledger} the lines it writes into the
+     * hours ledger ({@link io.feiyan.team.service.HoursLedger}).
+     */
+    public OrderCompleted complete(BigDecimal hours, List<OrderCompleted.HoursLine> ledger, Instant now) {
         requireStatus(AssignmentStatus.ACCEPTED, "completed");
         status = AssignmentStatus.COMPLETED;
         completedAt = now;
         volunteerHours = hours;
-        return new OrderCompleted(orderId, teamCode, hours, now, activityId);
+        return new OrderCompleted(orderId, teamCode, hours, now, activityId, offeredAt(), List.copyOf(ledger));
+    }
+
+    /**
+     * Whether the team's answer to the offer made at {@code offeredAt} answers this offer — the same moment, to the
+     * microsecond the database keeps; null for an assignment heard of by its answer alone.
+     */
+    public boolean isOffer(Instant offeredAt) {
+        return assignedAt != null && Duration.between(assignedAt, offeredAt).abs().toNanos() < 1_000;
+    }
+
+    /** Whether the offer answered at {@code offeredAt} is still to come: this one is older, or not heard of yet. */
+    public boolean isBeforeOffer(Instant offeredAt) {
+        return assignedAt == null || !isOffer(offeredAt) && assignedAt.isBefore(offeredAt);
+    }
+
+    /**
+     * The team's acceptance of this offer, heard back from its topic (after a restore, an acceptance the database
+     * lost): taken unless it is here already. An acceptance outlives a cancellation or an escalation heard since:
+     * it came first.
+     */
+    public void heard(OrderAccepted accepted) {
+        if (status == AssignmentStatus.COMPLETED && acceptedAt == null || isUnanswered()) {
+            if (isUnanswered()) {
+                status = AssignmentStatus.ACCEPTED;
+                teamCode = accepted.teamCode();
+            }
+            acceptedAt = accepted.acceptedAt();
+            crew = accepted.crew() == null ? new ArrayList<>() : new ArrayList<>(accepted.crew());
+            scheduledFor = accepted.scheduledFor();
+        }
+    }
+
+    /** The team's decline of this offer, heard back from its topic: taken unless it is here already. */
+    public void heard(OrderDeclined declined) {
+        if (!isUnanswered() || declinedBy.contains(declined.teamCode())) {
+            return;
+        }
+        AssignmentStatus before = status;
+        status = AssignmentStatus.OFFERED;
+        declineBy(declined.teamCode(), declined.reasonCode(), declined.reason(), declined.declinedAt());
+        if (status == AssignmentStatus.OFFERED) {
+            status = before; // another team it was offered to still holds it, unless it was called off
+        }
+    }
+
+    /**
+     * The team's completion of this offer, heard back from its topic: taken unless it is here already; whether it was
+     * (its hours ledger is then the caller's to write).
+     */
+    public boolean heard(OrderCompleted completed) {
+        if (status == AssignmentStatus.COMPLETED || status == AssignmentStatus.DECLINED) {
+            return false;
+        }
+        status = AssignmentStatus.COMPLETED;
+        teamCode = completed.teamCode();
+        completedAt = completed.completedAt();
+        volunteerHours = completed.volunteerHours();
+        return true;
+    }
+
+    /** The offer the team answers: none for a need solved on the spot, which was never offered (no time to accept by). */
+    private Instant offeredAt() {
+        return acceptBy == null ? null : assignedAt;
+    }
+
+    /** No answer of the team's to this offer is here yet: it stands, or was called off before one was heard. */
+    private boolean isUnanswered() {
+        return status == AssignmentStatus.OFFERED || status == AssignmentStatus.CANCELLED;
     }
 
     /** The order was withdrawn, or dispatch passed it on; only an offer not yet accepted is called off. */

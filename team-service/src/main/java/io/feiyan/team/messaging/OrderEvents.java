@@ -1,12 +1,16 @@
 package io.feiyan.team.messaging;
 
+import io.feiyan.events.OrderAccepted;
 import io.feiyan.events.OrderAssigned;
 import io.feiyan.events.OrderCancelled;
+import io.feiyan.events.OrderCompleted;
+import io.feiyan.events.OrderDeclined;
 import io.feiyan.events.OrderEscalated;
 import io.feiyan.events.OrderPlaced;
 import io.feiyan.platform.messaging.EventHandlers;
 import io.feiyan.platform.messaging.Inbox;
 import io.feiyan.team.service.Activities;
+import io.feiyan.team.service.HeardAnswers;
 import io.feiyan.team.service.MenuDemand;
 import io.feiyan.team.service.Offers;
 import io.feiyan.team.service.ServiceRecords;
@@ -17,7 +21,8 @@ import org.eclipse.microprofile.reactive.messaging.Incoming;
 
 /**
  * Orders dispatch gives to teams become their assignments, and a withdrawn or escalated order calls its offer off;
- * every placed order counts in the demand the centre drafts next month's menu from. One channel takes every order
+ * every placed order counts in the demand the centre drafts next month's menu from; the teams' own answers are heard
+ * back (after a restore, they bring back those given since the backup). One channel takes every order
  * topic team-service hears, a poll's records at a time.
  */
 @ApplicationScoped
@@ -27,7 +32,8 @@ public class OrderEvents {
     private final Inbox inbox;
     private final EventHandlers handlers;
 
-    OrderEvents(Inbox inbox, Offers offers, ServiceRecords serviceRecords, MenuDemand demand, Activities activities) {
+    OrderEvents(Inbox inbox, Offers offers, ServiceRecords serviceRecords, MenuDemand demand, Activities activities,
+            HeardAnswers heardAnswers) {
         this.inbox = inbox;
         this.handlers = inbox.once(CHANNEL)
                 .on(OrderAssigned.class, event -> {
@@ -42,6 +48,10 @@ public class OrderEvents {
                     }
                 })
                 .on(OrderCancelled.class, event -> offers.cancel(event.payload().orderId()))
+                // the team's own answers, heard back: after a restore, those given since the backup
+                .on(OrderAccepted.class, heardAnswers::heard)
+                .on(OrderDeclined.class, heardAnswers::heard)
+                .on(OrderCompleted.class, heardAnswers::heard)
                 .on(OrderPlaced.class, event -> {
                     demand.count(event.payload());
                     if (event.payload().solvedOnTheSpot() != null) {

@@ -11,8 +11,6 @@ import io.feiyan.team.domain.Activity;
 import io.feiyan.team.domain.Assignment;
 import io.feiyan.team.domain.AssignmentStatus;
 import io.feiyan.team.domain.Project;
-import io.feiyan.team.domain.ServiceHours;
-import io.feiyan.team.domain.UnattributedHours;
 import io.quarkus.panache.common.Sort;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
@@ -20,8 +18,6 @@ import jakarta.persistence.LockModeType;
 import jakarta.transaction.Transactional;
 import java.math.BigDecimal;
 import java.time.Instant;
-import java.time.LocalDate;
-import java.time.ZoneId;
 import java.util.Collection;
 import java.util.HashMap;
 import java.util.LinkedHashSet;
@@ -30,7 +26,6 @@ import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 import java.util.stream.Collectors;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
  * A team's activities — one visit serving several residents — and its answers for each as one: it accepts once (an
@@ -44,13 +39,13 @@ public class Activities {
     private static final int COMPLETED_SHOWN = 20;
 
     private final Outbox outbox;
+    private final HoursLedger ledger;
     private final EntityManager entityManager;
-    private final ZoneId zone;
 
-    Activities(Outbox outbox, EntityManager entityManager, @ConfigProperty(name = "feiyan.time-zone") ZoneId zone) {
+    Activities(Outbox outbox, HoursLedger ledger, EntityManager entityManager) {
         this.outbox = outbox;
+        this.ledger = ledger;
         this.entityManager = entityManager;
-        this.zone = zone;
     }
 
     /** An activity as the team sees it: its orders, the village each resident lives in, and where they gather. */
@@ -81,33 +76,14 @@ public class Activities {
         Activity activity = Activity.lockedFor(activityId, team);
         activity.first().requireTeamVolunteers(servedBy.stream().map(ServiceRecords.Served::volunteerId).toList(),
                 "servedBy");
-        List<OrderCompleted> completed = activity.complete(hours, Instant.now());
+        List<OrderCompleted.HoursLine> lines = servedBy.isEmpty() ? ServiceRecords.teamsOwn(hours)
+                : servedBy.stream().map(served -> new OrderCompleted.HoursLine(served.volunteerId(), served.hours()))
+                        .toList();
+        List<OrderCompleted> completed = activity.complete(hours, lines, Instant.now());
         completed.forEach(outbox::publish);
+        ledger.write(Assignment.findById(completed.get(0).orderId()), completed.get(0));
         activity.orders().stream().filter(a -> a.status == AssignmentStatus.COMPLETED && summary != null)
                 .forEach(a -> a.summary = summary);
-        Assignment first = Assignment.findById(completed.get(0).orderId());
-        LocalDate servedOn = LocalDate.ofInstant(first.completedAt, zone);
-        if (servedBy.isEmpty()) {
-            UnattributedHours line = new UnattributedHours();
-            line.orderId = first.orderId;
-            line.activityId = activityId;
-            line.teamCode = first.teamCode;
-            line.projectCode = first.projectCode;
-            line.hours = hours;
-            line.servedOn = servedOn;
-            line.persist();
-        }
-        for (ServiceRecords.Served served : servedBy) {
-            ServiceHours line = new ServiceHours();
-            line.orderId = first.orderId;
-            line.activityId = activityId;
-            line.volunteerId = served.volunteerId();
-            line.teamCode = first.teamCode;
-            line.projectCode = first.projectCode;
-            line.hours = served.hours();
-            line.servedOn = servedOn;
-            line.persist();
-        }
         return seen(activity);
     }
 

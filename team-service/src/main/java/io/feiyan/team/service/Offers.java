@@ -22,17 +22,20 @@ import java.util.UUID;
 @Transactional
 public class Offers {
     private final Outbox outbox;
+    private final HeardAnswers heardAnswers;
     private final EntityManager entityManager;
 
-    Offers(Outbox outbox, EntityManager entityManager) {
+    Offers(Outbox outbox, HeardAnswers heardAnswers, EntityManager entityManager) {
         this.outbox = outbox;
+        this.heardAnswers = heardAnswers;
         this.entityManager = entityManager;
     }
 
     /**
      * Records dispatch's assignment of an order. The newest assignment wins: after a decline or a missed time
      * to accept the order goes to another team, and after a reopening it comes back. An order withdrawn before
-     * its assignment arrived is recorded as called off.
+     * its assignment arrived is recorded as called off. The team's answers to the offer heard before it (after a
+     * restore) are applied to it.
      */
     public void record(OrderAssigned assigned) {
         Assignment assignment = Assignment.findById(assigned.orderId(), LockModeType.PESSIMISTIC_WRITE);
@@ -46,6 +49,7 @@ public class Offers {
         if (isCancelled(assigned.orderId())) {
             assignment.cancel();
         }
+        heardAnswers.offered(assignment);
     }
 
     /** The order was withdrawn in intake: an offer not yet accepted is called off. */

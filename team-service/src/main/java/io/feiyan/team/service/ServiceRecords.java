@@ -1,24 +1,20 @@
 package io.feiyan.team.service;
 
+import io.feiyan.events.OrderCompleted;
 import io.feiyan.events.OrderPlaced;
 import io.feiyan.events.Tier;
 import io.feiyan.platform.messaging.OrderTraces;
 import io.feiyan.platform.messaging.Outbox;
 import io.feiyan.team.domain.Assignment;
-import io.feiyan.team.domain.ServiceHours;
 import io.feiyan.team.domain.Team;
-import io.feiyan.team.domain.UnattributedHours;
 import io.feiyan.team.domain.Volunteer;
 import io.quarkus.panache.common.Sort;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 import java.math.BigDecimal;
 import java.time.Instant;
-import java.time.LocalDate;
-import java.time.ZoneId;
 import java.util.List;
 import java.util.UUID;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
  * A team completes an order with its service record: who served, and their hours, which go into the hours ledger
@@ -28,11 +24,11 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 @Transactional
 public class ServiceRecords {
     private final Outbox outbox;
-    private final ZoneId zone;
+    private final HoursLedger ledger;
 
-    ServiceRecords(Outbox outbox, @ConfigProperty(name = "feiyan.time-zone") ZoneId zone) {
+    ServiceRecords(Outbox outbox, HoursLedger ledger) {
         this.outbox = outbox;
-        this.zone = zone;
+        this.ledger = ledger;
     }
 
     /** Who served, and for how long; each must be a volunteer of the team. */
@@ -48,9 +44,9 @@ public class ServiceRecords {
         Assignment assignment = Assignment.lockedFor(orderId, team);
         assignment.requireServedAlone("complete");
         assignment.requireTeamVolunteers(servedBy.stream().map(Served::volunteerId).toList(), "servedBy");
-        outbox.publish(assignment.complete(total, Instant.now()));
+        completed(assignment, assignment.complete(total, servedBy.stream()
+                .map(served -> new OrderCompleted.HoursLine(served.volunteerId(), served.hours())).toList(), Instant.now()));
         assignment.summary = summary;
-        servedBy.forEach(served -> served(assignment, served));
         return assignment;
     }
 
@@ -61,8 +57,7 @@ public class ServiceRecords {
     public Assignment complete(UUID orderId, String team, BigDecimal volunteerHours) {
         Assignment assignment = Assignment.lockedFor(orderId, team);
         assignment.requireServedAlone("complete");
-        outbox.publish(assignment.complete(volunteerHours, Instant.now()));
-        unattributed(assignment, volunteerHours);
+        completed(assignment, assignment.complete(volunteerHours, teamsOwn(volunteerHours), Instant.now()));
         return assignment;
     }
 
@@ -87,34 +82,18 @@ public class ServiceRecords {
         Assignment assignment = Assignment.solvedOnTheSpot(placed, team.code, now);
         assignment.traceparent = OrderTraces.current();
         assignment.persist(); // first, so the outbox finds the order's trace on it
-        outbox.publish(assignment.complete(solved.hours(), now));
-        if (volunteer == null) {
-            unattributed(assignment, solved.hours());
-        } else {
-            served(assignment, new Served(volunteer.id, solved.hours()));
-        }
+        completed(assignment, assignment.complete(solved.hours(), volunteer == null ? teamsOwn(solved.hours())
+                : List.of(new OrderCompleted.HoursLine(volunteer.id, solved.hours())), now));
     }
 
-    /** A volunteer's hours on a completed order, into the ledger. */
-    private void served(Assignment assignment, Served served) {
-        ServiceHours line = new ServiceHours();
-        line.orderId = assignment.orderId;
-        line.volunteerId = served.volunteerId();
-        line.teamCode = assignment.teamCode;
-        line.projectCode = assignment.projectCode;
-        line.hours = served.hours();
-        line.servedOn = LocalDate.ofInstant(assignment.completedAt, zone);
-        line.persist();
+    /** The completion published, and its lines written into the hours ledger. */
+    private void completed(Assignment assignment, OrderCompleted completed) {
+        outbox.publish(completed);
+        ledger.write(assignment, completed);
     }
 
-    /** A completed order's hours that name no one, into the ledger as the team's. */
-    private void unattributed(Assignment assignment, BigDecimal hours) {
-        UnattributedHours line = new UnattributedHours();
-        line.orderId = assignment.orderId;
-        line.teamCode = assignment.teamCode;
-        line.projectCode = assignment.projectCode;
-        line.hours = hours;
-        line.servedOn = LocalDate.ofInstant(assignment.completedAt, zone);
-        line.persist();
+    /** Hours that name no one: one line, the team's. */
+    static List<OrderCompleted.HoursLine> teamsOwn(BigDecimal hours) {
+        return List.of(new OrderCompleted.HoursLine(null, hours));
     }
 }
