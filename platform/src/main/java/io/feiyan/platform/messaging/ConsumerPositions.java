@@ -6,6 +6,7 @@ import io.smallrye.reactive.messaging.kafka.KafkaConsumerRebalanceListener;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.Default;
 import jakarta.persistence.EntityManager;
+import jakarta.transaction.TransactionSynchronizationRegistry;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.util.Collection;
@@ -31,7 +32,8 @@ import org.jboss.logging.Logger;
  * backup, whose effects the restore took away. Starting at the database's own position takes them again, once each,
  * as the restored inbox has not seen them. A partition the database has no position for (a new database, a new
  * partition) starts where the group's committed offset, or {@code auto.offset.reset}, says, and that start is written
- * down at once, so that a backup holds a position for every partition the consumer has been given.
+ * down at once, so that a backup holds a position for every partition the consumer has been given. Until a partition
+ * started behind Kafka's offset has caught up with it, the service changes nothing ({@link CatchingUp}).
  *
  * <p>The rebalance listener of the channel {@code orders} in every service (platform configuration).
  */
@@ -43,9 +45,14 @@ public class ConsumerPositions implements KafkaConsumerRebalanceListener {
     private static final Logger LOG = Logger.getLogger(ConsumerPositions.class);
 
     private final EntityManager entityManager;
+    private final TransactionSynchronizationRegistry transactions;
+    private final CatchingUp catchingUp;
 
-    ConsumerPositions(EntityManager entityManager) {
+    ConsumerPositions(EntityManager entityManager, TransactionSynchronizationRegistry transactions,
+            CatchingUp catchingUp) {
         this.entityManager = entityManager;
+        this.transactions = transactions;
+        this.catchingUp = catchingUp;
     }
 
     /**
@@ -58,6 +65,7 @@ public class ConsumerPositions implements KafkaConsumerRebalanceListener {
                 record.offset() + 1, Math::max));
         if (!next.isEmpty()) {
             write(next, "do update set next_offset = greatest(consumer_position.next_offset, excluded.next_offset)");
+            AfterCommit.run(transactions, () -> catchingUp.moved(next));
         }
     }
 
@@ -128,8 +136,14 @@ public class ConsumerPositions implements KafkaConsumerRebalanceListener {
                 LOG.warnf("%s: the database stands at %d, behind the %d its group committed (restored from a"
                         + " backup?): taking the %d records between again", partition, position, kafkas.offset(),
                         kafkas.offset() - position);
+                catchingUp.behind(partition, kafkas.offset());
             }
             consumer.seek(partition, position);
         });
+    }
+
+    @Override
+    public void onPartitionsRevoked(Consumer<?, ?> consumer, Collection<TopicPartition> partitions) {
+        catchingUp.gone(partitions);
     }
 }

@@ -19,6 +19,7 @@ import jakarta.ws.rs.NotFoundException;
 import jakarta.ws.rs.Priorities;
 import jakarta.ws.rs.WebApplicationException;
 import jakarta.ws.rs.core.Response;
+import java.time.Duration;
 import java.util.List;
 import java.util.stream.Collectors;
 import org.jboss.logging.Logger;
@@ -37,8 +38,10 @@ public class ProblemMapper {
     @ServerExceptionMapper
     public Response refused(DomainException e) {
         Response response = toResponse(toProblem(e));
-        return e instanceof TooMany tooMany ? Response.fromResponse(response)
-                .header("Retry-After", Math.max(1, (tooMany.retryAfter().toMillis() + 999) / 1000)).build() : response;
+        Duration retryAfter = e instanceof TooMany tooMany ? tooMany.retryAfter()
+                : e instanceof TryAgain tryAgain ? tryAgain.retryAfter() : null;
+        return retryAfter == null ? response : Response.fromResponse(response)
+                .header("Retry-After", Math.max(1, (retryAfter.toMillis() + 999) / 1000)).build();
     }
 
     /** The problem a domain refusal is answered with, for a resource that answers in a format of its own. */

@@ -1,0 +1,66 @@
+package io.feiyan.platform.messaging;
+
+import io.feiyan.platform.domain.TryAgain;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.ws.rs.HttpMethod;
+import jakarta.ws.rs.container.ContainerRequestContext;
+import java.util.Collection;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import org.apache.kafka.common.TopicPartition;
+import org.jboss.logging.Logger;
+import org.jboss.resteasy.reactive.server.ServerRequestFilter;
+
+/**
+ * A service whose database was restored from a backup takes again the events since the backup
+ * ({@link ConsumerPositions}); until it has, it holds less than it did, and its own answers given since the backup
+ * are still coming back from its topics. It refuses to change anything meanwhile — every request but a read answers
+ * 503 {@code try-again} with {@code Retry-After} — so that nobody acts on what it has forgotten (a team accepting
+ * again an offer it accepted before the disk was lost). It catches up in seconds; reads go on all the while.
+ *
+ * <p>Behind, for a partition, is where the database stood when the partition was given to the consumer, behind the
+ * offset its group had committed in Kafka; caught up, once the database's position has reached that offset.
+ */
+@ApplicationScoped
+public class CatchingUp {
+    private static final Logger LOG = Logger.getLogger(CatchingUp.class);
+    private static final Set<String> READS = Set.of(HttpMethod.GET, HttpMethod.HEAD, HttpMethod.OPTIONS);
+
+    /** For each partition the database stands behind in, the offset it catches up at. */
+    private final Map<TopicPartition, Long> behind = new ConcurrentHashMap<>();
+
+    /** The database stands behind in the partition: it catches up once its position reaches {@code until}. */
+    void behind(TopicPartition partition, long until) {
+        behind.put(partition, until);
+    }
+
+    /** The database's positions have moved (committed): the partitions they reach are caught up. */
+    void moved(Map<TopicPartition, Long> positions) {
+        if (behind.isEmpty()) {
+            return;
+        }
+        positions.forEach((partition, position) -> behind.computeIfPresent(partition,
+                (caughtUp, until) -> position >= until ? null : until));
+        if (behind.isEmpty()) {
+            LOG.info("caught up with every event taken before the restore: taking changes again");
+        }
+    }
+
+    /** The partitions went to another consumer of the group: theirs to catch up with. */
+    void gone(Collection<TopicPartition> partitions) {
+        partitions.forEach(behind::remove);
+    }
+
+    public boolean isCatchingUp() {
+        return !behind.isEmpty();
+    }
+
+    @ServerRequestFilter
+    void refuseChangesWhileCatchingUp(ContainerRequestContext request) {
+        if (!behind.isEmpty() && !READS.contains(request.getMethod())) {
+            throw new TryAgain("restored from a backup, the service is taking again the events since it was taken ("
+                    + behind.size() + " partitions to go); it changes nothing until it has");
+        }
+    }
+}
