@@ -58,7 +58,12 @@ public class CatchingUp {
 
     @ServerRequestFilter
     void refuseChangesWhileCatchingUp(ContainerRequestContext request) {
-        if (!behind.isEmpty() && !READS.contains(request.getMethod())) {
+        refuseChanges(request.getMethod());
+    }
+
+    /** Refuses a request that is not a read while the service catches up. */
+    void refuseChanges(String method) {
+        if (!behind.isEmpty() && !READS.contains(method)) {
             throw new TryAgain("restored from a backup, the service is taking again the events since it was taken ("
                     + behind.size() + " partitions to go); it changes nothing until it has");
         }

@@ -1,0 +1,42 @@
+package io.feiyan.platform.messaging;
+
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.feiyan.platform.domain.TryAgain;
+import java.util.List;
+import java.util.Map;
+import org.apache.kafka.common.TopicPartition;
+import org.junit.jupiter.api.Test;
+
+class CatchingUpTest {
+    private static final TopicPartition ASSIGNED = new TopicPartition("orders.assigned", 0);
+    private static final TopicPartition ACCEPTED = new TopicPartition("orders.accepted", 2);
+
+    @Test
+    void givenPartitionsBehind_thenChangesAreRefusedAndReadsAnswered_untilEveryPositionReachesItsOffset() {
+        CatchingUp catchingUp = new CatchingUp();
+        catchingUp.refuseChanges("POST"); // nothing behind: nothing refused
+
+        catchingUp.behind(ASSIGNED, 120);
+        catchingUp.behind(ACCEPTED, 40);
+        catchingUp.refuseChanges("GET");
+        assertThrows(TryAgain.class, () -> catchingUp.refuseChanges("POST"));
+        assertThrows(TryAgain.class, () -> catchingUp.refuseChanges("DELETE"));
+
+        catchingUp.moved(Map.of(ASSIGNED, 119L, ACCEPTED, 40L));
+        assertTrue(catchingUp.isCatchingUp(), "one record of orders.assigned to go");
+        catchingUp.moved(Map.of(ASSIGNED, 120L));
+        assertFalse(catchingUp.isCatchingUp());
+        catchingUp.refuseChanges("POST");
+    }
+
+    @Test
+    void givenAPartitionBehindGoesToAnotherConsumer_thenItIsThatConsumersToCatchUpWith() {
+        CatchingUp catchingUp = new CatchingUp();
+        catchingUp.behind(ASSIGNED, 120);
+        catchingUp.gone(List.of(ASSIGNED));
+        assertFalse(catchingUp.isCatchingUp());
+    }
+}
