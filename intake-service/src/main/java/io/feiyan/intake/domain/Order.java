@@ -110,6 +110,30 @@ public class Order extends PanacheEntityBase implements KeepsOrderTrace {
     }
 
     /**
+     * An order placed before a restore from a backup took it away, as its OrderPlaced tells it: all but its
+     * description, which stays in intake (it may name people), and the caller who placed it; a proxy order had the
+     * resident's consent (none is placed without). Its status and timeline are its steps' ({@code HeardOrders}).
+     */
+    public static Order heard(OrderPlaced placed) {
+        Order order = new Order();
+        order.id = placed.orderId();
+        order.residentId = placed.residentId();
+        order.villageCode = placed.villageCode();
+        order.projectCode = placed.projectCode();
+        order.category = placed.category();
+        order.urgency = placed.urgency();
+        order.preferredFrom = placed.preferredFrom();
+        order.preferredTo = placed.preferredTo();
+        order.channel = placed.channel();
+        order.volunteerId = placed.volunteerId();
+        order.residentConsent = placed.volunteerId() != null;
+        order.placedAt = placed.placedAt();
+        order.solvedOnTheSpot(placed.solvedOnTheSpot());
+        order.joinActivity = placed.joinActivity();
+        return order;
+    }
+
+    /**
      * Takes in the next step of the order's life, by its type. Returns false, changing nothing, for a step that
      * happened before the latest one taken in (it arrived late): then the status must be worked out again from
      * every step, in the order they happened ({@link OrderStatus#of}).

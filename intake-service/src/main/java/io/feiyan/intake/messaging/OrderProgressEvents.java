@@ -4,13 +4,16 @@ import io.feiyan.events.OrderAccepted;
 import io.feiyan.events.OrderApproved;
 import io.feiyan.events.OrderAssigned;
 import io.feiyan.events.OrderCallRequested;
+import io.feiyan.events.OrderCancelled;
 import io.feiyan.events.OrderCompleted;
 import io.feiyan.events.OrderDeclined;
 import io.feiyan.events.OrderEscalated;
 import io.feiyan.events.OrderUnserved;
+import io.feiyan.events.OrderPlaced;
 import io.feiyan.events.OrderRated;
 import io.feiyan.events.OrderRejected;
 import io.feiyan.events.OrderReopened;
+import io.feiyan.intake.service.HeardOrders;
 import io.feiyan.intake.service.OrderProgress;
 import io.feiyan.platform.messaging.EventHandlers;
 import io.feiyan.platform.messaging.Inbox;
@@ -20,7 +23,8 @@ import org.apache.kafka.clients.consumer.ConsumerRecords;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
 
 /**
- * What happens to an order in the other services becomes a step of its timeline. One channel takes every order
+ * What happens to an order in the other services becomes a step of its timeline; intake's own orders are heard back
+ * (after a restore, they bring back those placed or cancelled since the backup). One channel takes every order
  * topic intake hears, a poll's records at a time.
  */
 @ApplicationScoped
@@ -30,7 +34,7 @@ public class OrderProgressEvents {
     private final Inbox inbox;
     private final EventHandlers handlers;
 
-    OrderProgressEvents(Inbox inbox, OrderProgress progress) {
+    OrderProgressEvents(Inbox inbox, OrderProgress progress, HeardOrders heardOrders) {
         this.inbox = inbox;
         this.handlers = inbox.once(CHANNEL)
                 .on(OrderApproved.class, progress::record)
@@ -43,7 +47,10 @@ public class OrderProgressEvents {
                 .on(OrderCompleted.class, progress::record)
                 .on(OrderReopened.class, progress::record)
                 .on(OrderRated.class, progress::record)
-                .on(OrderCallRequested.class, progress::record);
+                .on(OrderCallRequested.class, progress::record)
+                // intake's own orders, heard back: after a restore, those placed or cancelled since the backup
+                .on(OrderPlaced.class, heardOrders::placed)
+                .on(OrderCancelled.class, heardOrders::cancelled);
     }
 
     @Incoming(CHANNEL)
