@@ -2,6 +2,7 @@ package io.feiyan.intake;
 
 import static io.feiyan.testkit.EventProbe.keyed;
 import static org.awaitility.Awaitility.await;
+import static org.hamcrest.Matchers.equalTo;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import io.feiyan.events.Topics;
@@ -10,6 +11,7 @@ import io.feiyan.testkit.EventProbe;
 import io.feiyan.testkit.FeiyanTest;
 import io.feiyan.testkit.InjectEventProbe;
 import io.quarkus.narayana.jta.QuarkusTransaction;
+import io.restassured.http.ContentType;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import java.time.Duration;
@@ -57,7 +59,7 @@ class ConsumerPositionsTests {
     }
 
     @Test
-    void givenADatabaseBehindItsGroup_whenThePartitionIsGiven_thenTheConsumerStartsWhereTheDatabaseStands() {
+    void givenADatabaseBehindItsGroup_thenTheConsumerStartsWhereItStands_andTheServiceChangesNothingUntilCaughtUp() {
         String topic = "positions-test-" + UUID.randomUUID();
         TopicPartition partition = records(topic, 5);
         String group = groupThatCommitted(partition, 5);
@@ -74,7 +76,15 @@ class ConsumerPositionsTests {
             });
             assertEquals(List.of("record 2", "record 3", "record 4"),
                     taken.stream().map(ConsumerRecord::value).toList());
+            // until the database's position reaches the group's (this test's consumer applies nothing), or the
+            // partition goes to another consumer, the service reads but changes nothing
+            Auth.volunteerOf(Fixtures.CHANGBULING).get("/api/residents").then().statusCode(200);
+            Auth.volunteerOf(Fixtures.CHANGBULING).contentType(ContentType.JSON)
+                    .body(Fixtures.residentBody(Fixtures.CHANGBULING)).post("/api/residents").then().statusCode(503)
+                    .header("Retry-After", "5").body("type", equalTo("https://feiyan.io/problems/try-again"));
+            consumer.unsubscribe();
         }
+        Fixtures.registerResident(Fixtures.CHANGBULING);
     }
 
     @Test
@@ -119,6 +129,7 @@ class ConsumerPositionsTests {
 
             @Override
             public void onPartitionsRevoked(Collection<TopicPartition> partitions) {
+                positions.onPartitionsRevoked(consumer, partitions);
             }
         });
     }
