@@ -1,6 +1,7 @@
 package io.feiyan.dispatch.service;
 
 import io.feiyan.dispatch.domain.DispatchCase;
+import io.feiyan.platform.messaging.CatchingUp;
 import io.feiyan.platform.observability.OrderLog;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.scheduler.Scheduled;
@@ -15,7 +16,7 @@ import java.util.UUID;
  * ({@link OverdueDeliveries}) — and routes cases that are waiting but not yet routed ({@link RoutingRetries}). The
  * deadlines live in the database, so they survive restarts, and each case whose deadline passed is taken under a row
  * lock that other dispatch instances skip, then checked again, so it is acted on exactly once however many sweep at
- * once.
+ * once. A restored dispatch sweeps nothing until it has caught up with the events since its backup.
  */
 @ApplicationScoped
 public class DeadlineSweeper {
@@ -41,7 +42,8 @@ public class DeadlineSweeper {
         this.retries = retries;
     }
 
-    @Scheduled(every = "${feiyan.dispatch.deadline-sweep}", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
+    @Scheduled(every = "${feiyan.dispatch.deadline-sweep}", concurrentExecution = Scheduled.ConcurrentExecution.SKIP,
+            skipExecutionIf = CatchingUp.WhileCatchingUp.class)
     void scheduled() {
         sweep();
         QuarkusTransaction.requiringNew().run(retries::notYetRouted);

@@ -1,10 +1,14 @@
 package io.feiyan.feedback.service;
 
+import io.feiyan.platform.messaging.CatchingUp;
 import io.quarkus.scheduler.Scheduled;
 import jakarta.enterprise.context.ApplicationScoped;
 import org.jboss.logging.Logger;
 
-/** Looks for deliveries left unrated, so the village station asks the resident in person. */
+/**
+ * Looks for deliveries left unrated, so the village station asks the resident in person; not while a restored feedback
+ * catches up (a rating given since its backup is on its way back).
+ */
 @ApplicationScoped
 public class FollowUpSweeper {
     private static final Logger LOG = Logger.getLogger(FollowUpSweeper.class);
@@ -15,7 +19,8 @@ public class FollowUpSweeper {
         this.followUps = followUps;
     }
 
-    @Scheduled(every = "${feiyan.feedback.follow-up-sweep}", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
+    @Scheduled(every = "${feiyan.feedback.follow-up-sweep}", concurrentExecution = Scheduled.ConcurrentExecution.SKIP,
+            skipExecutionIf = CatchingUp.WhileCatchingUp.class)
     void sweep() {
         int opened = followUps.openForUnrated();
         if (opened > 0) {

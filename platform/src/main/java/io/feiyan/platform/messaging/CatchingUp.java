@@ -1,7 +1,10 @@
 package io.feiyan.platform.messaging;
 
 import io.feiyan.platform.domain.TryAgain;
+import io.quarkus.scheduler.Scheduled;
+import io.quarkus.scheduler.ScheduledExecution;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Singleton;
 import jakarta.ws.rs.HttpMethod;
 import jakarta.ws.rs.container.ContainerRequestContext;
 import java.util.Collection;
@@ -15,9 +18,11 @@ import org.jboss.resteasy.reactive.server.ServerRequestFilter;
 /**
  * A service whose database was restored from a backup takes again the events since the backup
  * ({@link ConsumerPositions}); until it has, it holds less than it did, and its own answers given since the backup
- * are still coming back from its topics. It refuses to change anything meanwhile — every request but a read answers
- * 503 {@code try-again} with {@code Retry-After} — so that nobody acts on what it has forgotten (a team accepting
- * again an offer it accepted before the disk was lost). It catches up in seconds; reads go on all the while.
+ * are still coming back from its topics. It changes nothing of its own accord meanwhile — every request but a read
+ * answers 503 {@code try-again} with {@code Retry-After}, and a timer acting on deadlines skips its runs
+ * ({@link WhileCatchingUp}) — so that nobody acts on what it has forgotten (a team accepting again an offer it
+ * accepted before the disk was lost, a follow-up opened for a delivery whose rating is on its way back). It catches
+ * up in seconds; reads go on all the while.
  *
  * <p>Behind, for a partition, is where the database stood when the partition was given to the consumer, behind the
  * offset its group had committed in Kafka; caught up, once the database's position has reached that offset.
@@ -54,6 +59,21 @@ public class CatchingUp {
 
     public boolean isCatchingUp() {
         return !behind.isEmpty();
+    }
+
+    /** Skips a scheduled run while the service catches up: {@code @Scheduled(skipExecutionIf = ...)}. */
+    @Singleton
+    public static class WhileCatchingUp implements Scheduled.SkipPredicate {
+        private final CatchingUp catchingUp;
+
+        WhileCatchingUp(CatchingUp catchingUp) {
+            this.catchingUp = catchingUp;
+        }
+
+        @Override
+        public boolean test(ScheduledExecution execution) {
+            return catchingUp.isCatchingUp();
+        }
     }
 
     @ServerRequestFilter

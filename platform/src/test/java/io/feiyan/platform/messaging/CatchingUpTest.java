@@ -33,6 +33,17 @@ class CatchingUpTest {
     }
 
     @Test
+    void givenPartitionsBehind_thenTimersSkipTheirRuns_untilCaughtUp() {
+        CatchingUp catchingUp = new CatchingUp();
+        CatchingUp.WhileCatchingUp skipped = new CatchingUp.WhileCatchingUp(catchingUp);
+        assertFalse(skipped.test(null));
+        catchingUp.behind(ASSIGNED, 120);
+        assertTrue(skipped.test(null));
+        catchingUp.moved(Map.of(ASSIGNED, 120L));
+        assertFalse(skipped.test(null));
+    }
+
+    @Test
     void givenAPartitionBehindGoesToAnotherConsumer_thenItIsThatConsumersToCatchUpWith() {
         CatchingUp catchingUp = new CatchingUp();
         catchingUp.behind(ASSIGNED, 120);
