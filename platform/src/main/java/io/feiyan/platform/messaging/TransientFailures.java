@@ -9,9 +9,10 @@ import java.sql.SQLTransientException;
 /**
  * Failures that pass: handling an event again later succeeds. A consumer whose batch fails for such a reason
  * tries it again, as long as it takes; any other failure is the event's own (poison, a broken rule), and only that
- * event goes to the dead-letter topic.
+ * event goes to the dead-letter topic. A request that fails for such a reason is answered 503 {@code try-again}
+ * ({@link io.feiyan.platform.rest.ProblemMapper}).
  */
-final class TransientFailures {
+public final class TransientFailures {
     static final long FIRST_PAUSE_MILLIS = 50;
     static final long LONGEST_PAUSE_MILLIS = 5_000;
 
@@ -23,7 +24,7 @@ final class TransientFailures {
      * starting), too many connections (53), a deadlock or serialization failure (40), a lock not got in time,
      * or no connection from the pool (a SQL exception without a state).
      */
-    static boolean isTransient(Throwable failure) {
+    public static boolean isTransient(Throwable failure) {
         for (Throwable t = failure; t != null; t = t.getCause()) {
             if (t instanceof PoisonMessageException) {
                 return false;
@@ -42,7 +43,7 @@ final class TransientFailures {
     }
 
     /** The class and SQL state of a failure, for the log: a message may quote the data. */
-    static String reason(Throwable failure) {
+    public static String reason(Throwable failure) {
         for (Throwable t = failure; t != null; t = t.getCause()) {
             if (t instanceof SQLException sql) {
                 return sql.getClass().getSimpleName() + " " + sql.getSQLState();

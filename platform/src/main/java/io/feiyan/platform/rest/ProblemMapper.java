@@ -12,6 +12,7 @@ import io.feiyan.platform.domain.NotFound;
 import io.feiyan.platform.domain.TooMany;
 import io.feiyan.platform.domain.TryAgain;
 import io.feiyan.platform.domain.Unprocessable;
+import io.feiyan.platform.messaging.TransientFailures;
 import io.quarkus.security.ForbiddenException;
 import io.quarkus.security.AuthenticationFailedException;
 import io.quarkus.security.UnauthorizedException;
@@ -128,8 +129,17 @@ public class ProblemMapper {
                 detail));
     }
 
+    /**
+     * Anything else: 503 {@code try-again} when it may pass (the database restarting, a deadlock), else 500 and the
+     * log.
+     */
     @ServerExceptionMapper
     public Response unexpected(RuntimeException e) {
+        if (TransientFailures.isTransient(e)) {
+            LOG.warnf("a request failed for a passing reason (%s): answered 503", TransientFailures.reason(e));
+            return refused(new TryAgain("the database did not answer as asked (restarting, or a conflict with"
+                    + " another request); try again shortly"));
+        }
         LOG.error("unexpected error", e);
         return toResponse(Problem.of(500, "internal-error", "Internal error",
                 "something went wrong on our side; the request changed nothing"));
