@@ -252,16 +252,16 @@ public class Assignment extends PanacheEntityBase implements KeepsOrderTrace {
     }
 
     /**
-     * Whether the team's answer to the offer made at {@code offeredAt} answers this offer — the same moment, to the
-     * microsecond the database keeps; null for an assignment heard of by its answer alone.
+     * Whether an answer to the offer made at {@code offeredAt} answers this offer: the same moment, to the microsecond
+     * the database keeps.
      */
     public boolean isOffer(Instant offeredAt) {
-        return assignedAt != null && Duration.between(assignedAt, offeredAt).abs().toNanos() < 1_000;
+        return Duration.between(assignedAt, offeredAt).abs().toNanos() < 1_000;
     }
 
-    /** Whether the offer answered at {@code offeredAt} is still to come: this one is older, or not heard of yet. */
+    /** Whether the offer made at {@code offeredAt} came after this one: an answer to it waits for it. */
     public boolean isBeforeOffer(Instant offeredAt) {
-        return assignedAt == null || !isOffer(offeredAt) && assignedAt.isBefore(offeredAt);
+        return !isOffer(offeredAt) && assignedAt.isBefore(offeredAt);
     }
 
     /**
@@ -270,15 +270,15 @@ public class Assignment extends PanacheEntityBase implements KeepsOrderTrace {
      * it came first.
      */
     public void heard(OrderAccepted accepted) {
-        if (status == AssignmentStatus.COMPLETED && acceptedAt == null || isUnanswered()) {
-            if (isUnanswered()) {
-                status = AssignmentStatus.ACCEPTED;
-                teamCode = accepted.teamCode();
-            }
-            acceptedAt = accepted.acceptedAt();
-            crew = accepted.crew() == null ? new ArrayList<>() : new ArrayList<>(accepted.crew());
-            scheduledFor = accepted.scheduledFor();
+        if (isUnanswered()) {
+            status = AssignmentStatus.ACCEPTED;
+            teamCode = accepted.teamCode();
+        } else if (status != AssignmentStatus.COMPLETED || acceptedAt != null) {
+            return; // here already (a completion heard first leaves what the acceptance said to it)
         }
+        acceptedAt = accepted.acceptedAt();
+        crew = accepted.crew() == null ? new ArrayList<>() : new ArrayList<>(accepted.crew());
+        scheduledFor = accepted.scheduledFor();
     }
 
     /** The team's decline of this offer, heard back from its topic: taken unless it is here already. */
