@@ -65,7 +65,9 @@ public class ConsumerPositions implements KafkaConsumerRebalanceListener {
                 record.offset() + 1, Math::max));
         if (!next.isEmpty()) {
             write(next, "do update set next_offset = greatest(consumer_position.next_offset, excluded.next_offset)");
-            AfterCommit.run(transactions, () -> catchingUp.moved(next));
+            if (catchingUp.isCatchingUp()) { // else every batch would register work that finds nothing to do
+                AfterCommit.run(transactions, () -> catchingUp.moved(next));
+            }
         }
     }
 
