@@ -99,7 +99,7 @@ class HeardAnswersTests {
     /** The team's answers to the order waiting for their offer. */
     private long waiting(UUID orderId) {
         return QuarkusTransaction.requiringNew().call(() -> ((Number) entityManager.createNativeQuery(
-                "select count(*) from heard_answer where order_id = ?1").setParameter(1, orderId).getSingleResult())
+                "select count(*) from early_event where order_id = ?1").setParameter(1, orderId).getSingleResult())
                 .longValue());
     }
 

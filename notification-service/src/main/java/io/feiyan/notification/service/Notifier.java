@@ -11,6 +11,7 @@ import io.feiyan.notification.domain.NotificationChannel;
 import io.feiyan.notification.domain.Notice;
 import io.feiyan.notification.domain.Notices;
 import io.feiyan.notification.domain.TrackedOrder;
+import io.feiyan.platform.messaging.EarlyEvents;
 import io.feiyan.platform.messaging.IncomingEvent;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Event;
