@@ -86,6 +86,12 @@ public class DispatchCase extends PanacheEntityBase implements KeepsOrderTrace {
     public Instant placedAt;
     public Instant assignedAt;
     public Instant updatedAt;
+    /**
+     * The time of dispatch's last decision on the case (an approval, a rejection, an offer, an escalation, unserved):
+     * each decision is later than the one before, so a decision heard back from dispatch's topics is one the case
+     * holds when it is no later than this.
+     */
+    public Instant decidedAt;
     /** The trace the order was placed in (W3C traceparent): every event about the case is published in it. */
     public String traceparent;
     /** The activity (one visit serving several residents) the case is served in; null when it is served alone. */
@@ -222,6 +228,7 @@ public class DispatchCase extends PanacheEntityBase implements KeepsOrderTrace {
     public OrderAssigned offerTo(List<String> teams, Tier teamTier, UUID activity, Instant acceptBy, String operator,
             String note, Tier lowestCapable, List<String> peers, boolean askedAgain, Instant now) {
         String team = teams.get(0);
+        now = decide(now);
         status = CaseStatus.ASSIGNED;
         unserved = false;
         joinActivity = null;
@@ -251,6 +258,7 @@ public class DispatchCase extends PanacheEntityBase implements KeepsOrderTrace {
         }
         Tier from = tier;
         tier = tier.above();
+        now = decide(now);
         leaveTeam(now);
         return new OrderEscalated(orderId, from, tier, reason, operator, note, now);
     }
@@ -261,6 +269,7 @@ public class DispatchCase extends PanacheEntityBase implements KeepsOrderTrace {
      */
     public OrderEscalated deadlinePassed(Instant now) {
         requireStatus(CaseStatus.ACCEPTED, "escalated as overdue");
+        now = decide(now);
         deadlineEscalated = true;
         updatedAt = now;
         return new OrderEscalated(orderId, tier, tier.above(), EscalationReason.DEADLINE_PASSED, null,
@@ -327,6 +336,7 @@ public class DispatchCase extends PanacheEntityBase implements KeepsOrderTrace {
 
     /** No team in the county can take the case now: it waits for one to have room, or for an operator. */
     public OrderUnserved markUnserved(Instant now) {
+        now = decide(now);
         unserved = true;
         unservedSince = now;
         updatedAt = now;
@@ -336,6 +346,7 @@ public class DispatchCase extends PanacheEntityBase implements KeepsOrderTrace {
     /** The case passes review and waits for a team; {@code operator} is null when it needed no review. */
     public OrderApproved approve(String operator, Instant now) {
         requireStatus(CaseStatus.IN_REVIEW, "approved");
+        now = decide(now);
         status = CaseStatus.WAITING;
         updatedAt = now;
         return new OrderApproved(orderId, operator, now);
@@ -345,6 +356,7 @@ public class DispatchCase extends PanacheEntityBase implements KeepsOrderTrace {
         if (status != CaseStatus.IN_REVIEW && status != CaseStatus.WAITING) {
             throw cannotBe("rejected");
         }
+        now = decide(now);
         status = CaseStatus.REJECTED;
         updatedAt = now;
         return new OrderRejected(orderId, reason, operator, now);
@@ -390,6 +402,96 @@ public class DispatchCase extends PanacheEntityBase implements KeepsOrderTrace {
         status = reached;
         updatedAt = now;
         return true;
+    }
+
+    /**
+     * The time of a decision made {@code now}: later than the case's last by a microsecond at least (the database keeps
+     * microseconds), so that the case's decisions are ordered by their times even when made in one moment, as the
+     * escalations of one routing are, or by instances whose clocks differ a little.
+     */
+    private Instant decide(Instant now) {
+        Instant after = decidedAt == null ? now : decidedAt.plusNanos(1000);
+        decidedAt = now.isBefore(after) ? after : now;
+        return decidedAt;
+    }
+
+    /** Whether the case holds dispatch's decision made at {@code at}, or a later one: then hearing it changes nothing. */
+    public boolean holdsDecision(Instant at) {
+        return decidedAt != null && !at.isAfter(decidedAt);
+    }
+
+    /**
+     * Whether a team's answer to the offer made at {@code offeredAt} answers an offer the case has not heard of yet: one
+     * after its last decision. Only after a restore does an answer come back before its offer.
+     */
+    public boolean isBeforeOffer(Instant offeredAt) {
+        return offeredAt != null && !holdsDecision(offeredAt.minusNanos(999));
+    }
+
+    /** Dispatch's approval, heard back from its topic (after a restore, one the database lost). */
+    public void heard(OrderApproved approved) {
+        decidedAt = approved.approvedAt();
+        if (status == CaseStatus.IN_REVIEW) {
+            status = CaseStatus.WAITING;
+            updatedAt = approved.approvedAt();
+        }
+    }
+
+    /** Dispatch's rejection, heard back from its topic: the case leaves any team it was heard given to. */
+    public void heard(OrderRejected rejected) {
+        leaveTeam(rejected.rejectedAt());
+        decidedAt = rejected.rejectedAt();
+        status = CaseStatus.REJECTED;
+    }
+
+    /**
+     * Dispatch's escalation, heard back from its topic: the case leaves its team for the tier above; one that told the
+     * tier above of an overdue delivery marks the accepted case so (it says nothing else of the case, and leaves its
+     * time of decision as it was: the offer it is about may come back after it).
+     */
+    public void heard(OrderEscalated escalated) {
+        if (escalated.reason() == EscalationReason.DEADLINE_PASSED) {
+            deadlineEscalated = deadlineEscalated || status == CaseStatus.ACCEPTED;
+            return;
+        }
+        leaveTeam(escalated.escalatedAt());
+        decidedAt = escalated.escalatedAt();
+        tier = escalated.toTier();
+    }
+
+    /**
+     * Dispatch's offer, heard back from its topic: the case leaves the team it had and is offered as the event says.
+     * Places at the teams, and the activity's resident, are the caller's to take.
+     */
+    public void heard(OrderAssigned assigned) {
+        leaveTeam(assigned.assignedAt());
+        List<String> teams = assigned.offeredTo() == null ? List.of(assigned.teamCode()) : assigned.offeredTo();
+        offerTo(teams, assigned.tier(), assigned.activityId(), assigned.acceptBy(), assigned.assignedBy(),
+                assigned.note(), assigned.lowestCapableTier(), assigned.peerTeams(),
+                Boolean.TRUE.equals(assigned.askedAgain()), assigned.assignedAt());
+        decidedAt = assigned.assignedAt();
+        deadline = assigned.deadline();
+    }
+
+    /** Dispatch's finding that no team could take the case, heard back from its topic: it waits, unserved, at county. */
+    public void heard(OrderUnserved unserved) {
+        leaveTeam(unserved.unservedAt());
+        markUnserved(unserved.unservedAt());
+        decidedAt = unserved.unservedAt();
+        tier = Tier.COUNTY;
+    }
+
+    /**
+     * A team declined an offer of the case made before the one the case holds now (heard back after a restore, after
+     * the offer that followed it): the team is not offered the case again by the rule.
+     */
+    public void declinedEarlierBy(String team) {
+        if (!declinedBy.contains(team)) {
+            declinedBy.add(team);
+        }
+        if (!passedBy.contains(team)) {
+            passedBy.add(team);
+        }
     }
 
     private void leaveTeam(Instant now) {

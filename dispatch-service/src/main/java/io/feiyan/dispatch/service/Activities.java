@@ -86,9 +86,20 @@ public class Activities {
      */
     public UUID start(String team, String project, String place, Instant deadline, Instant acceptBy, Instant now) {
         UUID id = UUID.randomUUID();
-        entityManager.createNativeQuery("""
+        start(id, team, project, place, deadline, acceptBy, now);
+        return id;
+    }
+
+    /**
+     * Starts the activity {@code id}, as {@link #start(String, String, String, Instant, Instant, Instant)} does,
+     * unless there is one of that id already (an offer in it heard back after a restore): whether it did.
+     */
+    public boolean start(UUID id, String team, String project, String place, Instant deadline, Instant acceptBy,
+            Instant now) {
+        return entityManager.createNativeQuery("""
                         insert into activity (id, team_code, project_code, place_code, status, takes_place, residents,
-                        accept_by, created_at, updated_at) values (?1, ?2, ?3, ?4, 'PLANNED', ?5, 1, ?6, ?7, ?7)""")
+                        accept_by, created_at, updated_at) values (?1, ?2, ?3, ?4, 'PLANNED', ?5, 1, ?6, ?7, ?7)
+                        on conflict (id) do nothing""")
                 .setParameter(1, id)
                 .setParameter(2, team)
                 .setParameter(3, project)
@@ -97,8 +108,7 @@ public class Activities {
                 .setParameter(6, acceptBy)
                 .setParameter(7, now)
                 .setFlushMode(FlushModeType.COMMIT)
-                .executeUpdate();
-        return id;
+                .executeUpdate() == 1;
     }
 
     /**

@@ -6,6 +6,7 @@ import io.feiyan.events.OrderAccepted;
 import io.feiyan.events.OrderDeclined;
 import io.feiyan.events.OrderPlaced;
 import io.feiyan.events.OrderReopened;
+import io.feiyan.platform.messaging.CatchingUp;
 import io.feiyan.platform.messaging.OrderTraces;
 import io.feiyan.platform.messaging.Outbox;
 import io.feiyan.routing.Routing;
@@ -41,9 +42,14 @@ public class CaseReactions {
     private final RoutingRetries retries;
     private final DispatchConfig config;
     private final Activities activities;
+    private final HeardDecisions heardDecisions;
+    private final CatchingUp catchingUp;
 
     CaseReactions(Outbox outbox, CaseRouting routing, RoutingRetries retries, DispatchConfig config,
-            Activities activities, EntityManager entityManager, TransactionSynchronizationRegistry transactions) {
+            Activities activities, HeardDecisions heardDecisions, CatchingUp catchingUp, EntityManager entityManager,
+            TransactionSynchronizationRegistry transactions) {
+        this.heardDecisions = heardDecisions;
+        this.catchingUp = catchingUp;
         this.entityManager = entityManager;
         this.residentsChanged = new BatchGathering<>(transactions);
         this.activities = activities;
@@ -65,7 +71,9 @@ public class CaseReactions {
 
     /**
      * Opens the order's case and routes it unless it needs review; an order seen before changes nothing. A need its
-     * 飞燕 volunteer solved on the spot opens none: no team is sought (the village's 飞燕 team completes it).
+     * 飞燕 volunteer solved on the spot opens none: no team is sought (the village's 飞燕 team completes it). While the
+     * service catches up after a restore, what dispatch decided on the order comes back from its topics instead
+     * ({@link HeardDecisions}); one that needs no review is approved once it has caught up, if no approval came back.
      */
     public void open(OrderPlaced placed) {
         if (placed.solvedOnTheSpot() != null || DispatchCase.findById(placed.orderId()) != null) {
@@ -75,7 +83,8 @@ public class CaseReactions {
         c.traceparent = OrderTraces.current();
         c.persist();
         residentsChanged.add(List.of(c.residentId));
-        if (c.reviewReason == null) {
+        heardDecisions.opened(c);
+        if (c.reviewReason == null && c.status == CaseStatus.IN_REVIEW && !catchingUp.isCatchingUp()) {
             outbox.publish(c.approve(null, Instant.now()));
         }
         routing.route(c, Routing.Move.ROUTE, null);
@@ -89,6 +98,9 @@ public class CaseReactions {
     public void declined(OrderDeclined declined) {
         DispatchCase c = locked(declined.orderId());
         if (c == null || c.status != CaseStatus.ASSIGNED || !c.holders().contains(declined.teamCode())) {
+            if (c != null && catchingUp.isCatchingUp()) {
+                c.declinedEarlierBy(declined.teamCode()); // heard again after the offer that followed it
+            }
             return; // not (or no longer) that team's
         }
         DecisionLog.declined(declined, Instant.now());

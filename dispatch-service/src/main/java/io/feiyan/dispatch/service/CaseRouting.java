@@ -12,6 +12,7 @@ import io.feiyan.events.OrderUnserved;
 import io.feiyan.events.Tier;
 import io.feiyan.platform.domain.DomainException;
 import io.feiyan.platform.domain.IllegalMove;
+import io.feiyan.platform.messaging.CatchingUp;
 import io.feiyan.platform.messaging.Outbox;
 import io.feiyan.routing.Grouping;
 import io.feiyan.routing.Routing;
@@ -40,9 +41,11 @@ public class CaseRouting {
     private final CaseChanges caseChanges;
     private final Activities activities;
     private final Catalogue catalogue;
+    private final CatchingUp catchingUp;
 
     CaseRouting(Outbox outbox, TeamLoads loads, DispatchConfig config, DispatchMetrics metrics,
-            CaseChanges caseChanges, Activities activities, Catalogue catalogue) {
+            CaseChanges caseChanges, Activities activities, Catalogue catalogue, CatchingUp catchingUp) {
+        this.catchingUp = catchingUp;
         this.activities = activities;
         this.catalogue = catalogue;
         this.outbox = outbox;
@@ -68,10 +71,14 @@ public class CaseRouting {
      * reaches (at any, when no team has room: a full team still takes joiners, its capacity counting visits) — taking
      * no place at the team, and climbs no higher than that team; otherwise it takes a place at the rule's team and
      * starts an activity there.
+     *
+     * <p>While the service catches up after a restore, the rule decides nothing: what dispatch decided on the events
+     * it takes again comes back from its own topics ({@link HeardDecisions}), and what it never published is decided
+     * once it has caught up ({@link AfterCatchingUp}).
      */
     public boolean route(DispatchCase c, Routing.Move move, String leftTeam, UUID notInto) {
         release(c);
-        if (!c.isRoutable() || !needKnown(c)) {
+        if (!c.isRoutable() || !needKnown(c) || catchingUp.isCatchingUp()) {
             return false;
         }
         Set<String> projects = projectsFor(c);
@@ -193,6 +200,30 @@ public class CaseRouting {
         assign(c, teams.stream().map(team -> team.code).toList(), first.tier, null,
                 now.plus(config.acceptWithin(c.urgency)), false, operator, note,
                 Routing.capable(c.villageCode, projects, loads.near(c.villageCode, projects)), now);
+    }
+
+    /**
+     * Dispatch's offer of the case, heard back from its topic after a restore: the case is offered as it was, a place
+     * taken at each team it is offered to, or it joins its activity (made again when the database lost it: the team's
+     * place is taken then).
+     */
+    public void heard(DispatchCase c, OrderAssigned assigned) {
+        c.heard(assigned);
+        release(c);
+        if (assigned.activityId() == null) {
+            c.holders().forEach(loads::take);
+            return;
+        }
+        if (activities.add(assigned.activityId(), 0, assigned.deadline())) {
+            return;
+        }
+        Catalogue.Entry project = catalogue.project(c.projectCode);
+        String place = project == null ? c.villageCode
+                : Grouping.placeOf(c.villageCode, project.gathersAt(), assigned.tier());
+        if (activities.start(assigned.activityId(), assigned.teamCode(), c.projectCode, place, assigned.deadline(),
+                assigned.acceptBy(), assigned.assignedAt())) {
+            loads.take(assigned.teamCode());
+        }
     }
 
     /** Publishes and logs an escalation the case made, and counts it once it commits. */
