@@ -15,6 +15,7 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -81,11 +82,15 @@ public final class DatabaseDump {
                         and d.refclassid = 'pg_class'::regclass and d.deptype in ('a', 'i') limit 1)
                 from pg_class s join pg_sequence q on q.seqrelid = s.oid
                 where s.relnamespace = 'public'::regnamespace and s.relkind = 'S' order by s.relname""");
+        // an identity column's sequence comes with its column, with its options
+        Map<String, String> identities = new HashMap<>();
         for (String[] sequence : sequences) {
-            if (!"i".equals(sequence[7])) { // an identity column's sequence comes with its column
-                text.write("create sequence " + sequence[0] + " as " + sequence[1] + " increment by " + sequence[2]
-                        + " minvalue " + sequence[3] + " maxvalue " + sequence[4] + " start with " + sequence[5]
-                        + ("t".equals(sequence[6]) ? " cycle" : " no cycle") + ";\n");
+            String options = "increment by " + sequence[2] + " minvalue " + sequence[3] + " maxvalue " + sequence[4]
+                    + " start with " + sequence[5] + ("t".equals(sequence[6]) ? " cycle" : " no cycle");
+            if ("i".equals(sequence[7])) {
+                identities.put(sequence[0], options); // its type is its column's
+            } else {
+                text.write("create sequence " + sequence[0] + " as " + sequence[1] + " " + options + ";\n");
             }
         }
         Map<String, Long> rowsByTable = new LinkedHashMap<>();
@@ -112,8 +117,10 @@ public final class DatabaseDump {
                 } else {
                     copied.add(column[0]);
                     if (!column[4].isEmpty()) {
+                        String sequence = column[7].substring(column[7].indexOf('.') + 1); // public.<name>
                         definition.append(" generated ").append("a".equals(column[4]) ? "always" : "by default")
-                                .append(" as identity (sequence name ").append(column[7]).append(")");
+                                .append(" as identity (sequence name ").append(column[7]).append(' ')
+                                .append(identities.get(sequence)).append(")");
                     } else if (column[3] != null) {
                         definition.append(" default ").append(column[3]);
                     }

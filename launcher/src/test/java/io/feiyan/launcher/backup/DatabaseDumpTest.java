@@ -23,13 +23,15 @@ import org.junit.jupiter.api.io.TempDir;
 
 /** A database written out and read back into an empty one is the same database: its schema, rows and sequences. */
 class DatabaseDumpTest {
-    /** The schema as PostgreSQL's catalogs tell it: columns, defaults, identities, constraints, indexes. */
+    /** The schema as PostgreSQL's catalogs tell it: columns, defaults, identities, constraints, indexes, sequences. */
     private static final String SCHEMA = """
             select string_agg(line, E'\\n' order by line) from (
                 select concat_ws(' ', table_name, column_name, data_type, column_default, is_nullable, is_identity,
                     identity_generation, generation_expression) as line
                 from information_schema.columns where table_schema = 'public'
                 union all select indexdef from pg_indexes where schemaname = 'public'
+                union all select concat_ws(' ', sequencename, data_type, start_value, min_value, max_value,
+                    increment_by, cycle) from pg_sequences where schemaname = 'public'
                 union all select conname || ' ' || pg_get_constraintdef(oid) from pg_constraint
                     where connamespace = 'public'::regnamespace) schema""";
 
@@ -55,7 +57,7 @@ class DatabaseDumpTest {
                     create table resident (id uuid primary key, name varchar(64) not null, note text,
                         phones varchar(20)[], details jsonb, born date, weight numeric(5, 1) check (weight > 0),
                         created_at timestamptz not null default now(), unique (name, born));
-                    create table outbox (seq bigint generated always as identity, id uuid primary key,
+                    create table outbox (seq bigint generated always as identity (increment by 50), id uuid primary key,
                         payload text, length int generated always as (length(payload)) stored);
                     create table step (id bigserial primary key, resident uuid not null references resident (id),
                         at timestamptz not null, done boolean default false);
@@ -81,7 +83,7 @@ class DatabaseDumpTest {
                 assertEquals(withoutHeader(written), withoutHeader(dump(copy)));
                 assertEquals(one(source, SCHEMA), one(copy, SCHEMA));
                 execute(copy, "insert into outbox (id, payload) values ('00000000-0000-0000-0000-00000000000c', 'x')");
-                assertEquals("3", one(copy, "select seq from outbox where payload = 'x'"), "the identity goes on");
+                assertEquals("101", one(copy, "select seq from outbox where payload = 'x'"), "the identity goes on, by 50");
                 assertEquals("110", one(copy, "select nextval('ticket')"), "the sequence goes on");
                 assertEquals("1001", one(copy, "select nextval('step_id_seq')"), "the serial goes on");
             }
