@@ -74,7 +74,7 @@ public class CaseRouting {
      *
      * <p>While the service catches up after a restore, the rule decides nothing: what dispatch decided on the events
      * it takes again comes back from its own topics ({@link HeardDecisions}), and what it never published is decided
-     * once it has caught up ({@link AfterCatchingUp}).
+     * by the deadline sweep once it has caught up ({@link RoutingRetries#notYetRouted}).
      */
     public boolean route(DispatchCase c, Routing.Move move, String leftTeam, UUID notInto) {
         release(c);

@@ -2,12 +2,14 @@ package io.feiyan.dispatch.service;
 
 import io.feiyan.dispatch.domain.DispatchCase;
 import io.feiyan.dispatch.domain.Team;
+import io.feiyan.platform.messaging.Outbox;
 import io.feiyan.routing.Routing;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.FlushModeType;
 import jakarta.transaction.TransactionSynchronizationRegistry;
 import jakarta.transaction.Transactional;
+import java.time.Instant;
 import java.util.Collection;
 import java.util.List;
 import java.util.Set;
@@ -26,12 +28,14 @@ public class RoutingRetries {
     private final EntityManager entityManager;
     private final CaseRouting routing;
     private final Catalogue catalogue;
+    private final Outbox outbox;
     /** The teams a consumer's batch gave room. */
     private final BatchGathering<String> batch;
 
-    RoutingRetries(EntityManager entityManager, CaseRouting routing, Catalogue catalogue,
+    RoutingRetries(EntityManager entityManager, CaseRouting routing, Catalogue catalogue, Outbox outbox,
             TransactionSynchronizationRegistry transactions) {
         this.entityManager = entityManager;
+        this.outbox = outbox;
         this.routing = routing;
         this.catalogue = catalogue;
         this.batch = new BatchGathering<>(transactions);
@@ -73,8 +77,22 @@ public class RoutingRetries {
      * The waiting cases not yet marked unserved: one whose project reached this copy of the catalogue just after the
      * case itself would otherwise wait for the next change of the directory. Unserved cases change only with the
      * directory, which retries them itself ({@link #waiting}). Cases another instance holds are skipped.
+     *
+     * <p>First, the cases opened while the service caught up after a restore that need no review and that no approval
+     * came back for (in review with no reason to be: its rule decided nothing meanwhile, {@link HeardDecisions}) are
+     * approved, to be routed with the others.
      */
     public void notYetRouted() {
+        @SuppressWarnings("unchecked")
+        List<UUID> unapproved = entityManager.createNativeQuery("""
+                select order_id from dispatch_case where status = 'IN_REVIEW' and review_reason is null
+                order by placed_at for update skip locked""", UUID.class).getResultList();
+        for (UUID id : unapproved) {
+            outbox.publish(DispatchCase.<DispatchCase>findById(id).approve(null, Instant.now()));
+        }
+        if (!unapproved.isEmpty()) {
+            entityManager.flush();
+        }
         skippingLocked("status = 'WAITING' and not unserved");
     }
 

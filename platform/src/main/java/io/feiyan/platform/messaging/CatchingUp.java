@@ -4,7 +4,6 @@ import io.feiyan.platform.domain.TryAgain;
 import io.quarkus.scheduler.Scheduled;
 import io.quarkus.scheduler.ScheduledExecution;
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.enterprise.event.Event;
 import jakarta.inject.Singleton;
 import jakarta.ws.rs.HttpMethod;
 import jakarta.ws.rs.container.ContainerRequestContext;
@@ -35,48 +34,27 @@ public class CatchingUp {
 
     /** For each partition the database stands behind in, the offset it catches up at. */
     private final Map<TopicPartition, Long> behind = new ConcurrentHashMap<>();
-    private final Event<CaughtUp> caughtUp;
-
-    /**
-     * The service has caught up: what it left undone meanwhile (a decision its rule would have made on an event taken
-     * again) is its to do now. Told once per catch-up, asynchronously ({@code @ObservesAsync}).
-     */
-    public record CaughtUp() {
-    }
-
-    CatchingUp(Event<CaughtUp> caughtUp) {
-        this.caughtUp = caughtUp;
-    }
 
     /** The database stands behind in the partition: it catches up once its position reaches {@code until}. */
-    synchronized void behind(TopicPartition partition, long until) {
+    void behind(TopicPartition partition, long until) {
         behind.put(partition, until);
     }
 
     /** The database's positions have moved (committed): the partitions they reach are caught up. */
-    synchronized void moved(Map<TopicPartition, Long> positions) {
+    void moved(Map<TopicPartition, Long> positions) {
         if (behind.isEmpty()) {
             return;
         }
         positions.forEach((partition, position) -> behind.computeIfPresent(partition,
                 (caughtUp, until) -> position >= until ? null : until));
-        saidIfCaughtUp();
+        if (behind.isEmpty()) {
+            LOG.info("caught up with every event taken before the restore: taking changes again");
+        }
     }
 
     /** The partitions went to another consumer of the group: theirs to catch up with. */
-    synchronized void gone(Collection<TopicPartition> partitions) {
-        if (behind.isEmpty()) {
-            return;
-        }
+    void gone(Collection<TopicPartition> partitions) {
         partitions.forEach(behind::remove);
-        saidIfCaughtUp();
-    }
-
-    private void saidIfCaughtUp() {
-        if (behind.isEmpty()) {
-            LOG.info("caught up with every event taken before the restore: taking changes again");
-            caughtUp.fireAsync(new CaughtUp());
-        }
     }
 
     public boolean isCatchingUp() {
