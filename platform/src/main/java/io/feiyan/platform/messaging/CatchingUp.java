@@ -24,8 +24,9 @@ import org.jboss.resteasy.reactive.server.ServerRequestFilter;
  * accepted before the disk was lost, a follow-up opened for a delivery whose rating is on its way back). It catches
  * up in seconds; reads go on all the while.
  *
- * <p>Behind, for a partition, is where the database stood when the partition was given to the consumer, behind the
- * offset its group had committed in Kafka; caught up, once the database's position has reached that offset.
+ * <p>A database restored is one that stands behind the offset its group had committed in Kafka, in a partition given
+ * to the consumer; then every partition given is behind until the database's position reaches the end the partition
+ * had when it was given ({@link ConsumerPositions}).
  */
 @ApplicationScoped
 public class CatchingUp {

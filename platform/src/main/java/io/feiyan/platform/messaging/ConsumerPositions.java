@@ -32,8 +32,9 @@ import org.jboss.logging.Logger;
  * backup, whose effects the restore took away. Starting at the database's own position takes them again, once each,
  * as the restored inbox has not seen them. A partition the database has no position for (a new database, a new
  * partition) starts where the group's committed offset, or {@code auto.offset.reset}, says, and that start is written
- * down at once, so that a backup holds a position for every partition the consumer has been given. Until a partition
- * started behind Kafka's offset has caught up with it, the service changes nothing ({@link CatchingUp}).
+ * down at once, so that a backup holds a position for every partition the consumer has been given. When a partition
+ * starts behind Kafka's offset, the database was restored: until every partition given has caught up with the records
+ * it held then, the service changes nothing ({@link CatchingUp}).
  *
  * <p>The rebalance listener of the channel {@code orders} in every service (platform configuration).
  */
@@ -132,16 +133,36 @@ public class ConsumerPositions implements KafkaConsumerRebalanceListener {
             return;
         }
         Map<TopicPartition, OffsetAndMetadata> committed = consumer.committed(positions.keySet());
-        positions.forEach((partition, position) -> {
-            OffsetAndMetadata kafkas = committed.get(partition);
-            if (kafkas != null && kafkas.offset() > position) {
+        boolean restored = false;
+        for (Map.Entry<TopicPartition, Long> entry : positions.entrySet()) {
+            OffsetAndMetadata kafkas = committed.get(entry.getKey());
+            if (kafkas != null && kafkas.offset() > entry.getValue()) {
                 LOG.warnf("%s: the database stands at %d, behind the %d its group committed (restored from a"
-                        + " backup?): taking the %d records between again", partition, position, kafkas.offset(),
-                        kafkas.offset() - position);
-                catchingUp.behind(partition, kafkas.offset());
+                        + " backup?): taking the %d records between again", entry.getKey(), entry.getValue(),
+                        kafkas.offset(), kafkas.offset() - entry.getValue());
+                restored = true;
             }
-            consumer.seek(partition, position);
-        });
+            consumer.seek(entry.getKey(), entry.getValue());
+        }
+        if (restored) {
+            catchUpWith(consumer, partitions);
+        }
+    }
+
+    /**
+     * The database was restored: the service catches up with every record its partitions hold now, not only with the
+     * offsets its group committed. Those lag behind what the lost database had taken (by a batch or so, in each
+     * partition, and in a partition whose position matched them by chance), and a service that took records the lost
+     * database had taken as new ones could act on what it has not heard back yet.
+     */
+    private void catchUpWith(Consumer<?, ?> consumer, Collection<TopicPartition> partitions) {
+        Map<TopicPartition, Long> ends = consumer.endOffsets(partitions);
+        for (TopicPartition partition : partitions) {
+            long end = ends.getOrDefault(partition, 0L);
+            if (consumer.position(partition) < end) {
+                catchingUp.behind(partition, end);
+            }
+        }
     }
 
     @Override
