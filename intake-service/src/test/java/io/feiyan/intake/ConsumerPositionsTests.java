@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import io.feiyan.events.Topics;
 import io.feiyan.platform.messaging.ConsumerPositions;
+import io.feiyan.platform.messaging.RestoreCheck;
 import io.feiyan.testkit.BehindItsGroup;
 import io.feiyan.testkit.EventProbe;
 import io.feiyan.testkit.FeiyanTest;
@@ -32,6 +33,9 @@ import org.junit.jupiter.api.Test;
 class ConsumerPositionsTests {
     @Inject
     ConsumerPositions positions;
+
+    @Inject
+    RestoreCheck restoreCheck;
 
     @Inject
     EntityManager entityManager;
@@ -61,6 +65,14 @@ class ConsumerPositionsTests {
                     .header("Retry-After", "5").body("type", equalTo("https://feiyan.io/problems/try-again"));
         }
         Fixtures.registerResident(Fixtures.CHANGBULING);
+    }
+
+    @Test
+    void givenADatabaseBehindItsGroup_whenTheServiceStarts_thenItKnowsBeforeItsConsumerIsGivenAPartition()
+            throws Exception {
+        try (BehindItsGroup behind = BehindItsGroup.open(probe, listener())) {
+            assertEquals(5L, restoreCheck.behindOf(behind.group).get(behind.partition));
+        }
     }
 
     @Test

@@ -37,15 +37,22 @@ public final class BehindItsGroup implements AutoCloseable {
     private final KafkaConsumer<String, String> consumer;
     /** The records the consumer took: from where the database stood. */
     public final List<String> taken;
+    /** The group, which committed offset 5. */
+    public final String group;
+    /** The partition of the test's own topic. */
+    public final TopicPartition partition;
 
     /** The service's rebalance listener, as a pair of its methods: partitions assigned, partitions revoked. */
     public record Listener(BiConsumer<Consumer<?, ?>, Collection<TopicPartition>> assigned,
             BiConsumer<Consumer<?, ?>, Collection<TopicPartition>> revoked) {
     }
 
-    private BehindItsGroup(KafkaConsumer<String, String> consumer, List<String> taken) {
+    private BehindItsGroup(KafkaConsumer<String, String> consumer, List<String> taken, String group,
+            TopicPartition partition) {
         this.consumer = consumer;
         this.taken = taken;
+        this.group = group;
+        this.partition = partition;
     }
 
     /** Puts the service's database behind its group, and has the consumer take the partition from where it stands. */
@@ -72,7 +79,7 @@ public final class BehindItsGroup implements AutoCloseable {
             consumer.poll(Duration.ofMillis(200)).forEach(record -> taken.add(record.value()));
             return taken.size() >= 3;
         });
-        return new BehindItsGroup(consumer, taken);
+        return new BehindItsGroup(consumer, taken, group, partition);
     }
 
     /** Gives the partition back: the service no longer waits for it, and has caught up. */

@@ -35,6 +35,22 @@ public class CatchingUp {
 
     /** For each partition the database stands behind in, the offset it catches up at. */
     private final Map<TopicPartition, Long> behind = new ConcurrentHashMap<>();
+    /** Whether the service knows yet if its database was restored ({@link RestoreCheck}): until then it waits too. */
+    private volatile boolean checked;
+
+    /** The service knows now whether its database was restored: the partitions it stands behind in are noted. */
+    void checked() {
+        checked = true;
+    }
+
+    /**
+     * The consumer was given these partitions, and only these (the orders channel's group rebalances eagerly): a
+     * partition noted behind at start that went to another instance is that instance's to catch up with.
+     */
+    void given(Collection<TopicPartition> partitions) {
+        behind.keySet().retainAll(Set.copyOf(partitions));
+        checked = true;
+    }
 
     /** The database stands behind in the partition: it catches up once its position reaches {@code until}. */
     void behind(TopicPartition partition, long until) {
@@ -59,7 +75,7 @@ public class CatchingUp {
     }
 
     public boolean isCatchingUp() {
-        return !behind.isEmpty();
+        return !checked || !behind.isEmpty();
     }
 
     /** Skips a scheduled run while the service catches up: {@code @Scheduled(skipExecutionIf = ...)}. */
@@ -84,9 +100,10 @@ public class CatchingUp {
 
     /** Refuses a request that is not a read while the service catches up. */
     void refuseChanges(String method) {
-        if (!behind.isEmpty() && !READS.contains(method)) {
-            throw new TryAgain("restored from a backup, the service is taking again the events since it was taken ("
-                    + behind.size() + " partitions to go); it changes nothing until it has");
+        if (isCatchingUp() && !READS.contains(method)) {
+            throw new TryAgain(checked ? "restored from a backup, the service is taking again the events since it was"
+                    + " taken (" + behind.size() + " partitions to go); it changes nothing until it has"
+                    : "the service is starting: it does not know yet whether its database was restored from a backup");
         }
     }
 }

@@ -14,7 +14,6 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.stream.Collectors;
 import org.apache.kafka.clients.consumer.Consumer;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.OffsetAndMetadata;
@@ -91,20 +90,21 @@ public class ConsumerPositions implements KafkaConsumerRebalanceListener {
 
     /** The positions the database holds for these partitions; a partition it has none for is left out. */
     public Map<TopicPartition, Long> of(Collection<TopicPartition> partitions) {
-        Set<String> topics = partitions.stream().map(TopicPartition::topic).collect(Collectors.toSet());
+        Map<TopicPartition, Long> positions = all();
+        positions.keySet().retainAll(Set.copyOf(partitions));
+        return positions;
+    }
+
+    /** Every position the database holds. */
+    Map<TopicPartition, Long> all() {
         return QuarkusTransaction.requiringNew().call(() -> entityManager.unwrap(Session.class).doReturningWork(
                 connection -> {
                     Map<TopicPartition, Long> positions = new HashMap<>();
                     try (PreparedStatement select = connection.prepareStatement(
-                            "select topic, partition, next_offset from consumer_position where topic = any(?)")) {
-                        select.setArray(1, connection.createArrayOf("varchar", topics.toArray()));
-                        try (ResultSet rows = select.executeQuery()) {
-                            while (rows.next()) {
-                                TopicPartition partition = new TopicPartition(rows.getString(1), rows.getInt(2));
-                                if (partitions.contains(partition)) {
-                                    positions.put(partition, rows.getLong(3));
-                                }
-                            }
+                            "select topic, partition, next_offset from consumer_position");
+                            ResultSet rows = select.executeQuery()) {
+                        while (rows.next()) {
+                            positions.put(new TopicPartition(rows.getString(1), rows.getInt(2)), rows.getLong(3));
                         }
                     }
                     return positions;
@@ -119,6 +119,7 @@ public class ConsumerPositions implements KafkaConsumerRebalanceListener {
      */
     @Override
     public void onPartitionsAssigned(Consumer<?, ?> consumer, Collection<TopicPartition> partitions) {
+        catchingUp.given(partitions);
         if (partitions.isEmpty()) {
             return;
         }

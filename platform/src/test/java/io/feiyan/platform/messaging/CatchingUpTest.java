@@ -15,8 +15,30 @@ class CatchingUpTest {
     private static final TopicPartition ACCEPTED = new TopicPartition("orders.accepted", 2);
 
     @Test
+    void givenTheServiceStarting_thenItChangesNothingUntilItKnowsWhetherItWasRestored() {
+        CatchingUp catchingUp = new CatchingUp();
+        assertTrue(catchingUp.isCatchingUp());
+        assertThrows(TryAgain.class, () -> catchingUp.refuseChanges("POST"));
+        catchingUp.refuseChanges("GET");
+        catchingUp.checked();
+        assertFalse(catchingUp.isCatchingUp());
+    }
+
+    @Test
+    void givenPartitionsNotedBehindAtStart_whenOthersAreGiven_thenOnlyThoseGivenAreWaitedFor() {
+        CatchingUp catchingUp = new CatchingUp();
+        catchingUp.behind(ASSIGNED, 120);
+        catchingUp.behind(ACCEPTED, 40);
+        catchingUp.checked();
+        catchingUp.given(List.of(ACCEPTED)); // orders.assigned went to another instance
+        catchingUp.moved(Map.of(ACCEPTED, 40L));
+        assertFalse(catchingUp.isCatchingUp());
+    }
+
+    @Test
     void givenPartitionsBehind_thenChangesAreRefusedAndReadsAnswered_untilEveryPositionReachesItsOffset() {
         CatchingUp catchingUp = new CatchingUp();
+        catchingUp.checked();
         catchingUp.refuseChanges("POST"); // nothing behind: nothing refused
 
         catchingUp.behind(ASSIGNED, 120);
@@ -35,6 +57,7 @@ class CatchingUpTest {
     @Test
     void givenPartitionsBehind_thenTimersSkipTheirRuns_untilCaughtUp() {
         CatchingUp catchingUp = new CatchingUp();
+        catchingUp.checked();
         CatchingUp.WhileCatchingUp skipped = new CatchingUp.WhileCatchingUp(catchingUp);
         assertFalse(skipped.test(null));
         catchingUp.behind(ASSIGNED, 120);
@@ -46,6 +69,7 @@ class CatchingUpTest {
     @Test
     void givenAPartitionBehindGoesToAnotherConsumer_thenItIsThatConsumersToCatchUpWith() {
         CatchingUp catchingUp = new CatchingUp();
+        catchingUp.checked();
         catchingUp.behind(ASSIGNED, 120);
         catchingUp.gone(List.of(ASSIGNED));
         assertFalse(catchingUp.isCatchingUp());
