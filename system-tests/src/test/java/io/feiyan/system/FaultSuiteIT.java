@@ -69,7 +69,7 @@ import org.junit.jupiter.api.extension.ExtendWith;
  * Nothing is lost under faults. A steady stream of orders goes around the whole loop — volunteers order,
  * the county centre approves what waits for review, simulated teams accept (and sometimes decline) and
  * complete, volunteers rate with the residents — while each service in turn is killed (SIGKILL) and started
- * again, the broker is restarted, PostgreSQL is restarted, three services' databases are destroyed and restored from
+ * again, the broker is restarted, PostgreSQL is restarted, the four services' databases are destroyed and restored from
  * a backup taken while the loop ran (the restore drill), and a malformed message is put on every topic. Then
  * the stream stops, the loop settles, and the four services' databases and the topics are compared order by
  * order. It runs a Feiyan of its own, so its faults touch no other test; its tokens come from the Keycloak the
@@ -85,12 +85,12 @@ class FaultSuiteIT {
             "legal-consult");
     private static final Duration SETTLE = Duration.ofMinutes(3);
     /**
-     * The services whose databases the restore drill destroys and restores from a backup, one after the other: those
-     * that get back from their own topics what they did through their API since the backup (intake its orders, team
-     * its teams' answers, feedback its ratings). Dispatch would not yet come back whole (docs/backups.md).
+     * The services whose databases the restore drill destroys and restores from a backup, one after the other: the
+     * four of the loop, each of which gets back from its own topics what it did since the backup (intake its orders,
+     * dispatch its decisions, team its teams' answers, feedback its ratings).
      */
-    private static final List<FeiyanService> RESTORED = List.of(FeiyanService.INTAKE, FeiyanService.TEAM,
-            FeiyanService.FEEDBACK);
+    private static final List<FeiyanService> RESTORED = List.of(FeiyanService.INTAKE, FeiyanService.DISPATCH,
+            FeiyanService.TEAM, FeiyanService.FEEDBACK);
     /**
      * The stream waits while this many orders are placed and not yet rated: it goes as fast as the machine brings
      * orders round the loop, and no faster. A stream faster than the loop on a slow machine piles orders up in review
@@ -202,8 +202,8 @@ class FaultSuiteIT {
         List<String> faults = new ArrayList<>();
         Instant faultsFrom = Instant.now();
         untilTheLoopMoves();
-        // the restore drill: intake's, team's and feedback's databases backed up now, destroyed and put back once the
-        // loop has gone on
+        // the restore drill: the four services' databases backed up now, destroyed and put back once the loop has
+        // gone on
         Backups backups = new Backups(system.postgresPort(), System.out);
         Path backup = data.resolve("backup");
         Instant backedUp = Instant.now();
