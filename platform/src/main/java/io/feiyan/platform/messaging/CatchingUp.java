@@ -43,6 +43,11 @@ public class CatchingUp {
         checked = true;
     }
 
+    /** Whether the service knows yet if its database was restored. */
+    boolean isChecked() {
+        return checked;
+    }
+
     /**
      * The consumer was given these partitions, and only these (the orders channel's group rebalances eagerly): a
      * partition noted behind at start that went to another instance is that instance's to catch up with.
