@@ -22,6 +22,7 @@ import jakarta.persistence.Id;
 import jakarta.persistence.Transient;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
@@ -228,7 +229,9 @@ public class DispatchCase extends PanacheEntityBase implements KeepsOrderTrace {
     public OrderAssigned offerTo(List<String> teams, Tier teamTier, UUID activity, Instant acceptBy, String operator,
             String note, Tier lowestCapable, List<String> peers, boolean askedAgain, Instant now) {
         String team = teams.get(0);
-        now = decide(now);
+        Instant decided = decide(now);
+        acceptBy = acceptBy.plus(Duration.between(now, decided)); // the time to accept counts from the decision
+        now = decided;
         status = CaseStatus.ASSIGNED;
         unserved = false;
         joinActivity = null;
@@ -405,19 +408,24 @@ public class DispatchCase extends PanacheEntityBase implements KeepsOrderTrace {
     }
 
     /**
-     * The time of a decision made {@code now}: later than the case's last by a microsecond at least (the database keeps
-     * microseconds), so that the case's decisions are ordered by their times even when made in one moment, as the
-     * escalations of one routing are, or by instances whose clocks differ a little.
+     * The time of a decision made {@code now}, to the microsecond the database keeps (the decision heard back is then
+     * the very time the case holds): later than the case's last by a microsecond at least, so that the case's
+     * decisions are ordered by their times even when made in one moment, as the escalations of one routing are, or
+     * by instances whose clocks differ a little.
      */
     private Instant decide(Instant now) {
-        Instant after = decidedAt == null ? now : decidedAt.plusNanos(1000);
-        decidedAt = now.isBefore(after) ? after : now;
+        Instant at = now.truncatedTo(ChronoUnit.MICROS);
+        Instant after = decidedAt == null ? at : decidedAt.plus(1, ChronoUnit.MICROS);
+        decidedAt = at.isBefore(after) ? after : at;
         return decidedAt;
     }
 
-    /** Whether the case holds dispatch's decision made at {@code at}, or a later one: then hearing it changes nothing. */
+    /**
+     * Whether the case holds dispatch's decision made at {@code at}, or a later one: then hearing it changes nothing.
+     * Compared to the microsecond: the database keeps no more, and rounds what it is given.
+     */
     public boolean holdsDecision(Instant at) {
-        return decidedAt != null && !at.isAfter(decidedAt);
+        return decidedAt != null && !at.truncatedTo(ChronoUnit.MICROS).isAfter(decidedAt);
     }
 
     /**
@@ -470,6 +478,7 @@ public class DispatchCase extends PanacheEntityBase implements KeepsOrderTrace {
                 assigned.note(), assigned.lowestCapableTier(), assigned.peerTeams(),
                 Boolean.TRUE.equals(assigned.askedAgain()), assigned.assignedAt());
         decidedAt = assigned.assignedAt();
+        acceptBy = assigned.acceptBy();
         deadline = assigned.deadline();
     }
 
