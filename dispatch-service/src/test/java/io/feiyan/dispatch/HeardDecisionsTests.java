@@ -63,20 +63,25 @@ class HeardDecisionsTests {
 
         try (BehindItsGroup restored = BehindItsGroup.open(probe, listener())) {
             // read again in another order than they were published: answers before their offers, all before the order
-            probe.publish(new OrderAccepted(order, place.code("b"), placedAt.plusSeconds(3), null, null, offeredToB,
-                    List.of()));
-            probe.publish(offer(order, place, "b", offeredToB));
-            probe.publish(new OrderDeclined(order, place.code("a"), DeclineReason.NO_CAPACITY, "full",
-                    placedAt.plusMillis(1500), offeredToA));
-            probe.publish(new OrderPlaced(order, UUID.randomUUID(), place.code("visit"), "CAT431", false,
-                    place.village, Urgency.ROUTINE, Channel.PROXY, "V-1", null, null, placedAt));
-            probe.publish(new OrderApproved(order, null, placedAt.plusMillis(500)));
-            probe.publish(offer(order, place, "a", offeredToA));
+            List<UUID> events = List.of(
+                    probe.publish(new OrderAccepted(order, place.code("b"), placedAt.plusSeconds(3), null, null,
+                            offeredToB, List.of())),
+                    probe.publish(offer(order, place, "b", offeredToB)),
+                    probe.publish(new OrderDeclined(order, place.code("a"), DeclineReason.NO_CAPACITY, "full",
+                            placedAt.plusMillis(1500), offeredToA)),
+                    probe.publish(new OrderPlaced(order, UUID.randomUUID(), place.code("visit"), "CAT431", false,
+                            place.village, Urgency.ROUTINE, Channel.PROXY, "V-1", null, null, placedAt)),
+                    probe.publish(new OrderApproved(order, null, placedAt.plusMillis(500))),
+                    probe.publish(offer(order, place, "a", offeredToA)));
+            await().atMost(Place.WAIT).until(() -> events.stream().allMatch(this::taken));
 
-            await().atMost(Place.WAIT).untilAsserted(() -> Auth.countyCentre().get("/api/cases/{id}", order).then()
+            Auth.countyCentre().get("/api/cases/{id}", order).then()
                     .body("status", equalTo("ACCEPTED")).body("teamCode", equalTo(place.code("b")))
-                    .body("passedBy", hasItem(place.code("a"))));
+                    .body("passedBy", hasItem(place.code("a")));
             assertEquals(0, earlyEvents(order), "every early event applied");
+            assertEquals(String.join("\n", "APPROVED approved at review", "ASSIGNED " + place.code("a")
+                    + " at village tier", "ASSIGNED " + place.code("b") + " at village tier"), history(order),
+                    "every decision heard in the case's history, those since replaced too");
             assertEquals(1, openOrders(place.code("b")));
             assertEquals(0, openOrders(place.code("a")));
         }
@@ -132,6 +137,14 @@ class HeardDecisionsTests {
 
     private BehindItsGroup.Listener listener() {
         return new BehindItsGroup.Listener(positions::onPartitionsAssigned, positions::onPartitionsRevoked);
+    }
+
+    /** The case's approvals and offers as the dashboard shows them: kind and detail, a line each, in order. */
+    private String history(UUID order) {
+        return QuarkusTransaction.requiringNew().call(() -> entityManager.createNativeQuery(
+                "select string_agg(kind || ' ' || detail, E'\\n' order by decided_at) from case_decision"
+                        + " where order_id = ?1 and kind in ('APPROVED', 'ASSIGNED')").setParameter(1, order)
+                .getSingleResult().toString());
     }
 
     private long openOrders(String team) {

@@ -1,6 +1,7 @@
 package io.feiyan.dispatch.service;
 
 import io.feiyan.dispatch.domain.CaseStatus;
+import io.feiyan.dispatch.domain.Decision;
 import io.feiyan.dispatch.domain.DispatchCase;
 import io.feiyan.events.OrderAccepted;
 import io.feiyan.events.OrderApproved;
@@ -30,7 +31,8 @@ import java.time.Instant;
  * <p>A decision is applied when it is later than the case's last ({@link DispatchCase#holdsDecision}); an earlier
  * one is history. The decisions and the events they answer are read again from different topics, in no set order: a
  * decision heard before its order's OrderPlaced waits for it, and so does a team's answer heard before the offer it
- * answers ({@link EarlyEvents}).
+ * answers ({@link EarlyEvents}). Each decision heard, applied or history, is written into the case's history
+ * ({@link DecisionLog}) as when it was made, unless it is there.
  */
 @ApplicationScoped
 @Transactional(Transactional.TxType.MANDATORY)
@@ -84,6 +86,7 @@ public class HeardDecisions {
     }
 
     private void apply(DispatchCase c, OrderEvent decision) {
+        intoHistory(decision);
         if (c.status == CaseStatus.CANCELLED || c.holdsDecision(decision.occurredAt())) {
             return;
         }
@@ -100,6 +103,34 @@ public class HeardDecisions {
             answersTo(c, assigned);
         }
         routing.changed(c);
+    }
+
+    /**
+     * The decision into the case's history, as when it was made, unless the history has it (its time and kind): one
+     * the backup held, or one heard again.
+     */
+    private static void intoHistory(OrderEvent decision) {
+        Decision.Kind kind = decision instanceof OrderApproved ? Decision.Kind.APPROVED
+                : decision instanceof OrderRejected ? Decision.Kind.REJECTED
+                : decision instanceof OrderAssigned ? Decision.Kind.ASSIGNED
+                : decision instanceof OrderUnserved ? Decision.Kind.UNSERVED : Decision.Kind.ESCALATED;
+        if (Decision.count("orderId = ?1 and kind = ?2 and decidedAt = ?3", decision.orderId(), kind,
+                decision.occurredAt()) > 0) {
+            return;
+        }
+        if (decision instanceof OrderApproved approved) {
+            DecisionLog.approved(approved);
+        } else if (decision instanceof OrderRejected rejected) {
+            DecisionLog.rejected(rejected);
+        } else if (decision instanceof OrderAssigned assigned) {
+            DecisionLog.assigned(assigned);
+        } else if (decision instanceof OrderUnserved unserved) {
+            DecisionLog.unserved(unserved);
+        } else if (((OrderEscalated) decision).reason() == OrderEscalated.EscalationReason.DEADLINE_PASSED) {
+            DecisionLog.overdue((OrderEscalated) decision);
+        } else {
+            DecisionLog.escalated((OrderEscalated) decision);
+        }
     }
 
     /** The answers heard to the offer before it are applied, in the order given; those to earlier offers are history. */
