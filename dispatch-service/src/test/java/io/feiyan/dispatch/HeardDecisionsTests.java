@@ -71,7 +71,7 @@ class HeardDecisionsTests {
                             placedAt.plusMillis(1500), offeredToA)),
                     probe.publish(new OrderPlaced(order, UUID.randomUUID(), place.code("visit"), "CAT431", false,
                             place.village, Urgency.ROUTINE, Channel.PROXY, "V-1", null, null, placedAt)),
-                    probe.publish(new OrderApproved(order, null, placedAt.plusMillis(500))),
+                    probe.publish(new OrderApproved(order, "op-431", placedAt.plusMillis(500))),
                     probe.publish(offer(order, place, "a", offeredToA)));
             await().atMost(Place.WAIT).until(() -> events.stream().allMatch(this::taken));
 

@@ -107,9 +107,12 @@ public class HeardDecisions {
 
     /**
      * The decision into the case's history, as when it was made, unless the history has it (its time and kind): one
-     * the backup held, or one heard again.
+     * the backup held, or one heard again. An approval without review, which the history never holds, stays out.
      */
     private static void intoHistory(OrderEvent decision) {
+        if (decision instanceof OrderApproved approved && approved.approvedBy() == null) {
+            return;
+        }
         Decision.Kind kind = decision instanceof OrderApproved ? Decision.Kind.APPROVED
                 : decision instanceof OrderRejected ? Decision.Kind.REJECTED
                 : decision instanceof OrderAssigned ? Decision.Kind.ASSIGNED
