@@ -137,7 +137,7 @@ public class ConsumerPositions implements KafkaConsumerRebalanceListener {
         boolean restored = false;
         for (Map.Entry<TopicPartition, Long> entry : positions.entrySet()) {
             OffsetAndMetadata kafkas = committed.get(entry.getKey());
-            if (kafkas != null && kafkas.offset() > entry.getValue()) {
+            if (isBehind(kafkas, entry.getValue())) {
                 LOG.warnf("%s: the database stands at %d, behind the %d its group committed (restored from a"
                         + " backup?): taking the %d records between again", entry.getKey(), entry.getValue(),
                         kafkas.offset(), kafkas.offset() - entry.getValue());
@@ -148,6 +148,11 @@ public class ConsumerPositions implements KafkaConsumerRebalanceListener {
         if (restored) {
             catchUpWith(consumer, partitions);
         }
+    }
+
+    /** Whether the database's position stands behind the offset its group committed: it was restored. */
+    static boolean isBehind(OffsetAndMetadata committed, long position) {
+        return committed != null && committed.offset() > position;
     }
 
     /**

@@ -74,8 +74,8 @@ public class RestoreCheck {
         try (Admin admin = Admin.create(kafka)) {
             Map<TopicPartition, OffsetAndMetadata> committed = admin.listConsumerGroupOffsets(group)
                     .partitionsToOffsetAndMetadata().get(WAIT_SECONDS, TimeUnit.SECONDS);
-            long behind = held.entrySet().stream().filter(position -> committed.get(position.getKey()) != null
-                    && committed.get(position.getKey()).offset() > position.getValue()).count();
+            long behind = held.entrySet().stream().filter(position -> ConsumerPositions.isBehind(
+                    committed.get(position.getKey()), position.getValue())).count();
             if (behind == 0) {
                 return Map.of();
             }
